@@ -1,0 +1,119 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One shared set of Swift settings: Swift 6 mode plus the upcoming features that keep module
+// boundaries honest (see STYLE.md, habit 6).
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "QDAKit",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(
+      name: "QDAKit",
+      targets: [
+        "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
+        "QDAStore", "QDAReport", "QDAPipeline",
+      ]),
+    .executable(name: "qda", targets: ["qda"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // MARK: - Pipeline stages (pure)
+
+    /// Domain values: documents, passages, participants, codes, codings.
+    .target(name: "QDAModel", swiftSettings: swiftSettings),
+    /// Language tools: tokens, Porter stems, sentences, number words.
+    .target(name: "QDAText", swiftSettings: swiftSettings),
+    /// The CHAT codebook and the interview protocol, read from YAML with line:column errors.
+    .target(
+      name: "QDACodebook",
+      dependencies: ["QDAModel", "QDAText", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings),
+    /// Auto-coding by rules and linking answers to protocol questions.
+    .target(
+      name: "QDACoding", dependencies: ["QDAModel", "QDAText", "QDACodebook"],
+      swiftSettings: swiftSettings),
+    /// Aggregate tables: time commitment, motivation, incentives, experience, crosstabs.
+    .target(
+      name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+
+    // MARK: - Pipeline stages (touch the world)
+
+    /// Bytes to documents: encodings, transcripts, participant attributes.
+    .target(name: "QDAIngest", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+    /// The project file: SQLite through GRDB, migrations, FTS5.
+    .target(
+      name: "QDAStore",
+      dependencies: ["QDAModel", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings),
+    /// Reports (Markdown, HTML) and the JSON export.
+    .target(
+      name: "QDAReport", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
+      swiftSettings: swiftSettings),
+    /// The commands' work: ingest → store → code → tables → report, one transaction each.
+    .target(
+      name: "QDAPipeline",
+      dependencies: [
+        "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
+        "QDAReport",
+      ],
+      swiftSettings: swiftSettings),
+
+    // MARK: - Command-line tool
+
+    .executableTarget(
+      name: "qda",
+      dependencies: [
+        "QDAModel", "QDAPipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
+    // MARK: - Tests
+
+    .target(
+      name: "_QDATestSupport", dependencies: ["QDAModel"], path: "Tests/_QDATestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAModelTests", dependencies: ["QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDATextTests", dependencies: ["QDAText", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAIngestTests", dependencies: ["QDAIngest", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDACodebookTests", dependencies: ["QDACodebook", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDACodingTests",
+      dependencies: ["QDACoding", "QDACodebook", "QDAModel", "QDAText", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAAnalysisTests", dependencies: ["QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAStoreTests", dependencies: ["QDAStore", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAReportTests",
+      dependencies: ["QDAReport", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAPipelineTests",
+      dependencies: ["QDAPipeline", "QDAStore", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "qdaTests", dependencies: ["qda", "_QDATestSupport"], swiftSettings: swiftSettings),
+  ]
+)

@@ -1,0 +1,86 @@
+public import QDAModel
+
+/// Everything the tables read, as plain values: the analysis does no I/O.
+///
+/// The project store builds one from a project file; tests build one by hand.
+public struct CorpusSnapshot: Sendable {
+  public var codebook: Codebook
+  public var interviewProtocol: InterviewProtocol?
+  public var attributes: [AttributeDefinition]
+  /// Every participant the project knows, with or without documents.
+  public var participants: [Participant]
+  public var documents: [Document]
+  public var passages: [Passage]
+  public var codings: [Coding]
+
+  public init(
+    codebook: Codebook, interviewProtocol: InterviewProtocol? = nil,
+    attributes: [AttributeDefinition] = [], participants: [Participant] = [],
+    documents: [Document] = [], passages: [Passage] = [], codings: [Coding] = []
+  ) {
+    self.codebook = codebook
+    self.interviewProtocol = interviewProtocol
+    self.attributes = attributes
+    self.participants = participants
+    self.documents = documents
+    self.passages = passages
+    self.codings = codings
+    index()
+  }
+
+  // MARK: - Lookups
+
+  private(set) var passageByID: [Int64: Passage] = [:]
+  private(set) var participantByDocument: [Int64: String] = [:]
+  private(set) var participantByID: [String: Participant] = [:]
+
+  private mutating func index() {
+    passageByID = Dictionary(passages.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+    participantByDocument = Dictionary(
+      documents.compactMap { d in d.id.map { ($0, d.participantID) } }, uniquingKeysWith: { a, _ in a })
+    participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The participant a passage belongs to.
+  public func participant(of passage: Passage) -> String? {
+    passage.documentID.flatMap { participantByDocument[$0] }
+  }
+
+  /// The passage with this id.
+  public func passage(_ id: Int64) -> Passage? { passageByID[id] }
+
+  /// The participant record with this id.
+  public func participant(_ id: String) -> Participant? { participantByID[id] }
+
+  /// The participants with at least one document, in participant order: the people the
+  /// interview tables describe ("All 11 principals").
+  public var interviewed: [String] {
+    let withDocuments = Set(documents.map(\.participantID))
+    var ordered = participants.map(\.id).filter { withDocuments.contains($0) }
+    for id in withDocuments.sorted() where !ordered.contains(id) { ordered.append(id) }
+    return ordered
+  }
+
+  /// Codings of a code or any code below it.
+  public func codings(under codeID: String) -> [Coding] {
+    let ids = Set(codebook.subtree(codeID).map(\.id))
+    return codings.filter { ids.contains($0.codeID) }
+  }
+
+  /// Participant passages that answer a protocol question, in document order.
+  public func answers(to questionID: String) -> [Passage] {
+    passages.filter { $0.questionID == questionID && $0.role != .interviewer }
+  }
+
+  /// Groups passages by participant, keeping their order.
+  public func byParticipant(_ passages: [Passage]) -> [(participant: String, passages: [Passage])] {
+    var order: [String] = []
+    var groups: [String: [Passage]] = [:]
+    for passage in passages {
+      guard let participant = participant(of: passage) else { continue }
+      if groups[participant] == nil { order.append(participant) }
+      groups[participant, default: []].append(passage)
+    }
+    return order.map { ($0, groups[$0] ?? []) }
+  }
+}

@@ -1,0 +1,40 @@
+/// A table ready to render as Markdown, CSV or JSON, each count carrying the passages behind it.
+public struct DataTable: Hashable, Sendable, Codable {
+  /// A stable id, used for file names and anchors (`time_commitment`).
+  public var id: String
+  public var title: String
+  public var columns: [String]
+  public var rows: [[TableCell]]
+  /// Lines printed under the table: denominators, how a figure was computed.
+  public var notes: [String]
+
+  public init(id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = []) {
+    self.id = id
+    self.title = title
+    self.columns = columns
+    self.rows = rows
+    self.notes = notes
+  }
+}
+
+/// One cell: its text, its value when it is a number, and the passages it counts.
+public struct TableCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+  public var text: String
+  public var value: Double?
+  public var passages: [Int64]
+
+  public init(_ text: String, value: Double? = nil, passages: [Int64] = []) {
+    self.text = text
+    self.value = value
+    self.passages = passages
+  }
+
+  public init(stringLiteral value: String) {
+    self.init(value)
+  }
+
+  /// A count cell.
+  public static func count(_ count: Int, passages: [Int64] = []) -> TableCell {
+    TableCell(String(count), value: Double(count), passages: passages)
+  }
+}

@@ -1,0 +1,205 @@
+import QDAText
+
+/// Classifies short answers by cue phrases, aware of negation: "it wasn't too much" is not a
+/// complaint about the time, "it didn't really matter" is not a reason.
+///
+/// Each label has phrases; a phrase found with a negation cue just before it (in the same
+/// clause) counts for the label its `negatedLabel` names, or not at all. When an answer holds
+/// cues for different labels, the last one wins: speakers end on their verdict ("It was a lot,
+/// but for the topic it was about right").
+public struct CueClassifier<Label: Hashable & Sendable>: Sendable {
+  public struct Cue: Sendable {
+    public var phrase: [String]
+    public var label: Label
+    /// The label a negated occurrence counts for, if any.
+    public var negatedLabel: Label?
+
+    public init(_ phrase: String, _ label: Label, negated: Label? = nil) {
+      self.phrase = Tokenizer.tokens(in: phrase, punctuation: false).map(\.text)
+      self.label = label
+      negatedLabel = negated
+    }
+  }
+
+  /// A label with the words that decided it.
+  public struct Verdict: Hashable, Sendable {
+    public var label: Label
+    /// The cue as written in the text.
+    public var evidence: String
+    public var start: Int
+    public var end: Int
+  }
+
+  public var cues: [Cue]
+  public var negationWords: Set<String> = [
+    "not", "n't", "never", "no", "hardly", "barely", "nothing",
+  ]
+
+  public init(cues: [Cue]) {
+    // Longer phrases first, so "not too much" wins over "too much".
+    self.cues = cues.sorted { $0.phrase.count > $1.phrase.count }
+  }
+
+  /// The answer's label, from its last cue.
+  public func classify(_ text: String) -> Verdict? {
+    verdicts(in: text).last
+  }
+
+  /// Every cue found, in order, each with the label it counts for.
+  public func verdicts(in text: String) -> [Verdict] {
+    let scalars = Array(text.unicodeScalars)
+    let tokens = Tokenizer.tokens(in: scalars, range: 0..<scalars.count)
+    var words: [Token] = []
+    var breaks: Set<Int> = []
+    for token in tokens {
+      if token.kind == .punctuation {
+        if [",", ";", ".", "?", "!", ":", "\u{2014}"].contains(token.text) { breaks.insert(words.count) }
+        continue
+      }
+      words.append(token)
+    }
+    var verdicts: [Verdict] = []
+    var covered = Set<Int>()
+    for cue in cues {
+      guard !cue.phrase.isEmpty else { continue }
+      var index = 0
+      while index + cue.phrase.count <= words.count {
+        let range = index..<(index + cue.phrase.count)
+        let matches = zip(cue.phrase, words[range]).allSatisfy { $0 == $1.text }
+        if matches, covered.isDisjoint(with: range) {
+          covered.formUnion(range)
+          let negated = isNegated(words, before: index, breaks: breaks)
+          if let label = negated ? cue.negatedLabel : cue.label {
+            let start = words[range.lowerBound].start
+            let end = words[range.upperBound - 1].end
+            verdicts.append(
+              Verdict(
+                label: label, evidence: String(String.UnicodeScalarView(scalars[start..<end])),
+                start: start, end: end))
+          }
+          index = range.upperBound
+          continue
+        }
+        index += 1
+      }
+    }
+    return verdicts.sorted { $0.start < $1.start }
+  }
+
+  private func isNegated(_ words: [Token], before index: Int, breaks: Set<Int>) -> Bool {
+    var cursor = index
+    var distance = 0
+    while cursor > 0, distance < 4, !breaks.contains(cursor) {
+      cursor -= 1
+      distance += 1
+      if negationWords.contains(words[cursor].text) { return true }
+    }
+    return false
+  }
+}
+
+/// Whether the time a programme took was too much, about right or too little.
+public enum TimeJudgment: String, CaseIterable, Codable, Sendable, Comparable {
+  case tooMuch = "too_much"
+  case aboutRight = "about_right"
+  case tooLittle = "too_little"
+
+  /// The words a table heads its column with.
+  public var label: String {
+    switch self {
+    case .tooMuch: "Too much"
+    case .aboutRight: "About right"
+    case .tooLittle: "Too little"
+    }
+  }
+
+  public static func < (lhs: TimeJudgment, rhs: TimeJudgment) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+
+  /// The default lexicon.
+  public static let classifier = CueClassifier<TimeJudgment>(cues: [
+    .init("too much", .tooMuch, negated: .aboutRight),
+    .init("too long", .tooMuch, negated: .aboutRight),
+    .init("too time consuming", .tooMuch, negated: .aboutRight),
+    .init("too demanding", .tooMuch, negated: .aboutRight),
+    .init("too many hours", .tooMuch, negated: .aboutRight),
+    .init("way more than", .tooMuch),
+    .init("more than i expected", .tooMuch, negated: .aboutRight),
+    .init("more than it should", .tooMuch),
+    .init("excessive", .tooMuch, negated: .aboutRight),
+    .init("overwhelming", .tooMuch, negated: .aboutRight),
+    .init("about right", .aboutRight),
+    .init("just right", .aboutRight),
+    .init("right amount", .aboutRight),
+    .init("pretty fair", .aboutRight),
+    .init("reasonable", .aboutRight, negated: .tooMuch),
+    .init("appropriate", .aboutRight),
+    .init("manageable", .aboutRight, negated: .tooMuch),
+    .init("doable", .aboutRight, negated: .tooMuch),
+    .init("worth the time", .aboutRight),
+    .init("too bad", .tooMuch, negated: .aboutRight),
+    .init("too little", .tooLittle, negated: .aboutRight),
+    .init("too short", .tooLittle, negated: .aboutRight),
+    .init("too quick", .tooLittle, negated: .aboutRight),
+    .init("not enough", .tooLittle),
+    .init("could have been longer", .tooLittle),
+    .init("could have been more", .tooLittle),
+  ])
+}
+
+/// Whether incentives mattered to a participant's decision.
+public enum IncentiveStance: String, CaseIterable, Codable, Sendable, Comparable {
+  case mattered
+  case didNotMatter = "did_not_matter"
+
+  public var label: String {
+    switch self {
+    case .mattered: "Mattered"
+    case .didNotMatter: "Did not matter much"
+    }
+  }
+
+  public static func < (lhs: IncentiveStance, rhs: IncentiveStance) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+
+  /// The default lexicon.
+  public static let classifier = CueClassifier<IncentiveStance>(cues: [
+    .init("bonus", .didNotMatter),
+    .init("icing on the cake", .didNotMatter),
+    .init("nice perk", .didNotMatter),
+    .init("nice extra", .didNotMatter),
+    .init("perk", .didNotMatter),
+    .init("not why i", .didNotMatter),
+    .init("n't why i", .didNotMatter),
+    .init("not the reason", .didNotMatter),
+    .init("n't the reason", .didNotMatter),
+    .init("done it anyway", .didNotMatter),
+    .init("do it anyway", .didNotMatter),
+    .init("did it anyway", .didNotMatter),
+    .init("secondary", .didNotMatter),
+    .init("afterthought", .didNotMatter),
+    .init("not really", .didNotMatter),
+    .init("a factor", .mattered, negated: .didNotMatter),
+    .init("big factor", .mattered, negated: .didNotMatter),
+    .init("a role", .mattered, negated: .didNotMatter),
+    .init("much of a role", .mattered, negated: .didNotMatter),
+    .init("matter", .mattered, negated: .didNotMatter),
+    .init("mattered", .mattered, negated: .didNotMatter),
+    .init("matters", .mattered, negated: .didNotMatter),
+    .init("care", .mattered, negated: .didNotMatter),
+    .init("cared", .mattered, negated: .didNotMatter),
+    .init("important", .mattered, negated: .didNotMatter),
+    .init("main reason", .mattered, negated: .didNotMatter),
+    .init("big reason", .mattered, negated: .didNotMatter),
+    .init("motivated me", .mattered, negated: .didNotMatter),
+    .init("motivating", .mattered, negated: .didNotMatter),
+    .init("needed the hours", .mattered, negated: .didNotMatter),
+    .init("big deal", .mattered, negated: .didNotMatter),
+    .init("factor", .mattered, negated: .didNotMatter),
+    .init("influence", .mattered, negated: .didNotMatter),
+    .init("drew me", .mattered, negated: .didNotMatter),
+    .init("played into", .mattered, negated: .didNotMatter),
+  ])
+}

@@ -1,0 +1,185 @@
+public import QDAModel
+
+/// Per code: distinct participants and passages, counting a code's sub-codes with it.
+public struct CodeSummaryTable: Hashable, Sendable, Codable {
+  public struct Row: Hashable, Sendable, Codable {
+    public var codeID: String
+    public var name: String
+    public var element: Element
+    public var depth: Int
+    public var participants: [String]
+    public var passageIDs: [Int64]
+    /// Codings of this exact code (not its sub-codes).
+    public var codings: Int
+  }
+
+  public var rows: [Row]
+  public var denominator: Int
+
+  public init(_ corpus: CorpusSnapshot) {
+    let interviewed = corpus.interviewed
+    denominator = interviewed.count
+    rows = corpus.codebook.codes.map { code in
+      var participants = Set<String>()
+      var passages = Set<Int64>()
+      for coding in corpus.codings(under: code.id) {
+        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+          let participant = corpus.participant(of: passage)
+        else { continue }
+        participants.insert(participant)
+        passages.insert(coding.passageID)
+      }
+      var depth = 0
+      var parent = code.parentID
+      while let id = parent { depth += 1; parent = corpus.codebook.code(id)?.parentID }
+      return Row(
+        codeID: code.id, name: code.name, element: code.element, depth: depth,
+        participants: interviewed.filter(participants.contains), passageIDs: passages.sorted(),
+        codings: corpus.codings.filter { $0.codeID == code.id }.count)
+    }
+  }
+
+  public func row(_ codeID: String) -> Row? { rows.first { $0.codeID == codeID } }
+
+  public var table: DataTable {
+    DataTable(
+      id: "codes", title: "Codes: participants and passages",
+      columns: ["Code", "Element", "Participants (of \(denominator))", "Passages", "Codings"],
+      rows: rows.map {
+        [TableCell(String(repeating: "  ", count: $0.depth) + $0.name), TableCell($0.element.name),
+         .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs),
+         .count($0.codings)]
+      },
+      notes: ["Participant speech only; a code's row includes its sub-codes."])
+  }
+}
+
+/// Codes by attribute value: distinct participants and passages in each cell.
+public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
+  public struct Cell: Hashable, Sendable, Codable {
+    public var participants: [String]
+    public var passageIDs: [Int64]
+  }
+
+  public var attribute: String
+  /// Column values, with the number of participants having each.
+  public var values: [String]
+  public var columnTotals: [Int]
+  /// Code id → one cell per value.
+  public var cells: [String: [Cell]]
+  public var codeOrder: [String]
+  public var codeNames: [String: String]
+
+  /// One crosstab per category or yes/no attribute, numbers binned five wide.
+  public static func all(_ corpus: CorpusSnapshot) -> [CodeAttributeCrosstab] {
+    corpus.attributes.map { CodeAttributeCrosstab(corpus, attribute: $0) }
+  }
+
+  public init(_ corpus: CorpusSnapshot, attribute: AttributeDefinition) {
+    self.attribute = attribute.name
+    let interviewed = corpus.interviewed
+    func value(_ participant: String) -> String? {
+      guard let raw = corpus.participant(participant)?.attributes[attribute.name] else { return nil }
+      if case .number(let number) = raw {
+        let low = Int((number / 5).rounded(.down)) * 5
+        return "\(low)–\(low + 4)"
+      }
+      return raw.description
+    }
+    var valueOrder: [String] = []
+    var totals: [String: Int] = [:]
+    for participant in interviewed {
+      guard let v = value(participant) else { continue }
+      if totals[v] == nil { valueOrder.append(v) }
+      totals[v, default: 0] += 1
+    }
+    if attribute.type == .number {
+      valueOrder.sort { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
+    } else {
+      valueOrder.sort()
+    }
+    values = valueOrder
+    columnTotals = valueOrder.map { totals[$0] ?? 0 }
+    codeOrder = corpus.codebook.codes.map(\.id)
+    codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
+    var cells: [String: [Cell]] = [:]
+    for code in corpus.codebook.codes {
+      var row = Array(repeating: Cell(participants: [], passageIDs: []), count: valueOrder.count)
+      for coding in corpus.codings(under: code.id) {
+        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+          let participant = corpus.participant(of: passage), let v = value(participant),
+          let column = valueOrder.firstIndex(of: v)
+        else { continue }
+        if !row[column].participants.contains(participant) { row[column].participants.append(participant) }
+        if !row[column].passageIDs.contains(coding.passageID) { row[column].passageIDs.append(coding.passageID) }
+      }
+      cells[code.id] = row.map { Cell(participants: $0.participants.sorted(), passageIDs: $0.passageIDs.sorted()) }
+    }
+    self.cells = cells
+  }
+
+  public var table: DataTable {
+    DataTable(
+      id: "crosstab_\(attribute)", title: "Codes by \(attribute)",
+      columns: ["Code"] + zip(values, columnTotals).map { "\($0) (n=\($1))" },
+      rows: codeOrder.map { id in
+        [TableCell(codeNames[id] ?? id)] + (cells[id] ?? []).map {
+          TableCell("\($0.participants.count) (\($0.passageIDs.count))", value: Double($0.participants.count), passages: $0.passageIDs)
+        }
+      },
+      notes: ["Each cell: distinct participants (passages). A code's row includes its sub-codes."])
+  }
+}
+
+/// Pairs of codes applied to the same passage.
+public struct CoOccurrenceTable: Hashable, Sendable, Codable {
+  public struct Pair: Hashable, Sendable, Codable {
+    public var first: String
+    public var second: String
+    public var passageIDs: [Int64]
+    public var participants: [String]
+  }
+
+  public var pairs: [Pair]
+  public var codeNames: [String: String]
+
+  public init(_ corpus: CorpusSnapshot) {
+    var codesByPassage: [Int64: Set<String>] = [:]
+    for coding in corpus.codings { codesByPassage[coding.passageID, default: []].insert(coding.codeID) }
+    let order = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.enumerated().map { ($1.id, $0) })
+    var byPair: [String: Pair] = [:]
+    for (passageID, codes) in codesByPassage {
+      guard let passage = corpus.passage(passageID), passage.role != .interviewer else { continue }
+      let participant = corpus.participant(of: passage)
+      let sorted = codes.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
+      for i in sorted.indices {
+        for j in sorted.indices where j > i {
+          // A code and its own parent say the same thing twice.
+          if corpus.codebook.isDescendant(sorted[j], of: sorted[i]) || corpus.codebook.isDescendant(sorted[i], of: sorted[j]) { continue }
+          let key = sorted[i] + "|" + sorted[j]
+          var pair = byPair[key] ?? Pair(first: sorted[i], second: sorted[j], passageIDs: [], participants: [])
+          pair.passageIDs.append(passageID)
+          if let participant, !pair.participants.contains(participant) { pair.participants.append(participant) }
+          byPair[key] = pair
+        }
+      }
+    }
+    pairs = byPair.values.map {
+      Pair(first: $0.first, second: $0.second, passageIDs: $0.passageIDs.sorted(), participants: $0.participants.sorted())
+    }.sorted {
+      ($0.passageIDs.count, order[$1.first] ?? 0, order[$1.second] ?? 0) > ($1.passageIDs.count, order[$0.first] ?? 0, order[$0.second] ?? 0)
+    }
+    codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
+  }
+
+  public var table: DataTable {
+    DataTable(
+      id: "cooccurrence", title: "Code co-occurrence (same passage)",
+      columns: ["Code", "Code", "Passages", "Participants"],
+      rows: pairs.map {
+        [TableCell(codeNames[$0.first] ?? $0.first), TableCell(codeNames[$0.second] ?? $0.second),
+         .count($0.passageIDs.count, passages: $0.passageIDs), .count($0.participants.count, passages: $0.passageIDs)]
+      },
+      notes: ["Participant passages carrying both codes; a code is not paired with its own parent."])
+  }
+}

@@ -1,0 +1,203 @@
+public import QDAModel
+import QDAText
+
+/// Applies a codebook's rules to passages, coding the sentences that carry the evidence.
+///
+/// For each passage a rule may read (its scope and protocol questions), every sentence is
+/// checked; a code's matching sentences that follow each other become one coding. The coding
+/// records which rules fired, the words that matched, and whether a match was negated
+/// ("I didn't care about the incentive" is still coded Incentives, marked negated).
+///
+/// ```swift
+/// let coder = AutoCoder(codebook: codebook)
+/// let codings = coder.code(passages, documentText: document.text)
+/// ```
+public struct AutoCoder: Sendable {
+  struct CompiledRule: Sendable {
+    var rule: CodingRule
+    var codeID: String
+    var any: [CompiledTerm]
+    var all: [CompiledTerm]
+    var nearLeft: [CompiledTerm]
+    var nearRight: [CompiledTerm]
+    var within: Int
+    var unless: [CompiledTerm]
+  }
+
+  let rules: [CompiledRule]
+  let negationStems: Set<String>
+  let codeOrder: [String: Int]
+
+  public init(codebook: Codebook) {
+    var rules: [CompiledRule] = []
+    for code in codebook.codes {
+      for rule in code.rules {
+        var compiled = CompiledRule(
+          rule: rule, codeID: code.id, any: [], all: [], nearLeft: [], nearRight: [], within: 0,
+          unless: rule.unless.map(CompiledTerm.init))
+        switch rule.pattern {
+        case .any(let terms): compiled.any = terms.map(CompiledTerm.init)
+        case .all(let terms): compiled.all = terms.map(CompiledTerm.init)
+        case .near(let left, let right, let within):
+          compiled.nearLeft = left.map(CompiledTerm.init)
+          compiled.nearRight = right.map(CompiledTerm.init)
+          compiled.within = within
+        }
+        rules.append(compiled)
+      }
+    }
+    self.rules = rules
+    negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
+    codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
+  }
+
+  /// Codes the passages of one document.
+  ///
+  /// - Parameters:
+  ///   - passages: the document's passages, with ids.
+  ///   - documentText: the document's text, which the passages' spans index.
+  /// - Returns: automatic codings, ordered by passage then position then code.
+  public func code(_ passages: [Passage], documentText: String) -> [Coding] {
+    let scalars = Array(documentText.unicodeScalars)
+    var stems: [String: String] = [:]
+    var codings: [Coding] = []
+    for passage in passages {
+      guard let passageID = passage.id else { continue }
+      let applicable = rules.filter { applies($0.rule, to: passage) }
+      guard !applicable.isEmpty else { continue }
+      let analyzed = AnalyzedText(
+        scalars: scalars, span: passage.span.start..<passage.span.end, stems: &stems)
+      codings += code(analyzed, rules: applicable, passageID: passageID, scalars: scalars)
+    }
+    return codings
+  }
+
+  /// Whether a rule reads a passage: its speaker and its protocol question.
+  func applies(_ rule: CodingRule, to passage: Passage) -> Bool {
+    switch rule.scope {
+    case .participant where passage.role == .interviewer: return false
+    case .interviewer where passage.role != .interviewer: return false
+    default: break
+    }
+    if !rule.questions.isEmpty {
+      guard let question = passage.questionID, rule.questions.contains(question) else { return false }
+    }
+    return true
+  }
+
+  // MARK: - Matching
+
+  struct SentenceHit {
+    var ruleIDs: [String] = []
+    var matched: [Range<Int>] = []
+    var negated = false
+    var affirmed = false
+  }
+
+  func code(
+    _ text: AnalyzedText, rules: [CompiledRule], passageID: Int64, scalars: [Unicode.Scalar]
+  ) -> [Coding] {
+    // code id → sentence index → hit
+    var hits: [String: [Int: SentenceHit]] = [:]
+    for (sentence, wordRange) in text.sentenceWords.enumerated() where !wordRange.isEmpty {
+      for rule in rules {
+        guard let found = match(rule, in: text, words: wordRange) else { continue }
+        let negations = found.map { isNegated(text, occurrence: $0, sentence: wordRange) }
+        let allNegated = negations.allSatisfy { $0 }
+        if allNegated && !rule.rule.codesNegated { continue }
+        var hit = hits[rule.codeID]?[sentence] ?? SentenceHit()
+        if !hit.ruleIDs.contains(rule.rule.id) { hit.ruleIDs.append(rule.rule.id) }
+        hit.matched += found
+        if negations.contains(true) { hit.negated = true }
+        if negations.contains(false) { hit.affirmed = true }
+        hits[rule.codeID, default: [:]][sentence] = hit
+      }
+    }
+    var codings: [Coding] = []
+    for (codeID, bySentence) in hits {
+      // Consecutive matching sentences become one coding.
+      var run: [Int] = []
+      func flush() {
+        guard let first = run.first, let last = run.last else { return }
+        var ruleIDs: [String] = []
+        var matched: [Range<Int>] = []
+        var negated = false
+        var affirmed = false
+        for sentence in run {
+          guard let hit = bySentence[sentence] else { continue }
+          for id in hit.ruleIDs where !ruleIDs.contains(id) { ruleIDs.append(id) }
+          matched += hit.matched
+          negated = negated || hit.negated
+          affirmed = affirmed || hit.affirmed
+        }
+        var words: [String] = []
+        for range in matched.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+          let start = text.words[range.lowerBound].start
+          let end = text.words[range.upperBound - 1].end
+          let phrase = String(String.UnicodeScalarView(scalars[start..<end]))
+          if !words.contains(phrase) { words.append(phrase) }
+        }
+        codings.append(
+          Coding(
+            passageID: passageID, codeID: codeID, coder: Coding.autoCoder,
+            span: TextSpan(start: text.sentences[first].lowerBound, end: text.sentences[last].upperBound),
+            ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed))
+        run = []
+      }
+      for sentence in bySentence.keys.sorted() {
+        if let last = run.last, last + 1 != sentence { flush() }
+        run.append(sentence)
+      }
+      flush()
+    }
+    return codings.sorted {
+      ($0.span.start, codeOrder[$0.codeID] ?? 0) < ($1.span.start, codeOrder[$1.codeID] ?? 0)
+    }
+  }
+
+  /// The occurrences that make a rule match a sentence, or nil when it does not.
+  func match(_ rule: CompiledRule, in text: AnalyzedText, words: Range<Int>) -> [Range<Int>]? {
+    for term in rule.unless where !text.occurrences(of: term, in: words).isEmpty { return nil }
+    var found: [Range<Int>] = []
+    if !rule.any.isEmpty {
+      for term in rule.any { found += text.occurrences(of: term, in: words) }
+      return found.isEmpty ? nil : found
+    }
+    if !rule.all.isEmpty {
+      for term in rule.all {
+        let occurrences = text.occurrences(of: term, in: words)
+        if occurrences.isEmpty { return nil }
+        found += occurrences
+      }
+      return found
+    }
+    let left = rule.nearLeft.flatMap { text.occurrences(of: $0, in: words) }
+    let right = rule.nearRight.flatMap { text.occurrences(of: $0, in: words) }
+    for a in left {
+      for b in right where a != b {
+        let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
+        if gap <= rule.within {
+          if !found.contains(a) { found.append(a) }
+          if !found.contains(b) { found.append(b) }
+        }
+      }
+    }
+    return found.isEmpty ? nil : found
+  }
+
+  /// Whether a negation cue stands in the few words before an occurrence, in the same clause:
+  /// "not at all collaborative", "I didn't really care about the incentive".
+  func isNegated(_ text: AnalyzedText, occurrence: Range<Int>, sentence: Range<Int>) -> Bool {
+    var index = occurrence.lowerBound
+    var distance = 0
+    while index > sentence.lowerBound, distance < 5 {
+      if text.words[index].afterBreak { break }
+      index -= 1
+      distance += 1
+      let word = text.words[index]
+      if negationStems.contains(word.stem) || negationStems.contains(word.text) { return true }
+      if word.text == "but" { break }
+    }
+    return false
+  }
+}

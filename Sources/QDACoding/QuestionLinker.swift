@@ -1,0 +1,183 @@
+import Foundation
+public import QDAModel
+import QDAText
+
+/// Links passages to the protocol questions they ask or answer.
+///
+/// Each interviewer turn is compared with every question's wording (and its `also` wordings) by
+/// meaning: shared word stems weighted by how well they tell questions apart, with the words
+/// interviewers swap for each other (`hours` and `time`, `website` and `platform`, `materials`
+/// and `resources`) counted as the same concept. A turn that matches a question starts it; the
+/// participant's passages that follow answer it until the next question. Backchannels
+/// ("Mm-hmm.") and short follow-up probes ("Can you say more?") keep the current question, so
+/// an answer interrupted by the interviewer stays one answer; a long question that matches
+/// nothing in the protocol ends it.
+public struct QuestionLinker: Sendable {
+  /// A question's match to an interviewer turn.
+  public struct Match: Hashable, Sendable {
+    public var questionID: String
+    public var score: Double
+  }
+
+  let questions: [ProtocolQuestion]
+  let wordings: [(question: Int, concepts: [String: Double])]
+  let idf: [String: Double]
+  /// The score a turn needs to count as asking a question.
+  public var threshold: Double
+
+  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.34) {
+    questions = interviewProtocol.questions
+    self.threshold = threshold
+    var documents: [(Int, Set<String>)] = []
+    for (index, question) in interviewProtocol.questions.enumerated() {
+      for wording in [question.text] + question.alternatives {
+        documents.append((index, Set(Self.concepts(wording))))
+      }
+    }
+    // Inverse document frequency over questions (not wordings), so a word shared by every
+    // question ("micro-credential") weighs little.
+    var questionSets: [Int: Set<String>] = [:]
+    for (index, concepts) in documents { questionSets[index, default: []].formUnion(concepts) }
+    var frequency: [String: Int] = [:]
+    for concepts in questionSets.values { for concept in concepts { frequency[concept, default: 0] += 1 } }
+    let count = Double(max(1, questionSets.count))
+    var idf: [String: Double] = [:]
+    for (concept, seen) in frequency { idf[concept] = log1p(count / Double(seen)) }
+    self.idf = idf
+    wordings = documents.map { index, concepts in
+      (index, Dictionary(uniqueKeysWithValues: concepts.map { ($0, idf[$0] ?? 0) }))
+    }
+  }
+
+  /// The best question for an interviewer's words, if any scores above the threshold.
+  public func bestQuestion(for text: String, after previous: Int? = nil) -> Match? {
+    var best: (Int, Double)?
+    // Score each sentence that asks something, and the whole turn; keep the best.
+    var candidates = SentenceSplitter.sentences(in: text).map {
+      String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0]))
+    }
+    candidates.append(text)
+    for candidate in candidates {
+      let concepts = Set(Self.concepts(candidate))
+      guard !concepts.isEmpty else { continue }
+      for (question, weights) in wordings {
+        let total = weights.values.reduce(0, +)
+        guard total > 0 else { continue }
+        let shared = weights.filter { concepts.contains($0.key) }.values.reduce(0, +)
+        // How much of the question the turn covers, damped for long turns that cover it by chance.
+        let turnWeight = concepts.reduce(0.0) { $0 + (idf[$1] ?? 0) }
+        let precision = turnWeight > 0 ? shared / turnWeight : 0
+        var score = 0.7 * (shared / total) + 0.3 * precision
+        // Interviews follow the protocol's order: the next question is likelier than a far one.
+        if let previous, question == previous + 1 { score += 0.04 }
+        if score > (best?.1 ?? 0) { best = (question, score) }
+      }
+    }
+    guard let (index, score) = best, score >= threshold else { return nil }
+    return Match(questionID: questions[index].id, score: score)
+  }
+
+  /// Sets `questionID` on the passages of one document, in order.
+  public func link(_ passages: [Passage]) -> [Passage] {
+    var result = passages
+    var current: String?
+    var currentIndex: Int?
+    for index in result.indices {
+      let passage = result[index]
+      if passage.role == .interviewer {
+        if let match = bestQuestion(for: passage.text, after: currentIndex) {
+          current = match.questionID
+          currentIndex = questions.firstIndex { $0.id == match.questionID }
+        } else if Self.endsTopic(passage.text) {
+          current = nil
+        }
+      }
+      result[index].questionID = current
+    }
+    return result
+  }
+
+  // MARK: - Concepts
+
+  /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
+  /// question that is not a follow-up probe.
+  static func endsTopic(_ text: String) -> Bool {
+    guard text.contains("?") else { return false }
+    let words = Tokenizer.tokens(in: text, punctuation: false).map(\.text)
+    let lowered = words.joined(separator: " ")
+    for probe in ["say more", "tell me more", "what do you mean", "for example", "an example", "anything else", "why is that", "how so", "like what", "in what way", "go on", "elaborate", "expand on"]
+    where lowered.contains(probe) {
+      return false
+    }
+    return words.filter { !stopWords.contains($0) }.count >= 6
+  }
+
+  /// The stems of a text's content words, mapped to shared concepts where interviewers use
+  /// them interchangeably.
+  static func concepts(_ text: String) -> [String] {
+    let tokens = Tokenizer.tokens(in: text, punctuation: false)
+    var result: [String] = []
+    var index = 0
+    while index < tokens.count {
+      let word = tokens[index].text
+      if index + 1 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text] {
+        result.append(phrase)
+        index += 2
+        continue
+      }
+      index += 1
+      if stopWords.contains(word) { continue }
+      let stem = PorterStemmer.stem(word)
+      result.append(synonyms[stem] ?? stem)
+    }
+    return result
+  }
+
+  private static let phraseConcepts: [String: String] = [
+    "too much": "#judgment", "about right": "#judgment", "too little": "#judgment",
+    "just right": "#judgment", "work with": "#together", "pd hours": "#incentive",
+    "got in": "#obstacle", "in the way": "#obstacle", "first place": "#motive",
+  ]
+
+  private static let synonyms: [String: String] = [
+    "hour": "#time", "time": "#time", "long": "#time", "spend": "#time", "spent": "#time",
+    "minut": "#time", "week": "#time",
+    "platform": "#platform", "websit": "#platform", "site": "#platform", "system": "#platform",
+    "interfac": "#platform", "onlin": "#platform", "technolog": "#platform", "navig": "#platform",
+    "resourc": "#resource", "materi": "#resource", "content": "#resource", "read": "#resource",
+    "modul": "#resource", "playbook": "#resource",
+    "collabor": "#together", "colleagu": "#together", "togeth": "#together", "team": "#together",
+    "cohort": "#together", "peer": "#together", "other": "#together",
+    "incent": "#incentive", "licens": "#incentive", "endors": "#incentive", "design": "#design",
+    "credit": "#incentive", "reward": "#incentive",
+    "advic": "#advice", "advis": "#advice", "tell": "#advice", "recommend": "#recommend",
+    "suggest": "#recommend", "chang": "#recommend", "improv": "#recommend",
+    "motiv": "#motive", "decid": "#motive", "drew": "#motive", "draw": "#motive",
+    "reason": "#motive", "interest": "#motive", "why": "#motive", "chose": "#motive",
+    "choos": "#motive",
+    "appeal": "#appeal", "attract": "#appeal", "approach": "#appeal", "format": "#appeal",
+    "challeng": "#obstacle", "tension": "#obstacle", "difficult": "#obstacle",
+    "hard": "#obstacle", "obstacl": "#obstacle", "barrier": "#obstacle", "struggl": "#obstacle",
+    "reasonabl": "#judgment", "fair": "#judgment", "manag": "#judgment",
+    "relev": "#useful", "use": "#useful", "help": "#useful", "valuabl": "#useful",
+    "administr": "#career", "principal": "#career", "role": "#career", "year": "#career",
+    "posit": "#career", "career": "#career", "background": "#career", "yourself": "#career",
+  ]
+
+  static let stopWords: Set<String> = [
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from",
+    "about", "as", "is", "are", "was", "were", "be", "been", "being", "do", "did", "does", "done",
+    "have", "has", "had", "you", "your", "yours", "i", "me", "my", "we", "us", "our", "it", "its",
+    "that", "this", "these", "those", "there", "here", "what", "which", "who", "whom", "how",
+    "when", "where", "any", "anything", "some", "so", "if", "then", "than", "just", "really",
+    "kind", "sort", "like", "um", "uh", "okay", "ok", "well", "yeah", "yes", "right", "great",
+    "thanks", "thank", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
+    "get", "got", "go", "going", "let", "lets", "let's", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m",
+    "little", "bit", "more", "most", "much", "many", "very", "also", "now", "next", "first", "mean",
+    "think", "want", "wanted", "ask", "asking", "question", "questions", "micro",
+    "credential", "credentials", "microcredential", "one", "all", "into", "up", "out", "no", "not",
+    "say", "said", "talk", "talked", "moving", "move", "back", "again", "sure", "lot",
+    "thing", "things", "maybe", "start", "finish", "whole", "piece", "part",
+  ]
+}
+

@@ -1,0 +1,110 @@
+public import QDAModel
+import QDAText
+import Foundation
+
+/// Options a user can give when importing a transcript.
+public struct ImportOptions: Sendable, Hashable {
+  /// The speaker label to treat as the interviewer (`none`: nobody), instead of detecting it.
+  public var interviewer: String?
+  /// The participant the document belongs to, instead of its header or file name.
+  public var participantID: String?
+
+  public init(interviewer: String? = nil, participantID: String? = nil) {
+    self.interviewer = interviewer
+    self.participantID = participantID
+  }
+}
+
+/// A document read from a file, with its passages, ready to store.
+public struct ImportedDocument: Sendable, Hashable {
+  public var document: Document
+  public var passages: [Passage]
+  public var speakers: [SpeakerSummary]
+}
+
+/// Reads transcript files into documents and passages.
+///
+/// ```swift
+/// let imported = try DocumentImporter.importTranscript(
+///   bytes: bytes, sourcePath: "Corpora/principals/P04.txt", key: "P04.txt")
+/// imported.document.participantID  // "P04"
+/// ```
+public enum DocumentImporter {
+  /// The file extensions read as transcripts.
+  public static let transcriptExtensions: Set<String> = ["txt", "text", "md"]
+
+  /// The format a file is read as, from its extension; nil when it is not a transcript.
+  public static func format(forPath path: String) -> DocumentFormat? {
+    let ext = (path as NSString).pathExtension.lowercased()
+    return transcriptExtensions.contains(ext) ? .plainText : nil
+  }
+
+  /// Reads a transcript file.
+  ///
+  /// - Throws: `IngestError` when the file cannot be read, decoded or parsed.
+  public static func importFile(at path: String, key: String, options: ImportOptions = .init())
+    throws -> ImportedDocument
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw IngestError(InputLocation(file: path), .unreadable, "cannot read the file")
+    }
+    return try importTranscript(bytes: [UInt8](data), sourcePath: path, key: key, options: options)
+  }
+
+  /// Reads a transcript from its bytes.
+  public static func importTranscript(
+    bytes: [UInt8], sourcePath: String, key: String, options: ImportOptions = .init()
+  ) throws -> ImportedDocument {
+    guard let format = format(forPath: sourcePath) else {
+      throw IngestError(
+        InputLocation(file: sourcePath), .unsupportedFormat,
+        "not a transcript format QDAKit reads (.txt)")
+    }
+    let decoded = try TextDecoder.decode(bytes, file: sourcePath)
+    let transcript: Transcript
+    switch format {
+    default:
+      transcript = try PlainTextTranscript.parse(decoded.text, file: sourcePath)
+    }
+    let speakers = SpeakerRoles.assign(transcript, interviewer: options.interviewer)
+    let passages = TranscriptBuilder.passages(transcript, speakers: speakers)
+    let participant =
+      options.participantID ?? transcript.header["participant"].map(participantID(fromHeader:))
+      ?? fileStem(sourcePath)
+    var warnings = decoded.warnings + transcript.warnings
+    if let wanted = options.interviewer, wanted.lowercased() != "none",
+      !speakers.contains(where: { $0.label.lowercased() == wanted.lowercased() })
+    {
+      warnings.append(
+        "\(sourcePath): no speaker is labelled '\(wanted)'; the interviewer was detected instead")
+    }
+    let document = Document(
+      key: key, sourcePath: sourcePath, participantID: participant, format: format,
+      encoding: decoded.encoding, contentHash: SHA256.hex(of: bytes), text: transcript.text,
+      metadata: transcript.header, warnings: warnings)
+    return ImportedDocument(document: document, passages: passages, speakers: speakers)
+  }
+
+  /// The participant id in a header value: `P04`, or the id in `Ms. Hale (P03)`.
+  static func participantID(fromHeader value: String) -> String {
+    if let open = value.lastIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
+      let inside = value[value.index(after: open)..<close].trimmingSpacesSubstring
+      if !inside.isEmpty, !inside.contains(" ") { return String(inside) }
+    }
+    return value.trimmingSpaces
+  }
+
+  /// The file name without folders or extension.
+  public static func fileStem(_ path: String) -> String {
+    ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+}
+
+extension Substring {
+  var trimmingSpacesSubstring: Substring {
+    var result = self
+    while let first = result.first, first.isWhitespace { result.removeFirst() }
+    while let last = result.last, last.isWhitespace { result.removeLast() }
+    return result
+  }
+}

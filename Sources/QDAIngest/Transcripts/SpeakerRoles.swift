@@ -1,0 +1,156 @@
+public import QDAModel
+
+/// Who a speaker is in one transcript, and why the toolkit thinks so.
+public struct SpeakerSummary: Hashable, Sendable, Codable {
+  /// The label as first written.
+  public var label: String
+  public var role: SpeakerRole
+  /// How many turns the speaker takes.
+  public var turns: Int
+  /// Why the role was chosen, in words (`label 'Q'`, `asks questions in 9 of 12 turns`).
+  public var reason: String
+}
+
+/// Decides which speaker is the interviewer.
+///
+/// Evidence, strongest first: an override from the user; the header's `Interviewer:` or
+/// `Participant:` name matching a label; the label's own words (`Interviewer`, `Q`, `I` against
+/// `Principal`, `A`, `R`, `P04`); the share of turns that ask questions; who speaks first; who
+/// speaks in shorter turns. In a two-person interview one speaker is the interviewer; with three
+/// or more (a focus group), a speaker is the interviewer only on clear evidence, otherwise all
+/// are participants.
+public enum SpeakerRoles {
+  /// Assigns a role to every speaker label of a transcript.
+  ///
+  /// - Parameters:
+  ///   - transcript: the parsed transcript.
+  ///   - interviewer: a label to force as the interviewer; `none` makes everyone a participant.
+  /// - Returns: one summary per speaker, in order of first appearance.
+  public static func assign(_ transcript: Transcript, interviewer override: String? = nil)
+    -> [SpeakerSummary]
+  {
+    let scalars = Array(transcript.text.unicodeScalars)
+    var order: [String] = []
+    var labels: [String: String] = [:]
+    var stats: [String: (turns: Set<Int>, questionTurns: Set<Int>, words: Int, first: Int)] = [:]
+    for segment in transcript.segments {
+      guard let speaker = segment.speaker else { continue }
+      let key = speaker.lowercased()
+      if labels[key] == nil {
+        labels[key] = speaker
+        order.append(key)
+        stats[key] = ([], [], 0, segment.turn)
+      }
+      let words = scalars[segment.span.start..<segment.span.end].split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+      stats[key]?.turns.insert(segment.turn)
+      stats[key]?.words += words
+      if scalars[segment.span.start..<segment.span.end].contains("?") {
+        stats[key]?.questionTurns.insert(segment.turn)
+      }
+    }
+    func summary(_ key: String, _ role: SpeakerRole, _ reason: String) -> SpeakerSummary {
+      SpeakerSummary(label: labels[key] ?? key, role: role, turns: stats[key]?.turns.count ?? 0, reason: reason)
+    }
+    guard !order.isEmpty else { return [] }
+
+    // 1. The user said so.
+    if let override {
+      let wanted = override.lowercased()
+      if wanted == "none" {
+        return order.map { summary($0, .participant, "set by the user: no interviewer") }
+      }
+      if order.contains(wanted) {
+        return order.map {
+          $0 == wanted
+            ? summary($0, .interviewer, "set by the user")
+            : summary($0, .participant, "not the interviewer the user named")
+        }
+      }
+    }
+
+    // 2. Scores from the evidence.
+    var scores: [String: Double] = [:]
+    var reasons: [String: [String]] = [:]
+    let headerInterviewer = transcript.header["interviewer"]
+    let headerParticipant = transcript.header["participant"] ?? transcript.header["interviewee"]
+    for key in order {
+      var score = 0.0
+      let label = labels[key] ?? key
+      if let name = headerInterviewer, namesMatch(label, name) {
+        score += 10
+        reasons[key, default: []].append("the header names '\(name)' as interviewer")
+      }
+      if let name = headerParticipant, namesMatch(label, name) {
+        score -= 10
+        reasons[key, default: []].append("the header names '\(name)' as participant")
+      }
+      switch SpeakerVocabulary.roleHint(for: label) {
+      case .interviewer:
+        score += 6
+        reasons[key, default: []].append("label '\(label)'")
+      case .participant:
+        score -= 6
+        reasons[key, default: []].append("label '\(label)'")
+      case .neutral, nil:
+        break
+      }
+      let turns = max(1, stats[key]?.turns.count ?? 1)
+      let questions = stats[key]?.questionTurns.count ?? 0
+      let share = Double(questions) / Double(turns)
+      score += 4 * share
+      reasons[key, default: []].append("asks questions in \(questions) of \(turns) turns")
+      scores[key] = score
+    }
+    if order.count >= 2 {
+      let first = order.min { (stats[$0]?.first ?? 0) < (stats[$1]?.first ?? 0) } ?? order[0]
+      scores[first, default: 0] += 1
+      reasons[first, default: []].append("speaks first")
+      let average = { (key: String) -> Double in
+        Double(stats[key]?.words ?? 0) / Double(max(1, stats[key]?.turns.count ?? 1))
+      }
+      if let shortest = order.min(by: { average($0) < average($1) }) {
+        scores[shortest, default: 0] += 1
+        reasons[shortest, default: []].append("speaks in the shortest turns")
+      }
+    }
+
+    let ranked = order.sorted { (scores[$0] ?? 0) > (scores[$1] ?? 0) }
+    let best = ranked[0]
+    let bestScore = scores[best] ?? 0
+    let interviewer: String?
+    switch order.count {
+    case 1:
+      interviewer = SpeakerVocabulary.roleHint(for: labels[best] ?? best) == .interviewer ? best : nil
+    case 2:
+      interviewer = best
+    default:
+      let runnerUp = scores[ranked[1]] ?? 0
+      interviewer = bestScore >= 3 && bestScore - runnerUp >= 1.5 ? best : nil
+    }
+    return order.map { key in
+      let reason = (reasons[key] ?? []).joined(separator: "; ")
+      if key == interviewer { return summary(key, .interviewer, reason) }
+      if interviewer == nil && order.count > 2 {
+        return summary(key, .participant, "no clear interviewer among \(order.count) speakers; " + reason)
+      }
+      return summary(key, .participant, reason)
+    }
+  }
+
+  /// Whether a speaker label and a name from the header refer to the same person:
+  /// `Dr. Ortiz` and `Maria Ortiz`, `Sam` and `Sam Whitaker`.
+  static func namesMatch(_ label: String, _ name: String) -> Bool {
+    let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir"]
+    func words(_ text: String) -> Set<String> {
+      Set(
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+          .filter { $0.count > 1 && !titles.contains($0) })
+    }
+    let labelWords = words(label)
+    let nameWords = words(name)
+    guard !labelWords.isEmpty, !nameWords.isEmpty else {
+      return label.lowercased() == name.lowercased()
+    }
+    return !labelWords.isDisjoint(with: nameWords)
+  }
+}

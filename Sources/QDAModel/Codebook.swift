@@ -1,0 +1,185 @@
+/// A codebook: codes organised under the CHAT elements, each with its definition and rules.
+///
+/// ```swift
+/// let codebook = try CodebookReader().read(yaml, file: "chat.yaml")
+/// codebook.code("rules.time")?.element  // .rules
+/// ```
+public struct Codebook: Hashable, Sendable, Codable {
+  /// The codebook's name.
+  public var name: String
+  /// The codebook's version, as its authors number it.
+  public var version: String
+  /// A short description of the codebook.
+  public var description: String
+  /// Every code, parents before children, in the order the file gives them.
+  public var codes: [Code]
+  /// Terms that mark negation for auto-coding provenance (`not`, `never`, `n't`…).
+  public var negationCues: [String]
+  /// Which codes the standard tables read.
+  public var tables: TableCodes
+
+  public init(
+    name: String, version: String, description: String = "", codes: [Code],
+    negationCues: [String] = Codebook.defaultNegationCues, tables: TableCodes = TableCodes()
+  ) {
+    self.name = name
+    self.version = version
+    self.description = description
+    self.codes = codes
+    self.negationCues = negationCues
+    self.tables = tables
+  }
+
+  /// The words that mark a negated match unless a codebook lists its own.
+  public static let defaultNegationCues = [
+    "not", "no", "never", "n't", "nothing", "none", "hardly", "barely", "without", "neither", "nor",
+  ]
+
+  /// The code with this id.
+  public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
+
+  /// The code's children, in codebook order.
+  public func children(of id: String) -> [Code] { codes.filter { $0.parentID == id } }
+
+  /// The code and all codes below it.
+  public func subtree(_ id: String) -> [Code] {
+    codes.filter { $0.id == id || isDescendant($0.id, of: id) }
+  }
+
+  /// Whether `id` lies below `ancestor` in the hierarchy.
+  public func isDescendant(_ id: String, of ancestor: String) -> Bool {
+    var current = code(id)?.parentID
+    while let parent = current {
+      if parent == ancestor { return true }
+      current = code(parent)?.parentID
+    }
+    return false
+  }
+
+  /// The top-level code of an element, if the codebook has one.
+  public func elementCode(_ element: Element) -> Code? {
+    codes.first { $0.parentID == nil && $0.element == element }
+  }
+}
+
+/// One code: a name, the CHAT element it belongs to, its definition and its auto-coding rules.
+public struct Code: Hashable, Sendable, Codable, Identifiable {
+  /// A stable id, written as a dotted path such as `rules.time`.
+  public var id: String
+  /// The code's name as reports write it (`Time commitment`).
+  public var name: String
+  /// The CHAT element the code belongs to.
+  public var element: Element
+  /// The parent code's id; nil for a top-level (element) code.
+  public var parentID: String?
+  /// What the code means.
+  public var definition: String
+  /// When to apply the code.
+  public var inclusion: [String]
+  /// When not to apply it, and where to route such passages instead.
+  public var exclusion: [String]
+  /// Example passages.
+  public var examples: [String]
+  /// A `#rrggbb` colour for displays and REFI-QDA export.
+  public var color: String?
+  /// Rules that apply the code automatically.
+  public var rules: [CodingRule]
+  /// The element whose report section presents this code, when not its own. (A study may
+  /// report the appeal of a programme's design, an Object code, among its Outcomes.)
+  public var reportSection: Element?
+
+  public init(
+    id: String, name: String, element: Element, parentID: String? = nil, definition: String = "",
+    inclusion: [String] = [], exclusion: [String] = [], examples: [String] = [],
+    color: String? = nil, rules: [CodingRule] = [], reportSection: Element? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.element = element
+    self.parentID = parentID
+    self.definition = definition
+    self.inclusion = inclusion
+    self.exclusion = exclusion
+    self.examples = examples
+    self.color = color
+    self.rules = rules
+    self.reportSection = reportSection
+  }
+}
+
+/// An auto-coding rule: a pattern of words to find in a sentence, where to look, and what
+/// excludes a match.
+public struct CodingRule: Hashable, Sendable, Codable {
+  /// The rule's id, unique in the codebook (`rules.time/2` unless the file names it).
+  public var id: String
+  /// What must appear in a sentence.
+  public var pattern: RulePattern
+  /// Words or phrases that cancel a match when they appear in the same sentence.
+  public var unless: [String]
+  /// Whose turns the rule reads.
+  public var scope: RuleScope
+  /// Protocol question ids the answer must belong to; empty means any passage.
+  public var questions: [String]
+  /// Whether a negated match still codes (`I didn't care about the incentive` is still Incentives).
+  public var codesNegated: Bool
+
+  public init(
+    id: String, pattern: RulePattern, unless: [String] = [], scope: RuleScope = .participant,
+    questions: [String] = [], codesNegated: Bool = true
+  ) {
+    self.id = id
+    self.pattern = pattern
+    self.unless = unless
+    self.scope = scope
+    self.questions = questions
+    self.codesNegated = codesNegated
+  }
+}
+
+/// What a rule looks for. Terms are words (stemmed: `collaborate` finds `collaborating`), prefixes
+/// (`collab*`) or phrases (`time commitment`, each word stemmed, in order).
+public enum RulePattern: Hashable, Sendable, Codable {
+  /// Any one of the terms.
+  case any([String])
+  /// Every one of the terms, anywhere in the sentence.
+  case all([String])
+  /// A term of the first list within `within` words of a term of the second.
+  case near([String], [String], within: Int)
+
+  /// Every term the pattern mentions.
+  public var terms: [String] {
+    switch self {
+    case .any(let terms), .all(let terms): terms
+    case .near(let left, let right, _): left + right
+    }
+  }
+}
+
+/// Whose speech a rule reads.
+public enum RuleScope: String, Hashable, Sendable, Codable {
+  case participant
+  case interviewer
+  case all
+}
+
+/// The codes the standard tables read, named in the codebook's `tables:` section.
+public struct TableCodes: Hashable, Sendable, Codable {
+  /// Time commitment (hours, judgments).
+  public var timeCommitment: String?
+  /// Advice to manage one's time, counted among answers to the advice question.
+  public var timeAdvice: String?
+  /// Motivation; its sub-codes are the themes of the motivation summary.
+  public var motivation: String?
+  /// Incentives.
+  public var incentives: String?
+
+  public init(
+    timeCommitment: String? = nil, timeAdvice: String? = nil, motivation: String? = nil,
+    incentives: String? = nil
+  ) {
+    self.timeCommitment = timeCommitment
+    self.timeAdvice = timeAdvice
+    self.motivation = motivation
+    self.incentives = incentives
+  }
+}

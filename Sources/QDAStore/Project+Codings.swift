@@ -1,0 +1,135 @@
+public import QDAModel
+internal import GRDB
+
+/// Which codings to list.
+public struct CodingFilter: Sendable, Hashable {
+  public var coder: String?
+  public var codeID: String?
+  public var documentID: Int64?
+  public var passageID: Int64?
+
+  public init(coder: String? = nil, codeID: String? = nil, documentID: Int64? = nil, passageID: Int64? = nil) {
+    self.coder = coder
+    self.codeID = codeID
+    self.documentID = documentID
+    self.passageID = passageID
+  }
+}
+
+extension Project {
+  /// Replaces a document's automatic codings; manual codings are never touched.
+  public func replaceAutoCodings(documentID: Int64, with codings: [Coding]) throws {
+    try db.execute(
+      sql: "DELETE FROM coding WHERE coder = ? AND passage_id IN (SELECT id FROM passage WHERE document_id = ?)",
+      arguments: [Coding.autoCoder, documentID])
+    let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
+    let scalars = Array(text.unicodeScalars)
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for coding in codings where coding.isAutomatic {
+      try statement.execute(arguments: [
+        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.ruleID,
+        JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span),
+      ])
+    }
+  }
+
+  /// Adds a manual coding after checking that the code exists and the span lies inside the
+  /// passage.
+  ///
+  /// - Returns: the coding's id.
+  public func addCoding(_ coding: Coding, createdAt: String?) throws -> Int64 {
+    guard !coding.isAutomatic else {
+      throw StoreError(.invalid, "'\(Coding.autoCoder)' is reserved for rule-based coding; name the coder")
+    }
+    guard let retired = try Int.fetchOne(db, sql: "SELECT retired FROM code WHERE id = ?", arguments: [coding.codeID]) else {
+      throw StoreError(.notFound, "the codebook has no code '\(coding.codeID)'")
+    }
+    guard retired == 0 else {
+      throw StoreError(.invalid, "code '\(coding.codeID)' is retired: the current codebook no longer defines it")
+    }
+    guard let passage = try passage(id: coding.passageID) else {
+      throw StoreError(.notFound, "no passage \(coding.passageID)")
+    }
+    guard passage.span.contains(coding.span), !coding.span.isEmpty else {
+      throw StoreError(
+        .invalid,
+        "span \(coding.span) is not inside passage \(coding.passageID) (\(passage.span))")
+    }
+    if let existing = try Int64.fetchOne(
+      db, sql: #"SELECT id FROM coding WHERE passage_id = ? AND code_id = ? AND coder = ? AND start = ? AND "end" = ?"#,
+      arguments: [coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end])
+    {
+      return existing
+    }
+    let text = try String.fetchOne(
+      db, sql: "SELECT d.text FROM document d JOIN passage p ON p.document_id = d.id WHERE p.id = ?",
+      arguments: [coding.passageID]) ?? ""
+    try db.execute(
+      sql: """
+        INSERT INTO coding(passage_id, code_id, coder, start, "end", memo, quote, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.memo,
+        Self.slice(Array(text.unicodeScalars), coding.span), createdAt,
+      ])
+    return db.lastInsertedRowID
+  }
+
+  /// Removes a coding by id. Automatic codings can be removed too; the next auto-coding run
+  /// recreates them unless the rules change.
+  public func removeCoding(id: Int64) throws -> Coding {
+    guard let coding = try codings(where: "c.id = ?", [id]).first else {
+      throw StoreError(.notFound, "no coding \(id)")
+    }
+    try db.execute(sql: "DELETE FROM coding WHERE id = ?", arguments: [id])
+    return coding
+  }
+
+  /// Codings matching a filter, in document and position order.
+  public func codings(_ filter: CodingFilter = CodingFilter()) throws -> [Coding] {
+    var clauses: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    if let coder = filter.coder { clauses.append("c.coder = ?"); arguments.append(coder) }
+    if let code = filter.codeID { clauses.append("(c.code_id = ? OR c.code_id LIKE ?)"); arguments += [code, code + ".%"] }
+    if let document = filter.documentID { clauses.append("p.document_id = ?"); arguments.append(document) }
+    if let passage = filter.passageID { clauses.append("c.passage_id = ?"); arguments.append(passage) }
+    return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+  }
+
+  /// The coded text of every coding, by id.
+  public func quotes(for ids: [Int64]) throws -> [Int64: String] {
+    guard !ids.isEmpty else { return [:] }
+    var result: [Int64: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, quote FROM coding WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", arguments: StatementArguments(ids)) {
+      result[row["id"]] = row["quote"]
+    }
+    return result
+  }
+
+  private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Coding] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT c.* FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id
+        WHERE \(clause) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
+        """,
+      arguments: StatementArguments(arguments)
+    ).map { row in
+      Coding(
+        id: row["id"], passageID: row["passage_id"], codeID: row["code_id"], coder: row["coder"],
+        span: TextSpan(start: row["start"], end: row["end"]), ruleID: row["rule_id"],
+        matched: JSONColumn.decode([String].self, row["matched"], default: []), negated: row["negated"],
+        memo: row["memo"])
+    }
+  }
+
+  static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
+    guard span.start >= 0, span.end <= scalars.count, span.start <= span.end else { return "" }
+    return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+  }
+}

@@ -1,0 +1,201 @@
+public import QDAModel
+internal import GRDB
+
+/// What saving a document did.
+public enum DocumentSaveResult: Hashable, Sendable {
+  /// A new document.
+  case added(documentID: Int64)
+  /// The same bytes as before: nothing changed.
+  case unchanged(documentID: Int64)
+  /// A changed file replaced its old version; its automatic codings went with it, and manual
+  /// codings whose text still exists were moved onto the new passages.
+  case replaced(documentID: Int64, keptManualCodings: Int, lostManualCodings: [LostCoding])
+
+  public var documentID: Int64 {
+    switch self {
+    case .added(let id), .unchanged(let id), .replaced(let id, _, _): id
+    }
+  }
+}
+
+/// A manual coding that could not follow its document's new version: its text is gone.
+public struct LostCoding: Hashable, Sendable, Codable {
+  public var codeID: String
+  public var coder: String
+  public var quote: String
+}
+
+extension Project {
+  /// Saves a document and its passages, unless the project already has the same bytes under
+  /// the same key.
+  public func saveDocument(_ document: Document, passages: [Passage], speakers: some Encodable) throws
+    -> DocumentSaveResult
+  {
+    try ensureParticipant(document.participantID)
+    let participant = try canonicalParticipantID(document.participantID) ?? document.participantID
+    if let old = try Row.fetchOne(
+      db, sql: "SELECT id, content_hash, participant_id FROM document WHERE key = ?", arguments: [document.key])
+    {
+      let oldID: Int64 = old["id"]
+      if old["content_hash"] == document.contentHash, old["participant_id"] == participant {
+        return .unchanged(documentID: oldID)
+      }
+      // Keep the manual codings to re-anchor them on the new text.
+      let manual = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.code_id, c.coder, c.start, c."end", c.quote, c.memo, c.created_at
+          FROM coding c JOIN passage p ON p.id = c.passage_id
+          WHERE p.document_id = ? AND c.coder <> ? ORDER BY c.start
+          """,
+        arguments: [oldID, Coding.autoCoder])
+      try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [oldID])
+      let newID = try insert(document, participant: participant, passages: passages, speakers: speakers)
+      let stored = try self.passages(documentID: newID)
+      let text = Array(document.text.unicodeScalars)
+      var kept = 0
+      var lost: [LostCoding] = []
+      for row in manual {
+        let quote: String = row["quote"]
+        let oldStart: Int = row["start"]
+        guard let span = Self.locate(quote, in: text, near: oldStart),
+          let passage = stored.first(where: { $0.span.contains(span) }), let passageID = passage.id
+        else {
+          lost.append(LostCoding(codeID: row["code_id"], coder: row["coder"], quote: quote))
+          continue
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO coding(passage_id, code_id, coder, start, "end", quote, memo, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [passageID, row["code_id"], row["coder"], span.start, span.end, quote, row["memo"], row["created_at"]])
+        kept += 1
+      }
+      return .replaced(documentID: newID, keptManualCodings: kept, lostManualCodings: lost)
+    }
+    return .added(documentID: try insert(document, participant: participant, passages: passages, speakers: speakers))
+  }
+
+  private func insert(_ document: Document, participant: String, passages: [Passage], speakers: some Encodable) throws -> Int64 {
+    try db.execute(
+      sql: """
+        INSERT INTO document(key, source_path, participant_id, format, encoding, content_hash, text, metadata, warnings, speakers)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        document.key, document.sourcePath, participant, document.format.rawValue, document.encoding,
+        document.contentHash, document.text, JSONColumn.encode(document.metadata),
+        JSONColumn.encode(document.warnings), JSONColumn.encode(speakers),
+      ])
+    let documentID = db.lastInsertedRowID
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT INTO passage(document_id, ordinal, turn, speaker, role, start, "end", text, start_time, end_time, question_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for passage in passages {
+      try statement.execute(arguments: [
+        documentID, passage.ordinal, passage.turn, passage.speaker, passage.role.rawValue,
+        passage.span.start, passage.span.end, passage.text, passage.startTime, passage.endTime,
+        passage.questionID,
+      ])
+    }
+    return documentID
+  }
+
+  /// Where `quote` occurs in the text, choosing the occurrence nearest to `offset`.
+  static func locate(_ quote: String, in text: [Unicode.Scalar], near offset: Int) -> TextSpan? {
+    let needle = Array(quote.unicodeScalars)
+    guard !needle.isEmpty, needle.count <= text.count else { return nil }
+    var best: Int?
+    var index = 0
+    let last = text.count - needle.count
+    while index <= last {
+      if text[index] == needle[0], text[index..<(index + needle.count)].elementsEqual(needle) {
+        if best.map({ abs($0 - offset) > abs(index - offset) }) ?? true { best = index }
+      }
+      index += 1
+    }
+    return best.map { TextSpan(start: $0, end: $0 + needle.count) }
+  }
+
+  /// Removes a document (by key) with its passages and codings.
+  public func removeDocument(key: String) throws -> Bool {
+    try db.execute(sql: "DELETE FROM document WHERE key = ?", arguments: [key])
+    return db.changesCount > 0
+  }
+
+  // MARK: - Reading
+
+  /// Every document, in key order.
+  public func documents() throws -> [Document] {
+    try Row.fetchAll(db, sql: "SELECT * FROM document ORDER BY key").map(Self.document)
+  }
+
+  /// A document by key or by row id.
+  public func document(_ keyOrID: String) throws -> Document? {
+    if let id = Int64(keyOrID), let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) {
+      return Self.document(row)
+    }
+    return try Row.fetchOne(
+      db, sql: "SELECT * FROM document WHERE key = ? OR source_path = ? ORDER BY key LIMIT 1",
+      arguments: [keyOrID, keyOrID]).map(Self.document)
+  }
+
+  /// The speakers stored with a document, as JSON.
+  public func speakersJSON(documentID: Int64) throws -> String {
+    try String.fetchOne(db, sql: "SELECT speakers FROM document WHERE id = ?", arguments: [documentID]) ?? "[]"
+  }
+
+  static func document(_ row: Row) -> Document {
+    Document(
+      id: row["id"], key: row["key"], sourcePath: row["source_path"], participantID: row["participant_id"],
+      format: DocumentFormat(rawValue: row["format"]) ?? .plainText, encoding: row["encoding"],
+      contentHash: row["content_hash"], text: row["text"],
+      metadata: JSONColumn.decode([String: String].self, row["metadata"], default: [:]),
+      warnings: JSONColumn.decode([String].self, row["warnings"], default: []))
+  }
+
+  /// A document's passages in order; every passage when `documentID` is nil.
+  public func passages(documentID: Int64? = nil) throws -> [Passage] {
+    let rows: [Row]
+    if let documentID {
+      rows = try Row.fetchAll(db, sql: "SELECT * FROM passage WHERE document_id = ? ORDER BY ordinal", arguments: [documentID])
+    } else {
+      rows = try Row.fetchAll(
+        db, sql: "SELECT p.* FROM passage p JOIN document d ON d.id = p.document_id ORDER BY d.key, p.ordinal")
+    }
+    return rows.map(Self.passage)
+  }
+
+  public func passage(id: Int64) throws -> Passage? {
+    try Row.fetchOne(db, sql: "SELECT * FROM passage WHERE id = ?", arguments: [id]).map(Self.passage)
+  }
+
+  static func passage(_ row: Row) -> Passage {
+    Passage(
+      id: row["id"], documentID: row["document_id"], ordinal: row["ordinal"], turn: row["turn"],
+      speaker: row["speaker"], role: SpeakerRole(rawValue: row["role"]) ?? .unknown,
+      span: TextSpan(start: row["start"], end: row["end"]), text: row["text"],
+      startTime: row["start_time"], endTime: row["end_time"], questionID: row["question_id"])
+  }
+
+  /// Links passages to protocol questions (nil unlinks).
+  public func setQuestions(_ links: [(passageID: Int64, questionID: String?)]) throws {
+    let statement = try db.makeStatement(sql: "UPDATE passage SET question_id = ? WHERE id = ?")
+    for link in links { try statement.execute(arguments: [link.questionID, link.passageID]) }
+  }
+
+  /// Passages matching a full-text query (FTS5 syntax), best first.
+  public func search(_ query: String, limit: Int = 50) throws -> [Passage] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT p.* FROM passage_fts f JOIN passage p ON p.id = f.rowid
+        WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
+        """,
+      arguments: [query, limit]
+    ).map(Self.passage)
+  }
+}

@@ -1,0 +1,130 @@
+public import QDAModel
+internal import GRDB
+
+extension Project {
+  // MARK: - Participants
+
+  /// Replaces the attribute columns and every listed participant's values; participants not
+  /// listed keep their documents and lose nothing.
+  public func replaceParticipants(attributes: [AttributeDefinition], participants: [Participant]) throws {
+    try db.execute(sql: "DELETE FROM participant_value")
+    let names = attributes.map(\.name)
+    let existing = try String.fetchAll(db, sql: "SELECT name FROM attribute")
+    for name in existing where !names.contains(where: { $0.lowercased() == name.lowercased() }) {
+      try db.execute(sql: "DELETE FROM attribute WHERE name = ?", arguments: [name])
+    }
+    for (position, attribute) in attributes.enumerated() {
+      try db.execute(
+        sql: """
+          INSERT INTO attribute(name, type, position) VALUES (?, ?, ?)
+          ON CONFLICT(name) DO UPDATE SET name = excluded.name, type = excluded.type, position = excluded.position
+          """,
+        arguments: [attribute.name, attribute.type.rawValue, position])
+    }
+    for (position, participant) in participants.enumerated() {
+      try db.execute(
+        sql: """
+          INSERT INTO participant(id, position) VALUES (?, ?)
+          ON CONFLICT(id) DO UPDATE SET id = excluded.id, position = excluded.position
+          """,
+        arguments: [participant.id, position])
+      for (name, value) in participant.attributes {
+        var number: Double?
+        var text: String?
+        switch value {
+        case .number(let n): number = n
+        case .yesNo(let b): number = b ? 1 : 0
+        case .category(let c): text = c
+        }
+        try db.execute(
+          sql: "INSERT INTO participant_value(participant_id, attribute, number, text) VALUES (?, ?, ?, ?)",
+          arguments: [participant.id, name, number, text])
+      }
+    }
+  }
+
+  /// Adds a participant with no attributes if the project does not know it yet.
+  public func ensureParticipant(_ id: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO participant(id, position)
+        SELECT ?, coalesce(max(position), -1) + 1 FROM participant
+        WHERE NOT EXISTS (SELECT 1 FROM participant WHERE id = ?)
+        """,
+      arguments: [id, id])
+  }
+
+  /// The participant id as the project spells it (ids match regardless of case).
+  public func canonicalParticipantID(_ id: String) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT id FROM participant WHERE id = ?", arguments: [id])
+  }
+
+  public func attributes() throws -> [AttributeDefinition] {
+    try Row.fetchAll(db, sql: "SELECT name, type FROM attribute ORDER BY position").compactMap { row in
+      AttributeType(rawValue: row["type"]).map { AttributeDefinition(name: row["name"], type: $0) }
+    }
+  }
+
+  /// Every participant, in the order the attribute file (then ingest) gave them.
+  public func participants() throws -> [Participant] {
+    let types = Dictionary(uniqueKeysWithValues: try attributes().map { ($0.name.lowercased(), $0.type) })
+    var values: [String: [String: AttributeValue]] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute") {
+      let participant: String = row["participant_id"]
+      let name: String = row["name"]
+      let number: Double? = row["number"]
+      let text: String? = row["text"]
+      let value: AttributeValue?
+      switch types[name.lowercased()] {
+      case .number: value = number.map { .number($0) }
+      case .yesNo: value = number.map { .yesNo($0 != 0) }
+      case .category: value = text.map { .category($0) }
+      case nil: value = nil
+      }
+      if let value { values[participant, default: [:]][name] = value }
+    }
+    return try String.fetchAll(db, sql: "SELECT id FROM participant ORDER BY position, id").map {
+      Participant(id: $0, attributes: values[$0] ?? [:])
+    }
+  }
+
+  // MARK: - Instruments (codebook, protocol)
+
+  /// Keeps the codebook or protocol file the project was coded with, so later commands and a
+  /// later `verify` use the same one.
+  public func saveInstrument(_ kind: InstrumentKind, file: String, source: String, contentHash: String) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO instrument(kind, file, source, content_hash) VALUES (?, ?, ?, ?)",
+      arguments: [kind.rawValue, file, source, contentHash])
+  }
+
+  public func instrument(_ kind: InstrumentKind) throws -> StoredInstrument? {
+    try Row.fetchOne(db, sql: "SELECT file, source, content_hash FROM instrument WHERE kind = ?", arguments: [kind.rawValue])
+      .map { StoredInstrument(file: $0["file"], source: $0["source"], contentHash: $0["content_hash"]) }
+  }
+
+  // MARK: - Events
+
+  /// Records a command in the project's history.
+  public func log(command: String, summary: String, at timestamp: String) throws {
+    try db.execute(
+      sql: "INSERT INTO event(at, command, summary) VALUES (?, ?, ?)", arguments: [timestamp, command, summary])
+  }
+
+  public func events() throws -> [(at: String, command: String, summary: String)] {
+    try Row.fetchAll(db, sql: "SELECT at, command, summary FROM event ORDER BY id").map { ($0["at"], $0["command"], $0["summary"]) }
+  }
+}
+
+/// The instruments a project keeps a copy of.
+public enum InstrumentKind: String, Sendable {
+  case codebook
+  case `protocol`
+}
+
+/// A stored codebook or protocol file.
+public struct StoredInstrument: Sendable, Hashable {
+  public var file: String
+  public var source: String
+  public var contentHash: String
+}

@@ -1,0 +1,80 @@
+import Foundation
+internal import GRDB
+
+/// A QDAKit project: one SQLite file holding documents, passages, participants, the codebook,
+/// codings and a full-text index.
+///
+/// Each command does its work in one transaction (`write`): if anything fails, the project is
+/// left exactly as it was.
+///
+/// ```swift
+/// let store = try ProjectStore(path: "study.qda")
+/// try store.write { project in try project.replaceParticipants(table) }
+/// let snapshot = try store.read { project in try project.snapshot() }
+/// ```
+public final class ProjectStore: Sendable {
+  /// The path of the project file.
+  public let path: String
+  let queue: DatabaseQueue
+
+  /// Opens a project file, creating it if it does not exist, and brings its schema up to date.
+  ///
+  /// - Throws: `StoreError` (`.notAProject`) for a file that is not a QDAKit project.
+  public init(path: String) throws {
+    self.path = path
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(10)
+    configuration.foreignKeysEnabled = true
+    let existed = FileManager.default.fileExists(atPath: path)
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      if existed {
+        let isProject = try queue.read { db -> Bool in
+          guard try db.tableExists("meta") else { return try db.tableExists("grdb_migrations") == false && Self.isEmpty(db) }
+          return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == "qdakit-project"
+        }
+        guard isProject else {
+          throw StoreError(.notAProject, "\(path) is not a QDAKit project file")
+        }
+      }
+      let known = Set(Schema.migrator.migrations)
+      let applied = try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
+      if let unknown = applied.subtracting(known).first {
+        throw StoreError(.notAProject, "\(path) was written by a newer QDAKit (schema \(unknown)); update QDAKit to open it")
+      }
+      try Schema.migrator.migrate(queue)
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      throw StoreError(.notAProject, "\(path): cannot open as a project (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))")
+    }
+  }
+
+  private static func isEmpty(_ db: Database) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+  }
+
+  /// Runs `body` in one write transaction; an error rolls everything back.
+  public func write<T>(_ body: (Project) throws -> T) throws -> T {
+    do {
+      return try queue.write { db in try body(Project(db: db)) }
+    } catch let error as DatabaseError {
+      throw StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+    }
+  }
+
+  /// Runs `body` with read access to a consistent view of the project.
+  public func read<T>(_ body: (Project) throws -> T) throws -> T {
+    do {
+      return try queue.read { db in try body(Project(db: db)) }
+    } catch let error as DatabaseError {
+      throw StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+    }
+  }
+}
+
+/// The project inside a transaction: the operations commands perform.
+public struct Project {
+  let db: Database
+}

@@ -1,0 +1,124 @@
+internal import GRDB
+
+/// The project file's schema, as append-only migrations: a migration that has shipped is never
+/// edited; a change is a new migration. Migrations name tables as strings, never app types.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: """
+        CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+        CREATE TABLE instrument (
+          kind TEXT PRIMARY KEY CHECK (kind IN ('codebook', 'protocol')),
+          file TEXT NOT NULL,
+          source TEXT NOT NULL,
+          content_hash TEXT NOT NULL
+        );
+        CREATE TABLE attribute (
+          name TEXT PRIMARY KEY COLLATE NOCASE,
+          type TEXT NOT NULL CHECK (type IN ('number', 'yes_no', 'category')),
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE participant (
+          id TEXT PRIMARY KEY COLLATE NOCASE,
+          position INTEGER NOT NULL
+        );
+        CREATE TABLE participant_value (
+          participant_id TEXT NOT NULL REFERENCES participant(id) ON DELETE CASCADE ON UPDATE CASCADE,
+          attribute TEXT NOT NULL REFERENCES attribute(name) ON DELETE CASCADE ON UPDATE CASCADE,
+          number REAL,
+          text TEXT,
+          PRIMARY KEY (participant_id, attribute)
+        );
+        CREATE TABLE document (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          source_path TEXT NOT NULL,
+          participant_id TEXT NOT NULL REFERENCES participant(id) ON UPDATE CASCADE,
+          format TEXT NOT NULL,
+          encoding TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          text TEXT NOT NULL,
+          metadata TEXT NOT NULL DEFAULT '{}',
+          warnings TEXT NOT NULL DEFAULT '[]',
+          speakers TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX document_participant ON document(participant_id);
+        CREATE TABLE passage (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+          ordinal INTEGER NOT NULL,
+          turn INTEGER NOT NULL,
+          speaker TEXT,
+          role TEXT NOT NULL CHECK (role IN ('interviewer', 'participant', 'unknown')),
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL CHECK ("end" >= start),
+          text TEXT NOT NULL,
+          start_time REAL,
+          end_time REAL,
+          question_id TEXT,
+          UNIQUE (document_id, ordinal)
+        );
+        CREATE INDEX passage_question ON passage(question_id);
+        CREATE VIRTUAL TABLE passage_fts USING fts5(
+          text, content='passage', content_rowid='id', tokenize='porter unicode61'
+        );
+        CREATE TRIGGER passage_fts_insert AFTER INSERT ON passage BEGIN
+          INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER passage_fts_delete AFTER DELETE ON passage BEGIN
+          INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER passage_fts_update AFTER UPDATE OF text ON passage BEGIN
+          INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+          INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TABLE code (
+          id TEXT PRIMARY KEY,
+          parent_id TEXT,
+          element TEXT NOT NULL,
+          name TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          definition TEXT NOT NULL DEFAULT '',
+          color TEXT,
+          retired INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE coding (
+          id INTEGER PRIMARY KEY,
+          passage_id INTEGER NOT NULL REFERENCES passage(id) ON DELETE CASCADE,
+          code_id TEXT NOT NULL REFERENCES code(id) ON UPDATE CASCADE,
+          coder TEXT NOT NULL,
+          start INTEGER NOT NULL,
+          "end" INTEGER NOT NULL CHECK ("end" >= start),
+          rule_id TEXT,
+          matched TEXT NOT NULL DEFAULT '[]',
+          negated INTEGER NOT NULL DEFAULT 0,
+          memo TEXT,
+          quote TEXT NOT NULL,
+          created_at TEXT
+        );
+        CREATE INDEX coding_passage ON coding(passage_id);
+        CREATE INDEX coding_code ON coding(code_id);
+        CREATE INDEX coding_coder ON coding(coder);
+        CREATE TABLE question (
+          id TEXT PRIMARY KEY,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          measure TEXT,
+          probes TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE event (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          command TEXT NOT NULL,
+          summary TEXT NOT NULL
+        );
+        INSERT INTO meta(key, value) VALUES ('format', 'qdakit-project');
+        """)
+    }
+    return migrator
+  }
+}

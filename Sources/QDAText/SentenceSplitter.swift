@@ -1,0 +1,118 @@
+/// Splits speech into sentences, so auto-coding can code the sentence that carries the evidence
+/// rather than the whole turn.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets) when the next
+/// word starts with a capital, a digit or an opening quote, and at every line break. Titles and
+/// initials (`Dr.`, `Ph.D.`, `K. Brandt`) do not end sentences, nor does a trailing `?` or `...`
+/// followed by a lower-case word, which is how transcribers write speech that runs on.
+///
+/// ```swift
+/// SentenceSplitter.sentences(in: "I asked Dr. Ortiz. She agreed!").count  // 2
+/// ```
+public enum SentenceSplitter {
+  /// Sentence ranges, in scalar offsets, of a string.
+  public static func sentences(in text: String) -> [Range<Int>] {
+    let scalars = Array(text.unicodeScalars)
+    return sentences(in: scalars, range: 0..<scalars.count)
+  }
+
+  /// Sentence ranges inside `range` of a scalar array, trimmed of surrounding white space.
+  public static func sentences(in scalars: [Unicode.Scalar], range: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var sentenceStart = range.lowerBound
+    var index = range.lowerBound
+    let end = range.upperBound
+
+    func emit(_ upper: Int) {
+      if let trimmed = trim(scalars, sentenceStart..<upper) { result.append(trimmed) }
+    }
+
+    while index < end {
+      let scalar = scalars[index]
+      if scalar == "\n" {
+        emit(index)
+        sentenceStart = index + 1
+        index += 1
+        continue
+      }
+      guard isTerminator(scalar) else {
+        index += 1
+        continue
+      }
+      // Take the whole run of terminators and closing marks: `?!`, `..."`, `.)`.
+      var after = index + 1
+      while after < end, isTerminator(scalars[after]) || isCloser(scalars[after]) { after += 1 }
+      if isBoundary(scalars, terminatorAt: index, runEnd: after, limit: end) {
+        emit(after)
+        sentenceStart = after
+      }
+      index = after
+    }
+    emit(end)
+    return result
+  }
+
+  // MARK: - Private
+
+  private static let abbreviations: Set<String> = [
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "jr", "sr", "no", "approx", "e.g",
+    "i.e", "ph.d", "ed.d", "u.s", "a.m", "p.m", "mt", "ft", "rev", "hon", "gov", "supt", "asst",
+  ]
+
+  private static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "." || scalar == "!" || scalar == "?" || scalar == "\u{2026}"
+  }
+
+  private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\"" || scalar == "'" || scalar == ")" || scalar == "]" || scalar == "\u{201D}"
+      || scalar == "\u{2019}"
+  }
+
+  private static func isBoundary(
+    _ scalars: [Unicode.Scalar], terminatorAt index: Int, runEnd: Int, limit: Int
+  ) -> Bool {
+    // Next non-space scalar.
+    var next = runEnd
+    var sawSpace = false
+    while next < limit, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\u{00A0}" {
+      next += 1
+      sawSpace = true
+    }
+    if next >= limit || scalars[next] == "\n" { return true }
+    guard sawSpace else { return false }  // "3.5", "e.g.x", "U.S.A"
+    let following = scalars[next]
+    let startsSentence =
+      following.properties.isUppercase || Tokenizer.isDigit(following) || following == "\""
+      || following == "\u{201C}" || following == "(" || following == "["
+      || following == "\u{2018}" || following == "-" || following == "\u{2014}"
+    guard startsSentence else { return false }
+    // A lone period after a title or an initial does not end a sentence.
+    if scalars[index] == ".", runEnd == index + 1 {
+      let word = wordBefore(scalars, index)
+      if abbreviations.contains(word.lowercased()) { return false }
+      if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first,
+        first.properties.isUppercase
+      {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// The word (letters and inner periods) that ends just before `index`.
+  private static func wordBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> String {
+    var start = index
+    while start > 0, Tokenizer.isLetter(scalars[start - 1]) || scalars[start - 1] == "." {
+      start -= 1
+    }
+    return String(String.UnicodeScalarView(scalars[start..<index]))
+  }
+
+  private static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+    while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
+}

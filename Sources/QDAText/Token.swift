@@ -1,0 +1,166 @@
+/// A word, number or punctuation mark found in a text, with its place in Unicode scalars.
+public struct Token: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable {
+    /// Letters (with inner apostrophes): `principal`, `o'clock`; clitics split off as their own
+    /// words (`did` + `n't`).
+    case word
+    /// Digits with an optional decimal part: `15`, `2.5`.
+    case number
+    /// A single punctuation or symbol scalar: `-`, `–`, `?`.
+    case punctuation
+  }
+
+  public var kind: Kind
+  /// The token in lower case, with curly apostrophes straightened.
+  public var text: String
+  /// Where the token lies, in scalar offsets of the text it came from.
+  public var start: Int
+  public var end: Int
+
+  public init(kind: Kind, text: String, start: Int, end: Int) {
+    self.kind = kind
+    self.text = text
+    self.start = start
+    self.end = end
+  }
+
+  public var isWord: Bool { kind == .word }
+}
+
+/// Splits text into tokens.
+///
+/// ```swift
+/// Tokenizer.tokens(in: "We didn't collaborate.").map(\.text)
+/// // ["we", "did", "n't", "collaborate", "."]
+/// ```
+public enum Tokenizer {
+  /// Tokenises a string; offsets count Unicode scalars from its start.
+  public static func tokens(in text: String, punctuation: Bool = true) -> [Token] {
+    tokens(in: Array(text.unicodeScalars), range: 0..<text.unicodeScalars.count, punctuation: punctuation)
+  }
+
+  /// Tokenises `range` of a scalar array; offsets are indices into the array.
+  public static func tokens(
+    in scalars: [Unicode.Scalar], range: Range<Int>, punctuation: Bool = true
+  ) -> [Token] {
+    var tokens: [Token] = []
+    tokens.reserveCapacity(range.count / 5)
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
+      let scalar = scalars[index]
+      if isWordScalar(scalar) {
+        let start = index
+        var sawLetter = false
+        var allDigits = true
+        var lastWordEnd = index
+        while index < end {
+          let current = scalars[index]
+          if isWordScalar(current) {
+            if current.properties.isAlphabetic { sawLetter = true; allDigits = false }
+            index += 1
+            lastWordEnd = index
+          } else if isApostrophe(current), index + 1 < end, isLetter(scalars[index + 1]), sawLetter {
+            index += 1
+          } else if current == ".", allDigits, index + 1 < end, isDigit(scalars[index + 1]) {
+            index += 1
+          } else {
+            break
+          }
+        }
+        index = lastWordEnd
+        appendWord(scalars, start: start, end: lastWordEnd, numeric: allDigits, into: &tokens)
+      } else if scalar.properties.isWhitespace {
+        index += 1
+      } else {
+        if punctuation {
+          tokens.append(
+            Token(kind: .punctuation, text: String(Character(scalar)), start: index, end: index + 1))
+        }
+        index += 1
+      }
+    }
+    return tokens
+  }
+
+  /// Lower-cases a word and straightens its apostrophes, as tokens are compared.
+  public static func normalize(_ word: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in word.lowercased().unicodeScalars {
+      result.append(isApostrophe(scalar) ? "'" : scalar)
+    }
+    return String(result)
+  }
+
+  // MARK: - Private
+
+  private static func appendWord(
+    _ scalars: [Unicode.Scalar], start: Int, end: Int, numeric: Bool, into tokens: inout [Token]
+  ) {
+    var text = String.UnicodeScalarView()
+    for scalar in scalars[start..<end] {
+      if isApostrophe(scalar) {
+        text.append("'")
+      } else {
+        text.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    let word = String(text)
+    if numeric {
+      tokens.append(Token(kind: .number, text: word, start: start, end: end))
+      return
+    }
+    // Split clitics: "didn't" → "did" + "n't", "it's" → "it" + "'s".
+    if word.hasSuffix("n't"), word.unicodeScalars.count > 3, end - start == word.unicodeScalars.count {
+      let baseLength = word.unicodeScalars.count - 3
+      var base = String(word.unicodeScalars.prefix(baseLength))
+      switch base {
+      case "ca": base = "can"
+      case "wo": base = "will"
+      case "sha": base = "shall"
+      default: break
+      }
+      tokens.append(Token(kind: .word, text: base, start: start, end: start + baseLength))
+      tokens.append(Token(kind: .word, text: "n't", start: start + baseLength, end: end))
+      return
+    }
+    for clitic in ["'s", "'re", "'ve", "'ll", "'d", "'m"] where word.hasSuffix(clitic) {
+      let cliticLength = clitic.unicodeScalars.count
+      let baseLength = word.unicodeScalars.count - cliticLength
+      guard baseLength > 0, end - start == word.unicodeScalars.count else { break }
+      tokens.append(
+        Token(kind: .word, text: String(word.unicodeScalars.prefix(baseLength)), start: start,
+              end: start + baseLength))
+      tokens.append(Token(kind: .word, text: clitic, start: start + baseLength, end: end))
+      return
+    }
+    tokens.append(Token(kind: .word, text: word, start: start, end: end))
+  }
+
+  @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+        || (value >= 0x30 && value <= 0x39)
+    }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType == .decimal
+      || properties.generalCategory == .nonspacingMark
+  }
+
+  @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+    }
+    return scalar.properties.isAlphabetic
+  }
+
+  @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+
+  @inline(__always) static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
+  }
+}
