@@ -73,7 +73,7 @@ let package = Package(
     .executableTarget(
       name: "qda",
       dependencies: [
-        "QDAModel", "QDAPipeline",
+        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

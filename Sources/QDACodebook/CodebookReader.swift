@@ -80,7 +80,7 @@ public struct CodebookReader: Sendable {
 
   private static let codeKeys = [
     "id", "name", "element", "definition", "include", "exclude", "examples", "color", "rules",
-    "report_section", "codes",
+    "report_section", "summary", "codes",
   ]
   private static let ruleKeys = [
     "id", "any", "all", "near", "within", "unless", "scope", "questions", "negated",
@@ -129,6 +129,7 @@ public struct CodebookReader: Sendable {
       id: id, name: name, element: resolved, parentID: parent?.id,
       definition: try map.string("definition") ?? "", inclusion: try map.strings("include"),
       exclusion: try map.strings("exclude"), examples: try map.strings("examples"), color: color)
+    code.summary = try map.string("summary")
     if let sectionNode = map["report_section"] {
       let text = try sectionNode.string("'report_section'")
       guard let section = Element(identifier: text) else {

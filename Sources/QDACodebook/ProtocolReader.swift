@@ -26,11 +26,18 @@ public struct ProtocolReader: Sendable {
     var study = Study()
     if let studyNode = top["study"] {
       let map = try studyNode.mapping(
-        "'study'", allowed: ["title", "participant", "participants", "period"])
+        "'study'", allowed: ["title", "participant", "participants", "period", "programme", "program", "attributes"])
       let noun = try map.string("participant") ?? "participant"
+      var labels: [String: String] = [:]
+      if let attributesNode = map["attributes"] {
+        let attributes = try attributesNode.mapping("'attributes'", allowed: attributesNode.keys())
+        for (key, _, value) in attributes.entries { labels[key] = try value.string("'\(key)'") }
+      }
       study = Study(
         title: try map.string("title") ?? "Interview study", participantNoun: noun,
-        participantsNoun: try map.string("participants"), period: try map.string("period"))
+        participantsNoun: try map.string("participants"), period: try map.string("period"),
+        programme: try map.string("programme") ?? map.string("program") ?? "the programme",
+        attributeLabels: labels)
     }
     var questions: [ProtocolQuestion] = []
     var seen: [String: InputLocation] = [:]

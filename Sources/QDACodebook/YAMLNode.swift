@@ -87,6 +87,15 @@ struct YAMLNode {
     return YAMLMapping(entries: entries, owner: self, what: what)
   }
 
+  /// The keys of a mapping node, whatever they are.
+  func keys() -> [String] {
+    guard case .mapping(let mapping) = node else { return [] }
+    return mapping.compactMap { key, _ in
+      if case .scalar(let scalar) = key { return scalar.string }
+      return nil
+    }
+  }
+
   private var kind: String {
     switch node {
     case .scalar: "text"

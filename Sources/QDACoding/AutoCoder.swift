@@ -27,8 +27,17 @@ public struct AutoCoder: Sendable {
   let rules: [CompiledRule]
   let negationStems: Set<String>
   let codeOrder: [String: Int]
+  /// For each code, the protocol questions that probe it or one of its ancestors.
+  let probingQuestions: [String: Set<String>]
 
-  public init(codebook: Codebook) {
+  /// The keyword a rule's `questions` list uses for "questions that probe this code".
+  public static let probing = "probing"
+
+  /// - Parameters:
+  ///   - codebook: the codes and rules.
+  ///   - interviewProtocol: the protocol, for rules limited to the questions probing their code;
+  ///     without one, such rules read every passage.
+  public init(codebook: Codebook, protocol interviewProtocol: InterviewProtocol? = nil) {
     var rules: [CompiledRule] = []
     for code in codebook.codes {
       for rule in code.rules {
@@ -49,7 +58,24 @@ public struct AutoCoder: Sendable {
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
+    var probing: [String: Set<String>] = [:]
+    if let interviewProtocol {
+      for code in codebook.codes {
+        var lineage: Set<String> = [code.id]
+        var parent = code.parentID
+        while let id = parent {
+          lineage.insert(id)
+          parent = codebook.code(id)?.parentID
+        }
+        probing[code.id] = Set(
+          interviewProtocol.questions.filter { !lineage.isDisjoint(with: $0.probes) }.map(\.id))
+      }
+    }
+    probingQuestions = probing
+    hasProtocol = interviewProtocol != nil
   }
+
+  let hasProtocol: Bool
 
   /// Codes the passages of one document.
   ///
@@ -63,7 +89,7 @@ public struct AutoCoder: Sendable {
     var codings: [Coding] = []
     for passage in passages {
       guard let passageID = passage.id else { continue }
-      let applicable = rules.filter { applies($0.rule, to: passage) }
+      let applicable = rules.filter { applies($0, to: passage) }
       guard !applicable.isEmpty else { continue }
       let analyzed = AnalyzedText(
         scalars: scalars, span: passage.span.start..<passage.span.end, stems: &stems)
@@ -73,16 +99,22 @@ public struct AutoCoder: Sendable {
   }
 
   /// Whether a rule reads a passage: its speaker and its protocol question.
-  func applies(_ rule: CodingRule, to passage: Passage) -> Bool {
+  func applies(_ compiled: CompiledRule, to passage: Passage) -> Bool {
+    let rule = compiled.rule
     switch rule.scope {
     case .participant where passage.role == .interviewer: return false
     case .interviewer where passage.role != .interviewer: return false
     default: break
     }
-    if !rule.questions.isEmpty {
-      guard let question = passage.questionID, rule.questions.contains(question) else { return false }
+    guard !rule.questions.isEmpty else { return true }
+    var allowed = Set(rule.questions)
+    if allowed.remove(Self.probing) != nil {
+      // Without a protocol there is nothing to limit by.
+      guard hasProtocol else { return true }
+      allowed.formUnion(probingQuestions[compiled.codeID] ?? [])
     }
-    return true
+    guard let question = passage.questionID else { return false }
+    return allowed.contains(question)
   }
 
   // MARK: - Matching

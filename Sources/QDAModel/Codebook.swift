@@ -87,6 +87,9 @@ public struct Code: Hashable, Sendable, Codable, Identifiable {
   /// The element whose report section presents this code, when not its own. (A study may
   /// report the appeal of a programme's design, an Object code, among its Outcomes.)
   public var reportSection: Element?
+  /// How a report says that participants raised this code, as a verb phrase
+  /// ("described how the topic aligned with school or district priorities").
+  public var summary: String?
 
   public init(
     id: String, name: String, element: Element, parentID: String? = nil, definition: String = "",

@@ -26,15 +26,27 @@ public struct Study: Hashable, Sendable, Codable {
   public var participantsNoun: String
   /// When the interviews took place, in words.
   public var period: String?
+  /// What the programme studied is called in prose (`the micro-credential`).
+  public var programme: String
+  /// How reports name attributes (`years_as_admin` → `years as an administrator`).
+  public var attributeLabels: [String: String]
 
   public init(
     title: String = "Interview study", participantNoun: String = "participant",
-    participantsNoun: String? = nil, period: String? = nil
+    participantsNoun: String? = nil, period: String? = nil, programme: String = "the programme",
+    attributeLabels: [String: String] = [:]
   ) {
     self.title = title
     self.participantNoun = participantNoun
     self.participantsNoun = participantsNoun ?? participantNoun + "s"
     self.period = period
+    self.programme = programme
+    self.attributeLabels = attributeLabels
+  }
+
+  /// The words a report uses for an attribute.
+  public func label(forAttribute name: String) -> String {
+    attributeLabels[name] ?? name.split(whereSeparator: { $0 == "_" || $0 == "-" }).joined(separator: " ")
   }
 }
 

@@ -48,7 +48,7 @@ extension Project {
     try db.execute(
       sql: """
         INSERT INTO participant(id, position)
-        SELECT ?, coalesce(max(position), -1) + 1 FROM participant
+        SELECT ?, (SELECT coalesce(max(position), -1) + 1 FROM participant)
         WHERE NOT EXISTS (SELECT 1 FROM participant WHERE id = ?)
         """,
       arguments: [id, id])

@@ -122,8 +122,7 @@ private struct Stemmer {
   /// Replaces `word[j+1...k]` with `replacement`.
   mutating func setTo(_ replacement: StaticString) {
     let length = replacement.utf8CodeUnitCount
-    word.removeSubrange((j + 1)...k)
-    replacement.withUTF8Buffer { word.insert(contentsOf: $0, at: j + 1) }
+    replacement.withUTF8Buffer { word.replaceSubrange((j + 1)..<(k + 1), with: $0) }
     k = j + length
     if word.count > k + 1 { word.removeSubrange((k + 1)...) }
   }

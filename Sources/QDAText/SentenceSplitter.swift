@@ -55,7 +55,7 @@ public enum SentenceSplitter {
   // MARK: - Private
 
   private static let abbreviations: Set<String> = [
-    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "jr", "sr", "no", "approx", "e.g",
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "jr", "sr", "no", "approx", "e.g", "p", "pp",
     "i.e", "ph.d", "ed.d", "u.s", "a.m", "p.m", "mt", "ft", "rev", "hon", "gov", "supt", "asst",
   ]
 

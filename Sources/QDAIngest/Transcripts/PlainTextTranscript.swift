@@ -38,7 +38,7 @@ public enum PlainTextTranscript {
       let recurs = (counts[key] ?? 0) >= 2
       switch form {
       case .bracket: return recurs
-      case .standalone: return recurs
+      case .standalone: return true  // "Name  0:04" alone on a line is a speaker line
       case .colon: return recurs && SpeakerVocabulary.looksLikeName(label)
       }
     }

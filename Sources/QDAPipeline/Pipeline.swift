@@ -1,0 +1,281 @@
+import Foundation
+import QDAModel
+public import QDAIngest
+import QDACodebook
+import QDACoding
+public import QDAAnalysis
+import QDAReport
+import QDAStore
+
+/// What a command needs to read.
+public struct IngestRequest: Sendable {
+  /// Files and folders of transcripts.
+  public var inputs: [String]
+  /// A participant-attributes CSV.
+  public var attributes: String?
+  /// An interview protocol (YAML).
+  public var interviewProtocol: String?
+  /// A codebook (YAML); required by `analyze`, optional elsewhere (the project keeps the last).
+  public var codebook: String?
+  /// Overrides for every file read.
+  public var options: ImportOptions
+
+  public init(
+    inputs: [String], attributes: String? = nil, interviewProtocol: String? = nil, codebook: String? = nil,
+    options: ImportOptions = ImportOptions()
+  ) {
+    self.inputs = inputs
+    self.attributes = attributes
+    self.interviewProtocol = interviewProtocol
+    self.codebook = codebook
+    self.options = options
+  }
+}
+
+/// What a command did, for the user and for scripts.
+public struct RunSummary: Sendable {
+  public var added: [String] = []
+  public var unchanged: [String] = []
+  public var replaced: [String] = []
+  /// Files that could not be read, with the reason (`file:line: message`).
+  public var skipped: [String] = []
+  public var warnings: [String] = []
+  public var notes: [String] = []
+  public var passages = 0
+  public var autoCodings = 0
+  public var manualCodings = 0
+  public var written: [String] = []
+
+  public init() {}
+
+  /// Whether some input was skipped.
+  public var isPartial: Bool { !skipped.isEmpty }
+}
+
+/// The commands' work, each in one transaction on the project file: ingest → link to the
+/// protocol → auto-code → tables → report.
+///
+/// ```swift
+/// let pipeline = Pipeline(environment: .live)
+/// let summary = try pipeline.analyze(request, project: "study.qda", out: "Reports/study")
+/// ```
+public struct Pipeline: Sendable {
+  public var environment: PipelineEnvironment
+
+  public init(environment: PipelineEnvironment = .live) {
+    self.environment = environment
+  }
+
+  // MARK: - analyze
+
+  /// Runs the whole pipeline and writes the report, tables and `analysis.json` into `out`.
+  public func analyze(_ request: IngestRequest, project path: String, out: String) throws -> RunSummary {
+    guard request.codebook != nil else {
+      throw PipelineError(.missingCodebook, "analyze needs a codebook (--codebook)")
+    }
+    var summary = try ingest(request, project: path, command: "analyze")
+    summary.written = try writeReport(project: path, out: out)
+    return summary
+  }
+
+  // MARK: - ingest
+
+  /// Stores documents, participants and instruments; links answers to the protocol; auto-codes
+  /// new and changed documents when the project has a codebook.
+  public func ingest(_ request: IngestRequest, project path: String, command: String = "ingest") throws -> RunSummary {
+    var summary = RunSummary()
+    // Read everything before touching the project, so bad instruments change nothing.
+    let codebook = try request.codebook.map(Instruments.codebook(at:))
+    let store = try ProjectStore(path: path)
+    let storedCodebook = try codebook?.value ?? store.read { try Instruments.storedCodebook($0) }
+    let interviewProtocol = try request.interviewProtocol.map { try Instruments.interviewProtocol(at: $0, codebook: storedCodebook) }
+    let attributes = try request.attributes.map { path -> ParticipantTable in
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw PipelineError(.missingInput, "\(path): cannot read the file")
+      }
+      return try AttributeReader.read([UInt8](data), file: path)
+    }
+    let excluded = Set([request.attributes, request.interviewProtocol, request.codebook].compactMap { $0 })
+    let files = try InputFiles.expand(request.inputs, excluding: excluded)
+    let imported = readAll(files, options: request.options)
+
+    try store.write { project in
+      if let codebook {
+        try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
+        let retired = try project.replaceCodebook(codebook.value)
+        if !retired.isEmpty {
+          summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))
+        }
+      }
+      if let interviewProtocol {
+        try project.saveInstrument(.protocol, file: interviewProtocol.file, source: interviewProtocol.source, contentHash: interviewProtocol.contentHash)
+        try project.replaceProtocol(interviewProtocol.value)
+      }
+      if let attributes {
+        try project.replaceParticipants(attributes: attributes.attributes, participants: attributes.participants)
+      }
+      var changed: [Int64] = []
+      for (index, (file, result)) in zip(files, imported).enumerated() {
+        environment.progress("storing \(index + 1)/\(files.count) \(file.key)")
+        switch result {
+        case .failure(let error):
+          summary.skipped.append(String(describing: error))
+        case .success(let document):
+          summary.warnings += document.document.warnings
+          let outcome = try project.saveDocument(document.document, passages: document.passages, speakers: document.speakers)
+          switch outcome {
+          case .added(let id):
+            summary.added.append(file.key)
+            changed.append(id)
+          case .unchanged:
+            summary.unchanged.append(file.key)
+          case .replaced(let id, let kept, let lost):
+            summary.replaced.append(file.key)
+            changed.append(id)
+            if kept > 0 { summary.notes.append("\(file.key): \(kept) manual coding\(kept == 1 ? "" : "s") moved to the new version") }
+            for coding in lost {
+              summary.warnings.append("\(file.key): a manual coding (\(coding.codeID) by \(coding.coder)) was dropped: its text is no longer in the file")
+            }
+          }
+        }
+      }
+      // Participants named in the attributes file with no documents: kept, and said so.
+      let withDocuments = Set(try project.documents().map { $0.participantID.lowercased() })
+      let waiting = try project.participants().map(\.id).filter { !withDocuments.contains($0.lowercased()) }
+      if !waiting.isEmpty {
+        summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
+      }
+      let documentsToCode = codebook != nil || interviewProtocol != nil ? try project.documents().compactMap(\.id) : changed
+      if let activeCodebook = storedCodebook {
+        let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
+        try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
+      } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
+        try link(project, documents: documentsToCode, protocol: activeProtocol)
+      }
+      summary.passages = try project.passages().count
+      let codings = try project.codings()
+      summary.autoCodings = codings.filter(\.isAutomatic).count
+      summary.manualCodings = codings.count - summary.autoCodings
+      try project.log(
+        command: command,
+        summary: "added \(summary.added.count), replaced \(summary.replaced.count), unchanged \(summary.unchanged.count), skipped \(summary.skipped.count)",
+        at: environment.now())
+    }
+    return summary
+  }
+
+  /// Reads, decodes and parses files on all cores; each file succeeds or fails on its own.
+  func readAll(_ files: [InputFile], options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
+    let results = ResultSlots<Result<ImportedDocument, any Error>>(count: files.count)
+    let progress = environment.progress
+    let done = Counter()
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      let file = files[index]
+      let result = Result { try DocumentImporter.importFile(at: file.path, key: file.key, options: options) }
+      results.set(index, result)
+      progress("reading \(done.increment())/\(files.count) \(file.key)")
+    }
+    return results.values
+  }
+
+  // MARK: - code
+
+  /// Installs a codebook (or keeps the project's) and re-runs auto-coding on every document.
+  public func code(project path: String, codebook codebookPath: String?) throws -> RunSummary {
+    let codebook = try codebookPath.map(Instruments.codebook(at:))
+    let store = try ProjectStore(path: path)
+    var summary = RunSummary()
+    try store.write { project in
+      if let codebook {
+        try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
+        let retired = try project.replaceCodebook(codebook.value)
+        if !retired.isEmpty {
+          summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))
+        }
+      }
+      guard let active = try codebook?.value ?? Instruments.storedCodebook(project) else {
+        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; give one with --codebook")
+      }
+      let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
+      try recode(project, documents: try project.documents().compactMap(\.id), codebook: active, protocol: interviewProtocol)
+      let codings = try project.codings()
+      summary.autoCodings = codings.filter(\.isAutomatic).count
+      summary.manualCodings = codings.count - summary.autoCodings
+      summary.passages = try project.passages().count
+      try project.log(command: "code", summary: "\(summary.autoCodings) automatic codings", at: environment.now())
+    }
+    return summary
+  }
+
+  /// Links passages to the protocol and replaces the automatic codings of some documents.
+  func recode(_ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?) throws {
+    let coder = AutoCoder(codebook: codebook, protocol: interviewProtocol)
+    let linker = interviewProtocol.map { QuestionLinker(protocol: $0) }
+    for (index, documentID) in documents.enumerated() {
+      guard let document = try project.document(String(documentID)) else { continue }
+      environment.progress("coding \(index + 1)/\(documents.count) \(document.key)")
+      var passages = try project.passages(documentID: documentID)
+      if let linker {
+        passages = linker.link(passages)
+        try project.setQuestions(passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
+      }
+      try project.replaceAutoCodings(documentID: documentID, with: coder.code(passages, documentText: document.text))
+    }
+  }
+
+  func link(_ project: Project, documents: [Int64], protocol interviewProtocol: InterviewProtocol) throws {
+    let linker = QuestionLinker(protocol: interviewProtocol)
+    for documentID in documents {
+      let passages = linker.link(try project.passages(documentID: documentID))
+      try project.setQuestions(passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
+    }
+  }
+
+  // MARK: - Reading a project
+
+  /// Everything the tables need, read in one transaction.
+  public func snapshot(project path: String) throws -> CorpusSnapshot {
+    let store = try ProjectStore(path: path)
+    return try store.read { project in
+      guard let codebook = try Instruments.storedCodebook(project) else {
+        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
+      }
+      return CorpusSnapshot(
+        codebook: codebook, interviewProtocol: try Instruments.storedProtocol(project, codebook: codebook),
+        attributes: try project.attributes(), participants: try project.participants(),
+        documents: try project.documents(), passages: try project.passages(), codings: try project.codings())
+    }
+  }
+}
+
+/// Results written from concurrent work, one slot each.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
+  }
+}
+
+final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}

@@ -1,0 +1,309 @@
+import QDAModel
+import QDAText
+import QDAAnalysis
+
+extension BriefBuilder {
+  // MARK: - Subject
+
+  mutating func subjectSection() {
+    heading(1, "Subject", anchor: "subject")
+    var text = "The subjects of analysis are the \(CountWording.number(interviewed.count)) \(noun.form(interviewed.count)) who participated in the interviews"
+    if let period = study.period { text += " (\(period))" }
+    text += "."
+    var inlines: [Inline] = [.text(text)]
+    let experience = analysis.experience
+    if let completion = experience.completionAttribute {
+      let done = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) }
+      let notDone = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
+      let label = study.label(forAttribute: completion)
+      let doneText = CountWording.sentenceStart(CountWording.number(done.count)) + " \(done.count == 1 ? "interviewee" : "interviewees") \(label)"
+      inlines.append(.text(" "))
+      inlines.append(count(doneText, title: "\(label): yes", passages: firstPassages(done)))
+      inlines.append(.text(" and "))
+      inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
+      inlines.append(.text(" did not."))
+    }
+    paragraph(inlines)
+    if !experience.withoutDocuments.isEmpty {
+      paragraph([.emphasis("The project also lists \(experience.withoutDocuments.count) \(noun.form(experience.withoutDocuments.count)) with no transcript yet (\(experience.withoutDocuments.joined(separator: ", "))); they are not counted.")])
+    }
+    for code in corpus.codebook.codes where code.parentID != nil && code.element == .subject && (code.reportSection ?? code.element) == .subject {
+      codeSection(code, level: 2)
+    }
+  }
+
+  /// Each participant's first passage, so a count of people links to where each one speaks.
+  func firstPassages(_ participants: [String]) -> [Int64] {
+    participants.compactMap { id in
+      corpus.passages.first { $0.role != .interviewer && corpus.participant(of: $0) == id }?.id
+    }
+  }
+
+  // MARK: - Division of labor
+
+  mutating func divisionOfLaborSection() {
+    heading(1, "Division of Labor", anchor: "division-of-labor")
+    let experience = analysis.experience
+    if let element = corpus.codebook.elementCode(.divisionOfLabor), !element.definition.isEmpty {
+      paragraph([.text(firstSentence(element.definition))])
+    }
+    for attribute in corpus.attributes where attribute.type == .number {
+      let label = study.label(forAttribute: attribute.name)
+      var inlines: [Inline] = []
+      let bins = experience.bins.filter { $0.attribute == attribute.name }
+      if let mode = bins.max(by: { $0.participants.count < $1.participants.count }), mode.participants.count * 2 > interviewed.count {
+        inlines.append(count(
+          "Most interviewees (\(CountWording.number(mode.participants.count)) of \(CountWording.number(interviewed.count)))",
+          title: "\(label): \(mode.label)", passages: firstPassages(mode.participants)))
+        inlines.append(.text(" had \(mode.label) \(label)."))
+      }
+      if let completion = experience.completionAttribute {
+        let yes = experience.numbers.first { $0.attribute == attribute.name && $0.group == "\(completion) = yes" }
+        let no = experience.numbers.first { $0.attribute == attribute.name && $0.group == "\(completion) = no" }
+        if let yes, let mean = yes.mean {
+          inlines.append(.text(" On average, those who \(study.label(forAttribute: completion)) had "))
+          inlines.append(count(rounded(mean), title: "Mean \(label), \(completion) = yes (n = \(yes.n))", passages: firstPassages(yes.participants)))
+          inlines.append(.text(" \(label)"))
+          if let no, let noMean = no.mean {
+            inlines.append(.text("; the \(CountWording.number(no.n)) who did not had an average of "))
+            inlines.append(count(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", passages: firstPassages(no.participants)))
+          }
+          inlines.append(.text("."))
+        }
+      } else if let all = experience.numbers.first(where: { $0.attribute == attribute.name }), let mean = all.mean {
+        inlines.append(.text(" On average, interviewees had \(rounded(mean)) \(label)."))
+      }
+      if !inlines.isEmpty { paragraph(trimLeadingSpace(inlines)) }
+    }
+    for attribute in corpus.attributes where attribute.type == .category {
+      let label = study.label(forAttribute: attribute.name)
+      let counts = experience.categories.filter { $0.attribute == attribute.name }
+      guard let top = counts.first else { continue }
+      let distinct = experience.distinct[attribute.name] ?? counts.count
+      if distinct <= 4 {
+        var inlines: [Inline] = [.text("By \(label), ")]
+        let phrase = CountWording.share(top.participants.count, of: interviewed.count, noun: CountWording.Noun(singular: "interviewee", plural: "interviewees"))
+        inlines.append(count(phrase, title: "\(label): \(top.value)", passages: firstPassages(top.participants)))
+        inlines.append(.text(" were \(top.value)"))
+        for other in counts.dropFirst() {
+          inlines.append(.text(other == counts.last && counts.count > 1 ? " and " : ", "))
+          inlines.append(count(CountWording.number(other.participants.count), title: "\(label): \(other.value)", passages: firstPassages(other.participants)))
+          inlines.append(.text(" \(other.value)"))
+        }
+        inlines.append(.text("."))
+        paragraph(inlines)
+      } else {
+        let all = counts.flatMap(\.participants)
+        paragraph([
+          count(CountWording.sentenceStart(CountWording.number(distinct)) + " distinct \(pluralize(label))", title: "Distinct \(label) values", passages: firstPassages(all)),
+          .text(" were represented."),
+        ])
+      }
+    }
+    for code in corpus.codebook.codes where code.parentID != nil && code.element == .divisionOfLabor && (code.reportSection ?? code.element) == .divisionOfLabor {
+      codeSection(code, level: 2)
+    }
+  }
+
+  // MARK: - Findings by element
+
+  mutating func elementSection(_ element: Element) {
+    let sectionCodes = corpus.codebook.codes.filter { code in
+      guard let parent = code.parentID, let parentCode = corpus.codebook.code(parent) else { return false }
+      // Direct children of an element code, or codes moved here from another section.
+      let section = code.reportSection ?? code.element
+      let parentSection = parentCode.reportSection ?? parentCode.element
+      return section == element && (parentCode.parentID == nil || parentSection != section)
+    }
+    let withData = sectionCodes.filter { (analysis.codes.row($0.id)?.participants.count ?? 0) > 0 }
+    guard !withData.isEmpty else { return }
+    heading(2, element.name, anchor: element.rawValue)
+    if let elementCode = corpus.codebook.elementCode(element), !elementCode.definition.isEmpty {
+      paragraph([.text(firstSentence(elementCode.definition))])
+    }
+    for code in withData { codeSection(code, level: 3) }
+  }
+
+  /// A code's sub-section: a count sentence, an exemplar, and its themes; the standard tables
+  /// where the codebook points them at this code.
+  mutating func codeSection(_ code: Code, level: Int) {
+    guard let row = analysis.codes.row(code.id), !row.participants.isEmpty else { return }
+    heading(level, code.name, anchor: code.id)
+    let tables = corpus.codebook.tables
+    if code.id == tables.timeCommitment {
+      timeCommitment(code)
+      return
+    }
+    if code.id == tables.incentives {
+      incentives(code)
+      return
+    }
+    paragraph([codeCount(row, capitalized: true), .text(" \(code.summary ?? "discussed " + code.name.lowercased()).")])
+    let children = corpus.codebook.children(of: code.id)
+    if children.isEmpty {
+      exemplar(code.id)
+      return
+    }
+    for child in children {
+      guard let childRow = analysis.codes.row(child.id), !childRow.participants.isEmpty else { continue }
+      paragraph([codeCount(childRow, capitalized: true), .text(" \(child.summary ?? "mentioned " + child.name.lowercased()).")])
+      exemplar(child.id)
+    }
+  }
+
+  // MARK: - Time commitment and incentives
+
+  mutating func timeCommitment(_ code: Code) {
+    let table = analysis.timeCommitment
+    let proto = corpus.interviewProtocol
+    if let mean = table.meanHours {
+      var inlines: [Inline] = [.text("On average, the responding \(noun.plural) estimated that completing \(study.programme) took ")]
+      inlines.append(count("\(rounded(mean)) hours", title: "Mean hours estimated (n = \(table.nEstimates))", passages: table.estimates.map(\.passageID)))
+      let hours = table.estimates.map(\.hours)
+      inlines.append(.text(" (\(CountWording.number(table.nEstimates)) estimate\(table.nEstimates == 1 ? "" : "s")"))
+      if let low = hours.min(), let high = hours.max(), low != high {
+        inlines.append(.text(", from \(rounded(low)) to \(rounded(high)) hours"))
+      }
+      inlines.append(.text(")."))
+      if !table.noEstimate.isEmpty {
+        inlines.append(.text(" "))
+        inlines.append(count(
+          CountWording.sentenceStart(CountWording.number(table.noEstimate.count)) + " \(noun.form(table.noEstimate.count))",
+          title: "Answered without an estimate", passages: table.noEstimate.flatMap(\.passageIDs)))
+        inlines.append(.text(table.noEstimate.count == 1 ? " could not give an estimate." : " could not give an estimate."))
+      }
+      paragraph(inlines)
+    }
+    if table.nJudgmentRespondents > 0 {
+      let respondents = table.nJudgmentRespondents
+      let asked = proto?.question(measuring: .timeJudgment)
+      var inlines: [Inline] = []
+      if let asked {
+        inlines.append(.text("\(CountWording.sentenceStart(study.participantsNoun)) were asked whether the amount of time required was too much, about right, or too little (\(asked.id)). Of the "))
+      } else {
+        inlines.append(.text("Of the "))
+      }
+      inlines.append(count(
+        "\(CountWording.number(respondents)) \(noun.form(respondents)) who answered this question",
+        title: "Answered the time-judgment question", passages: table.judgments.map(\.passageID) + table.unclearJudgments.flatMap(\.passageIDs)))
+      inlines.append(.text(", "))
+      let parts = TimeJudgment.allCases.filter { table.count($0) > 0 }
+      for (index, judgment) in parts.enumerated() {
+        if index > 0 { inlines.append(.text(index == parts.count - 1 ? " and " : ", ")) }
+        let matching = table.judgments.filter { $0.judgment == judgment }
+        inlines.append(count(CountWording.number(matching.count), title: "Judged the time \(judgment.label.lowercased())", passages: matching.map(\.passageID)))
+        let verb = matching.count == 1 ? "said" : "said"
+        switch judgment {
+        case .tooMuch: inlines.append(.text(" \(verb) that it was too much time"))
+        case .aboutRight: inlines.append(.text(" \(verb) the time commitment was about right"))
+        case .tooLittle: inlines.append(.text(" \(verb) it was too little"))
+        }
+      }
+      if !table.unclearJudgments.isEmpty {
+        inlines.append(.text(parts.isEmpty ? "" : ", and "))
+        inlines.append(count(CountWording.number(table.unclearJudgments.count), title: "Answered without a clear judgment", passages: table.unclearJudgments.flatMap(\.passageIDs)))
+        inlines.append(.text(" gave no clear judgment"))
+      }
+      inlines.append(.text("."))
+      paragraph(inlines)
+      if let tooMuch = table.judgments.first(where: { $0.judgment == .tooMuch }) {
+        exemplar(passages: [tooMuch.passageID])
+      }
+    }
+    if !table.adviceRespondents.isEmpty {
+      let responders = table.adviceRespondents.count
+      let advisors = table.timeManagementAdvice.count
+      var inlines: [Inline] = [.text("Asked what advice they would give others about the time commitment, ")]
+      let phrase = CountWording.phrase(advisors, of: responders, total: interviewed.count, noun: noun, subset: "who responded to this question")
+      inlines.append(count(phrase, title: "Advised managing time — \(phrase)", passages: table.timeManagementAdvice.flatMap(\.passageIDs)))
+      inlines.append(.text(advisors == 1 ? " encouraged others to manage their time well to complete it." : " encouraged others to manage their time well to complete it."))
+      paragraph(inlines)
+      if let advice = corpus.codebook.tables.timeAdvice {
+        exemplar(advice, participants: Set(table.timeManagementAdvice.map(\.participant)))
+      }
+    } else if let advice = corpus.codebook.tables.timeAdvice, let row = analysis.codes.row(advice), !row.participants.isEmpty {
+      paragraph([codeCount(row, capitalized: true), .text(" \(corpus.codebook.code(advice)?.summary ?? "advised others to manage their time").")])
+      exemplar(advice)
+    }
+  }
+
+  mutating func incentives(_ code: Code) {
+    let table = analysis.incentives
+    guard table.respondents > 0 else {
+      if let row = analysis.codes.row(code.id) {
+        paragraph([codeCount(row, capitalized: true), .text(" \(code.summary ?? "discussed the incentives").")])
+        exemplar(code.id)
+      }
+      return
+    }
+    let notMattered = table.answers.filter { $0.stance == .didNotMatter }
+    let mattered = table.answers.filter { $0.stance == .mattered }
+    let subset = "who responded to this question"
+    var inlines: [Inline] = []
+    if notMattered.count == table.respondents {
+      let phrase = table.respondents == 1 ? "The one \(noun.singular) \(subset)" : "The \(CountWording.number(table.respondents)) \(noun.plural) \(subset)"
+      inlines.append(count(phrase, title: "Incentives did not matter much — all \(table.respondents) respondents", passages: notMattered.flatMap(\.passageIDs)))
+      inlines.append(.text(" reported that, in general, incentives did not play much of a role in their choice to complete \(study.programme)."))
+    } else {
+      let phrase = CountWording.phrase(notMattered.count, of: table.respondents, total: interviewed.count, noun: noun, subset: subset)
+      inlines.append(count(CountWording.sentenceStart(phrase), title: "Incentives did not matter much — \(phrase)", passages: notMattered.flatMap(\.passageIDs)))
+      inlines.append(.text(" said incentives did not play much of a role in their decision"))
+      if !mattered.isEmpty {
+        inlines.append(.text("; "))
+        inlines.append(count(CountWording.number(mattered.count), title: "Incentives mattered", passages: mattered.flatMap(\.passageIDs)))
+        inlines.append(.text(" said they mattered"))
+      }
+      inlines.append(.text("."))
+    }
+    paragraph(inlines)
+    exemplar(passages: notMattered.count >= mattered.count ? notMattered.flatMap(\.passageIDs) : mattered.flatMap(\.passageIDs))
+  }
+
+  // MARK: - Tables and appendix
+
+  mutating func tablesSection() {
+    heading(1, "Tables", anchor: "tables")
+    for table in analysis.tables {
+      heading(3, table.title, anchor: "table-\(table.id)")
+      blocks.append(.table(table))
+    }
+  }
+
+  mutating func appendix() {
+    heading(1, "Appendix: the passages behind each count", anchor: "appendix")
+    paragraph([.text("Each entry lists the passages a count in the report rests on: document, participant, speaker, position (Unicode-scalar offsets, half-open) and the coded words.")])
+    for reference in references {
+      blocks.append(.passages(reference: reference))
+    }
+  }
+
+  // MARK: - Helpers
+
+  func firstSentence(_ text: String) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard let first = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).first else { return text }
+    return String(String.UnicodeScalarView(scalars[first]))
+  }
+
+  func rounded(_ value: Double) -> String { formatNumber((value * 10).rounded() / 10) }
+
+  func pluralize(_ word: String) -> String {
+    if word.hasSuffix("y") { return String(word.dropLast()) + "ies" }
+    if word.hasSuffix("s") { return word }
+    return word + "s"
+  }
+
+  func trimLeadingSpace(_ inlines: [Inline]) -> [Inline] {
+    guard case .text(let first)? = inlines.first, first.hasPrefix(" ") else { return inlines }
+    return [.text(String(first.dropFirst()))] + inlines.dropFirst()
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var result = Substring(self)
+    while let first = result.first, set.contains(first) { result.removeFirst() }
+    while let last = result.last, set.contains(last) { result.removeLast() }
+    return String(result)
+  }
+}

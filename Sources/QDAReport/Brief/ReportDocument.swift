@@ -1,0 +1,65 @@
+public import QDAAnalysis
+
+/// A report as structure, before it becomes Markdown or HTML.
+public struct ReportDocument: Sendable {
+  public var title: String
+  public var subtitle: String?
+  public var blocks: [Block]
+  /// The passages behind each count, by reference id, for the appendix.
+  public var references: [Reference]
+
+  public init(title: String, subtitle: String? = nil, blocks: [Block] = [], references: [Reference] = []) {
+    self.title = title
+    self.subtitle = subtitle
+    self.blocks = blocks
+    self.references = references
+  }
+}
+
+/// A block of a report.
+public enum Block: Sendable {
+  case heading(level: Int, text: String, anchor: String?)
+  case paragraph([Inline])
+  /// An exemplar quote: its exact words, the lead-in ("One principal explained:") and where it
+  /// comes from.
+  case quote(lead: String, text: String, source: QuoteSource)
+  case bullets([[Inline]])
+  case table(DataTable)
+  /// A list of passages (the appendix): each with its place and words.
+  case passages(reference: Reference)
+}
+
+/// A run of text, or a count that links to the passages behind it.
+public enum Inline: Sendable, Hashable {
+  case text(String)
+  case count(String, reference: String)
+  case emphasis(String)
+}
+
+/// Where an exemplar quote comes from.
+public struct QuoteSource: Sendable, Hashable {
+  public var participant: String
+  public var documentKey: String
+  public var passageID: Int64
+  public var start: Int
+  public var end: Int
+}
+
+/// The passages behind one count.
+public struct Reference: Sendable, Hashable {
+  public struct Entry: Sendable, Hashable {
+    public var passageID: Int64
+    public var participant: String
+    public var documentKey: String
+    public var speaker: String?
+    public var start: Int
+    public var end: Int
+    public var text: String
+  }
+
+  /// The anchor the count links to.
+  public var id: String
+  /// What was counted ("Motivation: aligned with school or district priorities — four of 11").
+  public var title: String
+  public var entries: [Entry]
+}

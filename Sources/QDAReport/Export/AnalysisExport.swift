@@ -1,0 +1,207 @@
+import Foundation
+import QDAModel
+public import QDAAnalysis
+
+/// The JSON export (`analysis.json`): documents, participants, passages with their codings, and
+/// every table, in the versioned format described by `Schemas/analysis.schema.json`.
+///
+/// Output is deterministic: keys sorted, lists in project order, no timestamps.
+public struct AnalysisExport: Encodable, Sendable {
+  /// The export format's version; a change that removes or renames a field bumps the major.
+  public static let schemaVersion = "1.0"
+  public static let schemaID = "https://qdakit.org/schemas/analysis-1.0.json"
+
+  var schema = AnalysisExport.schemaID
+  var schemaVersion = AnalysisExport.schemaVersion
+  var generator: Generator
+  var study: StudyExport
+  var codebook: CodebookExport
+  var attributes: [AttributeExport]
+  var participants: [ParticipantExport]
+  var documents: [DocumentExport]
+  var passages: [PassageExport]
+  var tables: TablesExport
+
+  public init(corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String) {
+    generator = Generator(name: "QDAKit", version: toolVersion)
+    let study = corpus.interviewProtocol?.study ?? Study()
+    self.study = StudyExport(
+      title: study.title, participantNoun: study.participantNoun, participantsNoun: study.participantsNoun,
+      period: study.period, programme: study.programme,
+      protocolQuestions: corpus.interviewProtocol?.questions.map {
+        QuestionExport(id: $0.id, text: $0.text, probes: $0.probes, measure: $0.measure?.rawValue)
+      } ?? [])
+    codebook = CodebookExport(
+      name: corpus.codebook.name, version: corpus.codebook.version,
+      codes: corpus.codebook.codes.map {
+        CodeExport(id: $0.id, name: $0.name, element: $0.element.rawValue, parent: $0.parentID, definition: $0.definition)
+      })
+    attributes = corpus.attributes.map { AttributeExport(name: $0.name, type: $0.type.rawValue) }
+    let interviewed = Set(corpus.interviewed)
+    participants = corpus.participants.map { participant in
+      ParticipantExport(
+        id: participant.id, interviewed: interviewed.contains(participant.id),
+        attributes: participant.attributes.mapValues(JSONScalar.init),
+        documents: corpus.documents.filter { $0.participantID == participant.id }.compactMap(\.id))
+    }
+    documents = corpus.documents.map {
+      DocumentExport(
+        id: $0.id ?? 0, key: $0.key, sourcePath: $0.sourcePath, participant: $0.participantID,
+        format: $0.format.rawValue, encoding: $0.encoding, contentHash: $0.contentHash,
+        characters: $0.text.unicodeScalars.count, metadata: $0.metadata, warnings: $0.warnings)
+    }
+    var codingsByPassage: [Int64: [Coding]] = [:]
+    for coding in corpus.codings { codingsByPassage[coding.passageID, default: []].append(coding) }
+    let elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element.rawValue) })
+    passages = corpus.passages.map { passage in
+      PassageExport(
+        id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,
+        speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start, end: passage.span.end,
+        text: passage.text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
+        codings: (codingsByPassage[passage.id ?? -1] ?? []).map {
+          CodingExport(
+            id: $0.id ?? 0, code: $0.codeID, element: elements[$0.codeID] ?? "retired", coder: $0.coder,
+            rule: $0.ruleID, start: $0.span.start, end: $0.span.end, matched: $0.matched, negated: $0.negated)
+        })
+    }
+    tables = TablesExport(analysis)
+  }
+
+  /// The export as pretty-printed, key-sorted JSON.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+
+  // MARK: - Parts
+
+  struct Generator: Encodable, Sendable { var name: String; var version: String }
+
+  struct StudyExport: Encodable, Sendable {
+    var title: String
+    var participantNoun: String
+    var participantsNoun: String
+    var period: String?
+    var programme: String
+    var protocolQuestions: [QuestionExport]
+  }
+
+  struct QuestionExport: Encodable, Sendable {
+    var id: String
+    var text: String
+    var probes: [String]
+    var measure: String?
+  }
+
+  struct CodebookExport: Encodable, Sendable {
+    var name: String
+    var version: String
+    var codes: [CodeExport]
+  }
+
+  struct CodeExport: Encodable, Sendable {
+    var id: String
+    var name: String
+    var element: String
+    var parent: String?
+    var definition: String
+  }
+
+  struct AttributeExport: Encodable, Sendable { var name: String; var type: String }
+
+  struct ParticipantExport: Encodable, Sendable {
+    var id: String
+    var interviewed: Bool
+    var attributes: [String: JSONScalar]
+    var documents: [Int64]
+  }
+
+  struct DocumentExport: Encodable, Sendable {
+    var id: Int64
+    var key: String
+    var sourcePath: String
+    var participant: String
+    var format: String
+    var encoding: String
+    var contentHash: String
+    var characters: Int
+    var metadata: [String: String]
+    var warnings: [String]
+  }
+
+  struct PassageExport: Encodable, Sendable {
+    var id: Int64
+    var document: Int64
+    var ordinal: Int
+    var turn: Int
+    var speaker: String?
+    var role: String
+    var start: Int
+    var end: Int
+    var text: String
+    var startTime: Double?
+    var endTime: Double?
+    var protocolQuestion: String?
+    var codings: [CodingExport]
+
+    enum CodingKeys: String, CodingKey {
+      case id, document, ordinal, turn, speaker, role, start, end, text, startTime, endTime, protocolQuestion, codings
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(document, forKey: .document)
+      try container.encode(ordinal, forKey: .ordinal)
+      try container.encode(turn, forKey: .turn)
+      try container.encode(speaker, forKey: .speaker)
+      try container.encode(role, forKey: .role)
+      try container.encode(start, forKey: .start)
+      try container.encode(end, forKey: .end)
+      try container.encode(text, forKey: .text)
+      try container.encodeIfPresent(startTime, forKey: .startTime)
+      try container.encodeIfPresent(endTime, forKey: .endTime)
+      try container.encode(protocolQuestion, forKey: .protocolQuestion)
+      try container.encode(codings, forKey: .codings)
+    }
+  }
+
+  struct CodingExport: Encodable, Sendable {
+    var id: Int64
+    var code: String
+    var element: String
+    var coder: String
+    var rule: String?
+    var start: Int
+    var end: Int
+    var matched: [String]
+    var negated: Bool
+  }
+}
+
+/// An attribute value as a JSON scalar: number, boolean or string.
+enum JSONScalar: Encodable, Sendable {
+  case number(Double)
+  case bool(Bool)
+  case string(String)
+
+  init(_ value: AttributeValue) {
+    switch value {
+    case .number(let n): self = .number(n)
+    case .yesNo(let b): self = .bool(b)
+    case .category(let c): self = .string(c)
+    }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .number(let n):
+      if n == n.rounded(), abs(n) < 1e15 { try container.encode(Int64(n)) } else { try container.encode(n) }
+    case .bool(let b): try container.encode(b)
+    case .string(let s): try container.encode(s)
+    }
+  }
+}

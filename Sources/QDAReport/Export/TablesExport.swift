@@ -1,0 +1,152 @@
+import QDAModel
+import QDAAnalysis
+
+/// The `tables` section of the JSON export.
+struct TablesExport: Encodable, Sendable {
+  var timeCommitment: TimeCommitmentExport
+  var motivation: ThemeExport?
+  var incentives: IncentivesExport
+  var experience: ExperienceTable
+  var codes: [CodeRowExport]
+  var crosstabs: [CrosstabExport]
+  var cooccurrence: [PairExport]
+
+  init(_ analysis: Analysis) {
+    let time = analysis.timeCommitment
+    var judgments: [String: Int] = [:]
+    for judgment in TimeJudgment.allCases { judgments[judgment.rawValue] = time.count(judgment) }
+    timeCommitment = TimeCommitmentExport(
+      meanHours: time.meanHours.map { ($0 * 1000).rounded() / 1000 }, nEstimates: time.nEstimates,
+      hours: time.estimates.map { .init(participant: $0.participant, hours: $0.hours, expression: $0.expression, passage: $0.passageID) },
+      noEstimate: time.noEstimate.map(\.participant),
+      judgments: judgments, nJudgments: time.nJudgmentRespondents,
+      participantJudgments: time.judgments.map { .init(participant: $0.participant, judgment: $0.judgment.rawValue, evidence: $0.evidence, passage: $0.passageID) },
+      unclearJudgments: time.unclearJudgments.map(\.participant),
+      advice: .init(
+        respondents: time.adviceRespondents.count, timeManagement: time.timeManagementAdvice.count,
+        respondentIds: time.adviceRespondents.map(\.participant), timeManagementIds: time.timeManagementAdvice.map(\.participant)),
+      sources: time.sources)
+    motivation = analysis.motivation.map { table in
+      ThemeExport(
+        code: table.codeID, name: table.name, denominator: table.denominator,
+        participants: table.total.participants, nParticipants: table.total.participants.count,
+        themes: table.themes.map {
+          .init(code: $0.codeID, name: $0.name, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs)
+        })
+    }
+    let incentives = analysis.incentives
+    self.incentives = IncentivesExport(
+      respondents: incentives.respondents, didNotMatter: incentives.count(.didNotMatter),
+      mattered: incentives.count(.mattered), unclear: incentives.count(nil),
+      answers: incentives.answers.map { .init(participant: $0.participant, stance: $0.stance?.rawValue, evidence: $0.evidence, passages: $0.passageIDs) },
+      source: incentives.source)
+    experience = analysis.experience
+    codes = analysis.codes.rows.map {
+      CodeRowExport(code: $0.codeID, element: $0.element.rawValue, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs.count, codings: $0.codings)
+    }
+    crosstabs = analysis.crosstabs.map { crosstab in
+      CrosstabExport(
+        attribute: crosstab.attribute, values: crosstab.values, columnTotals: crosstab.columnTotals,
+        rows: crosstab.codeOrder.map { id in
+          .init(code: id, cells: (crosstab.cells[id] ?? []).map { .init(participants: $0.participants.count, passages: $0.passageIDs.count) })
+        })
+    }
+    cooccurrence = analysis.cooccurrence.pairs.map {
+      PairExport(codes: [$0.first, $0.second], passages: $0.passageIDs.count, participants: $0.participants.count, passageIds: $0.passageIDs)
+    }
+  }
+
+  struct TimeCommitmentExport: Encodable, Sendable {
+    struct Hours: Encodable, Sendable { var participant: String; var hours: Double; var expression: String; var passage: Int64 }
+    struct ParticipantJudgment: Encodable, Sendable { var participant: String; var judgment: String; var evidence: String; var passage: Int64 }
+    struct Advice: Encodable, Sendable { var respondents: Int; var timeManagement: Int; var respondentIds: [String]; var timeManagementIds: [String] }
+    var meanHours: Double?
+    var nEstimates: Int
+    var hours: [Hours]
+    var noEstimate: [String]
+    var judgments: [String: Int]
+    var nJudgments: Int
+    var participantJudgments: [ParticipantJudgment]
+    var unclearJudgments: [String]
+    var advice: Advice
+    var sources: [String]
+
+    enum CodingKeys: String, CodingKey {
+      case meanHours, nEstimates, hours, noEstimate, judgments, nJudgments, participantJudgments, unclearJudgments, advice, sources
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(meanHours, forKey: .meanHours)
+      try container.encode(nEstimates, forKey: .nEstimates)
+      try container.encode(hours, forKey: .hours)
+      try container.encode(noEstimate, forKey: .noEstimate)
+      try container.encode(judgments, forKey: .judgments)
+      try container.encode(nJudgments, forKey: .nJudgments)
+      try container.encode(participantJudgments, forKey: .participantJudgments)
+      try container.encode(unclearJudgments, forKey: .unclearJudgments)
+      try container.encode(advice, forKey: .advice)
+      try container.encode(sources, forKey: .sources)
+    }
+  }
+
+  struct ThemeExport: Encodable, Sendable {
+    struct Theme: Encodable, Sendable { var code: String; var name: String; var participants: [String]; var nParticipants: Int; var passages: [Int64] }
+    var code: String
+    var name: String
+    var denominator: Int
+    var participants: [String]
+    var nParticipants: Int
+    var themes: [Theme]
+  }
+
+  struct IncentivesExport: Encodable, Sendable {
+    struct Answer: Encodable, Sendable {
+      var participant: String
+      var stance: String?
+      var evidence: String?
+      var passages: [Int64]
+
+      enum CodingKeys: String, CodingKey { case participant, stance, evidence, passages }
+
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(participant, forKey: .participant)
+        try container.encode(stance, forKey: .stance)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(passages, forKey: .passages)
+      }
+    }
+    var respondents: Int
+    var didNotMatter: Int
+    var mattered: Int
+    var unclear: Int
+    var answers: [Answer]
+    var source: String
+  }
+
+  struct CodeRowExport: Encodable, Sendable {
+    var code: String
+    var element: String
+    var participants: [String]
+    var nParticipants: Int
+    var passages: Int
+    var codings: Int
+  }
+
+  struct CrosstabExport: Encodable, Sendable {
+    struct Row: Encodable, Sendable { var code: String; var cells: [Cell] }
+    struct Cell: Encodable, Sendable { var participants: Int; var passages: Int }
+    var attribute: String
+    var values: [String]
+    var columnTotals: [Int]
+    var rows: [Row]
+  }
+
+  struct PairExport: Encodable, Sendable {
+    var codes: [String]
+    var passages: Int
+    var participants: Int
+    var passageIds: [Int64]
+  }
+}

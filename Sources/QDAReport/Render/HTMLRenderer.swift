@@ -1,0 +1,103 @@
+import QDAAnalysis
+
+/// Renders a report as one self-contained HTML page (no scripts, no external files), styled for
+/// screen and print.
+public struct HTMLRenderer: Sendable {
+  public init() {}
+
+  public func render(_ report: ReportDocument) -> String {
+    var body = "<h1>\(escape(report.title))</h1>\n"
+    if let subtitle = report.subtitle { body += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
+    for block in report.blocks {
+      switch block {
+      case .heading(let level, let text, let anchor):
+        let tag = "h\(min(6, level + 1))"
+        body += "<\(tag)\(anchor.map { " id=\"\(escape($0))\"" } ?? "")>\(escape(text))</\(tag)>\n"
+      case .paragraph(let inlines):
+        body += "<p>\(inline(inlines))</p>\n"
+      case .quote(let lead, let text, let source):
+        body += "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(escape(source.participant)), \(escape(source.documentKey)) [\(source.start)–\(source.end)]</footer></blockquote>\n"
+      case .bullets(let items):
+        body += "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+      case .table(let table):
+        body += self.table(table)
+      case .passages(let reference):
+        body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(reference.entries.count) passage\(reference.entries.count == 1 ? "" : "s"))</small></h4>\n<ol>\n"
+        for entry in reference.entries {
+          let speaker = entry.speaker.map { " (\(escape($0)))" } ?? ""
+          body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
+        }
+        body += "</ol></section>\n"
+      }
+    }
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(escape(report.title))</title>
+      <style>
+      body { font-family: Georgia, "Times New Roman", serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.55; color: #1a1a1a; }
+      h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
+      h2 { border-bottom: 2px solid #1a1a1a; padding-bottom: .2rem; margin-top: 2.5rem; }
+      .subtitle { font-style: italic; color: #444; }
+      a { color: #0b4f8a; }
+      blockquote { margin: .5rem 0 1.2rem 1.5rem; padding-left: 1rem; border-left: 4px solid #888; }
+      blockquote footer { font-size: .8rem; color: #555; }
+      .lead { margin-bottom: .2rem; }
+      table { border-collapse: collapse; margin: .5rem 0 .3rem; font-family: "Helvetica Neue", Arial, sans-serif; font-size: .85rem; }
+      th, td { border: 1px solid #999; padding: .25rem .5rem; vertical-align: top; }
+      th { background: #e8e8e8; text-align: left; }
+      td.number { text-align: right; }
+      .note { font-size: .8rem; color: #444; margin: 0; }
+      .reference { font-size: .85rem; }
+      .reference .where { color: #555; }
+      @media print { a { color: inherit; text-decoration: none; } h2 { page-break-after: avoid; } table, blockquote { page-break-inside: avoid; } }
+      </style>
+      </head>
+      <body>
+      \(body)</body>
+      </html>
+
+      """
+  }
+
+  func table(_ table: DataTable) -> String {
+    var html = "<table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    for row in table.rows {
+      html += "<tr>" + row.enumerated().map { index, cell in
+        let cls = cell.value != nil && index > 0 ? " class=\"number\"" : ""
+        return "<td\(cls)>\(escape(cell.text))</td>"
+      }.joined() + "</tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    for note in table.notes { html += "<p class=\"note\">\(escape(note))</p>\n" }
+    return html
+  }
+
+  func inline(_ inlines: [Inline]) -> String {
+    inlines.map { item in
+      switch item {
+      case .text(let text): escape(text)
+      case .emphasis(let text): "<em>\(escape(text))</em>"
+      case .count(let text, let reference): "<a href=\"#\(escape(reference))\">\(escape(text))</a>"
+      }
+    }.joined()
+  }
+
+  func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Renders a report as Markdown: counts link to appendix anchors, quotes are block quotes.
+public struct MarkdownRenderer: Sendable {
+  public init() {}
+
+  public func render(_ report: ReportDocument) -> String {
+    var out = "# \(report.title)\n\n"
+    if let subtitle = report.subtitle { out += "_\(subtitle)_\n\n" }
+    for block in report.blocks {
+      switch block {
+      case .heading(let level, let text, let anchor):
+        let hashes = String(repeating: "#", count: min(6, level + 1))
+        out += anchor.map { "<a id=\"\($0)\"></a>\n" } ?? ""
+        out += "\(hashes) \(text)\n\n"
+      case .paragraph(let inlines):
+        out += inline(inlines) + "\n\n"
+      case .quote(let lead, let text, let source):
+        out += "\(lead)\n\n> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]\n\n"
+      case .bullets(let items):
+        out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
+      case .table(let table):
+        out += TableRenderer.markdown(table) + "\n"
+      case .passages(let reference):
+        let number = reference.id.replacingOccurrences(of: "ref-", with: "")
+        let plural = reference.entries.count == 1 ? "" : "s"
+        out += "<a id=\"\(reference.id)\"></a>\n**[\(number)] \(reference.title)** (\(reference.entries.count) passage\(plural))\n\n"
+        for entry in reference.entries {
+          let speaker = entry.speaker.map { " (\($0))" } ?? ""
+          let text = entry.text.replacingOccurrences(of: "\n", with: " ")
+          out += "- \(entry.participant)\(speaker), \(entry.documentKey) [\(entry.start)–\(entry.end)], passage \(entry.passageID): “\(text)”\n"
+        }
+        out += "\n"
+      }
+    }
+    return out
+  }
+
+  func inline(_ inlines: [Inline]) -> String {
+    inlines.map { item in
+      switch item {
+      case .text(let text): text
+      case .emphasis(let text): "_\(text)_"
+      case .count(let text, let reference): "[\(text)](#\(reference))"
+      }
+    }.joined()
+  }
+}
+

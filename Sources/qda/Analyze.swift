@@ -1,0 +1,94 @@
+import ArgumentParser
+import QDAIngest
+import QDAPipeline
+
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the whole pipeline: ingest, link to the protocol, code, tables, report.",
+    discussion: """
+      Example:
+        qda analyze Corpora/principals --attributes Corpora/principals/participants.csv \\
+          --protocol Corpora/principals/protocol.yaml --codebook Codebooks/chat.yaml \\
+          --project out/principals.qda --out Reports/principals
+      """)
+
+  @Argument(help: "Transcript files or folders.")
+  var inputs: [String]
+
+  @Option(help: "Participant attributes CSV (first column: participant id).")
+  var attributes: String?
+
+  @Option(name: .customLong("protocol"), help: "Interview protocol (YAML).")
+  var interviewProtocol: String?
+
+  @Option(help: "Codebook (YAML).")
+  var codebook: String
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(help: "Folder for the report, tables and analysis.json.")
+  var out: String
+
+  @Option(help: "Speaker label to treat as the interviewer in every file ('none' for nobody).")
+  var interviewer: String?
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if inputs.isEmpty { throw ValidationError("give at least one transcript file or folder") }
+  }
+
+  func run() throws {
+    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
+    let request = IngestRequest(
+      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
+      options: ImportOptions(interviewer: interviewer))
+    let summary = try pipeline.analyze(request, project: project.project, out: out)
+    try Console.report(summary, quiet: output.quiet)
+  }
+}
+
+struct Ingest: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Add or update transcripts, attributes and the protocol in a project.",
+    discussion: """
+      An unchanged file is left alone; a changed file replaces its old version and its automatic \
+      codings, and keeps the manual codings whose words are still there.
+      """)
+
+  @Argument(help: "Transcript files or folders.")
+  var inputs: [String] = []
+
+  @Option(help: "Participant attributes CSV.")
+  var attributes: String?
+
+  @Option(name: .customLong("protocol"), help: "Interview protocol (YAML).")
+  var interviewProtocol: String?
+
+  @Option(help: "Codebook (YAML); when given, documents are coded as they are stored.")
+  var codebook: String?
+
+  @OptionGroup var project: ProjectOptions
+
+  @Option(help: "Speaker label to treat as the interviewer ('none' for nobody).")
+  var interviewer: String?
+
+  @Option(help: "Participant the files belong to, instead of their header or file name.")
+  var participant: String?
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if inputs.isEmpty && attributes == nil && interviewProtocol == nil && codebook == nil {
+      throw ValidationError("nothing to ingest: give transcripts, --attributes, --protocol or --codebook")
+    }
+  }
+
+  func run() throws {
+    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
+    let request = IngestRequest(
+      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
+      options: ImportOptions(interviewer: interviewer, participantID: participant))
+    try Console.report(try pipeline.ingest(request, project: project.project), quiet: output.quiet)
+  }
+}

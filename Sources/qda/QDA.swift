@@ -1,0 +1,29 @@
+import ArgumentParser
+import QDAPipeline
+
+/// The `qda` command: a thin layer that parses arguments, calls `QDAPipeline`, and prints.
+@main
+struct QDA: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "qda",
+    abstract: "Qualitative analysis with a CHAT codebook: transcripts → coded passages → tables → report.",
+    discussion: """
+      Exit codes: 0 success; 1 the command failed and the project is unchanged; \
+      3 done, but some input files were skipped (listed on stderr); 64 bad arguments.
+      """,
+    version: QDAKitVersion.current,
+    subcommands: [
+      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self,
+    ])
+}
+
+/// Options every project command takes.
+struct ProjectOptions: ParsableArguments {
+  @Option(name: .long, help: "The project file (SQLite); created if missing.")
+  var project: String
+}
+
+struct OutputOptions: ParsableArguments {
+  @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+  var quiet = false
+}

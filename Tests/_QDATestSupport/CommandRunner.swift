@@ -1,0 +1,41 @@
+public import Foundation
+
+/// Runs the built `qda` binary, as a user would, and captures what it prints.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+public enum CommandRunner {
+  /// The folder holding the built products (the test bundle's folder).
+  public static var productsFolder: URL {
+    var url = Bundle.main.bundleURL
+    if url.pathExtension == "xctest" { url.deleteLastPathComponent() }
+    // On Linux the test runner's bundle URL is the products folder itself.
+    for candidate in [url, url.deletingLastPathComponent()] {
+      if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("qda").path) { return candidate }
+    }
+    return url
+  }
+
+  /// Runs `qda` with arguments, in `directory` (the package root by default).
+  public static func qda(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = productsFolder.appendingPathComponent("qda")
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.packageRoot.path)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read before waiting, so a large output cannot fill the pipe and block the child.
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+}
