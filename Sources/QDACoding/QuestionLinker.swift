@@ -25,7 +25,10 @@ public struct QuestionLinker: Sendable {
   /// The score a turn needs to count as asking a question.
   public var threshold: Double
 
-  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.34) {
+  /// The weight of a word no protocol question uses: as rare as a word can be.
+  static let unseenWeight = 1.0
+
+  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.3) {
     questions = interviewProtocol.questions
     self.threshold = threshold
     var documents: [(Int, Set<String>)] = []
@@ -60,14 +63,16 @@ public struct QuestionLinker: Sendable {
     for candidate in candidates {
       let concepts = Set(Self.concepts(candidate))
       guard !concepts.isEmpty else { continue }
+      // Cosine similarity of idf-weighted concept sets: shared concepts count, and so do the
+      // concepts either side has that the other lacks, so a one-word wording cannot match
+      // every turn that happens to contain its word.
+      let turnNorm = concepts.reduce(0.0) { $0 + pow(idf[$1] ?? Self.unseenWeight, 2) }.squareRoot()
+      guard turnNorm > 0 else { continue }
       for (question, weights) in wordings {
-        let total = weights.values.reduce(0, +)
-        guard total > 0 else { continue }
-        let shared = weights.filter { concepts.contains($0.key) }.values.reduce(0, +)
-        // How much of the question the turn covers, damped for long turns that cover it by chance.
-        let turnWeight = concepts.reduce(0.0) { $0 + (idf[$1] ?? 0) }
-        let precision = turnWeight > 0 ? shared / turnWeight : 0
-        var score = 0.7 * (shared / total) + 0.3 * precision
+        let questionNorm = weights.values.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+        guard questionNorm > 0 else { continue }
+        let shared = weights.filter { concepts.contains($0.key) }.values.reduce(0.0) { $0 + $1 * $1 }
+        var score = shared / (questionNorm * turnNorm)
         // Interviews follow the protocol's order: the next question is likelier than a far one.
         if let previous, question == previous + 1 { score += 0.04 }
         if score > (best?.1 ?? 0) { best = (question, score) }
@@ -109,7 +114,7 @@ public struct QuestionLinker: Sendable {
     where lowered.contains(probe) {
       return false
     }
-    return words.filter { !stopWords.contains($0) }.count >= 6
+    return words.filter { !stopWords.contains($0) }.count >= 4
   }
 
   /// The stems of a text's content words, mapped to shared concepts where interviewers use
@@ -146,8 +151,8 @@ public struct QuestionLinker: Sendable {
     "interfac": "#platform", "onlin": "#platform", "technolog": "#platform", "navig": "#platform",
     "resourc": "#resource", "materi": "#resource", "content": "#resource", "read": "#resource",
     "modul": "#resource", "playbook": "#resource",
-    "collabor": "#together", "colleagu": "#together", "togeth": "#together", "team": "#together",
-    "cohort": "#together", "peer": "#together", "other": "#together",
+    "collabor": "#together", "togeth": "#together", "team": "#together", "cohort": "#together",
+    "peer": "#together", "solo": "#together", "alon": "#together", "isol": "#together",
     "incent": "#incentive", "licens": "#incentive", "endors": "#incentive", "design": "#design",
     "credit": "#incentive", "reward": "#incentive",
     "advic": "#advice", "advis": "#advice", "tell": "#advice", "recommend": "#recommend",
@@ -177,7 +182,7 @@ public struct QuestionLinker: Sendable {
     "think", "want", "wanted", "ask", "asking", "question", "questions", "micro",
     "credential", "credentials", "microcredential", "one", "all", "into", "up", "out", "no", "not",
     "say", "said", "talk", "talked", "moving", "move", "back", "again", "sure", "lot",
-    "thing", "things", "maybe", "start", "finish", "whole", "piece", "part",
+    "thing", "things", "maybe", "start", "finish", "whole", "piece", "part", "other", "others",
   ]
 }
 

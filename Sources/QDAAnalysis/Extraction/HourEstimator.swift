@@ -177,9 +177,9 @@ public enum HourEstimator {
     let token = tokens[index]
     if token.kind == .number { return Double(token.text).map { ($0, index + 1) } }
     guard token.kind == .word else { return nil }
-    // "an hour", "a night" → one
+    // "an hour", "for a month" → one ("a week" after a number is a rate, read with it)
     if token.text == "an" || token.text == "a", index + 1 < tokens.count,
-      let unit = Unit(tokens[index + 1].text), unit == .hour || unit == .minute
+      let unit = Unit(tokens[index + 1].text), unit != .other
     {
       return (1, index + 1)
     }
