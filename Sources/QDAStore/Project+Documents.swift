@@ -23,6 +23,12 @@ public struct LostCoding: Hashable, Sendable, Codable {
   public var codeID: String
   public var coder: String
   public var quote: String
+
+  public init(codeID: String, coder: String, quote: String) {
+    self.codeID = codeID
+    self.coder = coder
+    self.quote = quote
+  }
 }
 
 extension Project {
