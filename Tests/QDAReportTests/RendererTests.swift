@@ -1,0 +1,80 @@
+import Testing
+import QDAAnalysis
+@testable import QDAReport
+
+@Suite("Renderers")
+struct RendererTests {
+  let table = DataTable(
+    id: "time_commitment", title: "Time commitment",
+    columns: ["Measure", "Value"],
+    rows: [
+      ["Mean hours", TableCell("18", value: 18, passages: [3, 9])],
+      ["Judgment | too much", .count(1, passages: [12])],
+      ["Quote, with \"commas\"", "a\nb"],
+    ],
+    notes: ["Mean over the eight principals who gave an estimate."])
+
+  @Test func markdownTableEscapesPipesAndNewlines() {
+    #expect(TableRenderer.markdown(table) == """
+      | Measure | Value |
+      |---|--:|
+      | Mean hours | 18 |
+      | Judgment \\| too much | 1 |
+      | Quote, with "commas" | a b |
+
+      _Mean over the eight principals who gave an estimate._
+
+      """)
+  }
+
+  @Test func csvFollowsRFC4180() {
+    #expect(TableRenderer.csv(table) == "Measure,Value\r\nMean hours,18\r\nJudgment | too much,1\r\n\"Quote, with \"\"commas\"\"\",\"a\nb\"\r\n")
+  }
+
+  @Test func jsonKeepsValuesAndPassages() throws {
+    let json = TableRenderer.json(table)
+    #expect(json.contains("\"passages\" : [\n          3,\n          9\n        ]"))
+    #expect(json.contains("\"value\" : 18"))
+    #expect(json.contains("\"id\" : \"time_commitment\""))
+  }
+
+  var report: ReportDocument {
+    let reference = Reference(
+      id: "ref-1", title: "Motivation — four of 11",
+      entries: [
+        .init(passageID: 7, participant: "P01", documentKey: "P01.txt", speaker: "Principal", start: 10, end: 42, text: "It lined up with our <district> plan.")
+      ])
+    return ReportDocument(
+      title: "Brief", subtitle: "Interviews, 2020",
+      blocks: [
+        .heading(level: 1, text: "Findings", anchor: "findings"),
+        .paragraph([.count("Four of 11 principals", reference: "ref-1"), .text(" named priorities."), .emphasis("Note")]),
+        .quote(lead: "One principal explained:", text: "It lined up\nwith our plan.", source: .init(participant: "P01", documentKey: "P01.txt", passageID: 7, start: 10, end: 42)),
+        .bullets([[.text("a")], [.text("b & c")]]),
+        .table(table),
+        .passages(reference: reference),
+      ],
+      references: [reference])
+  }
+
+  @Test func markdownReportLinksCountsToTheAppendix() {
+    let markdown = MarkdownRenderer().render(report)
+    #expect(markdown.hasPrefix("# Brief\n\n_Interviews, 2020_\n\n<a id=\"findings\"></a>\n## Findings\n\n"))
+    #expect(markdown.contains("[Four of 11 principals](#ref-1) named priorities._Note_"))
+    #expect(markdown.contains("One principal explained:\n\n> It lined up\n> with our plan.\n>\n> — P01, P01.txt [10–42]"))
+    #expect(markdown.contains("- a\n- b & c\n"))
+    #expect(markdown.contains("<a id=\"ref-1\"></a>\n**[1] Motivation — four of 11** (1 passage)"))
+    #expect(markdown.contains("- P01 (Principal), P01.txt [10–42], passage 7: “It lined up with our <district> plan.”"))
+  }
+
+  @Test func htmlReportEscapesTextAndLinksCounts() {
+    let html = HTMLRenderer().render(report)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<h2 id=\"findings\">Findings</h2>"))
+    #expect(html.contains("<a href=\"#ref-1\">Four of 11 principals</a>"))
+    #expect(html.contains("b &amp; c"))
+    #expect(html.contains("our &lt;district&gt; plan"))
+    #expect(html.contains("id=\"ref-1\""))
+    #expect(!html.contains("<script"))
+  }
+}
