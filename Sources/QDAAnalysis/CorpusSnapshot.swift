@@ -81,6 +81,9 @@ public struct CorpusSnapshot: Sendable {
       if groups[participant] == nil { order.append(participant) }
       groups[participant, default: []].append(passage)
     }
+    // Participants in the attribute file's order, then any others by id.
+    let rank = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    order.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
     return order.map { ($0, groups[$0] ?? []) }
   }
 }

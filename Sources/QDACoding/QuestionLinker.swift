@@ -55,11 +55,15 @@ public struct QuestionLinker: Sendable {
   /// The best question for an interviewer's words, if any scores above the threshold.
   public func bestQuestion(for text: String, after previous: Int? = nil) -> Match? {
     var best: (Int, Double)?
-    // Score each sentence that asks something, and the whole turn; keep the best.
-    var candidates = SentenceSplitter.sentences(in: text).map {
-      String(String.UnicodeScalarView(Array(text.unicodeScalars)[$0]))
+    // Score each sentence that asks something, and the turn without its opening
+    // acknowledgements ("That's fair. Last one, what would you change?"); keep the best.
+    let scalars = Array(text.unicodeScalars)
+    let sentences = SentenceSplitter.sentences(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
+    var candidates = sentences.filter(Self.asks)
+    let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
+    if opening.count < sentences.count {
+      candidates.append(sentences.dropFirst(opening.count).joined(separator: " "))
     }
-    candidates.append(text)
     for candidate in candidates {
       let concepts = Set(Self.concepts(candidate))
       guard !concepts.isEmpty else { continue }
@@ -103,6 +107,16 @@ public struct QuestionLinker: Sendable {
   }
 
   // MARK: - Concepts
+
+  /// Whether a sentence asks something: a question mark, or a prompt ("Tell me about…").
+  static func asks(_ sentence: String) -> Bool {
+    if sentence.contains("?") { return true }
+    guard let first = Tokenizer.tokens(in: sentence, punctuation: false).first?.text else { return false }
+    // Prompts and wh-questions transcribed without their question mark.
+    return ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
+            "which", "let's", "lets"]
+      .contains(first)
+  }
 
   /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
   /// question that is not a follow-up probe.

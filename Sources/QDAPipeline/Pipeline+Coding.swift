@@ -41,7 +41,7 @@ extension Pipeline {
   ///
   /// - Throws: `PipelineError` or `StoreError` when the passage, span, quote or code is wrong.
   public func addCoding(project path: String, code: String, coder: String, target: CodingTarget, memo: String? = nil) throws -> CodingListing {
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       let (passage, span) = try resolve(target, in: project)
       guard let passageID = passage.id else { throw PipelineError(.notFound, "passage has no id") }
@@ -57,7 +57,7 @@ extension Pipeline {
 
   /// Removes a coding by id.
   public func removeCoding(project path: String, id: Int64) throws -> Coding {
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       let removed = try project.removeCoding(id: id)
       try project.log(command: "code remove", summary: "coding \(id): \(removed.codeID) by \(removed.coder)", at: environment.now())
@@ -67,7 +67,7 @@ extension Pipeline {
 
   /// Lists codings, filtered.
   public func listCodings(project path: String, coder: String? = nil, code: String? = nil, document: String? = nil) throws -> [CodingListing] {
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
       var documentID: Int64?
       if let document {
@@ -80,7 +80,7 @@ extension Pipeline {
 
   /// Lists passages with their codings, for one document or all.
   public func listPassages(project path: String, document: String? = nil) throws -> [PassageListing] {
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
       let documents: [Document]
       if let document {

@@ -86,8 +86,8 @@ public struct Pipeline: Sendable {
     var summary = RunSummary()
     // Read everything before touching the project, so bad instruments change nothing.
     let codebook = try request.codebook.map(Instruments.codebook(at:))
-    let store = try ProjectStore(path: path)
-    let storedCodebook = try codebook?.value ?? store.read { try Instruments.storedCodebook($0) }
+    let storedCodebook = try codebook?.value
+      ?? (FileManager.default.fileExists(atPath: path) ? ProjectStore(path: path).read { try Instruments.storedCodebook($0) } : nil)
     let interviewProtocol = try request.interviewProtocol.map { try Instruments.interviewProtocol(at: $0, codebook: storedCodebook) }
     let attributes = try request.attributes.map { path -> ParticipantTable in
       guard let data = FileManager.default.contents(atPath: path) else {
@@ -99,6 +99,26 @@ public struct Pipeline: Sendable {
     let files = try InputFiles.expand(request.inputs, excluding: excluded)
     let imported = readAll(files, options: request.options)
 
+    // A project this command creates is removed again if the command fails: "as it was".
+    let isNew = !FileManager.default.fileExists(atPath: path)
+    do {
+      try store(request, files: files, imported: imported, codebook: codebook, storedCodebook: storedCodebook,
+                interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
+    } catch {
+      if isNew { ProjectStore.remove(path: path) }
+      throw error
+    }
+    return summary
+  }
+
+  /// The write half of `ingest`: one transaction.
+  private func store(
+    _ request: IngestRequest, files: [InputFile], imported: [Result<ImportedDocument, any Error>],
+    codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
+    interviewProtocol: LoadedInstrument<InterviewProtocol>?, attributes: ParticipantTable?,
+    project path: String, command: String, into summary: inout RunSummary
+  ) throws {
+    let store = try ProjectStore(path: path)
     try store.write { project in
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
@@ -161,7 +181,6 @@ public struct Pipeline: Sendable {
         summary: "added \(summary.added.count), replaced \(summary.replaced.count), unchanged \(summary.unchanged.count), skipped \(summary.skipped.count)",
         at: environment.now())
     }
-    return summary
   }
 
   /// Reads, decodes and parses files on all cores; each file succeeds or fails on its own.
@@ -183,7 +202,7 @@ public struct Pipeline: Sendable {
   /// Installs a codebook (or keeps the project's) and re-runs auto-coding on every document.
   public func code(project path: String, codebook codebookPath: String?) throws -> RunSummary {
     let codebook = try codebookPath.map(Instruments.codebook(at:))
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     var summary = RunSummary()
     try store.write { project in
       if let codebook {
@@ -235,7 +254,7 @@ public struct Pipeline: Sendable {
 
   /// Everything the tables need, read in one transaction.
   public func snapshot(project path: String) throws -> CorpusSnapshot {
-    let store = try ProjectStore(path: path)
+    let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
       guard let codebook = try Instruments.storedCodebook(project) else {
         throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")

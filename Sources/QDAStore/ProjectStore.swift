@@ -20,8 +20,15 @@ public final class ProjectStore: Sendable {
   /// Opens a project file, creating it if it does not exist, and brings its schema up to date.
   ///
   /// - Throws: `StoreError` (`.notAProject`) for a file that is not a QDAKit project.
-  public init(path: String) throws {
+  /// Opens a project, creating it unless `mustExist`.
+  ///
+  /// - Parameter mustExist: for commands that read or change an existing project: a missing
+  ///   file is an error rather than a new, empty project.
+  public init(path: String, mustExist: Bool = false) throws {
     self.path = path
+    if mustExist, !FileManager.default.fileExists(atPath: path) {
+      throw StoreError(.notFound, "\(path): no such project; create it with `qda analyze` or `qda ingest`")
+    }
     var configuration = Configuration()
     configuration.journalMode = .wal
     configuration.busyMode = .timeout(10)
@@ -56,6 +63,13 @@ public final class ProjectStore: Sendable {
   }
 
   /// Runs `body` in one write transaction; an error rolls everything back.
+  /// Deletes a project file and SQLite's companions (`-wal`, `-shm`, `-journal`).
+  public static func remove(path: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+      try? FileManager.default.removeItem(atPath: path + suffix)
+    }
+  }
+
   public func write<T>(_ body: (Project) throws -> T) throws -> T {
     do {
       return try queue.write { db in try body(Project(db: db)) }

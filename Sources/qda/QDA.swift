@@ -19,7 +19,7 @@ struct QDA: ParsableCommand {
 
 /// Options every project command takes.
 struct ProjectOptions: ParsableArguments {
-  @Option(name: .long, help: "The project file (SQLite); created if missing.")
+  @Option(name: .long, help: "The project file (SQLite).")
   var project: String
 }
 

@@ -18,6 +18,11 @@ import QDAAnalysis
     ("twenty or so hours", 20.0, "twenty or so hours"),
     ("one and a half hours", 1.5, "one and a half hours"),
     ("fifteen or twenty hours", 17.5, "fifteen or twenty hours"),
+    ("Thirty hours, maybe thirty-five? The video took longer.", 32.5, "Thirty hours, maybe thirty-five"),
+    ("ten hours or maybe 12 hours", 11.0, "ten hours or maybe 12 hours"),
+    ("Three hours a week over eight weeks, pretty steady.", 24.0, "Three hours a week over eight weeks"),
+    // A second thought far from the first is not a range: "ten hours, maybe 100 pages".
+    ("ten hours, maybe 100 pages of reading", 10.0, "ten hours"),
   ])
   func readsEstimates(text: String, hours: Double, expression: String) {
     let estimate = HourEstimator.estimate(in: text)

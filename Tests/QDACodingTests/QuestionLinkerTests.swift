@@ -30,6 +30,12 @@ import _QDATestSupport
     #expect(linker.bestQuestion(for: wording)?.questionID == expected)
   }
 
+  @Test func anAcknowledgementBeforeTheQuestionDoesNotChooseIt() {
+    // "That's fair" shares a word with the judgment question (Q5); the question asked is Q12.
+    #expect(linker.bestQuestion(for: "That's fair. Last one, what would you change if you were designing it?")?.questionID == "Q12")
+    #expect(linker.bestQuestion(for: "That's fair.") == nil)
+  }
+
   @Test func backchannelsMatchNothing() {
     #expect(linker.bestQuestion(for: "Mm-hmm.") == nil)
     #expect(linker.bestQuestion(for: "Right, right.") == nil)

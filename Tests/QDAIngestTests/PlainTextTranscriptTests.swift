@@ -97,6 +97,17 @@ import _QDATestSupport
     #expect(imported.document.participantID == "P07")
   }
 
+  @Test func aLoneParticipantIdLineIsAHeader() throws {
+    let imported = try DocumentImporter.importTranscript(
+      bytes: Array("Participant: T03\n\nQ: How long have you taught?\nA: Four years.\n".utf8), sourcePath: "x/notes.txt", key: "notes.txt")
+    #expect(imported.document.participantID == "T03")
+    #expect(imported.passages.map(\.speaker) == ["Q", "A"])
+    // …while a lone role label followed by speech is a turn.
+    let speech = try DocumentImporter.importTranscript(
+      bytes: Array("Interviewer: Hello there\n\nPrincipal: Hi.\nInterviewer: How long?\n".utf8), sourcePath: "x/P02.txt", key: "P02.txt")
+    #expect(speech.passages.map(\.speaker) == ["Interviewer", "Principal", "Interviewer"])
+  }
+
   @Test func aSpeechColonIsNotASpeaker() throws {
     let text = "Interviewer: And then?\nPrincipal: Well, here's the thing:\nSo here is the deal: we had no time.\nInterviewer: I see?\n"
     let rows = try passages(text)

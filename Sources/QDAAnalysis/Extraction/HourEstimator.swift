@@ -143,7 +143,16 @@ public enum HourEstimator {
         end = tokens[next + 1].end
         next += 2
       }
-      result.append(Quantity(value: value, unit: unit, per: per, start: tokens[index].start, end: end))
+      // A second thought as a bare number: "thirty hours, maybe thirty-five" is a range.
+      var total = value
+      if per == nil, let (revised, after) = revision(tokens, at: next), revised > value, revised <= value * 3,
+        after >= tokens.count || Unit(tokens[after].text) == nil || Unit(tokens[after].text) == unit
+      {
+        total = (value + revised) / 2
+        end = tokens[after - 1].end
+        if after < tokens.count, Unit(tokens[after].text) == unit { end = tokens[after].end; next = after + 1 } else { next = after }
+      }
+      result.append(Quantity(value: total, unit: unit, per: per, start: tokens[index].start, end: end))
       index = next
     }
     return result
@@ -204,6 +213,21 @@ public enum HourEstimator {
     }
     guard let (value, length) = NumberWords.value(of: words), length > 0 else { return nil }
     return (value, positions[length - 1] + 1)
+  }
+
+  /// ", maybe thirty-five", "or maybe 35", "perhaps forty": a revised upper figure.
+  static func revision(_ tokens: [Token], at index: Int) -> (Double, Int)? {
+    var cursor = index
+    if cursor < tokens.count, tokens[cursor].text == "," { cursor += 1 }
+    var hedged = false
+    while cursor < tokens.count, ["maybe", "or", "perhaps", "possibly", "probably", "more", "like", "closer", "to"].contains(tokens[cursor].text),
+      cursor - index < 4
+    {
+      hedged = true
+      cursor += 1
+    }
+    guard hedged, cursor < tokens.count, let (value, after) = single(tokens, at: cursor) else { return nil }
+    return (value, after)
   }
 
   static func isRangeMark(_ text: String) -> Bool {

@@ -132,6 +132,8 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
         guard let passage = corpus.passage(coding.passageID), let participant = corpus.participant(of: passage) else { continue }
         byParticipant[participant, default: []].append(coding.passageID)
       }
+      // No question asks for advice: everyone interviewed could have given it.
+      adviceRespondents = corpus.interviewed.map { Mention(participant: $0, passageIDs: []) }
       timeManagementAdvice = corpus.interviewed.compactMap { id in
         byParticipant[id].map { Mention(participant: id, passageIDs: Array(Set($0)).sorted()) }
       }

@@ -156,13 +156,19 @@ public enum PlainTextTranscript {
     }
     // A header needs at least one key-value line and must be followed by more text.
     guard keyValueLines >= 1, index < lines.count else { return ([:], blockStart) }
-    // A lone "Interviewer: Hello…" line is speech, not a header.
-    if fields.count == 1, let only = fields.keys.first,
-      SpeakerVocabulary.roleHint(for: only) != nil
+    // A lone "Interviewer: Hello…" line is speech, not a header; "Participant: T03" is a header.
+    if fields.count == 1, let only = fields.keys.first, let value = fields[only],
+      SpeakerVocabulary.roleHint(for: only) != nil, !isIdentifier(value)
     {
       return ([:], blockStart)
     }
     return (fields, index)
+  }
+
+  /// One short word with a digit in it: `P04`, `T03`, `04`, `case-7`.
+  static func isIdentifier(_ value: String) -> Bool {
+    value.count <= 16 && !value.contains(" ") && value.contains(where: \.isNumber)
+      && value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
   }
 
   /// Whether a header value looks like metadata rather than speech.
