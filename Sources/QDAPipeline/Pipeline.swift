@@ -120,6 +120,13 @@ public struct Pipeline: Sendable {
   ) throws {
     let store = try ProjectStore(path: path)
     try store.write { project in
+      // Instruments that differ from the stored ones mean every document is linked and coded
+      // again; the same instruments and unchanged files mean there is nothing to redo.
+      var instrumentsChanged = false
+      if let codebook, try project.instrument(.codebook)?.contentHash != codebook.contentHash { instrumentsChanged = true }
+      if let interviewProtocol, try project.instrument(.protocol)?.contentHash != interviewProtocol.contentHash {
+        instrumentsChanged = true
+      }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         let retired = try project.replaceCodebook(codebook.value)
@@ -165,7 +172,7 @@ public struct Pipeline: Sendable {
       if !waiting.isEmpty {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
-      let documentsToCode = codebook != nil || interviewProtocol != nil ? try project.documents().compactMap(\.id) : changed
+      let documentsToCode = instrumentsChanged ? try project.documents().compactMap(\.id) : changed
       if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)

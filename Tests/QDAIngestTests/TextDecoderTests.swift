@@ -58,4 +58,17 @@ import _QDATestSupport
     let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
     #expect(SHA256.hex(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
+
+  @Test func rejectsBinaryFiles() throws {
+    #expect {
+      try TextDecoder.decode([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00], file: "P03.txt")
+    } throws: { error in
+      String(describing: error).hasPrefix("P03.txt:1: not a text file: a NUL character")
+    }
+    var noisy = [UInt8](repeating: 0x07, count: 40)
+    noisy += Array("Interviewer: hi".utf8)
+    #expect(throws: IngestError.self) { try TextDecoder.decode(noisy, file: "x.txt") }
+    // A form feed or a stray bell in real text is fine.
+    #expect(try TextDecoder.decode(Array("Q: Hi?\u{0C}\nA: Hello\u{07} there.\n".utf8)).text == "Q: Hi?\u{0C}\nA: Hello\u{07} there.\n")
+  }
 }

@@ -26,6 +26,30 @@ public enum TextDecoder {
   ///
   /// - Throws: `IngestError` with reason `.encoding` when UTF-16 bytes are malformed.
   public static func decode(_ bytes: [UInt8], file: String = "<input>") throws -> DecodedText {
+    let decoded = try decodeAny(bytes, file: file)
+    // Text has no NUL characters and few control characters; a file that does is binary (an
+    // image, a .doc renamed .txt) and would be stored as nonsense.
+    var controls = 0
+    var line = 1
+    for (offset, scalar) in decoded.text.unicodeScalars.enumerated() {
+      if scalar == "\n" { line += 1; continue }
+      guard scalar.value < 0x20 || scalar.value == 0x7F, scalar != "\t", scalar != "\u{0C}" else { continue }
+      if scalar.value == 0 {
+        throw IngestError(
+          InputLocation(file: file, line: line), .encoding,
+          "not a text file: a NUL character at character \(offset) (read as \(decoded.encoding))")
+      }
+      controls += 1
+    }
+    if controls > 8, controls * 20 > decoded.text.unicodeScalars.count {
+      throw IngestError(
+        InputLocation(file: file), .encoding,
+        "not a text file: \(controls) control characters in \(decoded.text.unicodeScalars.count) (read as \(decoded.encoding))")
+    }
+    return decoded
+  }
+
+  private static func decodeAny(_ bytes: [UInt8], file: String) throws -> DecodedText {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let body = bytes.dropFirst(3)
       if let text = strictUTF8(body) {
