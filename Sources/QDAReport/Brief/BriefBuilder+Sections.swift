@@ -65,8 +65,10 @@ extension BriefBuilder {
           inlines.append(count(rounded(mean), title: "Mean \(label), \(completion) = yes (n = \(yes.n))", passages: firstPassages(yes.participants)))
           inlines.append(.text(" \(label)"))
           if let no, let noMean = no.mean {
-            inlines.append(.text("; the \(CountWording.number(no.n)) who did not had an average of "))
+            let who = no.n == 1 ? "the one who did not had " : "the \(CountWording.number(no.n)) who did not had an average of "
+            inlines.append(.text("; " + who))
             inlines.append(count(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", passages: firstPassages(no.participants)))
+            if no.n == 1 { inlines.append(.text(" \(label)")) }
           }
           inlines.append(.text("."))
         }
@@ -210,13 +212,13 @@ extension BriefBuilder {
         exemplar(passages: [tooMuch.passageID])
       }
     }
-    if !table.adviceRespondents.isEmpty {
+    if corpus.interviewProtocol?.question(measuring: .timeAdvice) != nil, !table.adviceRespondents.isEmpty {
       let responders = table.adviceRespondents.count
       let advisors = table.timeManagementAdvice.count
       var inlines: [Inline] = [.text("Asked what advice they would give others about the time commitment, ")]
       let phrase = CountWording.phrase(advisors, of: responders, total: interviewed.count, noun: noun, subset: "who responded to this question")
       inlines.append(count(phrase, title: "Advised managing time — \(phrase)", passages: table.timeManagementAdvice.flatMap(\.passageIDs)))
-      inlines.append(.text(advisors == 1 ? " encouraged others to manage their time well to complete it." : " encouraged others to manage their time well to complete it."))
+      inlines.append(.text(" encouraged others to manage their time well to complete it."))
       paragraph(inlines)
       if let advice = corpus.codebook.tables.timeAdvice {
         exemplar(advice, participants: Set(table.timeManagementAdvice.map(\.participant)))

@@ -110,12 +110,17 @@ public struct BriefBuilder {
     return spans.mapValues { $0.sorted() }
   }
 
+  var lastBlockIsQuote: Bool {
+    if case .quote = blocks.last { return true }
+    return false
+  }
+
   /// Adds an exemplar quote for a code, if a fresh passage offers one.
   mutating func exemplar(_ codeID: String, participants: Set<String>? = nil) {
     let spans = codedSpans(codeID, participants: participants)
     let candidates = spans.keys.sorted().flatMap { id in (spans[id] ?? []).map { (passageID: id, span: $0) } }
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular), text: quote.text, source: quote.source))
+    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
     quoteCount += 1
   }
 
@@ -125,7 +130,7 @@ public struct BriefBuilder {
       corpus.passage(id).map { (passageID: id, span: $0.span) }
     }
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular), text: quote.text, source: quote.source))
+    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
     quoteCount += 1
   }
 

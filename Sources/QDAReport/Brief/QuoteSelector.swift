@@ -99,10 +99,14 @@ struct QuoteSelector {
   }
 
   /// Lead-ins, varied in turn as the brief varies them.
-  static func lead(_ index: Int, noun: String) -> String {
+  static func lead(_ index: Int, noun: String, followsQuote: Bool = false) -> String {
+    // "Another" only right after a quote; otherwise a fresh voice.
+    if followsQuote {
+      let leads = ["Another \(noun) said:", "Another \(noun) shared:"]
+      return leads[index % leads.count]
+    }
     let leads = [
-      "One \(noun) explained:", "Another \(noun) said:", "As one \(noun) put it:",
-      "One \(noun) described it this way:", "Another \(noun) shared:", "One \(noun) said:",
+      "One \(noun) explained:", "As one \(noun) put it:", "One \(noun) described it this way:", "One \(noun) said:",
     ]
     return leads[index % leads.count]
   }
