@@ -107,7 +107,8 @@ struct TinyCorpus {
     #expect(table.noEstimate.isEmpty)
     #expect(table.judgments.map(\.judgment) == [.aboutRight, .tooMuch])
     #expect(table.timeManagementAdvice.map(\.participant) == ["A"])
-    #expect(table.adviceRespondents.isEmpty)
+    // No question asked for advice: everyone interviewed is the denominator.
+    #expect(table.adviceRespondents.map(\.participant) == ["A", "B", "C"])
   }
 
   @Test func themesCountDistinctParticipants() throws {
