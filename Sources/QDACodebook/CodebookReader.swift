@@ -83,7 +83,7 @@ public struct CodebookReader: Sendable {
     "report_section", "summary", "codes",
   ]
   private static let ruleKeys = [
-    "id", "any", "all", "near", "within", "unless", "scope", "questions", "negated",
+    "id", "any", "all", "near", "answers", "within", "unless", "scope", "questions", "negated",
   ]
 
   private func readCode(_ node: YAMLNode, parent: Code?, element: Element?, state: inout State) throws {
@@ -161,11 +161,11 @@ public struct CodebookReader: Sendable {
       return CodingRule(id: "\(codeID)/\(index)", pattern: .any(try terms(node, "a rule")))
     }
     let map = try node.mapping("a rule", allowed: Self.ruleKeys)
-    let kinds = ["any", "all", "near"].filter { map[$0] != nil }
+    let kinds = ["any", "all", "near", "answers"].filter { map[$0] != nil }
     guard kinds.count == 1, let kind = kinds.first else {
       throw node.error(
         kinds.isEmpty ? .missingKey : .invalidValue,
-        "a rule needs exactly one of 'any', 'all' or 'near'"
+        "a rule needs exactly one of 'any', 'all', 'near' or 'answers'"
           + (kinds.isEmpty ? "" : " (this one has \(kinds.joined(separator: " and ")))"))
     }
     let pattern: RulePattern
@@ -174,6 +174,8 @@ public struct CodebookReader: Sendable {
       pattern = .any(try terms(try map.required("any"), "'any'"))
     case "all":
       pattern = .all(try terms(try map.required("all"), "'all'"))
+    case "answers":
+      pattern = .answers
     default:
       let nearNode = try map.required("near")
       let sides = try nearNode.sequence("'near'")
@@ -207,8 +209,21 @@ public struct CodebookReader: Sendable {
     let unless = try map["unless"].map { try terms($0, "'unless'") } ?? []
     return CodingRule(
       id: try map.string("id").map { "\(codeID)/\($0)" } ?? "\(codeID)/\(index)", pattern: pattern,
-      unless: unless, scope: scope, questions: try map.strings("questions"),
+      unless: unless, scope: scope, questions: try ruleQuestions(map, kind: kind),
       codesNegated: codesNegated)
+  }
+
+  /// The questions a rule reads: `questions:`, or for `answers:` its own value
+  /// (`answers: probing`, `answers: [Q7]`).
+  private func ruleQuestions(_ map: YAMLMapping, kind: String) throws -> [String] {
+    guard kind == "answers" else { return try map.strings("questions") }
+    let node = try map.required("answers")
+    if map["questions"] != nil {
+      throw try map.required("questions").error(.invalidValue, "an 'answers' rule names its questions itself: answers: [Q7] or answers: probing")
+    }
+    let questions = node.isScalar ? [try node.string("'answers'")] : try node.strings("'answers'")
+    guard !questions.isEmpty else { throw node.error(.invalidValue, "'answers' needs 'probing' or a list of question ids") }
+    return questions
   }
 
   /// A non-empty list of terms, each with at least one word.

@@ -22,6 +22,7 @@ public struct AutoCoder: Sendable {
     var nearRight: [CompiledTerm]
     var within: Int
     var unless: [CompiledTerm]
+    var isAnswer = false
   }
 
   let rules: [CompiledRule]
@@ -51,6 +52,8 @@ public struct AutoCoder: Sendable {
           compiled.nearLeft = left.map(CompiledTerm.init)
           compiled.nearRight = right.map(CompiledTerm.init)
           compiled.within = within
+        case .answers:
+          compiled.isAnswer = true
         }
         rules.append(compiled)
       }
@@ -106,6 +109,8 @@ public struct AutoCoder: Sendable {
     case .interviewer where passage.role != .interviewer: return false
     default: break
     }
+    // An answer rule needs questions to know what is an answer.
+    if compiled.isAnswer, !hasProtocol || passage.questionID == nil { return false }
     guard !rule.questions.isEmpty else { return true }
     var allowed = Set(rule.questions)
     if allowed.remove(Self.probing) != nil {
@@ -190,6 +195,7 @@ public struct AutoCoder: Sendable {
   /// The occurrences that make a rule match a sentence, or nil when it does not.
   func match(_ rule: CompiledRule, in text: AnalyzedText, words: Range<Int>) -> [Range<Int>]? {
     for term in rule.unless where !text.occurrences(of: term, in: words).isEmpty { return nil }
+    if rule.isAnswer { return [] }
     var found: [Range<Int>] = []
     if !rule.any.isEmpty {
       for term in rule.any { found += text.occurrences(of: term, in: words) }

@@ -60,6 +60,8 @@ public struct QuestionLinker: Sendable {
     let scalars = Array(text.unicodeScalars)
     let sentences = SentenceSplitter.sentences(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
     var candidates = sentences.filter(Self.asks)
+    // A turn that asks nothing ("Thank you, that's very helpful.") starts no question.
+    guard !candidates.isEmpty else { return nil }
     let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
     if opening.count < sentences.count {
       candidates.append(sentences.dropFirst(opening.count).joined(separator: " "))
@@ -128,7 +130,7 @@ public struct QuestionLinker: Sendable {
     where lowered.contains(probe) {
       return false
     }
-    return words.filter { !stopWords.contains($0) }.count >= 4
+    return words.filter { !stopWords.contains($0) }.count >= 3
   }
 
   /// The stems of a text's content words, mapped to shared concepts where interviewers use
@@ -196,7 +198,7 @@ public struct QuestionLinker: Sendable {
     "think", "want", "wanted", "ask", "asking", "question", "questions", "micro",
     "credential", "credentials", "microcredential", "one", "all", "into", "up", "out", "no", "not",
     "say", "said", "talk", "talked", "moving", "move", "back", "again", "sure", "lot",
-    "thing", "things", "maybe", "start", "finish", "whole", "piece", "part", "other", "others",
+    "thing", "things", "maybe", "start", "finish", "finished", "complete", "completed", "completing", "whole", "piece", "part", "other", "others",
   ]
 }
 

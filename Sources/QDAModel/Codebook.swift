@@ -148,12 +148,16 @@ public enum RulePattern: Hashable, Sendable, Codable {
   case all([String])
   /// A term of the first list within `within` words of a term of the second.
   case near([String], [String], within: Int)
+  /// Every sentence of an answer to the rule's questions: an answer to "What role did the
+  /// incentives play?" is about incentives, whatever words it uses ("It didn't really matter").
+  case answers
 
   /// Every term the pattern mentions.
   public var terms: [String] {
     switch self {
     case .any(let terms), .all(let terms): terms
     case .near(let left, let right, _): left + right
+    case .answers: []
     }
   }
 }

@@ -34,6 +34,11 @@ public final class ProjectStore: Sendable {
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
     let existed = FileManager.default.fileExists(atPath: path)
+    if !existed {
+      // `--project out/study.qda` in a fresh checkout: make the folder.
+      let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+      try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       if existed {

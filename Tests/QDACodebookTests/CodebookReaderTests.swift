@@ -76,7 +76,7 @@ import _QDATestSupport
     ("codes:\n  - name: A\n    element: rules\n    rules:\n      - near: [[a]]\n",
      "book.yaml:5:15: 'near' takes two lists of terms: near: [[time], [role, job]]"),
     ("codes:\n  - name: A\n    element: rules\n    rules:\n      - any: [a]\n        all: [b]\n",
-     "book.yaml:5:9: a rule needs exactly one of 'any', 'all' or 'near' (this one has any and all)"),
+     "book.yaml:5:9: a rule needs exactly one of 'any', 'all', 'near' or 'answers' (this one has any and all)"),
     ("tables:\n  motivation: outcome.why\ncodes:\n  - name: A\n    element: rules\n",
      "book.yaml:2:15: tables.motivation names 'outcome.why', which is not a code of this codebook"),
     ("codes:\n  - name: A\n    element: rules\n    color: red\n",
@@ -95,6 +95,32 @@ import _QDATestSupport
 }
 
 @Suite struct ProtocolReaderTests {
+  @Test func readsAnswerRules() throws {
+    let codebook = try CodebookReader().read("""
+      codes:
+        - id: rules
+          name: Rules
+          element: rules
+          rules:
+            - answers: probing
+            - answers: [Q7, Q8]
+      """, file: "book.yaml")
+    let rules = try #require(codebook.code("rules")?.rules)
+    #expect(rules.map(\CodingRule.pattern) == [RulePattern.answers, .answers])
+    #expect(rules.map(\CodingRule.questions) == [["probing"], ["Q7", "Q8"]])
+    #expect {
+      try CodebookReader().read("""
+        codes:
+          - id: rules
+            name: Rules
+            element: rules
+            rules:
+              - answers: probing
+                questions: [Q1]
+        """, file: "book.yaml")
+    } throws: { String(describing: $0).hasPrefix("book.yaml:7:") }
+  }
+
   @Test func readsTheSampleProtocol() throws {
     let codebook = try CodebookReader().read(try Fixtures.text(Fixtures.repository("Codebooks/chat.yaml")), file: "chat.yaml")
     let path = Fixtures.repository("Corpora/principals/protocol.yaml")

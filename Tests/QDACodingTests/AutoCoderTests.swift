@@ -133,4 +133,23 @@ import _QDATestSupport
     #expect(codings.map(\.codeID) == ["rules.time", "community.collaboration"])
     #expect(codings.map { $0.span.start..<$0.span.end } == marked.spans)
   }
+
+  @Test func answerRulesCodeEveryAnswerToTheirQuestions() {
+    let rule = CodingRule(id: "r", pattern: .answers, questions: ["probing"])
+    let proto = InterviewProtocol(questions: [
+      ProtocolQuestion(id: "Q7", text: "Did the incentives matter?", probes: ["rules.time"]),
+      ProtocolQuestion(id: "Q9", text: "Content?", probes: []),
+    ])
+    // "Not really" names no incentive, but it answers the question about them.
+    let text = "Not really. It didn't matter to me."
+    let coded = codings(text, [rule], question: "Q7", interviewProtocol: proto)
+    #expect(coded.map(\.span) == [TextSpan(start: 0, end: text.unicodeScalars.count)])
+    #expect(coded.first?.matched == [])
+    #expect(coded.first?.negated == false)
+    #expect(codings(text, [rule], question: "Q9", interviewProtocol: proto).isEmpty)
+    #expect(codings(text, [rule], question: nil, interviewProtocol: proto).isEmpty)
+    // The interviewer's question is not an answer; nor is anything without a protocol.
+    #expect(codings(text, [rule], role: .interviewer, question: "Q7", interviewProtocol: proto).isEmpty)
+    #expect(codings(text, [rule], question: "Q7").isEmpty)
+  }
 }

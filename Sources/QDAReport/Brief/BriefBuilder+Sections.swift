@@ -25,7 +25,7 @@ extension BriefBuilder {
     }
     paragraph(inlines)
     if !experience.withoutDocuments.isEmpty {
-      paragraph([.emphasis("The project also lists \(experience.withoutDocuments.count) \(noun.form(experience.withoutDocuments.count)) with no transcript yet (\(experience.withoutDocuments.joined(separator: ", "))); they are not counted.")])
+      paragraph([.emphasis("The project also lists \(CountWording.number(experience.withoutDocuments.count)) \(noun.form(experience.withoutDocuments.count)) with no transcript yet (\(experience.withoutDocuments.joined(separator: ", "))); they are not counted.")])
     }
     for code in corpus.codebook.codes where code.parentID != nil && code.element == .subject && (code.reportSection ?? code.element) == .subject {
       codeSection(code, level: 2)
@@ -68,7 +68,7 @@ extension BriefBuilder {
             let who = no.n == 1 ? "the one who did not had " : "the \(CountWording.number(no.n)) who did not had an average of "
             inlines.append(.text("; " + who))
             inlines.append(count(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", passages: firstPassages(no.participants)))
-            if no.n == 1 { inlines.append(.text(" \(label)")) }
+            inlines.append(.text(" \(label)"))
           }
           inlines.append(.text("."))
         }
