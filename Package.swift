@@ -17,7 +17,7 @@ let package = Package(
       name: "QDAKit",
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
-        "QDAStore", "QDAReport", "QDAPipeline",
+        "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -45,6 +45,11 @@ let package = Package(
     /// Aggregate tables: time commitment, motivation, incentives, experience, crosstabs.
     .target(
       name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+
+    /// Contradictions between CHAT elements, found in coded answers.
+    .target(
+      name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
+      swiftSettings: swiftSettings),
 
     // MARK: - Pipeline stages (touch the world)
 
@@ -101,6 +106,10 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAAnalysisTests", dependencies: ["QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAContradictionsTests",
+      dependencies: ["QDAContradictions", "QDAPipeline", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAStoreTests", dependencies: ["QDAStore", "QDAModel", "_QDATestSupport"],

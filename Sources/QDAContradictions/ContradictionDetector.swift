@@ -1,0 +1,247 @@
+public import QDAModel
+public import QDAAnalysis
+import QDAText
+
+/// Finds contradictions in participant speech: element codes meeting in one answer (the
+/// consecutive passages of one participant under one interviewer question) together with
+/// evidence of tension — a cue (typed by Engeström & Sannino's manifestations), or content that
+/// pulls against itself (working alone set against community-building content), with no cue
+/// word at all.
+///
+/// Detections are candidates for a researcher to confirm or reject: cues are a first pass, not a
+/// classifier (Engeström & Sannino 2011).
+public struct ContradictionDetector: Sendable {
+  public var lexicon: TensionLexicon
+  /// A candidate needs at least this much evidence (0…1).
+  public var threshold: Double
+
+  public init(lexicon: TensionLexicon = .standard, threshold: Double = 0.5) {
+    self.lexicon = lexicon
+    self.threshold = threshold
+  }
+
+  /// The elements tensions are read between, most telling first: where an answer touches more
+  /// than two, the pair reported is the first two on this list. Subject (who the speaker is) is
+  /// the point of view, not a side of a tension.
+  static let priority: [Element] = [.toolsAndSigns, .rules, .object, .community, .divisionOfLabor, .outcome]
+
+  struct Sentence {
+    var passageID: Int64
+    var span: TextSpan
+    var words: [String]
+    var wordStarts: [Int]
+    /// Element → code ids coded in the sentence by words (not by "answers" rules).
+    var codes: [Element: Set<String>]
+  }
+
+  public func detect(_ corpus: CorpusSnapshot) -> [Contradiction] {
+    var result: [Contradiction] = []
+    let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element) })
+    var codingsByPassage: [Int64: [Coding]] = [:]
+    for coding in corpus.codings where !coding.matched.isEmpty || !coding.isAutomatic {
+      codingsByPassage[coding.passageID, default: []].append(coding)
+    }
+    for document in corpus.documents {
+      let scalars = Array(document.text.unicodeScalars)
+      let passages = corpus.passages.filter { $0.documentID == document.id }.sorted { $0.ordinal < $1.ordinal }
+      for unit in answers(passages) {
+        var sentences: [Sentence] = []
+        for passage in unit {
+          guard let id = passage.id else { continue }
+          for range in SentenceSplitter.sentences(in: scalars, range: passage.span.start..<passage.span.end) {
+            let tokens = Tokenizer.tokens(in: scalars, range: range, punctuation: false)
+            var codes: [Element: Set<String>] = [:]
+            for coding in codingsByPassage[id] ?? [] where coding.span.overlaps(TextSpan(start: range.lowerBound, end: range.upperBound)) {
+              if let element = elementOf[coding.codeID], element != .subject { codes[element, default: []].insert(coding.codeID) }
+            }
+            sentences.append(Sentence(
+              passageID: id, span: TextSpan(start: range.lowerBound, end: range.upperBound),
+              words: tokens.map(\.text), wordStarts: tokens.map(\.start), codes: codes))
+          }
+        }
+        result += detect(in: sentences, participant: document.participantID)
+      }
+    }
+    return result
+  }
+
+  /// Participant passages grouped into answers: consecutive ones under one question (an
+  /// interviewer's backchannel does not end an answer); passages outside any question stand alone.
+  func answers(_ passages: [Passage]) -> [[Passage]] {
+    var units: [[Passage]] = []
+    var current: [Passage] = []
+    var question: String?
+    for passage in passages {
+      if passage.role == .interviewer {
+        if passage.questionID != question || passage.questionID == nil { if !current.isEmpty { units.append(current) }; current = [] }
+        question = passage.questionID
+        continue
+      }
+      if passage.questionID == nil || passage.questionID != question {
+        if !current.isEmpty { units.append(current) }
+        current = []
+        question = passage.questionID
+      }
+      current.append(passage)
+    }
+    if !current.isEmpty { units.append(current) }
+    return units
+  }
+
+  struct Evidence {
+    var score = 0.0
+    var cues: [String] = []
+    var kinds: Set<TensionLexicon.Kind> = []
+    var pair: (Element, Element)?
+    var sentences: Set<Int> = []
+  }
+
+  func detect(in sentences: [Sentence], participant: String) -> [Contradiction] {
+    // pair key → best evidence
+    var found: [String: Evidence] = [:]
+    // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby
+    // detection in the same answer, as more of the same account.
+    var unpaired: [Evidence] = []
+    for (index, sentence) in sentences.enumerated() {
+      let masked = mask(sentence.words)
+      let window = max(0, index - 1)...min(sentences.count - 1, index + 1)
+      var evidence = Evidence()
+      evidence.sentences = [index]
+
+      for cue in lexicon.cues {
+        for occurrence in TensionLexicon.occurrences(of: cue.words, in: masked) {
+          if cue.kind == .contrast {
+            // A contrast sets what comes before against what follows: each side needs an element.
+            let before = elements(sentences, window.lowerBound..<index) .union(elements(in: sentence, words: 0..<occurrence.lowerBound))
+            let after = elements(in: sentence, words: occurrence.upperBound..<sentence.words.count)
+              .union(index + 1 < sentences.count ? elements(sentences, (index + 1)..<(index + 2)) : [])
+            guard let pair = contrastPair(before, after) else { continue }
+            evidence.pair = evidence.pair ?? pair
+            // A bare "but" between two elements is common and weak; it needs company.
+            evidence.score += cue.isEngestromSannino ? 0.55 : 0.4
+          } else {
+            evidence.score += cue.kind == .obligation ? 0.3 : (cue.isEngestromSannino ? 0.55 : 0.5)
+          }
+          evidence.kinds.insert(cue.kind)
+          evidence.cues.append(cue.isEngestromSannino ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
+          break
+        }
+      }
+      // Content that pulls against itself, with or without a cue.
+      let windowWords = window.flatMap { mask(sentences[$0].words) }
+      for opposition in lexicon.oppositions {
+        let a = opposition.sideA.contains { !TensionLexicon.occurrences(of: $0, in: mask(sentence.words)).isEmpty }
+        let b = opposition.sideB.contains { !TensionLexicon.occurrences(of: $0, in: windowWords).isEmpty }
+        let a2 = opposition.sideA.contains { !TensionLexicon.occurrences(of: $0, in: windowWords).isEmpty }
+        let b2 = opposition.sideB.contains { !TensionLexicon.occurrences(of: $0, in: mask(sentence.words)).isEmpty }
+        if (a && b) || (a2 && b2) {
+          evidence.score += 0.5
+          evidence.cues.append("opposed content: \(opposition.reason)")
+          for other in window { evidence.sentences.insert(other) }
+        }
+      }
+      guard evidence.score >= threshold, !evidence.cues.isEmpty else { continue }
+      let near = elements(sentences, window)
+      let pair = evidence.pair ?? Self.priority.filter(near.contains).prefix(2).pairIfTwo
+      if let pair {
+        let ordered = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
+        let key = "\(ordered.0.rawValue)|\(ordered.1.rawValue)"
+        merge(evidence, pair: pair, into: &found, key: key, sentences: sentences)
+      } else if let only = Self.priority.first(where: near.contains),
+        Set(window.flatMap { sentences[$0].codes[only] ?? [] }).count >= 2,
+        evidence.kinds.contains(.contrast) || evidence.kinds.contains(.doubleBind)
+      {
+        // Two codes of one element pulling apart: a primary contradiction.
+        merge(evidence, pair: (only, only), into: &found, key: "\(only.rawValue)|primary", sentences: sentences)
+      } else {
+        unpaired.append(evidence)
+      }
+    }
+    for evidence in unpaired {
+      func distance(_ other: Evidence) -> Int {
+        other.sentences.map { s in evidence.sentences.map { abs($0 - s) }.min() ?? .max }.min() ?? .max
+      }
+      guard let key = found.keys.sorted().min(by: { distance(found[$0]!) < distance(found[$1]!) }),
+        var target = found[key], distance(target) <= 3
+      else { continue }
+      for cue in evidence.cues where !target.cues.contains(cue) { target.cues.append(cue) }
+      target.kinds.formUnion(evidence.kinds)
+      target.sentences.formUnion(evidence.sentences)
+      target.score = min(0.95, target.score + 0.1)
+      found[key] = target
+    }
+    return found.values.compactMap { evidence in
+      guard let pair = evidence.pair else { return nil }
+      let ordered = evidence.sentences.sorted()
+      // The quote: the evidence sentences with an element code.
+      let quoted = ordered.filter { !sentences[$0].codes.isEmpty }
+      let chosen = quoted.isEmpty ? ordered : quoted
+      return Contradiction(
+        level: pair.0 == pair.1 ? .primary : .secondary, first: pair.0, second: pair.1,
+        manifestation: manifestation(evidence.kinds), participant: participant,
+        passageIDs: Array(Set(chosen.map { sentences[$0].passageID })).sorted(),
+        spans: chosen.map { sentences[$0].span }, evidence: evidence.cues.joined(separator: "; "),
+        confidence: min(0.95, (evidence.score * 100).rounded() / 100))
+    }.sorted { ($0.spans.first?.start ?? 0, $0.first, $0.second) < ($1.spans.first?.start ?? 0, $1.first, $1.second) }
+  }
+
+  func merge(_ evidence: Evidence, pair: (Element, Element), into found: inout [String: Evidence], key: String, sentences: [Sentence]) {
+    var evidence = evidence
+    evidence.pair = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
+    if var existing = found[key] {
+      existing.score = max(existing.score, evidence.score)
+      for cue in evidence.cues where !existing.cues.contains(cue) { existing.cues.append(cue) }
+      existing.kinds.formUnion(evidence.kinds)
+      existing.sentences.formUnion(evidence.sentences)
+      found[key] = existing
+    } else {
+      found[key] = evidence
+    }
+  }
+
+  /// The manifestation the strongest cue shows: critical conflict, double bind, conflict, else dilemma.
+  func manifestation(_ kinds: Set<TensionLexicon.Kind>) -> Contradiction.Manifestation {
+    if kinds.contains(.criticalConflict) { return .criticalConflict }
+    if kinds.contains(.doubleBind) { return .doubleBind }
+    if kinds.contains(.conflict) { return .conflict }
+    return .dilemma
+  }
+
+  /// Words with the look-alike phrases ("all but one", "no problem") blanked out.
+  func mask(_ words: [String]) -> [String] {
+    var words = words
+    for phrase in lexicon.notCues {
+      for occurrence in TensionLexicon.occurrences(of: phrase, in: words) {
+        for index in occurrence { words[index] = "" }
+      }
+    }
+    return words
+  }
+
+  func elements(_ sentences: [Sentence], _ range: some Sequence<Int>) -> Set<Element> {
+    Set(range.flatMap { sentences[$0].codes.keys })
+  }
+
+  /// The elements coded on words in part of a sentence: a coding covers a whole sentence, so
+  /// within one, each side is read from the codes' matched terms' position… approximated by
+  /// the sentence's codes when the side has content words.
+  func elements(in sentence: Sentence, words: Range<Int>) -> Set<Element> {
+    guard words.count >= 3 else { return [] }
+    return Set(sentence.codes.keys)
+  }
+
+  func contrastPair(_ before: Set<Element>, _ after: Set<Element>) -> (Element, Element)? {
+    for a in Self.priority where before.contains(a) {
+      for b in Self.priority where after.contains(b) && b != a { return (a, b) }
+    }
+    return nil
+  }
+}
+
+extension Collection where Element == QDAModel.Element {
+  var pairIfTwo: (QDAModel.Element, QDAModel.Element)? {
+    guard count >= 2 else { return nil }
+    let items = Array(self)
+    return (items[0], items[1])
+  }
+}
