@@ -62,14 +62,14 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// Reports (Markdown, HTML) and the JSON export.
     .target(
-      name: "QDAReport", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
+      name: "QDAReport", dependencies: ["QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions"],
       swiftSettings: swiftSettings),
     /// The commands' work: ingest → store → code → tables → report, one transaction each.
     .target(
       name: "QDAPipeline",
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
-        "QDAReport",
+        "QDAReport", "QDAContradictions",
       ],
       swiftSettings: swiftSettings),
 

@@ -122,7 +122,7 @@ public struct TensionLexicon: Sendable {
     ],
     oppositions: [
       .init(
-        "collaborative, community-building work against working alone",
+        "the collaborative, community-building work the content asks for against working alone",
         ["collaborat*", "community", "together", "team", "shared leadership", "bring people in", "bringing people in",
          "everyone's voice", "with others", "whole team", "needs a team", "as a solo act"],
         ["alone", "by myself", "by yourself", "solo", "independently", "on my own", "own time", "self-paced",

@@ -1,6 +1,7 @@
 import Foundation
 public import QDAAnalysis
 import QDAReport
+import QDAContradictions
 
 extension Pipeline {
   /// Writes `report.md`, `report.html`, `analysis.json` and `tables/<id>.{md,csv,json}`.
@@ -9,7 +10,8 @@ extension Pipeline {
   public func writeReport(project path: String, out: String) throws -> [String] {
     let corpus = try snapshot(project: path)
     let analysis = Analysis(corpus)
-    let report = BriefBuilder(corpus: corpus, analysis: analysis).build()
+    let contradictions = ContradictionSummary(ContradictionDetector().detect(corpus), corpus: corpus)
+    let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions).build()
     var written: [String] = []
     let fileManager = FileManager.default
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
@@ -22,7 +24,7 @@ extension Pipeline {
     try write(MarkdownRenderer().render(report), "report.md")
     try write(HTMLRenderer().render(report), "report.html")
     try write(try AnalysisExport(corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion).json(), "analysis.json")
-    for table in analysis.tables {
+    for table in analysis.tables + contradictions.tables {
       try write(TableRenderer.markdown(table), "tables/\(table.id).md")
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
       try write(TableRenderer.json(table), "tables/\(table.id).json")

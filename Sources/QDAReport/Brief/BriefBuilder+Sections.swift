@@ -1,6 +1,7 @@
 import QDAModel
 import QDAText
 import QDAAnalysis
+import QDAContradictions
 
 extension BriefBuilder {
   // MARK: - Subject
@@ -265,7 +266,7 @@ extension BriefBuilder {
 
   mutating func tablesSection() {
     heading(1, "Tables", anchor: "tables")
-    for table in analysis.tables {
+    for table in analysis.tables + (contradictions?.tables ?? []) {
       heading(3, table.title, anchor: "table-\(table.id)")
       blocks.append(.table(table))
     }

@@ -1,3 +1,4 @@
+public import QDAContradictions
 import QDAModel
 public import QDAAnalysis
 
@@ -18,14 +19,16 @@ public struct BriefBuilder {
   let noun: CountWording.Noun
   let interviewed: [String]
 
+  let contradictions: ContradictionSummary?
   var blocks: [Block] = []
   var references: [Reference] = []
   var quotes = QuoteSelector()
   var quoteCount = 0
 
-  public init(corpus: CorpusSnapshot, analysis: Analysis) {
+  public init(corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil) {
     self.corpus = corpus
     self.analysis = analysis
+    self.contradictions = contradictions
     study = corpus.interviewProtocol?.study ?? Study()
     noun = CountWording.Noun(singular: study.participantNoun, plural: study.participantsNoun)
     interviewed = corpus.interviewed
@@ -50,6 +53,7 @@ public struct BriefBuilder {
     for element in [Element.outcome, .object, .rules, .toolsAndSigns, .community] {
       elementSection(element)
     }
+    contradictionsSection()
     tablesSection()
     appendix()
   }
@@ -119,6 +123,13 @@ public struct BriefBuilder {
   mutating func exemplar(_ codeID: String, participants: Set<String>? = nil) {
     let spans = codedSpans(codeID, participants: participants)
     let candidates = spans.keys.sorted().flatMap { id in (spans[id] ?? []).map { (passageID: id, span: $0) } }
+    guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
+    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
+    quoteCount += 1
+  }
+
+  /// An exemplar from given spans.
+  mutating func exemplar(candidates: [(passageID: Int64, span: TextSpan)]) {
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
     blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
     quoteCount += 1

@@ -1,0 +1,121 @@
+public import QDAModel
+public import QDAAnalysis
+
+/// Contradictions across participants: recurring element pairs, the element × element matrix,
+/// and the pairs by an attribute (completers and non-completers).
+public struct ContradictionSummary: Sendable {
+  /// One element pair (or one element, for primary contradictions) across participants.
+  public struct Group: Sendable, Hashable {
+    public var first: Element
+    public var second: Element
+    public var participants: [String]
+    public var instances: [Contradiction]
+    /// The most frequent reason or cue among the instances.
+    public var reason: String
+
+    public var isPrimary: Bool { first == second }
+    public var name: String { isPrimary ? "\(first.name) (within)" : "\(first.name) × \(second.name)" }
+  }
+
+  public var contradictions: [Contradiction]
+  public var groups: [Group]
+  public var interviewed: [String]
+  let attributes: [String: [String: String]]
+  let attributeNames: [String]
+
+  /// - Parameter contradictions: detections and researchers' decisions; rejected ones are left out.
+  public init(_ contradictions: [Contradiction], corpus: CorpusSnapshot) {
+    let kept = contradictions.filter { $0.status != .rejected }
+    self.contradictions = kept
+    interviewed = corpus.interviewed
+    // One group per element pair and reason: "responsive leadership against the hours" and
+    // "community-building content against working alone" are both Rules × Tools and signs, and
+    // two different contradictions.
+    var byPair: [String: [Contradiction]] = [:]
+    for contradiction in kept {
+      let key = "\(contradiction.first.rawValue)|\(contradiction.second.rawValue)|\(Self.reason(contradiction) ?? "")"
+      byPair[key, default: []].append(contradiction)
+    }
+    let order = Dictionary(uniqueKeysWithValues: corpus.interviewed.enumerated().map { ($1, $0) })
+    groups = byPair.values.map { instances in
+      let participants = Set(instances.map(\.participant)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+      let reason = Self.reason(instances[0]) ?? ""
+      return Group(first: instances[0].first, second: instances[0].second, participants: participants, instances: instances, reason: reason)
+    }.sorted { ($1.participants.count, $0.first, $0.second) < ($0.participants.count, $1.first, $1.second) }
+    var values: [String: [String: String]] = [:]
+    for participant in corpus.participants {
+      values[participant.id] = participant.attributes.mapValues(\.description)
+    }
+    attributes = values
+    attributeNames = corpus.attributes.filter { $0.type != .number }.map(\.name)
+  }
+
+  /// The first content opposition in a detection's evidence, if any.
+  static func reason(_ contradiction: Contradiction) -> String? {
+    contradiction.evidence.split(separator: ";").map { String($0.drop { $0 == " " }) }
+      .first { $0.hasPrefix("opposed content: ") }.map { String($0.dropFirst("opposed content: ".count)) }
+  }
+
+  /// Groups raised by at least two participants: the recurring contradictions.
+  public var recurring: [Group] { groups.filter { $0.participants.count >= 2 } }
+
+  /// Element × element: distinct participants (instances) per pair; the diagonal is primary.
+  public var matrix: DataTable {
+    let elements = Element.allCases.filter { $0 != .subject }
+    var rows: [[TableCell]] = []
+    for row in elements {
+      var cells: [TableCell] = [TableCell(row.name)]
+      for column in elements {
+        guard row <= column else { cells.append(""); continue }
+        let instances = contradictions.filter { $0.first == row && $0.second == column }
+        let passages = instances.flatMap(\.passageIDs)
+        let participants = Set(instances.map(\.participant)).count
+        cells.append(TableCell(participants == 0 ? "·" : "\(participants) (\(instances.count))", value: Double(participants), passages: passages))
+      }
+      rows.append(cells)
+    }
+    return DataTable(
+      id: "contradiction_matrix", title: "Contradictions: element × element",
+      columns: ["Element"] + elements.map(\.name), rows: rows,
+      notes: [
+        "Cells: participants (instances), of \(interviewed.count) interviewed; the diagonal holds primary contradictions (within one element).",
+        "Detected from cues and content, confirmed or rejected by researchers; rejected detections are not counted.",
+      ])
+  }
+
+  /// Every instance: who, which elements, what kind, the evidence.
+  public var instancesTable: DataTable {
+    DataTable(
+      id: "contradictions", title: "Contradictions: every instance",
+      columns: ["Participant", "Elements", "Level", "Manifestation", "Confidence", "Status", "Evidence"],
+      rows: contradictions.map { c in
+        [TableCell(c.participant), TableCell(c.pairName, passages: c.passageIDs), TableCell(c.level.rawValue),
+         TableCell(c.manifestation.name), TableCell(formatNumber(c.confidence), value: c.confidence), TableCell(c.status.rawValue),
+         TableCell(c.evidence)]
+      })
+  }
+
+  /// Pairs by an attribute's values (e.g. completed yes / no): distinct participants.
+  public func byAttribute(_ name: String) -> DataTable {
+    let values = Array(Set(interviewed.compactMap { attributes[$0]?[name] })).sorted()
+    let rows: [[TableCell]] = groups.map { group in
+      [TableCell(group.reason.isEmpty ? group.name : "\(group.name): \(group.reason)")] + values.map { value in
+        let who = group.participants.filter { attributes[$0]?[name] == value }
+        let passages = group.instances.filter { who.contains($0.participant) }.flatMap(\.passageIDs)
+        return TableCell.count(who.count, passages: passages)
+      }
+    }
+    let denominators = values.map { value in interviewed.filter { attributes[$0]?[name] == value }.count }
+    return DataTable(
+      id: "contradictions_by_\(name)", title: "Contradictions by \(name)",
+      columns: ["Elements"] + zip(values, denominators).map { "\(name) = \($0) (n=\($1))" }, rows: rows,
+      notes: ["Cells: distinct participants."])
+  }
+
+  /// Every table, in report order.
+  public var tables: [DataTable] {
+    var result = [matrix, instancesTable]
+    if attributeNames.contains("completed") { result.append(byAttribute("completed")) }
+    return result
+  }
+}
