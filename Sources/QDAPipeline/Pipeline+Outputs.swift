@@ -23,7 +23,9 @@ extension Pipeline {
     }
     try write(MarkdownRenderer().render(report), "report.md")
     try write(HTMLRenderer().render(report), "report.html")
-    try write(try AnalysisExport(corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion).json(), "analysis.json")
+    try write(
+      try AnalysisExport(corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions).json(),
+      "analysis.json")
     for table in analysis.tables + contradictions.tables {
       try write(TableRenderer.markdown(table), "tables/\(table.id).md")
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
@@ -35,7 +37,9 @@ extension Pipeline {
   /// The JSON export of a project.
   public func exportJSON(project path: String) throws -> String {
     let corpus = try snapshot(project: path)
-    return try AnalysisExport(corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion).json()
+    return try AnalysisExport(
+      corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion,
+      contradictions: ContradictionDetector().detect(corpus)).json()
   }
 
   /// Every table of a project.

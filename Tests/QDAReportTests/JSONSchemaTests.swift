@@ -364,6 +364,15 @@ struct JSONSchemaTests {
           ]
         }
       ],
+      "contradictions": [
+        {
+          "level": "secondary", "elements": ["rules", "tools_and_signs"], "manifestation": "dilemma",
+          "participant": "P04", "passages": [5],
+          "spans": [{ "start": 120, "end": 180, "text": "and then the tasks have to be done alone." }],
+          "evidence": "opposed content: community-building content against working alone", "confidence": 0.8,
+          "status": "proposed", "coder": "auto"
+        }
+      ],
       "tables": {
         "time_commitment": {
           "mean_hours": 18.333,

@@ -1,5 +1,5 @@
 import Foundation
-import QDAModel
+public import QDAModel
 public import QDAAnalysis
 
 /// The JSON export (`analysis.json`): documents, participants, passages with their codings, and
@@ -21,8 +21,9 @@ public struct AnalysisExport: Encodable, Sendable {
   var documents: [DocumentExport]
   var passages: [PassageExport]
   var tables: TablesExport
+  var contradictions: [ContradictionExport]
 
-  public init(corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String) {
+  public init(corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String, contradictions: [Contradiction] = []) {
     generator = Generator(name: "QDAKit", version: toolVersion)
     let study = corpus.interviewProtocol?.study ?? Study()
     self.study = StudyExport(
@@ -65,6 +66,32 @@ public struct AnalysisExport: Encodable, Sendable {
         })
     }
     tables = TablesExport(analysis)
+    let textByParticipant = Dictionary(corpus.documents.map { ($0.participantID, Array($0.text.unicodeScalars)) }, uniquingKeysWith: { a, _ in a })
+    self.contradictions = contradictions.map { c in
+      let scalars = textByParticipant[c.participant] ?? []
+      return ContradictionExport(
+        level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
+        participant: c.participant, passages: c.passageIDs,
+        spans: c.spans.map { span in
+          let text = span.end <= scalars.count ? String(String.UnicodeScalarView(scalars[span.start..<span.end])) : ""
+          return .init(start: span.start, end: span.end, text: text)
+        },
+        evidence: c.evidence, confidence: c.confidence, status: c.status.rawValue, coder: c.coder)
+    }
+  }
+
+  struct ContradictionExport: Encodable, Sendable {
+    struct Span: Encodable, Sendable { var start: Int; var end: Int; var text: String }
+    var level: String
+    var elements: [String]
+    var manifestation: String
+    var participant: String
+    var passages: [Int64]
+    var spans: [Span]
+    var evidence: String
+    var confidence: Double
+    var status: String
+    var coder: String
   }
 
   /// The export as pretty-printed, key-sorted JSON.
