@@ -51,9 +51,15 @@ public struct ContradictionSummary: Sendable {
   }
 
   /// The first content opposition in a detection's evidence, if any.
-  static func reason(_ contradiction: Contradiction) -> String? {
+  public static func reason(_ contradiction: Contradiction) -> String? {
     contradiction.evidence.split(separator: ";").map { String($0.drop { $0 == " " }) }
       .first { $0.hasPrefix("opposed content: ") }.map { String($0.dropFirst("opposed content: ".count)) }
+  }
+
+  /// What identifies a detection across runs and re-ingested documents (whose passage ids
+  /// change): participant, elements and reason.
+  public static func key(_ contradiction: Contradiction) -> String {
+    "\(contradiction.participant)|\(contradiction.first.rawValue)|\(contradiction.second.rawValue)|\(reason(contradiction) ?? contradiction.evidence)"
   }
 
   /// Groups raised by at least two participants: the recurring contradictions.

@@ -128,7 +128,7 @@ extension Pipeline {
     }
   }
 
-  private func resolve(_ target: CodingTarget, in project: Project) throws -> (Passage, TextSpan) {
+  func resolve(_ target: CodingTarget, in project: Project) throws -> (Passage, TextSpan) {
     if let passageID = target.passageID {
       guard let passage = try project.passage(id: passageID) else { throw PipelineError(.notFound, "no passage \(passageID)") }
       if let start = target.start, let end = target.end {

@@ -10,7 +10,7 @@ extension Pipeline {
   public func writeReport(project path: String, out: String) throws -> [String] {
     let corpus = try snapshot(project: path)
     let analysis = Analysis(corpus)
-    let contradictions = ContradictionSummary(ContradictionDetector().detect(corpus), corpus: corpus)
+    let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
     let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions).build()
     var written: [String] = []
     let fileManager = FileManager.default
@@ -39,7 +39,7 @@ extension Pipeline {
     let corpus = try snapshot(project: path)
     return try AnalysisExport(
       corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion,
-      contradictions: ContradictionDetector().detect(corpus)).json()
+      contradictions: try contradictions(project: path)).json()
   }
 
   /// Every table of a project.

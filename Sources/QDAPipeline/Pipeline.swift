@@ -1,11 +1,12 @@
 import Foundation
-import QDAModel
+public import QDAModel
 public import QDAIngest
 import QDACodebook
 import QDACoding
 public import QDAAnalysis
 import QDAReport
 import QDAStore
+import QDAContradictions
 
 /// What a command needs to read.
 public struct IngestRequest: Sendable {
@@ -176,6 +177,9 @@ public struct Pipeline: Sendable {
       if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
+        // Detect again when something changed, or for a project that has never been read for
+        // contradictions (one made before they were stored).
+        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
       } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
         try link(project, documents: documentsToCode, protocol: activeProtocol)
       }
@@ -224,6 +228,7 @@ public struct Pipeline: Sendable {
       }
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
       try recode(project, documents: try project.documents().compactMap(\.id), codebook: active, protocol: interviewProtocol)
+      try redetect(project, path: path)
       let codings = try project.codings()
       summary.autoCodings = codings.filter(\.isAutomatic).count
       summary.manualCodings = codings.count - summary.autoCodings
@@ -262,15 +267,28 @@ public struct Pipeline: Sendable {
   /// Everything the tables need, read in one transaction.
   public func snapshot(project path: String) throws -> CorpusSnapshot {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in
-      guard let codebook = try Instruments.storedCodebook(project) else {
-        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
-      }
-      return CorpusSnapshot(
-        codebook: codebook, interviewProtocol: try Instruments.storedProtocol(project, codebook: codebook),
-        attributes: try project.attributes(), participants: try project.participants(),
-        documents: try project.documents(), passages: try project.passages(), codings: try project.codings())
+    return try store.read { project in try snapshot(project, path: path) }
+  }
+
+  func snapshot(_ project: Project, path: String) throws -> CorpusSnapshot {
+    guard let codebook = try Instruments.storedCodebook(project) else {
+      throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
     }
+    return CorpusSnapshot(
+      codebook: codebook, interviewProtocol: try Instruments.storedProtocol(project, codebook: codebook),
+      attributes: try project.attributes(), participants: try project.participants(),
+      documents: try project.documents(), passages: try project.passages(), codings: try project.codings())
+  }
+
+  /// Detects contradictions again, keeping researchers' decisions and additions.
+  func redetect(_ project: Project, path: String) throws {
+    let corpus = try snapshot(project, path: path)
+    try project.replaceAutoContradictions(ContradictionDetector().detect(corpus), key: ContradictionSummary.key)
+  }
+
+  /// The project's contradictions: detected, confirmed, rejected and added by hand.
+  public func contradictions(project path: String) throws -> [Contradiction] {
+    try ProjectStore(path: path, mustExist: true).read { try $0.contradictions() }
   }
 }
 

@@ -119,6 +119,31 @@ enum Schema {
         INSERT INTO meta(key, value) VALUES ('format', 'qdakit-project');
         """)
     }
+    // v2: contradictions, with researchers' decisions that survive re-detection. A detection's
+    // `key` (participant, elements, first quoted words) identifies it across runs and across
+    // re-ingested documents, whose passage ids change.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE contradiction (
+            id INTEGER PRIMARY KEY,
+            participant_id TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('primary', 'secondary')),
+            first_element TEXT NOT NULL,
+            second_element TEXT NOT NULL,
+            manifestation TEXT NOT NULL CHECK (manifestation IN ('dilemma', 'conflict', 'critical_conflict', 'double_bind')),
+            passage_ids TEXT NOT NULL DEFAULT '[]',
+            spans TEXT NOT NULL DEFAULT '[]',
+            evidence TEXT NOT NULL,
+            confidence REAL NOT NULL CHECK (confidence >= 0 AND confidence <= 1),
+            status TEXT NOT NULL CHECK (status IN ('proposed', 'confirmed', 'rejected')),
+            coder TEXT NOT NULL,
+            decided_by TEXT,
+            key TEXT NOT NULL
+          );
+          CREATE INDEX contradiction_key ON contradiction(key);
+          """)
+    }
     return migrator
   }
 }

@@ -13,7 +13,7 @@ struct QDA: ParsableCommand {
       """,
     version: QDAKitVersion.current,
     subcommands: [
-      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Eval.self,
+      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Contradictions.self, Eval.self,
     ])
 }
 
