@@ -36,7 +36,7 @@ public struct CodebookReader: Sendable {
   public func read(_ yaml: String, file: String) throws -> Codebook {
     let root = try YAMLNode.parse(yaml, file: file)
     let top = try root.mapping(
-      "the codebook", allowed: ["codebook", "name", "version", "description", "negation", "tables", "codes"])
+      "the codebook", allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "codes"])
     let name = try top.string("codebook") ?? top.string("name") ?? "Codebook"
     let version = try top.string("version") ?? "1"
     let description = try top.string("description") ?? ""
@@ -65,9 +65,44 @@ public struct CodebookReader: Sendable {
         }
       }
     }
-    return Codebook(
+    var codebook = Codebook(
       name: name, version: version, description: description, codes: state.codes,
       negationCues: negation.map { Tokenizer.normalize($0) }, tables: tables)
+    if let node = top["contradictions"] { codebook.tension = try readTension(node) }
+    return codebook
+  }
+
+  /// `contradictions:` — `cues: [{phrase, kind}]`, `not_cues: [...]`,
+  /// `oppositions: [{reason, a: [...], b: [...]}]`, `replace: true|false`.
+  private func readTension(_ node: YAMLNode) throws -> TensionSettings {
+    let map = try node.mapping("'contradictions'", allowed: ["cues", "not_cues", "oppositions", "replace"])
+    var settings = TensionSettings()
+    let kinds = ["contrast", "double_bind", "critical_conflict", "conflict", "obligation"]
+    for cueNode in try map["cues"]?.sequence("'cues'") ?? [] {
+      let cue = try cueNode.mapping("a cue", allowed: ["phrase", "kind"])
+      let kindNode = try cue.required("kind")
+      let kind = try kindNode.string("'kind'")
+      guard kinds.contains(kind) else {
+        throw kindNode.error(.invalidValue, "kind '\(kind)' must be one of \(kinds.joined(separator: ", "))")
+      }
+      settings.cues.append(.init(phrase: try cue.required("phrase").string("'phrase'"), kind: kind))
+    }
+    settings.notCues = try map.strings("not_cues")
+    for oppositionNode in try map["oppositions"]?.sequence("'oppositions'") ?? [] {
+      let opposition = try oppositionNode.mapping("an opposition", allowed: ["reason", "a", "b"])
+      let reason = try opposition.required("reason").string("'reason'")
+      guard reason.contains(" against ") else {
+        throw try opposition.required("reason").error(.invalidValue, "a reason reads 'X against Y'")
+      }
+      settings.oppositions.append(.init(
+        reason: reason, sideA: try terms(try opposition.required("a"), "'a'"), sideB: try terms(try opposition.required("b"), "'b'")))
+    }
+    if let replace = map["replace"] {
+      let text = try replace.string("'replace'")
+      guard text == "true" || text == "false" else { throw replace.error(.invalidValue, "'replace' is true or false") }
+      settings.replacesStandard = text == "true"
+    }
+    return settings
   }
 
   // MARK: - Private

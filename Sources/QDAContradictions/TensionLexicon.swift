@@ -1,4 +1,4 @@
-import QDAModel
+public import QDAModel
 import QDAText
 
 /// The words that show tension, typed by Engeström & Sannino's (2011) discursive manifestations,
@@ -132,6 +132,21 @@ public struct TensionLexicon: Sendable {
         ["responsive", "responsiveness", "present for", "being present", "there for", "being there"],
         ["hours", "time", "at night", "laptop", "takes", "ate"]),
     ])
+
+  /// The lexicon a codebook asks for: the standard one extended by its `contradictions:`
+  /// section, or replaced by it.
+  public static func forCodebook(_ codebook: Codebook) -> TensionLexicon {
+    let settings = codebook.tension
+    var lexicon = settings.replacesStandard ? TensionLexicon(cues: [], notCues: [], oppositions: []) : standard
+    let kinds: [String: Kind] = [
+      "contrast": .contrast, "double_bind": .doubleBind, "critical_conflict": .criticalConflict, "conflict": .conflict,
+      "obligation": .obligation,
+    ]
+    lexicon.cues += settings.cues.compactMap { cue in kinds[cue.kind].map { Cue(cue.phrase, $0, engestromSannino: false) } }
+    lexicon.notCues += settings.notCues.map(words)
+    lexicon.oppositions += settings.oppositions.map { Opposition($0.reason, $0.sideA, $0.sideB) }
+    return lexicon
+  }
 
   /// Positions (token indices) where `phrase` occurs; `*` ends a prefix.
   static func occurrences(of phrase: [String], in words: [String]) -> [Range<Int>] {

@@ -17,6 +17,8 @@ public struct Codebook: Hashable, Sendable, Codable {
   public var negationCues: [String]
   /// Which codes the standard tables read.
   public var tables: TableCodes
+  /// The project's own words of tension, added to (or replacing) the standard lexicon.
+  public var tension = TensionSettings()
 
   public init(
     name: String, version: String, description: String = "", codes: [Code],
@@ -189,4 +191,30 @@ public struct TableCodes: Hashable, Sendable, Codable {
     self.motivation = motivation
     self.incentives = incentives
   }
+}
+
+/// A codebook's `contradictions:` section: cue phrases typed by manifestation, look-alikes that
+/// are not cues, and oppositions of content, added to the standard lexicon or replacing it.
+public struct TensionSettings: Hashable, Sendable, Codable {
+  public struct Cue: Hashable, Sendable, Codable {
+    public var phrase: String
+    /// contrast, double_bind, critical_conflict, conflict or obligation.
+    public var kind: String
+    public init(phrase: String, kind: String) { self.phrase = phrase; self.kind = kind }
+  }
+
+  public struct Opposition: Hashable, Sendable, Codable {
+    public var reason: String
+    public var sideA: [String]
+    public var sideB: [String]
+    public init(reason: String, sideA: [String], sideB: [String]) { self.reason = reason; self.sideA = sideA; self.sideB = sideB }
+  }
+
+  public var cues: [Cue] = []
+  public var notCues: [String] = []
+  public var oppositions: [Opposition] = []
+  /// Replace the standard lexicon instead of extending it.
+  public var replacesStandard = false
+
+  public init() {}
 }

@@ -30,7 +30,7 @@ public struct ContradictionEvaluation: Sendable {
     let items = try LabelledSetReader().read(String(decoding: data, as: UTF8.self), file: path)
     let codebook = try Instruments.codebook(at: codebookPath).value
     let coder = AutoCoder(codebook: codebook)
-    let detector = ContradictionDetector()
+    let detector = ContradictionDetector(lexicon: .forCodebook(codebook))
     var outcomes: [Outcome] = []
     var truePositives = 0
     var detections = 0

@@ -283,7 +283,7 @@ public struct Pipeline: Sendable {
   /// Detects contradictions again, keeping researchers' decisions and additions.
   func redetect(_ project: Project, path: String) throws {
     let corpus = try snapshot(project, path: path)
-    try project.replaceAutoContradictions(ContradictionDetector().detect(corpus), key: ContradictionSummary.key)
+    try project.replaceAutoContradictions(ContradictionDetector(lexicon: .forCodebook(corpus.codebook)).detect(corpus), key: ContradictionSummary.key)
   }
 
   /// The project's contradictions: detected, confirmed, rejected and added by hand.

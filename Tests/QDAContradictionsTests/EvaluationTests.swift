@@ -38,4 +38,45 @@ struct EvaluationTests {
         """, file: "set.yaml")
     } throws: { String(describing: $0).hasPrefix("set.yaml:4:") && String(describing: $0).contains("weather") }
   }
+
+  @Test func aCodebookExtendsTheLexicon() throws {
+    let temp = try TemporaryFolder("lexicon")
+    let base = try Fixtures.text(Fixtures.repository("Codebooks/chat.yaml"))
+    let codebook = try temp.write("chat.yaml", base + """
+
+      contradictions:
+        oppositions:
+          - reason: shared leadership against working without the team
+            a: [shared leadership]
+            b: [not allowed to work with, "n't allowed to work with"]
+        not_cues: [but that was separate]
+
+      """)
+    let evaluation = try ContradictionEvaluation.run(
+      labelled: Fixtures.repository("Tests/Fixtures/contradictions/labelled.yaml"), codebook: codebook)
+    // The answer the standard lexicon misses is found with the project's opposition.
+    #expect(evaluation.outcomes.first { $0.id == "dilemma-not-allowed" }?.verdict == "found")
+    #expect(evaluation.recall == 1)
+    #expect(evaluation.precision == 1)
+  }
+
+  @Test func aBadLexiconEntryNamesItsLine() throws {
+    let temp = try TemporaryFolder("lexicon")
+    let base = try Fixtures.text(Fixtures.repository("Codebooks/chat.yaml"))
+    let lines = base.split(separator: "\n", omittingEmptySubsequences: false).count
+    let codebook = try temp.write("chat.yaml", base + """
+
+      contradictions:
+        cues:
+          - phrase: at loggerheads
+            kind: feud
+
+      """)
+    #expect {
+      try ContradictionEvaluation.run(labelled: Fixtures.repository("Tests/Fixtures/contradictions/labelled.yaml"), codebook: codebook)
+    } throws: { error in
+      let message = String(describing: error)
+      return message.contains("chat.yaml:\(lines + 4):") && message.contains("feud")
+    }
+  }
 }
