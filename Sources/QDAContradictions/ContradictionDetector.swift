@@ -115,8 +115,10 @@ public struct ContradictionDetector: Sendable {
             let before = elements(sentences, window.lowerBound..<index) .union(elements(in: sentence, words: 0..<occurrence.lowerBound))
             let after = elements(in: sentence, words: occurrence.upperBound..<sentence.words.count)
               .union(index + 1 < sentences.count ? elements(sentences, (index + 1)..<(index + 2)) : [])
-            guard let pair = contrastPair(before, after) else { continue }
-            evidence.pair = evidence.pair ?? pair
+            // Each side needs an element; the same element on both sides may be a primary
+            // contradiction (two rules pulling apart).
+            guard !before.isEmpty, !after.isEmpty else { continue }
+            if let pair = contrastPair(before, after) { evidence.pair = evidence.pair ?? pair }
             // A bare "but" between two elements is common and weak; it needs company.
             evidence.score += cue.isEngestromSannino ? 0.55 : 0.4
           } else {

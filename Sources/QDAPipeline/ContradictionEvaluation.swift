@@ -48,7 +48,7 @@ public struct ContradictionEvaluation: Sendable {
       let corpus = CorpusSnapshot(
         codebook: codebook, participants: [Participant(id: item.id)], documents: [document], passages: [passage],
         codings: codings)
-      let found = detector.detect(corpus).filter { $0.level == .secondary }
+      let found = detector.detect(corpus)
       detections += found.count
       let hit = item.expected.flatMap { pair in found.first { $0.first == pair.first && $0.second == pair.second } }
       if item.expected != nil { expectedCount += 1 }
