@@ -59,7 +59,9 @@ public struct QuestionLinker: Sendable {
     // acknowledgements ("That's fair. Last one, what would you change?"); keep the best.
     let scalars = Array(text.unicodeScalars)
     let sentences = SentenceSplitter.sentences(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
-    var candidates = sentences.filter(Self.asks)
+    // Consent and closing questions ("is it all right if I record?", "anything else?") are
+    // outside the protocol, whatever words they share with it.
+    var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }
     // A turn that asks nothing ("Thank you, that's very helpful.") starts no question.
     guard !candidates.isEmpty else { return nil }
     let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
@@ -110,6 +112,13 @@ public struct QuestionLinker: Sendable {
 
   // MARK: - Concepts
 
+  /// A question about the interview itself: recording, consent, anything else to add.
+  static func isSmallTalk(_ sentence: String) -> Bool {
+    let words = " " + Tokenizer.tokens(in: sentence, punctuation: false).map(\.text).joined(separator: " ") + " "
+    return [" record ", " recording ", " recorded ", " anything else ", " can you hear ", " hear me ", " okay if ", " all right if ",
+            " all right with you ", " okay with you ", " consent "].contains { words.contains($0) }
+  }
+
   /// Whether a sentence asks something: a question mark, or a prompt ("Tell me about…").
   static func asks(_ sentence: String) -> Bool {
     if sentence.contains("?") { return true }
@@ -142,7 +151,8 @@ public struct QuestionLinker: Sendable {
     while index < tokens.count {
       let word = tokens[index].text
       if index + 1 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text] {
-        result.append(phrase)
+        // An empty concept drops an idiom: "tell me" prompts, it does not ask for advice.
+        if !phrase.isEmpty { result.append(phrase) }
         index += 2
         continue
       }
@@ -158,6 +168,7 @@ public struct QuestionLinker: Sendable {
     "too much": "#judgment", "about right": "#judgment", "too little": "#judgment",
     "just right": "#judgment", "work with": "#together", "pd hours": "#incentive",
     "got in": "#obstacle", "in the way": "#obstacle", "first place": "#motive",
+    "tell me": "", "tell us": "",
   ]
 
   private static let synonyms: [String: String] = [
@@ -198,7 +209,8 @@ public struct QuestionLinker: Sendable {
     "think", "want", "wanted", "ask", "asking", "question", "questions", "micro",
     "credential", "credentials", "microcredential", "one", "all", "into", "up", "out", "no", "not",
     "say", "said", "talk", "talked", "moving", "move", "back", "again", "sure", "lot",
-    "thing", "things", "maybe", "start", "finish", "finished", "complete", "completed", "completing", "whole", "piece", "part", "other", "others",
+    "thing", "things", "maybe", "start", "started", "starting", "finish", "finished", "complete", "completed", "completing", "whole",
+    "them", "they", "their", "theirs", "else", "before", "after", "make", "makes", "made", "sense", "piece", "part", "other", "others",
   ]
 }
 

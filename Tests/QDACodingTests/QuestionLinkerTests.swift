@@ -36,6 +36,13 @@ import _QDATestSupport
     #expect(linker.bestQuestion(for: "That's fair.") == nil)
   }
 
+  @Test func smallTalkAndClosingQuestionsMatchNothing() {
+    // Found by transcripts a helper wrote independently: consent and closing questions were
+    // taken for the advice question (Q6).
+    #expect(linker.bestQuestion(for: "[laughs] Renee, then. Before we get started, is it all right with you if I record our conversation? It's only for the transcript, and we won't use your name in anything.") == nil)
+    #expect(linker.bestQuestion(for: "That makes a lot of sense. Is there anything else you'd want them to know?") == nil)
+  }
+
   @Test func backchannelsMatchNothing() {
     #expect(linker.bestQuestion(for: "Mm-hmm.") == nil)
     #expect(linker.bestQuestion(for: "Right, right.") == nil)
