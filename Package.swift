@@ -17,7 +17,7 @@ let package = Package(
       name: "QDAKit",
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
-        "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions",
+        "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Pipeline stages (pure)
@@ -49,6 +50,19 @@ let package = Package(
     /// Contradictions between CHAT elements, found in coded answers.
     .target(
       name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
+      swiftSettings: swiftSettings),
+
+    // MARK: - System libraries and containers
+
+    /// libxml2, wrapped once by QDAXML; nothing else imports it.
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    /// Safe XML: parsing without network or entities, XPath, XSD validation with line numbers.
+    .target(name: "QDAXML", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
+    /// ZIP containers (.qdpx, .docx, .xlsx) read without trusting names or sizes.
+    .target(
+      name: "QDAArchive",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: swiftSettings),
 
     // MARK: - Pipeline stages (touch the world)
@@ -87,6 +101,11 @@ let package = Package(
 
     .target(
       name: "_QDATestSupport", dependencies: ["QDAModel"], path: "Tests/_QDATestSupport",
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAXMLTests", dependencies: ["QDAXML", "_QDATestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAArchiveTests", dependencies: ["QDAArchive", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAModelTests", dependencies: ["QDAModel", "_QDATestSupport"],
