@@ -68,7 +68,9 @@ let package = Package(
     // MARK: - Pipeline stages (touch the world)
 
     /// Bytes to documents: encodings, transcripts, participant attributes.
-    .target(name: "QDAIngest", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+    .target(
+      name: "QDAIngest", dependencies: ["QDAModel", "QDAText", "QDAXML", "QDAArchive"],
+      swiftSettings: swiftSettings),
     /// The project file: SQLite through GRDB, migrations, FTS5.
     .target(
       name: "QDAStore",
@@ -114,7 +116,8 @@ let package = Package(
       name: "QDATextTests", dependencies: ["QDAText", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "QDAIngestTests", dependencies: ["QDAIngest", "QDAModel", "_QDATestSupport"],
+      name: "QDAIngestTests",
+      dependencies: ["QDAIngest", "QDAModel", "QDAArchive", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDACodebookTests", dependencies: ["QDACodebook", "QDAModel", "_QDATestSupport"],

@@ -30,13 +30,17 @@ public struct ImportedDocument: Sendable, Hashable {
 /// imported.document.participantID  // "P04"
 /// ```
 public enum DocumentImporter {
+  /// The file extensions read as transcripts, and the format each is read as.
+  public static let transcriptFormats: [String: DocumentFormat] = [
+    "txt": .plainText, "text": .plainText, "md": .plainText, "docx": .docx,
+  ]
+
   /// The file extensions read as transcripts.
-  public static let transcriptExtensions: Set<String> = ["txt", "text", "md"]
+  public static var transcriptExtensions: Set<String> { Set(transcriptFormats.keys) }
 
   /// The format a file is read as, from its extension; nil when it is not a transcript.
   public static func format(forPath path: String) -> DocumentFormat? {
-    let ext = (path as NSString).pathExtension.lowercased()
-    return transcriptExtensions.contains(ext) ? .plainText : nil
+    transcriptFormats[(path as NSString).pathExtension.lowercased()]
   }
 
   /// Reads a transcript file.
@@ -58,12 +62,17 @@ public enum DocumentImporter {
     guard let format = format(forPath: sourcePath) else {
       throw IngestError(
         InputLocation(file: sourcePath), .unsupportedFormat,
-        "not a transcript format QDAKit reads (.txt)")
+        "not a transcript format QDAKit reads ("
+          + transcriptExtensions.sorted().map { "." + $0 }.joined(separator: ", ") + ")")
     }
-    let decoded = try TextDecoder.decode(bytes, file: sourcePath)
+    let decoded: DecodedText
     let transcript: Transcript
     switch format {
+    case .docx:
+      transcript = try WordTranscript.parse(bytes: bytes, file: sourcePath)
+      decoded = DecodedText(text: transcript.text, encoding: "utf-8", lineEndings: "none", warnings: [])
     default:
+      decoded = try TextDecoder.decode(bytes, file: sourcePath)
       transcript = try PlainTextTranscript.parse(decoded.text, file: sourcePath)
     }
     let speakers = SpeakerRoles.assign(transcript, interviewer: options.interviewer)

@@ -18,8 +18,13 @@ import QDAModel
 public enum PlainTextTranscript {
   /// Parses decoded text.
   ///
+  /// - Parameter knownSpeakers: labels to accept as speakers even when they occur once (a Word
+  ///   reader passes the labels it saw in bold).
   /// - Throws: `IngestError` (`.transcript`) when the text holds no speech at all.
-  public static func parse(_ text: String, file: String) throws -> Transcript {
+  public static func parse(_ text: String, file: String, knownSpeakers: Set<String> = [])
+    throws -> Transcript
+  {
+    let known = Set(knownSpeakers.map { $0.lowercased() })
     let scalars = Array(text.unicodeScalars)
     let lines = splitLines(scalars)
     var (header, firstBodyLine) = readHeader(scalars, lines)
@@ -33,6 +38,7 @@ public enum PlainTextTranscript {
     func accepted(_ head: LineHead) -> Bool {
       guard let label = head.label, let form = head.form else { return false }
       let key = label.lowercased()
+      if known.contains(key) { return true }
       if SpeakerVocabulary.isDiscourseWord(key) { return false }
       if SpeakerVocabulary.roleHint(for: label) != nil { return true }
       let recurs = (counts[key] ?? 0) >= 2
@@ -123,7 +129,7 @@ public enum PlainTextTranscript {
 
   // MARK: - Header
 
-  private static let headerKeys: Set<String> = [
+  static let headerKeys: Set<String> = [
     "title", "date", "participant", "participant id", "interviewee", "interviewer", "location",
     "duration", "program", "programme", "transcriber", "transcribed by", "recorded", "recording",
     "school", "district", "time", "study", "site", "project", "case", "respondent", "interview",
