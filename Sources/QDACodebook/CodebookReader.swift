@@ -134,13 +134,21 @@ public struct CodebookReader: Sendable {
       throw (map["id"] ?? node).error(.duplicate, "code id '\(id)' is already used at \(earlier)")
     }
     var codeElement = element
-    if let elementNode = map["element"] {
+    var explicitlyNone = false
+    if let elementNode = map["element"], try elementNode.string("'element'").lowercased() == "none" {
+      if let inherited = element {
+        throw elementNode.error(
+          .invalidValue,
+          "code '\(id)' is under '\(parent?.id ?? "")' (\(inherited.name)) and cannot be outside the CHAT elements")
+      }
+      explicitlyNone = parent == nil
+    } else if let elementNode = map["element"] {
       let text = try elementNode.string("'element'")
       guard let declared = Element(identifier: text) else {
         throw elementNode.error(
           .invalidValue,
           "'\(text)' is not a CHAT element; use one of: "
-            + Element.allCases.map(\.rawValue).joined(separator: ", "))
+            + Element.allCases.map(\.rawValue).joined(separator: ", ") + " (or none)")
       }
       if let inherited = element, inherited != declared {
         throw elementNode.error(
@@ -149,7 +157,8 @@ public struct CodebookReader: Sendable {
       }
       codeElement = declared
     }
-    guard let resolved = codeElement else {
+    let resolved = codeElement
+    if resolved == nil, parent == nil, !explicitlyNone {
       throw node.error(.missingKey, "top-level code '\(id)' has no 'element' (the CHAT element it belongs to)")
     }
     var color: String?

@@ -36,7 +36,7 @@ public struct ContradictionDetector: Sendable {
 
   public func detect(_ corpus: CorpusSnapshot) -> [Contradiction] {
     var result: [Contradiction] = []
-    let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element) })
+    let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.compactMap { code in code.element.map { (code.id, $0) } })
     var codingsByPassage: [Int64: [Coding]] = [:]
     for coding in corpus.codings where !coding.matched.isEmpty || !coding.isAutomatic {
       codingsByPassage[coding.passageID, default: []].append(coding)

@@ -70,8 +70,10 @@ public struct Code: Hashable, Sendable, Codable, Identifiable {
   public var id: String
   /// The code's name as reports write it (`Time commitment`).
   public var name: String
-  /// The CHAT element the code belongs to.
-  public var element: Element
+  /// The CHAT element the code belongs to; nil for a code from a codebook that is not organised
+  /// by CHAT (imported from another tool, `element: none`): it is counted in code tables but in
+  /// no element's section and no contradiction.
+  public var element: Element?
   /// The parent code's id; nil for a top-level (element) code.
   public var parentID: String?
   /// What the code means.
@@ -94,7 +96,7 @@ public struct Code: Hashable, Sendable, Codable, Identifiable {
   public var summary: String?
 
   public init(
-    id: String, name: String, element: Element, parentID: String? = nil, definition: String = "",
+    id: String, name: String, element: Element?, parentID: String? = nil, definition: String = "",
     inclusion: [String] = [], exclusion: [String] = [], examples: [String] = [],
     color: String? = nil, rules: [CodingRule] = [], reportSection: Element? = nil
   ) {

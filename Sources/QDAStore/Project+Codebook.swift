@@ -19,7 +19,7 @@ extension Project {
             name = excluded.name, position = excluded.position, definition = excluded.definition,
             color = excluded.color, retired = 0
           """,
-        arguments: [code.id, code.parentID, code.element.rawValue, code.name, position, code.definition, code.color])
+        arguments: [code.id, code.parentID, code.element?.rawValue ?? "none", code.name, position, code.definition, code.color])
     }
     var retired: [String] = []
     for old in try String.fetchAll(db, sql: "SELECT id FROM code") where !ids.contains(old) {

@@ -59,8 +59,8 @@ struct JSONSchemaTests {
       let list = try #require(node["enum"] as? [Any], "\(pointer)/enum")
       return list.compactMap { $0 as? String }
     }
-    #expect(try values("#/$defs/element") == Element.allCases.map(\.rawValue))
-    #expect(try values("#/$defs/codingElement") == Element.allCases.map(\.rawValue) + ["retired"])
+    #expect(try values("#/$defs/element") == Element.allCases.map(\.rawValue) + ["none"])
+    #expect(try values("#/$defs/codingElement") == Element.allCases.map(\.rawValue) + ["none", "retired"])
     #expect(try values("#/$defs/measure") == Measure.allCases.map(\.rawValue))
     #expect(try values("#/$defs/attributeType") == AttributeType.allCases.map(\.rawValue))
     #expect(try values("#/$defs/documentFormat") == DocumentFormat.allCases.map(\.rawValue))

@@ -5,7 +5,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
   public struct Row: Hashable, Sendable, Codable {
     public var codeID: String
     public var name: String
-    public var element: Element
+    public var element: Element?
     public var depth: Int
     public var participants: [String]
     public var passageIDs: [Int64]
@@ -46,7 +46,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
       id: "codes", title: "Codes: participants and passages",
       columns: ["Code", "Element", "Participants (of \(denominator))", "Passages", "Codings"],
       rows: rows.map {
-        [TableCell(String(repeating: "  ", count: $0.depth) + $0.name), TableCell($0.element.name),
+        [TableCell(String(repeating: "  ", count: $0.depth) + $0.name), TableCell($0.element?.name ?? "—"),
          .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs),
          .count($0.codings)]
       },

@@ -35,7 +35,7 @@ public struct AnalysisExport: Encodable, Sendable {
     codebook = CodebookExport(
       name: corpus.codebook.name, version: corpus.codebook.version,
       codes: corpus.codebook.codes.map {
-        CodeExport(id: $0.id, name: $0.name, element: $0.element.rawValue, parent: $0.parentID, definition: $0.definition)
+        CodeExport(id: $0.id, name: $0.name, element: $0.element?.rawValue ?? "none", parent: $0.parentID, definition: $0.definition)
       })
     attributes = corpus.attributes.map { AttributeExport(name: $0.name, type: $0.type.rawValue) }
     let interviewed = Set(corpus.interviewed)
@@ -53,7 +53,7 @@ public struct AnalysisExport: Encodable, Sendable {
     }
     var codingsByPassage: [Int64: [Coding]] = [:]
     for coding in corpus.codings { codingsByPassage[coding.passageID, default: []].append(coding) }
-    let elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element.rawValue) })
+    let elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
     passages = corpus.passages.map { passage in
       PassageExport(
         id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,

@@ -42,7 +42,7 @@ struct TablesExport: Encodable, Sendable {
       source: incentives.source)
     experience = analysis.experience
     codes = analysis.codes.rows.map {
-      CodeRowExport(code: $0.codeID, element: $0.element.rawValue, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs.count, codings: $0.codings)
+      CodeRowExport(code: $0.codeID, element: $0.element?.rawValue ?? "none", participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs.count, codings: $0.codings)
     }
     crosstabs = analysis.crosstabs.map { crosstab in
       CrosstabExport(
