@@ -18,6 +18,7 @@ let package = Package(
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
         "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
+        "QDAExchange",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -71,6 +72,10 @@ let package = Package(
     .target(
       name: "QDAIngest", dependencies: ["QDAModel", "QDAText", "QDAXML", "QDAArchive"],
       swiftSettings: swiftSettings),
+    /// REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder: .qdpx projects and .qdc codebooks.
+    .target(
+      name: "QDAExchange", dependencies: ["QDAModel", "QDAXML", "QDAArchive"],
+      swiftSettings: swiftSettings),
     /// The project file: SQLite through GRDB, migrations, FTS5.
     .target(
       name: "QDAStore",
@@ -85,7 +90,7 @@ let package = Package(
       name: "QDAPipeline",
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
-        "QDAReport", "QDAContradictions",
+        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML",
       ],
       swiftSettings: swiftSettings),
 
@@ -108,6 +113,10 @@ let package = Package(
       name: "QDAXMLTests", dependencies: ["QDAXML", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAArchiveTests", dependencies: ["QDAArchive", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAExchangeTests",
+      dependencies: ["QDAExchange", "QDAXML", "QDAArchive", "QDAModel", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAModelTests", dependencies: ["QDAModel", "_QDATestSupport"],

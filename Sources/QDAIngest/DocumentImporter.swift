@@ -94,6 +94,22 @@ public enum DocumentImporter {
     return ImportedDocument(document: document, passages: passages, speakers: speakers)
   }
 
+  /// Reads text that is already decoded (a source of an imported REFI-QDA project) as a
+  /// plain-text transcript.
+  public static func importText(
+    _ text: String, sourcePath: String, key: String, participantID: String?, format: DocumentFormat = .plainText
+  ) throws -> ImportedDocument {
+    let transcript = try PlainTextTranscript.parse(text, file: sourcePath)
+    let speakers = SpeakerRoles.assign(transcript, interviewer: nil)
+    let passages = TranscriptBuilder.passages(transcript, speakers: speakers)
+    let participant = participantID ?? transcript.header["participant"].map(participantID(fromHeader:)) ?? fileStem(key)
+    let document = Document(
+      key: key, sourcePath: sourcePath, participantID: participant, format: format, encoding: "utf-8",
+      contentHash: SHA256.hex(of: Array(text.utf8)), text: transcript.text, metadata: transcript.header,
+      warnings: transcript.warnings)
+    return ImportedDocument(document: document, passages: passages, speakers: speakers)
+  }
+
   /// The participant id in a header value: `P04`, or the id in `Ms. Hale (P03)`.
   static func participantID(fromHeader value: String) -> String {
     if let open = value.lastIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {

@@ -133,3 +133,14 @@ extension Project {
     return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
   }
 }
+
+extension Project {
+  /// When each coding was made, by coding id (codings made before dates were kept have none).
+  public func codingDates() throws -> [Int64: String] {
+    var dates: [Int64: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM coding WHERE created_at IS NOT NULL") {
+      dates[row["id"]] = row["created_at"]
+    }
+    return dates
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import QDAModel
+import QDAAnalysis
+import QDAIngest
+public import QDAExchange
+import QDAStore
+public import QDAXML
+
+extension Pipeline {
+  /// Writes the project as a REFI-QDA `.qdpx`: coders as users, the codebook with hierarchy,
+  /// colours and definitions, each document as a text source with its codings (coder and date),
+  /// participants as cases with their attributes as variables, coding memos and contradictions as
+  /// notes (a contradiction's note is referenced from the passages that show it).
+  ///
+  /// GUIDs are derived from what they identify, so exporting the same project twice gives the
+  /// same file.
+  ///
+  /// - Returns: the schema violations of `project.qde`; the file is written only when there are
+  ///   none (or when no schema is given).
+  @discardableResult
+  public func exportQDPX(project path: String, to output: String, schema: XMLSchema? = nil) throws -> [XMLError] {
+    let refi = try refiProject(path)
+    return try QDPXPackage.write(refi, to: output, schema: schema)
+  }
+
+  /// The project as REFI-QDA values.
+  public func refiProject(_ path: String) throws -> REFIProject {
+    let store = try ProjectStore(path: path, mustExist: true)
+    return try store.read { project in
+      let corpus = try snapshot(project, path: path)
+      let dates = try project.codingDates()
+      let contradictions = try project.contradictions()
+      var refi = REFIProject(name: DocumentImporter.fileStem(path), origin: "QDAKit")
+      refi.description = corpus.codebook.name
+
+      // Users: every coder and researcher named in the project.
+      var coderNames = Set(corpus.codings.map(\.coder))
+      for contradiction in contradictions { coderNames.insert(contradiction.coder) }
+      refi.users = coderNames.sorted().map { REFIUser(guid: StableGUID.make("user", $0), name: $0) }
+      let userGUID = { (name: String) in StableGUID.make("user", name) }
+
+      refi.codes = corpus.codebook.codes.map { code in
+        REFICode(
+          guid: StableGUID.make("code", code.id), name: code.name, isCodable: true, color: code.color,
+          description: code.definition.isEmpty ? nil : code.definition,
+          parentGUID: code.parentID.map { StableGUID.make("code", $0) })
+      }
+      let retired = Set(corpus.codings.map(\.codeID)).subtracting(corpus.codebook.codes.map(\.id))
+      for id in retired.sorted() {
+        refi.codes.append(REFICode(guid: StableGUID.make("code", id), name: id, description: "Retired: no longer in the codebook"))
+      }
+
+      refi.variables = corpus.attributes.map { attribute in
+        let kind: REFIVariable.Kind = switch attribute.type {
+        case .number: .float
+        case .yesNo: .boolean
+        case .category: .text
+        }
+        return REFIVariable(guid: StableGUID.make("variable", attribute.name), name: attribute.name, kind: kind)
+      }
+      let kinds = Dictionary(uniqueKeysWithValues: refi.variables.map { ($0.name, $0.kind) })
+
+      for participant in corpus.participants {
+        var item = REFICase(guid: StableGUID.make("case", participant.id), name: participant.id)
+        for attribute in corpus.attributes {
+          guard let value = participant.attributes[attribute.name], let kind = kinds[attribute.name] else { continue }
+          let text: String = switch value {
+          case .yesNo(let flag): flag ? "true" : "false"
+          default: value.description
+          }
+          item.values.append(REFIValue(variableGUID: StableGUID.make("variable", attribute.name), kind: kind, text: text))
+        }
+        item.sourceGUIDs = corpus.documents.filter { $0.participantID == participant.id }.map { StableGUID.make("source", $0.key) }
+        refi.cases.append(item)
+      }
+
+      // Sources, with one selection per coded span.
+      var passagesByDocument: [Int64: [Passage]] = [:]
+      for passage in corpus.passages { if let document = passage.documentID { passagesByDocument[document, default: []].append(passage) } }
+      var documentOfPassage: [Int64: Int64] = [:]
+      for passage in corpus.passages { if let id = passage.id, let document = passage.documentID { documentOfPassage[id] = document } }
+      var codingsByDocument: [Int64: [Coding]] = [:]
+      for coding in corpus.codings { if let document = documentOfPassage[coding.passageID] { codingsByDocument[document, default: []].append(coding) } }
+      var contradictionSpans: [String: [(TextSpan, String)]] = [:]  // document key → spans and note GUIDs
+
+      for (index, contradiction) in contradictions.enumerated() {
+        let noteGUID = StableGUID.make("contradiction", ContradictionNote.key(contradiction, index: index))
+        let document = contradiction.passageIDs.first.flatMap { documentOfPassage[$0] }
+          .flatMap { id in corpus.documents.first { $0.id == id } }
+        refi.notes.append(REFINote(
+          guid: noteGUID, name: ContradictionNote.title(contradiction),
+          text: ContradictionNote.text(contradiction, documentKey: document?.key),
+          creatingUser: userGUID(contradiction.coder)))
+        if let key = document?.key {
+          for span in contradiction.spans { contradictionSpans[key, default: []].append((span, noteGUID)) }
+        }
+      }
+
+      for document in corpus.documents {
+        guard let id = document.id else { continue }
+        let guid = StableGUID.make("source", document.key)
+        var source = REFITextSource(guid: guid, name: document.key, text: document.text, plainTextFile: guid + ".txt")
+        let scalars = Array(document.text.unicodeScalars)
+        var selections: [TextSpan: REFISelection] = [:]
+        func selection(_ span: TextSpan) -> REFISelection {
+          if let existing = selections[span] { return existing }
+          let quote = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+          return REFISelection(
+            guid: StableGUID.make("selection", "\(document.key)|\(span.start)|\(span.end)"),
+            name: quote.unicodeScalars.count > 100 ? String(String.UnicodeScalarView(quote.unicodeScalars.prefix(99))) + "…" : quote,
+            start: span.start, end: span.end)
+        }
+        for coding in codingsByDocument[id] ?? [] {
+          var target = selection(coding.span)
+          let codingKey = "\(document.key)|\(coding.codeID)|\(coding.coder)|\(coding.span.start)|\(coding.span.end)"
+          var refiCoding = REFICoding(
+            guid: StableGUID.make("coding", codingKey), codeGUID: StableGUID.make("code", coding.codeID),
+            creatingUser: userGUID(coding.coder), creationDateTime: coding.id.flatMap { dates[$0] }.map(StableGUID.dateTime))
+          if let memo = coding.memo, !memo.isEmpty {
+            let note = REFINote(guid: StableGUID.make("memo", codingKey), name: "Memo", text: memo, creatingUser: userGUID(coding.coder))
+            refi.notes.append(note)
+            refiCoding.noteGUIDs.append(note.guid)
+          }
+          target.codings.append(refiCoding)
+          selections[coding.span] = target
+        }
+        for (span, note) in contradictionSpans[document.key] ?? [] where span.end <= scalars.count && span.start <= span.end {
+          var target = selection(span)
+          if !target.noteGUIDs.contains(note) { target.noteGUIDs.append(note) }
+          selections[span] = target
+        }
+        source.selections = selections.values.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        refi.sources.append(source)
+      }
+      return refi
+    }
+  }
+}
+
+/// GUIDs derived from what they name (SHA-256 of kind and key), so exports are reproducible.
+enum StableGUID {
+  static func make(_ kind: String, _ key: String) -> String {
+    let hex = Array(SHA256.hex(of: Array("\(kind)\u{0}\(key)".utf8)).uppercased().prefix(32))
+    let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(hex[$0]) }
+    return groups.joined(separator: "-")
+  }
+
+  /// An `xsd:dateTime` from a stored timestamp (`2026-11-23T10:00:00Z` or with a space).
+  static func dateTime(_ stored: String) -> String {
+    stored.replacingOccurrences(of: " ", with: "T")
+  }
+}
