@@ -151,7 +151,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAPipelineTests",
-      dependencies: ["QDAPipeline", "QDAStore", "QDAModel", "_QDATestSupport"],
+      dependencies: [
+        "QDAPipeline", "QDAStore", "QDAModel", "QDAAnalysis", "QDAExchange", "QDAXML", "_QDATestSupport",
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "qdaTests", dependencies: ["qda", "_QDATestSupport"], swiftSettings: swiftSettings),

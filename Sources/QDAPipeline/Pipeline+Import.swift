@@ -142,7 +142,7 @@ extension Pipeline {
           guard start < end || (span.start == span.end && passage.span.start <= start && start <= passage.span.end) else { continue }
           _ = try project.addCoding(
             Coding(passageID: id, codeID: codeID, coder: coder, span: TextSpan(start: start, end: end), memo: memo.isEmpty ? nil : memo),
-            createdAt: coding.creationDateTime)
+            createdAt: coding.creationDateTime, imported: true)
           summary.codings += 1
           stored = true
           if span.start == span.end { break }

@@ -40,9 +40,11 @@ extension Project {
   /// Adds a manual coding after checking that the code exists and the span lies inside the
   /// passage.
   ///
+  /// - Parameter imported: the coding comes from another project's export, where `auto` codings
+  ///   were made by rules; they are kept as such.
   /// - Returns: the coding's id.
-  public func addCoding(_ coding: Coding, createdAt: String?) throws -> Int64 {
-    guard !coding.isAutomatic else {
+  public func addCoding(_ coding: Coding, createdAt: String?, imported: Bool = false) throws -> Int64 {
+    guard imported || !coding.isAutomatic else {
       throw StoreError(.invalid, "'\(Coding.autoCoder)' is reserved for rule-based coding; name the coder")
     }
     guard let retired = try Int.fetchOne(db, sql: "SELECT retired FROM code WHERE id = ?", arguments: [coding.codeID]) else {

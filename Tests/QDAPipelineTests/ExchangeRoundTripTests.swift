@@ -1,0 +1,81 @@
+import Foundation
+import QDAAnalysis
+import QDAExchange
+import QDAModel
+import QDAPipeline
+import QDAXML
+import Testing
+import _QDATestSupport
+
+/// The sample project through REFI-QDA: exported, validated against the official schema,
+/// imported into a new project and exported again, the same project comes out.
+@Suite struct ExchangeRoundTripTests {
+  static let schema = Result { try XMLSchema(contentsOf: Fixtures.shared("refi-qda/schema/Project.xsd")) }
+
+  @Test func theSampleProjectRoundTripsThroughQDPX() throws {
+    let temp = try TemporaryFolder("exchange")
+    let folder = Fixtures.repository("Corpora/principals")
+    let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
+    try FileManager.default.createDirectory(atPath: temp.path("a"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: temp.path("b"), withIntermediateDirectories: true)
+    let first = temp.path("a/principals.qda")
+    _ = try pipeline.analyze(
+      IngestRequest(
+        inputs: [folder], attributes: folder + "/participants.csv", interviewProtocol: folder + "/protocol.yaml",
+        codebook: Fixtures.repository("Codebooks/chat.yaml")),
+      project: first, out: temp.path("a/report"))
+    let passage = try #require(try pipeline.listPassages(project: first, document: "P05.txt").first { $0.passage.role == .participant })
+    _ = try pipeline.addCoding(
+      project: first, code: "community", coder: "maria", target: CodingTarget(passageID: passage.passage.id),
+      memo: "Mentions her network — check with Jo")
+
+    let exported = temp.path("a/principals.qdpx")
+    let issues = try pipeline.exportQDPX(project: first, to: exported, schema: try Self.schema.get())
+    #expect(issues == [])
+    let (refi, report) = try QDPXPackage.read(path: exported, schema: try Self.schema.get())
+    #expect(report.warnings == [])
+    #expect(report.dropped.isEmpty)
+    let original = try pipeline.snapshot(project: first)
+    #expect(refi.sources.count == original.documents.count)
+    #expect(refi.cases.count == original.participants.count)  // P12 too, without a source
+    #expect(refi.variables.map(\.name) == original.attributes.map(\.name))
+    #expect(refi.sources.flatMap(\.selections).flatMap(\.codings).count == original.codings.count)
+    #expect(refi.users.map(\.name) == ["auto", "maria"])
+    let contradictions = try pipeline.contradictions(project: first)
+    #expect(refi.notes.filter { $0.name?.hasPrefix("Contradiction:") == true }.count == contradictions.count)
+    #expect(refi.notes.contains { $0.text == "Mentions her network — check with Jo" })
+
+    let second = temp.path("b/principals.qda")
+    let summary = try pipeline.importQDPX(project: second, from: exported, schema: try Self.schema.get())
+    #expect(summary.losses == [])
+    #expect(summary.sources == original.documents.count)
+    #expect(summary.codings == original.codings.count)
+    #expect(summary.contradictions == contradictions.count)
+    let reimported = try pipeline.snapshot(project: second)
+    #expect(reimported.passages.map(\.text) == original.passages.map(\.text))
+    #expect(reimported.participants == original.participants)
+
+    let again = temp.path("b/principals.qdpx")
+    #expect(try pipeline.exportQDPX(project: second, to: again, schema: try Self.schema.get()) == [])
+    let (refiAgain, _) = try QDPXPackage.read(path: again)
+    #expect(Self.canonical(refiAgain) == Self.canonical(refi))
+  }
+
+  /// The project with GUIDs replaced by the order they first appear in, so two exports compare
+  /// by content (code ids, and hence GUIDs, are renamed on import into an empty project).
+  static func canonical(_ project: REFIProject) -> String {
+    let text = QDEWriter.project(project) + project.sources.map(\.text).joined(separator: "\u{0}")
+    var names: [String: String] = [:]
+    var result = ""
+    var rest = Substring(text)
+    let pattern = /[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/
+    while let match = rest.firstMatch(of: pattern) {
+      result += rest[..<match.range.lowerBound]
+      let guid = String(match.output)
+      if names[guid] == nil { names[guid] = "G\(names.count)" }
+      result += names[guid]!
+      rest = rest[match.range.upperBound...]
+    }
+    return result + rest
+  }
+}
