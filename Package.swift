@@ -99,7 +99,7 @@ let package = Package(
     .executableTarget(
       name: "qda",
       dependencies: [
-        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline",
+        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

@@ -4,6 +4,7 @@ import QDAAnalysis
 import QDAIngest
 public import QDAExchange
 import QDAStore
+import QDACodebook
 public import QDAXML
 
 extension Pipeline {
@@ -148,5 +149,63 @@ enum StableGUID {
   /// An `xsd:dateTime` from a stored timestamp (`2026-11-23T10:00:00Z` or with a space).
   static func dateTime(_ stored: String) -> String {
     stored.replacingOccurrences(of: " ", with: "T")
+  }
+}
+
+extension Pipeline {
+  /// The REFI-QDA codes of a codebook (a YAML file, or the project's when `codebook` is nil).
+  public func refiCodes(project path: String?, codebook file: String?) throws -> (codes: [REFICode], name: String) {
+    let codebook: Codebook
+    if let file {
+      codebook = try Instruments.codebook(at: file).value
+    } else if let path {
+      let store = try ProjectStore(path: path, mustExist: true)
+      guard let stored = try store.read({ try Instruments.storedCodebook($0) }) else {
+        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
+      }
+      codebook = stored
+    } else {
+      throw PipelineError(.invalidOption, "give --project or --codebook")
+    }
+    let codes = codebook.codes.map { code in
+      REFICode(
+        guid: StableGUID.make("code", code.id), name: code.name, isCodable: true, color: code.color,
+        description: code.definition.isEmpty ? nil : code.definition,
+        parentGUID: code.parentID.map { StableGUID.make("code", $0) })
+    }
+    return (codes, codebook.name)
+  }
+
+  /// Writes a `.qdc` codebook; returns the schema violations (nothing is written when there are any).
+  @discardableResult
+  public func exportQDC(project path: String?, codebook file: String?, to output: String, schema: XMLSchema?) throws -> [XMLError] {
+    let (codes, _) = try refiCodes(project: path, codebook: file)
+    let text = QDEWriter.codebook(codes, origin: "QDAKit")
+    if let schema {
+      let issues = schema.validate(try XMLDocument(string: text, file: output))
+      if !issues.isEmpty { return issues }
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    } catch {
+      throw PipelineError(.invalidOption, "\(output): cannot write (\(error.localizedDescription))")
+    }
+    return []
+  }
+
+  /// Converts a `.qdc` codebook into QDAKit's YAML: names, hierarchy, colours and descriptions
+  /// carry over; a top-level code named after a CHAT element (`Rules`, `Tools and signs`…)
+  /// places its subtree in that element, others get `element: none`.
+  public func convertQDC(_ input: String, schema: XMLSchema?) throws -> (yaml: String, report: REFIImportReport) {
+    guard let data = FileManager.default.contents(atPath: input) else {
+      throw PipelineError(.missingInput, "\(input): cannot read the file")
+    }
+    let document = try XMLDocument(bytes: [UInt8](data), file: input)
+    var (codes, _, report) = try QDCCodebook.read(document)
+    if let schema { report.warnings = schema.validate(document).map { "schema: " + $0.description } + report.warnings }
+    var project = REFIProject(name: DocumentImporter.fileStem(input))
+    project.codes = codes
+    var ids: [String: String] = [:]
+    return (CodebookWriter.yaml(Self.codebook(from: project, ids: &ids)), report)
   }
 }

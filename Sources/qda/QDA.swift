@@ -13,7 +13,8 @@ struct QDA: ParsableCommand {
       """,
     version: QDAKitVersion.current,
     subcommands: [
-      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Contradictions.self, Eval.self,
+      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Import.self,
+      Contradictions.self, Eval.self,
     ])
 }
 

@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Export a project.", subcommands: [JSON.self])
+    abstract: "Export a project.", subcommands: [JSON.self, QDPX.self, QDC.self])
 
   struct JSON: ParsableCommand {
     static let configuration = CommandConfiguration(
