@@ -85,6 +85,8 @@ public final class XMLDocument: @unchecked Sendable {
   ) throws -> [XMLElement] {
     guard let xpath = xmlXPathNewContext(pointer) else { return [] }
     defer { xmlXPathFreeContext(xpath) }
+    // libxml2 prints XPath errors unless the context has a handler; the error is thrown instead.
+    xpath.pointee.error = { _, _ in }
     for (prefix, uri) in namespaces { xmlXPathRegisterNs(xpath, prefix, uri) }
     if let context { xpath.pointee.node = context.node }
     guard let result = xmlXPathEvalExpression(expression, xpath) else {
