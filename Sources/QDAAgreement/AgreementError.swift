@@ -9,8 +9,10 @@ public struct AgreementError: Error, CustomStringConvertible, Sendable, Equatabl
     case conflictingValues
     /// A coder named in a request is not in the data.
     case unknownCoder
-    /// A coding names a passage or document the comparison was not given.
+    /// A coding names a passage the comparison was not given, or its span lies in no passage.
     case unknownPassage
+    /// A coding names a document whose length the comparison was not given.
+    case unknownDocument
     /// A coefficient for complete data was asked of units rated different numbers of times.
     case unequalRatingsPerUnit
     /// A span or segment lies outside its document or continuum, or has no length.
