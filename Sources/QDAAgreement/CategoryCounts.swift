@@ -122,8 +122,9 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
     return agreements.isEmpty ? 0 : agreements.reduce(0, +) / Double(agreements.count)
   }
 
-  /// π_k: the mean over units with at least one value of the share of its values in k.
-  func categoryProportions() -> [Double] {
+  /// π_k for each of ``categories``: the mean, over units with at least one value, of the share
+  /// of the unit's values in the category (Gwet 2014). On complete data these are Fleiss' p_j.
+  public func categoryProportions() -> [Double] {
     let rated = counts.filter { $0.reduce(0, +) > 0 }
     guard !rated.isEmpty else { return categories.map { _ in 0 } }
     return categories.indices.map { k in
