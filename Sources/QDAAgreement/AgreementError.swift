@@ -21,7 +21,9 @@ public struct AgreementError: Error, CustomStringConvertible, Sendable, Equatabl
     case overlappingSegments
   }
 
+  /// What is wrong.
   public var reason: Reason
+  /// What is wrong, for people: names coders, units and codes, never coded text.
   public var message: String
 
   public init(_ reason: Reason, _ message: String) {

@@ -58,7 +58,8 @@ public struct AgreementResult: Hashable, Sendable, CustomStringConvertible {
     let sign = thousandths < 0 ? "-" : ""
     let magnitude = Int(abs(thousandths))
     let fraction = String(magnitude % 1000)
-    return "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
+    return
+      "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
   }
 }
 
@@ -112,7 +113,8 @@ public struct AgreementCounts: Hashable, Sendable {
   /// Coders whose values were compared.
   public var coders: Int
 
-  public init(units: Int, singleValueUnits: Int = 0, emptyUnits: Int = 0, values: Int, coders: Int) {
+  public init(units: Int, singleValueUnits: Int = 0, emptyUnits: Int = 0, values: Int, coders: Int)
+  {
     self.units = units
     self.singleValueUnits = singleValueUnits
     self.emptyUnits = emptyUnits
@@ -124,7 +126,9 @@ public struct AgreementCounts: Hashable, Sendable {
 /// An exact fraction `numerator/denominator`, for comparing proportions with thresholds without
 /// floating-point rounding.
 public struct Proportion: Hashable, Sendable, CustomStringConvertible {
+  /// The agreeing count.
   public var numerator: Int
+  /// The compared count, positive.
   public var denominator: Int
 
   /// - Parameters:
@@ -141,7 +145,8 @@ public struct Proportion: Hashable, Sendable, CustomStringConvertible {
 
   /// Whether this proportion is at least `other`, compared exactly.
   public func isAtLeast(_ other: Proportion) -> Bool {
-    numerator.multipliedFullWidth(by: other.denominator) >= other.numerator.multipliedFullWidth(by: denominator)
+    numerator.multipliedFullWidth(by: other.denominator)
+      >= other.numerator.multipliedFullWidth(by: denominator)
   }
 
   public var description: String { "\(numerator)/\(denominator)" }

@@ -38,7 +38,9 @@ public struct AlphaMetric<Category: Hashable & Sendable>: Sendable {
 
   /// Ordinal over the given order of ranks:
   /// δ²_ck = (Σ_{g from c to k} n_g − (n_c + n_k)/2)², n_g the pairable values of rank g.
-  static func ordinal(by areInIncreasingOrder: @escaping @Sendable (Category, Category) -> Bool) -> AlphaMetric {
+  static func ordinal(by areInIncreasingOrder: @escaping @Sendable (Category, Category) -> Bool)
+    -> AlphaMetric
+  {
     AlphaMetric(name: "ordinal") { categories, totals in
       let order = categories.indices.sorted { areInIncreasingOrder(categories[$0], categories[$1]) }
       var rank = Array(repeating: 0, count: categories.count)

@@ -31,7 +31,8 @@ extension CategoryCounts {
     let share = totalRatings > 0 ? Double(column.reduce(0, +)) / totalRatings : 0
     let squares = Double(column.reduce(0) { $0 + $1 * $1 })
     let within =
-      share > 0 && n > 1 ? (squares - totalRatings * share) / (totalRatings * Double(n - 1) * share) : 0
+      share > 0 && n > 1
+      ? (squares - totalRatings * share) / (totalRatings * Double(n - 1) * share) : 0
     return .chanceCorrected(
       .fleissCategoryKappa(category: name), observed: within, chance: share,
       varies: share > 0 && share < 1, counts: completeCounts(n),

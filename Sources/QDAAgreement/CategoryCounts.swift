@@ -69,7 +69,8 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
     let observed = matrix.pairableValues > 0 ? agreeing / matrix.pairableValues : 0
     return .observedOnly(
       .percentAgreementPairableWeighted, observed: observed, counts: agreementCounts,
-      summary: "percent agreement, agreeing pairable values over all \(agreementCounts.values), \(scope)")
+      summary:
+        "percent agreement, agreeing pairable values over all \(agreementCounts.values), \(scope)")
   }
 
   // MARK: - Chance-corrected, several coders, missing ratings allowed
@@ -87,7 +88,9 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
     return .chanceCorrected(
       .gwetAC1WithMissingRatings(categoryCount: q), observed: observedAgreement(), chance: chance,
       varies: categoriesUsed > 1, counts: agreementCounts,
-      summary: "Gwet's AC1 \(scopeHead), chance from \(categoryPhrase(q))\(scopeTail(keptInProportions: true))")
+      summary:
+        "Gwet's AC1 \(scopeHead), chance from \(categoryPhrase(q))\(scopeTail(keptInProportions: true))"
+    )
   }
 
   /// Fleiss' κ for missing ratings in Gwet's form, as irrCAC `fleiss.kappa.raw`: p_a as in
@@ -98,7 +101,8 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
     return .chanceCorrected(
       .fleissKappaWithMissingRatings, observed: observedAgreement(), chance: chance,
       varies: categoriesUsed > 1, counts: agreementCounts,
-      summary: "Fleiss' κ in Gwet's missing-data form \(scopeHead)\(scopeTail(keptInProportions: true))")
+      summary:
+        "Fleiss' κ in Gwet's missing-data form \(scopeHead)\(scopeTail(keptInProportions: true))")
   }
 
   /// Brennan & Prediger's κₙ (Bennett's S) for any number of coders: p_a as in
@@ -111,7 +115,8 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
     return .chanceCorrected(
       .brennanPrediger(categoryCount: q), observed: observedAgreement(),
       chance: q > 0 ? 1 / Double(q) : 1, varies: categoriesUsed > 1, counts: agreementCounts,
-      summary: "Brennan–Prediger κₙ \(scopeHead), chance 1/q with \(categoryPhrase(q))\(scopeTail())")
+      summary:
+        "Brennan–Prediger κₙ \(scopeHead), chance 1/q with \(categoryPhrase(q))\(scopeTail())")
   }
 
   // MARK: - Shared pieces
@@ -167,6 +172,7 @@ public struct CategoryCounts<Category: Hashable & Sendable>: Hashable, Sendable 
   }
 
   func categoryPhrase(_ q: Int) -> String {
-    q == categories.count ? "q = \(q) categories (those in the data)" : "q = \(q) categories (as stated)"
+    q == categories.count
+      ? "q = \(q) categories (those in the data)" : "q = \(q) categories (as stated)"
   }
 }

@@ -35,7 +35,9 @@ public struct CharacterAgreementTable: Hashable, Sendable {
     firstCoder: String = "A", secondCoder: String = "B", code: String? = nil, sources: Int = 1
   ) {
     precondition(
-      [codedByBoth, codedByFirstOnly, codedBySecondOnly, codedByNeither, sources].allSatisfy { $0 >= 0 },
+      [codedByBoth, codedByFirstOnly, codedBySecondOnly, codedByNeither, sources].allSatisfy {
+        $0 >= 0
+      },
       "character counts cannot be negative")
     self.codedByBoth = codedByBoth
     self.codedByFirstOnly = codedByFirstOnly
@@ -55,7 +57,8 @@ public struct CharacterAgreementTable: Hashable, Sendable {
   ///   - secondCoder: the second coder's name.
   ///   - code: the code compared.
   public init(
-    pooling tables: [CharacterAgreementTable], firstCoder: String, secondCoder: String, code: String?
+    pooling tables: [CharacterAgreementTable], firstCoder: String, secondCoder: String,
+    code: String?
   ) {
     self.init(
       codedByBoth: tables.reduce(0) { $0 + $1.codedByBoth },
@@ -120,7 +123,8 @@ public struct CharacterAgreementTable: Hashable, Sendable {
   /// alice only, 50 by bob only, 800 by neither".
   var scope: String {
     let what = code.map { "\($0) coded" } ?? "coded"
-    return "over \(UnitNoun.character.counted(total)) in \(sources) source\(sources == 1 ? "" : "s"), "
+    return
+      "over \(UnitNoun.character.counted(total)) in \(sources) source\(sources == 1 ? "" : "s"), "
       + "\(what) by \(firstCoder) and \(secondCoder): \(codedByBoth) by both, "
       + "\(codedByFirstOnly) by \(firstCoder) only, \(codedBySecondOnly) by \(secondCoder) only, "
       + "\(codedByNeither) by neither"

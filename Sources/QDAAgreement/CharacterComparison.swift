@@ -54,7 +54,9 @@ public struct CharacterComparison: Sendable {
       guard let length = lengths[span.document] else { continue }
       guard span.span.end <= length else {
         throw AgreementError(
-          .invalidSpan, "\(span.coder)'s \(span.code) span \(span.span) runs past the end of \(span.document) (\(length))")
+          .invalidSpan,
+          "\(span.coder)'s \(span.code) span \(span.span) runs past the end of \(span.document) (\(length))"
+        )
       }
       var pair = stretches[span.document, default: [:]][span.code, default: ([], [])]
       if span.coder == firstCoder { pair.first.append(span.span.start..<span.span.end) }
@@ -64,7 +66,9 @@ public struct CharacterComparison: Sendable {
     self.firstCoder = firstCoder
     self.secondCoder = secondCoder
     self.documents = documents
-    coded = stretches.mapValues { codes in codes.mapValues { (Self.merged($0.first), Self.merged($0.second)) } }
+    coded = stretches.mapValues { codes in
+      codes.mapValues { (Self.merged($0.first), Self.merged($0.second)) }
+    }
   }
 
   /// Every code either coder applied in a compared document, sorted.
@@ -79,19 +83,23 @@ public struct CharacterComparison: Sendable {
     let both = Self.covered(Self.intersection(pair.first, pair.second))
     return CharacterAgreementTable(
       codedByBoth: both, codedByFirstOnly: first - both, codedBySecondOnly: second - both,
-      codedByNeither: length - first - second + both, firstCoder: firstCoder, secondCoder: secondCoder,
+      codedByNeither: length - first - second + both, firstCoder: firstCoder,
+      secondCoder: secondCoder,
       code: code)
   }
 
   /// One code's tables, one per compared document, in document order.
-  public func tablesBySource(for code: String) -> [(document: String, table: CharacterAgreementTable)] {
+  public func tablesBySource(for code: String) -> [(
+    document: String, table: CharacterAgreementTable
+  )] {
     documents.map { ($0.document, table(for: code, in: $0.document)) }
   }
 
   /// One code's table pooled over every compared document (counts added, not κ averaged).
   public func table(for code: String) -> CharacterAgreementTable {
     CharacterAgreementTable(
-      pooling: tablesBySource(for: code).map(\.table), firstCoder: firstCoder, secondCoder: secondCoder,
+      pooling: tablesBySource(for: code).map(\.table), firstCoder: firstCoder,
+      secondCoder: secondCoder,
       code: code)
   }
 
@@ -99,16 +107,19 @@ public struct CharacterComparison: Sendable {
   /// segments, for ``UnitizingStudy/alpha(for:)``. Overlapping spans of one coder and code are
   /// merged; touching ones stay two segments.
   public func unitizingStudy(of document: String) throws -> UnitizingStudy {
-    guard let length = documents.first(where: { $0.document == document })?.length, length > 0 else {
+    guard let length = documents.first(where: { $0.document == document })?.length, length > 0
+    else {
       throw AgreementError(.unknownDocument, "document \(document) is not compared or is empty")
     }
     var study = UnitizingStudy(length: length, coders: [firstCoder, secondCoder])
     for (code, pair) in (coded[document] ?? [:]).sorted(by: { $0.key < $1.key }) {
       for range in pair.first {
-        try study.add(begin: range.lowerBound, length: range.count, coder: firstCoder, category: code)
+        try study.add(
+          begin: range.lowerBound, length: range.count, coder: firstCoder, category: code)
       }
       for range in pair.second {
-        try study.add(begin: range.lowerBound, length: range.count, coder: secondCoder, category: code)
+        try study.add(
+          begin: range.lowerBound, length: range.count, coder: secondCoder, category: code)
       }
     }
     return study

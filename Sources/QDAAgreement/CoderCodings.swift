@@ -21,7 +21,8 @@ public struct PassageLocation: Hashable, Sendable {
   ///   - passage: the passage; identified by its row id, or by its ordinal when not stored.
   ///   - document: the document's key.
   public init(_ passage: Passage, document: String) {
-    self.init(document: document, passage: String(passage.id ?? Int64(passage.ordinal)), span: passage.span)
+    self.init(
+      document: document, passage: String(passage.id ?? Int64(passage.ordinal)), span: passage.span)
   }
 
   /// `document#passage`, the unit label reliability data uses.
@@ -30,9 +31,13 @@ public struct PassageLocation: Hashable, Sendable {
 
 /// A coder's code on a whole passage.
 public struct PassageCoding: Hashable, Sendable {
+  /// The document's key.
   public var document: String
+  /// The passage's identity, as in ``PassageLocation/passage``.
   public var passage: String
+  /// The code applied.
   public var code: String
+  /// Who applied it.
   public var coder: String
 
   public init(document: String, passage: String, code: String, coder: String) {
@@ -48,15 +53,21 @@ public struct PassageCoding: Hashable, Sendable {
   ///   - coding: the coding.
   ///   - document: the key of the document its passage belongs to.
   public init(_ coding: Coding, document: String) {
-    self.init(document: document, passage: String(coding.passageID), code: coding.codeID, coder: coding.coder)
+    self.init(
+      document: document, passage: String(coding.passageID), code: coding.codeID,
+      coder: coding.coder)
   }
 }
 
 /// A coder's code on a span of a document's text, in Unicode-scalar offsets.
 public struct CodedSpan: Hashable, Sendable {
+  /// The document's key.
   public var document: String
+  /// The coded characters, half-open, in Unicode-scalar offsets into the document's text.
   public var span: TextSpan
+  /// The code applied.
   public var code: String
+  /// Who applied it.
   public var coder: String
 
   public init(document: String, span: TextSpan, code: String, coder: String) {
@@ -83,6 +94,7 @@ public struct CodeSet: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The codes, sorted.
   public private(set) var codes: [String]
 
+  /// The set of the given codes.
   public init(_ codes: some Sequence<String>) { self.codes = Set(codes).sorted() }
 
   /// No code of the element.
@@ -90,5 +102,7 @@ public struct CodeSet: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   public var description: String { codes.isEmpty ? "none" : codes.joined(separator: "+") }
 
-  public static func < (lhs: CodeSet, rhs: CodeSet) -> Bool { lhs.codes.lexicographicallyPrecedes(rhs.codes) }
+  public static func < (lhs: CodeSet, rhs: CodeSet) -> Bool {
+    lhs.codes.lexicographicallyPrecedes(rhs.codes)
+  }
 }

@@ -95,7 +95,9 @@ extension ContingencyTable {
     return .disagreementBased(
       .krippendorffAlpha(metric: metric.name), observed: observed, expected: expected,
       counts: agreementCounts,
-      summary: "Krippendorff's α (\(metric.name)) \(scopeHead) (\(2 * unitCount) pairable values)\(scopeTail)")
+      summary:
+        "Krippendorff's α (\(metric.name)) \(scopeHead) (\(2 * unitCount) pairable values)\(scopeTail)"
+    )
   }
 }
 
@@ -112,13 +114,15 @@ extension AgreementResult {
     agreements: Int, firstCount: Int, secondCount: Int, firstCoder: String = "A",
     secondCoder: String = "B"
   ) -> AgreementResult {
-    precondition(agreements >= 0 && 2 * agreements <= firstCount + secondCount, "more agreements than codings")
+    precondition(
+      agreements >= 0 && 2 * agreements <= firstCount + secondCount, "more agreements than codings")
     let total = firstCount + secondCount
     return .observedOnly(
       .holstiIndex, observed: total > 0 ? Double(2 * agreements) / Double(total) : 0,
       exact: total > 0 ? Proportion(2 * agreements, total) : nil,
       counts: AgreementCounts(units: total, values: total, coders: 2),
-      summary: "Holsti's index 2A/(N₁+N₂) over \(firstCount) codings by \(firstCoder) and \(secondCount) by "
+      summary:
+        "Holsti's index 2A/(N₁+N₂) over \(firstCount) codings by \(firstCoder) and \(secondCount) by "
         + "\(secondCoder), \(agreements) agreeing")
   }
 }

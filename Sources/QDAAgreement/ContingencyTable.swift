@@ -61,7 +61,8 @@ public struct ContingencyTable<Category: Hashable & Sendable>: Hashable, Sendabl
     secondCoder: String = "B", unitNoun: UnitNoun = .unit
   ) {
     var order = categories ?? []
-    var index = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var index = Dictionary(
+      order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     for (first, second) in pairs {
       for value in [first, second] where index[value] == nil {
         index[value] = order.count
@@ -72,7 +73,9 @@ public struct ContingencyTable<Category: Hashable & Sendable>: Hashable, Sendabl
     for (first, second) in pairs {
       if let row = index[first], let column = index[second] { counts[row][column] += 1 }
     }
-    self.init(categories: order, counts: counts, firstCoder: firstCoder, secondCoder: secondCoder, unitNoun: unitNoun)
+    self.init(
+      categories: order, counts: counts, firstCoder: firstCoder, secondCoder: secondCoder,
+      unitNoun: unitNoun)
   }
 
   /// N: the units both coders coded.
@@ -85,7 +88,9 @@ public struct ContingencyTable<Category: Hashable & Sendable>: Hashable, Sendabl
   public var firstCoderTotals: [Int] { counts.map { $0.reduce(0, +) } }
 
   /// The second coder's marginal counts n_Bk.
-  public var secondCoderTotals: [Int] { categories.indices.map { k in counts.reduce(0) { $0 + $1[k] } } }
+  public var secondCoderTotals: [Int] {
+    categories.indices.map { k in counts.reduce(0) { $0 + $1[k] } }
+  }
 
   /// The categories either coder used in the table.
   var categoriesUsed: Int {
@@ -124,6 +129,7 @@ public struct ContingencyTable<Category: Hashable & Sendable>: Hashable, Sendabl
   }
 
   func categoryPhrase(_ q: Int) -> String {
-    q == categories.count ? "q = \(q) categories (those in the data)" : "q = \(q) categories (as stated)"
+    q == categories.count
+      ? "q = \(q) categories (those in the data)" : "q = \(q) categories (as stated)"
   }
 }

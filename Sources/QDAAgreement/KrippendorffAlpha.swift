@@ -33,7 +33,9 @@ public struct CoincidenceMatrix<Category: Hashable & Sendable>: Hashable, Sendab
 
   /// o_ck for two categories; 0 for a category the matrix does not have.
   public func coincidence(_ c: Category, _ k: Category) -> Double {
-    guard let row = categories.firstIndex(of: c), let column = categories.firstIndex(of: k) else { return 0 }
+    guard let row = categories.firstIndex(of: c), let column = categories.firstIndex(of: k) else {
+      return 0
+    }
     return coincidences[row][column]
   }
 }
@@ -41,7 +43,8 @@ public struct CoincidenceMatrix<Category: Hashable & Sendable>: Hashable, Sendab
 extension CategoryCounts {
   /// The coincidence matrix of the units with two or more values.
   public func coincidenceMatrix() -> CoincidenceMatrix<Category> {
-    var o = Array(repeating: Array(repeating: 0.0, count: categories.count), count: categories.count)
+    var o = Array(
+      repeating: Array(repeating: 0.0, count: categories.count), count: categories.count)
     for row in counts {
       let m = row.reduce(0, +)
       guard m >= 2 else { continue }
@@ -68,6 +71,8 @@ extension CategoryCounts {
     return .disagreementBased(
       .krippendorffAlpha(metric: metric.name), observed: observed, expected: expected,
       counts: agreementCounts,
-      summary: "Krippendorff's α (\(metric.name)) \(scopeHead) (\(agreementCounts.values) pairable values)\(scopeTail())")
+      summary:
+        "Krippendorff's α (\(metric.name)) \(scopeHead) (\(agreementCounts.values) pairable values)\(scopeTail())"
+    )
   }
 }

@@ -46,24 +46,35 @@ public struct PassageComparison: Sendable {
       for coding in codings { reviewed[coding.coder, default: []].insert(coding.document) }
       for span in spans { reviewed[span.coder, default: []].insert(span.document) }
     }
-    let seenByAll = passages.filter { passage in coders.allSatisfy { reviewed[$0]?.contains(passage.document) ?? false } }
-    let seenBySome = passages.filter { passage in coders.contains { reviewed[$0]?.contains(passage.document) ?? false } }
+    let seenByAll = passages.filter { passage in
+      coders.allSatisfy { reviewed[$0]?.contains(passage.document) ?? false }
+    }
+    let seenBySome = passages.filter { passage in
+      coders.contains { reviewed[$0]?.contains(passage.document) ?? false }
+    }
 
-    let index = Dictionary(passages.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { first, _ in first })
+    let index = Dictionary(
+      passages.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { first, _ in first })
     let byDocument = Dictionary(grouping: passages.indices, by: { passages[$0].document })
     var codes = Array(repeating: [String: Set<String>](), count: passages.count)
     for coding in codings {
       let label = PassageLocation(document: coding.document, passage: coding.passage).label
       guard let passage = index[label] else {
-        throw AgreementError(.unknownPassage, "\(coding.coder) coded \(coding.code) on passage \(label), which is not among the passages")
+        throw AgreementError(
+          .unknownPassage,
+          "\(coding.coder) coded \(coding.code) on passage \(label), which is not among the passages"
+        )
       }
       codes[passage][coding.coder, default: []].insert(coding.code)
     }
     for span in spans {
-      let hits = (byDocument[span.document] ?? []).filter { passages[$0].span.map { $0.overlaps(span.span) } ?? false }
+      let hits = (byDocument[span.document] ?? []).filter {
+        passages[$0].span.map { $0.overlaps(span.span) } ?? false
+      }
       guard !hits.isEmpty else {
         throw AgreementError(
-          .unknownPassage, "\(span.coder)'s \(span.code) span \(span.span) in \(span.document) lies in no passage")
+          .unknownPassage,
+          "\(span.coder)'s \(span.code) span \(span.span) in \(span.document) lies in no passage")
       }
       for passage in hits { codes[passage][span.coder, default: []].insert(span.code) }
     }
@@ -74,7 +85,8 @@ public struct PassageComparison: Sendable {
       coders.map { codes[passage][$0] ?? [] }
     }
     let aside = seenBySome.count - seenByAll.count
-    setAside = aside > 0 ? SetAsideUnits(count: aside, reason: "seen by only some of the coders") : nil
+    setAside =
+      aside > 0 ? SetAsideUnits(count: aside, reason: "seen by only some of the coders") : nil
   }
 
   /// Every code a compared coder applied to a compared passage, sorted.
@@ -110,7 +122,8 @@ public struct PassageComparison: Sendable {
         return uncodedAsMissing && set == .none ? nil : set
       }
     }
-    var data = ReliabilityData(coders: coders, valuesByUnit: values, units: passages.map(\.label), unitNoun: .passage)
+    var data = ReliabilityData(
+      coders: coders, valuesByUnit: values, units: passages.map(\.label), unitNoun: .passage)
     data.setAside = setAside
     return data
   }
@@ -124,7 +137,8 @@ public struct PassageComparison: Sendable {
   public func elementUnits(for element: Element, codebook: Codebook, uncodedAsMissing: Bool = false)
     -> ReliabilityData<CodeSet>
   {
-    let elements = Dictionary(codebook.codes.map { ($0.id, $0.element) }, uniquingKeysWith: { first, _ in first })
+    let elements = Dictionary(
+      codebook.codes.map { ($0.id, $0.element) }, uniquingKeysWith: { first, _ in first })
     return elementUnits(for: element, codeElements: elements, uncodedAsMissing: uncodedAsMissing)
   }
 }

@@ -11,7 +11,9 @@ extension ReliabilityData {
   ///   - first: the first coder (rows).
   ///   - second: the second coder (columns).
   /// - Throws: ``AgreementError/Reason/unknownCoder`` for a name the data does not have.
-  public func contingencyTable(between first: String, and second: String) throws -> ContingencyTable<Category> {
+  public func contingencyTable(between first: String, and second: String) throws
+    -> ContingencyTable<Category>
+  {
     let a = try index(of: first)
     let b = try index(of: second)
     var categories: [Category] = []
@@ -20,7 +22,9 @@ extension ReliabilityData {
     var single = 0
     var neither = 0
     for row in values {
-      for case let value? in [row[a], row[b]] where seen.insert(value).inserted { categories.append(value) }
+      for case let value? in [row[a], row[b]] where seen.insert(value).inserted {
+        categories.append(value)
+      }
       switch (row[a], row[b]) {
       case (let x?, let y?): pairs.append((x, y))
       case (nil, nil): neither += 1
@@ -28,7 +32,8 @@ extension ReliabilityData {
       }
     }
     var table = ContingencyTable(
-      pairs: pairs, categories: categories, firstCoder: first, secondCoder: second, unitNoun: unitNoun)
+      pairs: pairs, categories: categories, firstCoder: first, secondCoder: second,
+      unitNoun: unitNoun)
     table.unitsCodedByOneCoder = single
     table.unitsCodedByNeither = neither
     table.setAside = setAside
@@ -36,7 +41,9 @@ extension ReliabilityData {
   }
 
   /// The coincidence matrix of the units with values from two or more coders.
-  public func coincidenceMatrix() -> CoincidenceMatrix<Category> { categoryCounts().coincidenceMatrix() }
+  public func coincidenceMatrix() -> CoincidenceMatrix<Category> {
+    categoryCounts().coincidenceMatrix()
+  }
 
   /// Krippendorff's α over every coder, missing values allowed; see
   /// ``CategoryCounts/krippendorffAlpha(_:)``.

@@ -37,7 +37,8 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
     coders: [String], valuesByUnit: [[Category?]], units: [String]? = nil,
     unitNoun: UnitNoun = .unit
   ) {
-    precondition(valuesByUnit.allSatisfy { $0.count == coders.count }, "every unit needs one entry per coder")
+    precondition(
+      valuesByUnit.allSatisfy { $0.count == coders.count }, "every unit needs one entry per coder")
     precondition(units.map { $0.count == valuesByUnit.count } ?? true, "one label per unit")
     self.coders = coders
     self.values = valuesByUnit
@@ -58,7 +59,8 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
   ) {
     precondition(valuesByCoder.count == coders.count, "one row per coder")
     let unitCount = valuesByCoder.first?.count ?? 0
-    precondition(valuesByCoder.allSatisfy { $0.count == unitCount }, "every coder needs one entry per unit")
+    precondition(
+      valuesByCoder.allSatisfy { $0.count == unitCount }, "every coder needs one entry per unit")
     let byUnit = (0..<unitCount).map { unit in valuesByCoder.map { $0[unit] } }
     self.init(coders: coders, valuesByUnit: byUnit, units: units, unitNoun: unitNoun)
   }
@@ -79,14 +81,17 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
     unitNoun: UnitNoun = .unit
   ) throws {
     var coderNames = coders ?? []
-    var coderIndex = Dictionary(coderNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var coderIndex = Dictionary(
+      coderNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var unitNames: [String] = []
     var unitIndex: [String: Int] = [:]
     var rows: [[Category?]] = []
     for rating in ratings {
       if coderIndex[rating.coder] == nil {
         guard coders == nil else {
-          throw AgreementError(.unknownCoder, "\(rating.coder) coded \(rating.unit) but is not one of the coders compared")
+          throw AgreementError(
+            .unknownCoder,
+            "\(rating.coder) coded \(rating.unit) but is not one of the coders compared")
         }
         coderIndex[rating.coder] = coderNames.count
         coderNames.append(rating.coder)
@@ -97,10 +102,14 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
         unitNames.append(rating.unit)
         rows.append(Array(repeating: nil, count: coderNames.count))
       }
-      guard let unit = unitIndex[rating.unit], let coder = coderIndex[rating.coder] else { continue }
+      guard let unit = unitIndex[rating.unit], let coder = coderIndex[rating.coder] else {
+        continue
+      }
       if let existing = rows[unit][coder], existing != rating.value {
         throw AgreementError(
-          .conflictingValues, "\(rating.coder) gave \(rating.unit) two different values: \(existing) and \(rating.value)")
+          .conflictingValues,
+          "\(rating.coder) gave \(rating.unit) two different values: \(existing) and \(rating.value)"
+        )
       }
       rows[unit][coder] = rating.value
     }
@@ -109,7 +118,9 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
 
   /// The value `coder` gave `unit`, or nil when missing or either is unknown.
   public func value(unit: String, coder: String) -> Category? {
-    guard let u = units.firstIndex(of: unit), let c = coders.firstIndex(of: coder) else { return nil }
+    guard let u = units.firstIndex(of: unit), let c = coders.firstIndex(of: coder) else {
+      return nil
+    }
     return values[u][c]
   }
 
@@ -147,7 +158,8 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
         if let k = column[value] { counts[unit][k] += 1 }
       }
     }
-    var result = CategoryCounts(categories: categories, counts: counts, units: units, unitNoun: unitNoun)
+    var result = CategoryCounts(
+      categories: categories, counts: counts, units: units, unitNoun: unitNoun)
     result.coderCount = coders.count
     result.setAside = setAside
     return result
@@ -155,7 +167,8 @@ public struct ReliabilityData<Category: Hashable & Sendable>: Hashable, Sendable
 
   func index(of coder: String) throws -> Int {
     guard let index = coders.firstIndex(of: coder) else {
-      throw AgreementError(.unknownCoder, "\(coder) is not one of the coders: \(coders.joinedAsList)")
+      throw AgreementError(
+        .unknownCoder, "\(coder) is not one of the coders: \(coders.joinedAsList)")
     }
     return index
   }

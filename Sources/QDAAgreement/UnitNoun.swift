@@ -1,6 +1,8 @@
 /// How descriptions name the units compared: "unit", "passage", "character".
 public struct UnitNoun: Hashable, Sendable {
+  /// `passage`.
   public var singular: String
+  /// `passages`.
   public var plural: String
 
   public init(singular: String, plural: String) {
@@ -49,18 +51,21 @@ extension UnitNoun {
   /// The clauses that say which units were left out and why, each starting with "; ":
   /// "; 3 passages coded by one coder only were left out".
   func leftOut(
-    singleValue: Int, singleValueReason: String, singleValueFate: String = "left out", empty: Int = 0,
+    singleValue: Int, singleValueReason: String, singleValueFate: String = "left out",
+    empty: Int = 0,
     emptyReason: String = "", setAside: SetAsideUnits?
   ) -> String {
     var text = ""
     if singleValue > 0 {
-      text += "; \(counted(singleValue)) \(singleValueReason) \(singleValue == 1 ? "was" : "were") \(singleValueFate)"
+      text +=
+        "; \(counted(singleValue)) \(singleValueReason) \(singleValue == 1 ? "was" : "were") \(singleValueFate)"
     }
     if empty > 0 {
       text += "; \(counted(empty)) \(emptyReason) \(empty == 1 ? "was" : "were") left out"
     }
     if let setAside, setAside.count > 0 {
-      text += "; \(counted(setAside.count)) \(setAside.reason) \(setAside.count == 1 ? "was" : "were") set aside"
+      text +=
+        "; \(counted(setAside.count)) \(setAside.reason) \(setAside.count == 1 ? "was" : "were") set aside"
     }
     return text
   }

@@ -21,18 +21,23 @@ extension UnitizingStudy {
       .unitizingAlpha(category: category), observed: observedDisagreement(category),
       expected: expectedDisagreement(category),
       counts: AgreementCounts(units: length, values: count, coders: coders.count),
-      summary: "Krippendorff's uα (1995/2004 unitizing) for \(category) \(scope), \(count) segment\(count == 1 ? "" : "s")")
+      summary:
+        "Krippendorff's uα (1995/2004 unitizing) for \(category) \(scope), \(count) segment\(count == 1 ? "" : "s")"
+    )
   }
 
   /// uα over every category: 1 − mean_c D_o(c) / mean_c D_e(c).
   public func alpha() -> AgreementResult {
     let categories = self.categories
-    let observed = categories.reduce(0.0) { $0 + observedDisagreement($1) } / Double(max(categories.count, 1))
-    let expected = categories.reduce(0.0) { $0 + expectedDisagreement($1) } / Double(max(categories.count, 1))
+    let observed =
+      categories.reduce(0.0) { $0 + observedDisagreement($1) } / Double(max(categories.count, 1))
+    let expected =
+      categories.reduce(0.0) { $0 + expectedDisagreement($1) } / Double(max(categories.count, 1))
     return .disagreementBased(
       .unitizingAlpha(category: nil), observed: observed, expected: expected,
       counts: AgreementCounts(units: length, values: segments.count, coders: coders.count),
-      summary: "Krippendorff's uα (1995/2004 unitizing) over \(categories.count) categor\(categories.count == 1 ? "y" : "ies") "
+      summary:
+        "Krippendorff's uα (1995/2004 unitizing) for \(categories.count) categor\(categories.count == 1 ? "y" : "ies") "
         + "\(scope), \(segments.count) segment\(segments.count == 1 ? "" : "s")")
   }
 

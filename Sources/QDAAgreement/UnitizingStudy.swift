@@ -14,9 +14,13 @@
 public struct UnitizingStudy: Hashable, Sendable {
   /// One coder's segment of one category.
   public struct Segment: Hashable, Sendable {
+    /// The segment's first position.
     public var begin: Int
+    /// The number of positions it covers.
     public var length: Int
+    /// The coder who marked it.
     public var coder: String
+    /// Its category (a code).
     public var category: String
 
     /// The first position after the segment.
@@ -60,14 +64,17 @@ public struct UnitizingStudy: Hashable, Sendable {
           + "\(self.begin)..<\(self.begin + self.length) or is empty")
     }
     guard coders.contains(coder) else {
-      throw AgreementError(.unknownCoder, "\(coder) is not one of the coders: \(coders.joinedAsList)")
+      throw AgreementError(
+        .unknownCoder, "\(coder) is not one of the coders: \(coders.joinedAsList)")
     }
     if let other = segments.first(where: {
-      $0.coder == coder && $0.category == category && $0.begin < segment.end && segment.begin < $0.end
+      $0.coder == coder && $0.category == category && $0.begin < segment.end
+        && segment.begin < $0.end
     }) {
       throw AgreementError(
         .overlappingSegments,
-        "\(coder)'s \(category) segments \(other.begin)..<\(other.end) and \(begin)..<\(segment.end) overlap")
+        "\(coder)'s \(category) segments \(other.begin)..<\(other.end) and \(begin)..<\(segment.end) overlap"
+      )
     }
     segments.append(segment)
   }

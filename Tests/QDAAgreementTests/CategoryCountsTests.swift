@@ -11,7 +11,8 @@ struct CategoryCountsTests {
     #expect(unitAveraged.coefficient == .percentAgreementUnitAveraged)
     let pairable = GoldenData.g1.percentAgreementPairableWeighted()
     expectValue(pairable, 0.800, within: Tolerance.published)
-    expectValue(pairable, 1 - GoldenData.g1.krippendorffAlpha().observedDisagreement!, within: 1e-12)
+    expectValue(
+      pairable, 1 - GoldenData.g1.krippendorffAlpha().observedDisagreement!, within: 1e-12)
     #expect(
       pairable.summary
         == "percent agreement, agreeing pairable values over all 40, over 11 units with values from 2 or more of 4 coders; 1 unit coded by one coder only was left out"
@@ -27,7 +28,8 @@ struct CategoryCountsTests {
     let fleiss = GoldenData.g1.fleissKappaWithMissingRatings()
     expectValue(fleiss, 0.76117, within: Tolerance.fiveDecimals)
     expectClose(fleiss.chanceAgreement, 0.2387153, within: Tolerance.package, "p_e")
-    expectValue(GoldenData.g1.brennanPrediger(categoryCount: 5), 0.77273, within: Tolerance.fiveDecimals)
+    expectValue(
+      GoldenData.g1.brennanPrediger(categoryCount: 5), 0.77273, within: Tolerance.fiveDecimals)
     expectValue(GoldenData.g1.brennanPrediger(), 0.77273, within: Tolerance.fiveDecimals)
     #expect(throws: AgreementError.self) { try GoldenData.g1.fleissKappa() }
   }
@@ -75,13 +77,15 @@ struct CategoryCountsTests {
     ]
     #expect(counts.unitAgreements.count == 30)
     for (unit, expected) in items.enumerated() {
-      expectClose(counts.unitAgreements[unit], expected, within: Tolerance.published, "item \(unit + 1)")
+      expectClose(
+        counts.unitAgreements[unit], expected, within: Tolerance.published, "item \(unit + 1)")
     }
   }
 
   @Test func fleissCategoryKappaOfAnUnusedCategoryIsUndefined() throws {
     var counts = GoldenData.g10.categoryCounts()
-    counts = CategoryCounts(categories: counts.categories + [6], counts: counts.counts.map { $0 + [0] })
+    counts = CategoryCounts(
+      categories: counts.categories + [6], counts: counts.counts.map { $0 + [0] })
     #expect(try counts.fleissCategoryKappa(for: 6).estimate == .undefined(.noVariation))
   }
 }

@@ -23,20 +23,26 @@ struct CharacterAgreementTests {
       kappa.summary
         == "Cohen's κ over 1000 characters in 1 source, coded by A and B: 50 by both, 100 by A only, 50 by B only, 800 by neither"
     )
-    expectValue(Self.g19.krippendorffAlpha(), Self.g19.contingencyTable.krippendorffAlpha().value ?? .nan, within: 0)
+    expectValue(
+      Self.g19.krippendorffAlpha(), Self.g19.contingencyTable.krippendorffAlpha().value ?? .nan,
+      within: 0)
   }
 
   @Test func poolingAddsCountsRatherThanAveragingKappa() {
-    let other = CharacterAgreementTable(codedByBoth: 0, codedByFirstOnly: 0, codedBySecondOnly: 10, codedByNeither: 90)
-    let pooled = CharacterAgreementTable(pooling: [Self.g19, other], firstCoder: "A", secondCoder: "B", code: nil)
+    let other = CharacterAgreementTable(
+      codedByBoth: 0, codedByFirstOnly: 0, codedBySecondOnly: 10, codedByNeither: 90)
+    let pooled = CharacterAgreementTable(
+      pooling: [Self.g19, other], firstCoder: "A", secondCoder: "B", code: nil)
     #expect(pooled.total == 1100)
     #expect(pooled.sources == 2)
     #expect(pooled.percentAgreement().exactProportion == Proportion(940, 1100))
-    expectValue(pooled.cohensKappa(), pooled.contingencyTable.cohensKappa().value ?? .nan, within: 1e-12)
+    expectValue(
+      pooled.cohensKappa(), pooled.contingencyTable.cohensKappa().value ?? .nan, within: 1e-12)
   }
 
   @Test func nothingCodedIsUndefinedNotOne() {
-    let empty = CharacterAgreementTable(codedByBoth: 0, codedByFirstOnly: 0, codedBySecondOnly: 0, codedByNeither: 500)
+    let empty = CharacterAgreementTable(
+      codedByBoth: 0, codedByFirstOnly: 0, codedBySecondOnly: 0, codedByNeither: 500)
     #expect(empty.cohensKappa().estimate == .undefined(.noVariation))
     #expect(empty.percentAgreement().value == 1)
   }
@@ -52,13 +58,20 @@ struct CharacterAgreementTests {
       CodedSpan(document: "P1", span: TextSpan(start: 0, end: 100), code: "rules", coder: "auto"),
     ]
     let comparison = try CharacterComparison(
-      spans: spans, documentLengths: ["P1": 100, "P2": 20, "P3": 30], firstCoder: "alice", secondCoder: "bob")
+      spans: spans, documentLengths: ["P1": 100, "P2": 20, "P3": 30], firstCoder: "alice",
+      secondCoder: "bob")
     #expect(comparison.documents.map(\.document) == ["P1", "P2"])
     #expect(comparison.codes == ["rules", "tools"])
     let rules = comparison.table(for: "rules", in: "P1")
-    #expect([rules.codedByBoth, rules.codedByFirstOnly, rules.codedBySecondOnly, rules.codedByNeither] == [30, 30, 20, 20])
+    #expect(
+      [rules.codedByBoth, rules.codedByFirstOnly, rules.codedBySecondOnly, rules.codedByNeither]
+        == [30, 30, 20, 20])
     let pooled = comparison.table(for: "rules")
-    #expect([pooled.codedByBoth, pooled.codedByFirstOnly, pooled.codedBySecondOnly, pooled.codedByNeither] == [30, 30, 20, 40])
+    #expect(
+      [
+        pooled.codedByBoth, pooled.codedByFirstOnly, pooled.codedBySecondOnly,
+        pooled.codedByNeither,
+      ] == [30, 30, 20, 40])
     #expect(pooled.sources == 2)
     #expect(comparison.tablesBySource(for: "tools").map(\.table.codedByBoth) == [0, 10])
 
@@ -73,10 +86,12 @@ struct CharacterAgreementTests {
       CodedSpan(document: "P1", span: TextSpan(start: 0, end: 10), code: "rules", coder: "bob"),
     ]
     #expect(throws: AgreementError(.unknownDocument, "no length given for document P1")) {
-      try CharacterComparison(spans: spans, documentLengths: [:], firstCoder: "alice", secondCoder: "bob")
+      try CharacterComparison(
+        spans: spans, documentLengths: [:], firstCoder: "alice", secondCoder: "bob")
     }
     #expect(throws: AgreementError.self) {
-      try CharacterComparison(spans: spans, documentLengths: ["P1": 40], firstCoder: "alice", secondCoder: "bob")
+      try CharacterComparison(
+        spans: spans, documentLengths: ["P1": 40], firstCoder: "alice", secondCoder: "bob")
     }
   }
 }

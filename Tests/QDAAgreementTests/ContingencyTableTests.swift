@@ -28,7 +28,8 @@ struct ContingencyTableTests {
 
   /// G11: Cohen (1960), two examples of 3 categories, counts A-row × B-column.
   @Test func g11CohenExamples() {
-    let first = ContingencyTable(categories: [1, 2, 3], counts: [[25, 12, 3], [13, 2, 15], [12, 16, 2]])
+    let first = ContingencyTable(
+      categories: [1, 2, 3], counts: [[25, 12, 3], [13, 2, 15], [12, 16, 2]])
     let kappa = first.cohensKappa()
     expectClose(kappa.observedAgreement, 0.29, within: Tolerance.package, "p_o")
     expectClose(kappa.chanceAgreement, 0.35, within: Tolerance.package, "p_e")
@@ -37,7 +38,8 @@ struct ContingencyTableTests {
     expectValue(ac1, -0.0480, within: Tolerance.fourDecimals)
     expectClose(ac1.chanceAgreement, 0.3225, within: Tolerance.package, "p_e")
 
-    let second = ContingencyTable(categories: [1, 2, 3], counts: [[88, 14, 18], [10, 40, 10], [2, 6, 12]])
+    let second = ContingencyTable(
+      categories: [1, 2, 3], counts: [[88, 14, 18], [10, 40, 10], [2, 6, 12]])
     let kappa2 = second.cohensKappa()
     expectClose(kappa2.observedAgreement, 0.70, within: Tolerance.package, "p_o")
     expectClose(kappa2.chanceAgreement, 0.41, within: Tolerance.package, "p_e")
@@ -50,7 +52,9 @@ struct ContingencyTableTests {
   /// G12: Artstein & Poesio (2008), examples 1 and 2.
   @Test func g12ArtsteinPoesio() {
     let first = ContingencyTable(
-      pairs: GoldenData.pairs([("STAT", "STAT", 20), ("IReq", "STAT", 20), ("STAT", "IReq", 10), ("IReq", "IReq", 50)]))
+      pairs: GoldenData.pairs([
+        ("STAT", "STAT", 20), ("IReq", "STAT", 20), ("STAT", "IReq", 10), ("IReq", "IReq", 50),
+      ]))
     expectValue(first.percentAgreement(), 0.70, within: Tolerance.package)
     expectValue(first.brennanPrediger(), 0.40, within: Tolerance.package)
     let pi = first.scottsPi()
@@ -62,7 +66,8 @@ struct ContingencyTableTests {
 
     let second = ContingencyTable(
       pairs: GoldenData.pairs([
-        ("STAT", "STAT", 46), ("IReq", "STAT", 6), ("IReq", "IReq", 32), ("IReq", "Chck", 6), ("Chck", "Chck", 10),
+        ("STAT", "STAT", 46), ("IReq", "STAT", 6), ("IReq", "IReq", 32), ("IReq", "Chck", 6),
+        ("Chck", "Chck", 10),
       ]))
     expectValue(second.percentAgreement(), 0.88, within: Tolerance.package)
     expectValue(second.brennanPrediger(), 0.82, within: Tolerance.package)
@@ -82,15 +87,19 @@ struct ContingencyTableTests {
     expectValue(table.scottsPi(), 0.6078, within: Tolerance.fourDecimals)
 
     // Two more units coded y and one coded n by the first coder only: AC1 and p_o unchanged.
-    let withMissing = ratings.map { [$0.0, $0.1] as [String?] } + [["y", nil], ["y", nil], ["n", nil]]
+    let withMissing =
+      ratings.map { [$0.0, $0.1] as [String?] } + [["y", nil], ["y", nil], ["n", nil]]
     let data = ReliabilityData(coders: ["A", "B"], valuesByUnit: withMissing)
     let pair = try data.contingencyTable(between: "A", and: "B")
     #expect(pair.gwetAC1().value == ac1.value)
     #expect(pair.percentAgreement().value == 0.9)
-    #expect(pair.gwetAC1().counts == AgreementCounts(units: 10, singleValueUnits: 3, values: 20, coders: 2))
+    #expect(
+      pair.gwetAC1().counts
+        == AgreementCounts(units: 10, singleValueUnits: 3, values: 20, coders: 2))
     #expect(
       pair.cohensKappa().summary
-        == "Cohen's κ over 10 units coded by both A and B; 3 units coded by one coder only were left out")
+        == "Cohen's κ over 10 units coded by both A and B; 3 units coded by one coder only were left out"
+    )
   }
 
   /// G14: irrCAC's `cont3x3abstractors`.
@@ -108,8 +117,10 @@ struct ContingencyTableTests {
   /// G15: Krippendorff (2004, p. 246): the same p_o with different marginals.
   @Test func g15SameAgreementDifferentMarginals() {
     let categories = ["a", "b", "c"]
-    let fourA = ContingencyTable(categories: categories, counts: [[12, 9, 9], [9, 14, 9], [9, 9, 20]])
-    let fourB = ContingencyTable(categories: categories, counts: [[12, 18, 18], [0, 14, 18], [0, 0, 20]])
+    let fourA = ContingencyTable(
+      categories: categories, counts: [[12, 9, 9], [9, 14, 9], [9, 9, 20]])
+    let fourB = ContingencyTable(
+      categories: categories, counts: [[12, 18, 18], [0, 14, 18], [0, 0, 20]])
     for table in [fourA, fourB] {
       expectValue(table.percentAgreement(), 0.460, within: Tolerance.published)
       expectValue(table.brennanPrediger(), 0.190, within: Tolerance.published)
@@ -134,15 +145,20 @@ struct ContingencyTableTests {
     expectValue(data.krippendorffAlpha(), 0.329, within: Tolerance.published)
 
     let allOnes = ReliabilityData(
-      coders: ["Heather", "Hill"], valuesByCoder: [Array(repeating: 1, count: 24), Array(repeating: 1, count: 24)])
+      coders: ["Heather", "Hill"],
+      valuesByCoder: [Array(repeating: 1, count: 24), Array(repeating: 1, count: 24)])
     let same = try allOnes.contingencyTable(between: "Heather", and: "Hill")
-    for result in [same.cohensKappa(), same.scottsPi(), same.gwetAC1(), same.brennanPrediger(), allOnes.krippendorffAlpha()] {
+    for result in [
+      same.cohensKappa(), same.scottsPi(), same.gwetAC1(), same.brennanPrediger(),
+      allOnes.krippendorffAlpha(),
+    ] {
       #expect(result.estimate == .undefined(.noVariation), "\(result)")
     }
     #expect(same.percentAgreement().value == 1)
     #expect(same.cohensKappa().observedAgreement == 1)
     #expect(
       same.cohensKappa().description
-        == "Cohen's κ undefined (no variation): Cohen's κ over 24 units coded by both Heather and Hill")
+        == "Cohen's κ undefined (no variation): Cohen's κ over 24 units coded by both Heather and Hill"
+    )
   }
 }

@@ -33,7 +33,8 @@ struct InterpretationTests {
   /// Landis & Koch with irrCAC's half-open bands [lb, ub).
   @Test(arguments: [
     (-0.01, LandisKochBand.poor), (0, .slight), (0.1999, .slight), (0.2, .fair), (0.205, .fair),
-    (0.3999, .fair), (0.4, .moderate), (0.6, .substantial), (0.7999, .substantial), (0.8, .almostPerfect),
+    (0.3999, .fair), (0.4, .moderate), (0.6, .substantial), (0.7999, .substantial),
+    (0.8, .almostPerfect),
     (1, .almostPerfect),
   ])
   func landisKochBands(value: Double, band: LandisKochBand) {
@@ -42,7 +43,8 @@ struct InterpretationTests {
 
   /// Fleiss (1981) with irrCAC's half-open bands.
   @Test(arguments: [
-    (0.3999, FleissBand.poor), (0.4, .intermediateToGood), (0.7499, .intermediateToGood), (0.75, .excellent),
+    (0.3999, FleissBand.poor), (0.4, .intermediateToGood), (0.7499, .intermediateToGood),
+    (0.75, .excellent),
   ])
   func fleissBands(value: Double, band: FleissBand) {
     #expect(FleissBand(value) == band)
@@ -54,7 +56,9 @@ struct InterpretationTests {
     #expect(same.cohensKappa().krippendorffVerdict == nil)
     #expect(!PercentAgreementGate.twoReviewers.passes(same.cohensKappa()))
     let g4 = ContingencyTable(
-      pairs: GoldenData.pairs([("a", "a", 1), ("a", "b", 1), ("b", "b", 4), ("b", "c", 1), ("c", "c", 5)]))
+      pairs: GoldenData.pairs([
+        ("a", "a", 1), ("a", "b", 1), ("b", "b", 4), ("b", "c", 1), ("c", "c", 5),
+      ]))
     #expect(g4.cohensKappa().landisKochBand == .substantial)
     #expect(g4.cohensKappa().fleissBand == .intermediateToGood)
   }

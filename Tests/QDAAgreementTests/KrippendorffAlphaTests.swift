@@ -18,7 +18,8 @@ struct KrippendorffAlphaTests {
     ]
     for c in 0..<5 {
       for k in 0..<5 {
-        expectClose(matrix.coincidences[c][k], expected[c][k], within: 1e-12, "o[\(c + 1)][\(k + 1)]")
+        expectClose(
+          matrix.coincidences[c][k], expected[c][k], within: 1e-12, "o[\(c + 1)][\(k + 1)]")
       }
     }
     for (total, expected) in zip(matrix.totals, [9.0, 13, 10, 5, 3]) {
@@ -63,7 +64,8 @@ struct KrippendorffAlphaTests {
     }
     let levels = ReliabilityData(
       coders: GoldenData.g1.coders,
-      valuesByUnit: GoldenData.g1.values.map { row in row.map { $0.flatMap(Level.init(rawValue:)) } })
+      valuesByUnit: GoldenData.g1.values.map { row in row.map { $0.flatMap(Level.init(rawValue:)) }
+      })
     expectValue(levels.krippendorffAlpha(.ordinal), 0.815, within: Tolerance.published)
     expectValue(levels.krippendorffAlpha(), 0.743, within: Tolerance.published)
     let names = ReliabilityData(
@@ -80,15 +82,19 @@ struct KrippendorffAlphaTests {
     expectClose(nominal.observedDisagreement, 0.230769, within: Tolerance.package, "D_o")
     expectClose(nominal.expectedDisagreement, 0.747692, within: Tolerance.package, "D_e")
     expectValue(GoldenData.g2.krippendorffAlpha(.interval), 0.810845, within: Tolerance.package)
-    #expect(nominal.counts == AgreementCounts(units: 12, singleValueUnits: 1, emptyUnits: 2, values: 26, coders: 3))
+    #expect(
+      nominal.counts
+        == AgreementCounts(units: 12, singleValueUnits: 1, emptyUnits: 2, values: 26, coders: 3))
   }
 
   @Test func g2ValueCountsFormGivesTheSameAlpha() {
     let counts = CategoryCounts(
       categories: [1, 2, 3, 4],
       counts: [
-        [1, 0, 0, 0], [0, 0, 0, 0], [0, 2, 0, 0], [2, 0, 0, 0], [0, 0, 2, 0], [0, 0, 2, 1], [0, 0, 0, 3],
-        [1, 0, 1, 0], [0, 2, 0, 0], [2, 0, 0, 0], [2, 0, 0, 0], [0, 0, 2, 0], [0, 0, 2, 0], [0, 0, 0, 0],
+        [1, 0, 0, 0], [0, 0, 0, 0], [0, 2, 0, 0], [2, 0, 0, 0], [0, 0, 2, 0], [0, 0, 2, 1],
+        [0, 0, 0, 3],
+        [1, 0, 1, 0], [0, 2, 0, 0], [2, 0, 0, 0], [2, 0, 0, 0], [0, 0, 2, 0], [0, 0, 2, 0],
+        [0, 0, 0, 0],
         [0, 0, 1, 1],
       ])
     expectValue(counts.krippendorffAlpha(), 0.691358, within: Tolerance.package)
@@ -104,12 +110,16 @@ struct KrippendorffAlphaTests {
     expectValue(alpha, 0.095, within: Tolerance.published)
     expectClose(alpha.observedDisagreement, 0.400, within: Tolerance.published, "D_o")
     expectClose(alpha.expectedDisagreement, 0.442, within: Tolerance.published, "D_e")
-    expectValue(try data.contingencyTable(between: "A", and: "B").percentAgreement(), 0.600, within: Tolerance.published)
+    expectValue(
+      try data.contingencyTable(between: "A", and: "B").percentAgreement(), 0.600,
+      within: Tolerance.published)
   }
 
   @Test func g4NominalTwoCoders() throws {
     let table = ContingencyTable(
-      pairs: GoldenData.pairs([("a", "a", 1), ("a", "b", 1), ("b", "b", 4), ("b", "c", 1), ("c", "c", 5)]))
+      pairs: GoldenData.pairs([
+        ("a", "a", 1), ("a", "b", 1), ("b", "b", 4), ("b", "c", 1), ("c", "c", 5),
+      ]))
     let alpha = table.krippendorffAlpha()
     expectValue(alpha, 0.734, within: Tolerance.published)
     expectClose(alpha.observedDisagreement, 0.1667, within: Tolerance.fourDecimals, "D_o")
@@ -161,7 +171,8 @@ struct KrippendorffAlphaTests {
   @Test func g12WeightedAlphaAndKappa() {
     let table = ContingencyTable(
       pairs: GoldenData.pairs([
-        ("STAT", "STAT", 46), ("IReq", "STAT", 6), ("IReq", "IReq", 32), ("IReq", "Chck", 6), ("Chck", "Chck", 10),
+        ("STAT", "STAT", 46), ("IReq", "STAT", 6), ("IReq", "IReq", 32), ("IReq", "Chck", 6),
+        ("Chck", "Chck", 10),
       ]))
     // DKPro asserts α 0.800 and D_e 0.601 to ±0.001. Exactly, D_e = 23944/39800 = 0.601608
     // and α = 0.800535, which round to 0.602 and 0.801: within DKPro's ±0.001, not ±0.0005.
@@ -171,7 +182,9 @@ struct KrippendorffAlphaTests {
     expectClose(alpha.observedDisagreement, 0.120, within: Tolerance.published, "D_o")
     expectClose(alpha.expectedDisagreement, 0.601, within: 0.001, "D_e")
     expectClose(alpha.expectedDisagreement, 23944.0 / 39800, within: 1e-12, "D_e")
-    let partial = AlphaMetric<String>(name: "Chck half") { c, k in c == "Chck" || k == "Chck" ? 0.5 : 1 }
+    let partial = AlphaMetric<String>(name: "Chck half") { c, k in
+      c == "Chck" || k == "Chck" ? 0.5 : 1
+    }
     let weighted = table.krippendorffAlpha(partial)
     expectValue(weighted, 0.8156, within: Tolerance.fourDecimals)
     expectClose(weighted.observedDisagreement, 0.090, within: Tolerance.published, "D_o")

@@ -25,7 +25,10 @@ struct ReliabilityDataTests {
   }
 
   @Test func aCoderWithTwoValuesForOneUnitIsAnError() {
-    #expect(throws: AgreementError(.conflictingValues, "bob gave P1 two different values: rules and tools")) {
+    #expect(
+      throws: AgreementError(
+        .conflictingValues, "bob gave P1 two different values: rules and tools")
+    ) {
       try ReliabilityData(ratings: [
         (unit: "P1", coder: "bob", value: "rules"), (unit: "P1", coder: "bob", value: "tools"),
       ])
@@ -37,14 +40,16 @@ struct ReliabilityDataTests {
       ratings: [(unit: "P1", coder: "bob", value: 1)], coders: ["alice", "bob"], unitNoun: .passage)
     #expect(data.values == [[nil, 1]])
     #expect(throws: AgreementError.self) {
-      try ReliabilityData(ratings: [(unit: "P1", coder: "eve", value: 1)], coders: ["alice", "bob"])
+      try ReliabilityData(
+        ratings: [(unit: "P1", coder: "eve", value: 1)], coders: ["alice", "bob"])
     }
     let table = try data.contingencyTable(between: "alice", and: "bob")
     #expect(table.cohensKappa().estimate == .undefined(.noPairableUnits))
     #expect(table.percentAgreement().estimate == .undefined(.noPairableUnits))
     #expect(
       table.cohensKappa().summary
-        == "Cohen's κ over 0 passages coded by both alice and bob; 1 passage coded by one coder only was left out")
+        == "Cohen's κ over 0 passages coded by both alice and bob; 1 passage coded by one coder only was left out"
+    )
   }
 
   @Test func restrictingToSomeCoders() throws {
@@ -66,11 +71,15 @@ struct ReliabilityDataTests {
     #expect(holsti.exactProportion == Proportion(16, 22))
     expectValue(holsti, 16.0 / 22.0, within: 1e-15)
     // With the same segmentation it is percent agreement.
-    #expect(AgreementResult.holstiIndex(agreements: 7, firstCount: 10, secondCount: 10).value == 0.7)
+    #expect(
+      AgreementResult.holstiIndex(agreements: 7, firstCount: 10, secondCount: 10).value == 0.7)
   }
 
   @Test func descriptionsRoundToThreeDecimals() {
-    let table = ContingencyTable(categories: [1, 2, 3], counts: [[25, 12, 3], [13, 2, 15], [12, 16, 2]])
-    #expect(table.gwetAC1().description.hasPrefix("Gwet's AC1 (q = 3) = -0.048: Gwet's AC1 over 100 units"))
+    let table = ContingencyTable(
+      categories: [1, 2, 3], counts: [[25, 12, 3], [13, 2, 15], [12, 16, 2]])
+    #expect(
+      table.gwetAC1().description.hasPrefix(
+        "Gwet's AC1 (q = 3) = -0.048: Gwet's AC1 over 100 units"))
   }
 }

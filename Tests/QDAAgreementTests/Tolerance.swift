@@ -22,7 +22,8 @@ func expectValue(
   }
   #expect(
     abs(value - expected) <= tolerance,
-    "\(result.coefficient.name) = \(value), expected \(expected) ± \(tolerance)", sourceLocation: sourceLocation)
+    "\(result.coefficient.name) = \(value), expected \(expected) ± \(tolerance)",
+    sourceLocation: sourceLocation)
 }
 
 /// Expects a number within `tolerance` of `expected`.
@@ -34,7 +35,9 @@ func expectClose(
     Issue.record("\(what) is missing; expected \(expected)", sourceLocation: sourceLocation)
     return
   }
-  #expect(abs(value - expected) <= tolerance, "\(what) = \(value), expected \(expected) ± \(tolerance)", sourceLocation: sourceLocation)
+  #expect(
+    abs(value - expected) <= tolerance, "\(what) = \(value), expected \(expected) ± \(tolerance)",
+    sourceLocation: sourceLocation)
 }
 
 extension AgreementResult {

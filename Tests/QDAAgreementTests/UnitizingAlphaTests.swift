@@ -6,7 +6,8 @@ import Testing
 struct UnitizingAlphaTests {
   /// Builds a study from (begin, length, coder, category) segments.
   static func study(
-    begin: Int = 0, length: Int, coders: [String] = ["0", "1"], _ segments: [(Int, Int, String, String)]
+    begin: Int = 0, length: Int, coders: [String] = ["0", "1"],
+    _ segments: [(Int, Int, String, String)]
   ) throws -> UnitizingStudy {
     var study = UnitizingStudy(begin: begin, length: length, coders: coders)
     for (start, count, coder, category) in segments {
@@ -20,7 +21,8 @@ struct UnitizingAlphaTests {
     try study(
       begin: 150, length: 300,
       [
-        (225, 70, "0", "c"), (370, 30, "0", "c"), (220, 80, "1", "c"), (355, 20, "1", "c"), (400, 20, "1", "c"),
+        (225, 70, "0", "c"), (370, 30, "0", "c"), (220, 80, "1", "c"), (355, 20, "1", "c"),
+        (400, 20, "1", "c"),
         (180, 60, "0", "k"), (300, 50, "0", "k"), (180, 60, "1", "k"), (300, 50, "1", "k"),
       ])
   }
@@ -29,11 +31,14 @@ struct UnitizingAlphaTests {
   static func g18(stretch: Int = 1) throws -> UnitizingStudy {
     let segments: [(Int, Int, String, String)] = [
       (2, 8, "0", "A"), (14, 6, "0", "A"), (4, 4, "1", "A"), (15, 2, "1", "A"),
-      (0, 18, "0", "B"), (0, 2, "1", "B"), (2, 1, "1", "B"), (3, 1, "1", "B"), (4, 1, "1", "B"), (5, 1, "1", "B"),
+      (0, 18, "0", "B"), (0, 2, "1", "B"), (2, 1, "1", "B"), (3, 1, "1", "B"), (4, 1, "1", "B"),
+      (5, 1, "1", "B"),
       (6, 3, "1", "B"), (9, 1, "1", "B"),
-      (2, 6, "0", "C"), (10, 2, "0", "C"), (14, 4, "0", "C"), (20, 2, "0", "C"), (0, 2, "1", "C"), (4, 4, "1", "C"),
+      (2, 6, "0", "C"), (10, 2, "0", "C"), (14, 4, "0", "C"), (20, 2, "0", "C"), (0, 2, "1", "C"),
+      (4, 4, "1", "C"),
       (10, 4, "1", "C"), (16, 2, "1", "C"), (20, 2, "1", "C"),
-      (0, 2, "0", "D"), (2, 8, "0", "D"), (10, 4, "0", "D"), (14, 6, "0", "D"), (20, 4, "0", "D"), (0, 4, "1", "D"),
+      (0, 2, "0", "D"), (2, 8, "0", "D"), (10, 4, "0", "D"), (14, 6, "0", "D"), (20, 4, "0", "D"),
+      (0, 4, "1", "D"),
       (4, 4, "1", "D"), (8, 7, "1", "D"), (15, 2, "1", "D"), (17, 7, "1", "D"),
     ]
     return try study(
@@ -59,9 +64,14 @@ struct UnitizingAlphaTests {
     let overall = study.alpha()
     expectValue(overall, 0.8591, within: Tolerance.published)
     expectValue(overall, 0.858665, within: Tolerance.package)
-    #expect(study.categoryAlphas().map(\.coefficient) == [.unitizingAlpha(category: "c"), .unitizingAlpha(category: "k")])
     #expect(
-      c.summary == "Krippendorff's uα (1995/2004 unitizing) for c over a continuum of 300 positions from 150, 2 coders, 5 segments")
+      study.categoryAlphas().map(\.coefficient) == [
+        .unitizingAlpha(category: "c"), .unitizingAlpha(category: "k"),
+      ])
+    #expect(
+      c.summary
+        == "Krippendorff's uα (1995/2004 unitizing) for c over a continuum of 300 positions from 150, 2 coders, 5 segments"
+    )
   }
 
   /// The pairwise distances DKPro's Krippendorff2004Test checks, as one-section studies.
@@ -69,7 +79,8 @@ struct UnitizingAlphaTests {
     // (225,70) against (220,80): 5² + 5² = 50; observed disagreement is 2·50/(2·L²).
     let units = try Self.study(begin: 150, length: 300, [(225, 70, "0", "c"), (220, 80, "1", "c")])
     expectClose(units.alpha(for: "c").observedDisagreement, 50.0 / 90_000, within: 1e-15, "50")
-    let shifted = try Self.study(begin: 150, length: 300, [(370, 30, "0", "c"), (355, 20, "1", "c")])
+    let shifted = try Self.study(
+      begin: 150, length: 300, [(370, 30, "0", "c"), (355, 20, "1", "c")])
     expectClose(shifted.alpha(for: "c").observedDisagreement, 850.0 / 90_000, within: 1e-15, "850")
     // A unit (400,20) inside the other coder's gap (400,50) costs its length squared; the two
     // identical units before it cost nothing.
@@ -80,10 +91,14 @@ struct UnitizingAlphaTests {
     let both = try Self.study(
       length: 11, [(0, 2, "0", "X"), (5, 6, "0", "X"), (0, 2, "1", "X"), (2, 2, "1", "X")])
     expectClose(both.alpha(for: "X").observedDisagreement, 40.0 / 121, within: 1e-15, "40")
-    let cases: [((Int, Int), Double)] = [((4, 2), 26), ((5, 2), 16), ((6, 2), 10), ((7, 2), 8), ((6, 4), 2), ((5, 6), 0)]
+    let cases: [((Int, Int), Double)] = [
+      ((4, 2), 26), ((5, 2), 16), ((6, 2), 10), ((7, 2), 8), ((6, 4), 2), ((5, 6), 0),
+    ]
     for ((begin, length), expected) in cases {
       let pair = try Self.study(length: 20, [(5, 6, "0", "X"), (begin, length, "1", "X")])
-      expectClose(pair.alpha(for: "X").observedDisagreement, expected / 400, within: 1e-15, "(5,6) vs (\(begin),\(length))")
+      expectClose(
+        pair.alpha(for: "X").observedDisagreement, expected / 400, within: 1e-15,
+        "(5,6) vs (\(begin),\(length))")
     }
   }
 
@@ -92,7 +107,8 @@ struct UnitizingAlphaTests {
     let study = try Self.g18()
     let expected = ["A": 0.03125, "B": 2.26736, "C": 0.02777, "D": 0.38715]
     for (category, value) in expected {
-      expectClose(study.alpha(for: category).observedDisagreement, value, within: 1e-5, "D_o(\(category))")
+      expectClose(
+        study.alpha(for: category).observedDisagreement, value, within: 1e-5, "D_o(\(category))")
     }
   }
 
@@ -129,17 +145,25 @@ struct UnitizingAlphaTests {
     try study.add(begin: 0, length: 3, coder: "a", category: "x")
     try study.add(begin: 3, length: 3, coder: "a", category: "x")
     try study.add(begin: 2, length: 3, coder: "a", category: "y")
-    #expect(throws: AgreementError(.overlappingSegments, "a's x segments 3..<6 and 5..<7 overlap")) {
+    #expect(throws: AgreementError(.overlappingSegments, "a's x segments 3..<6 and 5..<7 overlap"))
+    {
       try study.add(begin: 5, length: 2, coder: "a", category: "x")
     }
-    #expect(throws: AgreementError.self) { try study.add(begin: 8, length: 3, coder: "b", category: "x") }
-    #expect(throws: AgreementError.self) { try study.add(begin: 8, length: 0, coder: "b", category: "x") }
-    #expect(throws: AgreementError.self) { try study.add(begin: 1, length: 1, coder: "c", category: "x") }
+    #expect(throws: AgreementError.self) {
+      try study.add(begin: 8, length: 3, coder: "b", category: "x")
+    }
+    #expect(throws: AgreementError.self) {
+      try study.add(begin: 8, length: 0, coder: "b", category: "x")
+    }
+    #expect(throws: AgreementError.self) {
+      try study.add(begin: 1, length: 1, coder: "c", category: "x")
+    }
   }
 
   @Test func aCategoryNobodyMarkedIsUndefined() throws {
     let study = try Self.g17()
     #expect(study.alpha(for: "z").estimate == .undefined(.noVariation))
-    #expect(UnitizingStudy(length: 5, coders: ["a", "b"]).alpha().estimate == .undefined(.noVariation))
+    #expect(
+      UnitizingStudy(length: 5, coders: ["a", "b"]).alpha().estimate == .undefined(.noVariation))
   }
 }
