@@ -8,7 +8,8 @@ extension CategoryCounts {
   ///   numbers of times; use ``fleissKappaWithMissingRatings()`` for such data.
   public func fleissKappa() throws -> AgreementResult {
     let n = try ratingsPerCompleteUnit()
-    let proportions = categoryTotals().map { Double($0) / Double(counts.count * n) }
+    let ratings = Double(counts.count * n)
+    let proportions = categoryTotals().map { ratings > 0 ? Double($0) / ratings : 0 }
     let chance = proportions.reduce(0) { $0 + $1 * $1 }
     return .chanceCorrected(
       .fleissKappa, observed: observedAgreement(), chance: chance, varies: categoriesUsed > 1,
@@ -44,7 +45,8 @@ extension CategoryCounts {
   /// n, the number of ratings every unit has.
   func ratingsPerCompleteUnit() throws -> Int {
     let r = ratingsPerUnit
-    guard let n = r.first, r.allSatisfy({ $0 == n }) else {
+    guard let n = r.first else { return 0 }
+    guard r.allSatisfy({ $0 == n }) else {
       throw AgreementError(
         .unequalRatingsPerUnit,
         "Fleiss' κ needs every \(unitNoun.singular) rated the same number of times; these have "

@@ -20,7 +20,7 @@ extension UnitizingStudy {
     return .disagreementBased(
       .unitizingAlpha(category: category), observed: observedDisagreement(category),
       expected: expectedDisagreement(category),
-      counts: AgreementCounts(units: length, values: count, coders: coders.count),
+      counts: AgreementCounts(units: comparedPositions, values: count, coders: coders.count),
       summary:
         "Krippendorff's uα (1995/2004 unitizing) for \(category) \(scope), \(count) segment\(count == 1 ? "" : "s")"
     )
@@ -35,7 +35,8 @@ extension UnitizingStudy {
       categories.reduce(0.0) { $0 + expectedDisagreement($1) } / Double(max(categories.count, 1))
     return .disagreementBased(
       .unitizingAlpha(category: nil), observed: observed, expected: expected,
-      counts: AgreementCounts(units: length, values: segments.count, coders: coders.count),
+      counts: AgreementCounts(
+        units: comparedPositions, values: segments.count, coders: coders.count),
       summary:
         "Krippendorff's uα (1995/2004 unitizing) for \(categories.count) categor\(categories.count == 1 ? "y" : "ies") "
         + "\(scope), \(segments.count) segment\(segments.count == 1 ? "" : "s")")
@@ -109,6 +110,9 @@ extension UnitizingStudy {
       return 0
     }
   }
+
+  /// The positions compared: the continuum's, when there are two coders to compare.
+  var comparedPositions: Int { coders.count >= 2 ? length : 0 }
 
   /// "over a continuum of 300 positions from 150, 2 coders".
   var scope: String {
