@@ -8,7 +8,7 @@
 /// ```swift
 /// let table = try data.contingencyTable(between: "alice", and: "bob")
 /// let kappa = table.cohensKappa()
-/// kappa.value    // 0.4
+/// kappa.value    // ≈ 0.40
 /// kappa.summary  // "Cohen's κ over 50 passages coded by both alice and bob"
 /// ```
 public struct AgreementResult: Hashable, Sendable, CustomStringConvertible {

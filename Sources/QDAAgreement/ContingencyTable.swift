@@ -8,7 +8,7 @@
 /// ```swift
 /// // Wikipedia's 50 grant proposals.
 /// let table = ContingencyTable(categories: ["yes", "no"], counts: [[20, 5], [10, 15]])
-/// table.cohensKappa().value  // 0.4
+/// table.cohensKappa().value  // ≈ 0.40
 /// ```
 public struct ContingencyTable<Category: Hashable & Sendable>: Hashable, Sendable {
   /// The categories, in the order of rows and columns.
