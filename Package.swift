@@ -18,7 +18,7 @@ let package = Package(
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
         "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
-        "QDAExchange",
+        "QDAExchange", "QDAAgreement",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -52,6 +52,10 @@ let package = Package(
     .target(
       name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
       swiftSettings: swiftSettings),
+
+    /// Inter-rater reliability: percent agreement, Cohen's κ, Scott's π, Brennan–Prediger,
+    /// Gwet's AC1, Fleiss' κ, Krippendorff's α and uα, and NVivo's character-level agreement.
+    .target(name: "QDAAgreement", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
     // MARK: - System libraries and containers
 
@@ -141,6 +145,9 @@ let package = Package(
     .testTarget(
       name: "QDAContradictionsTests",
       dependencies: ["QDAContradictions", "QDAPipeline", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAAgreementTests", dependencies: ["QDAAgreement", "QDAModel"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAStoreTests", dependencies: ["QDAStore", "QDAModel", "_QDATestSupport"],
