@@ -87,14 +87,15 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// Reports (Markdown, HTML) and the JSON export.
     .target(
-      name: "QDAReport", dependencies: ["QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions"],
+      name: "QDAReport",
+      dependencies: ["QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement"],
       swiftSettings: swiftSettings),
     /// The commands' work: ingest → store → code → tables → report, one transaction each.
     .target(
       name: "QDAPipeline",
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
-        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML",
+        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement",
       ],
       swiftSettings: swiftSettings),
 
@@ -103,7 +104,7 @@ let package = Package(
     .executableTarget(
       name: "qda",
       dependencies: [
-        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange",
+        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

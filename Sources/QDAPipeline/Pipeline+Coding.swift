@@ -1,6 +1,7 @@
 import Foundation
 public import QDAModel
 import QDAStore
+import QDAText
 
 /// Where a manual coding goes: a passage (whole or a span of it), or a quote in a document.
 public struct CodingTarget: Sendable {
@@ -137,10 +138,10 @@ extension Pipeline {
       }
       if let quote = target.quote {
         let scalars = Array(passage.text.unicodeScalars)
-        guard let local = Self.find(quote, in: scalars) else {
+        guard let local = QuoteLocator.find(quote, in: scalars).spans.first else {
           throw PipelineError(.notFound, "passage \(passageID) does not contain the quoted words")
         }
-        return (passage, TextSpan(start: passage.span.start + local.start, end: passage.span.start + local.end))
+        return (passage, TextSpan(start: passage.span.start + local.lowerBound, end: passage.span.start + local.upperBound))
       }
       return (passage, passage.span)
     }
@@ -154,10 +155,14 @@ extension Pipeline {
     let span: TextSpan
     if let quote = target.quote {
       let scalars = Array(document.text.unicodeScalars)
-      let matches = Self.findAll(quote, in: scalars)
+      let matches = QuoteLocator.find(quote, in: scalars).spans.map { TextSpan(start: $0.lowerBound, end: $0.upperBound) }
       guard let first = matches.first else { throw PipelineError(.notFound, "\(key) does not contain the quoted words") }
-      guard matches.count == 1 else {
-        throw PipelineError(.invalidOption, "the quote occurs \(matches.count) times in \(key); quote more words, or give --start/--end")
+      // A quote that recurs is fine as long as every occurrence lies in the same passage.
+      let holders = Set(matches.compactMap { match in passages.first(where: { $0.span.contains(match) })?.id })
+      guard matches.count == 1 || holders.count == 1 else {
+        throw PipelineError(
+          .invalidOption,
+          "the quote occurs \(matches.count) times in \(key), in different passages; quote more words, or give --start/--end")
       }
       span = first
     } else if let start = target.start, let end = target.end {
@@ -170,19 +175,5 @@ extension Pipeline {
       throw PipelineError(.invalidOption, "the span \(span) of \(key) does not lie inside one passage")
     }
     return (passage, span)
-  }
-
-  static func find(_ quote: String, in scalars: [Unicode.Scalar]) -> TextSpan? { findAll(quote, in: scalars).first }
-
-  static func findAll(_ quote: String, in scalars: [Unicode.Scalar]) -> [TextSpan] {
-    let needle = Array(quote.unicodeScalars)
-    guard !needle.isEmpty, needle.count <= scalars.count else { return [] }
-    var result: [TextSpan] = []
-    for index in 0...(scalars.count - needle.count) where scalars[index] == needle[0] {
-      if scalars[index..<(index + needle.count)].elementsEqual(needle) {
-        result.append(TextSpan(start: index, end: index + needle.count))
-      }
-    }
-    return result
   }
 }

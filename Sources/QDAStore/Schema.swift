@@ -144,6 +144,23 @@ enum Schema {
           CREATE INDEX contradiction_key ON contradiction(key);
           """)
     }
+    // v3: consensus decisions after disagreement review. An agreed coding is stored as a coding
+    // by the coder `consensus`; a decision that a code does not apply has no coding, so every
+    // decision is kept here, and the coders' own codings are never touched.
+    migrator.registerMigration("v3-consensus") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE consensus_decision (
+            passage_id INTEGER NOT NULL REFERENCES passage(id) ON DELETE CASCADE,
+            code_id TEXT NOT NULL REFERENCES code(id) ON UPDATE CASCADE,
+            applies INTEGER NOT NULL CHECK (applies IN (0, 1)),
+            coders TEXT NOT NULL DEFAULT '[]',
+            note TEXT,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (passage_id, code_id)
+          );
+          """)
+    }
     return migrator
   }
 }

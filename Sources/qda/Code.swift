@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import QDAExchange
 import QDAModel
 import QDAPipeline
 
 struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Auto-code with the codebook's rules, or add, remove and list codings by hand.",
-    subcommands: [Run.self, Add.self, Remove.self, List.self], defaultSubcommand: Run.self)
+    subcommands: [Run.self, Add.self, Import.self, Remove.self, List.self], defaultSubcommand: Run.self)
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,6 +55,47 @@ struct Code: ParsableCommand {
         project: project.project, code: code, coder: coder,
         target: CodingTarget(passageID: passage, document: document, quote: quote, start: start, end: end), memo: memo)
       Console.out("coding \(listing.coding.id ?? 0): \(listing.coding.codeID) by \(listing.coding.coder) on \(listing.documentKey) [\(listing.coding.span.start)–\(listing.coding.span.end)]")
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import another coder's codings from a CSV or a REFI-QDA project onto the same passages.",
+      discussion: """
+        CSV columns: document, quote (or start and end, Unicode-scalar offsets), code (id or name),
+        coder, and optionally memo or passage. A quote locates the passage that contains it.
+        Either every row is stored or none is; rows already stored are counted, not duplicated.
+        A .qdpx (NVivo, ATLAS.ti, MAXQDA, QualCoder) adds its codings to documents with the same text.
+
+        qda code import --project p.qda ben.csv
+        qda code import --project p.qda --coder ben codings-without-coder-column.csv
+        qda code import --project p.qda ben-nvivo.qdpx
+        """)
+
+    @OptionGroup var project: ProjectOptions
+    @Option(help: "The coder for rows without a coder column (CSV only).") var coder: String?
+    @Argument(help: "The CSV or .qdpx file.") var file: String
+
+    func run() throws {
+      let pipeline = Pipeline()
+      if file.lowercased().hasSuffix(".qdpx") || file.lowercased().hasSuffix(".qde") {
+        let summary = try pipeline.importQDPX(project: project.project, from: file)
+        Console.out("imported \(summary.codings) codings on \(summary.sources) sources")
+        for warning in summary.report.warnings { Console.error("warning: " + warning) }
+        for line in summary.report.droppedSummary { Console.error("not imported: " + line) }
+        for loss in summary.losses { Console.error("not imported: " + loss) }
+        return
+      }
+      let summary = try pipeline.importCodings(project: project.project, csv: file, coder: coder)
+      let coders = summary.added.keys.sorted().map { "\($0) \(summary.added[$0] ?? 0)" }.joined(separator: ", ")
+      Console.out(
+        "imported \(summary.addedCount) codings in \(summary.documents.count) documents"
+          + (coders.isEmpty ? "" : " (\(coders))") + "; \(summary.alreadyPresent) already present")
+      if !summary.looseQuotes.isEmpty {
+        Console.error(
+          "note: \(summary.looseQuotes.count) quotes matched only with quotes, dashes, spacing or case folded: "
+            + summary.looseQuotes.prefix(5).joined(separator: ", ") + (summary.looseQuotes.count > 5 ? ", …" : ""))
+      }
     }
   }
 

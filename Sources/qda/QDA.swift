@@ -9,12 +9,13 @@ struct QDA: ParsableCommand {
     abstract: "Qualitative analysis with a CHAT codebook: transcripts → coded passages → tables → report.",
     discussion: """
       Exit codes: 0 success; 1 the command failed and the project is unchanged; \
+      2 `qda agreement --min`: some code is below the threshold; \
       3 done, but some input files were skipped (listed on stderr); 64 bad arguments.
       """,
     version: QDAKitVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Import.self,
-      Contradictions.self, Eval.self,
+      Agreement.self, Contradictions.self, Eval.self,
     ])
 }
 
