@@ -105,7 +105,7 @@ let package = Package(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 

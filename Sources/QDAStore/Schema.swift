@@ -161,6 +161,25 @@ enum Schema {
           );
           """)
     }
+    // v4: code suggestions learned from a coder's own codings, with the coder's answers.
+    // Rejected suggestions are kept so they are not suggested again.
+    migrator.registerMigration("v4-suggestions") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE suggestion (
+            id INTEGER PRIMARY KEY,
+            passage_id INTEGER NOT NULL REFERENCES passage(id) ON DELETE CASCADE,
+            code_id TEXT NOT NULL REFERENCES code(id) ON UPDATE CASCADE,
+            coder TEXT NOT NULL,
+            score REAL NOT NULL CHECK (score >= 0 AND score <= 1),
+            status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+            created_at TEXT NOT NULL,
+            decided_at TEXT,
+            UNIQUE (passage_id, code_id, coder)
+          );
+          CREATE INDEX suggestion_coder ON suggestion(coder, status);
+          """)
+    }
     return migrator
   }
 }
