@@ -182,10 +182,27 @@ extension Pipeline {
 
   static func codeHint(_ cell: String, in codebook: Codebook) -> String {
     let lowered = cell.lowercased()
-    let near = codebook.codes.filter {
-      $0.id.lowercased().hasSuffix("." + lowered) || $0.id.lowercased().hasPrefix(lowered)
-        || $0.name.lowercased().contains(lowered)
-    }.prefix(3).map(\.id)
+    let scored = codebook.codes.map { code -> (String, Int) in
+      let leaf = code.id.split(separator: ".").last.map(String.init) ?? code.id
+      let distance = min(editDistance(lowered, code.id.lowercased()), editDistance(lowered, leaf.lowercased()))
+      return (code.id, code.name.lowercased().contains(lowered) ? 0 : distance)
+    }
+    let near = scored.filter { $0.1 <= 3 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
     return near.isEmpty ? "" : " (did you mean \(near.joined(separator: ", "))?)"
+  }
+
+  /// Levenshtein distance between two short strings.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }
