@@ -109,4 +109,46 @@ struct CommandLineTests {
     let after = try CommandRunner.qda(["code", "list", "--project", project, "--coder", "Ana Ruiz"])
     #expect(!after.stdout.contains("Make it a full year."))
   }
+
+  @Test func agreementPrintsJSONAndItsGateExitsTwoBelowTheMinimum() throws {
+    let temp = try TemporaryFolder("cli")
+    let project = temp.path("p.qda")
+    #expect(try analyze([coaching], project: project, out: temp.path("out"), extra: ["--quiet"]).status == 0)
+    let csv = try temp.write(
+      "codings.csv",
+      """
+      document,quote,code,coder
+      T01.txt,"Thirty hours, maybe thirty-five?",rules.time,ana
+      T01.txt,"Thirty hours, maybe thirty-five?",rules.time,ben
+      T01.txt,The video cycles took longer than I thought.,tools.content,ana
+      T01.txt,I teach seventh-grade science,division_of_labor.experience,ben
+
+      """)
+    let imported = try CommandRunner.qda(["code", "import", "--project", project, csv])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout == "imported 4 codings in 1 documents (ana 2, ben 2); 0 already present\n")
+
+    let json = try CommandRunner.qda(["agreement", "--project", project, "--format", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["coders"] as? [String] == ["ana", "ben"])
+    let codes = try #require(object["codes"] as? [[String: Any]])
+    #expect(codes.map { $0["id"] as? String } == ["rules.time", "tools.content", "division_of_labor.experience"])
+    let time = try #require(codes.first)
+    #expect(time["krippendorff_alpha"] as? Double == 1)
+    #expect(time["cohen_kappa"] as? Double == 1)
+    #expect(time["percent_agreement"] as? Double == 1)
+    #expect(time["units"] as? Int == (object["passages"] as? Int))
+    for key in ["percent_agreement", "cohen_kappa", "krippendorff_alpha", "units"] {
+      #expect(codes.allSatisfy { $0.keys.contains(key) }, "\(key)")
+      #expect((object["overall"] as? [String: Any])?.keys.contains(key) == true, "\(key)")
+    }
+
+    let gate = try CommandRunner.qda(["agreement", "--project", project, "--min", "0.8"])
+    #expect(gate.status == 2)
+    #expect(gate.stdout.contains("Gate failed: 2 codes below Krippendorff's α 0.800: tools.content (0.000), division_of_labor.experience (0.000)"))
+    let passing = try CommandRunner.qda(["agreement", "--project", project, "--coders", "ana,ben", "--min", "0.8", "--gate", "percent"])
+    #expect(passing.status == 0)
+    #expect(passing.stdout.contains("Gate passed"))
+  }
 }
