@@ -59,6 +59,7 @@ extension Pipeline {
   /// Removes a coding by id.
   public func removeCoding(project path: String, id: Int64) throws -> Coding {
     let store = try ProjectStore(path: path, mustExist: true)
+    try store.takeSnapshot(reason: "before code remove: coding \(id)", at: environment.now())
     return try store.write { project in
       let removed = try project.removeCoding(id: id)
       try project.log(command: "code remove", summary: "coding \(id): \(removed.codeID) by \(removed.coder)", at: environment.now())

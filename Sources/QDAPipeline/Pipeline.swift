@@ -102,6 +102,7 @@ public struct Pipeline: Sendable {
 
     // A project this command creates is removed again if the command fails: "as it was".
     let isNew = !FileManager.default.fileExists(atPath: path)
+    if !isNew { try snapshotBeforeReplacing(project: path, imported: imported, codebook: codebook, command: command) }
     do {
       try store(request, files: files, imported: imported, codebook: codebook, storedCodebook: storedCodebook,
                 interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
@@ -110,6 +111,36 @@ public struct Pipeline: Sendable {
       throw error
     }
     return summary
+  }
+
+  /// Takes a snapshot when the ingest is about to replace documents or change the codebook, so
+  /// that `qda undo` can bring back what it replaces (manual codings whose words are gone
+  /// included).
+  private func snapshotBeforeReplacing(
+    project path: String, imported: [Result<ImportedDocument, any Error>], codebook: LoadedInstrument<Codebook>?,
+    command: String
+  ) throws {
+    let store = try ProjectStore(path: path, mustExist: true)
+    let (stored, codebookHash) = try store.read { project in
+      (
+        Dictionary(try project.documents().map { ($0.key, $0.contentHash) }, uniquingKeysWith: { a, _ in a }),
+        try project.instrument(.codebook)?.contentHash
+      )
+    }
+    var reasons: [String] = []
+    let replaced = imported.compactMap { result -> String? in
+      guard case .success(let document) = result, let hash = stored[document.document.key],
+        hash != document.document.contentHash
+      else { return nil }
+      return document.document.key
+    }
+    if !replaced.isEmpty {
+      reasons.append("replaces " + replaced.prefix(5).joined(separator: ", ") + (replaced.count > 5 ? " and \(replaced.count - 5) more" : ""))
+    }
+    if let codebook, let codebookHash, codebookHash != codebook.contentHash { reasons.append("changes the codebook") }
+    guard !reasons.isEmpty else { return }
+    let snapshot = try store.takeSnapshot(reason: "before \(command): " + reasons.joined(separator: "; "), at: environment.now())
+    environment.progress("snapshot \(snapshot.number) taken (qda undo brings it back)")
   }
 
   /// The write half of `ingest`: one transaction.

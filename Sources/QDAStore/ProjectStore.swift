@@ -59,6 +59,7 @@ public final class ProjectStore: Sendable {
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
+      if let known = StoreError(error, path: path) { throw known }
       throw StoreError(.notAProject, "\(path): cannot open as a project (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))")
     }
   }
@@ -79,7 +80,7 @@ public final class ProjectStore: Sendable {
     do {
       return try queue.write { db in try body(Project(db: db)) }
     } catch let error as DatabaseError {
-      throw StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
     }
   }
 
@@ -88,7 +89,7 @@ public final class ProjectStore: Sendable {
     do {
       return try queue.read { db in try body(Project(db: db)) }
     } catch let error as DatabaseError {
-      throw StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
     }
   }
 }
@@ -96,4 +97,29 @@ public final class ProjectStore: Sendable {
 /// The project inside a transaction: the operations commands perform.
 public struct Project {
   let db: Database
+}
+
+extension StoreError {
+  /// The errors a user can act on, said plainly: another command holds the project, the file
+  /// is read-only, the disk is full, the file cannot be written. Nil for other SQLite errors.
+  init?(_ error: DatabaseError, path: String) {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      self.init(
+        .busy,
+        "\(path) is being changed by another qda command (waited 10 s); try again when it has finished. The project was not changed.")
+    case .SQLITE_READONLY:
+      self.init(
+        .readOnly, "\(path) is read-only: QDAKit cannot change it (check the file's and its folder's permissions). The project was not changed.")
+    case .SQLITE_FULL:
+      self.init(.diskFull, "the disk holding \(path) is full; free some space and run the command again. The project was not changed.")
+    case .SQLITE_IOERR:
+      self.init(
+        .io, "\(path): the disk refused a read or write (\(error.message ?? "I/O error")); the project was not changed.")
+    case .SQLITE_CANTOPEN:
+      self.init(.io, "\(path): cannot open the file (check that its folder exists and can be written)")
+    default:
+      return nil
+    }
+  }
 }

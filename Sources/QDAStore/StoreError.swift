@@ -9,6 +9,14 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case invalid
     /// SQLite reported an error.
     case database
+    /// Another command is changing the project.
+    case busy
+    /// The file or its folder cannot be written.
+    case readOnly
+    /// The disk is full.
+    case diskFull
+    /// The disk refused a read or write.
+    case io
   }
 
   public var reason: Reason
