@@ -3,6 +3,7 @@ import Foundation
 import QDAExchange
 import QDAModel
 import QDAPipeline
+import QDAReport
 
 struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -177,7 +178,5 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     }
   }
 
-  static func csvCell(_ text: String) -> String {
-    text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-  }
+  static func csvCell(_ text: String) -> String { CSVCell.escape(text) }
 }

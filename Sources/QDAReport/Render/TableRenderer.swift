@@ -45,12 +45,7 @@ public enum TableRenderer {
     return result.replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}")
   }
 
-  static func escapeCSV(_ text: String) -> String {
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
-  }
+  static func escapeCSV(_ text: String) -> String { CSVCell.escape(text) }
 }
 
 extension String {
