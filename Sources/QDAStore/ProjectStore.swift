@@ -115,7 +115,8 @@ extension StoreError {
       self.init(.diskFull, "the disk holding \(path) is full; free some space and run the command again. The project was not changed.")
     case .SQLITE_IOERR:
       self.init(
-        .io, "\(path): the disk refused a read or write (\(error.message ?? "I/O error")); the project was not changed.")
+        .io,
+        "\(path): the disk refused a read or write (\(error.message ?? "I/O error")): it may be full or failing; free some space and run the command again. The project was not changed.")
     case .SQLITE_CANTOPEN:
       self.init(.io, "\(path): cannot open the file (check that its folder exists and can be written)")
     default:

@@ -38,4 +38,36 @@ public enum CommandRunner {
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))
   }
+
+  /// Starts `qda` without waiting for it (its output discarded), for tests that kill it or
+  /// run two at once.
+  public static func start(_ arguments: [String], in directory: String? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = productsFolder.appendingPathComponent("qda")
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.packageRoot.path)
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  /// Runs a shell command line (for `ulimit` and `trap`), capturing what it prints.
+  public static func shell(_ script: String, in directory: String? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.packageRoot.path)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
 }
