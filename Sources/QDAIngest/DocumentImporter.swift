@@ -49,10 +49,7 @@ public enum DocumentImporter {
   public static func importFile(at path: String, key: String, options: ImportOptions = .init())
     throws -> ImportedDocument
   {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw IngestError(InputLocation(file: path), .unreadable, "cannot read the file")
-    }
-    return try importTranscript(bytes: [UInt8](data), sourcePath: path, key: key, options: options)
+    try importTranscript(bytes: try InputReader.bytes(atPath: path), sourcePath: path, key: key, options: options)
   }
 
   /// Reads a transcript from its bytes.

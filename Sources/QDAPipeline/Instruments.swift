@@ -14,10 +14,7 @@ struct LoadedInstrument<Value> {
 
 enum Instruments {
   static func readText(_ path: String) throws -> (text: String, hash: String) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw PipelineError(.missingInput, "\(path): cannot read the file")
-    }
-    let bytes = [UInt8](data)
+    let bytes = try InputReader.bytes(atPath: path)
     return (try TextDecoder.decode(bytes, file: path).text, SHA256.hex(of: bytes))
   }
 

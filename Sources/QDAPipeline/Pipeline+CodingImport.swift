@@ -41,10 +41,7 @@ extension Pipeline {
   ///   - coder: the coder for rows without a `coder` column or cell.
   /// - Throws: `PipelineError` listing every bad row as `file:line: problem`.
   public func importCodings(project path: String, csv: String, coder: String? = nil) throws -> CodingImportSummary {
-    guard let data = FileManager.default.contents(atPath: csv) else {
-      throw PipelineError(.missingInput, "\(csv): cannot read the file")
-    }
-    let text = try TextDecoder.decode([UInt8](data), file: csv).text
+    let text = try TextDecoder.decode(try InputReader.bytes(atPath: csv), file: csv).text
     let table = try CSVReader.parse(text, file: csv)
     let records = table.records.filter { !$0.isBlank }
     guard let header = records.first else { throw PipelineError(.missingInput, "\(csv): the file is empty") }

@@ -91,10 +91,7 @@ public struct Pipeline: Sendable {
       ?? (FileManager.default.fileExists(atPath: path) ? ProjectStore(path: path).read { try Instruments.storedCodebook($0) } : nil)
     let interviewProtocol = try request.interviewProtocol.map { try Instruments.interviewProtocol(at: $0, codebook: storedCodebook) }
     let attributes = try request.attributes.map { path -> ParticipantTable in
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw PipelineError(.missingInput, "\(path): cannot read the file")
-      }
-      return try AttributeReader.read([UInt8](data), file: path)
+      try AttributeReader.read(try InputReader.bytes(atPath: path), file: path)
     }
     let excluded = Set([request.attributes, request.interviewProtocol, request.codebook].compactMap { $0 })
     let files = try InputFiles.expand(request.inputs, excluding: excluded)
