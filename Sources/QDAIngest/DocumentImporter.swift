@@ -32,7 +32,8 @@ public struct ImportedDocument: Sendable, Hashable {
 public enum DocumentImporter {
   /// The file extensions read as transcripts, and the format each is read as.
   public static let transcriptFormats: [String: DocumentFormat] = [
-    "txt": .plainText, "text": .plainText, "md": .plainText, "docx": .docx,
+    "txt": .plainText, "text": .plainText, "md": .plainText, "docx": .docx, "vtt": .webVTT,
+    "srt": .srt, "otr": .oTranscribe,
   ]
 
   /// The file extensions read as transcripts.
@@ -68,6 +69,15 @@ public enum DocumentImporter {
     case .docx:
       transcript = try WordTranscript.parse(bytes: bytes, file: sourcePath)
       decoded = DecodedText(text: transcript.text, encoding: "utf-8", lineEndings: "none", warnings: [])
+    case .webVTT:
+      decoded = try TextDecoder.decode(bytes, file: sourcePath)
+      transcript = try WebVTTTranscript.parse(decoded.text, file: sourcePath)
+    case .srt:
+      decoded = try TextDecoder.decode(bytes, file: sourcePath)
+      transcript = try SubRipTranscript.parse(decoded.text, file: sourcePath)
+    case .oTranscribe:
+      decoded = try TextDecoder.decode(bytes, file: sourcePath)
+      transcript = try OTranscribeTranscript.parse(decoded.text, file: sourcePath)
     default:
       decoded = try TextDecoder.decode(bytes, file: sourcePath)
       transcript = try PlainTextTranscript.parse(decoded.text, file: sourcePath)

@@ -1,0 +1,223 @@
+import Foundation
+import QDAModel
+
+/// One caption cue as WebVTT and SubRip files hold it: its times, its speaker when the cue names
+/// one, and its words with markup removed.
+struct CaptionCue: Hashable, Sendable {
+  var start: Double
+  var end: Double
+  /// From a `<v Name>` voice tag; `Name:` prefixes are found later, across cues.
+  var voice: String?
+  var text: String
+  /// The 1-based line of the cue's times.
+  var line: Int
+}
+
+/// Turns caption cues into a transcript a person can code: consecutive cues by one speaker
+/// become one passage keeping the first cue's start and the last cue's end, and the document
+/// text has one line per passage, `00:01:05 Name: words`.
+///
+/// A cue's speaker is its `<v Name>` voice tag (Teams), or a `Name:` prefix (Zoom, Otter,
+/// Descript, `[SPEAKER_00]:` from WhisperX) that is a role word or recurs in two cues or more,
+/// so "Note: …" or a one-off "So here's the thing:" is never a speaker. Unattributed cues merge
+/// while less than ``unattributedGap`` seconds separate them and the passage lasts at most
+/// ``unattributedSpan`` seconds: live captions without speakers become passages of a few
+/// sentences, not one passage per line nor one for the whole file.
+enum CaptionTranscript {
+  /// The longest silence inside one passage of unattributed cues.
+  static let unattributedGap = 2.0
+  /// The longest passage of unattributed cues.
+  static let unattributedSpan = 30.0
+
+  static func build(_ cues: [CaptionCue], header: [String: String], file: String, warnings: [String]) throws
+    -> Transcript
+  {
+    let cues = cues.filter { !$0.text.isEmpty || $0.voice != nil }
+    guard !cues.isEmpty else {
+      throw IngestError(InputLocation(file: file), .transcript, "the file holds no captions")
+    }
+    let labelled = cues.map { cue -> (speaker: String?, words: String) in
+      if let voice = cue.voice { return (voice, cue.text) }
+      return splitLabel(cue.text)
+    }
+    var counts: [String: Int] = [:]
+    for item in labelled { if let speaker = item.speaker { counts[speaker.lowercased(), default: 0] += 1 } }
+    let attributed = zip(cues, labelled).map { cue, item -> (speaker: String?, words: String) in
+      guard let speaker = item.speaker else { return (nil, cue.text) }
+      if cue.voice != nil { return item }
+      let key = speaker.lowercased()
+      if SpeakerVocabulary.isDiscourseWord(key) { return (nil, cue.text) }
+      if SpeakerVocabulary.roleHint(for: speaker) != nil || (counts[key] ?? 0) >= 2 { return item }
+      return (nil, cue.text)
+    }
+
+    // Merge runs.
+    struct Run {
+      var speaker: String?
+      var words: [String]
+      var start: Double
+      var end: Double
+      var line: Int
+    }
+    var runs: [Run] = []
+    for (cue, item) in zip(cues, attributed) {
+      if var last = runs.last, last.speaker?.lowercased() == item.speaker?.lowercased() {
+        let joins =
+          item.speaker != nil
+          || (cue.start - last.end < unattributedGap && cue.end - last.start <= unattributedSpan)
+        if joins {
+          if !item.words.isEmpty { last.words.append(item.words) }
+          last.end = max(last.end, cue.end)
+          runs[runs.count - 1] = last
+          continue
+        }
+      }
+      runs.append(Run(speaker: item.speaker, words: item.words.isEmpty ? [] : [item.words], start: cue.start, end: cue.end, line: cue.line))
+    }
+
+    var text = String.UnicodeScalarView()
+    var offset = 0
+    var segments: [TranscriptSegment] = []
+    var turn = -1
+    var previousSpeaker: String??
+    for run in runs {
+      let words = run.words.joined(separator: " ")
+      guard !words.isEmpty else { continue }
+      let prefix = clock(run.start) + " " + (run.speaker.map { $0 + ": " } ?? "")
+      text.append(contentsOf: prefix.unicodeScalars)
+      offset += prefix.unicodeScalars.count
+      let start = offset
+      text.append(contentsOf: words.unicodeScalars)
+      offset += words.unicodeScalars.count
+      if previousSpeaker == nil || previousSpeaker! != run.speaker || run.speaker == nil { turn += 1 }
+      previousSpeaker = .some(run.speaker)
+      segments.append(
+        TranscriptSegment(
+          speaker: run.speaker, span: TextSpan(start: start, end: offset), startTime: run.start, endTime: run.end,
+          turn: turn, line: run.line))
+      text.append("\n")
+      offset += 1
+    }
+    return Transcript(text: String(text), header: header, segments: segments, warnings: warnings)
+  }
+
+  /// `Name: words` → ("Name", "words"), split at the first colon; a label is 1–5 words, at most
+  /// 40 characters, starts with a letter and has no `?!,;"` (`Dr. Melissa Ko` and `Sam (he/him)`
+  /// are names). `[SPEAKER_00]:` loses its brackets.
+  static func splitLabel(_ text: String) -> (speaker: String?, words: String) {
+    guard let colon = text.firstIndex(of: ":") else { return (nil, text) }
+    var label = text[..<colon].trimmingCharacters(in: .whitespaces)
+    let words = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    if label.hasPrefix("["), label.hasSuffix("]") { label = String(label.dropFirst().dropLast()) }
+    guard !label.isEmpty, label.count <= 40, !words.isEmpty,
+      label.split(separator: " ").count <= 5,
+      !label.contains(where: { "?!,;\"".contains($0) }),
+      label.first?.isLetter == true
+    else { return (nil, text) }
+    // Times such as "10:30" never reach here (a label starts with a letter).
+    return (label, words)
+  }
+
+  /// `01:02:03` for 3723.4 seconds.
+  static func clock(_ seconds: Double) -> String {
+    let whole = max(0, Int(seconds))
+    return String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+  }
+
+  // MARK: - Shared cue text handling
+
+  /// Seconds from `hh:mm:ss.mmm`, `mm:ss.mmm`, unpadded `0:0:1.23`, with `.` or `,` before the
+  /// fraction; nil when it is not a time.
+  static func seconds(_ text: Substring) -> Double? {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count) else { return nil }
+    var total = 0.0
+    for part in parts.dropLast() {
+      guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
+      total = total * 60 + Double(value)
+    }
+    let last = parts[parts.count - 1].replacingOccurrences(of: ",", with: ".")
+    guard !last.isEmpty, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(last),
+      value < 60
+    else { return nil }
+    return total * 60 + value
+  }
+
+  /// A `start --> end [settings]` line's times; nil when the line has no arrow.
+  ///
+  /// - Throws: `IngestError` when the line has an arrow but its times cannot be read.
+  static func times(_ line: String, file: String, line number: Int) throws -> (Double, Double)? {
+    guard let arrow = line.range(of: "-->") else { return nil }
+    let left = line[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+    let right = line[arrow.upperBound...].trimmingCharacters(in: .whitespaces)
+    let endText = right.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+    guard let start = seconds(Substring(left)), let end = seconds(Substring(endText)) else {
+      throw IngestError(
+        InputLocation(file: file, line: number), .transcript,
+        "cannot read the cue times '\(line.prefix(60))' (expected hh:mm:ss.mmm --> hh:mm:ss.mmm)")
+    }
+    return (start, end)
+  }
+
+  /// Cue text without markup: tags (`<c.x>`, `<i>`, `<00:01.000>`, `</v>`), SubRip's `{\an8}`,
+  /// and HTML entities decoded; line breaks become spaces. Returns the first voice tag's name.
+  static func clean(_ raw: String) -> (text: String, voice: String?) {
+    var output = ""
+    var voice: String?
+    var index = raw.startIndex
+    while index < raw.endIndex {
+      let character = raw[index]
+      if character == "<", let close = raw[index...].firstIndex(of: ">") {
+        let tag = raw[raw.index(after: index)..<close]
+        if voice == nil, tag.hasPrefix("v ") || tag.hasPrefix("v.") {
+          let name = tag.drop(while: { $0 != " " }).trimmingCharacters(in: .whitespaces)
+          if !name.isEmpty { voice = name }
+        }
+        index = raw.index(after: close)
+        continue
+      }
+      if character == "{", raw[index...].hasPrefix("{\\"), let close = raw[index...].firstIndex(of: "}") {
+        index = raw.index(after: close)
+        continue
+      }
+      output.append(character == "\n" ? " " : character)
+      index = raw.index(after: index)
+    }
+    let decoded = decodeEntities(output)
+    let collapsed = decoded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
+    return (collapsed, voice)
+  }
+
+  static let entities: [String: String] = [
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "lrm": "", "rlm": "",
+    "hellip": "…", "mdash": "—", "ndash": "–", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+  ]
+
+  /// `&amp;`, `&#39;`, `&#x2019;` and the named entities above; anything else is kept as written.
+  static func decodeEntities(_ text: String) -> String {
+    guard text.contains("&") else { return text }
+    var output = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      if text[index] == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") {
+        let name = text[text.index(after: index)..<semicolon]
+        var replacement: String?
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+          replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else if name.hasPrefix("#") {
+          replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else {
+          replacement = entities[String(name)]
+        }
+        if let replacement {
+          output += replacement
+          index = text.index(after: semicolon)
+          continue
+        }
+      }
+      output.append(text[index])
+      index = text.index(after: index)
+    }
+    return output
+  }
+}
