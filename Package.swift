@@ -160,7 +160,8 @@ let package = Package(
     .testTarget(
       name: "QDAPipelineTests",
       dependencies: [
-        "QDAPipeline", "QDAStore", "QDAModel", "QDAAnalysis", "QDAExchange", "QDAXML", "_QDATestSupport",
+        "QDAPipeline", "QDAStore", "QDAModel", "QDAAnalysis", "QDAExchange", "QDAXML", "QDACoding",
+        "QDAAgreement", "_QDATestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

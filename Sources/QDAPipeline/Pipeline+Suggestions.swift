@@ -82,13 +82,7 @@ extension Pipeline {
         throw PipelineError(
           .invalidOption, "\(coder) has coded \(documents.count) document; cross-validation needs at least two")
       }
-      var options = CodeClassifier.Options()
-      let env = ProcessInfo.processInfo.environment
-      if let v = env["TUNE_LR"].flatMap(Double.init) { options.learningRate = v }
-      if let v = env["TUNE_REG"].flatMap(Double.init) { options.regularization = v }
-      if let v = env["TUNE_BAL"].flatMap(Double.init) { options.balance = v }
-      if let v = env["TUNE_IT"].flatMap(Int.init) { options.iterations = v }
-      return SuggestionEvaluation(passages: corpus.training.map(\.passage), codebook: codebook, folds: folds, threshold: threshold, options: options)
+      return SuggestionEvaluation(passages: corpus.training.map(\.passage), codebook: codebook, folds: folds, threshold: threshold)
     }
   }
 

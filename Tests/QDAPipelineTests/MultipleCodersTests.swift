@@ -1,5 +1,6 @@
 import Foundation
 import QDAAgreement
+import QDACoding
 import QDAModel
 import QDAPipeline
 import Testing
@@ -189,5 +190,27 @@ import _QDATestSupport
     let again = try Self.pipeline.suggest(project: project, coder: "ana")
     #expect(!again.contains { $0.suggestion.passageID == last.suggestion.passageID && $0.suggestion.codeID == last.suggestion.codeID })
     #expect(try Self.pipeline.listSuggestions(project: project, status: .accepted).map(\.suggestion.id) == [best.suggestion.id])
+  }
+
+  /// Golden: suggestions learned from the rules' codings of the sample corpus, cross-validated
+  /// over its 11 interviews (5 folds by document). Reproduce with
+  /// `qda suggest evaluate --project <sample> --coder auto`.
+  @Test func crossValidatedSuggestionsOnTheSampleCorpus() throws {
+    let (temp, project) = try Self.sampleProject()
+    defer { withExtendedLifetime(temp) {} }
+    let evaluation = try Self.pipeline.evaluateSuggestions(project: project, coder: "auto")
+    #expect(evaluation.passages == 172)
+    #expect(evaluation.documents == 11)
+    #expect(evaluation.folds == 5)
+    #expect(evaluation.overall.truePositives == 159)
+    #expect(evaluation.overall.falsePositives == 8)
+    #expect(evaluation.overall.falseNegatives == 69)
+    let rules = try #require(evaluation.elements.first { $0.label == "rules" })
+    #expect(rules.truePositives == 30)
+    #expect(rules.falsePositives == 1)
+    #expect(rules.falseNegatives == 15)
+    #expect(evaluation.elements.map(\.label) == [
+      "subject", "object", "outcome", "rules", "tools_and_signs", "community", "division_of_labor",
+    ])
   }
 }
