@@ -1,0 +1,349 @@
+import Foundation
+import QDAModel
+
+/// Turns a survey's columns and rows into items and respondents.
+///
+/// Columns of one question (`Q2_1…Q2_5`, SurveyMonkey's choice columns, `Q1[SQ001]`) whose
+/// cells only say "chosen or not" (`1`, `0`, empty, or the choice's own label) become one
+/// multi-select item; otherwise each is an item of its own, a row of a matrix. A single column's
+/// type comes from a dictionary when there is one, else from its answers:
+/// - **Likert** when every answer is a point of a known scale (see ``LikertScales``);
+/// - **numeric** when every answer is a number, unless they are a few small whole numbers with
+///   no sign of a quantity in the question (coded choices: single choice);
+/// - **multi-select** when answers pack several recurring choices with `, ` (Google Forms);
+/// - **open text** when answers are long (three words or more, or 40 characters) or mostly
+///   distinct, or the question asks to explain;
+/// - **single choice** otherwise. Answers that differ only in case or spacing (`No`, `NO`) are
+///   one choice, labelled as most respondents wrote it.
+enum SurveyItemBuilder {
+  static func build(
+    columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String, warnings: [String]
+  ) -> Survey {
+    func cell(_ row: CSVRecord, _ column: Int) -> String {
+      column < row.fields.count ? row.fields[column].value.trimmingCharacters(in: .whitespacesAndNewlines) : ""
+    }
+    var items: [SurveyItem] = []
+    // Per item: how to read a respondent's answer from the row.
+    var readers: [(id: String, read: (CSVRecord) -> SurveyAnswer?)] = []
+
+    let answerColumns = columns.filter { $0.role != .skip && $0.role != .respondentID }
+    // Group split columns of one question.
+    var groups: [(key: String, columns: [SurveyColumn])] = []
+    for column in answerColumns {
+      let key = groupKey(column, dialect: dialect)
+      if let key, let last = groups.last, last.key == key {
+        groups[groups.count - 1].columns.append(column)
+      } else {
+        groups.append((key ?? "#\(column.index)", [column]))
+      }
+    }
+
+    for (key, members) in groups {
+      let first = members[0]
+      if case .choice = first.role {
+        let choices = members.compactMap { column -> SurveyChoice? in
+          if case .choice(let code, let label) = column.role { return SurveyChoice(code: code, label: label) }
+          return nil
+        }
+        addMultiSelect(id: first.itemID, text: first.text, columns: members, choices: choices)
+        continue
+      }
+      if members.count >= 2, members.allSatisfy({ $0.role == .answer }), isChoiceFlags(members, rows: rows, cell: cell) {
+        let (question, subs) = splitTexts(members)
+        let choices = zip(members, subs).map { column, sub in
+          SurveyChoice(code: choiceCode(column), label: column.subItem ?? sub)
+        }
+        addMultiSelect(id: groupID(members, key: key, dialect: dialect), text: question, columns: members, choices: choices)
+        continue
+      }
+      let (question, subs) = members.count >= 2 ? splitTexts(members) : (first.text, [first.subItem ?? ""])
+      for (column, sub) in zip(members, subs) {
+        var column = column
+        if members.count >= 2 {
+          column.text = question
+          if column.subItem == nil, !sub.isEmpty { column.subItem = sub }
+        }
+        addSingle(column)
+      }
+    }
+
+    func addMultiSelect(id: String, text: String, columns: [SurveyColumn], choices: [SurveyChoice]) {
+      items.append(
+        SurveyItem(id: id, headers: columns.map(\.header), text: text, type: .multiSelect, choices: choices))
+      readers.append(
+        (
+          id,
+          { row in
+            var labels: [String] = []
+            var raw: [String] = []
+            for (column, choice) in zip(columns, choices) {
+              let value = cell(row, column.index)
+              raw.append(value)
+              if isSelected(value, label: choice.label) { labels.append(choice.label) }
+            }
+            guard raw.contains(where: { !$0.isEmpty }) else { return nil }
+            return SurveyAnswer(values: labels, raw: raw, columns: columns.map(\.header))
+          }
+        ))
+    }
+
+    func addSingle(_ column: SurveyColumn) {
+      let values = rows.map { cell($0, column.index) }.filter { !$0.isEmpty }
+      var parent: String?
+      if case .other(let owner) = column.role { parent = owner }
+      let isMetadata = column.role != .answer && parent == nil
+      var type: SurveyItemType
+      var scale: [String] = []
+      var choices = column.choices
+      var packed: [String]?
+      if isMetadata {
+        type = .metadata
+      } else if parent != nil {
+        type = .openText
+      } else if let declared = column.declaredType {
+        type = declared
+        if declared == .likert { scale = LikertScales.match(Set(choices.map(\.label)))?.scale ?? choices.map(\.label) }
+      } else {
+        (type, packed) = infer(values, text: column.text + " " + (column.subItem ?? ""))
+      }
+      // Labels from the dictionary (codes → labels); a scale's point labels (typos mended); for
+      // other choices one spelling per case-insensitive variant.
+      var canonical: [String: String] = [:]
+      if choices.isEmpty, type == .likert, let match = LikertScales.match(Set(values)) {
+        scale = match.scale
+        canonical = match.labels
+        let extra = Set(match.labels.values).subtracting(match.scale).sorted()
+        choices = (match.scale + extra).map { SurveyChoice(code: $0, label: $0) }
+      } else if choices.isEmpty, type == .singleChoice {
+        canonical = canonicalSpellings(values)
+        var seen = Set<String>()
+        choices = values.compactMap { canonical[$0] }.filter { seen.insert($0).inserted }.sorted().map {
+          SurveyChoice(code: $0, label: $0)
+        }
+      }
+      if let packed { choices = packed.map { SurveyChoice(code: $0, label: $0) } }
+      let labels = Dictionary(choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
+      items.append(
+        SurveyItem(
+          id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
+          type: packed != nil ? .multiSelect : type, choices: choices, scale: scale, parentID: parent))
+      let finalType = packed != nil ? SurveyItemType.multiSelect : type
+      readers.append(
+        (
+          column.itemID,
+          { row in
+            let value = cell(row, column.index)
+            guard !value.isEmpty else { return nil }
+            let resolved: [String]
+            switch finalType {
+            case .multiSelect: resolved = splitPacked(value, choices: packed ?? [])
+            case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
+            default: resolved = [value]
+            }
+            return SurveyAnswer(values: resolved, raw: [value], columns: [column.header])
+          }
+        ))
+    }
+
+    // Respondents.
+    let idColumn = columns.first { $0.role == .respondentID }
+    let finishedColumn = columns.first { $0.role == .finished }
+    let progressColumn = columns.first { $0.role == .progress }
+    let statusColumn = columns.first { $0.role == .status }
+    let submitColumn = columns.first { $0.role == .submitDate }
+    var notes = warnings
+    var statusTwo = 0
+    var respondents: [SurveyRespondent] = []
+    respondents.reserveCapacity(rows.count)
+    for row in rows {
+      let id = idColumn.map { cell(row, $0.index) }.flatMap { $0.isEmpty ? nil : $0 } ?? "row \(row.line)"
+      var finished: Bool?
+      if let finishedColumn {
+        switch cell(row, finishedColumn.index).lowercased() {
+        case "1", "true", "yes": finished = true
+        case "0", "false", "no": finished = false
+        default: break
+        }
+      }
+      if finished == nil, let progressColumn, let progress = Double(cell(row, progressColumn.index)) {
+        finished = progress >= 100
+      }
+      if let submitColumn { finished = !cell(row, submitColumn.index).isEmpty }
+      var exclusion: String?
+      if let statusColumn {
+        switch cell(row, statusColumn.index).lowercased() {
+        case "1", "survey preview", "preview": exclusion = "preview"
+        case "8", "9", "12", "spam", "preview spam", "imported spam": exclusion = "spam"
+        case "2", "survey test", "test": statusTwo += 1
+        default: break
+        }
+      }
+      var answers: [String: SurveyAnswer] = [:]
+      for (id, read) in readers {
+        if let answer = read(row) { answers[id] = answer }
+      }
+      respondents.append(SurveyRespondent(id: id, line: row.line, finished: finished, exclusion: exclusion, answers: answers))
+    }
+    if statusTwo > 0 {
+      notes.append("\(file): \(statusTwo) response\(statusTwo == 1 ? " has" : "s have") Status 2 (a survey test); counted, as Qualtrics does not mark them as previews or spam")
+    }
+    return Survey(source: file, dialect: dialect, items: items, respondents: respondents, warnings: notes)
+  }
+
+  // MARK: - Grouping
+
+  /// The question a split column belongs to, or nil for a column that stands alone.
+  static func groupKey(_ column: SurveyColumn, dialect: SurveyDialect) -> String? {
+    switch column.role {
+    case .choice: return "choice:" + column.itemID
+    case .answer: break
+    default: return nil
+    }
+    switch dialect {
+    case .qualtrics, .qualtrics2016, .qualtricsLegacy:
+      // Q2_1, Q5_1_-1 → Q2, Q5_1
+      guard let underscore = column.header.lastIndex(of: "_") else { return nil }
+      let suffix = column.header[column.header.index(after: underscore)...]
+      guard Int(suffix) != nil else { return nil }
+      return "q:" + column.header[..<underscore]
+    case .surveyMonkey:
+      guard column.subItem != nil, let underscore = column.itemID.lastIndex(of: "_") else { return nil }
+      return "q:" + column.itemID[..<underscore]
+    case .limeSurvey, .googleForms:
+      return column.subItem != nil ? "q:" + column.text : nil
+    default:
+      return nil
+    }
+  }
+
+  /// The multi-select item's id: Qualtrics' ImportId without its choice part, else the key.
+  static func groupID(_ members: [SurveyColumn], key: String, dialect: SurveyDialect) -> String {
+    let id = members[0].itemID
+    if dialect == .qualtrics || dialect == .qualtrics2016, let cut = id.lastIndex(where: { $0 == "_" || $0 == "-" }) {
+      return String(id[..<cut])
+    }
+    if dialect == .qualtricsLegacy, let cut = members[0].header.lastIndex(of: "_") { return String(members[0].header[..<cut]) }
+    return String(key.dropFirst(2))
+  }
+
+  static func choiceCode(_ column: SurveyColumn) -> String {
+    if let underscore = column.header.lastIndex(of: "_") { return String(column.header[column.header.index(after: underscore)...]) }
+    return column.subItem ?? column.header
+  }
+
+  /// Whether every cell of the columns only marks a choice: `1`, `0`, empty, or the column's
+  /// own label.
+  static func isChoiceFlags(_ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String) -> Bool {
+    var marked = false
+    for column in columns {
+      for row in rows {
+        let value = cell(row, column.index)
+        if value.isEmpty || value == "0" { continue }
+        if value == "1" || value == column.subItem || value.lowercased() == "y" || value.lowercased() == "checked" {
+          marked = true
+          continue
+        }
+        return false
+      }
+    }
+    return marked
+  }
+
+  static func isSelected(_ value: String, label: String) -> Bool {
+    let lowered = value.lowercased()
+    return !value.isEmpty && lowered != "0" && lowered != "unchecked" && lowered != "n"
+  }
+
+  /// The question text the columns share and each column's own part: `Check all…-Squash are
+  /// great` → (`Check all…`, `Squash are great`), cut at the last ` - ` or `-` of the common
+  /// prefix.
+  static func splitTexts(_ columns: [SurveyColumn]) -> (String, [String]) {
+    let texts = columns.map(\.text)
+    guard var prefix = texts.first else { return ("", []) }
+    for text in texts.dropFirst() {
+      while !text.hasPrefix(prefix) { prefix.removeLast() }
+    }
+    if texts.allSatisfy({ $0 == texts[0] }) { return (texts[0], columns.map { $0.subItem ?? "" }) }
+    if let cut = prefix.range(of: " - ", options: .backwards) ?? prefix.range(of: "-", options: .backwards) {
+      let question = String(prefix[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces)
+      let start = prefix.distance(from: prefix.startIndex, to: cut.upperBound)
+      return (question, texts.map { String($0.dropFirst(start)).trimmingCharacters(in: .whitespaces) })
+    }
+    return (prefix.trimmingCharacters(in: .whitespaces), texts.map { String($0.dropFirst(prefix.count)) })
+  }
+
+  // MARK: - Types
+
+  static let quantityWords = ["how many", "number of", "hours", "minutes", "age", "years", "percent", "%", "how much time", "days", "weeks", "score"]
+  static let explainWords = ["explain", "describe", "why", "rationale", "comment", "please specify", "free text", "tell us", "anything else", "what do you think"]
+
+  static func infer(_ values: [String], text: String) -> (SurveyItemType, [String]?) {
+    guard !values.isEmpty else { return (.openText, nil) }
+    let lowered = text.lowercased()
+    let distinct = Set(values)
+    if LikertScales.match(distinct) != nil { return (.likert, nil) }
+    let numbers = values.compactMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
+    if numbers.count == values.count {
+      let integers = numbers.allSatisfy { $0 == $0.rounded() && abs($0) <= 10 }
+      let quantity = quantityWords.contains { lowered.contains($0) }
+      if integers, Set(numbers).count <= 7, !quantity { return (.singleChoice, nil) }
+      return (.numeric, nil)
+    }
+    if let packed = packedChoices(values) { return (.multiSelect, packed) }
+    let words = values.map { $0.split(separator: " ").count }
+    let meanWords = Double(words.reduce(0, +)) / Double(values.count)
+    let folded = Set(values.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
+    let long = meanWords >= 3 || values.contains { $0.count > 40 }
+    let mostlyDistinct = values.count >= 4 && Double(folded.count) / Double(values.count) > 0.5
+    let asksToExplain = explainWords.contains { lowered.contains($0) }
+    if long || mostlyDistinct || asksToExplain || (values.count < 4 && meanWords >= 2) { return (.openText, nil) }
+    return (.singleChoice, nil)
+  }
+
+  /// The choices of a column whose cells pack several with `, ` (Google Forms checkboxes): at
+  /// least two cells hold several parts, and the parts recur (each appears in two cells or more,
+  /// or alone in a cell). Nil when the column does not look so.
+  static func packedChoices(_ values: [String]) -> [String]? {
+    let split = values.map { $0.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) } }
+    let multi = split.filter { $0.count >= 2 }
+    guard multi.count >= 2 else { return nil }
+    var counts: [String: Int] = [:]
+    for parts in split { for part in Set(parts) { counts[part, default: 0] += 1 } }
+    let alone = Set(split.filter { $0.count == 1 }.map { $0[0] })
+    let partsInMulti = multi.flatMap { $0 }
+    let recurring = partsInMulti.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }
+    guard Double(recurring.count) >= 0.9 * Double(partsInMulti.count),
+      partsInMulti.allSatisfy({ $0.split(separator: " ").count <= 8 }),
+      counts.count <= max(12, values.count / 3)
+    else { return nil }
+    return counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+  }
+
+  /// A packed cell's choices, longest known choice first so a choice with a comma stays whole.
+  static func splitPacked(_ value: String, choices: [String]) -> [String] {
+    var remaining = value
+    var found: [String] = []
+    for choice in choices.sorted(by: { $0.count > $1.count }) where choice.contains(",") && remaining.contains(choice) {
+      found.append(choice)
+      remaining = remaining.replacingOccurrences(of: choice, with: "")
+    }
+    found += remaining.components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,")) }
+      .filter { !$0.isEmpty }
+    return found
+  }
+
+  /// For answers that differ only in case or spacing, the spelling most respondents used.
+  static func canonicalSpellings(_ values: [String]) -> [String: String] {
+    var byKey: [String: [String: Int]] = [:]
+    for value in values {
+      let key = value.lowercased().split(separator: " ").joined(separator: " ")
+      byKey[key, default: [:]][value, default: 0] += 1
+    }
+    var result: [String: String] = [:]
+    for spellings in byKey.values {
+      let best = spellings.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
+      for spelling in spellings.keys { result[spelling] = best }
+    }
+    return result
+  }
+}
