@@ -81,7 +81,8 @@ enum SurveyItemBuilder {
               raw.append(value)
               if isSelected(value, label: choice.label) { labels.append(choice.label) }
             }
-            guard raw.contains(where: { !$0.isEmpty }) else { return nil }
+            // Nothing ticked is no answer: exports cannot tell "none apply" from "skipped".
+            guard !labels.isEmpty else { return nil }
             return SurveyAnswer(values: labels, raw: raw, columns: columns.map(\.header))
           }
         ))
