@@ -17,16 +17,20 @@ public struct DataTable: Hashable, Sendable, Codable {
   }
 }
 
-/// One cell: its text, its value when it is a number, and the passages it counts.
+/// One cell: its text, its value when it is a number, and the passages (or, for survey
+/// answers, the respondents) it counts.
 public struct TableCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
   public var text: String
   public var value: Double?
   public var passages: [Int64]
+  /// The survey respondents a count counts, by id; nil for cells about passages.
+  public var respondents: [String]?
 
-  public init(_ text: String, value: Double? = nil, passages: [Int64] = []) {
+  public init(_ text: String, value: Double? = nil, passages: [Int64] = [], respondents: [String]? = nil) {
     self.text = text
     self.value = value
     self.passages = passages
+    self.respondents = respondents
   }
 
   public init(stringLiteral value: String) {

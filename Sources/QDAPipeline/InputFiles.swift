@@ -34,8 +34,8 @@ enum InputFiles {
         for case let url as URL in enumerator {
           let standardized = url.standardizedFileURL
           guard (try? standardized.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-            DocumentImporter.format(forPath: standardized.path) != nil,
-            !excluded.contains(standardized.path)
+            !excluded.contains(standardized.path),
+            DocumentImporter.format(forPath: standardized.path) != nil || isRecognizedSurvey(standardized.path)
           else { continue }
           let relative = String(standardized.path.dropFirst(root.path.count).drop { $0 == "/" })
           let shown = (path as NSString).appendingPathComponent(relative)
@@ -50,5 +50,29 @@ enum InputFiles {
       }
     }
     return files
+  }
+
+  /// Whether a path is read as a survey export: by its extension (`.csv`, `.tsv`, `.xlsx`).
+  static func isSurvey(_ path: String) -> Bool {
+    SurveyReader.extensions.contains((path as NSString).pathExtension.lowercased())
+  }
+
+  /// A table in a folder is taken as a survey only when a survey tool's header is recognised,
+  /// so other CSV files beside the transcripts (notes, codings) are left alone.
+  static func isRecognizedSurvey(_ path: String) -> Bool {
+    guard isSurvey(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+    if (path as NSString).pathExtension.lowercased() == "xlsx" {
+      guard let bytes = FileManager.default.contents(atPath: path) else { return false }
+      return SurveyReader.recognizes(bytes: [UInt8](bytes), file: path)
+    }
+    return SurveyReader.recognizes(bytes: Self.completeLines([UInt8](head)), file: path)
+  }
+
+  /// The bytes up to the last line break, so a record cut in the middle does not break parsing.
+  static func completeLines(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.count == 64 * 1024, let last = bytes.lastIndex(of: 0x0A) else { return bytes }
+    return Array(bytes[...last])
   }
 }

@@ -28,7 +28,7 @@ extension Pipeline {
   public func refiProject(_ path: String) throws -> REFIProject {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
-      let corpus = try snapshot(project, path: path)
+      let corpus = try snapshot(project, path: path, includeSurveys: true)
       let dates = try project.codingDates()
       let contradictions = try project.contradictions()
       var refi = REFIProject(name: DocumentImporter.fileStem(path), origin: "QDAKit")

@@ -20,16 +20,23 @@ public struct IngestRequest: Sendable {
   public var codebook: String?
   /// Overrides for every file read.
   public var options: ImportOptions
+  /// Survey exports named explicitly (any extension); `.csv`, `.tsv` and `.xlsx` inputs, and
+  /// such files in input folders that a survey tool wrote, are surveys too.
+  public var surveys: [String]
+  /// A REDCap data dictionary for the surveys.
+  public var dictionary: String?
 
   public init(
     inputs: [String], attributes: String? = nil, interviewProtocol: String? = nil, codebook: String? = nil,
-    options: ImportOptions = ImportOptions()
+    options: ImportOptions = ImportOptions(), surveys: [String] = [], dictionary: String? = nil
   ) {
     self.inputs = inputs
     self.attributes = attributes
     self.interviewProtocol = interviewProtocol
     self.codebook = codebook
     self.options = options
+    self.surveys = surveys
+    self.dictionary = dictionary
   }
 }
 
@@ -93,15 +100,18 @@ public struct Pipeline: Sendable {
     let attributes = try request.attributes.map { path -> ParticipantTable in
       try AttributeReader.read(try InputReader.bytes(atPath: path), file: path)
     }
-    let excluded = Set([request.attributes, request.interviewProtocol, request.codebook].compactMap { $0 })
-    let files = try InputFiles.expand(request.inputs, excluding: excluded)
+    let excluded = Set([request.attributes, request.interviewProtocol, request.codebook, request.dictionary].compactMap { $0 })
+    let expanded = try InputFiles.expand(request.inputs, excluding: excluded)
+    let files = expanded.filter { !InputFiles.isSurvey($0.path) }
+    let surveyFiles = expanded.filter { InputFiles.isSurvey($0.path) } + (try InputFiles.expand(request.surveys))
     let imported = readAll(files, options: request.options)
+    let surveys = try readSurveys(surveyFiles, dictionary: request.dictionary, summary: &summary)
 
     // A project this command creates is removed again if the command fails: "as it was".
     let isNew = !FileManager.default.fileExists(atPath: path)
     if !isNew { try snapshotBeforeReplacing(project: path, imported: imported, codebook: codebook, command: command) }
     do {
-      try store(request, files: files, imported: imported, codebook: codebook, storedCodebook: storedCodebook,
+      try store(request, files: files, imported: imported, surveys: surveys, codebook: codebook, storedCodebook: storedCodebook,
                 interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
     } catch {
       if isNew { ProjectStore.remove(path: path) }
@@ -143,7 +153,7 @@ public struct Pipeline: Sendable {
   /// The write half of `ingest`: one transaction.
   private func store(
     _ request: IngestRequest, files: [InputFile], imported: [Result<ImportedDocument, any Error>],
-    codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
+    surveys: [ReadSurvey], codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
     interviewProtocol: LoadedInstrument<InterviewProtocol>?, attributes: ParticipantTable?,
     project path: String, command: String, into summary: inout RunSummary
   ) throws {
@@ -195,9 +205,20 @@ public struct Pipeline: Sendable {
           }
         }
       }
-      // Participants named in the attributes file with no documents: kept, and said so.
+      changed += try storeSurveys(surveys, in: project, summary: &summary)
+      if attributes != nil {
+        // The attributes file replaced every participant's values: put the respondents' back.
+        for stored in try project.surveys() where !surveys.contains(where: { $0.survey.source == stored.source }) {
+          try applyAttributes(of: stored, key: (stored.source as NSString).lastPathComponent, in: project)
+        }
+      }
+      // Participants named in the attributes file with no documents: kept, and said so
+      // (survey respondents without open answers are not waiting for anything).
+      let respondents = Set(try project.surveys().flatMap { $0.respondents.map { $0.id.lowercased() } })
       let withDocuments = Set(try project.documents().map { $0.participantID.lowercased() })
-      let waiting = try project.participants().map(\.id).filter { !withDocuments.contains($0.lowercased()) }
+      let waiting = try project.participants().map(\.id).filter {
+        !withDocuments.contains($0.lowercased()) && !respondents.contains($0.lowercased())
+      }
       if !waiting.isEmpty {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
@@ -274,7 +295,8 @@ public struct Pipeline: Sendable {
       guard let document = try project.document(String(documentID)) else { continue }
       environment.progress("coding \(index + 1)/\(documents.count) \(document.key)")
       var passages = try project.passages(documentID: documentID)
-      if let linker {
+      // Survey answers are linked to their items already; the protocol is for interviews.
+      if let linker, document.format != .survey {
         passages = linker.link(passages)
         try project.setQuestions(passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
       }
@@ -298,14 +320,42 @@ public struct Pipeline: Sendable {
     return try store.read { project in try snapshot(project, path: path) }
   }
 
-  func snapshot(_ project: Project, path: String) throws -> CorpusSnapshot {
+  /// The project as the tables see it. Interview analyses (the brief's counts of principals,
+  /// time, motivation, contradictions) read interviews only; `includeSurveys` adds the survey
+  /// answers and their respondents (REFI-QDA export, full-text search).
+  func snapshot(_ project: Project, path: String, includeSurveys: Bool = false) throws -> CorpusSnapshot {
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
     }
+    var documents = try project.documents()
+    var passages = try project.passages()
+    var codings = try project.codings()
+    var participants = try project.participants()
+    if !includeSurveys {
+      let interviews = documents.filter { $0.format != .survey }
+      if interviews.count < documents.count {
+        let kept = Set(interviews.compactMap(\.id))
+        passages = passages.filter { $0.documentID.map(kept.contains) ?? false }
+        let keptPassages = Set(passages.compactMap(\.id))
+        codings = codings.filter { keptPassages.contains($0.passageID) }
+      }
+      documents = interviews
+      let respondents = Set(try project.surveys().flatMap { $0.respondents.map { $0.id.lowercased() } })
+      if !respondents.isEmpty {
+        let interviewed = Set(documents.map { $0.participantID.lowercased() })
+        participants = participants.filter { !respondents.contains($0.id.lowercased()) || interviewed.contains($0.id.lowercased()) }
+      }
+    }
+    var attributes = try project.attributes()
+    if !includeSurveys {
+      // Attributes only respondents have (`survey`, `finished`) are not the interviews'.
+      let used = Set(participants.flatMap { $0.attributes.keys.map { $0.lowercased() } })
+      attributes = attributes.filter { used.contains($0.name.lowercased()) }
+    }
     return CorpusSnapshot(
       codebook: codebook, interviewProtocol: try Instruments.storedProtocol(project, codebook: codebook),
-      attributes: try project.attributes(), participants: try project.participants(),
-      documents: try project.documents(), passages: try project.passages(), codings: try project.codings())
+      attributes: attributes, participants: participants,
+      documents: documents, passages: passages, codings: codings)
   }
 
   /// Detects contradictions again, keeping researchers' decisions and additions.

@@ -180,6 +180,20 @@ enum Schema {
           CREATE INDEX suggestion_coder ON suggestion(coder, status);
           """)
     }
+    // v5: survey exports, kept whole as read (items, respondents, answers with provenance) so
+    // summaries can be recomputed; respondents are participants and open answers passages.
+    migrator.registerMigration("v5-surveys") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE survey (
+            key TEXT PRIMARY KEY,
+            source_path TEXT NOT NULL,
+            dialect TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            data TEXT NOT NULL
+          );
+          """)
+    }
     return migrator
   }
 }

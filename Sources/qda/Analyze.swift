@@ -32,17 +32,18 @@ struct Analyze: ParsableCommand {
   @Option(help: "Speaker label to treat as the interviewer in every file ('none' for nobody).")
   var interviewer: String?
 
+  @OptionGroup var surveyOptions: SurveyOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if inputs.isEmpty { throw ValidationError("give at least one transcript file or folder") }
+    if inputs.isEmpty, surveyOptions.surveys.isEmpty { throw ValidationError("give at least one transcript or survey file or folder") }
   }
 
   func run() throws {
     let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
-      options: ImportOptions(interviewer: interviewer))
+      options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys, dictionary: surveyOptions.dictionary)
     let summary = try pipeline.analyze(request, project: project.project, out: out)
     try Console.report(summary, quiet: output.quiet)
   }
@@ -76,6 +77,7 @@ struct Ingest: ParsableCommand {
   @Option(help: "Participant the files belong to, instead of their header or file name.")
   var participant: String?
 
+  @OptionGroup var surveyOptions: SurveyOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -88,7 +90,16 @@ struct Ingest: ParsableCommand {
     let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
-      options: ImportOptions(interviewer: interviewer, participantID: participant))
+      options: ImportOptions(interviewer: interviewer, participantID: participant), surveys: surveyOptions.surveys,
+      dictionary: surveyOptions.dictionary)
     try Console.report(try pipeline.ingest(request, project: project.project), quiet: output.quiet)
   }
+}
+
+/// Survey exports given by name, and a REDCap dictionary.
+struct SurveyOptions: ParsableArguments {
+  @Option(name: .customLong("survey"), help: "A survey export of any extension (.csv, .tsv and .xlsx inputs are surveys anyway).")
+  var surveys: [String] = []
+  @Option(help: "A REDCap data dictionary for a raw REDCap export.")
+  var dictionary: String?
 }

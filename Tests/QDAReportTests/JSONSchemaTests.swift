@@ -373,6 +373,24 @@ struct JSONSchemaTests {
           "status": "proposed", "coder": "auto"
         }
       ],
+      "survey": [
+        {
+          "source": "teachers.csv", "tool": "qualtrics", "rows": 5, "respondents": 3, "respondents_with_unfinished": 4,
+          "excluded": 1,
+          "items": [
+            {
+              "id": "QID2_1", "text": "How much do you agree? — I can explain micro-credentials.", "type": "likert", "n": 3,
+              "distribution": [{ "label": "Disagree", "count": 1 }, { "label": "Agree", "count": 2 }],
+              "percent_top2": 66.7, "percent_bottom2": 33.3
+            },
+            {
+              "id": "QID3", "text": "Top supports", "type": "multi_select", "n": 3, "distribution": [],
+              "choice_counts": [{ "label": "Planning time", "count": 2 }]
+            },
+            { "id": "QID5", "text": "Hours", "type": "numeric", "n": 2, "distribution": [], "mean": 20, "median": 20, "minimum": 15, "maximum": 25 }
+          ]
+        }
+      ],
       "tables": {
         "time_commitment": {
           "mean_hours": 18.333,

@@ -10,7 +10,7 @@ struct SampleReportGoldenTests {
   @Test func theCommittedReportIsWhatTheMainCommandWrites() throws {
     let temp = try TemporaryFolder("golden")
     let result = try CommandRunner.qda([
-      "analyze", "Corpora/principals", "--attributes", "Corpora/principals/participants.csv",
+      "analyze", "Corpora/principals", "Corpora/survey/teachers_survey.csv", "--attributes", "Corpora/principals/participants.csv",
       "--protocol", "Corpora/principals/protocol.yaml", "--codebook", "Codebooks/chat.yaml",
       "--project", temp.path("principals.qda"), "--out", temp.path("out"), "--quiet",
     ])

@@ -2,6 +2,23 @@ public import QDAAnalysis
 
 /// A report as structure, before it becomes Markdown or HTML.
 public struct ReportDocument: Sendable {
+  /// The charts, by id, for writers that keep them as files.
+  public var figures: [(id: String, svg: String)] {
+    blocks.compactMap { block in
+      if case .figure(let id, let svg, _) = block { return (id, svg) }
+      return nil
+    }
+  }
+
+  /// Inserts blocks before the heading with an anchor (at the end when there is none).
+  public mutating func insert(_ inserted: [Block], beforeAnchor anchor: String) {
+    let index = blocks.firstIndex { block in
+      if case .heading(_, _, let found) = block { return found == anchor }
+      return false
+    } ?? blocks.endIndex
+    blocks.insert(contentsOf: inserted, at: index)
+  }
+
   public var title: String
   public var subtitle: String?
   public var blocks: [Block]
@@ -27,6 +44,8 @@ public enum Block: Sendable {
   case table(DataTable)
   /// A list of passages (the appendix): each with its place and words.
   case passages(reference: Reference)
+  /// A chart: SVG (inlined in HTML, written to `figures/<id>.svg` for Markdown) and its caption.
+  case figure(id: String, svg: String, caption: String)
 }
 
 /// A run of text, or a count that links to the passages behind it.

@@ -22,8 +22,15 @@ public struct AnalysisExport: Encodable, Sendable {
   var passages: [PassageExport]
   var tables: TablesExport
   var contradictions: [ContradictionExport]
+  /// One entry per survey export: respondents with and without unfinished responses, and per
+  /// item its n, distribution, top- and bottom-two-box shares or choice counts.
+  var survey: [SurveyExport]
 
-  public init(corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String, contradictions: [Contradiction] = []) {
+  public init(
+    corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String, contradictions: [Contradiction] = [],
+    surveys: [(counted: SurveySummary, withUnfinished: SurveySummary)] = []
+  ) {
+    survey = surveys.map(SurveyExport.init)
     generator = Generator(name: "QDAKit", version: toolVersion)
     let study = corpus.interviewProtocol?.study ?? Study()
     self.study = StudyExport(
@@ -103,6 +110,51 @@ public struct AnalysisExport: Encodable, Sendable {
   }
 
   // MARK: - Parts
+
+  struct SurveyExport: Encodable, Sendable {
+    struct Count: Encodable, Sendable { var label: String; var count: Int }
+    struct Item: Encodable, Sendable {
+      var id: String
+      var text: String
+      var type: String
+      var n: Int
+      var distribution: [Count]
+      var percentTop2: Double?
+      var percentBottom2: Double?
+      var choiceCounts: [Count]?
+      var mean: Double?
+      var median: Double?
+      var minimum: Double?
+      var maximum: Double?
+    }
+    var source: String
+    var tool: String
+    var rows: Int
+    var respondents: Int
+    var respondentsWithUnfinished: Int
+    var excluded: Int
+    var items: [Item]
+
+    init(_ pair: (counted: SurveySummary, withUnfinished: SurveySummary)) {
+      let summary = pair.counted
+      source = (summary.source as NSString).lastPathComponent
+      tool = summary.dialect.rawValue
+      rows = summary.rows
+      respondents = summary.counted
+      respondentsWithUnfinished = pair.withUnfinished.counted
+      excluded = summary.excluded
+      items = summary.items.map { entry in
+        let counts = entry.distribution.map { Count(label: $0.label, count: $0.respondents.count) }
+        return Item(
+          id: entry.item.id, text: entry.item.fullText, type: entry.item.type.rawValue, n: entry.answered,
+          distribution: entry.item.type == .multiSelect ? [] : counts,
+          percentTop2: entry.item.type == .likert ? entry.percentTopTwo : nil,
+          percentBottom2: entry.item.type == .likert ? entry.percentBottomTwo : nil,
+          choiceCounts: entry.item.type == .multiSelect ? counts : nil, mean: entry.mean, median: entry.median,
+          minimum: entry.minimum, maximum: entry.maximum)
+      }
+    }
+  }
 
   struct Generator: Encodable, Sendable { var name: String; var version: String }
 

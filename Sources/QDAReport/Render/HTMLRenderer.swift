@@ -21,6 +21,9 @@ public struct HTMLRenderer: Sendable {
         body += "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
       case .table(let table):
         body += self.table(table)
+      case .figure(let id, let svg, let caption):
+        // The SVG is built by SurveyChart from escaped text; it is inlined as it is.
+        body += "<figure id=\"\(escape(id))\">\n\(svg)\n<figcaption>\(escape(caption))</figcaption></figure>\n"
       case .passages(let reference):
         body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(reference.entries.count) passage\(reference.entries.count == 1 ? "" : "s"))</small></h4>\n<ol>\n"
         for entry in reference.entries {

@@ -21,6 +21,8 @@ public struct MarkdownRenderer: Sendable {
         out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
       case .table(let table):
         out += TableRenderer.markdown(table) + "\n"
+      case .figure(let id, _, let caption):
+        out += "![\(caption)](figures/\(id).svg)\n\n_\(caption)_\n\n"
       case .passages(let reference):
         let number = reference.id.replacingOccurrences(of: "ref-", with: "")
         let plural = reference.entries.count == 1 ? "" : "s"

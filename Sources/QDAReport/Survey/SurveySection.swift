@@ -1,0 +1,86 @@
+import Foundation
+public import QDAAnalysis
+import QDAModel
+
+/// The report's survey section, in the style of the seed brief's Figure 2: who answered, a
+/// sentence per rating item with its percent and n ("73 percent (60 of 82) agreed or strongly
+/// agreed that …"), the most chosen options of multi-select items, numeric items, a stacked bar
+/// chart per block of rating items, and the tables.
+public enum SurveySection {
+  /// The section's blocks for one survey.
+  public static func blocks(_ summary: SurveySummary, tables: [DataTable]) -> [Block] {
+    let stem = ((summary.source as NSString).lastPathComponent as NSString).deletingPathExtension
+    var blocks: [Block] = [.heading(level: 2, text: "Survey: \(stem)", anchor: "survey-" + stem)]
+    var intro = "\(summary.dialect.name) export, \(summary.rows) responses: \(summary.counted) counted"
+    if summary.unfinished > 0 { intro += ", \(summary.unfinished) unfinished left out" }
+    if summary.excluded > 0 { intro += ", \(summary.excluded) previews or spam left out" }
+    blocks.append(.paragraph([.text(intro + ". Each percent is of the respondents who answered the item (n).")]))
+
+    // Rating items, block by block (items sharing a question).
+    let likert = summary.items.filter { $0.item.type == .likert }
+    var groups: [(question: String, items: [SurveyItemSummary])] = []
+    for entry in likert {
+      if let last = groups.last, last.question == entry.item.text, last.items.first?.item.scale == entry.item.scale {
+        groups[groups.count - 1].items.append(entry)
+      } else {
+        groups.append((entry.item.text, [entry]))
+      }
+    }
+    for (index, group) in groups.enumerated() {
+      blocks.append(.heading(level: 3, text: group.question, anchor: nil))
+      blocks.append(.bullets(group.items.compactMap(statement)))
+      blocks.append(
+        .figure(
+          id: "survey-\(stem)-ratings-\(index + 1)", svg: SurveyChart.likertBlock(title: group.question, items: group.items),
+          caption: "\(group.question) Shares of the answers on the scale; n at the end of each bar."))
+    }
+
+    for entry in summary.items where entry.item.type == .multiSelect && entry.answered > 0 {
+      let ranked = entry.distribution.sorted { ($0.respondents.count, $1.label) > ($1.respondents.count, $0.label) }
+      guard let best = ranked.first else { continue }
+      blocks.append(.heading(level: 3, text: entry.item.fullText, anchor: nil))
+      var lines: [[Inline]] = []
+      for (rank, choice) in ranked.prefix(4).enumerated() {
+        let share = percentWord(100 * Double(choice.respondents.count) / Double(entry.answered))
+        let lead = rank == 0 ? "\(choice.label) was the top choice, " : "\(choice.label): "
+        lines.append([.text(lead + "\(share) (\(choice.respondents.count) of \(entry.answered))" + (rank == 0 ? "." : ""))])
+      }
+      _ = best
+      blocks.append(.bullets(lines))
+    }
+
+    for entry in summary.items where entry.item.type == .numeric {
+      guard let mean = entry.mean, let median = entry.median, let low = entry.minimum, let high = entry.maximum else { continue }
+      blocks.append(
+        .paragraph([
+          .text(
+            "\(entry.item.fullText) Mean \(number(mean)), median \(number(median)), range \(number(low))–\(number(high)) (n = \(entry.answered)).")
+        ]))
+    }
+    for table in tables { blocks.append(.table(table)) }
+    return blocks
+  }
+
+  /// "73 percent (60 of 82) agreed or strongly agreed: I can clearly articulate …".
+  static func statement(_ entry: SurveyItemSummary) -> [Inline]? {
+    guard let share = entry.percentTopTwo else { return nil }
+    let top = Array(entry.item.scale.suffix(2))
+    let what: String
+    if top.map({ $0.lowercased() }) == ["agree", "strongly agree"] {
+      what = "agreed or strongly agreed"
+    } else if top.count == 2 {
+      what = "answered “\(top[1])” or “\(top[0])”"
+    } else {
+      what = "answered “\(top.last ?? "")”"
+    }
+    let item = entry.item.subItem ?? entry.item.text
+    return [.text("\(percentWord(share)) (\(entry.topTwo.count) of \(entry.onScale)) \(what): \(item)")]
+  }
+
+  /// `73 percent`, as the brief writes percentages.
+  static func percentWord(_ value: Double) -> String { "\(Int(value.rounded())) percent" }
+
+  static func number(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+  }
+}
