@@ -146,21 +146,42 @@ public struct SurveyRespondent: Hashable, Sendable, Codable, Identifiable {
   }
 }
 
-/// A respondent's answer to one item, with its provenance.
+/// A respondent's answer to one item. Its provenance is the respondent's line and the item's
+/// column headers (``Survey/provenance(of:item:)``).
 public struct SurveyAnswer: Hashable, Sendable, Codable {
   /// The labels chosen (one, or several for a multi-select), or the text or number given.
   public var values: [String]
-  /// The cells as exported.
+  /// The cells as exported (one per column of the item).
   public var raw: [String]
-  /// The columns the answer was read from (headers).
-  public var columns: [String]
 
-  public init(values: [String], raw: [String], columns: [String]) {
+  public init(values: [String], raw: [String]) {
     self.values = values
     self.raw = raw
-    self.columns = columns
   }
 
   /// The single value (first), for single-valued items.
   public var value: String { values.first ?? "" }
+
+  // Stored compactly: surveys can have a million respondents. `r` only when the cells differ
+  // from the values.
+  enum CodingKeys: String, CodingKey { case values = "v", raw = "r" }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    values = try container.decode([String].self, forKey: .values)
+    raw = try container.decodeIfPresent([String].self, forKey: .raw) ?? values
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(values, forKey: .values)
+    if raw != values { try container.encode(raw, forKey: .raw) }
+  }
+}
+
+extension Survey {
+  /// Where an answer came from: the file, the respondent's line, the item's column headers.
+  public func provenance(of respondent: SurveyRespondent, item: SurveyItem) -> (file: String, line: Int, columns: [String]) {
+    (source, respondent.line, item.headers)
+  }
 }

@@ -20,8 +20,10 @@ extension Project {
   /// Replaces a document's automatic codings; manual codings are never touched.
   public func replaceAutoCodings(documentID: Int64, with codings: [Coding]) throws {
     try db.execute(
-      sql: "DELETE FROM coding WHERE coder = ? AND passage_id IN (SELECT id FROM passage WHERE document_id = ?)",
-      arguments: [Coding.autoCoder, documentID])
+      // `+coder`: look codings up by passage (indexed), not by coder, which would scan every
+      // automatic coding of the project for each document.
+      sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?",
+      arguments: [documentID, Coding.autoCoder])
     let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
     let scalars = Array(text.unicodeScalars)
     let statement = try db.makeStatement(

@@ -194,6 +194,11 @@ enum Schema {
           );
           """)
     }
+    // v6: participants are appended by position; with survey respondents there can be
+    // hundreds of thousands, so `max(position)` needs an index.
+    migrator.registerMigration("v6-participant-position") { db in
+      try db.execute(sql: "CREATE INDEX participant_position ON participant(position)")
+    }
     return migrator
   }
 }

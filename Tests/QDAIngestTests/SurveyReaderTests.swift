@@ -52,7 +52,9 @@ import _QDATestSupport
     #expect(respondent.line == 4)
     #expect(respondent.finished == true)
     #expect(respondent.exclusion == nil)
-    #expect(respondent.answers["QID2_TEXT"] == SurveyAnswer(values: ["Hello World!"], raw: ["Hello World!"], columns: ["Q2"]))
+    #expect(respondent.answers["QID2_TEXT"] == SurveyAnswer(values: ["Hello World!"], raw: ["Hello World!"]))
+    let item = try #require(survey.item("QID2_TEXT"))
+    #expect(survey.provenance(of: respondent, item: item) == ("qualtrics_v3_sample_de.csv", 4, ["Q2"]))
     #expect(survey.item("QID1")?.text == "This is a multiple choice question.")
   }
 

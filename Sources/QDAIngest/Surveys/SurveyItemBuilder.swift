@@ -20,7 +20,7 @@ enum SurveyItemBuilder {
     columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String, warnings: [String]
   ) -> Survey {
     func cell(_ row: CSVRecord, _ column: Int) -> String {
-      column < row.fields.count ? row.fields[column].value.trimmingCharacters(in: .whitespacesAndNewlines) : ""
+      column < row.fields.count ? trimmed(row.fields[column].value) : ""
     }
     var items: [SurveyItem] = []
     // Per item: how to read a respondent's answer from the row.
@@ -83,7 +83,7 @@ enum SurveyItemBuilder {
             }
             // Nothing ticked is no answer: exports cannot tell "none apply" from "skipped".
             guard !labels.isEmpty else { return nil }
-            return SurveyAnswer(values: labels, raw: raw, columns: columns.map(\.header))
+            return SurveyAnswer(values: labels, raw: raw)
           }
         ))
     }
@@ -141,7 +141,7 @@ enum SurveyItemBuilder {
             case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
             default: resolved = [value]
             }
-            return SurveyAnswer(values: resolved, raw: [value], columns: [column.header])
+            return SurveyAnswer(values: resolved, raw: [value])
           }
         ))
     }
@@ -189,6 +189,14 @@ enum SurveyItemBuilder {
       notes.append("\(file): \(statusTwo) response\(statusTwo == 1 ? " has" : "s have") Status 2 (a survey test); counted, as Qualtrics does not mark them as previews or spam")
     }
     return Survey(source: file, dialect: dialect, items: items, respondents: respondents, warnings: notes)
+  }
+
+  /// The cell without surrounding spaces and line breaks; most cells have none, and are
+  /// returned without copying.
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+    guard first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   // MARK: - Grouping
