@@ -18,7 +18,7 @@ let package = Package(
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
         "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
-        "QDAExchange", "QDAAgreement",
+        "QDAExchange", "QDAAgreement", "QDAQuery",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -52,6 +52,9 @@ let package = Package(
     .target(
       name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
       swiftSettings: swiftSettings),
+
+    /// Questions of coded feedback: full-text queries checked before SQLite, attribute filters.
+    .target(name: "QDAQuery", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
     /// Inter-rater reliability: percent agreement, Cohen's κ, Scott's π, Brennan–Prediger,
     /// Gwet's AC1, Fleiss' κ, Krippendorff's α and uα, and NVivo's character-level agreement.
@@ -95,7 +98,7 @@ let package = Package(
       name: "QDAPipeline",
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
-        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement",
+        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery",
       ],
       swiftSettings: swiftSettings),
 
@@ -105,7 +108,7 @@ let package = Package(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        "QDACoding", "QDAStore", "QDAIngest", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -147,6 +150,8 @@ let package = Package(
       name: "QDAContradictionsTests",
       dependencies: ["QDAContradictions", "QDAPipeline", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel"], swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAAgreementTests", dependencies: ["QDAAgreement", "QDAModel"],
       swiftSettings: swiftSettings),

@@ -1,3 +1,4 @@
+import Foundation
 public import QDAModel
 internal import GRDB
 
@@ -203,5 +204,35 @@ extension Project {
         """,
       arguments: [query, limit]
     ).map(Self.passage)
+  }
+}
+
+/// A passage a full-text query matched: its id, its rank (bm25; lower is better), and a snippet
+/// with the matched words between « and ».
+public struct FullTextMatch: Hashable, Sendable {
+  public var passageID: Int64
+  public var rank: Double
+  public var snippet: String
+}
+
+extension Project {
+  /// Every passage matching an FTS5 query, best first.
+  ///
+  /// - Throws: `StoreError` (`.invalid`) with SQLite's complaint about the query, for a query
+  ///   the caller could not check.
+  public func fullTextMatches(_ query: String) throws -> [FullTextMatch] {
+    do {
+      return try Row.fetchAll(
+        db,
+        sql: """
+          SELECT rowid, bm25(passage_fts) AS rank, snippet(passage_fts, 0, '«', '»', '…', 32) AS snippet
+          FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank
+          """,
+        arguments: [query]
+      ).map { FullTextMatch(passageID: $0["rowid"], rank: $0["rank"], snippet: $0["snippet"]) }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+      let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
+      throw StoreError(.invalid, "the search '\(query)' cannot be read (\(detail)); see `qda query --help` for the syntax")
+    }
   }
 }

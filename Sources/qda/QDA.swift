@@ -15,7 +15,7 @@ struct QDA: ParsableCommand {
     version: QDAKitVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Import.self,
-      SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self,
+      Query.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self,
     ])
 }
 

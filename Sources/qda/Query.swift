@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import QDAModel
+import QDAPipeline
+import QDAQuery
+
+struct Query: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Ask the coded feedback a question: words, codes, elements and participant attributes.",
+    discussion: """
+      Words are stemmed (time finds times, timing); "planning time" is a phrase; collab* a prefix;
+      NEAR(time alone, 5) finds words close together; AND, OR, NOT and parentheses combine them.
+
+      qda query --project p.qda time --where completed=no              # what did non-completers say about time?
+      qda query --project p.qda --code community.collaboration --where school_level=high
+      qda query --project p.qda "" --element rules --count-by completed
+      qda query --project p.qda "stipend* OR bonus*" --format json
+      """)
+
+  @OptionGroup var project: ProjectOptions
+  @Argument(help: "The words to find (FTS5 syntax); empty for every passage the filters keep.") var text: String = ""
+  @Option(help: "Only passages coded with this code (or a sub-code).") var code: String?
+  @Option(help: "Only passages coded with a code of this CHAT element.") var element: String?
+  @Option(help: "Count only this coder's codings for --code and --element.") var coder: String?
+  @Option(help: "An attribute condition: completed=no, years_as_admin>=15 (repeatable).") var `where`: [String] = []
+  @Option(help: "participant or interviewer.") var speakerRole: String?
+  @Option(help: "Only this document (key).") var document: String?
+  @Option(help: "Only answers to this protocol question or survey item.") var question: String?
+  @Option(help: "At most this many passages.") var limit = 20
+  @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
+  @Option(help: "table, csv or json.") var format: ListFormat = .table
+
+  func run() throws {
+    let request = try makeRequest()
+    let pipeline = Pipeline()
+    if let countBy {
+      let counts = try pipeline.queryCounts(project: project.project, request, by: countBy)
+      let rows = counts.map { [$0.value, String($0.participants), String($0.passages), $0.passageIDs.map(String.init).joined(separator: " ")] }
+      Console.out(ListFormat.render(format, columns: [countBy, "participants", "passages", "passage_ids"], rows: rows))
+      return
+    }
+    let (hits, total) = try pipeline.query(project: project.project, request)
+    let rows = hits.map { hit -> [String] in
+      [
+        String(hit.passage.id ?? 0), hit.rank.map { String(format: "%.2f", -$0) } ?? "", hit.participant, hit.documentKey,
+        hit.passage.speaker ?? "", hit.codes.joined(separator: " "),
+        format == .table ? Self.aroundMatch(hit.snippet) : hit.snippet.replacingOccurrences(of: "\n", with: " "),
+      ]
+    }
+    Console.out(ListFormat.render(format, columns: ["passage", "score", "participant", "document", "speaker", "codes", "text"], rows: rows))
+    if format == .table {
+      Console.error("\(total) passage\(total == 1 ? "" : "s") matched" + (total > hits.count ? "; showing \(hits.count) (--limit)" : ""))
+    }
+  }
+
+  /// For the table's narrow column: the text from a little before the first match.
+  static func aroundMatch(_ snippet: String) -> String {
+    let flat = snippet.replacingOccurrences(of: "\n", with: " ")
+    guard let mark = flat.firstIndex(of: "«") else { return flat }
+    let offset = flat.distance(from: flat.startIndex, to: mark)
+    guard offset > 24 else { return flat }
+    return "…" + flat.dropFirst(offset - 20)
+  }
+
+  func makeRequest() throws -> QueryRequest {
+    var request = QueryRequest(text: text, code: code, coder: coder, document: document, question: question, limit: limit)
+    if let element {
+      guard let parsed = Element(identifier: element) else {
+        throw ValidationError("--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      request.element = parsed
+    }
+    if let speakerRole {
+      guard let role = SpeakerRole(rawValue: speakerRole.lowercased()) else {
+        throw ValidationError("--speaker-role must be participant or interviewer")
+      }
+      request.role = role
+    }
+    request.conditions = try self.where.map { text in
+      do { return try AttributeCondition(text) } catch let error as QueryError { throw ValidationError(error.message) }
+    }
+    return request
+  }
+}

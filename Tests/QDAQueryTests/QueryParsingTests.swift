@@ -1,0 +1,50 @@
+import QDAModel
+import QDAQuery
+import Testing
+
+@Suite struct QueryParsingTests {
+  static let veteran = Participant(
+    id: "P10", attributes: ["years_as_admin": .number(17), "completed": .yesNo(false), "district": .category("Illini Trail")])
+
+  @Test(arguments: [
+    ("completed=no", true), ("completed=yes", false), ("completed!=yes", true), ("years_as_admin>=15", true),
+    ("years_as_admin>17", false), ("years_as_admin<=17", true), ("years_as_admin<10", false),
+    ("district=illini trail", true), ("district!=Illini Trail", false), ("school_level=high", false),
+    ("school_level!=high", true),
+  ])
+  func conditionsCompareByTheAttributesType(text: String, matches: Bool) throws {
+    #expect(try AttributeCondition(text).matches(Self.veteran) == matches)
+  }
+
+  @Test(arguments: [
+    ("completed", "--where completed: write attribute=value, or use !=, >=, <=, > or < (for example completed=no, years_as_admin>=15)"),
+    ("=no", "--where =no: name the attribute before ="),
+    ("years>=", "--where years>=: give a value after >="),
+  ])
+  func badConditionsSayHowToWriteThem(text: String, message: String) {
+    #expect(throws: QueryError(message)) { try AttributeCondition(text) }
+  }
+
+  @Test(arguments: [
+    "time", "\"planning time\"", "collab*", "NEAR(time alone, 5)", "time AND alone", "time OR hours", "time NOT hours",
+    "(time OR hours) AND alone", "text:time",
+  ])
+  func wellFormedQueriesPass(query: String) throws {
+    #expect(try FullTextQuery.check("  " + query + " ") == query)
+  }
+
+  @Test(arguments: [
+    ("\"planning time", "the query has an unclosed quote: close the phrase with \" (for example \"planning time\")"),
+    ("(time OR hours", "the query opens a parenthesis it never closes"),
+    ("time)", "the query closes a parenthesis it never opened"),
+    ("AND time", "the query starts with AND: put a word before it (for example time AND alone)"),
+    ("time OR", "the query ends with OR: put a word after it (for example time OR alone)"),
+    ("time AND OR hours", "AND OR has no word between the operators"),
+    ("speaker:ana", "'speaker:' is not something to search in; search the passage text without a prefix (or text:…)"),
+    ("NEAR time alone", "write NEAR as NEAR(word word, distance), for example NEAR(time alone, 5)"),
+    ("*ollab", "a * goes at the end of a word prefix (collab*), not at its start"),
+  ])
+  func malformedQueriesSayWhatToFix(query: String, message: String) {
+    #expect(throws: QueryError(message)) { try FullTextQuery.check(query) }
+  }
+}
