@@ -27,6 +27,9 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // The local web page over a project (`qda serve`).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: - Pipeline stages (pure)
@@ -102,13 +105,23 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
 
+    /// `qda serve`: server-rendered pages over a project (dashboard, passages, documents).
+    .target(
+      name: "QDAWeb",
+      dependencies: [
+        "QDAModel", "QDAPipeline", "QDAQuery", "QDAAnalysis",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ],
+      swiftSettings: swiftSettings),
+
     // MARK: - Command-line tool
 
     .executableTarget(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -149,6 +162,12 @@ let package = Package(
     .testTarget(
       name: "QDAContradictionsTests",
       dependencies: ["QDAContradictions", "QDAPipeline", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAWebTests",
+      dependencies: [
+        "QDAWeb", "QDAPipeline", "_QDATestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel"], swiftSettings: swiftSettings),

@@ -3,7 +3,7 @@ import QDAPipeline
 
 /// The `qda` command: a thin layer that parses arguments, calls `QDAPipeline`, and prints.
 @main
-struct QDA: ParsableCommand {
+struct QDA: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "qda",
     abstract: "Qualitative analysis with a CHAT codebook: transcripts → coded passages → tables → report.",
@@ -15,7 +15,7 @@ struct QDA: ParsableCommand {
     version: QDAKitVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Export.self, Import.self,
-      Query.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self,
+      Query.self, Serve.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self,
     ])
 }
 

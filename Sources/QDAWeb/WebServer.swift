@@ -1,0 +1,87 @@
+import Foundation
+public import Hummingbird
+import HTTPTypes
+
+/// `qda serve`: the site over Hummingbird, bound to the loopback interface unless told
+/// otherwise, with security headers on every response.
+///
+/// ```swift
+/// let app = try WebServer.application(site: Site(project: "study.qda"), host: "127.0.0.1", port: 8080)
+/// try await app.runService()
+/// ```
+public enum WebServer {
+  /// The addresses `qda serve` binds without `--allow-remote`.
+  public static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
+
+  /// The router: `/`, `/passages`, `/documents/:id`, `/style.css`; anything else is a 404 page.
+  public static func router(site: Site) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SecurityHeaders())
+    router.get("/") { request, _ in respond(site.dashboard(parameters: parameters(request))) }
+    router.get("/passages") { request, _ in respond(site.passages(parameters: parameters(request))) }
+    router.get("/documents/:id") { _, context in
+      respond(site.document(id: context.parameters.get("id") ?? ""))
+    }
+    router.get("/style.css") { _, _ in
+      Response(
+        status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+        body: .init(byteBuffer: ByteBuffer(string: HTMLPage.stylesheet)))
+    }
+    return router
+  }
+
+  /// The application, refusing a non-loopback address unless `allowRemote`.
+  ///
+  /// - Throws: `WebServerError` for a remote address without permission.
+  public static func application(site: Site, host: String, port: Int, allowRemote: Bool = false) throws
+    -> some ApplicationProtocol
+  {
+    guard allowRemote || loopback.contains(host) else {
+      throw WebServerError(
+        "refusing to serve \(site.project) on \(host): the project holds participants' words; use 127.0.0.1, or --allow-remote if you mean it")
+    }
+    return Application(router: router(site: site), configuration: .init(address: .hostname(host, port: port), serverName: nil))
+  }
+
+  static func parameters(_ request: Request) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    for (key, value) in request.uri.queryParameters {
+      result[String(key), default: []].append(String(value))
+    }
+    return result
+  }
+
+  static func respond(_ page: Page) -> Response {
+    Response(
+      status: HTTPResponse.Status(code: page.status), headers: [.contentType: "text/html; charset=utf-8"],
+      body: .init(byteBuffer: ByteBuffer(string: page.html)))
+  }
+}
+
+/// A server that will not start.
+public struct WebServerError: Error, CustomStringConvertible, Sendable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// Headers on every response: no scripts, no framing, no sniffing, no referrer, styles only
+/// from the site's own stylesheet.
+struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    var response: Response
+    do {
+      response = try await next(request, context)
+    } catch let error as HTTPError where error.status == .notFound {
+      response = WebServer.respond(
+        Page(status: 404, html: HTMLPage.page(title: "Not found", body: "<p class=\"error\">No page here. Try <a href=\"/\">the themes</a>.</p>")))
+    }
+    response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    response.headers[.xContentTypeOptions] = "nosniff"
+    response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    return response
+  }
+}

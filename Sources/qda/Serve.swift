@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import QDAPipeline
+import QDAWeb
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "A local web page over a project: themes, passages, documents (read-only).",
+    discussion: """
+      Binds to 127.0.0.1 unless --allow-remote is given with another --host: the project holds
+      participants' words. Stop with Ctrl-C.
+
+      qda serve --project p.qda --port 8080
+      """)
+
+  @OptionGroup var project: ProjectOptions
+  @Option(help: "The port (0: any free port, printed).") var port = 8080
+  @Option(help: "The address to bind.") var host = "127.0.0.1"
+  @Flag(help: "Allow binding to an address other than the loopback interface.") var allowRemote = false
+
+  func run() async throws {
+    guard FileManager.default.fileExists(atPath: project.project) else {
+      throw ValidationError("\(project.project): no such project; create it with `qda analyze`")
+    }
+    do {
+      let app = try WebServer.application(site: Site(project: project.project), host: host, port: port, allowRemote: allowRemote)
+      Console.error("serving \(project.project) on http://\(host):\(port)/ (read-only)")
+      try await app.runService()
+    } catch let error as WebServerError {
+      throw ValidationError(error.message)
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import QDAPipeline
+import QDAWeb
+import Testing
+import _QDATestSupport
+
+/// Every route of `qda serve` over the sample project, through Hummingbird's test client:
+/// status, security headers, escaping, and clear 400 and 404 pages.
+@Suite struct RoutesTests {
+  static let project: Result<(TemporaryFolder, String), any Error> = Result {
+    let temp = try TemporaryFolder("web")
+    let folder = Fixtures.repository("Corpora/principals")
+    _ = try Pipeline(environment: .constant("2026-01-01T00:00:00Z")).ingest(
+      IngestRequest(
+        inputs: [folder, Fixtures.repository("Corpora/survey/teachers_survey.csv")], attributes: folder + "/participants.csv",
+        interviewProtocol: folder + "/protocol.yaml", codebook: Fixtures.repository("Codebooks/chat.yaml")),
+      project: temp.path("p.qda"))
+    return (temp, temp.path("p.qda"))
+  }
+
+  static func get(_ uri: String) async throws -> (status: Int, body: String, headers: [String: String]) {
+    let app = Application(router: WebServer.router(site: Site(project: try project.get().1)))
+    return try await app.test(.router) { client in
+      try await client.execute(uri: uri, method: .get) { response in
+        var headers: [String: String] = [:]
+        for field in response.headers { headers[field.name.canonicalName] = field.value }
+        return (Int(response.status.code), String(buffer: response.body), headers)
+      }
+    }
+  }
+
+  @Test func theDashboardCountsThemesAndLinksEveryCount() async throws {
+    let page = try await Self.get("/")
+    #expect(page.status == 200)
+    #expect(page.body.contains("<html lang=\"en\">"))
+    #expect(page.body.contains("<label for=\"f-where\">"))
+    #expect(page.body.contains("<a href=\"/passages?element=rules\">19</a>"))
+    #expect(page.body.contains("Contradictions between elements"))
+    #expect(page.body.contains("teachers_survey.csv"))
+    #expect(page.body.contains("73% (60 of 82)"))
+    #expect(page.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
+    #expect(page.headers["x-content-type-options"] == "nosniff")
+    #expect(page.headers["x-frame-options"] == "DENY")
+    #expect(page.headers["referrer-policy"] == "no-referrer")
+    let filtered = try await Self.get("/?where=completed%3Dno")
+    #expect(filtered.status == 200)
+    #expect(filtered.body.contains("/passages?element=rules&amp;where=completed%3Dno"))
+  }
+
+  @Test func thePassageBrowserSearchesFiltersAndHighlights() async throws {
+    let page = try await Self.get("/passages?q=time&where=completed%3Dno")
+    #expect(page.status == 200)
+    #expect(page.body.contains("2 passages found"))
+    #expect(page.body.contains("<mark>time</mark>"))
+    #expect(page.body.contains("href=\"/documents/"))
+    let byCode = try await Self.get("/passages?code=rules.incentives&role=participant")
+    #expect(byCode.status == 200)
+    #expect(byCode.body.contains("passages found"))
+  }
+
+  @Test func aDocumentShowsTurnsAndCodingStripes() async throws {
+    let page = try await Self.get("/documents/1")
+    #expect(page.status == 200)
+    #expect(page.body.contains("class=\"stripes\""))
+    #expect(page.body.contains("id=\"p1\""))
+  }
+
+  @Test(arguments: [
+    ("/passages?q=AND", 400, "the query starts with AND"),
+    ("/passages?q=%22open", 400, "unclosed quote"),
+    ("/passages?where=grade", 400, "write attribute=value"),
+    ("/passages?where=grade%3D7", 400, "no attribute &#39;grade&#39;"),
+    ("/passages?element=bogus", 400, "not a CHAT element"),
+    ("/passages?role=narrator", 400, "participant or interviewer"),
+    ("/passages?limit=0", 400, "a whole number from 1 to 1000"),
+    ("/passages?code=rules.timing", 400, "no such code"),
+    ("/passages?ids=1,x", 400, "passage numbers separated by commas"),
+    ("/documents/abc", 400, "named by its number"),
+    ("/documents/9999", 404, "No document 9999"),
+    ("/nowhere", 404, "No page here"),
+  ])
+  func badParametersGetClearPagesNeverA500(uri: String, status: Int, message: String) async throws {
+    let page = try await Self.get(uri)
+    #expect(page.status == status)
+    #expect(page.body.contains(message), "\(page.body)")
+  }
+
+  @Test func dataIsEscaped() async throws {
+    let page = try await Self.get("/passages?q=%3Cscript%3E")
+    #expect(page.status == 200 || page.status == 400)
+    #expect(!page.body.contains("<script>"))
+  }
+
+  @Test func remoteBindingIsRefusedWithoutTheFlag() throws {
+    #expect(throws: WebServerError.self) {
+      _ = try WebServer.application(site: Site(project: "p.qda"), host: "0.0.0.0", port: 8080)
+    }
+    _ = try WebServer.application(site: Site(project: "p.qda"), host: "0.0.0.0", port: 8080, allowRemote: true)
+  }
+}
