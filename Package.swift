@@ -170,7 +170,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel"], swiftSettings: swiftSettings),
+      name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAAgreementTests", dependencies: ["QDAAgreement", "QDAModel"],
       swiftSettings: swiftSettings),

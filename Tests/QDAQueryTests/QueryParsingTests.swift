@@ -1,6 +1,7 @@
 import QDAModel
 import QDAQuery
 import Testing
+import _QDATestSupport
 
 @Suite struct QueryParsingTests {
   static let veteran = Participant(
@@ -46,5 +47,24 @@ import Testing
   ])
   func malformedQueriesSayWhatToFix(query: String, message: String) {
     #expect(throws: QueryError(message)) { try FullTextQuery.check(query) }
+  }
+}
+
+/// Random query strings: the checker accepts or explains, and what it accepts is balanced.
+@Suite struct QueryFuzzTests {
+  @Test func everyQueryIsAcceptedBalancedOrExplained() {
+    for seed in FuzzInput.firstSeed..<(FuzzInput.firstSeed + UInt64(FuzzInput.iterations)) {
+      var input = FuzzInput(seed: seed)
+      let words = ["time", "AND", "OR", "NOT", "(", ")", "\"", "NEAR(", "collab*", "*x", "text:", "x:", ",", "5", "alone"]
+      let query = (0..<Int.random(in: 0...8, using: &input)).map { _ in words.randomElement(using: &input)! }.joined(separator: " ")
+      do {
+        let accepted = try FullTextQuery.check(query)
+        #expect(accepted.filter { $0 == "\"" }.count % 2 == 0, "seed \(seed): \(query)")
+      } catch is QueryError {
+      } catch {
+        Issue.record("seed \(seed): unexpected \(error)")
+      }
+      _ = try? AttributeCondition(input.text(length: 5))
+    }
   }
 }
