@@ -129,18 +129,12 @@ extension Pipeline {
     for condition in request.conditions where !attributes.contains(condition.attribute.lowercased()) {
       throw QueryError("--where \(condition): no attribute '\(condition.attribute)'; attributes: \(try project.attributes().map(\.name).joined(separator: ", "))")
     }
-    var documents: [Int64: Document] = [:]
-    for document in try project.documents() { if let id = document.id { documents[id] = document } }
+    var documents: [Int64: (key: String, participant: String)] = [:]
+    for entry in try project.documentIndex() { documents[entry.id] = (entry.key, entry.participant) }
     if let key = request.document, !documents.values.contains(where: { $0.key == key }) {
       throw QueryError("--document \(key): no such document")
     }
     let participants = Dictionary(try project.participants().map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-    var codesByPassage: [Int64: Set<String>] = [:]
-    var filteredCodes: [Int64: Set<String>] = [:]
-    for coding in try project.codings() {
-      codesByPassage[coding.passageID, default: []].insert(coding.codeID)
-      if request.coder == nil || request.coder == coding.coder { filteredCodes[coding.passageID, default: []].insert(coding.codeID) }
-    }
 
     var ranked: [(passage: Passage, rank: Double?, snippet: String)] = []
     if text.isEmpty {
@@ -157,6 +151,15 @@ extension Pipeline {
         ranked.append((passage, match.rank, match.snippet))
       }
     }
+    // Codes only of the passages in play (all of them without words).
+    var codesByPassage: [Int64: Set<String>] = [:]
+    var filteredCodes: [Int64: Set<String>] = [:]
+    for application in try project.codeApplications(passages: text.isEmpty ? nil : ranked.compactMap(\.passage.id)) {
+      codesByPassage[application.passageID, default: []].insert(application.codeID)
+      if request.coder == nil || request.coder == application.coder {
+        filteredCodes[application.passageID, default: []].insert(application.codeID)
+      }
+    }
     var hits: [QueryHit] = []
     for (passage, rank, snippet) in ranked {
       guard let id = passage.id, let documentID = passage.documentID, let document = documents[documentID] else { continue }
@@ -166,13 +169,26 @@ extension Pipeline {
       let codes = filteredCodes[id] ?? []
       if let code = request.code, !codes.contains(where: { $0 == code || codebook.isDescendant($0, of: code) }) { continue }
       if let element = request.element, !codes.contains(where: { codebook.code($0)?.element == element }) { continue }
-      let participant = participants[document.participantID.lowercased()]
+      let participant = participants[document.participant.lowercased()]
       guard request.conditions.allSatisfy({ $0.matches(participant) }) else { continue }
       hits.append(
         QueryHit(
-          passage: passage, documentKey: document.key, participant: document.participantID,
+          passage: passage, documentKey: document.key, participant: document.participant,
           codes: (codesByPassage[id] ?? []).sorted(), snippet: snippet, rank: rank))
     }
     return hits
+  }
+}
+
+extension Pipeline {
+  /// The project's codebook, read without the rest of the project.
+  public func codebook(project path: String) throws -> Codebook {
+    let store = try ProjectStore(path: path, mustExist: true)
+    return try store.read { project in
+      guard let codebook = try Instruments.storedCodebook(project) else {
+        throw PipelineError(.missingCodebook, "\(path) has no codebook yet")
+      }
+      return codebook
+    }
   }
 }

@@ -236,3 +236,31 @@ extension Project {
     }
   }
 }
+
+extension Project {
+  /// Every document's id, key, participant and format, without its text (cheap on large
+  /// projects).
+  public func documentIndex() throws -> [(id: Int64, key: String, participant: String, format: DocumentFormat)] {
+    try Row.fetchAll(db, sql: "SELECT id, key, participant_id, format FROM document ORDER BY key").map { row in
+      (row["id"], row["key"], row["participant_id"], DocumentFormat(rawValue: row["format"]) ?? .plainText)
+    }
+  }
+
+  /// Which codes each passage carries and by whom: every passage's, or only the given ones'.
+  public func codeApplications(passages ids: [Int64]? = nil) throws -> [(passageID: Int64, codeID: String, coder: String)] {
+    func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(Int64, String, String)] {
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["passage_id"], $0["code_id"], $0["coder"]) }
+    }
+    guard let ids else { return try fetch("SELECT passage_id, code_id, coder FROM coding", []) }
+    var result: [(Int64, String, String)] = []
+    var start = 0
+    while start < ids.count {
+      let chunk = Array(ids[start..<min(ids.count, start + 500)])
+      result += try fetch(
+        "SELECT passage_id, code_id, coder FROM coding WHERE passage_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+        StatementArguments(chunk))
+      start += 500
+    }
+    return result.map { (passageID: $0.0, codeID: $0.1, coder: $0.2) }
+  }
+}

@@ -30,7 +30,7 @@ public struct Site: Sendable {
     do {
       let conditions = try (parameters["where"] ?? []).filter { !$0.isEmpty }.map(AttributeCondition.init)
       let request = QueryRequest(conditions: conditions)
-      let codebook = try pipeline.snapshot(project: project).codebook
+      let codebook = try pipeline.codebook(project: project)
       let byElement = try pipeline.queryCounts(project: project, request, by: "element")
       let byCode = try pipeline.queryCounts(project: project, request, by: "code")
       let whereText = conditions.map(\.description)
@@ -182,7 +182,7 @@ public struct Site: Sendable {
     }
     do {
       let listings = try pipeline.listPassages(project: project, document: id)
-      let codebook = try pipeline.snapshot(project: project).codebook
+      let codebook = try pipeline.codebook(project: project)
       guard let first = listings.first else {
         return Page(status: 404, html: HTMLPage.page(title: "Not found", body: "<p class=\"error\">Document \(HTMLPage.escape(id)) has no passages.</p>"))
       }
