@@ -213,4 +213,24 @@ import _QDATestSupport
       "subject", "object", "outcome", "rules", "tools_and_signs", "community", "division_of_labor",
     ])
   }
+
+  /// Golden: an independent human coding of the sample corpus (`Corpora/codings/ben.csv`, coded
+  /// from the codebook's definitions without seeing the rules' output) against the rules, and
+  /// suggestions learned from it.
+  @Test func anIndependentHumanCodingAgainstTheRules() throws {
+    let (temp, project) = try Self.sampleProject()
+    defer { withExtendedLifetime(temp) {} }
+    let imported = try Self.pipeline.importCodings(project: project, csv: Fixtures.repository("Corpora/codings/ben.csv"))
+    #expect(imported.added == ["ben": 221])
+    let report = try Self.pipeline.agreement(project: project, coders: ["ben", "auto"])
+    #expect(report.passages == 172)
+    #expect(report.overall.figures.percentAgreement.exactProportion == Proportion(3301, 3440))
+    #expect(abs((report.overall.figures.krippendorffAlpha.value ?? 0) - 0.669) < 0.0005)
+    let subject = try #require(report.elements.first { $0.id == "subject" })
+    #expect(subject.figures.percentAgreement.exactProportion == Proportion(168, 172))
+    let evaluation = try Self.pipeline.evaluateSuggestions(project: project, coder: "ben")
+    #expect(evaluation.overall.truePositives == 151)
+    #expect(evaluation.overall.falsePositives == 20)
+    #expect(evaluation.overall.falseNegatives == 70)
+  }
 }
