@@ -21,7 +21,7 @@ public enum SurveyChart {
     let rowHeight = 34.0
     let top = 40.0
     let legendHeight = 30.0
-    let height = top + Double(items.count) * rowHeight + legendHeight + 20
+    let height = top + Double(items.count) * rowHeight + legendHeight + 38
     let width = labelWidth + barWidth + 70
     let shades = Self.shades(used.count)
     var svg = """
@@ -48,13 +48,18 @@ public enum SurveyChart {
       }
       svg += "<text x=\"\(fmt(labelWidth + barWidth + 6))\" y=\"\(fmt(y + 18))\">n = \(onScale)</text>\n"
     }
-    // Legend.
-    var lx = labelWidth
-    let ly = top + Double(items.count) * rowHeight + 12
+    // Legend, in rows that fit the width.
+    var lx = 0.0
+    var ly = top + Double(items.count) * rowHeight + 12
     for (index, point) in used.enumerated() {
+      let itemWidth = 24 + Double(point.count) * 6.5
+      if lx > 0, lx + itemWidth > width {
+        lx = 0
+        ly += 18
+      }
       svg += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(shades[index])\" stroke=\"#000\" stroke-width=\"0.5\"/>"
       svg += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly + 10))\" font-size=\"11\">\(escape(point))</text>\n"
-      lx += 22 + Double(point.count) * 6
+      lx += itemWidth
     }
     svg += "</svg>"
     return svg
