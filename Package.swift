@@ -30,6 +30,9 @@ let package = Package(
     // The local web page over a project (`qda serve`).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // Only for the CSV benchmark (`_CSVBench`), which measures QDAIngest's reader against them.
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
   ],
   targets: [
     // MARK: - Pipeline stages (pure)
@@ -124,6 +127,22 @@ let package = Package(
         "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
+
+    // MARK: - Benchmarks (`swift run -c release _CSVBench`, `… _SurveyBench`)
+
+    /// CSVReader against SwiftCSV and CSV.swift: the tricky cases, then MB/s on a generated export.
+    .executableTarget(
+      name: "_CSVBench",
+      dependencies: [
+        "QDAIngest", .product(name: "SwiftCSV", package: "SwiftCSV"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      path: "Benchmarks/CSVBench", swiftSettings: swiftSettings),
+    /// SurveyReader and SurveySummary on a generated 100,000-respondent Qualtrics export: time
+    /// and peak memory.
+    .executableTarget(
+      name: "_SurveyBench", dependencies: ["QDAIngest", "QDAAnalysis", "QDAModel"],
+      path: "Benchmarks/SurveyBench", swiftSettings: swiftSettings),
 
     // MARK: - Tests
 

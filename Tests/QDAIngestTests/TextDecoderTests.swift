@@ -1,5 +1,6 @@
 import Testing
 import QDAIngest
+import QDAModel
 import _QDATestSupport
 
 @Suite struct TextDecoderTests {
@@ -64,6 +65,10 @@ import _QDATestSupport
       try TextDecoder.decode([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00], file: "P03.txt")
     } throws: { error in
       String(describing: error).hasPrefix("P03.txt:1: not a text file: a NUL character")
+    }
+    // The NUL's line, and its offset in characters (not bytes) after multi-byte text.
+    #expect(throws: IngestError(InputLocation(file: "x.txt", line: 2), .encoding, "not a text file: a NUL character at character 8 (read as utf-8)")) {
+      try TextDecoder.decode(Array("é\r\nabcdef\u{0}".utf8), file: "x.txt")
     }
     var noisy = [UInt8](repeating: 0x07, count: 40)
     noisy += Array("Interviewer: hi".utf8)

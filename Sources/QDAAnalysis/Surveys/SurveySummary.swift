@@ -10,6 +10,8 @@ public struct SurveyItemSummary: Hashable, Sendable {
   public var respondents: Int
   /// Respondents who answered the item: n.
   public var answered: Int
+  /// Who they are (ids, in respondent order): the respondents behind n.
+  public var answeredBy: [String] = []
   /// Answers per label, in scale or choice order, with the respondents who gave each. For a
   /// multi-select, respondents choosing each choice (they can choose several).
   public var distribution: [(label: String, respondents: [String])]
@@ -39,6 +41,19 @@ public struct SurveyItemSummary: Hashable, Sendable {
   public var percentTopTwo: Double? { onScale > 0 ? 100 * Double(topTwo.count) / Double(onScale) : nil }
   /// Percent in the bottom two points.
   public var percentBottomTwo: Double? { onScale > 0 ? 100 * Double(bottomTwo.count) / Double(onScale) : nil }
+
+  /// For Likert items: the mean point of the answers on the scale, the lowest point 1 and the
+  /// highest the scale's length (1–5 for strongly disagree … strongly agree); nil without scale
+  /// answers. N/A and don't know are left out, as for the box shares.
+  public var scaleMean: Double? {
+    guard item.type == .likert, onScale > 0 else { return nil }
+    var total = 0
+    for (label, respondents) in distribution {
+      guard let point = item.scale.firstIndex(of: label) else { continue }
+      total += (point + 1) * respondents.count
+    }
+    return Double(total) / Double(onScale)
+  }
 
   /// Percent of those who answered giving a label (choosing it, for multi-select).
   public func percent(_ label: String) -> Double? {
@@ -100,6 +115,7 @@ public struct SurveySummary: Hashable, Sendable {
     var summary = SurveyItemSummary(
       item: item, respondents: respondents.count, answered: answers.count,
       distribution: order.map { ($0, byLabel[$0] ?? []) }, onScale: 0, topTwo: [], bottomTwo: [])
+    summary.answeredBy = answers.map(\.0)
     if item.type == .likert, item.scale.count >= 4 {
       let top = Set(item.scale.suffix(2))
       let bottom = Set(item.scale.prefix(2))

@@ -46,7 +46,8 @@ public enum SurveyTables {
         for (label, respondents) in entry.distribution {
           rows.append([
             TableCell(entry.item.fullText), TableCell(label), .count(respondents.count, respondents: respondents),
-            TableCell(percent(entry.percent(label)), value: entry.percent(label)), .count(entry.answered),
+            TableCell(percent(entry.percent(label)), value: entry.percent(label)),
+            .count(entry.answered, respondents: answeredIDs(entry)),
           ])
         }
       }
@@ -89,8 +90,9 @@ public enum SurveyTables {
     return tables
   }
 
+  /// The respondents behind an item's n (for numeric items too, which have no distribution).
   static func answeredIDs(_ entry: SurveyItemSummary) -> [String] {
-    Array(Set(entry.distribution.flatMap(\.respondents))).sorted()
+    entry.answeredBy.sorted()
   }
 
   static func percent(_ value: Double?) -> String {

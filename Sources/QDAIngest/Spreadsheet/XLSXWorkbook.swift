@@ -14,6 +14,10 @@ import QDAXML
 /// system. Cell references place values, so skipped cells are empty; each row's line is its
 /// spreadsheet row number.
 ///
+/// Durations (`[h]:mm`, a bracketed hour or minute count) stay numbers; a time-only value
+/// (a serial below 1 in a date style) reads `HH:mm:ss`; serials before 1 March 1900 are read
+/// as Excel shows them (it counts a 29 February 1900 that never was).
+///
 /// ```swift
 /// let sheet = try XLSXWorkbook(bytes: bytes, file: "responses.xlsx")
 /// sheet.records[1][0]  // "2025-08-29T17:17:57"
@@ -27,9 +31,17 @@ struct XLSXWorkbook {
   static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
   static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-  init(bytes: [UInt8], file: String) throws {
+  /// Reads a worksheet.
+  ///
+  /// - Parameters:
+  ///   - bytes: the `.xlsx` file's bytes.
+  ///   - file: its path, for messages.
+  ///   - sheet: the worksheet's name, or nil for the first.
+  ///   - limits: how much the package may inflate (a zip bomb stops with an error).
+  /// - Throws: `IngestError` naming the file (and the part and line, for damaged XML).
+  init(bytes: [UInt8], file: String, sheet name: String? = nil, limits: ZipReader.Limits = .init()) throws {
     do {
-      let zip = try ZipReader(bytes: bytes, file: file)
+      let zip = try ZipReader(bytes: bytes, file: file, limits: limits)
       func xml(_ name: String) throws -> XMLDocument? {
         guard let entry = zip.entry(matching: name) else { return nil }
         return try XMLDocument(bytes: try zip.read(entry), file: file + "#" + entry)
@@ -38,7 +50,12 @@ struct XLSXWorkbook {
         throw IngestError(InputLocation(file: file), .unsupportedFormat, "not an Excel workbook: no xl/workbook.xml")
       }
       let dates1904 = root.child(named: "workbookPr")?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
-      guard let sheet = root.child(named: "sheets")?.children(named: "sheet").first else {
+      let sheets = root.child(named: "sheets")?.children(named: "sheet") ?? []
+      guard let sheet = name.map({ name in sheets.first { $0.attribute("name") == name } }) ?? sheets.first else {
+        if let name, !sheets.isEmpty {
+          let names = sheets.compactMap { $0.attribute("name") }.map { "'\($0)'" }.joined(separator: ", ")
+          throw IngestError(InputLocation(file: file), .unsupportedFormat, "no worksheet named '\(name)' (the workbook has \(names))")
+        }
         throw IngestError(InputLocation(file: file), .unsupportedFormat, "the workbook has no worksheet")
       }
       sheetName = sheet.attribute("name") ?? "Sheet1"
@@ -70,7 +87,7 @@ struct XLSXWorkbook {
       }
       self.records = records
     } catch let error as ArchiveError {
-      throw IngestError(InputLocation(file: file), .unreadable, error.message)
+      throw IngestError(InputLocation(file: error.entry.map { file + "#" + $0 } ?? file), .unreadable, error.message)
     } catch let error as XMLError {
       throw IngestError(InputLocation(file: error.file, line: error.line), .unreadable, error.message)
     }
@@ -121,16 +138,25 @@ struct XLSXWorkbook {
   static func isDateFormat(_ code: String) -> Bool {
     var inQuotes = false
     var inBrackets = false
+    var bracket = ""
+    var date = false
     for character in code.lowercased() {
       switch character {
       case "\"": inQuotes.toggle()
-      case "[": inBrackets = true
-      case "]": inBrackets = false
-      case "d", "m", "y" where !inQuotes && !inBrackets: return true
+      case "[" where !inQuotes:
+        inBrackets = true
+        bracket = ""
+      case "]" where !inQuotes:
+        inBrackets = false
+        // `[h]`, `[mm]`, `[ss]`: an elapsed duration, not a date.
+        if !bracket.isEmpty, bracket.allSatisfy({ "hms".contains($0) }) { return false }
+      case _ where inBrackets: bracket.append(character)
+      // (A `where` clause binds only the last pattern of a case, so each pattern has its own.)
+      case "d" where !inQuotes, "m" where !inQuotes, "y" where !inQuotes: date = true
       default: continue
       }
     }
-    return false
+    return date
   }
 
   /// A cell's text.
@@ -162,14 +188,19 @@ struct XLSXWorkbook {
   /// 1904-01-01.
   static func isoDate(serial: Double, dates1904: Bool) -> String {
     let epochDays = dates1904 ? 24_107.0 : 25_569.0  // days from the epoch start to 1970-01-01
+    // Excel's 1900 system counts 29 February 1900 (serial 60), so earlier serials are a day
+    // later than the 1899-12-30 epoch gives.
+    let serial = !dates1904 && serial >= 1 && serial < 60 ? serial + 1 : serial
     let seconds = ((serial - epochDays) * 86_400).rounded()
     let date = Date(timeIntervalSince1970: seconds)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    let time = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    if serial >= 0, serial < 1 { return time }  // a time of day with no date
     let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     if parts.hour == 0, parts.minute == 0, parts.second == 0, serial == serial.rounded() { return day }
-    return day + String(format: "T%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    return day + "T" + time
   }
 
   /// The 0-based column of a reference such as `D5` or `AA12`.

@@ -75,6 +75,22 @@ enum SurveyColumns {
     case .limeSurvey:
       layout = Layout(columns: row1.indices.map { limeSurveyColumn($0, header: row1[$0]) }, headerRows: 1)
     }
+    // A column with no header but with answers is kept, named by its position; only columns
+    // empty throughout (a trailing delimiter) are dropped.
+    for index in layout.columns.indices where layout.columns[index].role == .skip
+      && layout.columns[index].header.trimmingCharacters(in: .whitespaces).isEmpty
+    {
+      let column = layout.columns[index].index
+      let holdsAnswers = records.dropFirst(layout.headerRows).contains { record in
+        column < record.fields.count && !record.fields[column].value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+      }
+      guard holdsAnswers else { continue }
+      let name = "Column \(column + 1)"
+      layout.columns[index].role = .answer
+      layout.columns[index].itemID = name
+      layout.columns[index].text = name
+      layout.warnings.append("\(file):1: column \(column + 1) has no header but holds answers; read as '\(name)'")
+    }
     // Repeated item ids (two Google Forms questions with one title) get a suffix.
     var seen: [String: Int] = [:]
     var singles = Set<String>()

@@ -185,6 +185,13 @@ enum SurveyItemBuilder {
       }
       respondents.append(SurveyRespondent(id: id, line: row.line, finished: finished, exclusion: exclusion, answers: answers))
     }
+    let previews = respondents.filter { $0.exclusion == "preview" }.count
+    let spam = respondents.filter { $0.exclusion == "spam" }.count
+    if previews + spam > 0 {
+      let parts = [(previews, "preview"), (spam, "spam")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+      notes.append(
+        "\(file): \(previews + spam) of \(respondents.count) responses left out of every count (\(parts.joined(separator: ", ")), from the Status column)")
+    }
     if statusTwo > 0 {
       notes.append("\(file): \(statusTwo) response\(statusTwo == 1 ? " has" : "s have") Status 2 (a survey test); counted, as Qualtrics does not mark them as previews or spam")
     }
@@ -312,8 +319,13 @@ enum SurveyItemBuilder {
   /// The choices of a column whose cells pack several with `, ` (Google Forms checkboxes): at
   /// least two cells hold several parts, and the parts recur (each appears in two cells or more,
   /// or alone in a cell). Nil when the column does not look so.
+  ///
+  /// A choice may itself hold `, ` (`Coaching, mentoring or feedback`, `Release time (e.g.,
+  /// substitutes)`): parts are glued back while brackets are open, and a cell's whole text is one
+  /// choice when its parts are never seen apart in any cell (see ``commaChoices(_:)``).
   static func packedChoices(_ values: [String]) -> [String]? {
-    let split = values.map { $0.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) } }
+    let known = commaChoices(values)
+    let split = values.map { fragments($0, known: known) }
     let multi = split.filter { $0.count >= 2 }
     guard multi.count >= 2 else { return nil }
     var counts: [String: Int] = [:]
@@ -328,17 +340,71 @@ enum SurveyItemBuilder {
     return counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
   }
 
-  /// A packed cell's choices, longest known choice first so a choice with a comma stays whole.
-  static func splitPacked(_ value: String, choices: [String]) -> [String] {
-    var remaining = value
-    var found: [String] = []
-    for choice in choices.sorted(by: { $0.count > $1.count }) where choice.contains(",") && remaining.contains(choice) {
-      found.append(choice)
-      remaining = remaining.replacingOccurrences(of: choice, with: "")
+  /// The choices that hold `, ` themselves, learnt from the respondents: a cell's whole text
+  /// with `, ` in it, chosen alone by two respondents or more, whose parts never appear in any
+  /// cell except together and in that order. (Two separate choices that everyone who picks one
+  /// also picks, in the same order, cannot be told from one choice; the export does not say.)
+  static func commaChoices(_ values: [String]) -> Set<String> {
+    var whole: [String: Int] = [:]
+    for value in values where value.contains(", ") { whole[value, default: 0] += 1 }
+    let candidates = whole.filter { $0.value >= 2 }.keys
+    guard !candidates.isEmpty else { return [] }
+    let split = values.map { fragments($0, known: []) }
+    var result = Set<String>()
+    for candidate in candidates {
+      let parts = fragments(candidate, known: [])
+      guard parts.count >= 2 else { continue }
+      let together = split.allSatisfy { cell in
+        var index = 0
+        while index < cell.count {
+          if let offset = parts.firstIndex(of: cell[index]) {
+            // A part must start the whole run of parts, in order.
+            guard offset == 0, index + parts.count <= cell.count, Array(cell[index..<(index + parts.count)]) == parts
+            else { return false }
+            index += parts.count
+          } else {
+            index += 1
+          }
+        }
+        return true
+      }
+      if together { result.insert(candidate) }
     }
-    found += remaining.components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,")) }
-      .filter { !$0.isEmpty }
-    return found
+    return result
+  }
+
+  /// A packed cell split at `, `: the longest known choice at each place first; otherwise parts
+  /// are glued while a `(` or `[` is open.
+  static func fragments(_ value: String, known: Set<String>) -> [String] {
+    let pieces = value.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+    var result: [String] = []
+    var index = 0
+    while index < pieces.count {
+      var end = index
+      if !known.isEmpty {
+        for candidate in stride(from: pieces.count - 1, to: index, by: -1)
+        where known.contains(pieces[index...candidate].joined(separator: ", ")) {
+          end = candidate
+          break
+        }
+      }
+      var text = pieces[index...end].joined(separator: ", ")
+      func open(_ text: String) -> Bool {
+        text.filter { $0 == "(" || $0 == "[" }.count > text.filter { $0 == ")" || $0 == "]" }.count
+      }
+      while open(text), end + 1 < pieces.count {
+        end += 1
+        text += ", " + pieces[end]
+      }
+      if !text.isEmpty { result.append(text) }
+      index = end + 1
+    }
+    return result
+  }
+
+  /// A packed cell's choices, the known choices that hold a comma kept whole.
+  static func splitPacked(_ value: String, choices: [String]) -> [String] {
+    fragments(value, known: Set(choices.filter { $0.contains(", ") }))
   }
 
   /// For answers that differ only in case or spacing, the spelling most respondents used.

@@ -28,23 +28,33 @@ public enum TextDecoder {
   public static func decode(_ bytes: [UInt8], file: String = "<input>") throws -> DecodedText {
     let decoded = try decodeAny(bytes, file: file)
     // Text has no NUL characters and few control characters; a file that does is binary (an
-    // image, a .doc renamed .txt) and would be stored as nonsense.
+    // image, a .doc renamed .txt) and would be stored as nonsense. Control characters are single
+    // UTF-8 bytes, so the scan reads bytes; the character offset is counted only for a message.
     var controls = 0
     var line = 1
-    for (offset, scalar) in decoded.text.unicodeScalars.enumerated() {
-      if scalar == "\n" { line += 1; continue }
-      guard scalar.value < 0x20 || scalar.value == 0x7F, scalar != "\t", scalar != "\u{0C}" else { continue }
-      if scalar.value == 0 {
-        throw IngestError(
-          InputLocation(file: file, line: line), .encoding,
-          "not a text file: a NUL character at character \(offset) (read as \(decoded.encoding))")
+    var text = decoded.text
+    let nul: (line: Int, byte: Int)? = text.withUTF8 { utf8 in
+      for (index, byte) in utf8.enumerated() {
+        if byte == 0x0A { line += 1; continue }
+        guard byte < 0x20 || byte == 0x7F, byte != 0x09, byte != 0x0C else { continue }
+        if byte == 0 { return (line, index) }
+        controls += 1
       }
-      controls += 1
+      return nil
     }
-    if controls > 8, controls * 20 > decoded.text.unicodeScalars.count {
+    if let nul {
+      let offset = String(decoding: text.utf8.prefix(nul.byte), as: UTF8.self).unicodeScalars.count
       throw IngestError(
-        InputLocation(file: file), .encoding,
-        "not a text file: \(controls) control characters in \(decoded.text.unicodeScalars.count) (read as \(decoded.encoding))")
+        InputLocation(file: file, line: nul.line), .encoding,
+        "not a text file: a NUL character at character \(offset) (read as \(decoded.encoding))")
+    }
+    if controls > 8 {
+      let scalars = decoded.text.unicodeScalars.count
+      if controls * 20 > scalars {
+        throw IngestError(
+          InputLocation(file: file), .encoding,
+          "not a text file: \(controls) control characters in \(scalars) (read as \(decoded.encoding))")
+      }
     }
     return decoded
   }
@@ -203,37 +213,45 @@ public enum TextDecoder {
 
   // MARK: - Line breaks
 
+  /// The text with CRLF and lone CR turned into LF, and which line breaks it had. CR and LF
+  /// are single bytes in UTF-8 and never part of another character, so this works on bytes.
   private static func normalized(_ text: String, encoding: String, warnings: [String]) -> DecodedText {
     var crlf = 0
     var cr = 0
     var lf = 0
-    var output = String.UnicodeScalarView()
-    output.reserveCapacity(text.utf8.count)
-    var previousWasCR = false
-    for scalar in text.unicodeScalars {
-      if scalar == "\r" {
-        if previousWasCR { cr += 1 }
-        output.append("\n")
-        previousWasCR = true
-        continue
+    var text = text
+    let output: [UInt8]? = text.withUTF8 { bytes in
+      guard bytes.contains(0x0D) else {
+        for byte in bytes where byte == 0x0A { lf += 1 }
+        return nil  // nothing to change
       }
-      if scalar == "\n" {
-        if previousWasCR {
-          crlf += 1
-          previousWasCR = false
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x0D {
+          output.append(0x0A)
+          if index + 1 < count, bytes[index + 1] == 0x0A {
+            crlf += 1
+            index += 2
+          } else {
+            cr += 1
+            index += 1
+          }
           continue
         }
-        lf += 1
-      } else if previousWasCR {
-        cr += 1
+        if byte == 0x0A { lf += 1 }
+        output.append(byte)
+        index += 1
       }
-      previousWasCR = false
-      output.append(scalar)
+      return output
     }
-    if previousWasCR { cr += 1 }
     let kinds = [(crlf, "crlf"), (cr, "cr"), (lf, "lf")].filter { $0.0 > 0 }
     let lineEndings = kinds.isEmpty ? "none" : kinds.count == 1 ? kinds[0].1 : "mixed"
-    return DecodedText(text: String(output), encoding: encoding, lineEndings: lineEndings, warnings: warnings)
+    let result = output.map { String(decoding: $0, as: UTF8.self) } ?? text
+    return DecodedText(text: result, encoding: encoding, lineEndings: lineEndings, warnings: warnings)
   }
 
   private static func hex(_ byte: UInt8) -> String {
