@@ -18,7 +18,7 @@ let package = Package(
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
         "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
-        "QDAExchange", "QDAAgreement", "QDAQuery",
+        "QDAExchange", "QDAAgreement", "QDAQuery", "QDARedaction",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -62,6 +62,9 @@ let package = Package(
     /// Questions of coded feedback: full-text queries checked before SQLite, attribute filters.
     .target(name: "QDAQuery", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
+    /// De-identification: pseudonym keys, name replacement with offset maps, name detection.
+    .target(name: "QDARedaction", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
+
     /// Inter-rater reliability: percent agreement, Cohen's κ, Scott's π, Brennan–Prediger,
     /// Gwet's AC1, Fleiss' κ, Krippendorff's α and uα, and NVivo's character-level agreement.
     .target(name: "QDAAgreement", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
@@ -104,7 +107,7 @@ let package = Package(
       name: "QDAPipeline",
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
-        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery",
+        "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery", "QDARedaction",
       ],
       swiftSettings: swiftSettings),
 
@@ -124,7 +127,7 @@ let package = Package(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -191,6 +194,8 @@ let package = Package(
     .testTarget(
       name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(
+      name: "QDARedactionTests", dependencies: ["QDARedaction", "_QDATestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
       name: "QDAAgreementTests", dependencies: ["QDAAgreement", "QDAModel"],
       swiftSettings: swiftSettings),
     .testTarget(
@@ -204,7 +209,7 @@ let package = Package(
       name: "QDAPipelineTests",
       dependencies: [
         "QDAPipeline", "QDAStore", "QDAModel", "QDAAnalysis", "QDAExchange", "QDAXML", "QDACoding",
-        "QDAAgreement", "_QDATestSupport",
+        "QDAAgreement", "QDARedaction", "QDAArchive", "_QDATestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

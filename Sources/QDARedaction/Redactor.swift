@@ -1,0 +1,229 @@
+import Foundation
+
+/// Where offsets in a text land after replacements: old Unicode-scalar offsets to new ones, so
+/// that passages, codings and contradiction spans keep pointing at the same words.
+public struct OffsetMap: Hashable, Sendable {
+  /// The replaced ranges of the old text, in order, with the length of what replaced each.
+  public private(set) var edits: [(old: Range<Int>, newLength: Int)]
+
+  public init(edits: [(old: Range<Int>, newLength: Int)] = []) { self.edits = edits }
+
+  /// The new offset of an old start offset (an offset inside a replaced name moves to its start).
+  public func start(_ offset: Int) -> Int { map(offset, isEnd: false) }
+  /// The new offset of an old end offset (an offset inside a replaced name moves to its end).
+  public func end(_ offset: Int) -> Int { map(offset, isEnd: true) }
+
+  private func map(_ offset: Int, isEnd: Bool) -> Int {
+    var delta = 0
+    // The edits are few per document; a linear pass is cheaper than a search for them.
+    for edit in edits {
+      if edit.old.upperBound <= offset {
+        delta += edit.newLength - edit.old.count
+      } else if edit.old.lowerBound < offset {
+        return edit.old.lowerBound + delta + (isEnd ? edit.newLength : 0)
+      } else {
+        break
+      }
+    }
+    return offset + delta
+  }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    a.edits.elementsEqual(b.edits) { $0.old == $1.old && $0.newLength == $1.newLength }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    for edit in edits {
+      hasher.combine(edit.old)
+      hasher.combine(edit.newLength)
+    }
+  }
+}
+
+/// Replaces every name of a pseudonym key in a text, consistently: the full name and, for
+/// people, the surname or first name alone ("Castillo", "Renee"); for districts, the name
+/// without its designation ("Prairie View" for "Prairie View CUSD 4"). Matching is by whole
+/// words, case-sensitive, with the all-capitals form too ("CASTILLO"); the longest name wins
+/// where two overlap. A short form shared by two people is not used (only their full names are).
+///
+/// ```swift
+/// var key = PseudonymKey()
+/// key.assign("Dr. Renee Castillo", kind: .participant, preferred: "[P11]")
+/// Redactor(key: key).redact("Renee Castillo said: ask Castillo.").text  // "[P11] said: ask [P11]."
+/// ```
+public struct Redactor: Sendable {
+  /// The forms matched, by their first word, longest first.
+  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String)]]
+  /// Every form with its pseudonym, for `check`.
+  public let variants: [(form: String, pseudonym: String)]
+  private let byForm: [String: String]
+
+  public init(key: PseudonymKey) {
+    var byForm: [String: String] = [:]
+    var ambiguous: Set<String> = []
+    var full: Set<String> = []
+    for entry in key.entries where entry.kind != .keep {
+      full.insert(entry.original)
+      byForm[entry.original] = entry.pseudonym
+    }
+    for entry in key.entries where entry.kind != .keep {
+      for form in Self.shortForms(of: entry.original, kind: entry.kind) where !full.contains(form) {
+        if let other = byForm[form], other != entry.pseudonym {
+          ambiguous.insert(form)
+        } else {
+          byForm[form] = entry.pseudonym
+        }
+      }
+    }
+    for form in ambiguous { byForm[form] = nil }
+    for (form, pseudonym) in byForm where form.uppercased() != form {
+      byForm[form.uppercased()] = byForm[form.uppercased()] ?? pseudonym
+    }
+    var forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String)]] = [:]
+    for (form, pseudonym) in byForm {
+      let scalars = Array(form.unicodeScalars)
+      guard let first = Self.firstWord(scalars), !first.isEmpty else { continue }
+      forms[first, default: []].append((scalars, pseudonym))
+    }
+    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, String(String.UnicodeScalarView($0.scalars))) > ($1.scalars.count, String(String.UnicodeScalarView($1.scalars))) } }
+    self.forms = forms
+    self.byForm = byForm
+    variants = byForm.map { ($0.key, $0.value) }.sorted { $0.form < $1.form }
+  }
+
+  /// A text with every name replaced, and where its offsets went.
+  public func redact(_ text: String) -> (text: String, map: OffsetMap, replaced: Int) {
+    let scalars = Array(text.unicodeScalars)
+    var output = String.UnicodeScalarView()
+    var edits: [(old: Range<Int>, newLength: Int)] = []
+    var index = 0
+    var copiedUpTo = 0
+    while index < scalars.count {
+      guard Self.isWordScalar(scalars[index]), index == 0 || !Self.isWordScalar(scalars[index - 1]) else {
+        index += 1
+        continue
+      }
+      var wordEnd = index
+      while wordEnd < scalars.count, Self.isWordScalar(scalars[wordEnd]) { wordEnd += 1 }
+      let word = String(String.UnicodeScalarView(scalars[index..<wordEnd]))
+      guard let candidates = forms[word],
+        let match = candidates.first(where: { matches($0.scalars, in: scalars, at: index) })
+      else {
+        index = wordEnd
+        continue
+      }
+      output.append(contentsOf: scalars[copiedUpTo..<index])
+      let replacement = match.pseudonym.unicodeScalars
+      output.append(contentsOf: replacement)
+      edits.append((index..<(index + match.scalars.count), replacement.count))
+      index += match.scalars.count
+      copiedUpTo = index
+    }
+    guard !edits.isEmpty else { return (text, OffsetMap(), 0) }
+    output.append(contentsOf: scalars[copiedUpTo...])
+    return (String(output), OffsetMap(edits: edits), edits.count)
+  }
+
+  /// The pseudonym of a text that is exactly one of the names (a speaker label, an attribute).
+  public func pseudonym(forExact text: String) -> String? {
+    byForm[text.trimmingCharacters(in: .whitespaces)]
+  }
+
+  /// Whether a word is an honorific (`dr`, `ms.`).
+  public static func isTitle(_ word: String) -> Bool { titles.contains(word.lowercased()) }
+
+  /// A text with every name replaced (for memos, notes, titles).
+  public func redacting(_ text: String) -> String { redact(text).text }
+
+  /// Whether a file name or path holds one of the names as a word, in any case
+  /// (`castillo.txt`, `hale_transcript.txt`, `renee-castillo.docx`).
+  public func mentions(inPath path: String) -> Bool {
+    let folded = Array(path.lowercased().unicodeScalars)
+    return variants.contains { variant in
+      let name = variant.form.lowercased()
+      guard name.unicodeScalars.count >= 3 else { return false }
+      let spellings = Set([name, name.replacingOccurrences(of: " ", with: "_"), name.replacingOccurrences(of: " ", with: "-"),
+        name.replacingOccurrences(of: " ", with: "")])
+      return spellings.contains { spelling in
+        let needle = Array(spelling.unicodeScalars)
+        guard needle.count <= folded.count else { return false }
+        for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
+          let before = start == 0 || !folded[start - 1].properties.isAlphabetic
+          let after = start + needle.count == folded.count || !folded[start + needle.count].properties.isAlphabetic
+          if before && after { return true }
+        }
+        return false
+      }
+    }
+  }
+
+  private func matches(_ form: [Unicode.Scalar], in text: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + form.count <= text.count else { return false }
+    for offset in 0..<form.count where text[index + offset] != form[offset] { return false }
+    let after = index + form.count
+    return after == text.count || !Self.isWordScalar(text[after]) || !Self.isWordScalar(form[form.count - 1])
+  }
+
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+
+  static func firstWord(_ scalars: [Unicode.Scalar]) -> String? {
+    guard let first = scalars.first, isWordScalar(first) else { return nil }
+    var end = 0
+    while end < scalars.count, isWordScalar(scalars[end]) { end += 1 }
+    return String(String.UnicodeScalarView(scalars[0..<end]))
+  }
+
+  // MARK: - Short forms
+
+  /// Honorifics a person's name may carry.
+  static let titles: Set<String> = ["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "sr", "sr.", "fr", "fr."]
+
+  /// First names and surnames that are also common capitalised words: never matched alone.
+  static let commonWords: Set<String> = [
+    "will", "may", "june", "april", "august", "hope", "grace", "joy", "mark", "bill", "faith", "rose", "art", "dawn",
+    "summer", "sandy", "young", "long", "white", "black", "brown", "green", "king", "price", "hall", "hill", "wood",
+    "park", "page", "case", "love", "day", "rich", "chase", "major", "dean", "principal", "the", "and", "of",
+  ]
+
+  /// District designations stripped to find the name people use in speech.
+  static let districtWords: Set<String> = [
+    "sd", "cusd", "chsd", "usd", "isd", "csd", "esd", "hsd", "ccsd", "district", "school", "schools", "public",
+    "unified", "county", "community", "consolidated", "independent", "no.", "#",
+  ]
+
+  /// The shorter forms a name is also written as.
+  static func shortForms(of name: String, kind: IdentifierKind) -> [String] {
+    var words = name.split(separator: " ").map(String.init)
+    if kind.isPerson {
+      while let first = words.first, titles.contains(first.lowercased()), words.count > 1 { words.removeFirst() }
+      var forms: [String] = []
+      if words.count >= 2 { forms.append(words.joined(separator: " ")) }
+      func usable(_ word: String) -> Bool {
+        let letters = word.filter(\.isLetter)
+        return letters.count >= 3 && word.first?.isUppercase == true && !commonWords.contains(word.lowercased())
+          && !word.hasSuffix(".")
+      }
+      if words.count == 1, words[0] != name, usable(words[0]) { forms.append(words[0]) }
+      if words.count >= 2 {
+        if let last = words.last, usable(last) { forms.append(last) }
+        if let first = words.first, usable(first) { forms.append(first) }
+      }
+      return forms.filter { $0 != name }
+    }
+    if kind == .district {
+      while let last = words.last, words.count > 1,
+        districtWords.contains(last.lowercased()) || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
+      {
+        words.removeLast()
+      }
+      let core = words.joined(separator: " ")
+      let letters = core.filter(\.isLetter)
+      if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()), core.first?.isUppercase == true {
+        return [core]
+      }
+    }
+    return []
+  }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import QDARedaction
+import Testing
+
+@Suite struct RedactorTests {
+  static func key() -> PseudonymKey {
+    var key = PseudonymKey()
+    key.assign("Dr. Renee Castillo", kind: .participant, preferred: "[P11]")
+    key.assign("Sam Whitaker", kind: .interviewer)
+    key.assign("Prairie View CUSD 4", kind: .district)
+    key.assign("Lincoln Heights North High School", kind: .school)
+    key.assign("Lincoln Heights CHSD 201", kind: .district)
+    return key
+  }
+
+  @Test func fullNamesShortFormsAndCapitalsAreReplacedAndEveryOffsetFollows() {
+    let text = "Sam Whitaker: Renee, tell me.\nDr. Renee Castillo: Castillo's school is Lincoln Heights North High School, in Lincoln Heights. CASTILLO agreed. Prairie View too."
+    let redaction = Redactor(key: Self.key()).redact(text)
+    #expect(
+      redaction.text
+        == "[Interviewer 1]: [P11], tell me.\n[P11]: [P11]'s school is [School 1], in [District 2]. [P11] agreed. [District 1] too.")
+    #expect(redaction.replaced == 8)
+    // Every word outside a name keeps its place: "tell" and "agreed" move by what came before.
+    let old = Array(text.unicodeScalars)
+    let new = Array(redaction.text.unicodeScalars)
+    for word in ["tell me", "school is", "agreed", "too"] {
+      let oldStart = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.range(of: word)!.lowerBound.samePosition(in: text.unicodeScalars)!)
+      let start = redaction.map.start(oldStart)
+      let end = redaction.map.end(oldStart + word.unicodeScalars.count)
+      #expect(String(String.UnicodeScalarView(new[start..<end])) == word)
+      #expect(String(String.UnicodeScalarView(old[oldStart..<(oldStart + word.unicodeScalars.count)])) == word)
+    }
+    // A span that starts or ends inside a name grows to the whole pseudonym.
+    let castillo = text.unicodeScalars.distance(
+      from: text.unicodeScalars.startIndex, to: text.range(of: "Castillo's")!.lowerBound.samePosition(in: text.unicodeScalars)!)
+    #expect(String(String.UnicodeScalarView(new[redaction.map.start(castillo + 2)..<redaction.map.end(castillo + 3)])) == "[P11]")
+  }
+
+  @Test func wordsThatOnlyContainANameAreLeftAlone() {
+    var key = PseudonymKey()
+    key.assign("Ann Hale", kind: .person)
+    let redactor = Redactor(key: key)
+    #expect(redactor.redact("Annual reports, Haley, hale and hearty, Annette.").replaced == 0)
+    #expect(redactor.redacting("Ann said Hale's office") == "[Person 1] said [Person 1]'s office")
+  }
+
+  @Test func aSurnameTwoPeopleShareIsOnlyReplacedInTheirFullNames() {
+    var key = PseudonymKey()
+    key.assign("Maria Lopez", kind: .person)
+    key.assign("Daniel Lopez", kind: .person)
+    let redactor = Redactor(key: key)
+    #expect(redactor.redacting("Maria Lopez and Daniel Lopez; Lopez said") == "[Person 1] and [Person 2]; Lopez said")
+  }
+
+  @Test func commonWordsAreNeverShortForms() {
+    var key = PseudonymKey()
+    key.assign("Grace Young", kind: .person)
+    #expect(Redactor(key: key).redacting("Grace Young. By grace, a Young staff.") == "[Person 1]. By grace, a Young staff.")
+  }
+
+  @Test func filesNamedAfterSomeoneAreRecognised() {
+    let redactor = Redactor(key: Self.key())
+    #expect(redactor.mentions(inPath: "castillo.txt"))
+    #expect(redactor.mentions(inPath: "Interviews/renee_castillo.docx"))
+    #expect(redactor.mentions(inPath: "whitaker-notes.txt"))
+    #expect(!redactor.mentions(inPath: "P11.txt"))
+    #expect(!redactor.mentions(inPath: "samples/castillos2.txt"))
+  }
+
+  @Test func offsetsAfterSeveralEditsAccumulate() {
+    let map = OffsetMap(edits: [(2..<5, 1), (10..<12, 6)])
+    #expect(map.start(0) == 0)
+    #expect(map.start(2) == 2)
+    #expect(map.start(3) == 2)
+    #expect(map.end(3) == 3)
+    #expect(map.start(5) == 3)
+    #expect(map.start(10) == 8)
+    #expect(map.end(11) == 14)
+    #expect(map.start(12) == 14)
+    #expect(map.end(20) == 22)
+  }
+}
+
+@Suite struct PseudonymKeyTests {
+  @Test func pseudonymsAreConsistentAndNumberedPerKind() {
+    var key = PseudonymKey()
+    #expect(key.assign("Oak Hill Elementary", kind: .school) == "[School 1]")
+    #expect(key.assign("Ms. Hale", kind: .participant, preferred: "[P03]") == "[P03]")
+    #expect(key.assign("Riverside Elementary", kind: .school) == "[School 2]")
+    #expect(key.assign("Oak Hill Elementary", kind: .school) == "[School 1]")
+    #expect(key.assign("Jo Park", kind: .person) == "[Person 1]")
+    #expect(key.entries.count == 4)
+  }
+
+  @Test func theKeyFileRoundTripsAndAReadKeyGoesOnNumbering() throws {
+    var key = PseudonymKey()
+    key.assign("Smith, Jr., \"Bo\"", kind: .person)
+    key.assign("Fox Bend SD 62", kind: .district)
+    let csv = key.csv()
+    #expect(csv.hasPrefix("kind,original,pseudonym\nperson,\"Smith, Jr., \"\"Bo\"\"\",[Person 1]\n"))
+    var read = try PseudonymKey(records: Self.records(csv), file: "key.csv")
+    #expect(read == key)
+    #expect(read.assign("Ann Lee", kind: .person) == "[Person 2]")
+  }
+
+  @Test func aBrokenKeyNamesItsLine() {
+    #expect(throws: RedactionError.self) { try PseudonymKey(records: [(1, ["name", "alias"])], file: "k.csv") }
+    do {
+      _ = try PseudonymKey(
+        records: [(1, ["kind", "original", "pseudonym"]), (2, ["person", "Ann Lee", "[Person 1]"]), (3, ["person", "Ann Lee", "[Person 2]"])],
+        file: "k.csv")
+      Issue.record("expected an error")
+    } catch {
+      #expect("\(error)" == "k.csv:3: 'Ann Lee' is listed twice, as '[Person 1]' and as '[Person 2]'")
+    }
+  }
+
+  @Test func aNameListNeedsAKindForEveryName() throws {
+    let list = try NameList(
+      records: [(1, ["original", "kind", "count"]), (2, ["Oak Hill Elementary", "school", "1"]), (3, ["Playbook", "keep", "6"])],
+      file: "names.csv")
+    #expect(list.names.map(\.original) == ["Oak Hill Elementary", "Playbook"])
+    #expect(list.kept == ["Playbook"])
+    #expect(throws: RedactionError.self) {
+      try NameList(records: [(1, ["original", "kind"]), (2, ["Rock Creek", ""])], file: "names.csv")
+    }
+    do {
+      _ = try NameList(records: [(1, ["original", "kind"]), (2, ["Rock Creek", "town"])], file: "names.csv")
+      Issue.record("expected an error")
+    } catch {
+      #expect("\(error)".hasPrefix("names.csv:2: 'town' is not a kind; write one of participant, interviewer, person"))
+    }
+  }
+
+  static func records(_ csv: String) -> [(line: Int, fields: [String])] {
+    // A small reader for the key's own quoting, enough for the round trip.
+    var records: [(Int, [String])] = []
+    for (index, line) in csv.split(separator: "\n").enumerated() {
+      var fields: [String] = []
+      var field = ""
+      var quoted = false
+      var characters = Array(line)[...]
+      while let character = characters.popFirst() {
+        if quoted {
+          if character == "\"" {
+            if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+          } else {
+            field.append(character)
+          }
+        } else if character == "\"" {
+          quoted = true
+        } else if character == "," {
+          fields.append(field)
+          field = ""
+        } else {
+          field.append(character)
+        }
+      }
+      fields.append(field)
+      records.append((index + 1, fields))
+    }
+    return records
+  }
+}
+
+@Suite struct NameDetectorTests {
+  @Test func capitalisedNamesAreFoundAndSentenceWordsAreNot() {
+    var detector = NameDetector(known: ["Sam Whitaker"])
+    detector.scan(
+      """
+      Sam Whitaker: Where do you work?
+      P: I'm the principal at Oak Hill Elementary, in Sangamon Park. The Playbook was good, and Dr. Okafor helped.
+      Honestly I asked Brandt. My APs and our PLCs liked the playbook. So I'm in an Ed.D. program. [School 1] is fine.
+      """, document: "a.txt")
+    let found = detector.candidates.map(\.text)
+    #expect(found.contains("Oak Hill Elementary"))
+    #expect(found.contains("Sangamon Park"))
+    #expect(found.contains("Dr. Okafor"))
+    #expect(found.contains("Brandt"))
+    // "playbook" is written in lower case too; the rest are sentence words, acronyms, pseudonyms.
+    for word in ["Playbook", "The Playbook", "Honestly", "APs", "PLCs", "Ed", "School", "Sam Whitaker", "I", "So"] {
+      #expect(!found.contains(word), "\(word)")
+    }
+    #expect(detector.candidates.first { $0.text == "Oak Hill Elementary" }?.kind == .school)
+    #expect(detector.candidates.first { $0.text == "Dr. Okafor" }?.kind == .person)
+    #expect(detector.candidates.first { $0.text == "Sangamon Park" }?.kind == nil)
+  }
+}
