@@ -30,6 +30,8 @@ let package = Package(
     // The local web page over a project (`qda serve`).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // Brief templates a researcher can edit.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Only for the CSV benchmark (`_CSVBench`), which measures QDAIngest's reader against them.
     .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
@@ -100,7 +102,10 @@ let package = Package(
     /// Reports (Markdown, HTML) and the JSON export.
     .target(
       name: "QDAReport",
-      dependencies: ["QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement"],
+      dependencies: [
+        "QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       swiftSettings: swiftSettings),
     /// The commands' work: ingest → store → code → tables → report, one transaction each.
     .target(
@@ -108,6 +113,7 @@ let package = Package(
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
         "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery", "QDARedaction",
+        "QDAArchive",
       ],
       swiftSettings: swiftSettings),
 

@@ -8,9 +8,13 @@ public final class ZipWriter {
   public let path: String
   private let temporary: URL
   private let archive: Archive
+  private let fixedDates: Bool
 
-  public init(path: String) throws {
+  /// - Parameter fixedDates: stamp every entry 1980-01-01 (the ZIP epoch) instead of now, so the
+  ///   same content makes the same bytes (reports that `qda verify` compares).
+  public init(path: String, fixedDates: Bool = false) throws {
     self.path = path
+    self.fixedDates = fixedDates
     let target = URL(fileURLWithPath: path)
     temporary = target.deletingLastPathComponent()
       .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).partial")
@@ -26,7 +30,8 @@ public final class ZipWriter {
     let data = Data(bytes)
     do {
       try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+        with: name, type: .file, uncompressedSize: Int64(data.count),
+        modificationDate: fixedDates ? Self.epoch : Date(), compressionMethod: .deflate
       ) { position, size in
         data.subdata(in: Int(position)..<Int(position) + size)
       }
@@ -36,14 +41,21 @@ public final class ZipWriter {
     }
   }
 
+  static let epoch: Date = {
+    var components = DateComponents()
+    (components.year, components.month, components.day) = (1980, 1, 1)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(from: components)!
+  }()
+
   /// Moves the finished archive into place.
   public func finish() throws {
     let target = URL(fileURLWithPath: path)
     do {
-      if FileManager.default.fileExists(atPath: path) {
-        _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: target)
+      // rename(2) replaces an existing file in one step.
+      if rename(temporary.path, target.path) != 0 {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, "errno": errno])
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)

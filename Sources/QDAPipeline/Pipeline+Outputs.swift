@@ -1,36 +1,74 @@
 import Foundation
 public import QDAAnalysis
+import QDAArchive
+import QDAIngest
 import QDAReport
 import QDAContradictions
 import QDAModel
 import QDAStore
 
 extension Pipeline {
-  /// Writes `report.md`, `report.html`, `analysis.json` and `tables/<id>.{md,csv,json}`.
+  /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
+  /// (`tables/<id>.{md,csv,json}`), `analysis.json` and `manifest.json` (inputs and outputs with
+  /// their SHA-256, and the run that made them, for `qda verify`).
   ///
+  /// - Parameters:
+  ///   - template: a brief template (Mustache over Markdown); the default when nil.
+  ///   - request: the analyze run that filled the project, recorded in the manifest so that
+  ///     `qda verify` can run it again; nil for a report made from a project as it stands.
   /// - Returns: the paths written.
-  public func writeReport(project path: String, out: String) throws -> [String] {
+  public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
+    let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     let corpus = try snapshot(project: path)
     let analysis = Analysis(corpus)
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
-    var report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions).build()
     let surveys = try surveyOutputs(project: path)
+    let methods = try methodsContext(project: path, corpus: corpus, surveys: surveys.map(\.summary))
+    var report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods).build()
     if !surveys.isEmpty {
       report.insert(
         [.heading(level: 1, text: "Surveys", anchor: "surveys")] + surveys.flatMap { SurveySection.blocks($0.summary, tables: $0.tables) },
         beforeAnchor: "tables")
     }
+    let study = corpus.interviewProtocol?.study
+    let values: [String: Any] = [
+      "participants": corpus.interviewed.count,
+      "participants_in_words": CountWording.number(corpus.interviewed.count),
+      "documents": corpus.documents.count,
+      "codebook": "\(corpus.codebook.name) v\(corpus.codebook.version)",
+      "study": [
+        "title": study?.title ?? report.title, "participant": study?.participantNoun ?? "participant",
+        "participants": study?.participantsNoun ?? "participants", "period": study?.period ?? "",
+        "programme": study?.programme ?? "",
+      ] as [String: Any],
+    ]
+    do {
+      report = try brief.render(report, values: values)
+    } catch let error as ReportTemplateError {
+      throw PipelineError(.invalidOption, error.description)
+    }
     var written: [String] = []
     let fileManager = FileManager.default
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
-    func write(_ text: String, _ relative: String) throws {
+    func write(_ bytes: [UInt8], _ relative: String) throws {
       let target = (out as NSString).appendingPathComponent(relative)
-      try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+      try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
       written.append(target)
     }
+    func write(_ text: String, _ relative: String) throws { try write(Array(text.utf8), relative) }
     try write(MarkdownRenderer().render(report), "report.md")
     try write(HTMLRenderer().render(report), "report.html")
+    let docx = (out as NSString).appendingPathComponent("report.docx")
+    let zip = try ZipWriter(path: docx, fixedDates: true)
+    do {
+      for part in DocxRenderer().render(report) { try zip.add(part.path, bytes: part.bytes) }
+      try zip.finish()
+    } catch {
+      zip.abandon()
+      throw error
+    }
+    written.append(docx)
     try write(
       try AnalysisExport(
         corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
@@ -46,7 +84,36 @@ extension Pipeline {
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
       try write(TableRenderer.json(table), "tables/\(table.id).json")
     }
+    let manifest = try ReportManifest(
+      project: path, out: out, written: written, request: request, template: template, corpus: corpus, pipeline: self)
+    try write(try manifest.json(), ReportManifest.fileName)
     return written
+  }
+
+  static func loadTemplate(_ path: String) throws -> BriefTemplate {
+    let text: String
+    do {
+      text = try TextDecoder.decode(try InputReader.bytes(atPath: path), file: path).text
+    } catch {
+      throw PipelineError(.missingInput, "\(path): cannot read the template (\(error))")
+    }
+    do {
+      return try BriefTemplate(text: text, file: path)
+    } catch let error as ReportTemplateError {
+      throw PipelineError(.invalidOption, error.description)
+    }
+  }
+
+  /// What the methods appendix reports beyond the corpus.
+  func methodsContext(project path: String, corpus: CorpusSnapshot, surveys: [SurveySummary]) throws -> MethodsContext {
+    let store = try ProjectStore(path: path, mustExist: true)
+    let instrument = try store.read { try $0.instrument(.codebook) }
+    let coders = Set(corpus.codings.map(\.coder)).subtracting([Pipeline.consensusCoder]).sorted()
+    let agreement = coders.count >= 2 ? try? self.agreement(project: path, coders: coders) : nil
+    return MethodsContext(
+      codebookFile: instrument?.file, codebookHash: instrument?.contentHash, agreement: agreement,
+      toolVersion: environment.toolVersion,
+      surveys: surveys.map { ($0.source, $0.dialect.name, $0.counted) })
   }
 
   /// The JSON export of a project.

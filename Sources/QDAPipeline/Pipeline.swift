@@ -77,12 +77,23 @@ public struct Pipeline: Sendable {
   // MARK: - analyze
 
   /// Runs the whole pipeline and writes the report, tables and `analysis.json` into `out`.
-  public func analyze(_ request: IngestRequest, project path: String, out: String) throws -> RunSummary {
+  ///
+  /// - Parameter template: a brief template (read and checked before anything is stored).
+  public func analyze(_ request: IngestRequest, project path: String, out: String, template: String? = nil) throws -> RunSummary {
     guard request.codebook != nil else {
       throw PipelineError(.missingCodebook, "analyze needs a codebook (--codebook)")
     }
+    if let template, let codebook = request.codebook {
+      let brief = try Self.loadTemplate(template)
+      let codes = try Instruments.codebook(at: codebook).value.codes
+      do {
+        try brief.check(possibleAnchors: codes.map(\.id) + Element.allCases.map(\.rawValue))
+      } catch let error as ReportTemplateError {
+        throw PipelineError(.invalidOption, error.description)
+      }
+    }
     var summary = try ingest(request, project: path, command: "analyze")
-    summary.written = try writeReport(project: path, out: out)
+    summary.written = try writeReport(project: path, out: out, template: template, request: request)
     return summary
   }
 

@@ -32,6 +32,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Speaker label to treat as the interviewer in every file ('none' for nobody).")
   var interviewer: String?
 
+  @Option(help: "A brief template (see `qda report --print-template`).")
+  var template: String?
+
   @OptionGroup var surveyOptions: SurveyOptions
   @OptionGroup var output: OutputOptions
 
@@ -44,7 +47,7 @@ struct Analyze: ParsableCommand {
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
       options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys, dictionary: surveyOptions.dictionary)
-    let summary = try pipeline.analyze(request, project: project.project, out: out)
+    let summary = try pipeline.analyze(request, project: project.project, out: out, template: template)
     try Console.report(summary, quiet: output.quiet)
   }
 }
@@ -76,6 +79,9 @@ struct Ingest: ParsableCommand {
 
   @Option(help: "Participant the files belong to, instead of their header or file name.")
   var participant: String?
+
+  @Option(help: "A brief template (see `qda report --print-template`).")
+  var template: String?
 
   @OptionGroup var surveyOptions: SurveyOptions
   @OptionGroup var output: OutputOptions

@@ -35,15 +35,54 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write report.md, report.html, analysis.json and the tables for a project.")
+    abstract: "Write the brief (report.md, report.html, report.docx), the tables, analysis.json and manifest.json for a project.",
+    discussion: """
+      The brief follows a template (Mustache over Markdown): print the default with \
+      --print-template, edit it (your prose is kept on every run), and pass it with --template.
+      """)
 
-  @OptionGroup var project: ProjectOptions
-  @Option(help: "Output folder.") var out: String
+  @Option(help: "The project file (SQLite).") var project: String?
+  @Option(help: "Output folder.") var out: String?
+  @Option(help: "A brief template (see --print-template).") var template: String?
+  @Flag(help: "Print the default brief template and exit.") var printTemplate = false
   @OptionGroup var output: OutputOptions
 
+  func validate() throws {
+    if !printTemplate, project == nil || out == nil { throw ValidationError("give --project and --out (or --print-template)") }
+  }
+
   func run() throws {
-    let written = try Pipeline().writeReport(project: project.project, out: out)
+    if printTemplate {
+      FileHandle.standardOutput.write(Data(BriefTemplate.defaultText.utf8))
+      return
+    }
+    guard let project, let out else { return }
+    let written = try Pipeline().writeReport(project: project, out: out, template: template)
     if !output.quiet { Console.out("wrote \(written.count) files in \(out)") }
+  }
+}
+
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Re-run a report from its manifest.json and confirm every table, count and file comes out identical.",
+    discussion: "Run it from the folder the report was made in. Exit 0 when identical, 1 when anything differs (listed).")
+
+  @Argument(help: "The report folder (holding manifest.json).") var folder: String
+
+  func run() throws {
+    let result = try Pipeline().verify(report: folder)
+    Console.out("re-ran: " + result.command.joined(separator: " "))
+    for input in result.changedInputs { Console.out("input changed: \(input)") }
+    for path in result.edited { Console.out("edited since written: \(path)") }
+    let different = result.compared.filter { !$0.same }
+    for item in different { Console.out("differs: \(item.path)") }
+    let same = result.compared.count - different.count
+    Console.out("\(same) of \(result.compared.count) outputs identical (tables, analysis.json, brief, figures)")
+    guard result.passed else {
+      Console.error("verify failed: \(different.count) outputs differ, \(result.changedInputs.count) inputs changed, \(result.edited.count) files edited")
+      throw ExitCode.failure
+    }
+    Console.out("verified: \(folder) is reproducible from its inputs")
   }
 }
 

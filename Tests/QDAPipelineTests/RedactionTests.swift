@@ -59,7 +59,13 @@ import _QDATestSupport
     for file in files {
       var isFolder: ObjCBool = false
       FileManager.default.fileExists(atPath: report + "/" + file, isDirectory: &isFolder)
-      if !isFolder.boolValue { outputs.append((file, try String(contentsOfFile: report + "/" + file, encoding: .utf8))) }
+      guard !isFolder.boolValue else { continue }
+      if file.hasSuffix(".docx") {
+        let word = try ZipReader(path: report + "/" + file)
+        for name in word.entryNames { outputs.append((file + " " + name, String(decoding: try word.read(name), as: UTF8.self))) }
+      } else {
+        outputs.append((file, try String(contentsOfFile: report + "/" + file, encoding: .utf8)))
+      }
     }
     // The project file itself, byte for byte (no page keeps an old text).
     outputs.append(("deid.qda", String(decoding: try Data(contentsOf: URL(fileURLWithPath: redacted)), as: UTF8.self)))

@@ -13,6 +13,9 @@ extension BriefBuilder {
       "In a CHAT analysis, tensions between elements of the activity system show where it pulls against itself. "
         + "They are not necessarily negative: resolving them can lead to development and innovation. "
         + "The contradictions below were detected in the \(noun.plural)' answers, from cues of tension and from content that pulls two ways, and are listed with the passages that show them.")])
+    if let svg = BriefCharts.contradictions(summary) {
+      figure("contradictions", svg, caption: "Figure \(figureCount + 1). Participants whose answers show each pair of elements in tension.")
+    }
     for group in summary.recurring {
       let phrase = CountWording.phrase(group.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
       var spans: [Int64: [TextSpan]] = [:]

@@ -103,6 +103,9 @@ extension BriefBuilder {
         ])
       }
     }
+    if let svg = BriefCharts.experience(experience, label: { study.label(forAttribute: $0) }) {
+      figure("experience", svg, caption: "Figure \(figureCount + 1). Experience by completion status.")
+    }
     for code in corpus.codebook.codes where code.parentID != nil && code.element == .divisionOfLabor && (code.reportSection ?? code.element) == .divisionOfLabor {
       codeSection(code, level: 2)
     }
@@ -176,6 +179,9 @@ extension BriefBuilder {
         inlines.append(.text(table.noEstimate.count == 1 ? " could not give an estimate." : " could not give an estimate."))
       }
       paragraph(inlines)
+      if let svg = BriefCharts.timeEstimates(table, noun: noun.plural) {
+        figure("time-estimates", svg, caption: "Figure \(figureCount + 1). Hours the \(noun.plural) estimated they spent.")
+      }
     }
     if table.nJudgmentRespondents > 0 {
       let respondents = table.nJudgmentRespondents

@@ -20,15 +20,18 @@ public struct BriefBuilder {
   let interviewed: [String]
 
   let contradictions: ContradictionSummary?
+  let methods: MethodsContext?
   var blocks: [Block] = []
   var references: [Reference] = []
   var quotes = QuoteSelector()
   var quoteCount = 0
+  var figureCount = 0
 
-  public init(corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil) {
+  public init(corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil, methods: MethodsContext? = nil) {
     self.corpus = corpus
     self.analysis = analysis
     self.contradictions = contradictions
+    self.methods = methods
     study = corpus.interviewProtocol?.study ?? Study()
     noun = CountWording.Noun(singular: study.participantNoun, plural: study.participantsNoun)
     interviewed = corpus.interviewed
@@ -47,14 +50,20 @@ public struct BriefBuilder {
 
   mutating func assemble() {
     paragraph([.emphasis(overview())])
+    approachSection()
     subjectSection()
     divisionOfLaborSection()
     heading(1, "Findings", anchor: "findings")
+    if let svg = BriefCharts.themes(analysis.codes, noun: noun.plural, title: "Themes by number of \(noun.plural)") {
+      figure("themes", svg, caption: "Figure \(figureCount + 1). CHAT elements and codes by the number of \(noun.plural) whose answers carry them.")
+    }
     for element in [Element.outcome, .object, .rules, .toolsAndSigns, .community] {
       elementSection(element)
     }
     contradictionsSection()
+    considerationsSection()
     tablesSection()
+    methodsSection()
     appendix()
   }
 
@@ -77,6 +86,11 @@ public struct BriefBuilder {
 
   mutating func paragraph(_ inlines: [Inline]) {
     blocks.append(.paragraph(inlines))
+  }
+
+  mutating func figure(_ id: String, _ svg: String, caption: String) {
+    blocks.append(.figure(id: id, svg: svg, caption: caption))
+    figureCount += 1
   }
 
   /// Registers the passages behind a count and returns its inline link.
@@ -119,20 +133,37 @@ public struct BriefBuilder {
     return false
   }
 
+  /// Adds a chosen quote, with an appendix entry holding the whole passage it comes from.
+  mutating func appendQuote(_ quote: Exemplar) {
+    var source = quote.source
+    let id = "quote-\(quoteCount + 1)"
+    if let passage = corpus.passage(source.passageID) {
+      references.append(
+        Reference(
+          id: id, title: "Quote \(quoteCount + 1): \(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]",
+          entries: [
+            Reference.Entry(
+              passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
+              speaker: passage.speaker, start: passage.span.start, end: passage.span.end, text: passage.text)
+          ]))
+      source.reference = id
+    }
+    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: source))
+    quoteCount += 1
+  }
+
   /// Adds an exemplar quote for a code, if a fresh passage offers one.
   mutating func exemplar(_ codeID: String, participants: Set<String>? = nil) {
     let spans = codedSpans(codeID, participants: participants)
     let candidates = spans.keys.sorted().flatMap { id in (spans[id] ?? []).map { (passageID: id, span: $0) } }
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
-    quoteCount += 1
+    appendQuote(quote)
   }
 
   /// An exemplar from given spans.
   mutating func exemplar(candidates: [(passageID: Int64, span: TextSpan)]) {
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
-    quoteCount += 1
+    appendQuote(quote)
   }
 
   /// An exemplar from given passages (the answers behind a table figure).
@@ -141,8 +172,7 @@ public struct BriefBuilder {
       corpus.passage(id).map { (passageID: id, span: $0.span) }
     }
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: quote.source))
-    quoteCount += 1
+    appendQuote(quote)
   }
 
   /// "four of 11 principals" for a code's participants, linked to their coded passages.

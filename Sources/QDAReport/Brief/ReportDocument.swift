@@ -41,6 +41,8 @@ public enum Block: Sendable {
   /// comes from.
   case quote(lead: String, text: String, source: QuoteSource)
   case bullets([[Inline]])
+  /// A quotation the researcher wrote into the template (no source in the project).
+  case blockquote([Inline])
   case table(DataTable)
   /// A list of passages (the appendix): each with its place and words.
   case passages(reference: Reference)
@@ -53,6 +55,8 @@ public enum Inline: Sendable, Hashable {
   case text(String)
   case count(String, reference: String)
   case emphasis(String)
+  case strong(String)
+  case link(String, url: String)
 }
 
 /// Where an exemplar quote comes from.
@@ -62,6 +66,8 @@ public struct QuoteSource: Sendable, Hashable {
   public var passageID: Int64
   public var start: Int
   public var end: Int
+  /// The appendix entry listing the passage the quote comes from.
+  public var reference: String?
 }
 
 /// The passages behind one count.

@@ -1,3 +1,4 @@
+import Foundation
 import QDAAnalysis
 
 /// Renders a report as one self-contained HTML page (no scripts, no external files), styled for
@@ -16,9 +17,13 @@ public struct HTMLRenderer: Sendable {
       case .paragraph(let inlines):
         body += "<p>\(inline(inlines))</p>\n"
       case .quote(let lead, let text, let source):
-        body += "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(escape(source.participant)), \(escape(source.documentKey)) [\(source.start)–\(source.end)]</footer></blockquote>\n"
+        let place = "\(escape(source.participant)), \(escape(source.documentKey)) [\(source.start)–\(source.end)]"
+        let footer = source.reference.map { "<a href=\"#\(escape($0))\">\(place)</a>" } ?? place
+        body += "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(footer)</footer></blockquote>\n"
       case .bullets(let items):
         body += "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+      case .blockquote(let inlines):
+        body += "<blockquote class=\"prose\"><p>\(inline(inlines))</p></blockquote>\n"
       case .table(let table):
         body += self.table(table)
       case .figure(let id, let svg, let caption):
@@ -84,9 +89,17 @@ public struct HTMLRenderer: Sendable {
       switch item {
       case .text(let text): escape(text)
       case .emphasis(let text): "<em>\(escape(text))</em>"
+      case .strong(let text): "<strong>\(escape(text))</strong>"
+      case .link(let text, let url): "<a href=\"\(escape(Self.safeURL(url)))\">\(escape(text))</a>"
       case .count(let text, let reference): "<a href=\"#\(escape(reference))\">\(escape(text))</a>"
       }
     }.joined()
+  }
+
+  /// A link target from a template: web, mail and in-page links only (no `javascript:`).
+  static func safeURL(_ url: String) -> String {
+    let lower = url.lowercased().trimmingCharacters(in: .whitespaces)
+    return ["http://", "https://", "mailto:", "#"].contains(where: lower.hasPrefix) ? url : "#"
   }
 
   func escape(_ text: String) -> String {

@@ -16,9 +16,12 @@ public struct MarkdownRenderer: Sendable {
       case .paragraph(let inlines):
         out += inline(inlines) + "\n\n"
       case .quote(let lead, let text, let source):
-        out += "\(lead)\n\n> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]\n\n"
+        let place = "\(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]"
+        out += "\(lead)\n\n> \(text.replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(place)\(source.reference.map { " ([passage](#\($0)))" } ?? "")\n\n"
       case .bullets(let items):
         out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
+      case .blockquote(let inlines):
+        out += "> " + inline(inlines) + "\n\n"
       case .table(let table):
         out += TableRenderer.markdown(table) + "\n"
       case .figure(let id, _, let caption):
@@ -43,6 +46,8 @@ public struct MarkdownRenderer: Sendable {
       switch item {
       case .text(let text): text
       case .emphasis(let text): "_\(text)_"
+      case .strong(let text): "**\(text)**"
+      case .link(let text, let url): "[\(text)](\(url))"
       case .count(let text, let reference): "[\(text)](#\(reference))"
       }
     }.joined()

@@ -1,0 +1,200 @@
+import Foundation
+import QDAAnalysis
+import QDAIngest
+import QDAModel
+import QDAStore
+
+/// `manifest.json`, written with every report: what went in (each file with its SHA-256, the
+/// codebook's version and hash, the coders), how it was run, and what came out (each file with
+/// its SHA-256). `qda verify` reads it, runs the same again and compares. It holds no time
+/// stamps, so the same inputs give the same manifest.
+struct ReportManifest: Codable {
+  static let fileName = "manifest.json"
+  static let version = "1.0"
+
+  struct FileHash: Codable, Hashable {
+    var path: String
+    var sha256: String
+    var role: String?
+  }
+
+  /// How the report was made: an analyze run (which verify repeats from the inputs), or a
+  /// report from a project as it stands (which verify regenerates from the project).
+  struct Run: Codable {
+    var kind: String
+    var inputs: [String]?
+    var attributes: String?
+    var `protocol`: String?
+    var codebook: String?
+    var interviewer: String?
+    var surveys: [String]?
+    var dictionary: String?
+    var template: String?
+    var project: String
+    /// The command line it corresponds to.
+    var command: [String]
+  }
+
+  struct Codebook: Codable {
+    var name: String
+    var version: String
+    var file: String?
+    var sha256: String?
+  }
+
+  var manifestVersion: String
+  var tool: String
+  var toolVersion: String
+  var run: Run
+  var codebook: Codebook
+  var coders: [String]
+  var counts: [String: Int]
+  var inputs: [FileHash]
+  var outputs: [FileHash]
+
+  enum CodingKeys: String, CodingKey {
+    case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, counts, inputs, outputs
+  }
+
+  init(
+    project: String, out: String, written: [String], request: IngestRequest?, template: String?, corpus: CorpusSnapshot,
+    pipeline: Pipeline
+  ) throws {
+    manifestVersion = Self.version
+    tool = "QDAKit"
+    toolVersion = pipeline.environment.toolVersion
+    let store = try ProjectStore(path: project, mustExist: true)
+    let (instrument, protocolInstrument, surveys) = try store.read { project in
+      (try project.instrument(.codebook), try project.instrument(.protocol), try project.surveys())
+    }
+    codebook = Codebook(
+      name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file, sha256: instrument?.contentHash)
+    coders = Set(corpus.codings.map(\.coder)).sorted()
+    counts = [
+      "documents": corpus.documents.count, "participants": corpus.interviewed.count, "passages": corpus.passages.count,
+      "codings": corpus.codings.count,
+    ]
+    var inputs: [FileHash] = corpus.documents.map { FileHash(path: $0.sourcePath, sha256: $0.contentHash, role: "transcript") }
+    for survey in surveys { inputs.append(FileHash(path: survey.source, sha256: Self.hash(survey.source) ?? "", role: "survey")) }
+    if let instrument { inputs.append(FileHash(path: instrument.file, sha256: instrument.contentHash, role: "codebook")) }
+    if let protocolInstrument { inputs.append(FileHash(path: protocolInstrument.file, sha256: protocolInstrument.contentHash, role: "protocol")) }
+    for (path, role) in [(request?.attributes, "attributes"), (request?.dictionary, "dictionary"), (template, "template")] {
+      if let path, let hash = Self.hash(path) { inputs.append(FileHash(path: path, sha256: hash, role: role)) }
+    }
+    self.inputs = inputs.sorted { ($0.role ?? "", $0.path) < ($1.role ?? "", $1.path) }
+
+    var command: [String]
+    if let request {
+      command = ["qda", "analyze"] + request.inputs
+      for (flag, value) in [
+        ("--attributes", request.attributes), ("--protocol", request.interviewProtocol), ("--codebook", request.codebook),
+        ("--interviewer", request.options.interviewer), ("--dictionary", request.dictionary), ("--template", template),
+      ] {
+        if let value { command += [flag, value] }
+      }
+      for survey in request.surveys { command += ["--survey", survey] }
+      // Where the project and the report were written is not part of what makes the report.
+      command += ["--project", "<project>", "--out", "<folder>"]
+      run = Run(
+        kind: "analyze", inputs: request.inputs, attributes: request.attributes, protocol: request.interviewProtocol,
+        codebook: request.codebook, interviewer: request.options.interviewer, surveys: request.surveys,
+        dictionary: request.dictionary, template: template, project: "", command: command)
+    } else {
+      command = ["qda", "report", "--project", project, "--out", out] + (template.map { ["--template", $0] } ?? [])
+      run = Run(kind: "report", template: template, project: project, command: command)
+    }
+    outputs = written.map { path in
+      FileHash(path: Self.relative(path, to: out), sha256: Self.hash(path) ?? "", role: nil)
+    }.sorted { $0.path < $1.path }
+  }
+
+  func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+
+  static func hash(_ path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return SHA256.hex(of: Array(data))
+  }
+
+  static func relative(_ path: String, to folder: String) -> String {
+    let prefix = (folder as NSString).standardizingPath + "/"
+    let standard = (path as NSString).standardizingPath
+    return standard.hasPrefix(prefix) ? String(standard.dropFirst(prefix.count)) : path
+  }
+}
+
+/// What `qda verify` found.
+public struct VerifyResult: Sendable {
+  /// The command the report came from.
+  public var command: [String]
+  /// Input files missing or different from the ones the report was made from.
+  public var changedInputs: [String]
+  /// Output files compared, with whether the fresh run made the same bytes.
+  public var compared: [(path: String, same: Bool)]
+  /// Output files in the report folder that differ from what the manifest recorded (edited by hand).
+  public var edited: [String]
+
+  /// Whether every table and count came out identical and nothing was edited.
+  public var passed: Bool { changedInputs.isEmpty && edited.isEmpty && compared.allSatisfy(\.same) }
+}
+
+extension Pipeline {
+  /// Re-runs a report from its manifest into a temporary folder and compares every output
+  /// (tables, analysis.json, the brief in each format, the figures) byte for byte with the
+  /// hashes recorded; checks the inputs against theirs and the report folder against the manifest.
+  ///
+  /// - Throws: `PipelineError` when the folder has no readable manifest.
+  public func verify(report folder: String) throws -> VerifyResult {
+    let path = (folder as NSString).appendingPathComponent(ReportManifest.fileName)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PipelineError(.missingInput, "\(path): no manifest; reports written by `qda analyze` or `qda report` carry one")
+    }
+    let manifest: ReportManifest
+    do {
+      manifest = try JSONDecoder().decode(ReportManifest.self, from: data)
+    } catch {
+      throw PipelineError(.invalidOption, "\(path): not a QDAKit manifest (\(error.localizedDescription))")
+    }
+    var changed: [String] = []
+    for input in manifest.inputs {
+      guard let hash = ReportManifest.hash(input.path) else {
+        changed.append("\(input.path): missing (run verify from the folder the report was made in)")
+        continue
+      }
+      if hash != input.sha256 { changed.append("\(input.path): changed since the report (SHA-256 \(hash.prefix(12))…, was \(input.sha256.prefix(12))…)") }
+    }
+    var edited: [String] = []
+    for output in manifest.outputs {
+      let current = ReportManifest.hash((folder as NSString).appendingPathComponent(output.path))
+      if current != output.sha256 { edited.append(output.path + (current == nil ? " (missing)" : "")) }
+    }
+
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("qda-verify-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: temporary) }
+    let out = (temporary as NSString).appendingPathComponent("report")
+    let run = manifest.run
+    switch run.kind {
+    case "analyze":
+      let request = IngestRequest(
+        inputs: run.inputs ?? [], attributes: run.attributes, interviewProtocol: run.protocol, codebook: run.codebook,
+        options: ImportOptions(interviewer: run.interviewer), surveys: run.surveys ?? [], dictionary: run.dictionary)
+      let project = (temporary as NSString).appendingPathComponent("verify.qda")
+      _ = try ingest(request, project: project, command: "verify")
+      _ = try writeReport(project: project, out: out, template: run.template, request: request)
+    default:
+      guard FileManager.default.fileExists(atPath: run.project) else {
+        throw PipelineError(.missingInput, "\(run.project): the project the report was made from is not here")
+      }
+      _ = try writeReport(project: run.project, out: out, template: run.template)
+    }
+    var compared: [(String, Bool)] = []
+    for output in manifest.outputs {
+      let fresh = ReportManifest.hash((out as NSString).appendingPathComponent(output.path))
+      compared.append((output.path, fresh == output.sha256))
+    }
+    return VerifyResult(command: run.command, changedInputs: changed, compared: compared, edited: edited)
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+public import QDAAgreement
+import QDAModel
+import QDAText
+import QDAAnalysis
+
+/// What the methods appendix needs beyond the corpus: where the codebook came from and how far
+/// the coders agreed.
+public struct MethodsContext: Sendable {
+  /// The codebook file as given, and the SHA-256 of its bytes.
+  public var codebookFile: String?
+  public var codebookHash: String?
+  /// Agreement between every coder of the project (the rules included), when there are two.
+  public var agreement: ReliabilityReport?
+  public var toolVersion: String
+  /// Survey exports in the project, with their respondents counted.
+  public var surveys: [(file: String, tool: String, respondents: Int)]
+
+  public init(
+    codebookFile: String? = nil, codebookHash: String? = nil, agreement: ReliabilityReport? = nil, toolVersion: String,
+    surveys: [(file: String, tool: String, respondents: Int)] = []
+  ) {
+    self.codebookFile = codebookFile
+    self.codebookHash = codebookHash
+    self.agreement = agreement
+    self.toolVersion = toolVersion
+    self.surveys = surveys
+  }
+}
+
+extension BriefBuilder {
+  // MARK: - Analytical approach
+
+  /// The CHAT elements, defined from the codebook, as the seed brief's "Analytical Approach".
+  mutating func approachSection() {
+    heading(1, "Analytical approach", anchor: "approach")
+    paragraph([
+      .text(
+        "The interviews were analysed with cultural-historical activity theory (CHAT), in which the actions of an individual are seen as embedded in an activity system: "
+          + "the subject, the object of the activity and the community engaged in it, mediated by tools and signs, rules and a division of labor (Engeström 1987; Beatty & Feldman 2012). "
+          + "Each passage of the \(noun.plural)' answers was coded to the elements below and their codes, by the codebook's rules"
+          + (corpus.codings.contains { !$0.isAutomatic } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
+    ])
+    var items: [[Inline]] = []
+    for element in Element.allCases {
+      guard let code = corpus.codebook.elementCode(element), !code.definition.isEmpty else { continue }
+      let subCodes = corpus.codebook.children(of: code.id).map(\.name)
+      var inlines: [Inline] = [.strong(element.name + "."), .text(" " + firstSentence(code.definition))]
+      if !subCodes.isEmpty { inlines.append(.text(" Codes: " + subCodes.joined(separator: ", ") + ".")) }
+      items.append(inlines)
+    }
+    if !items.isEmpty { blocks.append(.bullets(items)) }
+  }
+
+  // MARK: - Considerations
+
+  /// What the participants recommended, each in their own words, from the answers to the
+  /// protocol's recommendations question.
+  mutating func considerationsSection() {
+    guard let question = corpus.interviewProtocol?.questions.first(where: { $0.text.lowercased().contains("recommend") }) else { return }
+    var answers: [(participant: String, passage: Passage)] = []
+    for participant in interviewed {
+      if let passage = corpus.passages.first(where: {
+        $0.questionID == question.id && $0.role != .interviewer && corpus.participant(of: $0) == participant
+          && $0.text.split(separator: " ").count >= 4
+      }) {
+        answers.append((participant, passage))
+      }
+    }
+    guard !answers.isEmpty else { return }
+    heading(1, "Considerations", anchor: "considerations")
+    let phrase = CountWording.phrase(answers.count, of: interviewed.count, total: interviewed.count, noun: noun)
+    var inlines: [Inline] = [.text("Asked what they would recommend to the people who design and run \(study.programme) (\(question.id)), ")]
+    inlines.append(count(phrase, title: "Recommendations — \(phrase)", passages: answers.compactMap(\.passage.id)))
+    inlines.append(.text(" answered:"))
+    paragraph(inlines)
+    var items: [[Inline]] = []
+    for answer in answers {
+      guard let id = answer.passage.id else { continue }
+      let text = leadingSentences(answer.passage.text, words: 40)
+      items.append([
+        .text("“\(text)” — "),
+        count(answer.participant, title: "Recommendation of \(answer.participant)", passages: [id]),
+      ])
+    }
+    blocks.append(.bullets(items))
+  }
+
+  /// The first sentences of a text up to about `words` words, with an ellipsis where cut.
+  func leadingSentences(_ text: String, words: Int) -> String {
+    let scalars = Array(text.unicodeScalars)
+    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
+    var end = sentences.first?.upperBound ?? scalars.count
+    for sentence in sentences.dropFirst() {
+      let count = scalars[0..<sentence.upperBound].split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+      guard count <= words else { break }
+      end = sentence.upperBound
+    }
+    var result = String(String.UnicodeScalarView(scalars[0..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
+    if end < scalars.count { result += " …" }
+    return result
+  }
+
+  // MARK: - Methods appendix
+
+  /// How the brief was made: data, codebook, coders and agreement, and how each kind of number
+  /// was computed.
+  mutating func methodsSection() {
+    heading(1, "Methods", anchor: "methods")
+    let documents = corpus.documents
+    let formats = Dictionary(grouping: documents, by: \.format).map { "\($0.value.count) \(Self.formatName($0.key))" }.sorted()
+    let participantPassages = corpus.passages.filter { $0.role == .participant }.count
+    var data = "Data: \(documents.count) transcript\(documents.count == 1 ? "" : "s") (\(formats.joined(separator: ", "))) of interviews with \(interviewed.count) \(noun.form(interviewed.count))"
+    if let period = study.period { data += ", \(period)" }
+    data += "; \(corpus.passages.count) passages, \(participantPassages) of them the \(noun.plural)' own."
+    for survey in methods?.surveys ?? [] {
+      data += " The survey \(survey.file) (\(survey.tool)) adds \(survey.respondents) counted respondents."
+    }
+    paragraph([.text(data)])
+
+    let codebook = corpus.codebook
+    var coding = "Codebook: \(codebook.name) v\(codebook.version)"
+    if let file = methods?.codebookFile { coding += " (\(file)" + (methods?.codebookHash.map { ", SHA-256 \($0.prefix(12))…" } ?? "") + ")" }
+    let elements = codebook.codes.filter { $0.parentID == nil }.count
+    coding += ": \(codebook.codes.count) codes under \(elements) CHAT elements, \(codebook.codes.reduce(0) { $0 + $1.rules.count }) coding rules."
+    let byCoder = Dictionary(grouping: corpus.codings, by: \.coder).mapValues(\.count)
+    let coders = byCoder.keys.sorted { ($0 == Coding.autoCoder ? 0 : 1, $0) < ($1 == Coding.autoCoder ? 0 : 1, $1) }
+    coding += " Codings: " + coders.map { "\(byCoder[$0] ?? 0) by \($0 == Coding.autoCoder ? "the rules" : $0)" }.joined(separator: ", ") + "."
+    paragraph([.text(coding)])
+
+    if let agreement = methods?.agreement {
+      let overall = agreement.overall.figures
+      var text = "Agreement between \(agreement.coders.map { $0 == Coding.autoCoder ? "the rules" : $0 }.joined(separator: " and ")) "
+      text += "over \(agreement.passages) passages (every code, passage by passage): "
+      text += "percent agreement \(Self.percent(overall.percentAgreement.value)), Krippendorff's α \(Self.decimal(overall.krippendorffAlpha.value))"
+      if let kappa = overall.cohensKappa?.value { text += ", Cohen's κ \(Self.decimal(kappa))" }
+      text += ". By element, α: " + agreement.elements.map { "\($0.name) \(Self.decimal($0.figures.krippendorffAlpha.value))" }.joined(separator: ", ") + "."
+      paragraph([.text(text)])
+    } else {
+      paragraph([.text("Agreement: one coder only, so no inter-rater agreement is reported; `qda code import` brings in a second coder's work and `qda agreement` measures it.")])
+    }
+    blocks.append(.bullets([
+      [.strong("Counting participants."), .text(" A participant counts toward a code when at least one passage they spoke (not the interviewer's) carries a coding of that code or one of its sub-codes, by any coder; each participant counts once per code.")],
+      [.strong("Denominators."), .text(" All \(interviewed.count) interviewed \(noun.plural), unless a sentence names a smaller group (those who answered a question). Participants listed without a transcript are not counted.")],
+      [.strong("Counts in words."), .text(" Numbers under ten in words, 10 and over in digits; a sentence never starts with digits; \"most\" means more than half.")],
+      [.strong("Time estimates."), .text(" Read from the answers to the hours question: digits and number words, ranges at their midpoint, rates multiplied out (two hours a week for ten weeks is 20); answers without a total give no estimate. The mean is over those who gave one.")],
+      [.strong("Judgments and incentives."), .text(" Classified by cue phrases, aware of negation (\"it wasn't too much\" is not a complaint); the last cue of an answer decides.")],
+      [.strong("Contradictions."), .text(" Detected from discursive cues of dilemma, conflict, critical conflict and double bind (Engeström & Sannino 2011) and from content coded to two elements that pull against each other; each is proposed until a researcher confirms or rejects it.")],
+      [.strong("Quotes."), .text(" The participants' own words, 18 to 95 words, trimmed at sentence boundaries (… marks a cut), spread across participants, never the same passage twice; each links to the whole passage in the appendix.")],
+      [.strong("Reproducibility."), .text(" Made by QDAKit \(methods?.toolVersion ?? ""); manifest.json lists the inputs with their SHA-256 and the command, and `qda verify` re-runs it and compares every table and count.")],
+    ]))
+    let rows: [[TableCell]] = codebook.codes.map { code in
+      let depth = depth(of: code)
+      return [
+        TableCell(code.element?.name ?? ""), TableCell(String(repeating: "  ", count: depth) + code.name), TableCell(code.id),
+        TableCell(firstSentence(code.definition)),
+      ]
+    }
+    blocks.append(.table(DataTable(id: "codebook", title: "The codebook", columns: ["Element", "Code", "Id", "Definition"], rows: rows)))
+  }
+
+  func depth(of code: Code) -> Int {
+    var depth = 0
+    var current = code
+    while let parent = current.parentID.flatMap(corpus.codebook.code) {
+      depth += 1
+      current = parent
+    }
+    return depth
+  }
+
+  static func formatName(_ format: DocumentFormat) -> String {
+    switch format {
+    case .plainText: "plain text"
+    case .webVTT: "WebVTT"
+    case .srt: "SubRip"
+    case .docx: "Word"
+    case .oTranscribe: "oTranscribe"
+    case .survey: "survey open-answer sets"
+    }
+  }
+
+  static func percent(_ value: Double?) -> String {
+    value.map { String(format: "%.1f%%", $0 * 100) } ?? "undefined"
+  }
+
+  static func decimal(_ value: Double?) -> String {
+    value.map { String(format: "%.3f", $0) } ?? "undefined"
+  }
+}
