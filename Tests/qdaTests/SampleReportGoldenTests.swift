@@ -34,3 +34,16 @@ struct SampleReportGoldenTests {
     }
   }
 }
+
+/// `qda verify` on the committed report, from the checkout (in CI: a fresh clone): every table,
+/// count and file comes out identical when the manifest's run is repeated.
+@Suite struct CommittedReportVerifyTests {
+  @Test func theCommittedReportVerifies() throws {
+    let result = try CommandRunner.qda(["verify", "Reports/principals"])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    let files = try FileManager.default.subpathsOfDirectory(atPath: Fixtures.repository("Reports/principals"))
+      .filter { !$0.hasSuffix("manifest.json") && $0.contains(".") }
+    #expect(result.stdout.contains("\(files.count) of \(files.count) outputs identical"), "\(result.stdout)")
+    #expect(result.stdout.contains("verified: Reports/principals is reproducible from its inputs"))
+  }
+}
