@@ -64,6 +64,9 @@ let package = Package(
     /// Questions of coded feedback: full-text queries checked before SQLite, attribute filters.
     .target(name: "QDAQuery", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
+    /// Deterministic synthetic interviews, attributes and survey exports for benchmarks.
+    .target(name: "QDASynthetic", swiftSettings: swiftSettings),
+
     /// De-identification: pseudonym keys, name replacement with offset maps, name detection.
     .target(name: "QDARedaction", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
@@ -133,7 +136,7 @@ let package = Package(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDASynthetic", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 
@@ -152,6 +155,15 @@ let package = Package(
     .executableTarget(
       name: "_SurveyBench", dependencies: ["QDAIngest", "QDAAnalysis", "QDAModel"],
       path: "Benchmarks/SurveyBench", swiftSettings: swiftSettings),
+    /// Every stage of the pipeline on a generated study, against grep and a Python peer:
+    /// `swift run -c release _PipelineBench --interviews 1000`.
+    .executableTarget(
+      name: "_PipelineBench",
+      dependencies: [
+        "QDAPipeline", "QDAIngest", "QDACoding", "QDACodebook", "QDAAnalysis", "QDAContradictions", "QDAModel",
+        "QDAQuery", "QDASynthetic",
+      ],
+      path: "Benchmarks/PipelineBench", swiftSettings: swiftSettings),
 
     // MARK: - Tests
 

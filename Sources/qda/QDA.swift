@@ -15,7 +15,7 @@ struct QDA: AsyncParsableCommand {
     version: QDAKitVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Verify.self, Export.self, Import.self,
-      Query.self, Serve.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
+      Query.self, Serve.self, Generate.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
     ])
 }
 
