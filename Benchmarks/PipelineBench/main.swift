@@ -11,7 +11,7 @@ import QDAQuery
 import QDASynthetic
 
 // Usage: swift run -c release _PipelineBench [--interviews N] [--respondents M] [--runs R] [--seed S]
-//                                            [--work DIR] [--json FILE]
+//                                            [--work DIR] [--json FILE] [--skip-peer]
 //
 // Generates a synthetic study (`qda generate`'s corpus) unless DIR already holds it, then
 // measures each stage on it: reading transcripts, auto-coding alone (all rules, all matches),
@@ -27,6 +27,7 @@ struct Options {
   var seed: UInt64 = 1
   var work: String?
   var json: String?
+  var skipPeer = false
 
   init(_ arguments: [String]) {
     var index = 0
@@ -43,6 +44,7 @@ struct Options {
       case "--seed": seed = UInt64(value()) ?? seed
       case "--work": work = value()
       case "--json": json = value()
+      case "--skip-peer": skipPeer = true
       default: fatalError("unknown argument \(arguments[index])")
       }
       index += 1
@@ -226,15 +228,15 @@ report(
 
 var peerTimes: [Double] = []
 var peerOutput = ""
-for _ in 0..<options.runs {
+for _ in 0..<(options.skipPeer ? 0 : options.runs) {
   let result = run("/usr/bin/env", ["python3", root + "/Benchmarks/peer/dictionary_coder.py", codebookPath, textFile])
   peerTimes.append(result.seconds)
   peerOutput = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
 }
-report(
+if !options.skipPeer { report(
   "peer: Python dictionary coder", String(format: "%.2f s", median(peerTimes)),
   "\(peerOutput); auto-coding is \(String(format: "%.1f", median(peerTimes) / median(codeTimes)))× the peer (one core)",
-  ["peer_seconds": median(peerTimes)])
+  ["peer_seconds": median(peerTimes)]) }
 
 // MARK: - The whole analyze, as a user runs it
 

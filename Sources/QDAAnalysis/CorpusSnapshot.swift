@@ -8,10 +8,10 @@ public struct CorpusSnapshot: Sendable {
   public var interviewProtocol: InterviewProtocol?
   public var attributes: [AttributeDefinition]
   /// Every participant the project knows, with or without documents.
-  public var participants: [Participant]
-  public var documents: [Document]
-  public var passages: [Passage]
-  public var codings: [Coding]
+  public var participants: [Participant] { didSet { index() } }
+  public var documents: [Document] { didSet { index() } }
+  public var passages: [Passage] { didSet { index() } }
+  public var codings: [Coding] { didSet { index() } }
 
   public init(
     codebook: Codebook, interviewProtocol: InterviewProtocol? = nil,
@@ -33,13 +33,31 @@ public struct CorpusSnapshot: Sendable {
   private(set) var passageByID: [Int64: Passage] = [:]
   private(set) var participantByDocument: [Int64: String] = [:]
   private(set) var participantByID: [String: Participant] = [:]
+  private(set) var documentByID: [Int64: Document] = [:]
+  /// Positions in `codings` of each code's codings.
+  private(set) var codingPositions: [String: [Int]] = [:]
+  private(set) var firstSpokenPassage: [String: Int64] = [:]
 
   private mutating func index() {
+    codingPositions = [:]
+    firstSpokenPassage = [:]
     passageByID = Dictionary(passages.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
     participantByDocument = Dictionary(
       documents.compactMap { d in d.id.map { ($0, d.participantID) } }, uniquingKeysWith: { a, _ in a })
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    documentByID = Dictionary(documents.compactMap { d in d.id.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
+    for (position, coding) in codings.enumerated() { codingPositions[coding.codeID, default: []].append(position) }
+    for passage in passages where passage.role != .interviewer {
+      guard let id = passage.id, let participant = participant(of: passage), firstSpokenPassage[participant] == nil else { continue }
+      firstSpokenPassage[participant] = id
+    }
   }
+
+  /// The document with this id.
+  public func document(_ id: Int64?) -> Document? { id.flatMap { documentByID[$0] } }
+
+  /// A participant's first passage that is not the interviewer's.
+  public func firstPassage(spokenBy participant: String) -> Int64? { firstSpokenPassage[participant] }
 
   /// The participant a passage belongs to.
   public func participant(of passage: Passage) -> String? {
@@ -61,11 +79,16 @@ public struct CorpusSnapshot: Sendable {
     return ordered
   }
 
-  /// Codings of a code or any code below it.
+  /// Codings of a code or any code below it, in the order of `codings`.
   public func codings(under codeID: String) -> [Coding] {
-    let ids = Set(codebook.subtree(codeID).map(\.id))
-    return codings.filter { ids.contains($0.codeID) }
+    let subtree = codebook.subtree(codeID).map(\.id)
+    var positions = subtree.flatMap { codingPositions[$0] ?? [] }
+    if subtree.count > 1 { positions.sort() }
+    return positions.map { codings[$0] }
   }
+
+  /// How many codings a code has (its sub-codes not counted).
+  public func codingCount(_ codeID: String) -> Int { codingPositions[codeID]?.count ?? 0 }
 
   /// Participant passages that answer a protocol question, in document order.
   public func answers(to questionID: String) -> [Passage] {

@@ -23,9 +23,24 @@ public struct AutoCoder: Sendable {
     var within: Int
     var unless: [CompiledTerm]
     var isAnswer = false
+    /// The same terms as indices into `AutoCoder.terms`.
+    var anyIDs: [Int] = []
+    var allIDs: [Int] = []
+    var nearLeftIDs: [Int] = []
+    var nearRightIDs: [Int] = []
+    var unlessIDs: [Int] = []
+    /// The rule's questions, `probing` taken out.
+    var questions: Set<String> = []
+    var probing = false
   }
 
   let rules: [CompiledRule]
+  /// Every distinct term of every rule, found in a sentence in one pass over its words: terms
+  /// starting with a stem are looked up by the word's stem, terms starting with a prefix are
+  /// tried on every word.
+  let terms: [CompiledTerm]
+  let termsByFirstStem: [String: [Int]]
+  let prefixTerms: [Int]
   let negationStems: Set<String>
   let codeOrder: [String: Int]
   /// For each code, the protocol questions that probe it or one of its ancestors.
@@ -55,9 +70,39 @@ public struct AutoCoder: Sendable {
         case .answers:
           compiled.isAnswer = true
         }
+        var questions = Set(rule.questions)
+        compiled.probing = questions.remove(Self.probing) != nil
+        compiled.questions = questions
         rules.append(compiled)
       }
     }
+    var terms: [CompiledTerm] = []
+    var ids: [CompiledTerm: Int] = [:]
+    func id(_ term: CompiledTerm) -> Int {
+      if let known = ids[term] { return known }
+      ids[term] = terms.count
+      terms.append(term)
+      return terms.count - 1
+    }
+    for index in rules.indices {
+      rules[index].anyIDs = rules[index].any.map(id)
+      rules[index].allIDs = rules[index].all.map(id)
+      rules[index].nearLeftIDs = rules[index].nearLeft.map(id)
+      rules[index].nearRightIDs = rules[index].nearRight.map(id)
+      rules[index].unlessIDs = rules[index].unless.map(id)
+    }
+    var byStem: [String: [Int]] = [:]
+    var prefixes: [Int] = []
+    for (index, term) in terms.enumerated() {
+      switch term.words.first {
+      case .stem(let stem): byStem[stem, default: []].append(index)
+      case .prefix: prefixes.append(index)
+      case nil: break
+      }
+    }
+    self.terms = terms
+    termsByFirstStem = byStem
+    prefixTerms = prefixes
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
@@ -112,14 +157,11 @@ public struct AutoCoder: Sendable {
     // An answer rule needs questions to know what is an answer.
     if compiled.isAnswer, !hasProtocol || passage.questionID == nil { return false }
     guard !rule.questions.isEmpty else { return true }
-    var allowed = Set(rule.questions)
-    if allowed.remove(Self.probing) != nil {
-      // Without a protocol there is nothing to limit by.
-      guard hasProtocol else { return true }
-      allowed.formUnion(probingQuestions[compiled.codeID] ?? [])
-    }
+    // Without a protocol there is nothing to limit a `probing` rule by.
+    if compiled.probing, !hasProtocol { return true }
     guard let question = passage.questionID else { return false }
-    return allowed.contains(question)
+    return compiled.questions.contains(question)
+      || (compiled.probing && probingQuestions[compiled.codeID]?.contains(question) == true)
   }
 
   // MARK: - Matching
@@ -137,8 +179,9 @@ public struct AutoCoder: Sendable {
     // code id → sentence index → hit
     var hits: [String: [Int: SentenceHit]] = [:]
     for (sentence, wordRange) in text.sentenceWords.enumerated() where !wordRange.isEmpty {
+      let found = occurrences(in: text, words: wordRange)
       for rule in rules {
-        guard let found = match(rule, in: text, words: wordRange) else { continue }
+        guard let found = match(rule, occurrences: found) else { continue }
         let negations = found.map { isNegated(text, occurrence: $0, sentence: wordRange) }
         let allNegated = negations.allSatisfy { $0 }
         if allNegated && !rule.rule.codesNegated { continue }
@@ -192,25 +235,43 @@ public struct AutoCoder: Sendable {
     }
   }
 
+  /// Where each term occurs in a sentence, by term index, each term's occurrences in order.
+  func occurrences(in text: AnalyzedText, words range: Range<Int>) -> [Int: [Range<Int>]] {
+    var found: [Int: [Range<Int>]] = [:]
+    func tryTerm(_ id: Int, at index: Int) {
+      let term = terms[id]
+      guard index + term.words.count <= range.upperBound else { return }
+      for offset in 1..<term.words.count where !term.words[offset].matches(text.words[index + offset]) { return }
+      found[id, default: []].append(index..<(index + term.words.count))
+    }
+    for index in range {
+      let word = text.words[index]
+      if let candidates = termsByFirstStem[word.stem] {
+        for id in candidates { tryTerm(id, at: index) }
+      }
+      for id in prefixTerms where terms[id].words[0].matches(word) { tryTerm(id, at: index) }
+    }
+    return found
+  }
+
   /// The occurrences that make a rule match a sentence, or nil when it does not.
-  func match(_ rule: CompiledRule, in text: AnalyzedText, words: Range<Int>) -> [Range<Int>]? {
-    for term in rule.unless where !text.occurrences(of: term, in: words).isEmpty { return nil }
+  func match(_ rule: CompiledRule, occurrences: [Int: [Range<Int>]]) -> [Range<Int>]? {
+    for id in rule.unlessIDs where occurrences[id] != nil { return nil }
     if rule.isAnswer { return [] }
     var found: [Range<Int>] = []
-    if !rule.any.isEmpty {
-      for term in rule.any { found += text.occurrences(of: term, in: words) }
+    if !rule.anyIDs.isEmpty {
+      for id in rule.anyIDs { found += occurrences[id] ?? [] }
       return found.isEmpty ? nil : found
     }
-    if !rule.all.isEmpty {
-      for term in rule.all {
-        let occurrences = text.occurrences(of: term, in: words)
-        if occurrences.isEmpty { return nil }
+    if !rule.allIDs.isEmpty {
+      for id in rule.allIDs {
+        guard let occurrences = occurrences[id] else { return nil }
         found += occurrences
       }
       return found
     }
-    let left = rule.nearLeft.flatMap { text.occurrences(of: $0, in: words) }
-    let right = rule.nearRight.flatMap { text.occurrences(of: $0, in: words) }
+    let left = rule.nearLeftIDs.flatMap { occurrences[$0] ?? [] }
+    let right = rule.nearRightIDs.flatMap { occurrences[$0] ?? [] }
     for a in left {
       for b in right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 public import QDAModel
 public import QDAAnalysis
 import QDAText
@@ -35,15 +37,25 @@ public struct ContradictionDetector: Sendable {
   }
 
   public func detect(_ corpus: CorpusSnapshot) -> [Contradiction] {
-    var result: [Contradiction] = []
     let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.compactMap { code in code.element.map { (code.id, $0) } })
     var codingsByPassage: [Int64: [Coding]] = [:]
     for coding in corpus.codings where !coding.matched.isEmpty || !coding.isAutomatic {
       codingsByPassage[coding.passageID, default: []].append(coding)
     }
-    for document in corpus.documents {
+    var passagesByDocument: [Int64: [Passage]] = [:]
+    for passage in corpus.passages {
+      if let id = passage.documentID { passagesByDocument[id, default: []].append(passage) }
+    }
+    // Documents are independent: read them on every core, keep the results in document order.
+    let documents = corpus.documents
+    let results = Results(count: documents.count)
+    let codings = codingsByPassage
+    let byDocument = passagesByDocument
+    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+      let document = documents[index]
       let scalars = Array(document.text.unicodeScalars)
-      let passages = corpus.passages.filter { $0.documentID == document.id }.sorted { $0.ordinal < $1.ordinal }
+      let passages = (document.id.flatMap { byDocument[$0] } ?? []).sorted { $0.ordinal < $1.ordinal }
+      var found: [Contradiction] = []
       for unit in answers(passages) {
         var sentences: [Sentence] = []
         for passage in unit {
@@ -51,7 +63,7 @@ public struct ContradictionDetector: Sendable {
           for range in SentenceSplitter.sentences(in: scalars, range: passage.span.start..<passage.span.end) {
             let tokens = Tokenizer.tokens(in: scalars, range: range, punctuation: false)
             var codes: [Element: Set<String>] = [:]
-            for coding in codingsByPassage[id] ?? [] where coding.span.overlaps(TextSpan(start: range.lowerBound, end: range.upperBound)) {
+            for coding in codings[id] ?? [] where coding.span.overlaps(TextSpan(start: range.lowerBound, end: range.upperBound)) {
               if let element = elementOf[coding.codeID], element != .subject { codes[element, default: []].insert(coding.codeID) }
             }
             sentences.append(Sentence(
@@ -59,10 +71,20 @@ public struct ContradictionDetector: Sendable {
               words: tokens.map(\.text), wordStarts: tokens.map(\.start), codes: codes))
           }
         }
-        result += detect(in: sentences, participant: document.participantID)
+        found += detect(in: sentences, participant: document.participantID)
       }
+      results.set(index, found)
     }
-    return result
+    return results.all.flatMap { $0 }
+  }
+
+  /// Per-document results written by concurrent workers.
+  final class Results: @unchecked Sendable {
+    private var slots: [[Contradiction]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ index: Int, _ value: [Contradiction]) { lock.withLock { slots[index] = value } }
+    var all: [[Contradiction]] { lock.withLock { slots } }
   }
 
   /// Participant passages grouped into answers: consecutive ones under one question (an
@@ -102,13 +124,17 @@ public struct ContradictionDetector: Sendable {
     // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby
     // detection in the same answer, as more of the same account.
     var unpaired: [Evidence] = []
+    // Each sentence masked once, with its words as a set to rule phrases out before scanning.
+    let maskedAll = sentences.map { mask($0.words) }
+    let wordSets = maskedAll.map { Set($0) }
     for (index, sentence) in sentences.enumerated() {
-      let masked = mask(sentence.words)
+      let masked = maskedAll[index]
+      let maskedSet = wordSets[index]
       let window = max(0, index - 1)...min(sentences.count - 1, index + 1)
       var evidence = Evidence()
       evidence.sentences = [index]
 
-      for cue in lexicon.cues {
+      for cue in lexicon.cues where TensionLexicon.mayOccur(cue.words, in: maskedSet) {
         for occurrence in TensionLexicon.occurrences(of: cue.words, in: masked) {
           if cue.kind == .contrast {
             // A contrast sets what comes before against what follows: each side needs an element.
@@ -130,12 +156,16 @@ public struct ContradictionDetector: Sendable {
         }
       }
       // Content that pulls against itself, with or without a cue.
-      let windowWords = window.flatMap { mask(sentences[$0].words) }
+      let windowWords = window.flatMap { maskedAll[$0] }
+      let windowSet = window.reduce(into: Set<String>()) { $0.formUnion(wordSets[$1]) }
+      func occurs(_ phrase: [String], _ words: [String], _ set: Set<String>) -> Bool {
+        TensionLexicon.mayOccur(phrase, in: set) && !TensionLexicon.occurrences(of: phrase, in: words).isEmpty
+      }
       for opposition in lexicon.oppositions {
-        let a = opposition.sideA.contains { !TensionLexicon.occurrences(of: $0, in: mask(sentence.words)).isEmpty }
-        let b = opposition.sideB.contains { !TensionLexicon.occurrences(of: $0, in: windowWords).isEmpty }
-        let a2 = opposition.sideA.contains { !TensionLexicon.occurrences(of: $0, in: windowWords).isEmpty }
-        let b2 = opposition.sideB.contains { !TensionLexicon.occurrences(of: $0, in: mask(sentence.words)).isEmpty }
+        let a = opposition.sideA.contains { occurs($0, masked, maskedSet) }
+        let b = opposition.sideB.contains { occurs($0, windowWords, windowSet) }
+        let a2 = opposition.sideA.contains { occurs($0, windowWords, windowSet) }
+        let b2 = opposition.sideB.contains { occurs($0, masked, maskedSet) }
         if (a && b) || (a2 && b2) {
           evidence.score += 0.5
           evidence.cues.append("opposed content: \(opposition.reason)")
@@ -212,7 +242,8 @@ public struct ContradictionDetector: Sendable {
   /// Words with the look-alike phrases ("all but one", "no problem") blanked out.
   func mask(_ words: [String]) -> [String] {
     var words = words
-    for phrase in lexicon.notCues {
+    let present = Set(words)
+    for phrase in lexicon.notCues where TensionLexicon.mayOccur(phrase, in: present) {
       for occurrence in TensionLexicon.occurrences(of: phrase, in: words) {
         for index in occurrence { words[index] = "" }
       }

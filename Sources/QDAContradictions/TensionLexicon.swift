@@ -148,6 +148,13 @@ public struct TensionLexicon: Sendable {
     return lexicon
   }
 
+  /// Whether a phrase can occur among a sentence's words: every exact word of it is there (a
+  /// cheap test that rules out most phrases before `occurrences` scans).
+  static func mayOccur(_ phrase: [String], in words: Set<String>) -> Bool {
+    for part in phrase where !part.hasSuffix("*") && !words.contains(part) { return false }
+    return !phrase.isEmpty
+  }
+
   /// Positions (token indices) where `phrase` occurs; `*` ends a prefix.
   static func occurrences(of phrase: [String], in words: [String]) -> [Range<Int>] {
     guard !phrase.isEmpty, phrase.count <= words.count else { return [] }

@@ -87,7 +87,7 @@ extension Pipeline {
       for (index, contradiction) in contradictions.enumerated() {
         let noteGUID = StableGUID.make("contradiction", ContradictionNote.key(contradiction, index: index))
         let document = contradiction.passageIDs.first.flatMap { documentOfPassage[$0] }
-          .flatMap { id in corpus.documents.first { $0.id == id } }
+          .flatMap { corpus.document($0) }
         refi.notes.append(REFINote(
           guid: noteGUID, name: ContradictionNote.title(contradiction),
           text: ContradictionNote.text(contradiction, documentKey: document?.key),

@@ -64,18 +64,14 @@ extension Pipeline {
   /// - Throws: `QueryError` for a malformed query or an unknown code or attribute.
   public func query(project path: String, _ request: QueryRequest) throws -> (hits: [QueryHit], total: Int) {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in
-      let matched = try matches(request, in: project, path: path)
-      let limited = request.limit.map { Array(matched.prefix($0)) } ?? matched
-      return (limited, matched.count)
-    }
+    return try store.read { project in try matches(request, in: project, path: path, limit: request.limit) }
   }
 
   /// Counts the passages a query finds by an attribute's values, by code, or by element.
   public func queryCounts(project path: String, _ request: QueryRequest, by dimension: String) throws -> [QueryCount] {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
-      let hits = try matches(request, in: project, path: path)
+      let hits = try matches(request, in: project, path: path, limit: nil).hits
       let codebook = try Instruments.storedCodebook(project)
       var groups: [String: (participants: Set<String>, passages: [Int64])] = [:]
       func add(_ value: String, _ hit: QueryHit) {
@@ -116,7 +112,7 @@ extension Pipeline {
     }
   }
 
-  func matches(_ request: QueryRequest, in project: Project, path: String) throws -> [QueryHit] {
+  func matches(_ request: QueryRequest, in project: Project, path: String, limit: Int?) throws -> (hits: [QueryHit], total: Int) {
     let text = try FullTextQuery.check(request.text)
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet")
@@ -129,54 +125,46 @@ extension Pipeline {
     for condition in request.conditions where !attributes.contains(condition.attribute.lowercased()) {
       throw QueryError("--where \(condition): no attribute '\(condition.attribute)'; attributes: \(try project.attributes().map(\.name).joined(separator: ", "))")
     }
-    var documents: [Int64: (key: String, participant: String)] = [:]
-    for entry in try project.documentIndex() { documents[entry.id] = (entry.key, entry.participant) }
-    if let key = request.document, !documents.values.contains(where: { $0.key == key }) {
+    if let key = request.document, try project.document(key) == nil {
       throw QueryError("--document \(key): no such document")
     }
-    let participants = Dictionary(try project.participants().map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-
-    var ranked: [(passage: Passage, rank: Double?, snippet: String)] = []
-    if text.isEmpty {
-      ranked = try project.passages().map { ($0, nil, $0.text) }
-    } else {
-      let found: [FullTextMatch]
-      do {
-        found = try project.fullTextMatches(text)
-      } catch let error as StoreError {
-        throw QueryError(error.message)
-      }
-      for match in found {
-        guard let passage = try project.passage(id: match.passageID) else { continue }
-        ranked.append((passage, match.rank, match.snippet))
-      }
+    // Everything narrows in SQLite: the words, the speaker, the document, the question, the
+    // codes (their sub-codes included) and the participants the attribute conditions allow.
+    var search = PassageSearch()
+    search.text = text
+    search.role = request.role?.rawValue
+    search.documentKey = request.document
+    search.questionID = request.question
+    search.limit = limit
+    if request.code != nil || request.element != nil {
+      var codes = codebook.codes.map(\.id)
+      if let code = request.code { codes = codes.filter { $0 == code || codebook.isDescendant($0, of: code) } }
+      if let element = request.element { codes = codes.filter { codebook.code($0)?.element == element } }
+      search.codeIDs = codes
+      search.coder = request.coder
     }
-    // Codes only of the passages in play (all of them without words).
+    if !request.conditions.isEmpty {
+      search.participants = try project.participants().filter { participant in
+        request.conditions.allSatisfy { $0.matches(participant) }
+      }.flatMap { [$0.id, $0.id.lowercased(), $0.id.uppercased()] }
+    }
+    let found: (hits: [PassageSearchHit], total: Int)
+    do {
+      found = try project.search(search)
+    } catch let error as StoreError {
+      throw QueryError(error.message)
+    }
+    // Codes only of the passages returned.
     var codesByPassage: [Int64: Set<String>] = [:]
-    var filteredCodes: [Int64: Set<String>] = [:]
-    for application in try project.codeApplications(passages: text.isEmpty ? nil : ranked.compactMap(\.passage.id)) {
+    for application in try project.codeApplications(passages: found.hits.compactMap(\.passage.id)) {
       codesByPassage[application.passageID, default: []].insert(application.codeID)
-      if request.coder == nil || request.coder == application.coder {
-        filteredCodes[application.passageID, default: []].insert(application.codeID)
-      }
     }
-    var hits: [QueryHit] = []
-    for (passage, rank, snippet) in ranked {
-      guard let id = passage.id, let documentID = passage.documentID, let document = documents[documentID] else { continue }
-      if let role = request.role, passage.role != role { continue }
-      if let key = request.document, document.key != key { continue }
-      if let question = request.question, passage.questionID != question { continue }
-      let codes = filteredCodes[id] ?? []
-      if let code = request.code, !codes.contains(where: { $0 == code || codebook.isDescendant($0, of: code) }) { continue }
-      if let element = request.element, !codes.contains(where: { codebook.code($0)?.element == element }) { continue }
-      let participant = participants[document.participant.lowercased()]
-      guard request.conditions.allSatisfy({ $0.matches(participant) }) else { continue }
-      hits.append(
-        QueryHit(
-          passage: passage, documentKey: document.key, participant: document.participant,
-          codes: (codesByPassage[id] ?? []).sorted(), snippet: snippet, rank: rank))
+    let hits = found.hits.map { hit in
+      QueryHit(
+        passage: hit.passage, documentKey: hit.documentKey, participant: hit.participant,
+        codes: (codesByPassage[hit.passage.id ?? -1] ?? []).sorted(), snippet: hit.snippet, rank: hit.rank)
     }
-    return hits
+    return (hits, found.total)
   }
 }
 

@@ -299,19 +299,38 @@ public struct Pipeline: Sendable {
   }
 
   /// Links passages to the protocol and replaces the automatic codings of some documents.
+  ///
+  /// Documents go in batches: each batch is read from the project, linked and coded on every
+  /// core, then written, so memory holds one batch and the writes stay in one transaction.
   func recode(_ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?) throws {
     let coder = AutoCoder(codebook: codebook, protocol: interviewProtocol)
     let linker = interviewProtocol.map { QuestionLinker(protocol: $0) }
-    for (index, documentID) in documents.enumerated() {
-      guard let document = try project.document(String(documentID)) else { continue }
-      environment.progress("coding \(index + 1)/\(documents.count) \(document.key)")
-      var passages = try project.passages(documentID: documentID)
-      // Survey answers are linked to their items already; the protocol is for interviews.
-      if let linker, document.format != .survey {
-        passages = linker.link(passages)
-        try project.setQuestions(passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
+    let batchSize = 64
+    var start = 0
+    while start < documents.count {
+      let batch = Array(documents[start..<min(documents.count, start + batchSize)])
+      var inputs: [(id: Int64, document: Document, passages: [Passage])] = []
+      for documentID in batch {
+        guard let document = try project.document(String(documentID)) else { continue }
+        inputs.append((documentID, document, try project.passages(documentID: documentID)))
       }
-      try project.replaceAutoCodings(documentID: documentID, with: coder.code(passages, documentText: document.text))
+      environment.progress("coding \(min(documents.count, start + batch.count))/\(documents.count)")
+      let results = ResultSlots<(passages: [Passage], codings: [Coding], linked: Bool)>(count: inputs.count)
+      let work = inputs
+      DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        var passages = work[index].passages
+        // Survey answers are linked to their items already; the protocol is for interviews.
+        let linked = linker != nil && work[index].document.format != .survey
+        if linked, let linker { passages = linker.link(passages) }
+        results.set(index, (passages, coder.code(passages, documentText: work[index].document.text), linked))
+      }
+      for (input, result) in zip(inputs, results.values) {
+        if result.linked {
+          try project.setQuestions(result.passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
+        }
+        try project.replaceAutoCodings(documentID: input.id, with: result.codings)
+      }
+      start += batchSize
     }
   }
 

@@ -264,3 +264,122 @@ extension Project {
     return result.map { (passageID: $0.0, codeID: $0.1, coder: $0.2) }
   }
 }
+
+/// A passage search done in SQLite: the full-text match, the filters and the limit in one
+/// statement, so that a query over ten thousand interviews reads only the rows it returns.
+public struct PassageSearch: Sendable {
+  /// An FTS5 query (checked by the caller), or empty for every passage.
+  public var text: String = ""
+  /// The passage carries one of these codes (by `coder` when given); nil: any passage.
+  public var codeIDs: [String]?
+  public var coder: String?
+  public var role: String?
+  public var documentKey: String?
+  public var questionID: String?
+  /// The passage's document belongs to one of these participants (ids as stored); nil: anyone.
+  public var participants: [String]?
+  public var limit: Int?
+
+  public init() {}
+}
+
+/// A passage a search found, with its document and, for a text search, rank and snippet.
+public struct PassageSearchHit: Sendable {
+  public var passage: Passage
+  public var documentKey: String
+  public var participant: String
+  public var rank: Double?
+  public var snippet: String
+}
+
+extension Project {
+  /// Runs a search; returns the hits (up to the limit) and how many passages matched in all.
+  ///
+  /// - Throws: `StoreError` (`.invalid`) for a full-text query SQLite cannot read.
+  public func search(_ search: PassageSearch) throws -> (hits: [PassageSearchHit], total: Int) {
+    var joins = "FROM passage p JOIN document d ON d.id = p.document_id"
+    var clauses: [String] = []
+    var arguments: [any DatabaseValueConvertible] = []
+    let hasText = !search.text.isEmpty
+    if hasText {
+      joins += " JOIN passage_fts f ON f.rowid = p.id"
+      clauses.append("passage_fts MATCH ?")
+      arguments.append(search.text)
+    }
+    if let role = search.role { clauses.append("p.role = ?"); arguments.append(role) }
+    if let key = search.documentKey { clauses.append("d.key = ?"); arguments.append(key) }
+    if let question = search.questionID { clauses.append("p.question_id = ?"); arguments.append(question) }
+    if let codes = search.codeIDs {
+      guard !codes.isEmpty else { return ([], 0) }
+      // Driven from the codings' code index: only the coded passages are read.
+      var clause = "p.id IN (SELECT c.passage_id FROM coding c WHERE c.code_id IN (\(codes.map { _ in "?" }.joined(separator: ",")))"
+      arguments += codes.map { $0 as any DatabaseValueConvertible }
+      if let coder = search.coder {
+        clause += " AND c.coder = ?"
+        arguments.append(coder)
+      }
+      clauses.append(clause + ")")
+    }
+    if let participants = search.participants {
+      guard !participants.isEmpty else { return ([], 0) }
+      // One JSON argument: the list can hold more participants than SQLite binds in one statement.
+      let list = String(decoding: try JSONEncoder().encode(participants), as: UTF8.self)
+      arguments.append(list)
+      clauses.append("d.participant_id IN (SELECT value FROM json_each(?))")
+    }
+    let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+    let order = hasText ? " ORDER BY rank" : " ORDER BY d.key, p.ordinal"
+    do {
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) \(joins)\(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+      let limit = search.limit.map { " LIMIT \(max(0, $0))" } ?? ""
+      // First the ids in order (bm25 is cheap), then rows and snippets for those alone: a
+      // snippet reads the passage's text, which a common word would make tens of thousands of times.
+      let ranked = try Row.fetchAll(
+        db, sql: "SELECT p.id AS id\(hasText ? ", bm25(passage_fts) AS rank" : "") \(joins)\(whereClause)\(order)\(limit)",
+        arguments: StatementArguments(arguments))
+      let ids: [Int64] = ranked.map { $0["id"] }
+      var rows: [Int64: Row] = [:]
+      var snippets: [Int64: String] = [:]
+      var start = 0
+      while start < ids.count {
+        let chunk = Array(ids[start..<min(ids.count, start + 500)])
+        let marks = chunk.map { _ in "?" }.joined(separator: ",")
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT p.*, d.key AS document_key, d.participant_id AS document_participant
+            FROM passage p JOIN document d ON d.id = p.document_id WHERE p.id IN (\(marks))
+            """,
+          arguments: StatementArguments(chunk))
+        {
+          rows[row["id"]] = row
+        }
+        if hasText {
+          for row in try Row.fetchAll(
+            db,
+            sql: """
+              SELECT rowid, snippet(passage_fts, 0, '«', '»', '…', 32) AS snippet FROM passage_fts
+              WHERE passage_fts MATCH ? AND rowid IN (\(marks))
+              """,
+            arguments: StatementArguments([search.text] + chunk.map { $0 as any DatabaseValueConvertible }))
+          {
+            snippets[row["rowid"]] = row["snippet"]
+          }
+        }
+        start += 500
+      }
+      let hits = ranked.compactMap { entry -> PassageSearchHit? in
+        let id: Int64 = entry["id"]
+        guard let row = rows[id] else { return nil }
+        let passage = Self.passage(row)
+        return PassageSearchHit(
+          passage: passage, documentKey: row["document_key"], participant: row["document_participant"],
+          rank: hasText ? entry["rank"] : nil, snippet: hasText ? (snippets[id] ?? passage.text) : passage.text)
+      }
+      return (hits, total)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && hasText {
+      let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
+      throw StoreError(.invalid, "the search '\(search.text)' cannot be read (\(detail)); see `qda query --help` for the syntax")
+    }
+  }
+}

@@ -57,7 +57,7 @@ public enum Tokenizer {
         while index < end {
           let current = scalars[index]
           if isWordScalar(current) {
-            if current.properties.isAlphabetic { sawLetter = true; allDigits = false }
+            if isLetter(current) { sawLetter = true; allDigits = false }
             index += 1
             lastWordEnd = index
           } else if isApostrophe(current), index + 1 < end, isLetter(scalars[index + 1]), sawLetter {
@@ -70,7 +70,7 @@ public enum Tokenizer {
         }
         index = lastWordEnd
         appendWord(scalars, start: start, end: lastWordEnd, numeric: allDigits, into: &tokens)
-      } else if scalar.properties.isWhitespace {
+      } else if scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
         index += 1
       } else {
         if punctuation {
@@ -99,7 +99,11 @@ public enum Tokenizer {
   ) {
     var text = String.UnicodeScalarView()
     for scalar in scalars[start..<end] {
-      if isApostrophe(scalar) {
+      if scalar.isASCII {
+        // ASCII letters lower-case by arithmetic; the Unicode mapping is for the rest.
+        let value = scalar.value
+        text.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+      } else if isApostrophe(scalar) {
         text.append("'")
       } else {
         text.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)

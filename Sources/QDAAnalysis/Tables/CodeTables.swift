@@ -35,7 +35,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
       return Row(
         codeID: code.id, name: code.name, element: code.element, depth: depth,
         participants: interviewed.filter(participants.contains), passageIDs: passages.sorted(),
-        codings: corpus.codings.filter { $0.codeID == code.id }.count)
+        codings: corpus.codingCount(code.id))
     }
   }
 
@@ -103,17 +103,21 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
     codeOrder = corpus.codebook.codes.map(\.id)
     codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
     var cells: [String: [Cell]] = [:]
+    let columnOf = Dictionary(valueOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var columnOfParticipant: [String: Int] = [:]
+    for participant in interviewed { if let v = value(participant), let column = columnOf[v] { columnOfParticipant[participant] = column } }
     for code in corpus.codebook.codes {
-      var row = Array(repeating: Cell(participants: [], passageIDs: []), count: valueOrder.count)
+      var participants = Array(repeating: Set<String>(), count: valueOrder.count)
+      var passages = Array(repeating: Set<Int64>(), count: valueOrder.count)
       for coding in corpus.codings(under: code.id) {
         guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
-          let participant = corpus.participant(of: passage), let v = value(participant),
-          let column = valueOrder.firstIndex(of: v)
+          let participant = corpus.participant(of: passage),
+          let column = columnOfParticipant[participant] ?? value(participant).flatMap({ columnOf[$0] })
         else { continue }
-        if !row[column].participants.contains(participant) { row[column].participants.append(participant) }
-        if !row[column].passageIDs.contains(coding.passageID) { row[column].passageIDs.append(coding.passageID) }
+        participants[column].insert(participant)
+        passages[column].insert(coding.passageID)
       }
-      cells[code.id] = row.map { Cell(participants: $0.participants.sorted(), passageIDs: $0.passageIDs.sorted()) }
+      cells[code.id] = valueOrder.indices.map { Cell(participants: participants[$0].sorted(), passageIDs: passages[$0].sorted()) }
     }
     self.cells = cells
   }
@@ -147,7 +151,7 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
     var codesByPassage: [Int64: Set<String>] = [:]
     for coding in corpus.codings { codesByPassage[coding.passageID, default: []].insert(coding.codeID) }
     let order = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.enumerated().map { ($1.id, $0) })
-    var byPair: [String: Pair] = [:]
+    var byPair: [String: (Pair, Set<String>)] = [:]
     for (passageID, codes) in codesByPassage {
       guard let passage = corpus.passage(passageID), passage.role != .interviewer else { continue }
       let participant = corpus.participant(of: passage)
@@ -157,15 +161,15 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
           // A code and its own parent say the same thing twice.
           if corpus.codebook.isDescendant(sorted[j], of: sorted[i]) || corpus.codebook.isDescendant(sorted[i], of: sorted[j]) { continue }
           let key = sorted[i] + "|" + sorted[j]
-          var pair = byPair[key] ?? Pair(first: sorted[i], second: sorted[j], passageIDs: [], participants: [])
-          pair.passageIDs.append(passageID)
-          if let participant, !pair.participants.contains(participant) { pair.participants.append(participant) }
+          var pair = byPair[key] ?? (Pair(first: sorted[i], second: sorted[j], passageIDs: [], participants: []), [])
+          pair.0.passageIDs.append(passageID)
+          if let participant { pair.1.insert(participant) }
           byPair[key] = pair
         }
       }
     }
-    pairs = byPair.values.map {
-      Pair(first: $0.first, second: $0.second, passageIDs: $0.passageIDs.sorted(), participants: $0.participants.sorted())
+    pairs = byPair.values.map { pair, participants in
+      Pair(first: pair.first, second: pair.second, passageIDs: pair.passageIDs.sorted(), participants: participants.sorted())
     }.sorted {
       ($0.passageIDs.count, order[$1.first] ?? 0, order[$1.second] ?? 0) > ($1.passageIDs.count, order[$0.first] ?? 0, order[$0.second] ?? 0)
     }

@@ -24,13 +24,35 @@ public enum SHA256 {
     public init() { buffer.reserveCapacity(64) }
 
     public mutating func update(_ bytes: some Collection<UInt8>) {
+      if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) == nil {
+        let copy = Array(bytes)
+        copy.withUnsafeBufferPointer { update(contiguous: $0) }
+      }
+    }
+
+    /// Whole 64-byte blocks are compressed straight from the caller's memory; only a partial
+    /// block is buffered.
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
       length &+= UInt64(bytes.count)
-      for byte in bytes {
-        buffer.append(byte)
-        if buffer.count == 64 {
-          compress(buffer)
-          buffer.removeAll(keepingCapacity: true)
+      var index = 0
+      if !buffer.isEmpty {
+        while index < bytes.count, buffer.count < 64 {
+          buffer.append(bytes[index])
+          index += 1
         }
+        guard buffer.count == 64 else { return }
+        let block = buffer
+        block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        buffer.removeAll(keepingCapacity: true)
+      }
+      guard let base = bytes.baseAddress else { return }
+      while bytes.count - index >= 64 {
+        compress(base + index)
+        index += 64
+      }
+      while index < bytes.count {
+        buffer.append(bytes[index])
+        index += 1
       }
     }
 
@@ -42,7 +64,7 @@ public enum SHA256 {
       for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
       var start = 0
       while start < tail.count {
-        compress(Array(tail[start..<(start + 64)]))
+        tail.withUnsafeBufferPointer { compress($0.baseAddress! + start) }
         start += 64
       }
       let digits = Array("0123456789abcdef")
@@ -69,8 +91,13 @@ public enum SHA256 {
       0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
-      var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        compress(block, schedule: w)
+      }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
       for i in 0..<16 {
         w[i] =
           UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
@@ -83,10 +110,11 @@ public enum SHA256 {
       }
       var a = state[0], b = state[1], c = state[2], d = state[3]
       var e = state[4], f = state[5], g = state[6], h = state[7]
+      let k = Self.k
       for i in 0..<64 {
         let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
         let choice = (e & f) ^ (~e & g)
-        let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ w[i]
+        let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
         let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
         let majority = (a & b) ^ (a & c) ^ (b & c)
         let t2 = s0 &+ majority

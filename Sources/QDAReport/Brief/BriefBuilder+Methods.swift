@@ -58,14 +58,15 @@ extension BriefBuilder {
   /// protocol's recommendations question.
   mutating func considerationsSection() {
     guard let question = corpus.interviewProtocol?.questions.first(where: { $0.text.lowercased().contains("recommend") }) else { return }
-    var answers: [(participant: String, passage: Passage)] = []
-    for participant in interviewed {
-      if let passage = corpus.passages.first(where: {
-        $0.questionID == question.id && $0.role != .interviewer && corpus.participant(of: $0) == participant
-          && $0.text.split(separator: " ").count >= 4
-      }) {
-        answers.append((participant, passage))
-      }
+    var first: [String: Passage] = [:]
+    for passage in corpus.passages where passage.questionID == question.id && passage.role != .interviewer {
+      guard let participant = corpus.participant(of: passage), first[participant] == nil,
+        passage.text.split(separator: " ").count >= 4
+      else { continue }
+      first[participant] = passage
+    }
+    let answers: [(participant: String, passage: Passage)] = interviewed.compactMap { participant in
+      first[participant].map { (participant, $0) }
     }
     guard !answers.isEmpty else { return }
     heading(1, "Considerations", anchor: "considerations")

@@ -36,7 +36,7 @@ extension BriefBuilder {
   /// Each participant's first passage, so a count of people links to where each one speaks.
   func firstPassages(_ participants: [String]) -> [Int64] {
     participants.compactMap { id in
-      corpus.passages.first { $0.role != .interviewer && corpus.participant(of: $0) == id }?.id
+      corpus.firstPassage(spokenBy: id)
     }
   }
 

@@ -98,9 +98,15 @@ public struct BriefBuilder {
     let id = "ref-\(references.count + 1)"
     var entries: [Reference.Entry] = []
     var seen = Set<Int64>()
+    var total = 0
     for passageID in passages where seen.insert(passageID).inserted {
+      // Past the listed ones, only count (a text slice per passage is the costly part).
+      if entries.count >= Reference.listed {
+        total += spans[passageID]?.count ?? 1
+        continue
+      }
       guard let passage = corpus.passage(passageID), let participant = corpus.participant(of: passage),
-        let document = corpus.documents.first(where: { $0.id == passage.documentID })
+        let document = corpus.document(passage.documentID)
       else { continue }
       let scalars = Array(passage.text.unicodeScalars)
       let pieces = spans[passageID] ?? [passage.span]
@@ -113,7 +119,7 @@ public struct BriefBuilder {
           start: span.start, end: span.end, text: String(String.UnicodeScalarView(scalars[lower..<upper]))))
       }
     }
-    references.append(Reference(id: id, title: title, entries: entries))
+    references.append(Reference(id: id, title: title, entries: entries, total: entries.count + total))
     return .count(text, reference: id)
   }
 

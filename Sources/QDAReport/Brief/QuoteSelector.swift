@@ -27,7 +27,7 @@ struct QuoteSelector {
     for candidate in candidates where !usedPassages.contains(candidate.passageID) {
       guard let passage = corpus.passage(candidate.passageID), passage.role != .interviewer,
         let participant = corpus.participant(of: passage),
-        let document = corpus.documents.first(where: { $0.id == passage.documentID }),
+        let document = corpus.document(passage.documentID),
         let quote = excerpt(passage, around: candidate.span, document: document)
       else { continue }
       let words = quote.words

@@ -86,5 +86,26 @@ public struct Reference: Sendable, Hashable {
   public var id: String
   /// What was counted ("Motivation: aligned with school or district priorities — four of 11").
   public var title: String
+  /// The passages listed (at most `Reference.listed`; the rest are in analysis.json).
   public var entries: [Entry]
+  /// How many passages the count rests on in all.
+  public var total: Int
+
+  public init(id: String, title: String, entries: [Entry], total: Int? = nil) {
+    self.id = id
+    self.title = title
+    self.entries = Array(entries.prefix(Self.listed))
+    self.total = total ?? entries.count
+  }
+
+  /// How many passages an appendix entry lists: a brief over a thousand interviews would
+  /// otherwise run to tens of megabytes; analysis.json and the tables' JSON keep every one.
+  public static let listed = 100
+
+  /// "(7 passages)", or "(2,345 passages; the first 100 listed, all in analysis.json)".
+  public var countNote: String {
+    let plural = total == 1 ? "" : "s"
+    guard total > entries.count else { return "\(total) passage\(plural)" }
+    return "\(total) passage\(plural); the first \(entries.count) listed, every one in analysis.json and the table's JSON"
+  }
 }

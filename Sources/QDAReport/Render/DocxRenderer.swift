@@ -38,9 +38,8 @@ public struct DocxRenderer: Sendable {
         body.figure(id: id, svg: svg)
         body.paragraph(style: "Caption", runs: run(caption))
       case .passages(let reference):
-        let plural = reference.entries.count == 1 ? "" : "s"
         body.paragraph(
-          style: "ReferenceTitle", runs: run("[\(reference.id.replacingOccurrences(of: "ref-", with: ""))] \(reference.title) (\(reference.entries.count) passage\(plural))"),
+          style: "ReferenceTitle", runs: run("[\(reference.id.replacingOccurrences(of: "ref-", with: ""))] \(reference.title) (\(reference.countNote))"),
           bookmark: reference.id)
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\($0))" } ?? ""

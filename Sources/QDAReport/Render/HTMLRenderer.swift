@@ -30,7 +30,7 @@ public struct HTMLRenderer: Sendable {
         // The SVG is built by SurveyChart from escaped text; it is inlined as it is.
         body += "<figure id=\"\(escape(id))\">\n\(svg)\n<figcaption>\(escape(caption))</figcaption></figure>\n"
       case .passages(let reference):
-        body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(reference.entries.count) passage\(reference.entries.count == 1 ? "" : "s"))</small></h4>\n<ol>\n"
+        body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(escape(reference.countNote)))</small></h4>\n<ol>\n"
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\(escape($0)))" } ?? ""
           body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"

@@ -28,8 +28,7 @@ public struct MarkdownRenderer: Sendable {
         out += "![\(caption)](figures/\(id).svg)\n\n_\(caption)_\n\n"
       case .passages(let reference):
         let number = reference.id.replacingOccurrences(of: "ref-", with: "")
-        let plural = reference.entries.count == 1 ? "" : "s"
-        out += "<a id=\"\(reference.id)\"></a>\n**[\(number)] \(reference.title)** (\(reference.entries.count) passage\(plural))\n\n"
+        out += "<a id=\"\(reference.id)\"></a>\n**[\(number)] \(reference.title)** (\(reference.countNote))\n\n"
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\($0))" } ?? ""
           let text = entry.text.replacingOccurrences(of: "\n", with: " ")
