@@ -11,7 +11,7 @@ import QDAQuery
 import QDASynthetic
 
 // Usage: swift run -c release _PipelineBench [--interviews N] [--respondents M] [--runs R] [--seed S]
-//                                            [--work DIR] [--json FILE] [--skip-peer]
+//                                            [--work DIR] [--json FILE] [--skip-peer] [--coding-only]
 //
 // Generates a synthetic study (`qda generate`'s corpus) unless DIR already holds it, then
 // measures each stage on it: reading transcripts, auto-coding alone (all rules, all matches),
@@ -28,6 +28,8 @@ struct Options {
   var work: String?
   var json: String?
   var skipPeer = false
+  /// Stop after auto-coding (and grep), printing a digest of every coding to compare versions.
+  var codingOnly = false
 
   init(_ arguments: [String]) {
     var index = 0
@@ -45,6 +47,7 @@ struct Options {
       case "--work": work = value()
       case "--json": json = value()
       case "--skip-peer": skipPeer = true
+      case "--coding-only": codingOnly = true
       default: fatalError("unknown argument \(arguments[index])")
       }
       index += 1
@@ -197,11 +200,24 @@ report(
   "auto-coding (one core)", String(format: "%.2f s", median(codeTimes)),
   String(format: "%.1f MB of text: %.1f MB/s, %.0f passages/s, %d codings", textMB, textMB / median(codeTimes), Double(passages) / median(codeTimes), codings),
   ["code_seconds": median(codeTimes), "code_mb_per_s": textMB / median(codeTimes)])
+do {
+  // Every coding's fields, hashed (FNV-1a), so two versions of the coder can be compared.
+  var digest: UInt64 = 0xcbf29ce484222325
+  for document in linked {
+    for coding in coder.code(document.passages, documentText: document.text) {
+      let line = "\(coding.passageID) \(coding.codeID) \(coding.span.start) \(coding.span.end) \(coding.ruleID ?? "") \(coding.matched) \(coding.negated)\n"
+      for byte in line.utf8 { digest = (digest ^ UInt64(byte)) &* 0x100000001b3 }
+    }
+  }
+  FileHandle.standardError.write(Data("codings digest: \(String(digest, radix: 16))\n".utf8))
+}
 report(
   "auto-coding (both cores)", String(format: "%.2f s", median(codeTimesParallel)),
   String(format: "%.1f MB/s", textMB / median(codeTimesParallel)), ["code_parallel_seconds": median(codeTimesParallel)])
 
 // MARK: - grep and the peer, on the same text
+
+if options.codingOnly { exit(0) }
 
 let textFile = work + "/corpus.txt"
 let termsFile = work + "/terms.txt"

@@ -16,6 +16,8 @@ public struct AutoCoder: Sendable {
   struct CompiledRule: Sendable {
     var rule: CodingRule
     var codeID: String
+    /// The code's place in the codebook.
+    var codeIndex = 0
     var any: [CompiledTerm]
     var all: [CompiledTerm]
     var nearLeft: [CompiledTerm]
@@ -41,8 +43,22 @@ public struct AutoCoder: Sendable {
   let terms: [CompiledTerm]
   let termsByFirstStem: [String: [Int]]
   let prefixTerms: [Int]
+  /// Each term's words with stems as numbers (`stemIDs`), compared with a word's lexeme.
+  let termWords: [[TermWord]]
+  /// The stems the terms use, numbered.
+  let stemIDs: [String: Int32]
+  /// For each term, the rules that need it to match (`unless` terms excepted), in rule order.
+  let rulesByTerm: [[Int]]
   let negationStems: Set<String>
+  /// The lexemes of the words met so far, shared by copies of the coder and their threads.
+  let lexemes = LexemeCache()
+
+  enum TermWord: Sendable {
+    case stem(Int32)
+    case prefix(String)
+  }
   let codeOrder: [String: Int]
+  let codeIDs: [String]
   /// For each code, the protocol questions that probe it or one of its ancestors.
   let probingQuestions: [String: Set<String>]
 
@@ -100,12 +116,34 @@ public struct AutoCoder: Sendable {
       case nil: break
       }
     }
+    var stemIDs: [String: Int32] = [:]
+    termWords = terms.map { term in
+      term.words.map { word in
+        switch word {
+        case .stem(let stem):
+          if let known = stemIDs[stem] { return .stem(known) }
+          let id = Int32(stemIDs.count)
+          stemIDs[stem] = id
+          return .stem(id)
+        case .prefix(let prefix): return .prefix(prefix)
+        }
+      }
+    }
+    self.stemIDs = stemIDs
+    var rulesByTerm = Array(repeating: [Int](), count: terms.count)
+    for (index, rule) in rules.enumerated() {
+      for id in Set(rule.anyIDs + rule.allIDs + rule.nearLeftIDs + rule.nearRightIDs) { rulesByTerm[id].append(index) }
+    }
+    self.rulesByTerm = rulesByTerm
     self.terms = terms
     termsByFirstStem = byStem
     prefixTerms = prefixes
+    let codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
+    for index in rules.indices { rules[index].codeIndex = codeOrder[rules[index].codeID] ?? 0 }
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
-    codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
+    self.codeOrder = codeOrder
+    codeIDs = codebook.codes.map(\.id)
     var probing: [String: Set<String>] = [:]
     if let interviewProtocol {
       for code in codebook.codes {
@@ -133,17 +171,57 @@ public struct AutoCoder: Sendable {
   /// - Returns: automatic codings, ordered by passage then position then code.
   public func code(_ passages: [Passage], documentText: String) -> [Coding] {
     let scalars = Array(documentText.unicodeScalars)
-    var stems: [String: String] = [:]
+    var lexicon = Lexicon()
+    func lexeme(_ word: String) -> Int32 {
+      if let known = lexicon.numbers[word] { return known }
+      return lexicon.add(word, lexemes.lexeme(word, make: makeLexeme))
+    }
+    var buffers = Buffers()
+    var applicability: [Applicability.Key: Applicability] = [:]
     var codings: [Coding] = []
     for passage in passages {
       guard let passageID = passage.id else { continue }
-      let applicable = rules.filter { applies($0, to: passage) }
-      guard !applicable.isEmpty else { continue }
-      let analyzed = AnalyzedText(
-        scalars: scalars, span: passage.span.start..<passage.span.end, stems: &stems)
-      codings += code(analyzed, rules: applicable, passageID: passageID, scalars: scalars)
+      let key = Applicability.Key(role: passage.role, question: passage.questionID)
+      let applicable: Applicability
+      if let cached = applicability[key] {
+        applicable = cached
+      } else {
+        applicable = Applicability(rules.map { applies($0, to: passage) }, rules: rules)
+        applicability[key] = applicable
+      }
+      guard applicable.any else { continue }
+      let analyzed = AnalyzedText(scalars: scalars, span: passage.span.start..<passage.span.end, lexeme: lexeme)
+      codings += code(analyzed, lexicon: lexicon, applicable: applicable, passageID: passageID, scalars: scalars, buffers: &buffers)
     }
     return codings
+  }
+
+  /// Which rules read passages of one speaker role and question.
+  struct Applicability {
+    struct Key: Hashable {
+      var role: SpeakerRole
+      var question: String?
+    }
+    var mask: [Bool]
+    /// The applicable rules that code every sentence of an answer.
+    var answerRules: [Int]
+    var any: Bool
+
+    init(_ mask: [Bool], rules: [CompiledRule]) {
+      self.mask = mask
+      answerRules = rules.indices.filter { mask[$0] && rules[$0].isAnswer }
+      any = mask.contains(true)
+    }
+  }
+
+  /// Works out what matching needs to know about a word, once per distinct word.
+  func makeLexeme(_ word: String) -> Lexeme {
+    let stem = PorterStemmer.stem(word)
+    var firstOf = (termsByFirstStem[stem] ?? []).map(Int32.init)
+    for id in prefixTerms where terms[id].words[0].matches(text: word, stem: stem) { firstOf.append(Int32(id)) }
+    return Lexeme(
+      stemID: stemIDs[stem] ?? -1, firstOf: firstOf,
+      negates: negationStems.contains(stem) || negationStems.contains(word), isBut: word == "but")
   }
 
   /// Whether a rule reads a passage: its speaker and its protocol question.
@@ -166,6 +244,18 @@ public struct AutoCoder: Sendable {
 
   // MARK: - Matching
 
+  /// A term found in a sentence: the term's index and the words it covers.
+  struct Occurrence {
+    var term: Int
+    var words: Range<Int>
+  }
+
+  /// Storage reused from sentence to sentence.
+  struct Buffers {
+    var found: [Occurrence] = []
+    var candidates: [Int] = []
+  }
+
   struct SentenceHit {
     var ruleIDs: [String] = []
     var matched: [Range<Int>] = []
@@ -174,27 +264,41 @@ public struct AutoCoder: Sendable {
   }
 
   func code(
-    _ text: AnalyzedText, rules: [CompiledRule], passageID: Int64, scalars: [Unicode.Scalar]
+    _ text: AnalyzedText, lexicon: Lexicon, applicable: Applicability, passageID: Int64, scalars: [Unicode.Scalar],
+    buffers: inout Buffers
   ) -> [Coding] {
-    // code id → sentence index → hit
-    var hits: [String: [Int: SentenceHit]] = [:]
+    // code index → sentence index → hit
+    var hits: [Int: [Int: SentenceHit]] = [:]
     for (sentence, wordRange) in text.sentenceWords.enumerated() where !wordRange.isEmpty {
-      let found = occurrences(in: text, words: wordRange)
-      for rule in rules {
-        guard let found = match(rule, occurrences: found) else { continue }
-        let negations = found.map { isNegated(text, occurrence: $0, sentence: wordRange) }
+      occurrences(in: text, lexicon: lexicon, words: wordRange, into: &buffers.found)
+      if buffers.found.isEmpty && applicable.answerRules.isEmpty { continue }
+      // Only the rules that use a term found here (or code whole answers) can match.
+      buffers.candidates.removeAll(keepingCapacity: true)
+      buffers.candidates += applicable.answerRules
+      for occurrence in buffers.found {
+        for rule in rulesByTerm[occurrence.term] where applicable.mask[rule] { buffers.candidates.append(rule) }
+      }
+      buffers.candidates.sort()
+      var previous = -1
+      for index in buffers.candidates where index != previous {
+        previous = index
+        // Read in place: a copy of the rule would retain each of its arrays.
+        guard let found = match(rules[index], occurrences: buffers.found) else { continue }
+        let negations = found.map { isNegated(text, lexicon: lexicon, occurrence: $0, sentence: wordRange) }
         let allNegated = negations.allSatisfy { $0 }
-        if allNegated && !rule.rule.codesNegated { continue }
-        var hit = hits[rule.codeID]?[sentence] ?? SentenceHit()
-        if !hit.ruleIDs.contains(rule.rule.id) { hit.ruleIDs.append(rule.rule.id) }
+        if allNegated && !rules[index].rule.codesNegated { continue }
+        let codeIndex = rules[index].codeIndex
+        var hit = hits[codeIndex]?[sentence] ?? SentenceHit()
+        let ruleID = rules[index].rule.id
+        if !hit.ruleIDs.contains(ruleID) { hit.ruleIDs.append(ruleID) }
         hit.matched += found
         if negations.contains(true) { hit.negated = true }
         if negations.contains(false) { hit.affirmed = true }
-        hits[rule.codeID, default: [:]][sentence] = hit
+        hits[codeIndex, default: [:]][sentence] = hit
       }
     }
     var codings: [Coding] = []
-    for (codeID, bySentence) in hits {
+    for (codeIndex, bySentence) in hits {
       // Consecutive matching sentences become one coding.
       var run: [Int] = []
       func flush() {
@@ -219,7 +323,7 @@ public struct AutoCoder: Sendable {
         }
         codings.append(
           Coding(
-            passageID: passageID, codeID: codeID, coder: Coding.autoCoder,
+            passageID: passageID, codeID: codeIDs[codeIndex], coder: Coding.autoCoder,
             span: TextSpan(start: text.sentences[first].lowerBound, end: text.sentences[last].upperBound),
             ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed))
         run = []
@@ -235,43 +339,51 @@ public struct AutoCoder: Sendable {
     }
   }
 
-  /// Where each term occurs in a sentence, by term index, each term's occurrences in order.
-  func occurrences(in text: AnalyzedText, words range: Range<Int>) -> [Int: [Range<Int>]] {
-    var found: [Int: [Range<Int>]] = [:]
-    func tryTerm(_ id: Int, at index: Int) {
-      let term = terms[id]
-      guard index + term.words.count <= range.upperBound else { return }
-      for offset in 1..<term.words.count where !term.words[offset].matches(text.words[index + offset]) { return }
-      found[id, default: []].append(index..<(index + term.words.count))
-    }
+  /// Every term occurring in a sentence, in word order (each term's occurrences in order).
+  func occurrences(in text: AnalyzedText, lexicon: Lexicon, words range: Range<Int>, into found: inout [Occurrence]) {
+    found.removeAll(keepingCapacity: true)
     for index in range {
-      let word = text.words[index]
-      if let candidates = termsByFirstStem[word.stem] {
-        for id in candidates { tryTerm(id, at: index) }
+      let first = lexicon.firstOf[Int(text.words[index].lexeme)]
+      candidates: for slot in first {
+        let id = Int(lexicon.pool[slot])
+        let words = termWords[id]
+        guard index + words.count <= range.upperBound else { continue }
+        for offset in 1..<words.count {
+          let word = text.words[index + offset].lexeme
+          switch words[offset] {
+          case .stem(let stem): if lexicon.stemIDs[Int(word)] != stem { continue candidates }
+          case .prefix(let prefix): if !lexicon.texts[Int(word)].hasPrefix(prefix) { continue candidates }
+          }
+        }
+        found.append(Occurrence(term: id, words: index..<(index + words.count)))
       }
-      for id in prefixTerms where terms[id].words[0].matches(word) { tryTerm(id, at: index) }
     }
-    return found
   }
 
   /// The occurrences that make a rule match a sentence, or nil when it does not.
-  func match(_ rule: CompiledRule, occurrences: [Int: [Range<Int>]]) -> [Range<Int>]? {
-    for id in rule.unlessIDs where occurrences[id] != nil { return nil }
+  func match(_ rule: CompiledRule, occurrences: [Occurrence]) -> [Range<Int>]? {
+    for id in rule.unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
     if rule.isAnswer { return [] }
     var found: [Range<Int>] = []
+    func append(_ id: Int) {
+      for occurrence in occurrences where occurrence.term == id { found.append(occurrence.words) }
+    }
     if !rule.anyIDs.isEmpty {
-      for id in rule.anyIDs { found += occurrences[id] ?? [] }
+      for id in rule.anyIDs { append(id) }
       return found.isEmpty ? nil : found
     }
     if !rule.allIDs.isEmpty {
       for id in rule.allIDs {
-        guard let occurrences = occurrences[id] else { return nil }
-        found += occurrences
+        let before = found.count
+        append(id)
+        if found.count == before { return nil }
       }
       return found
     }
-    let left = rule.nearLeftIDs.flatMap { occurrences[$0] ?? [] }
-    let right = rule.nearRightIDs.flatMap { occurrences[$0] ?? [] }
+    var left: [Range<Int>] = []
+    var right: [Range<Int>] = []
+    for id in rule.nearLeftIDs { for o in occurrences where o.term == id { left.append(o.words) } }
+    for id in rule.nearRightIDs { for o in occurrences where o.term == id { right.append(o.words) } }
     for a in left {
       for b in right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
@@ -286,7 +398,7 @@ public struct AutoCoder: Sendable {
 
   /// Whether a negation cue stands in the few words before an occurrence, in the same clause:
   /// "not at all collaborative", "I didn't really care about the incentive".
-  func isNegated(_ text: AnalyzedText, occurrence: Range<Int>, sentence: Range<Int>) -> Bool {
+  func isNegated(_ text: AnalyzedText, lexicon: Lexicon, occurrence: Range<Int>, sentence: Range<Int>) -> Bool {
     var index = occurrence.lowerBound
     var distance = 0
     while index > sentence.lowerBound, distance < 5 {
@@ -294,8 +406,9 @@ public struct AutoCoder: Sendable {
       index -= 1
       distance += 1
       let word = text.words[index]
-      if negationStems.contains(word.stem) || negationStems.contains(word.text) { return true }
-      if word.text == "but" { break }
+      let flags = lexicon.flags[Int(word.lexeme)]
+      if flags & Lexicon.negates != 0 { return true }
+      if flags & Lexicon.isBut != 0 { break }
     }
     return false
   }

@@ -21,6 +21,8 @@ public struct QuestionLinker: Sendable {
 
   let questions: [ProtocolQuestion]
   let wordings: [(question: Int, concepts: [String: Double])]
+  /// Each wording's norm (the square root of its weights' squares).
+  let wordingNorms: [Double]
   let idf: [String: Double]
   /// The score a turn needs to count as asking a question.
   public var threshold: Double
@@ -50,6 +52,7 @@ public struct QuestionLinker: Sendable {
     wordings = documents.map { index, concepts in
       (index, Dictionary(uniqueKeysWithValues: concepts.map { ($0, idf[$0] ?? 0) }))
     }
+    wordingNorms = wordings.map { $0.concepts.values.reduce(0.0) { $0 + $1 * $1 }.squareRoot() }
   }
 
   /// The best question for an interviewer's words, if any scores above the threshold.
@@ -76,10 +79,11 @@ public struct QuestionLinker: Sendable {
       // every turn that happens to contain its word.
       let turnNorm = concepts.reduce(0.0) { $0 + pow(idf[$1] ?? Self.unseenWeight, 2) }.squareRoot()
       guard turnNorm > 0 else { continue }
-      for (question, weights) in wordings {
-        let questionNorm = weights.values.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+      for (number, (question, weights)) in wordings.enumerated() {
+        let questionNorm = wordingNorms[number]
         guard questionNorm > 0 else { continue }
-        let shared = weights.filter { concepts.contains($0.key) }.values.reduce(0.0) { $0 + $1 * $1 }
+        var shared = 0.0
+        for concept in concepts { if let weight = weights[concept] { shared += weight * weight } }
         var score = shared / (questionNorm * turnNorm)
         // Interviews follow the protocol's order: the next question is likelier than a far one.
         if let previous, question == previous + 1 { score += 0.04 }

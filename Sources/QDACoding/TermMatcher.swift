@@ -1,5 +1,6 @@
 import QDAModel
 import QDAText
+import Foundation
 
 /// A rule term compiled to word matchers: each word a Porter stem, or a prefix for `collab*`.
 struct CompiledTerm: Hashable, Sendable {
@@ -7,10 +8,11 @@ struct CompiledTerm: Hashable, Sendable {
     case stem(String)
     case prefix(String)
 
-    func matches(_ token: AnalyzedText.Word) -> Bool {
+    /// Whether a word matches, given its text and its stem.
+    func matches(text: String, stem: String) -> Bool {
       switch self {
-      case .stem(let stem): token.stem == stem
-      case .prefix(let prefix): token.text.hasPrefix(prefix)
+      case .stem(let own): stem == own
+      case .prefix(let prefix): text.hasPrefix(prefix)
       }
     }
   }
@@ -36,75 +38,106 @@ struct CompiledTerm: Hashable, Sendable {
   }
 }
 
-/// A text tokenised once for matching: words with stems, and sentences as word ranges.
-public struct AnalyzedText: Sendable {
-  public struct Word: Hashable, Sendable {
-    /// Lower-case text.
-    public var text: String
-    public var stem: String
-    /// Scalar offsets in the document.
-    public var start: Int
-    public var end: Int
-    /// The index of the sentence holding the word.
-    public var sentence: Int
+/// What matching needs to know about one distinct word (lower-case token text), worked out once
+/// per word and shared by every passage and thread: its stem's number, the terms whose first word
+/// it matches, and whether it negates.
+struct Lexeme: Sendable {
+  /// The number of the word's stem among the stems the terms use, or -1.
+  var stemID: Int32
+  /// The terms (indices into `AutoCoder.terms`) whose first word this word matches.
+  var firstOf: [Int32]
+  /// A negation cue (`not`, `n't`, `never`…), by stem or by text.
+  var negates: Bool
+  /// The word `but`, which ends the reach of a negation.
+  var isBut: Bool
+}
+
+/// The lexemes of the words seen so far, shared across threads; each coding call keeps its own
+/// copy of what it looked up, so the lock is taken once per distinct word of a document.
+final class LexemeCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: Lexeme] = [:]
+
+  func lexeme(_ word: String, make: (String) -> Lexeme) -> Lexeme {
+    if let known = lock.withLock({ entries[word] }) { return known }
+    let made = make(word)
+    lock.withLock { entries[word] = made }
+    return made
+  }
+}
+
+/// The distinct words of one document, numbered in the order met, with what matching needs of
+/// each in flat arrays (no reference counting in the inner loops).
+struct Lexicon {
+  static let negates: UInt8 = 1
+  static let isBut: UInt8 = 2
+
+  var numbers: [String: Int32] = [:]
+  var texts: [String] = []
+  var stemIDs: [Int32] = []
+  var flags: [UInt8] = []
+  /// Each word's slots in `pool`, which holds the terms whose first word it matches.
+  var firstOf: [Range<Int>] = []
+  var pool: [Int32] = []
+
+  mutating func add(_ word: String, _ lexeme: Lexeme) -> Int32 {
+    let number = Int32(texts.count)
+    numbers[word] = number
+    texts.append(word)
+    stemIDs.append(lexeme.stemID)
+    flags.append((lexeme.negates ? Self.negates : 0) | (lexeme.isBut ? Self.isBut : 0))
+    firstOf.append(pool.count..<(pool.count + lexeme.firstOf.count))
+    pool += lexeme.firstOf
+    return number
+  }
+}
+
+/// A text tokenised once for matching: words by their number in the document's lexicon, and
+/// sentences as word ranges.
+struct AnalyzedText {
+  struct Word {
+    /// The word's number in the `Lexicon`.
+    var lexeme: Int32
     /// Whether a clause boundary (`,` `;` `:` or a dash) comes right before this word.
-    public var afterBreak: Bool
+    var afterBreak: Bool
+    /// Scalar offsets in the document.
+    var start: Int
+    var end: Int
   }
 
-  public var words: [Word]
+  var words: [Word]
   /// Sentences as scalar ranges in the document.
-  public var sentences: [Range<Int>]
+  var sentences: [Range<Int>]
   /// For each sentence, the range of its words in `words`.
-  public var sentenceWords: [Range<Int>]
+  var sentenceWords: [Range<Int>]
 
-  /// Analyses `span` of a document's scalars.
-  ///
-  /// - Parameter stems: a cache of Porter stems, shared across passages.
-  public init(scalars: [Unicode.Scalar], span: Range<Int>, stems: inout [String: String]) {
+  /// Analyses `span` of a document's scalars, numbering words with `lexeme`.
+  init(scalars: [Unicode.Scalar], span: Range<Int>, lexeme: (String) -> Int32) {
     sentences = SentenceSplitter.sentences(in: scalars, range: span)
     words = []
+    words.reserveCapacity(span.count / 5)
     sentenceWords = []
-    var pendingBreak = false
-    for (index, sentence) in sentences.enumerated() {
+    sentenceWords.reserveCapacity(sentences.count)
+    for sentence in sentences {
       let first = words.count
-      pendingBreak = false
+      var pendingBreak = false
       for token in Tokenizer.tokens(in: scalars, range: sentence) {
         guard token.kind != .punctuation else {
-          if ",;:()\u{2014}\u{2013}-".unicodeScalars.contains(scalars[token.start]) { pendingBreak = true }
+          if Self.isBreak(scalars[token.start]) { pendingBreak = true }
           continue
         }
-        let stem: String
-        if let cached = stems[token.text] {
-          stem = cached
-        } else {
-          stem = PorterStemmer.stem(token.text)
-          stems[token.text] = stem
-        }
-        words.append(
-          Word(text: token.text, stem: stem, start: token.start, end: token.end, sentence: index,
-               afterBreak: pendingBreak))
+        words.append(Word(lexeme: lexeme(token.text), afterBreak: pendingBreak, start: token.start, end: token.end))
         pendingBreak = false
       }
       sentenceWords.append(first..<words.count)
     }
   }
 
-  /// Every place a term occurs inside a range of words, as word ranges.
-  func occurrences(of term: CompiledTerm, in range: Range<Int>) -> [Range<Int>] {
-    guard let first = term.words.first else { return [] }
-    var result: [Range<Int>] = []
-    var index = range.lowerBound
-    while index + term.words.count <= range.upperBound {
-      if first.matches(words[index]) {
-        var matched = true
-        for offset in 1..<term.words.count where !term.words[offset].matches(words[index + offset]) {
-          matched = false
-          break
-        }
-        if matched { result.append(index..<(index + term.words.count)) }
-      }
-      index += 1
+  /// `,` `;` `:` brackets and dashes: the marks that end a clause for negation.
+  static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case ",", ";", ":", "(", ")", "\u{2014}", "\u{2013}", "-": true
+    default: false
     }
-    return result
   }
 }

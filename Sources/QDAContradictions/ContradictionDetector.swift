@@ -51,6 +51,7 @@ public struct ContradictionDetector: Sendable {
     let results = Results(count: documents.count)
     let codings = codingsByPassage
     let byDocument = passagesByDocument
+    let phrases = lexicon.oppositionPhrases
     DispatchQueue.concurrentPerform(iterations: documents.count) { index in
       let document = documents[index]
       let scalars = Array(document.text.unicodeScalars)
@@ -71,7 +72,7 @@ public struct ContradictionDetector: Sendable {
               words: tokens.map(\.text), wordStarts: tokens.map(\.start), codes: codes))
           }
         }
-        found += detect(in: sentences, participant: document.participantID)
+        found += detect(in: sentences, participant: document.participantID, phrases: phrases)
       }
       results.set(index, found)
     }
@@ -118,7 +119,9 @@ public struct ContradictionDetector: Sendable {
     var sentences: Set<Int> = []
   }
 
-  func detect(in sentences: [Sentence], participant: String) -> [Contradiction] {
+  func detect(
+    in sentences: [Sentence], participant: String, phrases: (list: [[String]], sides: [(a: [Int], b: [Int])])
+  ) -> [Contradiction] {
     // pair key → best evidence
     var found: [String: Evidence] = [:]
     // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby
@@ -127,6 +130,13 @@ public struct ContradictionDetector: Sendable {
     // Each sentence masked once, with its words as a set to rule phrases out before scanning.
     let maskedAll = sentences.map { mask($0.words) }
     let wordSets = maskedAll.map { Set($0) }
+    // Whether each opposition phrase occurs in each sentence, worked out once per sentence
+    // rather than once per window that holds it.
+    let inSentence = sentences.indices.map { index in
+      phrases.list.map {
+        TensionLexicon.mayOccur($0, in: wordSets[index]) && !TensionLexicon.occurrences(of: $0, in: maskedAll[index]).isEmpty
+      }
+    }
     for (index, sentence) in sentences.enumerated() {
       let masked = maskedAll[index]
       let maskedSet = wordSets[index]
@@ -156,16 +166,25 @@ public struct ContradictionDetector: Sendable {
         }
       }
       // Content that pulls against itself, with or without a cue.
-      let windowWords = window.flatMap { maskedAll[$0] }
-      let windowSet = window.reduce(into: Set<String>()) { $0.formUnion(wordSets[$1]) }
-      func occurs(_ phrase: [String], _ words: [String], _ set: Set<String>) -> Bool {
-        TensionLexicon.mayOccur(phrase, in: set) && !TensionLexicon.occurrences(of: phrase, in: words).isEmpty
+      // A phrase is in the window when it is in one of its sentences, or (a phrase of several
+      // words) runs across their boundary: the window's words are joined only for that.
+      var windowWords: [String]?
+      func occursInWindow(_ id: Int) -> Bool {
+        if window.contains(where: { inSentence[$0][id] }) { return true }
+        let phrase = phrases.list[id]
+        guard phrase.count > 1, window.count > 1 else { return false }
+        for part in phrase where !part.hasSuffix("*") && !window.contains(where: { wordSets[$0].contains(part) }) {
+          return false
+        }
+        if windowWords == nil { windowWords = window.flatMap { maskedAll[$0] } }
+        return !TensionLexicon.occurrences(of: phrase, in: windowWords ?? []).isEmpty
       }
-      for opposition in lexicon.oppositions {
-        let a = opposition.sideA.contains { occurs($0, masked, maskedSet) }
-        let b = opposition.sideB.contains { occurs($0, windowWords, windowSet) }
-        let a2 = opposition.sideA.contains { occurs($0, windowWords, windowSet) }
-        let b2 = opposition.sideB.contains { occurs($0, masked, maskedSet) }
+      for (number, opposition) in lexicon.oppositions.enumerated() {
+        let sides = phrases.sides[number]
+        let a = sides.a.contains { inSentence[index][$0] }
+        let b = sides.b.contains(where: occursInWindow)
+        let a2 = sides.a.contains(where: occursInWindow)
+        let b2 = sides.b.contains { inSentence[index][$0] }
         if (a && b) || (a2 && b2) {
           evidence.score += 0.5
           evidence.cues.append("opposed content: \(opposition.reason)")

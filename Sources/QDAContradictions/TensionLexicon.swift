@@ -148,6 +148,21 @@ public struct TensionLexicon: Sendable {
     return lexicon
   }
 
+  /// The phrases of every opposition, each once, and per opposition the numbers of its two
+  /// sides' phrases in that list.
+  var oppositionPhrases: (list: [[String]], sides: [(a: [Int], b: [Int])]) {
+    var list: [[String]] = []
+    var numbers: [[String]: Int] = [:]
+    func number(_ phrase: [String]) -> Int {
+      if let known = numbers[phrase] { return known }
+      numbers[phrase] = list.count
+      list.append(phrase)
+      return list.count - 1
+    }
+    let sides = oppositions.map { (a: $0.sideA.map(number), b: $0.sideB.map(number)) }
+    return (list, sides)
+  }
+
   /// Whether a phrase can occur among a sentence's words: every exact word of it is there (a
   /// cheap test that rules out most phrases before `occurrences` scans).
   static func mayOccur(_ phrase: [String], in words: Set<String>) -> Bool {

@@ -19,11 +19,14 @@ extension Pipeline {
   /// - Returns: the paths written.
   public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
+    environment.progress("reading the project for the report")
     let corpus = try snapshot(project: path)
+    environment.progress("tables")
     let analysis = Analysis(corpus)
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
     let surveys = try surveyOutputs(project: path)
     let methods = try methodsContext(project: path, corpus: corpus, surveys: surveys.map(\.summary))
+    environment.progress("writing the brief")
     var report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods).build()
     if !surveys.isEmpty {
       report.insert(
@@ -69,12 +72,14 @@ extension Pipeline {
       throw error
     }
     written.append(docx)
-    try write(
-      try AnalysisExport(
-        corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
-        surveys: surveys.map { ($0.summary, $0.withUnfinished) }
-      ).json(),
-      "analysis.json")
+    environment.progress("writing analysis.json")
+    // Streamed to its file: for a large study it is the biggest output by far.
+    let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
+    try AnalysisExport(
+      corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
+      surveys: surveys.map { ($0.summary, $0.withUnfinished) }
+    ).write(toFile: analysisFile)
+    written.append(analysisFile)
     if !report.figures.isEmpty {
       try fileManager.createDirectory(atPath: (out as NSString).appendingPathComponent("figures"), withIntermediateDirectories: true)
       for figure in report.figures { try write(figure.svg, "figures/\(figure.id).svg") }
@@ -84,6 +89,7 @@ extension Pipeline {
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
       try write(TableRenderer.json(table), "tables/\(table.id).json")
     }
+    environment.progress("writing the manifest")
     let manifest = try ReportManifest(
       project: path, out: out, written: written, request: request, template: template, corpus: corpus, pipeline: self)
     try write(try manifest.json(), ReportManifest.fileName)

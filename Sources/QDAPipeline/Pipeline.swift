@@ -243,10 +243,8 @@ public struct Pipeline: Sendable {
       } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
         try link(project, documents: documentsToCode, protocol: activeProtocol)
       }
-      summary.passages = try project.passages().count
-      let codings = try project.codings()
-      summary.autoCodings = codings.filter(\.isAutomatic).count
-      summary.manualCodings = codings.count - summary.autoCodings
+      summary.passages = try project.passageCount()
+      (summary.autoCodings, summary.manualCodings) = try project.codingCounts()
       try project.log(
         command: command,
         summary: "added \(summary.added.count), replaced \(summary.replaced.count), unchanged \(summary.unchanged.count), skipped \(summary.skipped.count)",
@@ -390,6 +388,7 @@ public struct Pipeline: Sendable {
 
   /// Detects contradictions again, keeping researchers' decisions and additions.
   func redetect(_ project: Project, path: String) throws {
+    environment.progress("detecting contradictions")
     let corpus = try snapshot(project, path: path)
     try project.replaceAutoContradictions(ContradictionDetector(lexicon: .forCodebook(corpus.codebook)).detect(corpus), key: ContradictionSummary.key)
   }

@@ -10,6 +10,80 @@ enum JSONColumn {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// A list of strings as `encode` writes it (`["a","b"]`), without the encoder: codings'
+  /// matched words are written hundreds of thousands of times in a large study.
+  static func encode(_ strings: [String]) -> String {
+    var bytes: [UInt8] = [UInt8(ascii: "[")]
+    for (index, string) in strings.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      bytes.append(UInt8(ascii: "\""))
+      for byte in string.utf8 {
+        switch byte {
+        case 0x22: bytes += [0x5C, 0x22]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0..<0x20:
+          let hex = Array("0123456789abcdef".utf8)
+          bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        default: bytes.append(byte)
+        }
+      }
+      bytes.append(UInt8(ascii: "\""))
+    }
+    bytes.append(UInt8(ascii: "]"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A list of strings read back; lists with escapes other than quote and backslash, or
+  /// anything unexpected, go through the decoder.
+  static func decode(_ type: [String].Type, _ text: String?, default fallback: [String]) -> [String] {
+    guard let text else { return fallback }
+    var utf8 = Array(text.utf8)
+    if let fast = decodeSimpleStrings(&utf8) { return fast }
+    guard let value = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return fallback }
+    return value
+  }
+
+  private static func decodeSimpleStrings(_ bytes: inout [UInt8]) -> [String]? {
+    guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
+    var result: [String] = []
+    var index = 1
+    let end = bytes.count - 1
+    if index == end { return [] }
+    while index < end {
+      guard bytes[index] == UInt8(ascii: "\"") else { return nil }
+      index += 1
+      var current: [UInt8] = []
+      while true {
+        guard index < end else { return nil }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") { break }
+        if byte == 0x5C {
+          guard index + 1 < end else { return nil }
+          let escaped = bytes[index + 1]
+          guard escaped == 0x22 || escaped == 0x5C || escaped == UInt8(ascii: "/") else { return nil }
+          current.append(escaped)
+          index += 2
+          continue
+        }
+        current.append(byte)
+        index += 1
+      }
+      result.append(String(decoding: current, as: UTF8.self))
+      index += 1
+      if index < end {
+        guard bytes[index] == UInt8(ascii: ",") else { return nil }
+        index += 1
+        guard index < end else { return nil }
+      }
+    }
+    return result
+  }
+
   static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
     guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else { return fallback }
     return value

@@ -105,6 +105,15 @@ extension Project {
     return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
   }
 
+  /// How many codings there are, automatic and by coders (without reading them).
+  public func codingCounts() throws -> (automatic: Int, manual: Int) {
+    let row = try Row.fetchOne(
+      db, sql: "SELECT COALESCE(SUM(coder = ?), 0) AS automatic, COUNT(*) AS total FROM coding", arguments: [Coding.autoCoder])
+    let automatic: Int = row?["automatic"] ?? 0
+    let total: Int = row?["total"] ?? 0
+    return (automatic, total - automatic)
+  }
+
   /// The coded text of every coding, by id.
   public func quotes(for ids: [Int64]) throws -> [Int64: String] {
     guard !ids.isEmpty else { return [:] }

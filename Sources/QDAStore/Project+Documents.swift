@@ -164,6 +164,11 @@ extension Project {
       warnings: JSONColumn.decode([String].self, row["warnings"], default: []))
   }
 
+  /// How many passages the project holds (without reading them).
+  public func passageCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 0
+  }
+
   /// A document's passages in order; every passage when `documentID` is nil.
   public func passages(documentID: Int64? = nil) throws -> [Passage] {
     let rows: [Row]

@@ -87,7 +87,7 @@ public enum SentenceSplitter {
       || following == "\u{2018}" || following == "-" || following == "\u{2014}"
     guard startsSentence else { return false }
     // A lone period after a title or an initial does not end a sentence.
-    if scalars[index] == ".", runEnd == index + 1 {
+    if scalars[index] == ".", runEnd == index + 1, wordLengthBefore(scalars, index) <= maxAbbreviation {
       let word = wordBefore(scalars, index)
       if abbreviations.contains(word.lowercased()) { return false }
       if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first,
@@ -97,6 +97,18 @@ public enum SentenceSplitter {
       }
     }
     return true
+  }
+
+  /// The longest abbreviation, in scalars: a longer word before a period is never one.
+  private static let maxAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
+  /// The length of the word `wordBefore` would return, without building it.
+  private static func wordLengthBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> Int {
+    var start = index
+    while start > 0, Tokenizer.isLetter(scalars[start - 1]) || scalars[start - 1] == "." {
+      start -= 1
+    }
+    return index - start
   }
 
   /// The word (letters and inner periods) that ends just before `index`.

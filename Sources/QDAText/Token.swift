@@ -97,6 +97,11 @@ public enum Tokenizer {
   private static func appendWord(
     _ scalars: [Unicode.Scalar], start: Int, end: Int, numeric: Bool, into tokens: inout [Token]
   ) {
+    if let word = asciiWord(scalars, start: start, end: end) {
+      // Common case: plain ASCII letters and digits, no apostrophe, so no clitic to split.
+      tokens.append(Token(kind: numeric ? .number : .word, text: word, start: start, end: end))
+      return
+    }
     var text = String.UnicodeScalarView()
     for scalar in scalars[start..<end] {
       if scalar.isASCII {
@@ -139,6 +144,23 @@ public enum Tokenizer {
       return
     }
     tokens.append(Token(kind: .word, text: word, start: start, end: end))
+  }
+
+  /// The lower-cased word when it is ASCII letters and digits only, built straight from bytes.
+  @inline(__always) private static func asciiWord(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> String? {
+    for index in start..<end {
+      let value = scalars[index].value
+      guard (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) else {
+        return nil
+      }
+    }
+    return String(unsafeUninitializedCapacity: end - start) { buffer in
+      for index in start..<end {
+        let value = UInt8(truncatingIfNeeded: scalars[index].value)
+        buffer[index - start] = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+      }
+      return end - start
+    }
   }
 
   @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -159,6 +159,55 @@ struct JSONSchemaTests {
     #expect(json.contains(#""completion_attribute" : "completed""#))
   }
 
+  @Test func theExportWrittenInChunksIsTheWholeEncoding() throws {
+    let corpus = Self.richCorpus()
+    let export = AnalysisExport(corpus: corpus, analysis: Analysis(corpus), toolVersion: "0.0.0-test")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let whole = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+    #expect(corpus.passages.count >= 3)
+    for chunkSize in [1, 2, 1_000] { #expect(try export.json(chunkSize: chunkSize) == whole) }
+    let temp = try TemporaryFolder()
+    defer { withExtendedLifetime(temp) {} }
+    let file = temp.path + "/analysis.json"
+    try export.write(toFile: file, chunkSize: 2)
+    #expect(try String(contentsOfFile: file, encoding: .utf8) == whole)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path) == ["analysis.json"])
+  }
+
+  @Test func passagesWrittenByHandAreWhatTheEncoderWrites() throws {
+    // Every control character, quotes, backslashes, slashes, non-ASCII and separators.
+    let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    let text = "He said \"no\" \\ / é 🙂 \u{2028}\u{2029}\u{7F} end" + controls
+    let scalars = text.unicodeScalars.count
+    let corpus = CorpusSnapshot(
+      codebook: Codebook(name: "c", version: "1", codes: [Code(id: "community", name: "Community", element: .community)]),
+      participants: [Participant(id: "P1")],
+      documents: [
+        Document(
+          id: 1, key: "p1.txt", sourcePath: "p1.txt", participantID: "P1", format: .plainText, encoding: "utf-8",
+          contentHash: String(repeating: "0", count: 64), text: text + "\n" + text)
+      ],
+      passages: [
+        Passage(id: 1, documentID: 1, ordinal: 0, turn: 0, speaker: "Dr. \"Q\"", role: .interviewer,
+                span: TextSpan(start: 0, end: scalars), text: text, questionID: "Q1"),
+        Passage(id: 2, documentID: 1, ordinal: 1, turn: 1, speaker: nil, role: .unknown,
+                span: TextSpan(start: scalars + 1, end: 2 * scalars + 1), text: text),
+      ],
+      codings: [
+        Coding(id: 7, passageID: 2, codeID: "community", coder: "auto", span: TextSpan(start: scalars + 1, end: scalars + 5),
+               ruleID: "r1 r2", matched: ["said", "\"no\"\t"], negated: true),
+        Coding(id: 8, passageID: 2, codeID: "gone", coder: "ann", span: TextSpan(start: scalars + 2, end: scalars + 3)),
+      ])
+    let export = AnalysisExport(corpus: corpus, analysis: Analysis(corpus), toolVersion: "0.0.0-test")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    let whole = String(decoding: try encoder.encode(export), as: UTF8.self) + "\n"
+    #expect(try export.json(chunkSize: 1) == whole)
+  }
+
   @Test func exportOfAMinimalCorpusValidates() throws {
     let corpus = CorpusSnapshot(
       codebook: Codebook(name: "empty", version: "0", codes: [Code(id: "community", name: "Community", element: .community)]),

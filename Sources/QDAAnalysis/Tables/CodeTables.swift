@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 public import QDAModel
 
 /// Per code: distinct participants and passages, counting a code's sub-codes with it.
@@ -72,7 +74,22 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
 
   /// One crosstab per category or yes/no attribute, numbers binned five wide.
   public static func all(_ corpus: CorpusSnapshot) -> [CodeAttributeCrosstab] {
-    corpus.attributes.map { CodeAttributeCrosstab(corpus, attribute: $0) }
+    // One attribute per core: each crosstab walks every coding.
+    let attributes = corpus.attributes
+    let results = CrosstabSlots(attributes.count)
+    DispatchQueue.concurrentPerform(iterations: attributes.count) { index in
+      results.set(index, CodeAttributeCrosstab(corpus, attribute: attributes[index]))
+    }
+    return results.values
+  }
+
+  /// Crosstabs made by concurrent workers, one slot each.
+  final class CrosstabSlots: @unchecked Sendable {
+    private var slots: [CodeAttributeCrosstab?]
+    private let lock = NSLock()
+    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: CodeAttributeCrosstab) { lock.withLock { slots[index] = value } }
+    var values: [CodeAttributeCrosstab] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   public init(_ corpus: CorpusSnapshot, attribute: AttributeDefinition) {

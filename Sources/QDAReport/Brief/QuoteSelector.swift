@@ -20,11 +20,20 @@ struct QuoteSelector {
   private(set) var usedPassages: Set<Int64> = []
   private(set) var timesQuoted: [String: Int] = [:]
   private var scalarCache: [Int64: [Unicode.Scalar]] = [:]
+  /// The most candidates scored for one quote.
+  static let consideredAtMost = 400
 
   /// The best quote among candidate spans (each a span inside a passage), or nil.
   mutating func pick(_ candidates: [(passageID: Int64, span: TextSpan)], corpus: CorpusSnapshot) -> Exemplar? {
     var best: (score: Double, exemplar: Exemplar)?
-    for candidate in candidates where !usedPassages.contains(candidate.passageID) {
+    var unused = candidates.filter { !usedPassages.contains($0.passageID) }
+    if unused.count > Self.consideredAtMost {
+      // A large study has thousands of candidates for a code; an even spread of them, in
+      // project order (so across documents and participants), finds as good a quote.
+      let count = unused.count
+      unused = (0..<Self.consideredAtMost).map { unused[$0 * count / Self.consideredAtMost] }
+    }
+    for candidate in unused {
       guard let passage = corpus.passage(candidate.passageID), passage.role != .interviewer,
         let participant = corpus.participant(of: passage),
         let document = corpus.document(passage.documentID),

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 public import QDAModel
 public import QDAAnalysis
@@ -102,11 +103,223 @@ public struct AnalysisExport: Encodable, Sendable {
   }
 
   /// The export as pretty-printed, key-sorted JSON.
-  public func json() throws -> String {
+  ///
+  /// - Parameter chunkSize: the passages encoded per piece (the output is the same for any).
+  public func json(chunkSize: Int = AnalysisExport.chunkSize) throws -> String {
+    var data = Data()
+    try write(chunkSize: chunkSize) { data.append($0) }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Writes the export to a file, a part at a time: the passages (most of a large export) are
+  /// encoded in chunks on every core and written as they are ready, so the whole document is
+  /// never held in memory. The bytes are those `JSONEncoder` gives for the whole export.
+  /// Like an atomic write, the file appears whole or not at all: the JSON goes to a temporary
+  /// file beside it, renamed over the target once complete.
+  public func write(toFile path: String, chunkSize: Int = AnalysisExport.chunkSize) throws {
+    let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+    guard FileManager.default.createFile(atPath: partial, contents: nil) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    do {
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
+      defer { try? handle.close() }
+      try write(chunkSize: chunkSize) { try handle.write(contentsOf: $0) }
+      try handle.synchronize()
+      guard rename(partial, path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: partial)
+      throw error
+    }
+  }
+
+  static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    return encoder
+  }
+
+  /// Passages encoded per chunk, and chunks encoded at once (bounding what is held in memory).
+  public static let chunkSize = 2_000
+  static let chunksAtOnce = 8
+
+  /// Hands the JSON to `sink` in order: everything around the passages, encoded once with the
+  /// passages left out, and the passages spliced in where their empty list stood.
+  func write(chunkSize: Int, _ sink: (Data) throws -> Void) throws {
+    var shell = self
+    shell.passages = []
+    let outer = try Self.encoder().encode(shell)
+    // The top-level key is the one indented by two spaces; keys of the same name deeper in
+    // (a contradiction's passages) are indented further.
+    let key = Data("\n  \"passages\" : [".utf8)
+    guard !passages.isEmpty, let marker = outer.range(of: key),
+      let close = outer[marker.upperBound...].firstIndex(of: UInt8(ascii: "]"))
+    else {
+      try sink(outer)
+      try sink(Data("\n".utf8))
+      return
+    }
+    try sink(outer[..<marker.upperBound])
+    let chunks = stride(from: 0, to: passages.count, by: max(1, chunkSize)).map { $0..<min($0 + max(1, chunkSize), passages.count) }
+    var group = 0
+    while group < chunks.count {
+      let batch = Array(chunks[group..<min(group + Self.chunksAtOnce, chunks.count)])
+      let encoded = EncodedChunks(batch.count)
+      let passages = self.passages
+      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+        encoded.set(index, Result { try Self.elements(passages[batch[index]]) })
+      }
+      for (offset, result) in encoded.values.enumerated() {
+        try sink(Data((group + offset == 0 ? "\n" : ",\n").utf8))
+        try sink(try result.get())
+      }
+      group += batch.count
+    }
+    try sink(Data("\n  ".utf8))
+    try sink(outer[close...])
+    try sink(Data("\n".utf8))
+  }
+
+  /// Passages as elements of the top-level `passages` list, written by hand for speed (most
+  /// of a large export) in exactly the encoder's format; a passage with times (whose numbers
+  /// the encoder formats its own way) goes through the encoder.
+  static func elements(_ passages: ArraySlice<PassageExport>) throws -> Data {
+    var out = JSONText()
+    var first = true
+    for passage in passages {
+      if !first { out.append(",\n") }
+      first = false
+      if passage.startTime != nil || passage.endTime != nil {
+        out.bytes += indentedElements(try encoder().encode([passage]))
+        continue
+      }
+      out.append("    {\n      \"codings\" : [")
+      if passage.codings.isEmpty {
+        out.append("\n\n      ],\n")
+      } else {
+        for (index, coding) in passage.codings.enumerated() {
+          out.append(index == 0 ? "\n        {\n" : ",\n        {\n")
+          out.key("code", indent: 10); out.string(coding.code); out.append(",\n")
+          out.key("coder", indent: 10); out.string(coding.coder); out.append(",\n")
+          out.key("element", indent: 10); out.string(coding.element); out.append(",\n")
+          out.key("end", indent: 10); out.integer(coding.end); out.append(",\n")
+          out.key("id", indent: 10); out.integer(coding.id); out.append(",\n")
+          out.key("matched", indent: 10)
+          if coding.matched.isEmpty {
+            out.append("[\n\n          ],\n")
+          } else {
+            out.append("[\n")
+            for (wordIndex, word) in coding.matched.enumerated() {
+              out.append(wordIndex == 0 ? "            " : ",\n            ")
+              out.string(word)
+            }
+            out.append("\n          ],\n")
+          }
+          out.key("negated", indent: 10); out.append(coding.negated ? "true" : "false"); out.append(",\n")
+          if let rule = coding.rule {
+            out.key("rule", indent: 10); out.string(rule); out.append(",\n")
+          }
+          out.key("start", indent: 10); out.integer(coding.start); out.append("\n        }")
+        }
+        out.append("\n      ],\n")
+      }
+      out.key("document", indent: 6); out.integer(passage.document); out.append(",\n")
+      out.key("end", indent: 6); out.integer(passage.end); out.append(",\n")
+      out.key("id", indent: 6); out.integer(passage.id); out.append(",\n")
+      out.key("ordinal", indent: 6); out.integer(passage.ordinal); out.append(",\n")
+      out.key("protocol_question", indent: 6); out.optionalString(passage.protocolQuestion); out.append(",\n")
+      out.key("role", indent: 6); out.string(passage.role); out.append(",\n")
+      out.key("speaker", indent: 6); out.optionalString(passage.speaker); out.append(",\n")
+      out.key("start", indent: 6); out.integer(passage.start); out.append(",\n")
+      out.key("text", indent: 6); out.string(passage.text); out.append(",\n")
+      out.key("turn", indent: 6); out.integer(passage.turn); out.append("\n    }")
+    }
+    return Data(out.bytes)
+  }
+
+  /// JSON text as `JSONEncoder` writes it: strings escaped the same way (quote, backslash and
+  /// control characters; slashes and non-ASCII as they are).
+  struct JSONText {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ text: StaticString) {
+      text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func key(_ name: StaticString, indent: Int) {
+      bytes.append(contentsOf: repeatElement(0x20, count: indent))
+      bytes.append(0x22)
+      append(name)
+      append("\" : ")
+    }
+
+    mutating func integer<T: BinaryInteger>(_ value: T) {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func optionalString(_ value: String?) {
+      if let value { string(value) } else { append("null") }
+    }
+
+    mutating func string(_ value: String) {
+      bytes.append(0x22)
+      var value = value
+      value.withUTF8 { utf8 in
+        var start = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+          start = index + 1
+          switch byte {
+          case 0x22: append("\\\"")
+          case 0x5C: append("\\\\")
+          case 0x08: append("\\b")
+          case 0x09: append("\\t")
+          case 0x0A: append("\\n")
+          case 0x0C: append("\\f")
+          case 0x0D: append("\\r")
+          default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            append("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+          }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      }
+      bytes.append(0x22)
+    }
+  }
+
+  /// The elements of a pretty-printed top-level array (`[\n  {…},\n  {…}\n]`) without the
+  /// brackets and indented two more spaces, as they stand one level down. Line breaks inside
+  /// strings are escaped, so every raw line break is structural.
+  static func indentedElements(_ array: Data) -> Data {
+    var bytes = [UInt8](array)
+    guard bytes.count >= 4, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return array }
+    bytes.removeFirst(2)  // "[\n"
+    bytes.removeLast(2)  // "\n]"
+    var result = [UInt8]()
+    result.reserveCapacity(bytes.count + bytes.count / 8)
+    // Empty lines (inside empty lists) stay empty, as the encoder writes them.
+    var lineStart = true
+    for byte in bytes {
+      if lineStart && byte != 0x0A { result += [0x20, 0x20] }
+      result.append(byte)
+      lineStart = byte == 0x0A
+    }
+    return Data(result)
+  }
+
+  /// Chunks encoded by concurrent workers, one slot each.
+  final class EncodedChunks: @unchecked Sendable {
+    private var slots: [Result<Data, any Error>?]
+    private let lock = NSLock()
+    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<Data, any Error>) { lock.withLock { slots[index] = value } }
+    var values: [Result<Data, any Error>] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   // MARK: - Parts

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import QDAStore
+
+/// The hand-written JSON for lists of strings (codings' matched words) is the encoder's, byte
+/// for byte, and reads back whatever the encoder wrote.
+@Suite struct JSONColumnTests {
+  static let awkward: [[String]] = [
+    [], [""], ["time"], ["said", "\"no\"", "a\\b", "x/y", "tab\there", "line\nbreak", "cr\r", "é 🙂", "\u{2028}", "\u{7F}"],
+    [String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))],
+  ]
+
+  @Test(arguments: awkward) func listsOfStringsAreWrittenAsTheEncoderWritesThem(_ list: [String]) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let expected = String(decoding: try encoder.encode(list), as: UTF8.self)
+    #expect(JSONColumn.encode(list) == expected)
+    #expect(JSONColumn.decode([String].self, expected, default: ["fallback"]) == list)
+  }
+
+  @Test func randomListsRoundTrip() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("ab \"\\/\n\t\u{1}é🙂,[]".unicodeScalars)
+    for _ in 0..<2_000 {
+      let list = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+        String(String.UnicodeScalarView((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+      }
+      #expect(JSONColumn.decode([String].self, JSONColumn.encode(list), default: ["fallback"]) == list)
+    }
+  }
+
+  @Test func otherSpellingsOfJSONGoThroughTheDecoder() {
+    #expect(JSONColumn.decode([String].self, #"[ "a" , "b\u0041" ]"#, default: []) == ["a", "bA"])
+    #expect(JSONColumn.decode([String].self, #"["a\/b"]"#, default: []) == ["a/b"])
+    #expect(JSONColumn.decode([String].self, "not json", default: ["fallback"]) == ["fallback"])
+    #expect(JSONColumn.decode([String].self, #"["unclosed"#, default: ["fallback"]) == ["fallback"])
+  }
+}
