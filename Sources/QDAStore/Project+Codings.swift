@@ -125,20 +125,22 @@ extension Project {
   }
 
   private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Coding] {
-    try Row.fetchAll(
+    try Array(Row.fetchCursor(
       db,
       sql: """
-        SELECT c.* FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id
+        SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo
+        FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id
         WHERE \(clause) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
         """,
       arguments: StatementArguments(arguments)
     ).map { row in
+      // By position (see `passage(_:)`).
       Coding(
-        id: row["id"], passageID: row["passage_id"], codeID: row["code_id"], coder: row["coder"],
-        span: TextSpan(start: row["start"], end: row["end"]), ruleID: row["rule_id"],
-        matched: JSONColumn.decode([String].self, row["matched"], default: []), negated: row["negated"],
-        memo: row["memo"])
-    }
+        id: row[0], passageID: row[1], codeID: row[2], coder: row[3],
+        span: TextSpan(start: row[4], end: row[5]), ruleID: row[6],
+        matched: JSONColumn.decode([String].self, row[7], default: []), negated: row[8],
+        memo: row[9])
+    })
   }
 
   static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {

@@ -171,26 +171,33 @@ extension Project {
 
   /// A document's passages in order; every passage when `documentID` is nil.
   public func passages(documentID: Int64? = nil) throws -> [Passage] {
-    let rows: [Row]
+    // Read through a cursor: rows become passages one at a time, never all held as rows.
     if let documentID {
-      rows = try Row.fetchAll(db, sql: "SELECT * FROM passage WHERE document_id = ? ORDER BY ordinal", arguments: [documentID])
-    } else {
-      rows = try Row.fetchAll(
-        db, sql: "SELECT p.* FROM passage p JOIN document d ON d.id = p.document_id ORDER BY d.key, p.ordinal")
+      return try Array(Row.fetchCursor(
+        db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal", arguments: [documentID]
+      ).map(Self.passage))
     }
-    return rows.map(Self.passage)
+    return try Array(Row.fetchCursor(
+      db, sql: "SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id ORDER BY d.key, p.ordinal"
+    ).map(Self.passage))
   }
 
   public func passage(id: Int64) throws -> Passage? {
-    try Row.fetchOne(db, sql: "SELECT * FROM passage WHERE id = ?", arguments: [id]).map(Self.passage)
+    try Row.fetchOne(db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id]).map(Self.passage)
   }
 
+  /// The columns `passage(_:)` reads, in its order (of the table aliased `p`).
+  static let passageColumns =
+    #"p.id, p.document_id, p.ordinal, p.turn, p.speaker, p.role, p.start, p."end", p.text, p.start_time, p.end_time, p.question_id"#
+
+  /// A passage from a row selecting `passageColumns` first. Columns are read by position: by
+  /// name, GRDB compares names case-insensitively, lower-casing them for every value read.
   static func passage(_ row: Row) -> Passage {
     Passage(
-      id: row["id"], documentID: row["document_id"], ordinal: row["ordinal"], turn: row["turn"],
-      speaker: row["speaker"], role: SpeakerRole(rawValue: row["role"]) ?? .unknown,
-      span: TextSpan(start: row["start"], end: row["end"]), text: row["text"],
-      startTime: row["start_time"], endTime: row["end_time"], questionID: row["question_id"])
+      id: row[0], documentID: row[1], ordinal: row[2], turn: row[3],
+      speaker: row[4], role: SpeakerRole(rawValue: row[5]) ?? .unknown,
+      span: TextSpan(start: row[6], end: row[7]), text: row[8],
+      startTime: row[9], endTime: row[10], questionID: row[11])
   }
 
   /// Links passages to protocol questions (nil unlinks).
@@ -204,7 +211,7 @@ extension Project {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT p.* FROM passage_fts f JOIN passage p ON p.id = f.rowid
+        SELECT \(Self.passageColumns) FROM passage_fts f JOIN passage p ON p.id = f.rowid
         WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
         """,
       arguments: [query, limit]
@@ -352,7 +359,7 @@ extension Project {
         for row in try Row.fetchAll(
           db,
           sql: """
-            SELECT p.*, d.key AS document_key, d.participant_id AS document_participant
+            SELECT \(Self.passageColumns), d.key AS document_key, d.participant_id AS document_participant
             FROM passage p JOIN document d ON d.id = p.document_id WHERE p.id IN (\(marks))
             """,
           arguments: StatementArguments(chunk))
