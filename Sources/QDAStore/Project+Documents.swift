@@ -342,13 +342,43 @@ extension Project {
     let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
     let order = hasText ? " ORDER BY rank" : " ORDER BY d.key, p.ordinal"
     do {
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) \(joins)\(whereClause)", arguments: StatementArguments(arguments)) ?? 0
       let limit = search.limit.map { " LIMIT \(max(0, $0))" } ?? ""
-      // First the ids in order (bm25 is cheap), then rows and snippets for those alone: a
-      // snippet reads the passage's text, which a common word would make tens of thousands of times.
-      let ranked = try Row.fetchAll(
-        db, sql: "SELECT p.id AS id\(hasText ? ", bm25(passage_fts) AS rank" : "") \(joins)\(whereClause)\(order)\(limit)",
-        arguments: StatementArguments(arguments))
+      let total: Int
+      let ranked: [Row]
+      if hasText && clauses.count == 1 {
+        // Text alone: count and rank in the full-text index itself, without joining every
+        // match to its passage and document (a common word matches tens of thousands).
+        total = try Int.fetchOne(db, sql: "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?", arguments: [search.text]) ?? 0
+        ranked = try Row.fetchAll(
+          db, sql: "SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank\(limit)",
+          arguments: [search.text])
+      } else if hasText {
+        // Text and filters: the matches ranked in the index first, then the filters applied to
+        // those ids in one statement. Joined the other way round, SQLite evaluates the MATCH
+        // once per passage the filters keep, which takes seconds on a large project.
+        let all = try Row.fetchAll(
+          db, sql: "SELECT rowid AS id, rank FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank", arguments: [search.text])
+        let ids: [Int64] = all.map { $0["id"] }
+        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+        let filters = Array(clauses.dropFirst())
+        let kept = Set(try Int64.fetchAll(
+          db,
+          sql: """
+            SELECT p.id FROM passage p JOIN document d ON d.id = p.document_id
+            WHERE p.id IN (SELECT value FROM json_each(?)) AND \(filters.joined(separator: " AND "))
+            """,
+          arguments: StatementArguments([list as any DatabaseValueConvertible] + Array(arguments.dropFirst()))))
+        let filtered = all.filter { kept.contains($0["id"]) }
+        total = filtered.count
+        ranked = search.limit.map { Array(filtered.prefix(max(0, $0))) } ?? filtered
+      } else {
+        total = try Int.fetchOne(db, sql: "SELECT count(*) \(joins)\(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+        // First the ids in order (bm25 is cheap), then rows and snippets for those alone: a
+        // snippet reads the passage's text, which a common word would make tens of thousands of times.
+        ranked = try Row.fetchAll(
+          db, sql: "SELECT p.id AS id\(hasText ? ", bm25(passage_fts) AS rank" : "") \(joins)\(whereClause)\(order)\(limit)",
+          arguments: StatementArguments(arguments))
+      }
       let ids: [Int64] = ranked.map { $0["id"] }
       var rows: [Int64: Row] = [:]
       var snippets: [Int64: String] = [:]
