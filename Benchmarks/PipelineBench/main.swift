@@ -65,15 +65,6 @@ let qda = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathCompone
 
 // MARK: - Helpers
 
-/// Results written by concurrent workers, one slot each.
-final class Slots<Value>: @unchecked Sendable {
-  private var storage: [Value?]
-  private let lock = NSLock()
-  init(_ count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: Value?) { lock.withLock { storage[index] = value } }
-  var values: [Value?] { lock.withLock { storage } }
-}
-
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 func median(_ values: [Double]) -> Double {
@@ -146,13 +137,12 @@ var readTimes: [Double] = []
 var imported: [ImportedDocument] = []
 for _ in 0..<options.runs {
   let start = now()
-  let slots = Slots<ImportedDocument>(files.count)
   let paths = files
-  DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-    slots.set(index, try? DocumentImporter.importFile(at: paths[index], key: (paths[index] as NSString).lastPathComponent))
+  let read = concurrentMap(paths.count) { index in
+    try? DocumentImporter.importFile(at: paths[index], key: (paths[index] as NSString).lastPathComponent)
   }
   readTimes.append(now() - start)
-  imported = slots.values.compactMap { $0 }
+  imported = read.compactMap { $0 }
 }
 let passages = imported.reduce(0) { $0 + $1.passages.count }
 let textMB = Double(imported.reduce(0) { $0 + $1.document.text.utf8.count }) / 1_000_000
@@ -188,12 +178,9 @@ for _ in 0..<options.runs {
   codeTimes.append(now() - start)
   codings = count
   start = now()
-  let counts = Slots<Int>(linked.count)
   let documents = linked
   let rules = coder
-  DispatchQueue.concurrentPerform(iterations: documents.count) { index in
-    counts.set(index, rules.code(documents[index].passages, documentText: documents[index].text).count)
-  }
+  _ = concurrentMap(documents.count) { rules.code(documents[$0].passages, documentText: documents[$0].text).count }
   codeTimesParallel.append(now() - start)
 }
 report(

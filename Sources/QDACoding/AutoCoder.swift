@@ -17,15 +17,10 @@ public struct AutoCoder: Sendable {
     var rule: CodingRule
     var codeID: String
     /// The code's place in the codebook.
-    var codeIndex = 0
-    var any: [CompiledTerm]
-    var all: [CompiledTerm]
-    var nearLeft: [CompiledTerm]
-    var nearRight: [CompiledTerm]
-    var within: Int
-    var unless: [CompiledTerm]
+    var codeIndex: Int
+    var within = 0
     var isAnswer = false
-    /// The same terms as indices into `AutoCoder.terms`.
+    /// The rule's terms, as indices into `AutoCoder.terms`.
     var anyIDs: [Int] = []
     var allIDs: [Int] = []
     var nearLeftIDs: [Int] = []
@@ -70,42 +65,39 @@ public struct AutoCoder: Sendable {
   ///   - interviewProtocol: the protocol, for rules limited to the questions probing their code;
   ///     without one, such rules read every passage.
   public init(codebook: Codebook, protocol interviewProtocol: InterviewProtocol? = nil) {
+    // Every distinct term once; rules refer to terms by index.
+    var terms: [CompiledTerm] = []
+    var numbers: [CompiledTerm: Int] = [:]
+    func ids(_ sources: [String]) -> [Int] {
+      sources.map { source in
+        let term = CompiledTerm(source)
+        if let known = numbers[term] { return known }
+        numbers[term] = terms.count
+        terms.append(term)
+        return terms.count - 1
+      }
+    }
+    let codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
     var rules: [CompiledRule] = []
     for code in codebook.codes {
       for rule in code.rules {
-        var compiled = CompiledRule(
-          rule: rule, codeID: code.id, any: [], all: [], nearLeft: [], nearRight: [], within: 0,
-          unless: rule.unless.map(CompiledTerm.init))
+        var compiled = CompiledRule(rule: rule, codeID: code.id, codeIndex: codeOrder[code.id] ?? 0)
         switch rule.pattern {
-        case .any(let terms): compiled.any = terms.map(CompiledTerm.init)
-        case .all(let terms): compiled.all = terms.map(CompiledTerm.init)
+        case .any(let terms): compiled.anyIDs = ids(terms)
+        case .all(let terms): compiled.allIDs = ids(terms)
         case .near(let left, let right, let within):
-          compiled.nearLeft = left.map(CompiledTerm.init)
-          compiled.nearRight = right.map(CompiledTerm.init)
+          compiled.nearLeftIDs = ids(left)
+          compiled.nearRightIDs = ids(right)
           compiled.within = within
         case .answers:
           compiled.isAnswer = true
         }
+        compiled.unlessIDs = ids(rule.unless)
         var questions = Set(rule.questions)
         compiled.probing = questions.remove(Self.probing) != nil
         compiled.questions = questions
         rules.append(compiled)
       }
-    }
-    var terms: [CompiledTerm] = []
-    var ids: [CompiledTerm: Int] = [:]
-    func id(_ term: CompiledTerm) -> Int {
-      if let known = ids[term] { return known }
-      ids[term] = terms.count
-      terms.append(term)
-      return terms.count - 1
-    }
-    for index in rules.indices {
-      rules[index].anyIDs = rules[index].any.map(id)
-      rules[index].allIDs = rules[index].all.map(id)
-      rules[index].nearLeftIDs = rules[index].nearLeft.map(id)
-      rules[index].nearRightIDs = rules[index].nearRight.map(id)
-      rules[index].unlessIDs = rules[index].unless.map(id)
     }
     var byStem: [String: [Int]] = [:]
     var prefixes: [Int] = []
@@ -138,8 +130,6 @@ public struct AutoCoder: Sendable {
     self.terms = terms
     termsByFirstStem = byStem
     prefixTerms = prefixes
-    let codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
-    for index in rules.indices { rules[index].codeIndex = codeOrder[rules[index].codeID] ?? 0 }
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     self.codeOrder = codeOrder
@@ -364,26 +354,26 @@ public struct AutoCoder: Sendable {
   func match(_ rule: CompiledRule, occurrences: [Occurrence]) -> [Range<Int>]? {
     for id in rule.unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
     if rule.isAnswer { return [] }
-    var found: [Range<Int>] = []
-    func append(_ id: Int) {
-      for occurrence in occurrences where occurrence.term == id { found.append(occurrence.words) }
+    /// The occurrences of some terms, term by term, each term's in word order.
+    func words(of ids: [Int]) -> [Range<Int>] {
+      ids.flatMap { id in occurrences.lazy.filter { $0.term == id }.map(\.words) }
     }
     if !rule.anyIDs.isEmpty {
-      for id in rule.anyIDs { append(id) }
+      let found = words(of: rule.anyIDs)
       return found.isEmpty ? nil : found
     }
     if !rule.allIDs.isEmpty {
+      var found: [Range<Int>] = []
       for id in rule.allIDs {
-        let before = found.count
-        append(id)
-        if found.count == before { return nil }
+        let some = words(of: [id])
+        if some.isEmpty { return nil }
+        found += some
       }
       return found
     }
-    var left: [Range<Int>] = []
-    var right: [Range<Int>] = []
-    for id in rule.nearLeftIDs { for o in occurrences where o.term == id { left.append(o.words) } }
-    for id in rule.nearRightIDs { for o in occurrences where o.term == id { right.append(o.words) } }
+    var found: [Range<Int>] = []
+    let left = words(of: rule.nearLeftIDs)
+    let right = words(of: rule.nearRightIDs)
     for a in left {
       for b in right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound

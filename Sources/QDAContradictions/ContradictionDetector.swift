@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 public import QDAModel
 public import QDAAnalysis
 import QDAText
@@ -48,11 +46,10 @@ public struct ContradictionDetector: Sendable {
     }
     // Documents are independent: read them on every core, keep the results in document order.
     let documents = corpus.documents
-    let results = Results(count: documents.count)
     let codings = codingsByPassage
     let byDocument = passagesByDocument
-    let phrases = lexicon.oppositionPhrases
-    DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+    let phrases = TensionLexicon.OppositionPhrases(lexicon.oppositions)
+    return concurrentMap(documents.count) { index in
       let document = documents[index]
       let scalars = Array(document.text.unicodeScalars)
       let passages = (document.id.flatMap { byDocument[$0] } ?? []).sorted { $0.ordinal < $1.ordinal }
@@ -74,18 +71,8 @@ public struct ContradictionDetector: Sendable {
         }
         found += detect(in: sentences, participant: document.participantID, phrases: phrases)
       }
-      results.set(index, found)
-    }
-    return results.all.flatMap { $0 }
-  }
-
-  /// Per-document results written by concurrent workers.
-  final class Results: @unchecked Sendable {
-    private var slots: [[Contradiction]]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func set(_ index: Int, _ value: [Contradiction]) { lock.withLock { slots[index] = value } }
-    var all: [[Contradiction]] { lock.withLock { slots } }
+      return found
+    }.flatMap { $0 }
   }
 
   /// Participant passages grouped into answers: consecutive ones under one question (an
@@ -119,9 +106,7 @@ public struct ContradictionDetector: Sendable {
     var sentences: Set<Int> = []
   }
 
-  func detect(
-    in sentences: [Sentence], participant: String, phrases: (list: [[String]], sides: [(a: [Int], b: [Int])])
-  ) -> [Contradiction] {
+  func detect(in sentences: [Sentence], participant: String, phrases: TensionLexicon.OppositionPhrases) -> [Contradiction] {
     // pair key → best evidence
     var found: [String: Evidence] = [:]
     // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby

@@ -149,18 +149,21 @@ public struct TensionLexicon: Sendable {
   }
 
   /// The phrases of every opposition, each once, and per opposition the numbers of its two
-  /// sides' phrases in that list.
-  var oppositionPhrases: (list: [[String]], sides: [(a: [Int], b: [Int])]) {
+  /// sides' phrases in that list: a sentence is checked for each phrase once.
+  struct OppositionPhrases: Sendable {
     var list: [[String]] = []
-    var numbers: [[String]: Int] = [:]
-    func number(_ phrase: [String]) -> Int {
-      if let known = numbers[phrase] { return known }
-      numbers[phrase] = list.count
-      list.append(phrase)
-      return list.count - 1
+    var sides: [(a: [Int], b: [Int])] = []
+
+    init(_ oppositions: [Opposition]) {
+      var numbers: [[String]: Int] = [:]
+      func number(_ phrase: [String]) -> Int {
+        if let known = numbers[phrase] { return known }
+        numbers[phrase] = list.count
+        list.append(phrase)
+        return list.count - 1
+      }
+      sides = oppositions.map { (a: $0.sideA.map(number), b: $0.sideB.map(number)) }
     }
-    let sides = oppositions.map { (a: $0.sideA.map(number), b: $0.sideB.map(number)) }
-    return (list, sides)
   }
 
   /// Whether a phrase can occur among a sentence's words: every exact word of it is there (a

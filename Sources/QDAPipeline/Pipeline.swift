@@ -92,8 +92,10 @@ public struct Pipeline: Sendable {
         throw PipelineError(.invalidOption, error.description)
       }
     }
-    var summary = try ingest(request, project: path, command: "analyze")
-    summary.written = try writeReport(project: path, out: out, template: template, request: request)
+    // The snapshot contradictions were detected on is the project the report reads.
+    var corpus: CorpusSnapshot?
+    var summary = try ingest(request, project: path, command: "analyze", corpus: &corpus)
+    summary.written = try writeReport(project: path, out: out, template: template, request: request, corpus: corpus)
     return summary
   }
 
@@ -102,6 +104,13 @@ public struct Pipeline: Sendable {
   /// Stores documents, participants and instruments; links answers to the protocol; auto-codes
   /// new and changed documents when the project has a codebook.
   public func ingest(_ request: IngestRequest, project path: String, command: String = "ingest") throws -> RunSummary {
+    var corpus: CorpusSnapshot?
+    return try ingest(request, project: path, command: command, corpus: &corpus)
+  }
+
+  /// `ingest`, handing back the snapshot taken to detect contradictions (nil when nothing
+  /// changed and detection did not run).
+  func ingest(_ request: IngestRequest, project path: String, command: String, corpus: inout CorpusSnapshot?) throws -> RunSummary {
     var summary = RunSummary()
     // Read everything before touching the project, so bad instruments change nothing.
     let codebook = try request.codebook.map(Instruments.codebook(at:))
@@ -123,7 +132,8 @@ public struct Pipeline: Sendable {
     if !isNew { try snapshotBeforeReplacing(project: path, imported: imported, codebook: codebook, command: command) }
     do {
       try store(request, files: files, imported: imported, surveys: surveys, codebook: codebook, storedCodebook: storedCodebook,
-                interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
+                interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary,
+                corpus: &corpus)
     } catch {
       if isNew { ProjectStore.remove(path: path) }
       throw error
@@ -166,7 +176,7 @@ public struct Pipeline: Sendable {
     _ request: IngestRequest, files: [InputFile], imported: [Result<ImportedDocument, any Error>],
     surveys: [ReadSurvey], codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
     interviewProtocol: LoadedInstrument<InterviewProtocol>?, attributes: ParticipantTable?,
-    project path: String, command: String, into summary: inout RunSummary
+    project path: String, command: String, into summary: inout RunSummary, corpus: inout CorpusSnapshot?
   ) throws {
     let store = try ProjectStore(path: path)
     try store.write { project in
@@ -239,12 +249,11 @@ public struct Pipeline: Sendable {
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
         // Detect again when something changed, or for a project that has never been read for
         // contradictions (one made before they were stored).
-        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { corpus = try redetect(project, path: path) }
       } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
         try link(project, documents: documentsToCode, protocol: activeProtocol)
       }
-      summary.passages = try project.passageCount()
-      (summary.autoCodings, summary.manualCodings) = try project.codingCounts()
+      try summary.count(project)
       try project.log(
         command: command,
         summary: "added \(summary.added.count), replaced \(summary.replaced.count), unchanged \(summary.unchanged.count), skipped \(summary.skipped.count)",
@@ -254,16 +263,14 @@ public struct Pipeline: Sendable {
 
   /// Reads, decodes and parses files on all cores; each file succeeds or fails on its own.
   func readAll(_ files: [InputFile], options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
-    let results = ResultSlots<Result<ImportedDocument, any Error>>(count: files.count)
     let progress = environment.progress
     let done = Counter()
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+    return concurrentMap(files.count) { index in
       let file = files[index]
       let result = Result { try DocumentImporter.importFile(at: file.path, key: file.key, options: options) }
-      results.set(index, result)
       progress("reading \(done.increment())/\(files.count) \(file.key)")
+      return result
     }
-    return results.values
   }
 
   // MARK: - code
@@ -287,10 +294,7 @@ public struct Pipeline: Sendable {
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
       try recode(project, documents: try project.documents().compactMap(\.id), codebook: active, protocol: interviewProtocol)
       try redetect(project, path: path)
-      let codings = try project.codings()
-      summary.autoCodings = codings.filter(\.isAutomatic).count
-      summary.manualCodings = codings.count - summary.autoCodings
-      summary.passages = try project.passages().count
+      try summary.count(project)
       try project.log(command: "code", summary: "\(summary.autoCodings) automatic codings", at: environment.now())
     }
     return summary
@@ -313,16 +317,15 @@ public struct Pipeline: Sendable {
         inputs.append((documentID, document, try project.passages(documentID: documentID)))
       }
       environment.progress("coding \(min(documents.count, start + batch.count))/\(documents.count)")
-      let results = ResultSlots<(passages: [Passage], codings: [Coding], linked: Bool)>(count: inputs.count)
       let work = inputs
-      DispatchQueue.concurrentPerform(iterations: work.count) { index in
+      let results = concurrentMap(work.count) { index in
         var passages = work[index].passages
         // Survey answers are linked to their items already; the protocol is for interviews.
         let linked = linker != nil && work[index].document.format != .survey
         if linked, let linker { passages = linker.link(passages) }
-        results.set(index, (passages, coder.code(passages, documentText: work[index].document.text), linked))
+        return (passages: passages, codings: coder.code(passages, documentText: work[index].document.text), linked: linked)
       }
-      for (input, result) in zip(inputs, results.values) {
+      for (input, result) in zip(inputs, results) {
         if result.linked {
           try project.setQuestions(result.passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
         }
@@ -386,36 +389,19 @@ public struct Pipeline: Sendable {
       documents: documents, passages: passages, codings: codings)
   }
 
-  /// Detects contradictions again, keeping researchers' decisions and additions.
-  func redetect(_ project: Project, path: String) throws {
+  /// Detects contradictions again, keeping researchers' decisions and additions; returns the
+  /// snapshot it read.
+  @discardableResult
+  func redetect(_ project: Project, path: String) throws -> CorpusSnapshot {
     environment.progress("detecting contradictions")
     let corpus = try snapshot(project, path: path)
     try project.replaceAutoContradictions(ContradictionDetector(lexicon: .forCodebook(corpus.codebook)).detect(corpus), key: ContradictionSummary.key)
+    return corpus
   }
 
   /// The project's contradictions: detected, confirmed, rejected and added by hand.
   public func contradictions(project path: String) throws -> [Contradiction] {
     try ProjectStore(path: path, mustExist: true).read { try $0.contradictions() }
-  }
-}
-
-/// Results written from concurrent work, one slot each.
-final class ResultSlots<Value>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
   }
 }
 
@@ -428,5 +414,13 @@ final class Counter: @unchecked Sendable {
     defer { lock.unlock() }
     value += 1
     return value
+  }
+}
+
+extension RunSummary {
+  /// The project's passages and codings, counted in the database rather than read.
+  mutating func count(_ project: Project) throws {
+    passages = try project.passageCount()
+    (autoCodings, manualCodings) = try project.codingCounts()
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QDAModel
 
 /// JSON text columns (lists and dictionaries), written with sorted keys so a project file's
 /// content does not depend on dictionary order.
@@ -16,23 +17,7 @@ enum JSONColumn {
     var bytes: [UInt8] = [UInt8(ascii: "[")]
     for (index, string) in strings.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      bytes.append(UInt8(ascii: "\""))
-      for byte in string.utf8 {
-        switch byte {
-        case 0x22: bytes += [0x5C, 0x22]
-        case 0x5C: bytes += [0x5C, 0x5C]
-        case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-        case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-        case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-        default: bytes.append(byte)
-        }
-      }
-      bytes.append(UInt8(ascii: "\""))
+      JSONString.append(string, to: &bytes)
     }
     bytes.append(UInt8(ascii: "]"))
     return String(decoding: bytes, as: UTF8.self)
@@ -42,13 +27,12 @@ enum JSONColumn {
   /// anything unexpected, go through the decoder.
   static func decode(_ type: [String].Type, _ text: String?, default fallback: [String]) -> [String] {
     guard let text else { return fallback }
-    var utf8 = Array(text.utf8)
-    if let fast = decodeSimpleStrings(&utf8) { return fast }
+    if let fast = decodeSimpleStrings(Array(text.utf8)) { return fast }
     guard let value = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else { return fallback }
     return value
   }
 
-  private static func decodeSimpleStrings(_ bytes: inout [UInt8]) -> [String]? {
+  private static func decodeSimpleStrings(_ bytes: [UInt8]) -> [String]? {
     guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return nil }
     var result: [String] = []
     var index = 1

@@ -86,9 +86,12 @@ public enum SentenceSplitter {
       || following == "\u{201C}" || following == "(" || following == "["
       || following == "\u{2018}" || following == "-" || following == "\u{2014}"
     guard startsSentence else { return false }
-    // A lone period after a title or an initial does not end a sentence.
-    if scalars[index] == ".", runEnd == index + 1, wordLengthBefore(scalars, index) <= maxAbbreviation {
-      let word = wordBefore(scalars, index)
+    // A lone period after a title or an initial does not end a sentence. Only a word short
+    // enough to be an abbreviation is made into a string and looked up.
+    guard scalars[index] == ".", runEnd == index + 1 else { return true }
+    let start = wordStart(scalars, index)
+    if index - start <= maxAbbreviation {
+      let word = String(String.UnicodeScalarView(scalars[start..<index]))
       if abbreviations.contains(word.lowercased()) { return false }
       if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first,
         first.properties.isUppercase
@@ -102,22 +105,13 @@ public enum SentenceSplitter {
   /// The longest abbreviation, in scalars: a longer word before a period is never one.
   private static let maxAbbreviation = abbreviations.map(\.unicodeScalars.count).max() ?? 0
 
-  /// The length of the word `wordBefore` would return, without building it.
-  private static func wordLengthBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> Int {
+  /// Where the word (letters and inner periods) that ends just before `index` starts.
+  private static func wordStart(_ scalars: [Unicode.Scalar], _ index: Int) -> Int {
     var start = index
     while start > 0, Tokenizer.isLetter(scalars[start - 1]) || scalars[start - 1] == "." {
       start -= 1
     }
-    return index - start
-  }
-
-  /// The word (letters and inner periods) that ends just before `index`.
-  private static func wordBefore(_ scalars: [Unicode.Scalar], _ index: Int) -> String {
-    var start = index
-    while start > 0, Tokenizer.isLetter(scalars[start - 1]) || scalars[start - 1] == "." {
-      start -= 1
-    }
-    return String(String.UnicodeScalarView(scalars[start..<index]))
+    return start
   }
 
   private static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {

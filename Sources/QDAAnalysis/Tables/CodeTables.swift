@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 public import QDAModel
 
 /// Per code: distinct participants and passages, counting a code's sub-codes with it.
@@ -76,20 +74,7 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
   public static func all(_ corpus: CorpusSnapshot) -> [CodeAttributeCrosstab] {
     // One attribute per core: each crosstab walks every coding.
     let attributes = corpus.attributes
-    let results = CrosstabSlots(attributes.count)
-    DispatchQueue.concurrentPerform(iterations: attributes.count) { index in
-      results.set(index, CodeAttributeCrosstab(corpus, attribute: attributes[index]))
-    }
-    return results.values
-  }
-
-  /// Crosstabs made by concurrent workers, one slot each.
-  final class CrosstabSlots: @unchecked Sendable {
-    private var slots: [CodeAttributeCrosstab?]
-    private let lock = NSLock()
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: CodeAttributeCrosstab) { lock.withLock { slots[index] = value } }
-    var values: [CodeAttributeCrosstab] { lock.withLock { slots.compactMap { $0 } } }
+    return concurrentMap(attributes.count) { CodeAttributeCrosstab(corpus, attribute: attributes[$0]) }
   }
 
   public init(_ corpus: CorpusSnapshot, attribute: AttributeDefinition) {

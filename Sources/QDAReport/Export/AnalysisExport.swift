@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 public import QDAModel
 public import QDAAnalysis
@@ -167,12 +166,9 @@ public struct AnalysisExport: Encodable, Sendable {
     var group = 0
     while group < chunks.count {
       let batch = Array(chunks[group..<min(group + Self.chunksAtOnce, chunks.count)])
-      let encoded = EncodedChunks(batch.count)
       let passages = self.passages
-      DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-        encoded.set(index, Result { try Self.elements(passages[batch[index]]) })
-      }
-      for (offset, result) in encoded.values.enumerated() {
+      let encoded = concurrentMap(batch.count) { index in Result { try Self.elements(passages[batch[index]]) } }
+      for (offset, result) in encoded.enumerated() {
         try sink(Data((group + offset == 0 ? "\n" : ",\n").utf8))
         try sink(try result.get())
       }
@@ -240,8 +236,7 @@ public struct AnalysisExport: Encodable, Sendable {
     return Data(out.bytes)
   }
 
-  /// JSON text as `JSONEncoder` writes it: strings escaped the same way (quote, backslash and
-  /// control characters; slashes and non-ASCII as they are).
+  /// JSON text as `JSONEncoder` writes it (strings through `JSONString`).
   struct JSONText {
     var bytes: [UInt8] = []
 
@@ -265,31 +260,7 @@ public struct AnalysisExport: Encodable, Sendable {
     }
 
     mutating func string(_ value: String) {
-      bytes.append(0x22)
-      var value = value
-      value.withUTF8 { utf8 in
-        var start = 0
-        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-          start = index + 1
-          switch byte {
-          case 0x22: append("\\\"")
-          case 0x5C: append("\\\\")
-          case 0x08: append("\\b")
-          case 0x09: append("\\t")
-          case 0x0A: append("\\n")
-          case 0x0C: append("\\f")
-          case 0x0D: append("\\r")
-          default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            append("\\u00")
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
-          }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-      }
-      bytes.append(0x22)
+      JSONString.append(value, to: &bytes)
     }
   }
 
@@ -311,15 +282,6 @@ public struct AnalysisExport: Encodable, Sendable {
       lineStart = byte == 0x0A
     }
     return Data(result)
-  }
-
-  /// Chunks encoded by concurrent workers, one slot each.
-  final class EncodedChunks: @unchecked Sendable {
-    private var slots: [Result<Data, any Error>?]
-    private let lock = NSLock()
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<Data, any Error>) { lock.withLock { slots[index] = value } }
-    var values: [Result<Data, any Error>] { lock.withLock { slots.compactMap { $0 } } }
   }
 
   // MARK: - Parts

@@ -1,0 +1,23 @@
+import Dispatch
+import Foundation
+
+/// Runs `count` independent jobs on every core and returns their results in job order: the one
+/// way the stages split work (documents, attributes, chunks of an export) across cores.
+///
+/// ```swift
+/// let lengths = concurrentMap(texts.count) { texts[$0].count }
+/// ```
+public func concurrentMap<Value>(_ count: Int, _ job: @Sendable (Int) -> Value) -> [Value] {
+  let slots = Slots<Value>(count)
+  DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, job(index)) }
+  return slots.values
+}
+
+/// Results written by concurrent jobs, one slot each.
+private final class Slots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
+  private let lock = NSLock()
+  init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+  var values: [Value] { lock.withLock { slots.map { $0! } } }
+}
