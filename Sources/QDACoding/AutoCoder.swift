@@ -354,26 +354,27 @@ public struct AutoCoder: Sendable {
   func match(_ rule: CompiledRule, occurrences: [Occurrence]) -> [Range<Int>]? {
     for id in rule.unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
     if rule.isAnswer { return [] }
-    /// The occurrences of some terms, term by term, each term's in word order.
-    func words(of ids: [Int]) -> [Range<Int>] {
-      ids.flatMap { id in occurrences.lazy.filter { $0.term == id }.map(\.words) }
+    /// Appends the occurrences of a term, in word order.
+    func append(_ id: Int, to ranges: inout [Range<Int>]) {
+      for occurrence in occurrences where occurrence.term == id { ranges.append(occurrence.words) }
     }
+    var found: [Range<Int>] = []
     if !rule.anyIDs.isEmpty {
-      let found = words(of: rule.anyIDs)
+      for id in rule.anyIDs { append(id, to: &found) }
       return found.isEmpty ? nil : found
     }
     if !rule.allIDs.isEmpty {
-      var found: [Range<Int>] = []
       for id in rule.allIDs {
-        let some = words(of: [id])
-        if some.isEmpty { return nil }
-        found += some
+        let before = found.count
+        append(id, to: &found)
+        if found.count == before { return nil }
       }
       return found
     }
-    var found: [Range<Int>] = []
-    let left = words(of: rule.nearLeftIDs)
-    let right = words(of: rule.nearRightIDs)
+    var left: [Range<Int>] = []
+    var right: [Range<Int>] = []
+    for id in rule.nearLeftIDs { append(id, to: &left) }
+    for id in rule.nearRightIDs { append(id, to: &right) }
     for a in left {
       for b in right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
