@@ -18,19 +18,9 @@ extension Pipeline {
   ///     `qda verify` can run it again; nil for a report made from a project as it stands.
   /// - Returns: the paths written.
   public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
-    try writeReport(project: path, out: out, template: template, request: request, corpus: nil)
-  }
-
-  /// `writeReport`, from a snapshot of the project already read (nil: read it).
-  func writeReport(project path: String, out: String, template: String?, request: IngestRequest?, corpus known: CorpusSnapshot?) throws -> [String] {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
-    let corpus: CorpusSnapshot
-    if let known {
-      corpus = known
-    } else {
-      environment.progress("reading the project for the report")
-      corpus = try snapshot(project: path)
-    }
+    environment.progress("reading the project for the report")
+    let corpus = try snapshot(project: path)
     environment.progress("tables")
     let analysis = Analysis(corpus)
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)

@@ -92,10 +92,11 @@ public struct Pipeline: Sendable {
         throw PipelineError(.invalidOption, error.description)
       }
     }
-    // The snapshot contradictions were detected on is the project the report reads.
-    var corpus: CorpusSnapshot?
-    var summary = try ingest(request, project: path, command: "analyze", corpus: &corpus)
-    summary.written = try writeReport(project: path, out: out, template: template, request: request, corpus: corpus)
+    var summary = try ingest(request, project: path, command: "analyze")
+    // The report reads the project again rather than keeping the snapshot contradiction
+    // detection read while storing: kept, it raised the peak memory of 1,000 interviews from
+    // about 0.96 to 1.14 GB (it was made while the imported documents were still held).
+    summary.written = try writeReport(project: path, out: out, template: template, request: request)
     return summary
   }
 
@@ -104,13 +105,6 @@ public struct Pipeline: Sendable {
   /// Stores documents, participants and instruments; links answers to the protocol; auto-codes
   /// new and changed documents when the project has a codebook.
   public func ingest(_ request: IngestRequest, project path: String, command: String = "ingest") throws -> RunSummary {
-    var corpus: CorpusSnapshot?
-    return try ingest(request, project: path, command: command, corpus: &corpus)
-  }
-
-  /// `ingest`, handing back the snapshot taken to detect contradictions (nil when nothing
-  /// changed and detection did not run).
-  func ingest(_ request: IngestRequest, project path: String, command: String, corpus: inout CorpusSnapshot?) throws -> RunSummary {
     var summary = RunSummary()
     // Read everything before touching the project, so bad instruments change nothing.
     let codebook = try request.codebook.map(Instruments.codebook(at:))
@@ -132,8 +126,7 @@ public struct Pipeline: Sendable {
     if !isNew { try snapshotBeforeReplacing(project: path, imported: imported, codebook: codebook, command: command) }
     do {
       try store(request, files: files, imported: imported, surveys: surveys, codebook: codebook, storedCodebook: storedCodebook,
-                interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary,
-                corpus: &corpus)
+                interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
     } catch {
       if isNew { ProjectStore.remove(path: path) }
       throw error
@@ -176,7 +169,7 @@ public struct Pipeline: Sendable {
     _ request: IngestRequest, files: [InputFile], imported: [Result<ImportedDocument, any Error>],
     surveys: [ReadSurvey], codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
     interviewProtocol: LoadedInstrument<InterviewProtocol>?, attributes: ParticipantTable?,
-    project path: String, command: String, into summary: inout RunSummary, corpus: inout CorpusSnapshot?
+    project path: String, command: String, into summary: inout RunSummary
   ) throws {
     let store = try ProjectStore(path: path)
     try store.write { project in
@@ -249,7 +242,7 @@ public struct Pipeline: Sendable {
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
         // Detect again when something changed, or for a project that has never been read for
         // contradictions (one made before they were stored).
-        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { corpus = try redetect(project, path: path) }
+        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
       } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
         try link(project, documents: documentsToCode, protocol: activeProtocol)
       }
@@ -389,14 +382,11 @@ public struct Pipeline: Sendable {
       documents: documents, passages: passages, codings: codings)
   }
 
-  /// Detects contradictions again, keeping researchers' decisions and additions; returns the
-  /// snapshot it read.
-  @discardableResult
-  func redetect(_ project: Project, path: String) throws -> CorpusSnapshot {
+  /// Detects contradictions again, keeping researchers' decisions and additions.
+  func redetect(_ project: Project, path: String) throws {
     environment.progress("detecting contradictions")
     let corpus = try snapshot(project, path: path)
     try project.replaceAutoContradictions(ContradictionDetector(lexicon: .forCodebook(corpus.codebook)).detect(corpus), key: ContradictionSummary.key)
-    return corpus
   }
 
   /// The project's contradictions: detected, confirmed, rejected and added by hand.
