@@ -208,62 +208,17 @@ extension Project {
 
   /// Passages matching a full-text query (FTS5 syntax), best first.
   public func search(_ query: String, limit: Int = 50) throws -> [Passage] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT \(Self.passageColumns) FROM passage_fts f JOIN passage p ON p.id = f.rowid
-        WHERE passage_fts MATCH ? ORDER BY rank LIMIT ?
-        """,
-      arguments: [query, limit]
-    ).map(Self.passage)
-  }
-}
-
-/// A passage a full-text query matched: its id, its rank (bm25; lower is better), and a snippet
-/// with the matched words between « and ».
-public struct FullTextMatch: Hashable, Sendable {
-  public var passageID: Int64
-  public var rank: Double
-  public var snippet: String
-}
-
-extension Project {
-  /// Every passage matching an FTS5 query, best first.
-  ///
-  /// - Throws: `StoreError` (`.invalid`) with SQLite's complaint about the query, for a query
-  ///   the caller could not check.
-  public func fullTextMatches(_ query: String) throws -> [FullTextMatch] {
-    do {
-      return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT rowid, bm25(passage_fts) AS rank, snippet(passage_fts, 0, '«', '»', '…', 32) AS snippet
-          FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rank
-          """,
-        arguments: [query]
-      ).map { FullTextMatch(passageID: $0["rowid"], rank: $0["rank"], snippet: $0["snippet"]) }
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-      let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
-      throw StoreError(.invalid, "the search '\(query)' cannot be read (\(detail)); see `qda query --help` for the syntax")
-    }
-  }
-}
-
-extension Project {
-  /// Every document's id, key, participant and format, without its text (cheap on large
-  /// projects).
-  public func documentIndex() throws -> [(id: Int64, key: String, participant: String, format: DocumentFormat)] {
-    try Row.fetchAll(db, sql: "SELECT id, key, participant_id, format FROM document ORDER BY key").map { row in
-      (row["id"], row["key"], row["participant_id"], DocumentFormat(rawValue: row["format"]) ?? .plainText)
-    }
+    var search = PassageSearch()
+    search.text = query
+    search.limit = limit
+    return try self.search(search).hits.map(\.passage)
   }
 
-  /// Which codes each passage carries and by whom: every passage's, or only the given ones'.
-  public func codeApplications(passages ids: [Int64]? = nil) throws -> [(passageID: Int64, codeID: String, coder: String)] {
+  /// Which codes the given passages carry and by whom.
+  public func codeApplications(passages ids: [Int64]) throws -> [(passageID: Int64, codeID: String, coder: String)] {
     func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(Int64, String, String)] {
       try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["passage_id"], $0["code_id"], $0["coder"]) }
     }
-    guard let ids else { return try fetch("SELECT passage_id, code_id, coder FROM coding", []) }
     var result: [(Int64, String, String)] = []
     var start = 0
     while start < ids.count {
@@ -277,8 +232,8 @@ extension Project {
   }
 }
 
-/// A passage search done in SQLite: the full-text match, the filters and the limit in one
-/// statement, so that a query over ten thousand interviews reads only the rows it returns.
+/// A passage search done in SQLite: the full-text match, the filters and the limit, with rows
+/// and snippets read only for the passages returned.
 public struct PassageSearch: Sendable {
   /// An FTS5 query (checked by the caller), or empty for every passage.
   public var text: String = ""
