@@ -68,7 +68,7 @@ let package = Package(
     .target(name: "QDASynthetic", swiftSettings: swiftSettings),
 
     /// De-identification: pseudonym keys, name replacement with offset maps, name detection.
-    .target(name: "QDARedaction", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
+    .target(name: "QDARedaction", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
 
     /// Inter-rater reliability: percent agreement, Cohen's κ, Scott's π, Brennan–Prediger,
     /// Gwet's AC1, Fleiss' κ, Krippendorff's α and uα, and NVivo's character-level agreement.
@@ -95,12 +95,12 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder: .qdpx projects and .qdc codebooks.
     .target(
-      name: "QDAExchange", dependencies: ["QDAModel", "QDAXML", "QDAArchive"],
+      name: "QDAExchange", dependencies: ["QDAModel", "QDAText", "QDAXML", "QDAArchive"],
       swiftSettings: swiftSettings),
     /// The project file: SQLite through GRDB, migrations, FTS5.
     .target(
       name: "QDAStore",
-      dependencies: ["QDAModel", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["QDAModel", "QDAText", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings),
     /// Reports (Markdown, HTML) and the JSON export.
     .target(
@@ -135,7 +135,7 @@ let package = Package(
     .executableTarget(
       name: "qda",
       dependencies: [
-        "QDAModel", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
+        "QDAModel", "QDAText", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
         "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDASynthetic", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),

@@ -293,7 +293,7 @@ public struct CodebookReader: Sendable {
   }
 
   private func isHexColor(_ text: String) -> Bool {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     guard scalars.count == 7, scalars[0] == "#" else { return false }
     return scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
   }

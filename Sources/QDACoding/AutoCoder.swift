@@ -15,6 +15,9 @@ import QDAText
 public struct AutoCoder: Sendable {
   struct CompiledRule: Sendable {
     var rule: CodingRule
+    /// `rule.id` and `rule.codesNegated`, read without copying the rule.
+    var ruleID: String
+    var codesNegated: Bool
     var codeID: String
     /// The code's place in the codebook.
     var codeIndex: Int
@@ -81,7 +84,8 @@ public struct AutoCoder: Sendable {
     var rules: [CompiledRule] = []
     for code in codebook.codes {
       for rule in code.rules {
-        var compiled = CompiledRule(rule: rule, codeID: code.id, codeIndex: codeOrder[code.id] ?? 0)
+        var compiled = CompiledRule(
+          rule: rule, ruleID: rule.id, codesNegated: rule.codesNegated, codeID: code.id, codeIndex: codeOrder[code.id] ?? 0)
         switch rule.pattern {
         case .any(let terms): compiled.anyIDs = ids(terms)
         case .all(let terms): compiled.allIDs = ids(terms)
@@ -160,30 +164,29 @@ public struct AutoCoder: Sendable {
   ///   - documentText: the document's text, which the passages' spans index.
   /// - Returns: automatic codings, ordered by passage then position then code.
   public func code(_ passages: [Passage], documentText: String) -> [Coding] {
-    let scalars = Array(documentText.unicodeScalars)
-    var lexicon = Lexicon()
-    func lexeme(_ word: String) -> Int32 {
-      if let known = lexicon.numbers[word] { return known }
-      return lexicon.add(word, lexemes.lexeme(word, make: makeLexeme))
-    }
-    var buffers = Buffers()
-    var applicability: [Applicability.Key: Applicability] = [:]
-    var codings: [Coding] = []
-    for passage in passages {
-      guard let passageID = passage.id else { continue }
-      let key = Applicability.Key(role: passage.role, question: passage.questionID)
-      let applicable: Applicability
-      if let cached = applicability[key] {
-        applicable = cached
-      } else {
-        applicable = Applicability(rules.map { applies($0, to: passage) }, rules: rules)
-        applicability[key] = applicable
+    let scalars = Array(scalarsOf: documentText)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var lexicon = Lexicon()
+      var buffers = Buffers()
+      var applicability: [Applicability.Key: Applicability] = [:]
+      var codings: [Coding] = []
+      for passage in passages {
+        guard let passageID = passage.id else { continue }
+        let key = Applicability.Key(role: passage.role, question: passage.questionID)
+        let applicable: Applicability
+        if let cached = applicability[key] {
+          applicable = cached
+        } else {
+          applicable = Applicability(rules.map { applies($0, to: passage) }, rules: rules)
+          applicability[key] = applicable
+        }
+        guard applicable.any else { continue }
+        let analyzed = AnalyzedText(
+          scalars: scalars, buffer: buffer, span: passage.span.start..<passage.span.end, lexicon: &lexicon, coder: self)
+        code(analyzed, lexicon: lexicon, applicable: applicable, passageID: passageID, scalars: scalars, buffers: &buffers, into: &codings)
       }
-      guard applicable.any else { continue }
-      let analyzed = AnalyzedText(scalars: scalars, span: passage.span.start..<passage.span.end, lexeme: lexeme)
-      codings += code(analyzed, lexicon: lexicon, applicable: applicable, passageID: passageID, scalars: scalars, buffers: &buffers)
+      return codings
     }
-    return codings
   }
 
   /// Which rules read passages of one speaker role and question.
@@ -246,19 +249,24 @@ public struct AutoCoder: Sendable {
     var candidates: [Int] = []
   }
 
+  /// A code found in a sentence: the rules that fired and the words they matched.
   struct SentenceHit {
+    var codeIndex: Int
+    var sentence: Int
     var ruleIDs: [String] = []
     var matched: [Range<Int>] = []
     var negated = false
     var affirmed = false
   }
 
+  /// Codes one passage, appending its codings (ordered by position then code) to `codings`.
   func code(
     _ text: AnalyzedText, lexicon: Lexicon, applicable: Applicability, passageID: Int64, scalars: [Unicode.Scalar],
-    buffers: inout Buffers
-  ) -> [Coding] {
-    // code index → sentence index → hit
-    var hits: [Int: [Int: SentenceHit]] = [:]
+    buffers: inout Buffers, into codings: inout [Coding]
+  ) {
+    // One hit per code and sentence, in sentence order; a code's hits are found by scanning
+    // back over the current sentence's (a sentence has few).
+    var hits: [SentenceHit] = []
     for (sentence, wordRange) in text.sentenceWords.enumerated() where !wordRange.isEmpty {
       occurrences(in: text, lexicon: lexicon, words: wordRange, into: &buffers.found)
       if buffers.found.isEmpty && applicable.answerRules.isEmpty { continue }
@@ -269,64 +277,80 @@ public struct AutoCoder: Sendable {
         for rule in rulesByTerm[occurrence.term] where applicable.mask[rule] { buffers.candidates.append(rule) }
       }
       buffers.candidates.sort()
+      let sentenceStart = hits.count
       var previous = -1
       for index in buffers.candidates where index != previous {
         previous = index
-        // Read in place: a copy of the rule would retain each of its arrays.
-        guard let found = match(rules[index], occurrences: buffers.found) else { continue }
-        let negations = found.map { isNegated(text, lexicon: lexicon, occurrence: $0, sentence: wordRange) }
-        let allNegated = negations.allSatisfy { $0 }
-        if allNegated && !rules[index].rule.codesNegated { continue }
+        guard let found = match(rule: index, occurrences: buffers.found) else { continue }
+        var anyNegated = false
+        var anyAffirmed = false
+        for occurrence in found {
+          if isNegated(text, lexicon: lexicon, occurrence: occurrence, sentence: wordRange) {
+            anyNegated = true
+          } else {
+            anyAffirmed = true
+          }
+        }
+        if !anyAffirmed && !rules[index].codesNegated { continue }
         let codeIndex = rules[index].codeIndex
-        var hit = hits[codeIndex]?[sentence] ?? SentenceHit()
-        let ruleID = rules[index].rule.id
-        if !hit.ruleIDs.contains(ruleID) { hit.ruleIDs.append(ruleID) }
-        hit.matched += found
-        if negations.contains(true) { hit.negated = true }
-        if negations.contains(false) { hit.affirmed = true }
-        hits[codeIndex, default: [:]][sentence] = hit
+        let slot: Int
+        if let known = hits[sentenceStart...].firstIndex(where: { $0.codeIndex == codeIndex }) {
+          slot = known
+        } else {
+          slot = hits.count
+          hits.append(SentenceHit(codeIndex: codeIndex, sentence: sentence))
+        }
+        let ruleID = rules[index].ruleID
+        if !hits[slot].ruleIDs.contains(ruleID) { hits[slot].ruleIDs.append(ruleID) }
+        hits[slot].matched += found
+        if anyNegated { hits[slot].negated = true }
+        if anyAffirmed { hits[slot].affirmed = true }
       }
     }
-    var codings: [Coding] = []
-    for (codeIndex, bySentence) in hits {
-      // Consecutive matching sentences become one coding.
-      var run: [Int] = []
-      func flush() {
-        guard let first = run.first, let last = run.last else { return }
-        var ruleIDs: [String] = []
-        var matched: [Range<Int>] = []
-        var negated = false
-        var affirmed = false
-        for sentence in run {
-          guard let hit = bySentence[sentence] else { continue }
-          for id in hit.ruleIDs where !ruleIDs.contains(id) { ruleIDs.append(id) }
-          matched += hit.matched
-          negated = negated || hit.negated
-          affirmed = affirmed || hit.affirmed
-        }
-        var words: [String] = []
-        for range in matched.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-          let start = text.words[range.lowerBound].start
-          let end = text.words[range.upperBound - 1].end
-          let phrase = String(String.UnicodeScalarView(scalars[start..<end]))
-          if !words.contains(phrase) { words.append(phrase) }
-        }
-        codings.append(
+    guard !hits.isEmpty else { return }
+    // Each code's hits in sentence order; consecutive matching sentences become one coding.
+    hits.sort { ($0.codeIndex, $0.sentence) < ($1.codeIndex, $1.sentence) }
+    var made: [(start: Int, codeIndex: Int, coding: Coding)] = []
+    var runStart = 0
+    while runStart < hits.count {
+      var runEnd = runStart + 1
+      while runEnd < hits.count, hits[runEnd].codeIndex == hits[runStart].codeIndex,
+        hits[runEnd].sentence == hits[runEnd - 1].sentence + 1
+      {
+        runEnd += 1
+      }
+      var ruleIDs: [String] = []
+      var matched: [Range<Int>] = []
+      var negated = false
+      var affirmed = false
+      for hit in hits[runStart..<runEnd] {
+        for id in hit.ruleIDs where !ruleIDs.contains(id) { ruleIDs.append(id) }
+        matched += hit.matched
+        negated = negated || hit.negated
+        affirmed = affirmed || hit.affirmed
+      }
+      var words: [String] = []
+      for range in matched.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        let start = text.words[range.lowerBound].start
+        let end = text.words[range.upperBound - 1].end
+        let phrase = String(scalars: scalars[start..<end])
+        if !words.contains(phrase) { words.append(phrase) }
+      }
+      let codeIndex = hits[runStart].codeIndex
+      let span = TextSpan(
+        start: text.sentences[hits[runStart].sentence].lowerBound,
+        end: text.sentences[hits[runEnd - 1].sentence].upperBound)
+      made.append(
+        (
+          span.start, codeIndex,
           Coding(
-            passageID: passageID, codeID: codeIDs[codeIndex], coder: Coding.autoCoder,
-            span: TextSpan(start: text.sentences[first].lowerBound, end: text.sentences[last].upperBound),
-            ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed))
-        run = []
-      }
-      for sentence in bySentence.keys.sorted() {
-        if let last = run.last, last + 1 != sentence { flush() }
-        run.append(sentence)
-      }
-      flush()
+            passageID: passageID, codeID: codeIDs[codeIndex], coder: Coding.autoCoder, span: span,
+            ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed)
+        ))
+      runStart = runEnd
     }
-    return codings.sorted {
-      ($0.span.start, codeOrder[$0.codeID] ?? 0) < ($1.span.start, codeOrder[$1.codeID] ?? 0)
-    }
+    made.sort { ($0.start, $0.codeIndex) < ($1.start, $1.codeIndex) }
+    for item in made { codings.append(item.coding) }
   }
 
   /// Every term occurring in a sentence, in word order (each term's occurrences in order).
@@ -351,20 +375,21 @@ public struct AutoCoder: Sendable {
   }
 
   /// The occurrences that make a rule match a sentence, or nil when it does not.
-  func match(_ rule: CompiledRule, occurrences: [Occurrence]) -> [Range<Int>]? {
-    for id in rule.unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
-    if rule.isAnswer { return [] }
+  /// The rule is read in place (`rules[index]`): a copy would retain each of its arrays.
+  func match(rule index: Int, occurrences: [Occurrence]) -> [Range<Int>]? {
+    for id in rules[index].unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
+    if rules[index].isAnswer { return [] }
     /// Appends the occurrences of a term, in word order.
     func append(_ id: Int, to ranges: inout [Range<Int>]) {
       for occurrence in occurrences where occurrence.term == id { ranges.append(occurrence.words) }
     }
     var found: [Range<Int>] = []
-    if !rule.anyIDs.isEmpty {
-      for id in rule.anyIDs { append(id, to: &found) }
+    if !rules[index].anyIDs.isEmpty {
+      for id in rules[index].anyIDs { append(id, to: &found) }
       return found.isEmpty ? nil : found
     }
-    if !rule.allIDs.isEmpty {
-      for id in rule.allIDs {
+    if !rules[index].allIDs.isEmpty {
+      for id in rules[index].allIDs {
         let before = found.count
         append(id, to: &found)
         if found.count == before { return nil }
@@ -373,12 +398,13 @@ public struct AutoCoder: Sendable {
     }
     var left: [Range<Int>] = []
     var right: [Range<Int>] = []
-    for id in rule.nearLeftIDs { append(id, to: &left) }
-    for id in rule.nearRightIDs { append(id, to: &right) }
+    for id in rules[index].nearLeftIDs { append(id, to: &left) }
+    for id in rules[index].nearRightIDs { append(id, to: &right) }
+    let within = rules[index].within
     for a in left {
       for b in right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
-        if gap <= rule.within {
+        if gap <= within {
           if !found.contains(a) { found.append(a) }
           if !found.contains(b) { found.append(b) }
         }

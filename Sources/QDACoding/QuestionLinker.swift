@@ -60,8 +60,8 @@ public struct QuestionLinker: Sendable {
     var best: (Int, Double)?
     // Score each sentence that asks something, and the turn without its opening
     // acknowledgements ("That's fair. Last one, what would you change?"); keep the best.
-    let scalars = Array(text.unicodeScalars)
-    let sentences = SentenceSplitter.sentences(in: text).map { String(String.UnicodeScalarView(scalars[$0])) }
+    let scalars = Array(scalarsOf: text)
+    let sentences = SentenceSplitter.sentences(in: text).map { String(scalars: scalars[$0]) }
     // Consent and closing questions ("is it all right if I record?", "anything else?") are
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }

@@ -68,11 +68,14 @@ final class LexemeCache: @unchecked Sendable {
 
 /// The distinct words of one document, numbered in the order met, with what matching needs of
 /// each in flat arrays (no reference counting in the inner loops).
+///
+/// Words are found by their lower-case UTF-8 bytes in an open-addressing table, straight from the
+/// document's scalars: a word already met costs a hash and a comparison, no string. Only a word
+/// new to the document is made into a string, and looked up in the coder's shared `LexemeCache`.
 struct Lexicon {
   static let negates: UInt8 = 1
   static let isBut: UInt8 = 2
 
-  var numbers: [String: Int32] = [:]
   var texts: [String] = []
   var stemIDs: [Int32] = []
   var flags: [UInt8] = []
@@ -80,15 +83,94 @@ struct Lexicon {
   var firstOf: [Range<Int>] = []
   var pool: [Int32] = []
 
-  mutating func add(_ word: String, _ lexeme: Lexeme) -> Int32 {
+  /// Word numbers by hash (-1: empty), a power of two long, at most half full.
+  private var slots = [Int32](repeating: -1, count: 1024)
+  private var hashes: [UInt64] = []
+  /// Each word's lower-case UTF-8 bytes, in `bytes`.
+  private var bytes: [UInt8] = []
+  private var byteRanges: [Range<Int>] = []
+
+  /// The number of a plain word (ASCII letters and digits), read from the scalars in `range`.
+  mutating func number(
+    plain scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, coder: AutoCoder
+  ) -> Int32 {
+    var hash = Self.seed
+    for index in range { hash = (hash ^ UInt64(Self.lower(scalars[index].value))) &* Self.prime }
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+    while true {
+      let number = slots[slot]
+      if number < 0 { break }
+      if hashes[Int(number)] == hash {
+        let stored = byteRanges[Int(number)]
+        if stored.count == range.count {
+          var same = true
+          var offset = stored.lowerBound
+          for index in range {
+            if bytes[offset] != Self.lower(scalars[index].value) {
+              same = false
+              break
+            }
+            offset += 1
+          }
+          if same { return number }
+        }
+      }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    let word = String(unsafeUninitializedCapacity: range.count) { buffer in
+      for index in range { buffer[index - range.lowerBound] = Self.lower(scalars[index].value) }
+      return range.count
+    }
+    return add(word, hash: hash, slot: slot, coder: coder)
+  }
+
+  /// The number of a word given as its token text (lower case).
+  mutating func number(text word: String, coder: AutoCoder) -> Int32 {
+    var hash = Self.seed
+    for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* Self.prime }
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+    while true {
+      let number = slots[slot]
+      if number < 0 { break }
+      if hashes[Int(number)] == hash, bytes[byteRanges[Int(number)]].elementsEqual(word.utf8) { return number }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    return add(word, hash: hash, slot: slot, coder: coder)
+  }
+
+  private mutating func add(_ word: String, hash: UInt64, slot: Int, coder: AutoCoder) -> Int32 {
+    let lexeme = coder.lexemes.lexeme(word, make: coder.makeLexeme)
     let number = Int32(texts.count)
-    numbers[word] = number
     texts.append(word)
     stemIDs.append(lexeme.stemID)
     flags.append((lexeme.negates ? Self.negates : 0) | (lexeme.isBut ? Self.isBut : 0))
     firstOf.append(pool.count..<(pool.count + lexeme.firstOf.count))
     pool += lexeme.firstOf
+    hashes.append(hash)
+    let start = bytes.count
+    bytes += word.utf8
+    byteRanges.append(start..<bytes.count)
+    slots[slot] = number
+    if texts.count * 2 > slots.count { grow() }
     return number
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    for (number, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+      while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+      slots[slot] = Int32(number)
+    }
+  }
+
+  // FNV-1a over the word's bytes.
+  private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let prime: UInt64 = 0x100_0000_01b3
+
+  /// An ASCII scalar's lower-case byte.
+  @inline(__always) private static func lower(_ value: UInt32) -> UInt8 {
+    UInt8(truncatingIfNeeded: value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
   }
 }
 
@@ -111,26 +193,38 @@ struct AnalyzedText {
   /// For each sentence, the range of its words in `words`.
   var sentenceWords: [Range<Int>]
 
-  /// Analyses `span` of a document's scalars, numbering words with `lexeme`.
-  init(scalars: [Unicode.Scalar], span: Range<Int>, lexeme: (String) -> Int32) {
+  /// Analyses `span` of a document's scalars (`buffer` is `scalars`' storage), numbering words
+  /// in the document's lexicon.
+  init(
+    scalars: [Unicode.Scalar], buffer: UnsafeBufferPointer<Unicode.Scalar>, span: Range<Int>,
+    lexicon: inout Lexicon, coder: AutoCoder
+  ) {
     sentences = SentenceSplitter.sentences(in: scalars, range: span)
-    words = []
+    var words: [Word] = []
     words.reserveCapacity(span.count / 5)
     sentenceWords = []
     sentenceWords.reserveCapacity(sentences.count)
     for sentence in sentences {
       let first = words.count
       var pendingBreak = false
-      for token in Tokenizer.tokens(in: scalars, range: sentence) {
-        guard token.kind != .punctuation else {
-          if Self.isBreak(scalars[token.start]) { pendingBreak = true }
-          continue
+      Tokenizer.scan(buffer, range: sentence) { run in
+        if run.isPlain {
+          let lexeme = lexicon.number(plain: buffer, run.start..<run.end, coder: coder)
+          words.append(Word(lexeme: lexeme, afterBreak: pendingBreak, start: run.start, end: run.end))
+        } else {
+          for token in Tokenizer.tokens(of: run, in: scalars) {
+            let lexeme = lexicon.number(text: token.text, coder: coder)
+            words.append(Word(lexeme: lexeme, afterBreak: pendingBreak, start: token.start, end: token.end))
+            pendingBreak = false
+          }
         }
-        words.append(Word(lexeme: lexeme(token.text), afterBreak: pendingBreak, start: token.start, end: token.end))
         pendingBreak = false
+      } punctuation: { index in
+        if Self.isBreak(buffer[index]) { pendingBreak = true }
       }
       sentenceWords.append(first..<words.count)
     }
+    self.words = words
   }
 
   /// `,` `;` `:` brackets and dashes: the marks that end a clause for negation.

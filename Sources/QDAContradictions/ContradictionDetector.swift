@@ -51,7 +51,7 @@ public struct ContradictionDetector: Sendable {
     let phrases = TensionLexicon.OppositionPhrases(lexicon.oppositions)
     return concurrentMap(documents.count) { index in
       let document = documents[index]
-      let scalars = Array(document.text.unicodeScalars)
+      let scalars = Array(scalarsOf: document.text)
       let passages = (document.id.flatMap { byDocument[$0] } ?? []).sorted { $0.ordinal < $1.ordinal }
       var found: [Contradiction] = []
       for unit in answers(passages) {

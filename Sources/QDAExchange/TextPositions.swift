@@ -1,3 +1,4 @@
+import QDAText
 /// Converts a vendor's text positions into QDAKit's: Unicode-scalar offsets into the text with
 /// LF line breaks and no byte-order mark.
 ///
@@ -27,7 +28,7 @@ public struct TextPositions: Sendable {
     var normalized = String.UnicodeScalarView()
     var fromScalar: [Int] = []
     var fromUTF16: [Int] = []
-    let scalars = Array(raw.unicodeScalars)
+    let scalars = Array(scalarsOf: raw)
     var index = 0
     while index < scalars.count {
       let scalar = scalars[index]
@@ -70,13 +71,13 @@ public struct TextPositions: Sendable {
   /// How many of the selections whose `name` holds their quoted text agree with the text when
   /// counted in `unit`.
   func agreements(_ selections: [(start: Int, end: Int, name: String?)], unit: Unit) -> Int {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     var count = 0
     for selection in selections {
       guard let name = selection.name, let quoted = Self.quotedText(name),
         let start = offset(selection.start, in: unit), let end = offset(selection.end, in: unit), start <= end
       else { continue }
-      let slice = String(String.UnicodeScalarView(scalars[start..<end]))
+      let slice = String(scalars: scalars[start..<end])
       if Self.collapse(slice) == Self.collapse(quoted) { count += 1 }
     }
     return count

@@ -138,7 +138,7 @@ extension Pipeline {
         return (passage, TextSpan(start: start, end: end))
       }
       if let quote = target.quote {
-        let scalars = Array(passage.text.unicodeScalars)
+        let scalars = Array(scalarsOf: passage.text)
         guard let local = QuoteLocator.find(quote, in: scalars).spans.first else {
           throw PipelineError(.notFound, "passage \(passageID) does not contain the quoted words")
         }
@@ -155,7 +155,7 @@ extension Pipeline {
     let passages = try project.passages(documentID: documentID)
     let span: TextSpan
     if let quote = target.quote {
-      let scalars = Array(document.text.unicodeScalars)
+      let scalars = Array(scalarsOf: document.text)
       let matches = QuoteLocator.find(quote, in: scalars).spans.map { TextSpan(start: $0.lowerBound, end: $0.upperBound) }
       guard let first = matches.first else { throw PipelineError(.notFound, "\(key) does not contain the quoted words") }
       // A quote that recurs is fine as long as every occurrence lies in the same passage.

@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 import QDAModel
 import QDAAnalysis
@@ -101,14 +102,14 @@ extension Pipeline {
         guard let id = document.id else { continue }
         let guid = StableGUID.make("source", document.key)
         var source = REFITextSource(guid: guid, name: document.key, text: document.text, plainTextFile: guid + ".txt")
-        let scalars = Array(document.text.unicodeScalars)
+        let scalars = Array(scalarsOf: document.text)
         var selections: [TextSpan: REFISelection] = [:]
         func selection(_ span: TextSpan) -> REFISelection {
           if let existing = selections[span] { return existing }
-          let quote = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+          let quote = String(scalars: scalars[span.start..<span.end])
           return REFISelection(
             guid: StableGUID.make("selection", "\(document.key)|\(span.start)|\(span.end)"),
-            name: quote.unicodeScalars.count > 100 ? String(String.UnicodeScalarView(quote.unicodeScalars.prefix(99))) + "…" : quote,
+            name: quote.unicodeScalars.count > 100 ? String(scalars: quote.unicodeScalars.prefix(99)) + "…" : quote,
             start: span.start, end: span.end)
         }
         for coding in codingsByDocument[id] ?? [] {

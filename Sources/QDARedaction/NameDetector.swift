@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 
 /// A capitalised phrase that may name a person, school, district or place, found for review.
@@ -58,7 +59,7 @@ public struct NameDetector: Sendable {
 
   /// Reads one text.
   public mutating func scan(_ text: String, document: String) {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let words = Self.words(scalars)
     for word in words where !word.capitalised { lowercaseWords.insert(word.text) }
     var index = 0
@@ -71,7 +72,7 @@ public struct NameDetector: Sendable {
       var run = [word]
       var next = index + 1
       while next < words.count {
-        let gap = String(String.UnicodeScalarView(scalars[run.last!.end..<words[next].start]))
+        let gap = String(scalars: scalars[run.last!.end..<words[next].start])
         let previous = run.last!
         let joinable =
           gap == " " || (gap == ". " && (previous.text.count == 1 || Redactor.titles.contains(previous.text.lowercased() + ".")))
@@ -81,7 +82,7 @@ public struct NameDetector: Sendable {
           run.append(candidate)
           next += 1
         } else if Self.connectors.contains(candidate.text), next + 1 < words.count, words[next + 1].capitalised,
-          String(String.UnicodeScalarView(scalars[candidate.end..<words[next + 1].start])) == " "
+          String(scalars: scalars[candidate.end..<words[next + 1].start]) == " "
         {
           run.append(candidate)
           run.append(words[next + 1])
@@ -106,13 +107,13 @@ public struct NameDetector: Sendable {
     }
     while let last = run.last, Self.connectors.contains(last.text) { run.removeLast() }
     guard let first = run.first, let last = run.last else { return }
-    let phrase = String(String.UnicodeScalarView(scalars[first.start..<last.end]))
+    let phrase = String(scalars: scalars[first.start..<last.end])
     if run.count == 1 && Self.stopWords.contains(first.text.lowercased()) { return }
     if Self.isCommonFunctionWord(first.text) && run.count == 1 { return }
     if known.contains(phrase) { return }
     let from = max(0, first.start - 50)
     let to = min(scalars.count, last.end + 50)
-    let example = String(String.UnicodeScalarView(scalars[from..<to]))
+    let example = String(scalars: scalars[from..<to])
       .replacingOccurrences(of: "\n", with: " ")
     if var entry = occurrences[phrase] {
       entry.count += 1
@@ -183,7 +184,7 @@ public struct NameDetector: Sendable {
       {
         end += 1
       }
-      let text = String(String.UnicodeScalarView(scalars[index..<end])).replacingOccurrences(of: "’", with: "'")
+      let text = String(scalars: scalars[index..<end]).replacingOccurrences(of: "’", with: "'")
       let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
       // "Ed.D.", "U.S.": an abbreviation, not a name.
       let abbreviation = end + 1 < scalars.count && scalars[end] == "." && scalars[end + 1].properties.isAlphabetic

@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 
 /// Where offsets in a text land after replacements: old Unicode-scalar offsets to new ones, so
@@ -81,11 +82,11 @@ public struct Redactor: Sendable {
     }
     var forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String)]] = [:]
     for (form, pseudonym) in byForm {
-      let scalars = Array(form.unicodeScalars)
+      let scalars = Array(scalarsOf: form)
       guard let first = Self.firstWord(scalars), !first.isEmpty else { continue }
       forms[first, default: []].append((scalars, pseudonym))
     }
-    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, String(String.UnicodeScalarView($0.scalars))) > ($1.scalars.count, String(String.UnicodeScalarView($1.scalars))) } }
+    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, String(scalars: $0.scalars)) > ($1.scalars.count, String(scalars: $1.scalars)) } }
     self.forms = forms
     self.byForm = byForm
     variants = byForm.map { ($0.key, $0.value) }.sorted { $0.form < $1.form }
@@ -93,7 +94,7 @@ public struct Redactor: Sendable {
 
   /// A text with every name replaced, and where its offsets went.
   public func redact(_ text: String) -> (text: String, map: OffsetMap, replaced: Int) {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     var output = String.UnicodeScalarView()
     var edits: [(old: Range<Int>, newLength: Int)] = []
     var index = 0
@@ -105,7 +106,7 @@ public struct Redactor: Sendable {
       }
       var wordEnd = index
       while wordEnd < scalars.count, Self.isWordScalar(scalars[wordEnd]) { wordEnd += 1 }
-      let word = String(String.UnicodeScalarView(scalars[index..<wordEnd]))
+      let word = String(scalars: scalars[index..<wordEnd])
       guard let candidates = forms[word],
         let match = candidates.first(where: { matches($0.scalars, in: scalars, at: index) })
       else {
@@ -145,7 +146,7 @@ public struct Redactor: Sendable {
       let spellings = Set([name, name.replacingOccurrences(of: " ", with: "_"), name.replacingOccurrences(of: " ", with: "-"),
         name.replacingOccurrences(of: " ", with: "")])
       return spellings.contains { spelling in
-        let needle = Array(spelling.unicodeScalars)
+        let needle = Array(scalarsOf: spelling)
         guard needle.count <= folded.count else { return false }
         for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
           let before = start == 0 || !folded[start - 1].properties.isAlphabetic
@@ -172,7 +173,7 @@ public struct Redactor: Sendable {
     guard let first = scalars.first, isWordScalar(first) else { return nil }
     var end = 0
     while end < scalars.count, isWordScalar(scalars[end]) { end += 1 }
-    return String(String.UnicodeScalarView(scalars[0..<end]))
+    return String(scalars: scalars[0..<end])
   }
 
   // MARK: - Short forms

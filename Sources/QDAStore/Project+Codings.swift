@@ -1,3 +1,4 @@
+import QDAText
 public import QDAModel
 internal import GRDB
 
@@ -25,7 +26,7 @@ extension Project {
       sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?",
       arguments: [documentID, Coding.autoCoder])
     let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
@@ -79,7 +80,7 @@ extension Project {
         """,
       arguments: [
         coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.memo,
-        Self.slice(Array(text.unicodeScalars), coding.span), createdAt,
+        Self.slice(Array(scalarsOf: text), coding.span), createdAt,
       ])
     return db.lastInsertedRowID
   }
@@ -145,7 +146,7 @@ extension Project {
 
   static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
     guard span.start >= 0, span.end <= scalars.count, span.start <= span.end else { return "" }
-    return String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+    return String(scalars: scalars[span.start..<span.end])
   }
 }
 

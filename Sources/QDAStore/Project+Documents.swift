@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 public import QDAModel
 internal import GRDB
@@ -59,7 +60,7 @@ extension Project {
       try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [oldID])
       let newID = try insert(document, participant: participant, passages: passages, speakers: speakers)
       let stored = try self.passages(documentID: newID)
-      let text = Array(document.text.unicodeScalars)
+      let text = Array(scalarsOf: document.text)
       var kept = 0
       var lost: [LostCoding] = []
       for row in manual {
@@ -113,7 +114,7 @@ extension Project {
 
   /// Where `quote` occurs in the text, choosing the occurrence nearest to `offset`.
   static func locate(_ quote: String, in text: [Unicode.Scalar], near offset: Int) -> TextSpan? {
-    let needle = Array(quote.unicodeScalars)
+    let needle = Array(scalarsOf: quote)
     guard !needle.isEmpty, needle.count <= text.count else { return nil }
     var best: Int?
     var index = 0

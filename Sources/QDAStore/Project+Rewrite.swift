@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 public import QDAModel
 internal import GRDB
@@ -74,14 +75,14 @@ extension Project {
           rewriteSpeakers(speakers, participant: document.participantID, rewriter: rewriter),
           JSONColumn.encode(document.warnings.map(rewriter.text)), id,
         ])
-      maps[id] = (rewrite.start, rewrite.end, Array(rewrite.text.unicodeScalars))
+      maps[id] = (rewrite.start, rewrite.end, Array(scalarsOf: rewrite.text))
       participantOf[id] = document.participantID
       counts.documents += 1
     }
     func slice(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
       let from = max(0, min(start, scalars.count))
       let to = max(from, min(end, scalars.count))
-      return String(String.UnicodeScalarView(scalars[from..<to]))
+      return String(scalars: scalars[from..<to])
     }
     var passageDocument: [Int64: (document: Int64, old: TextSpan)] = [:]
     let updatePassage = try db.makeStatement(sql: "UPDATE passage SET start = ?, \"end\" = ?, text = ?, speaker = ? WHERE id = ?")

@@ -12,7 +12,7 @@
 public enum SentenceSplitter {
   /// Sentence ranges, in scalar offsets, of a string.
   public static func sentences(in text: String) -> [Range<Int>] {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     return sentences(in: scalars, range: 0..<scalars.count)
   }
 
@@ -91,7 +91,7 @@ public enum SentenceSplitter {
     guard scalars[index] == ".", runEnd == index + 1 else { return true }
     let start = wordStart(scalars, index)
     if index - start <= maxAbbreviation {
-      let word = String(String.UnicodeScalarView(scalars[start..<index]))
+      let word = String(scalars: scalars[start..<index])
       if abbreviations.contains(word.lowercased()) { return false }
       if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first,
         first.properties.isUppercase
@@ -117,8 +117,14 @@ public enum SentenceSplitter {
   private static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-    while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+    while lower < upper, isWhitespace(scalars[lower]) { lower += 1 }
+    while upper > lower, isWhitespace(scalars[upper - 1]) { upper -= 1 }
     return lower < upper ? lower..<upper : nil
+  }
+
+  /// White space, answered for ASCII without the Unicode property tables.
+  @inline(__always) private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 }

@@ -36,7 +36,7 @@ public struct Token: Hashable, Sendable {
 public enum Tokenizer {
   /// Tokenises a string; offsets count Unicode scalars from its start.
   public static func tokens(in text: String, punctuation: Bool = true) -> [Token] {
-    tokens(in: Array(text.unicodeScalars), range: 0..<text.unicodeScalars.count, punctuation: punctuation)
+    tokens(in: Array(scalarsOf: text), range: 0..<text.unicodeScalars.count, punctuation: punctuation)
   }
 
   /// Tokenises `range` of a scalar array; offsets are indices into the array.
@@ -45,6 +45,46 @@ public enum Tokenizer {
   ) -> [Token] {
     var tokens: [Token] = []
     tokens.reserveCapacity(range.count / 5)
+    scalars.withUnsafeBufferPointer { buffer in
+      scan(buffer, range: range) { run in
+        appendWord(scalars, start: run.start, end: run.end, numeric: run.isNumeric, into: &tokens)
+      } punctuation: { index in
+        if punctuation {
+          tokens.append(
+            Token(kind: .punctuation, text: String(Character(buffer[index])), start: index, end: index + 1))
+        }
+      }
+    }
+    return tokens
+  }
+
+  /// A run of word scalars met by `scan`: one or more tokens (`didn't` is two).
+  public struct WordRun: Sendable {
+    public var start: Int
+    public var end: Int
+    /// Digits only (with a decimal part): a number token.
+    public var isNumeric: Bool
+    /// ASCII letters and digits only: one token, whose text is the run lower-cased byte for byte.
+    public var isPlain: Bool
+
+    @inlinable
+    init(start: Int, end: Int, isNumeric: Bool, isPlain: Bool) {
+      self.start = start
+      self.end = end
+      self.isNumeric = isNumeric
+      self.isPlain = isPlain
+    }
+  }
+
+  /// Walks `range` of a scalar buffer once, calling `word` for each run of word scalars and
+  /// `punctuation` for each punctuation scalar, in order. The coder reads words this way
+  /// without making a string of each: a plain run's text is its scalars lower-cased, and
+  /// `tokens(of:in:)` gives the tokens of any other run.
+  @inlinable
+  public static func scan(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
+    word: (WordRun) -> Void, punctuation: (Int) -> Void
+  ) {
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
@@ -53,33 +93,45 @@ public enum Tokenizer {
         let start = index
         var sawLetter = false
         var allDigits = true
+        var plain = true
         var lastWordEnd = index
         while index < end {
           let current = scalars[index]
-          if isWordScalar(current) {
-            if isLetter(current) { sawLetter = true; allDigits = false }
+          if current.value < 0x80 ? isASCIIAlphanumeric(current.value) : isWordScalar(current) {
+            if current.value >= 0x80 {
+              plain = false
+              if isLetter(current) { sawLetter = true; allDigits = false }
+            } else if current.value >= 0x41 {
+              sawLetter = true
+              allDigits = false
+            }
             index += 1
             lastWordEnd = index
           } else if isApostrophe(current), index + 1 < end, isLetter(scalars[index + 1]), sawLetter {
+            plain = false
             index += 1
           } else if current == ".", allDigits, index + 1 < end, isDigit(scalars[index + 1]) {
+            plain = false
             index += 1
           } else {
             break
           }
         }
         index = lastWordEnd
-        appendWord(scalars, start: start, end: lastWordEnd, numeric: allDigits, into: &tokens)
+        word(WordRun(start: start, end: lastWordEnd, isNumeric: allDigits, isPlain: plain))
       } else if scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
         index += 1
       } else {
-        if punctuation {
-          tokens.append(
-            Token(kind: .punctuation, text: String(Character(scalar)), start: index, end: index + 1))
-        }
+        punctuation(index)
         index += 1
       }
     }
+  }
+
+  /// The tokens of a word run found by `scan`, lower-cased, clitics split.
+  public static func tokens(of run: WordRun, in scalars: [Unicode.Scalar]) -> [Token] {
+    var tokens: [Token] = []
+    appendWord(scalars, start: run.start, end: run.end, numeric: run.isNumeric, into: &tokens)
     return tokens
   }
 
@@ -163,7 +215,11 @@ public enum Tokenizer {
     }
   }
 
-  @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable @inline(__always) static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+  }
+
+  @inlinable @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       let value = scalar.value
       return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
@@ -174,7 +230,7 @@ public enum Tokenizer {
       || properties.generalCategory == .nonspacingMark
   }
 
-  @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       let value = scalar.value
       return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
@@ -182,11 +238,11 @@ public enum Tokenizer {
     return scalar.properties.isAlphabetic
   }
 
-  @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value >= 0x30 && scalar.value <= 0x39
   }
 
-  @inline(__always) static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+  @inlinable @inline(__always) static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
   }
 }

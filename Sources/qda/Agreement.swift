@@ -1,3 +1,4 @@
+import QDAText
 import ArgumentParser
 import Foundation
 import QDAAgreement
@@ -111,11 +112,11 @@ struct Agreement: ParsableCommand {
     }
 
     static func quote(_ span: TextSpan, in passage: Passage) -> String {
-      let scalars = Array(passage.text.unicodeScalars)
+      let scalars = Array(scalarsOf: passage.text)
       let start = max(0, span.start - passage.span.start)
       let end = min(scalars.count, span.end - passage.span.start)
       guard start < end else { return "" }
-      return String(String.UnicodeScalarView(scalars[start..<end]))
+      return String(scalars: scalars[start..<end])
     }
 
     static func clip(_ text: String, _ length: Int) -> String {

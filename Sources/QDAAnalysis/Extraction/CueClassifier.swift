@@ -47,7 +47,7 @@ public struct CueClassifier<Label: Hashable & Sendable>: Sendable {
 
   /// Every cue found, in order, each with the label it counts for.
   public func verdicts(in text: String) -> [Verdict] {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let tokens = Tokenizer.tokens(in: scalars, range: 0..<scalars.count)
     var words: [Token] = []
     var breaks: Set<Int> = []
@@ -74,7 +74,7 @@ public struct CueClassifier<Label: Hashable & Sendable>: Sendable {
             let end = words[range.upperBound - 1].end
             verdicts.append(
               Verdict(
-                label: label, evidence: String(String.UnicodeScalarView(scalars[start..<end])),
+                label: label, evidence: String(scalars: scalars[start..<end]),
                 start: start, end: end))
           }
           index = range.upperBound

@@ -36,7 +36,7 @@ public enum HourEstimator {
 
   /// Every total the text states, in order.
   public static func estimates(in text: String) -> [HourEstimate] {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let quantities = Self.quantities(in: scalars)
     var results: [HourEstimate] = []
     var used = Set<Int>()
@@ -62,7 +62,7 @@ public enum HourEstimator {
       results.append(
         HourEstimate(
           hours: (total * 100).rounded() / 100,
-          expression: String(String.UnicodeScalarView(scalars[quantity.start..<end])),
+          expression: String(scalars: scalars[quantity.start..<end]),
           start: quantity.start, end: end))
     }
     return results
@@ -236,7 +236,7 @@ public enum HourEstimator {
 
   /// "I'd say 25, give or take": one plausible bare number and no other quantity.
   static func bareNumberEstimate(in text: String) -> HourEstimate? {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     guard quantities(in: scalars).isEmpty else { return nil }
     let tokens = Tokenizer.tokens(in: scalars, range: 0..<scalars.count)
     var found: [(Double, Int, Int)] = []
@@ -257,7 +257,7 @@ public enum HourEstimator {
     }
     guard found.count == 1, let (value, start, end) = found.first else { return nil }
     return HourEstimate(
-      hours: value, expression: String(String.UnicodeScalarView(scalars[start..<end])), start: start,
+      hours: value, expression: String(scalars: scalars[start..<end]), start: start,
       end: end)
   }
 }

@@ -60,7 +60,7 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
   }
 
   static func sentenceMentionsIncentive(_ text: String, at offset: Int) -> Bool {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     guard let sentence = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
       .first(where: { $0.contains(offset) })
     else { return false }

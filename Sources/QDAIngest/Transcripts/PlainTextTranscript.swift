@@ -1,3 +1,4 @@
+import QDAText
 import QDAModel
 
 /// Reads plain-text transcripts with speaker labels.
@@ -25,7 +26,7 @@ public enum PlainTextTranscript {
     throws -> Transcript
   {
     let known = Set(knownSpeakers.map { $0.lowercased() })
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let lines = splitLines(scalars)
     var (header, firstBodyLine) = readHeader(scalars, lines)
     let heads = lines.map { LineScanner.head(scalars[$0]) }
@@ -146,7 +147,7 @@ public enum PlainTextTranscript {
     var fields: [String: String] = [:]
     var keyValueLines = 0
     while index < lines.count, let content = trim(scalars, lines[index]) {
-      let line = String(String.UnicodeScalarView(scalars[content]))
+      let line = String(scalars: scalars[content])
       if let colon = line.firstIndex(of: ":") {
         let key = String(line[..<colon]).trimmingSpaces.lowercased()
         let value = String(line[line.index(after: colon)...]).trimmingSpaces

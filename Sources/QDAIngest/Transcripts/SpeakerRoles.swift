@@ -1,3 +1,4 @@
+import QDAText
 public import QDAModel
 
 /// Who a speaker is in one transcript, and why the toolkit thinks so.
@@ -29,7 +30,7 @@ public enum SpeakerRoles {
   public static func assign(_ transcript: Transcript, interviewer override: String? = nil)
     -> [SpeakerSummary]
   {
-    let scalars = Array(transcript.text.unicodeScalars)
+    let scalars = Array(scalarsOf: transcript.text)
     var order: [String] = []
     var labels: [String: String] = [:]
     var stats: [String: (turns: Set<Int>, questionTurns: Set<Int>, words: Int, first: Int)] = [:]

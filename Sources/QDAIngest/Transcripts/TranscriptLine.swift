@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 
 /// What the start of a transcript line says: a timestamp, a speaker label, or both.
@@ -41,7 +42,7 @@ enum LineScanner {
     if line[index] == "[", let close = line[index...].firstIndex(of: "]"), close - index <= 24,
       close > index + 1
     {
-      let inside = String(String.UnicodeScalarView(line[(index + 1)..<close]))
+      let inside = String(scalars: line[(index + 1)..<close])
       if isBracketLabel(inside) {
         var next = close + 1
         if next == end || line[next] == " " || line[next] == "\t" {
@@ -166,7 +167,7 @@ enum LineScanner {
       next = after
       skipSpaces(line, &next)
     }
-    let label = String(String.UnicodeScalarView(line[start..<labelEnd])).trimmingSpaces
+    let label = String(scalars: line[start..<labelEnd]).trimmingSpaces
     guard !label.isEmpty else { return nil }
     return LineHead(time: time, label: label, form: .colon, contentStart: next - line.startIndex)
   }
@@ -175,7 +176,7 @@ enum LineScanner {
     _ line: ArraySlice<Unicode.Scalar>, from start: Int, time: Double?
   ) -> LineHead? {
     // "Name  0:04" with at least two spaces before the time, nothing after it.
-    let text = String(String.UnicodeScalarView(line[start...]))
+    let text = String(scalars: line[start...])
     guard let gap = text.range(of: "  ") else { return nil }
     let name = String(text[..<gap.lowerBound]).trimmingSpaces
     let rest = Array(text[gap.upperBound...].unicodeScalars)

@@ -89,7 +89,7 @@ extension BriefBuilder {
 
   /// The first sentences of a text up to about `words` words, with an ellipsis where cut.
   func leadingSentences(_ text: String, words: Int) -> String {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
     var end = sentences.first?.upperBound ?? scalars.count
     for sentence in sentences.dropFirst() {
@@ -97,7 +97,7 @@ extension BriefBuilder {
       guard count <= words else { break }
       end = sentence.upperBound
     }
-    var result = String(String.UnicodeScalarView(scalars[0..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
+    var result = String(scalars: scalars[0..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
     if end < scalars.count { result += " …" }
     return result
   }

@@ -289,9 +289,9 @@ extension BriefBuilder {
   // MARK: - Helpers
 
   func firstSentence(_ text: String) -> String {
-    let scalars = Array(text.unicodeScalars)
+    let scalars = Array(scalarsOf: text)
     guard let first = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).first else { return text }
-    return String(String.UnicodeScalarView(scalars[first]))
+    return String(scalars: scalars[first])
   }
 
   func rounded(_ value: Double) -> String { formatNumber((value * 10).rounded() / 10) }

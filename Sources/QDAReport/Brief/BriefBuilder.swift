@@ -1,3 +1,4 @@
+import QDAText
 public import QDAContradictions
 import QDAModel
 public import QDAAnalysis
@@ -108,7 +109,7 @@ public struct BriefBuilder {
       guard let passage = corpus.passage(passageID), let participant = corpus.participant(of: passage),
         let document = corpus.document(passage.documentID)
       else { continue }
-      let scalars = Array(passage.text.unicodeScalars)
+      let scalars = Array(scalarsOf: passage.text)
       let pieces = spans[passageID] ?? [passage.span]
       for span in pieces {
         let lower = max(0, span.start - passage.span.start)
@@ -116,7 +117,7 @@ public struct BriefBuilder {
         guard lower < upper else { continue }
         entries.append(Reference.Entry(
           passageID: passageID, participant: participant, documentKey: document.key, speaker: passage.speaker,
-          start: span.start, end: span.end, text: String(String.UnicodeScalarView(scalars[lower..<upper]))))
+          start: span.start, end: span.end, text: String(scalars: scalars[lower..<upper])))
       }
     }
     references.append(Reference(id: id, title: title, entries: entries, total: entries.count + total))

@@ -66,7 +66,7 @@ struct QuoteSelector {
     if let cached = scalarCache[passageID] {
       scalars = cached
     } else {
-      scalars = Array(passage.text.unicodeScalars)
+      scalars = Array(scalarsOf: passage.text)
       scalarCache[passageID] = scalars
     }
     let base = passage.span.start
@@ -93,7 +93,7 @@ struct QuoteSelector {
       }
     }
     let range = sentences[first].lowerBound..<sentences[last].upperBound
-    var text = String(String.UnicodeScalarView(scalars[range]))
+    var text = String(scalars: scalars[range])
     // A single sentence longer than the limit is cut at a word and marked.
     var count = words(range)
     if count > maximumWords {

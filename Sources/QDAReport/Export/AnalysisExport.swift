@@ -1,3 +1,4 @@
+import QDAText
 import Foundation
 public import QDAModel
 public import QDAAnalysis
@@ -80,7 +81,7 @@ public struct AnalysisExport: Encodable, Sendable {
         level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
         participant: c.participant, passages: c.passageIDs,
         spans: c.spans.map { span in
-          let text = span.end <= scalars.count ? String(String.UnicodeScalarView(scalars[span.start..<span.end])) : ""
+          let text = span.end <= scalars.count ? String(scalars: scalars[span.start..<span.end]) : ""
           return .init(start: span.start, end: span.end, text: text)
         },
         evidence: c.evidence, confidence: c.confidence, status: c.status.rawValue, coder: c.coder)
