@@ -197,6 +197,8 @@ do {
     }
   }
   FileHandle.standardError.write(Data("codings digest: \(String(digest, radix: 16))\n".utf8))
+  let runs = codeTimes.sorted().map { String(format: "%.2f", $0) }.joined(separator: " ")
+  FileHandle.standardError.write(Data("auto-coding one-core runs (s, sorted): \(runs)\n".utf8))
 }
 report(
   "auto-coding (both cores)", String(format: "%.2f s", median(codeTimesParallel)),

@@ -41,8 +41,13 @@ public struct AutoCoder: Sendable {
   let terms: [CompiledTerm]
   let termsByFirstStem: [String: [Int]]
   let prefixTerms: [Int]
-  /// Each term's words with stems as numbers (`stemIDs`), compared with a word's lexeme.
-  let termWords: [[TermWord]]
+  /// Each term's words after its first, with stems as numbers (`stemIDs`), compared with a
+  /// word's lexeme: term `t`'s are `laterWords[laterStart[t]..<laterStart[t + 1]]`. Flat, so
+  /// the inner loop reads no array of arrays.
+  let laterWords: [TermWord]
+  let laterStart: [Int]
+  /// The prefixes `TermWord.prefix` numbers.
+  let prefixes: [String]
   /// The stems the terms use, numbered.
   let stemIDs: [String: Int32]
   /// For each term, the rules that need it to match (`unless` terms excepted), in rule order.
@@ -51,9 +56,10 @@ public struct AutoCoder: Sendable {
   /// The lexemes of the words met so far, shared by copies of the coder and their threads.
   let lexemes = LexemeCache()
 
-  enum TermWord: Sendable {
-    case stem(Int32)
-    case prefix(String)
+  /// A word of a term: a stem's number, or a prefix's (in `prefixes`) when `isPrefix`.
+  struct TermWord: Sendable {
+    var number: Int32
+    var isPrefix: Bool
   }
   let codeOrder: [String: Int]
   let codeIDs: [String]
@@ -104,27 +110,35 @@ public struct AutoCoder: Sendable {
       }
     }
     var byStem: [String: [Int]] = [:]
-    var prefixes: [Int] = []
+    var startingWithPrefix: [Int] = []
     for (index, term) in terms.enumerated() {
       switch term.words.first {
       case .stem(let stem): byStem[stem, default: []].append(index)
-      case .prefix: prefixes.append(index)
+      case .prefix: startingWithPrefix.append(index)
       case nil: break
       }
     }
     var stemIDs: [String: Int32] = [:]
-    termWords = terms.map { term in
-      term.words.map { word in
+    var laterWords: [TermWord] = []
+    var laterStart: [Int] = []
+    var prefixes: [String] = []
+    for term in terms {
+      laterStart.append(laterWords.count)
+      for word in term.words.dropFirst() {
         switch word {
         case .stem(let stem):
-          if let known = stemIDs[stem] { return .stem(known) }
-          let id = Int32(stemIDs.count)
-          stemIDs[stem] = id
-          return .stem(id)
-        case .prefix(let prefix): return .prefix(prefix)
+          if stemIDs[stem] == nil { stemIDs[stem] = Int32(stemIDs.count) }
+          laterWords.append(TermWord(number: stemIDs[stem]!, isPrefix: false))
+        case .prefix(let prefix):
+          laterWords.append(TermWord(number: Int32(prefixes.count), isPrefix: true))
+          prefixes.append(prefix)
         }
       }
     }
+    laterStart.append(laterWords.count)
+    self.laterWords = laterWords
+    self.laterStart = laterStart
+    self.prefixes = prefixes
     self.stemIDs = stemIDs
     var rulesByTerm = Array(repeating: [Int](), count: terms.count)
     for (index, rule) in rules.enumerated() {
@@ -133,7 +147,7 @@ public struct AutoCoder: Sendable {
     self.rulesByTerm = rulesByTerm
     self.terms = terms
     termsByFirstStem = byStem
-    prefixTerms = prefixes
+    prefixTerms = startingWithPrefix
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     self.codeOrder = codeOrder
@@ -360,16 +374,19 @@ public struct AutoCoder: Sendable {
       let first = lexicon.firstOf[Int(text.words[index].lexeme)]
       candidates: for slot in first {
         let id = Int(lexicon.pool[slot])
-        let words = termWords[id]
-        guard index + words.count <= range.upperBound else { continue }
-        for offset in 1..<words.count {
-          let word = text.words[index + offset].lexeme
-          switch words[offset] {
-          case .stem(let stem): if lexicon.stemIDs[Int(word)] != stem { continue candidates }
-          case .prefix(let prefix): if !lexicon.texts[Int(word)].hasPrefix(prefix) { continue candidates }
+        let later = laterStart[id]..<laterStart[id + 1]
+        guard index + later.count < range.upperBound else { continue }
+        var next = index + 1
+        for word in laterWords[later] {
+          let lexeme = Int(text.words[next].lexeme)
+          if word.isPrefix {
+            if !lexicon.texts[lexeme].hasPrefix(prefixes[Int(word.number)]) { continue candidates }
+          } else if lexicon.stemIDs[lexeme] != word.number {
+            continue candidates
           }
+          next += 1
         }
-        found.append(Occurrence(term: id, words: index..<(index + words.count)))
+        found.append(Occurrence(term: id, words: index..<next))
       }
     }
   }
