@@ -176,9 +176,19 @@ public struct Pipeline: Sendable {
       // Instruments that differ from the stored ones mean every document is linked and coded
       // again; the same instruments and unchanged files mean there is nothing to redo.
       var instrumentsChanged = false
-      if let codebook, try project.instrument(.codebook)?.contentHash != codebook.contentHash { instrumentsChanged = true }
+      var protocolChanged = false
+      // A codebook that changes only rules re-codes only their codes in the documents this
+      // command does not replace (see `code`).
+      var codesWithChangedRules: Set<String>?
+      if let codebook, try project.instrument(.codebook)?.contentHash != codebook.contentHash {
+        instrumentsChanged = true
+        if try project.codingCounts().automatic > 0, let previous = try Instruments.storedCodebook(project) {
+          codesWithChangedRules = Self.codesWithChangedRules(from: previous, to: codebook.value)
+        }
+      }
       if let interviewProtocol, try project.instrument(.protocol)?.contentHash != interviewProtocol.contentHash {
         instrumentsChanged = true
+        protocolChanged = true
       }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
@@ -237,7 +247,21 @@ public struct Pipeline: Sendable {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
       let documentsToCode = instrumentsChanged ? try project.documents().compactMap(\.id) : changed
-      if let activeCodebook = storedCodebook {
+      if let activeCodebook = storedCodebook, !protocolChanged, let codes = codesWithChangedRules {
+        let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
+        try recode(project, documents: changed, codebook: activeCodebook, protocol: activeProtocol)
+        let new = Set(changed)
+        let others = try project.documents().compactMap(\.id).filter { !new.contains($0) }
+        let recoded = codes.isEmpty
+          ? (written: [], forDetection: [])
+          : try recode(project, documents: others, codebook: activeCodebook, protocol: activeProtocol, onlyCodes: codes)
+        summary.notes.append(
+          codes.isEmpty
+            ? "the codebook changed but no rule did: codings kept"
+            : "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(recoded.written.count) of \(others.count) documents kept, "
+              + "\(recoded.forDetection.count) of them where contradictions are read")
+        if try !changed.isEmpty || !recoded.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+      } else if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
         // Detect again when something changed, or for a project that has never been read for
@@ -269,11 +293,18 @@ public struct Pipeline: Sendable {
   // MARK: - code
 
   /// Installs a codebook (or keeps the project's) and re-runs auto-coding on every document.
-  public func code(project path: String, codebook codebookPath: String?) throws -> RunSummary {
+  ///
+  /// - Parameter onlyChangedRules: when the new codebook differs from the project's only in
+  ///   rules, re-run only the changed codes' rules (see `codesWithChangedRules`).
+  public func code(project path: String, codebook codebookPath: String?, onlyChangedRules: Bool = true) throws -> RunSummary {
     let codebook = try codebookPath.map(Instruments.codebook(at:))
     let store = try ProjectStore(path: path, mustExist: true)
     var summary = RunSummary()
     try store.write { project in
+      // The codebook the project was last coded with: when only rules changed, only their
+      // codes are coded again, and contradictions are read again only if a coding changed.
+      let previous = codebook == nil || !onlyChangedRules ? nil : try Instruments.storedCodebook(project)
+      let wasCoded = try project.codingCounts().automatic > 0
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         let retired = try project.replaceCodebook(codebook.value)
@@ -285,8 +316,19 @@ public struct Pipeline: Sendable {
         throw PipelineError(.missingCodebook, "\(path) has no codebook yet; give one with --codebook")
       }
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
-      try recode(project, documents: try project.documents().compactMap(\.id), codebook: active, protocol: interviewProtocol)
-      try redetect(project, path: path)
+      let documents = try project.documents().compactMap(\.id)
+      if wasCoded, let previous, let codes = Self.codesWithChangedRules(from: previous, to: active) {
+        let changed: (written: [Int64], forDetection: [Int64]) = codes.isEmpty ? ([], []) : try recode(project, documents: documents, codebook: active, protocol: interviewProtocol, onlyCodes: codes)
+        summary.notes.append(
+          codes.isEmpty
+            ? "no rule changed: codings kept"
+            : "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(changed.written.count) of \(documents.count) documents, "
+              + "\(changed.forDetection.count) of them where contradictions are read")
+        if try !changed.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+      } else {
+        try recode(project, documents: documents, codebook: active, protocol: interviewProtocol)
+        try redetect(project, path: path)
+      }
       try summary.count(project)
       try project.log(command: "code", summary: "\(summary.autoCodings) automatic codings", at: environment.now())
     }
@@ -297,11 +339,27 @@ public struct Pipeline: Sendable {
   ///
   /// Documents go in batches: each batch is read from the project, linked and coded on every
   /// core, then written, so memory holds one batch and the writes stay in one transaction.
-  func recode(_ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?) throws {
-    let coder = AutoCoder(codebook: codebook, protocol: interviewProtocol)
-    let linker = interviewProtocol.map { QuestionLinker(protocol: $0) }
+  ///
+  /// - Parameter onlyCodes: re-code only these codes (those whose rules changed; the codebook
+  ///   is otherwise the one the project was coded with, and the protocol links are current):
+  ///   only their rules run, and only documents whose codings of them differ are written.
+  /// - Returns: the documents whose automatic codings were written, and of those the ones whose
+  ///   codings changed in what contradiction detection reads (`Coding.detection`).
+  @discardableResult
+  func recode(
+    _ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?,
+    onlyCodes: Set<String>? = nil
+  ) throws -> (written: [Int64], forDetection: [Int64]) {
+    var rules = codebook
+    if let onlyCodes {
+      for index in rules.codes.indices where !onlyCodes.contains(rules.codes[index].id) { rules.codes[index].rules = [] }
+    }
+    let coder = AutoCoder(codebook: rules, protocol: interviewProtocol)
+    let linker = onlyCodes == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
     let batchSize = 64
     var start = 0
+    var written: [Int64] = []
+    var changed: [Int64] = []
     while start < documents.count {
       let batch = Array(documents[start..<min(documents.count, start + batchSize)])
       var inputs: [(id: Int64, document: Document, passages: [Passage])] = []
@@ -322,10 +380,38 @@ public struct Pipeline: Sendable {
         if result.linked {
           try project.setQuestions(result.passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
         }
-        try project.replaceAutoCodings(documentID: input.id, with: result.codings)
+        if let onlyCodes {
+          let stored = try project.autoCodings(documentID: input.id, codes: onlyCodes)
+          guard Self.differ(stored, result.codings, in: \.full) else { continue }
+          if Self.differ(stored, result.codings, in: \.detection) { changed.append(input.id) }
+        } else {
+          changed.append(input.id)
+        }
+        try project.replaceAutoCodings(documentID: input.id, codes: onlyCodes, with: result.codings)
+        written.append(input.id)
       }
       start += batchSize
     }
+    return (written, changed)
+  }
+
+  /// Whether two sets of automatic codings differ, compared by `key`.
+  static func differ(_ a: [Coding], _ b: [Coding], in key: (Coding) -> String) -> Bool {
+    a.count != b.count || a.map(key).sorted() != b.map(key).sorted()
+  }
+
+  /// The codes whose rules differ between the codebook a project was coded with and a new one,
+  /// when nothing else that coding or contradiction detection reads has changed (the codes,
+  /// their order, parents and elements; negation cues; tension settings). Nil means everything
+  /// must be coded again. Names, definitions, examples and report settings do not count.
+  static func codesWithChangedRules(from old: Codebook, to new: Codebook) -> Set<String>? {
+    func shape(_ codebook: Codebook) -> [String] {
+      codebook.codes.map { "\($0.id)|\($0.parentID ?? "")|\($0.element?.rawValue ?? "")" }
+    }
+    guard shape(old) == shape(new), old.negationCues == new.negationCues, old.tension == new.tension else { return nil }
+    var changed: Set<String> = []
+    for (before, after) in zip(old.codes, new.codes) where before.rules != after.rules { changed.insert(after.id) }
+    return changed
   }
 
   func link(_ project: Project, documents: [Int64], protocol interviewProtocol: InterviewProtocol) throws {
@@ -392,6 +478,19 @@ public struct Pipeline: Sendable {
   /// The project's contradictions: detected, confirmed, rejected and added by hand.
   public func contradictions(project path: String) throws -> [Contradiction] {
     try ProjectStore(path: path, mustExist: true).read { try $0.contradictions() }
+  }
+}
+
+extension Coding {
+  /// Everything the coder decides about a coding, as one comparable string.
+  var full: String {
+    "\(passageID) \(codeID) \(span.start) \(span.end) \(ruleID ?? "") \(negated) " + matched.joined(separator: "\u{1F}")
+  }
+
+  /// What contradiction detection reads of an automatic coding: where it lies, its code, and
+  /// whether words matched (codings of whole answers carry none and are not evidence).
+  var detection: String {
+    "\(passageID) \(codeID) \(span.start) \(span.end) \(matched.isEmpty)"
   }
 }
 

@@ -19,12 +19,25 @@ public struct CodingFilter: Sendable, Hashable {
 
 extension Project {
   /// Replaces a document's automatic codings; manual codings are never touched.
-  public func replaceAutoCodings(documentID: Int64, with codings: [Coding]) throws {
-    try db.execute(
-      // `+coder`: look codings up by passage (indexed), not by coder, which would scan every
-      // automatic coding of the project for each document.
-      sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?",
-      arguments: [documentID, Coding.autoCoder])
+  ///
+  /// - Parameter codes: when given, only the automatic codings of these codes are replaced (the
+  ///   codes whose rules changed); the others stay as they are.
+  public func replaceAutoCodings(documentID: Int64, codes: Set<String>? = nil, with codings: [Coding]) throws {
+    if let codes {
+      let list = codes.sorted()
+      try db.execute(
+        sql: """
+          DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?
+            AND +code_id IN (\(databaseQuestionMarks(count: list.count)))
+          """,
+        arguments: StatementArguments([documentID, Coding.autoCoder] as [any DatabaseValueConvertible] + list))
+    } else {
+      try db.execute(
+        // `+coder`: look codings up by passage (indexed), not by coder, which would scan every
+        // automatic coding of the project for each document.
+        sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?",
+        arguments: [documentID, Coding.autoCoder])
+    }
     let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
     let scalars = Array(scalarsOf: text)
     let statement = try db.makeStatement(
@@ -32,12 +45,35 @@ extension Project {
         INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for coding in codings where coding.isAutomatic {
+    for coding in codings where coding.isAutomatic && codes.map({ $0.contains(coding.codeID) }) ?? true {
       try statement.execute(arguments: [
         coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.ruleID,
         JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span),
       ])
     }
+  }
+
+  /// A document's automatic codings of some codes, as the coder made them (passage, code, span,
+  /// rules, matched words, negation), for comparing with a new coding run.
+  public func autoCodings(documentID: Int64, codes: Set<String>) throws -> [Coding] {
+    let list = codes.sorted()
+    guard !list.isEmpty else { return [] }
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT c.passage_id, c.code_id, c.start, c."end", c.rule_id, c.matched, c.negated FROM coding c
+        WHERE c.passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +c.coder = ?
+          AND +c.code_id IN (\(databaseQuestionMarks(count: list.count)))
+        """,
+      arguments: StatementArguments([documentID, Coding.autoCoder] as [any DatabaseValueConvertible] + list))
+    var codings: [Coding] = []
+    while let row = try rows.next() {
+      codings.append(
+        Coding(
+          passageID: row[0], codeID: row[1], coder: Coding.autoCoder, span: TextSpan(start: row[2], end: row[3]),
+          ruleID: row[4], matched: JSONColumn.decode([String].self, row[5], default: []), negated: row[6]))
+    }
+    return codings
   }
 
   /// Adds a manual coding after checking that the code exists and the span lies inside the

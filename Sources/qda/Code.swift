@@ -12,18 +12,27 @@ struct Code: ParsableCommand {
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Re-run the codebook's rules on every document (manual codings are kept).")
+      abstract: "Re-run the codebook's rules on every document (manual codings are kept).",
+      discussion: """
+        With --codebook, a codebook that changes only rules (the codes, their parents and elements,
+        negation cues and tension settings as before) re-runs only the changed codes' rules, writes
+        only the documents whose codings change, and reads contradictions again only when one did.
+        --all, or no --codebook, re-codes everything (after upgrading qda, for instance).
+        """)
 
     @OptionGroup var project: ProjectOptions
 
     @Option(help: "A codebook to install first; otherwise the project's own.")
     var codebook: String?
 
+    @Flag(help: "Re-code every code in every document even when only some rules changed.")
+    var all = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
       let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
-      try Console.report(try pipeline.code(project: project.project, codebook: codebook), quiet: output.quiet)
+      try Console.report(try pipeline.code(project: project.project, codebook: codebook, onlyChangedRules: !all), quiet: output.quiet)
     }
   }
 
