@@ -317,17 +317,31 @@ report(
 
 // MARK: - Re-coding after a codebook change
 
-let changed = work + "/chat-changed.yaml"
+// Two edits of one rule, each applied and undone in turn: a term the corpus lacks (nothing to
+// rewrite), and a term it is full of taken out (codings rewritten in every document).
 let original = try String(contentsOfFile: codebookPath, encoding: .utf8)
-try original.replacingOccurrences(of: "\"late at night\",", with: "\"late at night\", \"after bedtime\",")
-  .write(toFile: changed, atomically: true, encoding: .utf8)
-var recodeTimes: [Double] = []
-for index in 0..<options.runs {
-  let result = run(qda, ["code", "--project", project, "--codebook", index % 2 == 0 ? changed : codebookPath, "--quiet"])
-  recodeTimes.append(result.seconds)
+let edits = [
+  ("a term added (\"after bedtime\")", "\"late at night\",", "\"late at night\", \"after bedtime\","),
+  ("a frequent term taken out (\"weekends\")", "\"weekends\", ", ""),
+]
+for (number, (label, old, new)) in edits.enumerated() {
+  let changed = work + "/chat-changed-\(number).yaml"
+  try original.replacingOccurrences(of: old, with: new).write(toFile: changed, atomically: true, encoding: .utf8)
+  var recodeTimes: [Double] = []
+  for index in 0..<options.runs * 2 {
+    let result = run(qda, ["code", "--project", project, "--codebook", index % 2 == 0 ? changed : codebookPath, "--quiet"])
+    recodeTimes.append(result.seconds)
+  }
+  report("re-code after a codebook change: \(label)", String(format: "%.2f s", median(recodeTimes)),
+    "qda code --codebook, one rule changed (\(options.runs * 2) runs: edit, undo, …)",
+    [number == 0 ? "recode_seconds" : "recode_rewrite_seconds": median(recodeTimes)])
 }
-report("re-code after a codebook change", String(format: "%.2f s", median(recodeTimes)), "qda code --codebook (one rule changed)",
-  ["recode_seconds": median(recodeTimes)])
+var fullRecodeTimes: [Double] = []
+for _ in 0..<options.runs {
+  fullRecodeTimes.append(run(qda, ["code", "--project", project, "--all", "--quiet"]).seconds)
+}
+report("re-code everything", String(format: "%.2f s", median(fullRecodeTimes)), "qda code --all",
+  ["recode_all_seconds": median(fullRecodeTimes)])
 
 // MARK: - Output
 
