@@ -14,10 +14,9 @@ import QDAText
 /// ```
 public struct AutoCoder: Sendable {
   struct CompiledRule: Sendable {
-    var rule: CodingRule
-    /// `rule.id` and `rule.codesNegated`, read without copying the rule.
     var ruleID: String
     var codesNegated: Bool
+    var scope: RuleScope
     var codeID: String
     /// The code's place in the codebook.
     var codeIndex: Int
@@ -61,7 +60,6 @@ public struct AutoCoder: Sendable {
     var number: Int32
     var isPrefix: Bool
   }
-  let codeOrder: [String: Int]
   let codeIDs: [String]
   /// For each code, the protocol questions that probe it or one of its ancestors.
   let probingQuestions: [String: Set<String>]
@@ -86,12 +84,11 @@ public struct AutoCoder: Sendable {
         return terms.count - 1
       }
     }
-    let codeOrder = Dictionary(uniqueKeysWithValues: codebook.codes.enumerated().map { ($1.id, $0) })
     var rules: [CompiledRule] = []
-    for code in codebook.codes {
+    for (codeIndex, code) in codebook.codes.enumerated() {
       for rule in code.rules {
         var compiled = CompiledRule(
-          rule: rule, ruleID: rule.id, codesNegated: rule.codesNegated, codeID: code.id, codeIndex: codeOrder[code.id] ?? 0)
+          ruleID: rule.id, codesNegated: rule.codesNegated, scope: rule.scope, codeID: code.id, codeIndex: codeIndex)
         switch rule.pattern {
         case .any(let terms): compiled.anyIDs = ids(terms)
         case .all(let terms): compiled.allIDs = ids(terms)
@@ -150,7 +147,6 @@ public struct AutoCoder: Sendable {
     prefixTerms = startingWithPrefix
     self.rules = rules
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
-    self.codeOrder = codeOrder
     codeIDs = codebook.codes.map(\.id)
     var probing: [String: Set<String>] = [:]
     if let interviewProtocol {
@@ -233,15 +229,14 @@ public struct AutoCoder: Sendable {
 
   /// Whether a rule reads a passage: its speaker and its protocol question.
   func applies(_ compiled: CompiledRule, to passage: Passage) -> Bool {
-    let rule = compiled.rule
-    switch rule.scope {
+    switch compiled.scope {
     case .participant where passage.role == .interviewer: return false
     case .interviewer where passage.role != .interviewer: return false
     default: break
     }
     // An answer rule needs questions to know what is an answer.
     if compiled.isAnswer, !hasProtocol || passage.questionID == nil { return false }
-    guard !rule.questions.isEmpty else { return true }
+    guard !compiled.questions.isEmpty || compiled.probing else { return true }
     // Without a protocol there is nothing to limit a `probing` rule by.
     if compiled.probing, !hasProtocol { return true }
     guard let question = passage.questionID else { return false }

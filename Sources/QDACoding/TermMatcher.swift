@@ -96,7 +96,7 @@ struct Lexicon {
   ) -> Int32 {
     var hash = Self.seed
     for index in range { hash = (hash ^ UInt64(Self.lower(scalars[index].value))) &* Self.prime }
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+    var slot = home(hash)
     while true {
       let number = slots[slot]
       if number < 0 { break }
@@ -115,7 +115,7 @@ struct Lexicon {
           if same { return number }
         }
       }
-      slot = (slot + 1) & (slots.count - 1)
+      slot = following(slot)
     }
     let word = String(unsafeUninitializedCapacity: range.count) { buffer in
       for index in range { buffer[index - range.lowerBound] = Self.lower(scalars[index].value) }
@@ -128,12 +128,12 @@ struct Lexicon {
   mutating func number(text word: String, coder: AutoCoder) -> Int32 {
     var hash = Self.seed
     for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* Self.prime }
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+    var slot = home(hash)
     while true {
       let number = slots[slot]
       if number < 0 { break }
       if hashes[Int(number)] == hash, bytes[byteRanges[Int(number)]].elementsEqual(word.utf8) { return number }
-      slot = (slot + 1) & (slots.count - 1)
+      slot = following(slot)
     }
     return add(word, hash: hash, slot: slot, coder: coder)
   }
@@ -158,13 +158,21 @@ struct Lexicon {
   private mutating func grow() {
     slots = [Int32](repeating: -1, count: slots.count * 2)
     for (number, hash) in hashes.enumerated() {
-      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
-      while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+      var slot = home(hash)
+      while slots[slot] >= 0 { slot = following(slot) }
       slots[slot] = Int32(number)
     }
   }
 
-  // FNV-1a over the word's bytes.
+  /// Where a hash's probe starts, and the slot after `slot` (linear probing).
+  @inline(__always) private func home(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
+  }
+
+  @inline(__always) private func following(_ slot: Int) -> Int { (slot + 1) & (slots.count - 1) }
+
+  // FNV-1a over the word's bytes. `number(plain:)` hashes and compares the scalars in place and
+  // `number(text:)` a token's UTF-8: one generic probe over both measured 3% slower coding.
   private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
   private static let prime: UInt64 = 0x100_0000_01b3
 

@@ -182,9 +182,7 @@ public struct Pipeline: Sendable {
       var codesWithChangedRules: Set<String>?
       if let codebook, try project.instrument(.codebook)?.contentHash != codebook.contentHash {
         instrumentsChanged = true
-        if try project.codingCounts().automatic > 0, let previous = try Instruments.storedCodebook(project) {
-          codesWithChangedRules = Self.codesWithChangedRules(from: previous, to: codebook.value)
-        }
+        codesWithChangedRules = try Self.codesWithChangedRules(in: project, to: codebook.value)
       }
       if let interviewProtocol, try project.instrument(.protocol)?.contentHash != interviewProtocol.contentHash {
         instrumentsChanged = true
@@ -246,21 +244,15 @@ public struct Pipeline: Sendable {
       if !waiting.isEmpty {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
-      let documentsToCode = instrumentsChanged ? try project.documents().compactMap(\.id) : changed
+      let documentsToCode = instrumentsChanged ? try project.documentIDs() : changed
       if let activeCodebook = storedCodebook, !protocolChanged, let codes = codesWithChangedRules {
+        // New and replaced documents are coded whole; the others only for the changed rules.
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: changed, codebook: activeCodebook, protocol: activeProtocol)
         let new = Set(changed)
-        let others = try project.documents().compactMap(\.id).filter { !new.contains($0) }
-        let recoded = codes.isEmpty
-          ? (written: [], forDetection: [])
-          : try recode(project, documents: others, codebook: activeCodebook, protocol: activeProtocol, onlyCodes: codes)
-        summary.notes.append(
-          codes.isEmpty
-            ? "the codebook changed but no rule did: codings kept"
-            : "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(recoded.written.count) of \(others.count) documents kept, "
-              + "\(recoded.forDetection.count) of them where contradictions are read")
-        if try !changed.isEmpty || !recoded.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+        try recodeChangedRules(
+          codes, in: project, path: path, documents: documentsToCode.filter { !new.contains($0) }, codebook: activeCodebook,
+          protocol: activeProtocol, detect: !changed.isEmpty, summary: &summary)
       } else if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
@@ -295,16 +287,15 @@ public struct Pipeline: Sendable {
   /// Installs a codebook (or keeps the project's) and re-runs auto-coding on every document.
   ///
   /// - Parameter onlyChangedRules: when the new codebook differs from the project's only in
-  ///   rules, re-run only the changed codes' rules (see `codesWithChangedRules`).
+  ///   rules, re-run only the changed codes' rules (see `codesWithChangedRules(in:to:)`).
   public func code(project path: String, codebook codebookPath: String?, onlyChangedRules: Bool = true) throws -> RunSummary {
     let codebook = try codebookPath.map(Instruments.codebook(at:))
     let store = try ProjectStore(path: path, mustExist: true)
     var summary = RunSummary()
     try store.write { project in
-      // The codebook the project was last coded with: when only rules changed, only their
-      // codes are coded again, and contradictions are read again only if a coding changed.
-      let previous = codebook == nil || !onlyChangedRules ? nil : try Instruments.storedCodebook(project)
-      let wasCoded = try project.codingCounts().automatic > 0
+      // Read before the new codebook is installed: when only rules changed, only their codes
+      // are coded again.
+      let codes = try codebook.flatMap { onlyChangedRules ? try Self.codesWithChangedRules(in: project, to: $0.value) : nil }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         let retired = try project.replaceCodebook(codebook.value)
@@ -316,15 +307,11 @@ public struct Pipeline: Sendable {
         throw PipelineError(.missingCodebook, "\(path) has no codebook yet; give one with --codebook")
       }
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
-      let documents = try project.documents().compactMap(\.id)
-      if wasCoded, let previous, let codes = Self.codesWithChangedRules(from: previous, to: active) {
-        let changed: (written: [Int64], forDetection: [Int64]) = codes.isEmpty ? ([], []) : try recode(project, documents: documents, codebook: active, protocol: interviewProtocol, onlyCodes: codes)
-        summary.notes.append(
-          codes.isEmpty
-            ? "no rule changed: codings kept"
-            : "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(changed.written.count) of \(documents.count) documents, "
-              + "\(changed.forDetection.count) of them where contradictions are read")
-        if try !changed.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+      let documents = try project.documentIDs()
+      if let codes {
+        try recodeChangedRules(
+          codes, in: project, path: path, documents: documents, codebook: active, protocol: interviewProtocol, detect: false,
+          summary: &summary)
       } else {
         try recode(project, documents: documents, codebook: active, protocol: interviewProtocol)
         try redetect(project, path: path)
@@ -344,7 +331,7 @@ public struct Pipeline: Sendable {
   ///   is otherwise the one the project was coded with, and the protocol links are current):
   ///   only their rules run, and only documents whose codings of them differ are written.
   /// - Returns: the documents whose automatic codings were written, and of those the ones whose
-  ///   codings changed in what contradiction detection reads (`Coding.detection`).
+  ///   codings changed in what contradiction detection reads (`Coding.detectionKey`).
   @discardableResult
   func recode(
     _ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?,
@@ -382,8 +369,8 @@ public struct Pipeline: Sendable {
         }
         if let onlyCodes {
           let stored = try project.autoCodings(documentID: input.id, codes: onlyCodes)
-          guard Self.differ(stored, result.codings, in: \.full) else { continue }
-          if Self.differ(stored, result.codings, in: \.detection) { changed.append(input.id) }
+          guard Self.differ(stored, result.codings, in: \.comparisonKey) else { continue }
+          if Self.differ(stored, result.codings, in: \.detectionKey) { changed.append(input.id) }
         } else {
           changed.append(input.id)
         }
@@ -395,6 +382,26 @@ public struct Pipeline: Sendable {
     return (written, changed)
   }
 
+  /// Re-codes the codes whose rules changed in `documents`, says what was rewritten, and reads
+  /// contradictions again when a coding changed in what detection reads (or when `detect`).
+  func recodeChangedRules(
+    _ codes: Set<String>, in project: Project, path: String, documents: [Int64], codebook: Codebook,
+    protocol interviewProtocol: InterviewProtocol?, detect: Bool, summary: inout RunSummary
+  ) throws {
+    let recoded: (written: [Int64], forDetection: [Int64])
+    if codes.isEmpty {
+      recoded = ([], [])
+      summary.notes.append("no rule changed: codings kept")
+    } else {
+      recoded = try recode(project, documents: documents, codebook: codebook, protocol: interviewProtocol, onlyCodes: codes)
+      summary.notes.append(
+        "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(recoded.written.count) of "
+          + "\(documents.count) documents, \(recoded.forDetection.count) of them where contradictions are read")
+    }
+    // Also for a project never read for contradictions (one made before they were stored).
+    if try detect || !recoded.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+  }
+
   /// Whether two sets of automatic codings differ, compared by `key`.
   static func differ(_ a: [Coding], _ b: [Coding], in key: (Coding) -> String) -> Bool {
     a.count != b.count || a.map(key).sorted() != b.map(key).sorted()
@@ -403,8 +410,10 @@ public struct Pipeline: Sendable {
   /// The codes whose rules differ between the codebook a project was coded with and a new one,
   /// when nothing else that coding or contradiction detection reads has changed (the codes,
   /// their order, parents and elements; negation cues; tension settings). Nil means everything
-  /// must be coded again. Names, definitions, examples and report settings do not count.
-  static func codesWithChangedRules(from old: Codebook, to new: Codebook) -> Set<String>? {
+  /// must be coded again, as for a project not yet coded. Names, definitions, examples and
+  /// report settings do not count.
+  static func codesWithChangedRules(in project: Project, to new: Codebook) throws -> Set<String>? {
+    guard try project.codingCounts().automatic > 0, let old = try Instruments.storedCodebook(project) else { return nil }
     func shape(_ codebook: Codebook) -> [String] {
       codebook.codes.map { "\($0.id)|\($0.parentID ?? "")|\($0.element?.rawValue ?? "")" }
     }
@@ -483,13 +492,13 @@ public struct Pipeline: Sendable {
 
 extension Coding {
   /// Everything the coder decides about a coding, as one comparable string.
-  var full: String {
+  var comparisonKey: String {
     "\(passageID) \(codeID) \(span.start) \(span.end) \(ruleID ?? "") \(negated) " + matched.joined(separator: "\u{1F}")
   }
 
   /// What contradiction detection reads of an automatic coding: where it lies, its code, and
   /// whether words matched (codings of whole answers carry none and are not evidence).
-  var detection: String {
+  var detectionKey: String {
     "\(passageID) \(codeID) \(span.start) \(span.end) \(matched.isEmpty)"
   }
 }

@@ -23,21 +23,8 @@ extension Project {
   /// - Parameter codes: when given, only the automatic codings of these codes are replaced (the
   ///   codes whose rules changed); the others stay as they are.
   public func replaceAutoCodings(documentID: Int64, codes: Set<String>? = nil, with codings: [Coding]) throws {
-    if let codes {
-      let list = codes.sorted()
-      try db.execute(
-        sql: """
-          DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?
-            AND +code_id IN (\(databaseQuestionMarks(count: list.count)))
-          """,
-        arguments: StatementArguments([documentID, Coding.autoCoder] as [any DatabaseValueConvertible] + list))
-    } else {
-      try db.execute(
-        // `+coder`: look codings up by passage (indexed), not by coder, which would scan every
-        // automatic coding of the project for each document.
-        sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?",
-        arguments: [documentID, Coding.autoCoder])
-    }
+    let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
+    try db.execute(sql: "DELETE FROM coding WHERE \(filter)", arguments: arguments)
     let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
     let scalars = Array(scalarsOf: text)
     let statement = try db.makeStatement(
@@ -56,16 +43,10 @@ extension Project {
   /// A document's automatic codings of some codes, as the coder made them (passage, code, span,
   /// rules, matched words, negation), for comparing with a new coding run.
   public func autoCodings(documentID: Int64, codes: Set<String>) throws -> [Coding] {
-    let list = codes.sorted()
-    guard !list.isEmpty else { return [] }
+    let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
     let rows = try Row.fetchCursor(
-      db,
-      sql: """
-        SELECT c.passage_id, c.code_id, c.start, c."end", c.rule_id, c.matched, c.negated FROM coding c
-        WHERE c.passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +c.coder = ?
-          AND +c.code_id IN (\(databaseQuestionMarks(count: list.count)))
-        """,
-      arguments: StatementArguments([documentID, Coding.autoCoder] as [any DatabaseValueConvertible] + list))
+      db, sql: "SELECT passage_id, code_id, start, \"end\", rule_id, matched, negated FROM coding WHERE \(filter)",
+      arguments: arguments)
     var codings: [Coding] = []
     while let row = try rows.next() {
       codings.append(
@@ -74,6 +55,20 @@ extension Project {
           ruleID: row[4], matched: JSONColumn.decode([String].self, row[5], default: []), negated: row[6]))
     }
     return codings
+  }
+
+  /// A document's automatic codings (of some codes), found by passage: `+coder` and `+code_id`
+  /// keep SQLite on the passage index rather than scanning every automatic coding, or every
+  /// coding of a code, once per document.
+  static func autoCodingFilter(documentID: Int64, codes: Set<String>?) -> (sql: String, arguments: StatementArguments) {
+    var sql = "passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?"
+    var arguments: StatementArguments = [documentID, Coding.autoCoder]
+    if let codes {
+      let list = codes.sorted()
+      sql += " AND +code_id IN (\(databaseQuestionMarks(count: list.count)))"
+      arguments += StatementArguments(list)
+    }
+    return (sql, arguments)
   }
 
   /// Adds a manual coding after checking that the code exists and the span lies inside the

@@ -141,6 +141,11 @@ extension Project {
     try Row.fetchAll(db, sql: "SELECT * FROM document ORDER BY key").map(Self.document)
   }
 
+  /// Every document's row id, in key order, without reading the texts.
+  public func documentIDs() throws -> [Int64] {
+    try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY key")
+  }
+
   /// A document by key or by row id.
   public func document(_ keyOrID: String) throws -> Document? {
     if let id = Int64(keyOrID), let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) {

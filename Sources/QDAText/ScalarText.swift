@@ -38,7 +38,7 @@ extension String {
 extension String {
   /// A string made of Unicode scalars, encoded straight to UTF-8.
   ///
-  /// `String(scalars: slice)` appends scalar by scalar through the standard
+  /// `String(String.UnicodeScalarView(slice))` appends scalar by scalar through the standard
   /// library's generic path; this counts the UTF-8 length once and writes the bytes in place,
   /// several times faster on the passage texts the reports and the coder slice out.
   @inlinable

@@ -117,14 +117,8 @@ public enum SentenceSplitter {
   private static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, isWhitespace(scalars[lower]) { lower += 1 }
-    while upper > lower, isWhitespace(scalars[upper - 1]) { upper -= 1 }
+    while lower < upper, Tokenizer.isWhitespace(scalars[lower]) { lower += 1 }
+    while upper > lower, Tokenizer.isWhitespace(scalars[upper - 1]) { upper -= 1 }
     return lower < upper ? lower..<upper : nil
-  }
-
-  /// White space, answered for ASCII without the Unicode property tables.
-  @inline(__always) private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value < 0x80 { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
-    return scalar.properties.isWhitespace
   }
 }

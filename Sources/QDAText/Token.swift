@@ -36,7 +36,8 @@ public struct Token: Hashable, Sendable {
 public enum Tokenizer {
   /// Tokenises a string; offsets count Unicode scalars from its start.
   public static func tokens(in text: String, punctuation: Bool = true) -> [Token] {
-    tokens(in: Array(scalarsOf: text), range: 0..<text.unicodeScalars.count, punctuation: punctuation)
+    let scalars = Array(scalarsOf: text)
+    return tokens(in: scalars, range: 0..<scalars.count, punctuation: punctuation)
   }
 
   /// Tokenises `range` of a scalar array; offsets are indices into the array.
@@ -97,7 +98,7 @@ public enum Tokenizer {
         var lastWordEnd = index
         while index < end {
           let current = scalars[index]
-          if current.value < 0x80 ? isASCIIAlphanumeric(current.value) : isWordScalar(current) {
+          if isWordScalar(current) {
             if current.value >= 0x80 {
               plain = false
               if isLetter(current) { sawLetter = true; allDigits = false }
@@ -119,7 +120,7 @@ public enum Tokenizer {
         }
         index = lastWordEnd
         word(WordRun(start: start, end: lastWordEnd, isNumeric: allDigits, isPlain: plain))
-      } else if scalar.isASCII ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+      } else if isWhitespace(scalar) {
         index += 1
       } else {
         punctuation(index)
@@ -220,14 +221,16 @@ public enum Tokenizer {
   }
 
   @inlinable @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII {
-      let value = scalar.value
-      return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-        || (value >= 0x30 && value <= 0x39)
-    }
+    if scalar.isASCII { return isASCIIAlphanumeric(scalar.value) }
     let properties = scalar.properties
     return properties.isAlphabetic || properties.numericType == .decimal
       || properties.generalCategory == .nonspacingMark
+  }
+
+  /// White space, answered for ASCII without the Unicode property tables.
+  @inlinable @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) }
+    return scalar.properties.isWhitespace
   }
 
   @inlinable @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -105,7 +105,7 @@ struct IncrementalRecodeTests {
     #expect(try contents(project) == contents(full))
   }
 
-  @Test func manualCodingsAndDecisionsSurvive() throws {
+  @Test func manualCodingsSurvive() throws {
     let folder = try TemporaryFolder("incremental")
     let edited = try edited(folder, [("\"alone\", \"by myself\", \"on my own\", ", "")])
     let project = folder.path("p.qda")
