@@ -187,7 +187,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAIngestTests",
-      dependencies: ["QDAIngest", "QDAModel", "QDAArchive", "_QDATestSupport"],
+      dependencies: ["QDAIngest", "QDAModel", "QDAArchive", "QDASynthetic", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDACodebookTests", dependencies: ["QDACodebook", "QDAModel", "_QDATestSupport"],

@@ -83,13 +83,27 @@ public struct SyntheticCorpus: Sendable {
 
   // MARK: - Survey
 
-  /// The three header rows of the Qualtrics export.
-  public static let surveyHeader = """
-    StartDate,EndDate,Status,Progress,Finished,ResponseId,Q1,Q2_1,Q2_2,Q2_3,Q2_4,Q3,Q4,Q5
-    Start Date,End Date,Response Type,Progress,Finished,Response ID,What is your role?,How much do you agree? - I can articulate the purpose of micro-credentials,How much do you agree? - Micro-credentials are significant to my learning,How much do you agree? - I would recommend micro-credentials,How much do you agree? - The platform is easy to use,Which supports helped you? Select all that apply.,About how many hours did you spend?,What would you change about the micro-credentials?
-    {"ImportId":"startDate","timeZone":"America/Denver"},{"ImportId":"endDate","timeZone":"America/Denver"},{"ImportId":"status"},{"ImportId":"progress"},{"ImportId":"finished"},{"ImportId":"_recordId"},{"ImportId":"QID1"},{"ImportId":"QID2_1"},{"ImportId":"QID2_2"},{"ImportId":"QID2_3"},{"ImportId":"QID2_4"},{"ImportId":"QID3"},{"ImportId":"QID4_TEXT"},{"ImportId":"QID5_TEXT"}
-
-    """
+  /// The three header rows of the Qualtrics export; row 3's JSON cells quoted, as Qualtrics
+  /// writes them (they hold commas).
+  public static let surveyHeader: String = {
+    let tags = "StartDate,EndDate,Status,Progress,Finished,ResponseId,Q1,Q2_1,Q2_2,Q2_3,Q2_4,Q3,Q4,Q5"
+    let texts = [
+      "Start Date", "End Date", "Response Type", "Progress", "Finished", "Response ID", "What is your role?",
+      "How much do you agree? - I can articulate the purpose of micro-credentials",
+      "How much do you agree? - Micro-credentials are significant to my learning",
+      "How much do you agree? - I would recommend micro-credentials",
+      "How much do you agree? - The platform is easy to use", "Which supports helped you? Select all that apply.",
+      "About how many hours did you spend?", "What would you change about the micro-credentials?",
+    ]
+    let importIDs = [
+      #"{"ImportId":"startDate","timeZone":"America/Denver"}"#, #"{"ImportId":"endDate","timeZone":"America/Denver"}"#,
+      #"{"ImportId":"status"}"#, #"{"ImportId":"progress"}"#, #"{"ImportId":"finished"}"#, #"{"ImportId":"_recordId"}"#,
+      #"{"ImportId":"QID1"}"#, #"{"ImportId":"QID2_1"}"#, #"{"ImportId":"QID2_2"}"#, #"{"ImportId":"QID2_3"}"#,
+      #"{"ImportId":"QID2_4"}"#, #"{"ImportId":"QID3"}"#, #"{"ImportId":"QID4_TEXT"}"#, #"{"ImportId":"QID5_TEXT"}"#,
+    ]
+    return [tags, texts.map(csvCell).joined(separator: ","), importIDs.map(csvCell).joined(separator: ",")]
+      .joined(separator: "\n") + "\n"
+  }()
 
   /// Respondent rows `range` of the survey export (CSV lines, quoted where needed).
   public func surveyRows(_ range: Range<Int>) -> String {

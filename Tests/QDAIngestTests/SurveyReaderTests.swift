@@ -162,6 +162,9 @@ import _QDATestSupport
     ("ragged.csv", "Timestamp,Q1\n1/1/2025,Yes,extra\n", "ragged.csv:2:3: row 2 has 3 cells but the header has 2"),
     ("open.csv", "Timestamp,Q1\n1/1/2025,\"never closed\n", "open.csv:2"),
     ("empty.csv", "", "empty.csv: the file is empty"),
+    ("unquoted.csv",
+     "StartDate,ResponseId,Q1\nStart Date,Response ID,Why?\n{\"ImportId\":\"startDate\",\"timeZone\":\"X\"},{\"ImportId\":\"_recordId\"},{\"ImportId\":\"QID1\"}\n2024-05-01,R_a,Because\n",
+     "unquoted.csv:3:4: header row 3 has 4 cells but row 1 has 3 (is a cell holding commas not quoted?)"),
   ])
   func brokenFilesNameTheRowAndColumn(name: String, text: String, expected: String) {
     #expect {

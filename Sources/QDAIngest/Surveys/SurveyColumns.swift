@@ -60,6 +60,15 @@ enum SurveyColumns {
       guard records.count >= 3 else {
         throw IngestError(InputLocation(file: file, line: 1), .csv, "a Qualtrics export needs three header rows")
       }
+      // Rows 2 and 3 name the columns of row 1; one cell more (an unquoted `{"ImportId":…}`
+      // holding a comma) would shift every item id after it onto the wrong column.
+      for record in records[1...2] where record.fields.count > row1.count {
+        let extra = record.fields[row1.count...]
+        guard extra.contains(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+        throw IngestError(
+          InputLocation(file: file, line: record.line, column: row1.count + 1), .csv,
+          "header row \(record.line) has \(record.fields.count) cells but row 1 has \(row1.count) (is a cell holding commas not quoted?)")
+      }
       layout = Layout(columns: row1.indices.map { qualtricsColumn($0, tag: row1[$0], text: cell(1, $0), importCell: cell(2, $0)) }, headerRows: 3)
     case .qualtricsLegacy:
       layout = Layout(columns: row1.indices.map { legacyColumn($0, tag: row1[$0], label: cell(1, $0)) }, headerRows: 2)

@@ -96,7 +96,7 @@ enum SurveyItemBuilder {
       var type: SurveyItemType
       var scale: [String] = []
       var choices = column.choices
-      var packed: [String]?
+      var packed: Packing?
       if isMetadata {
         type = .metadata
       } else if parent != nil {
@@ -122,7 +122,7 @@ enum SurveyItemBuilder {
           SurveyChoice(code: $0, label: $0)
         }
       }
-      if let packed { choices = packed.map { SurveyChoice(code: $0, label: $0) } }
+      if let packed { choices = packed.choices.map { SurveyChoice(code: $0, label: $0) } }
       let labels = Dictionary(choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
       items.append(
         SurveyItem(
@@ -137,7 +137,7 @@ enum SurveyItemBuilder {
             guard !value.isEmpty else { return nil }
             let resolved: [String]
             switch finalType {
-            case .multiSelect: resolved = splitPacked(value, choices: packed ?? [])
+            case .multiSelect: resolved = packed.map { $0.split(value) } ?? [value]
             case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
             default: resolved = [value]
             }
@@ -293,7 +293,7 @@ enum SurveyItemBuilder {
   static let quantityWords = ["how many", "number of", "hours", "minutes", "age", "years", "percent", "%", "how much time", "days", "weeks", "score"]
   static let explainWords = ["explain", "describe", "why", "rationale", "comment", "please specify", "free text", "tell us", "anything else", "what do you think"]
 
-  static func infer(_ values: [String], text: String) -> (SurveyItemType, [String]?) {
+  static func infer(_ values: [String], text: String) -> (SurveyItemType, Packing?) {
     guard !values.isEmpty else { return (.openText, nil) }
     let lowered = text.lowercased()
     let distinct = Set(values)
@@ -305,7 +305,7 @@ enum SurveyItemBuilder {
       if integers, Set(numbers).count <= 7, !quantity { return (.singleChoice, nil) }
       return (.numeric, nil)
     }
-    if let packed = packedChoices(values) { return (.multiSelect, packed) }
+    if let packed = Packing(values) { return (.multiSelect, packed) }
     let words = values.map { $0.split(separator: " ").count }
     let meanWords = Double(words.reduce(0, +)) / Double(values.count)
     let folded = Set(values.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
@@ -316,95 +316,120 @@ enum SurveyItemBuilder {
     return (.singleChoice, nil)
   }
 
-  /// The choices of a column whose cells pack several with `, ` (Google Forms checkboxes): at
-  /// least two cells hold several parts, and the parts recur (each appears in two cells or more,
-  /// or alone in a cell). Nil when the column does not look so.
-  ///
-  /// A choice may itself hold `, ` (`Coaching, mentoring or feedback`, `Release time (e.g.,
-  /// substitutes)`): parts are glued back while brackets are open, and a cell's whole text is one
-  /// choice when its parts are never seen apart in any cell (see ``commaChoices(_:)``).
-  static func packedChoices(_ values: [String]) -> [String]? {
-    let known = commaChoices(values)
-    let split = values.map { fragments($0, known: known) }
-    let multi = split.filter { $0.count >= 2 }
-    guard multi.count >= 2 else { return nil }
-    var counts: [String: Int] = [:]
-    for parts in split { for part in Set(parts) { counts[part, default: 0] += 1 } }
-    let alone = Set(split.filter { $0.count == 1 }.map { $0[0] })
-    let partsInMulti = multi.flatMap { $0 }
-    let recurring = partsInMulti.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }
-    guard Double(recurring.count) >= 0.9 * Double(partsInMulti.count),
-      partsInMulti.allSatisfy({ $0.split(separator: " ").count <= 8 }),
-      counts.count <= max(12, values.count / 3)
-    else { return nil }
-    return counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-  }
+  /// How a column packs several choices into one cell: Google Forms joins them with `, `,
+  /// Qualtrics (a multi-select not broken out into columns) with `,`.
+  struct Packing {
+    var choices: [String]
+    var separator: String
+    /// Choices that hold the separator themselves, kept whole when a cell is split.
+    var known: Set<String>
 
-  /// The choices that hold `, ` themselves, learnt from the respondents: a cell's whole text
-  /// with `, ` in it, chosen alone by two respondents or more, whose parts never appear in any
-  /// cell except together and in that order. (Two separate choices that everyone who picks one
-  /// also picks, in the same order, cannot be told from one choice; the export does not say.)
-  static func commaChoices(_ values: [String]) -> Set<String> {
-    var whole: [String: Int] = [:]
-    for value in values where value.contains(", ") { whole[value, default: 0] += 1 }
-    let candidates = whole.filter { $0.value >= 2 }.keys
-    guard !candidates.isEmpty else { return [] }
-    let split = values.map { fragments($0, known: []) }
-    var result = Set<String>()
-    for candidate in candidates {
-      let parts = fragments(candidate, known: [])
-      guard parts.count >= 2 else { continue }
-      let together = split.allSatisfy { cell in
-        var index = 0
-        while index < cell.count {
-          if let offset = parts.firstIndex(of: cell[index]) {
-            // A part must start the whole run of parts, in order.
-            guard offset == 0, index + parts.count <= cell.count, Array(cell[index..<(index + parts.count)]) == parts
-            else { return false }
-            index += parts.count
-          } else {
-            index += 1
+    /// The packing of a column's cells, nil when they do not look packed: at least two cells
+    /// hold several parts, the parts recur (each appears in two cells or more, or alone in a
+    /// cell), and they read as labels, not sentences.
+    ///
+    /// A choice may itself hold `, ` (`Coaching, mentoring or feedback`, `Release time (e.g.,
+    /// substitutes)`): parts are glued back while brackets are open, and a cell's whole text is
+    /// one choice when its parts are never seen apart in any cell (see ``commaChoices(_:separator:)``).
+    init?(_ values: [String]) {
+      guard let packing = Self.packing(values, separator: ", ") ?? Self.packing(values, separator: ",") else { return nil }
+      self = packing
+    }
+
+    private init(choices: [String], separator: String, known: Set<String>) {
+      self.choices = choices
+      self.separator = separator
+      self.known = known
+    }
+
+    private static func packing(_ values: [String], separator: String) -> Packing? {
+      let known = commaChoices(values, separator: separator)
+      let split = values.map { fragments($0, separator: separator, known: known) }
+      let multi = split.filter { $0.count >= 2 }
+      guard multi.count >= 2 else { return nil }
+      var counts: [String: Int] = [:]
+      for parts in split { for part in Set(parts) { counts[part, default: 0] += 1 } }
+      let alone = Set(split.filter { $0.count == 1 }.map { $0[0] })
+      let partsInMulti = multi.flatMap { $0 }
+      let recurring = partsInMulti.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }
+      // Sentences split at their commas recur when people write alike; labels rarely end a sentence.
+      let sentences = counts.keys.filter { $0.last.map { ".!?".contains($0) } ?? false }
+      guard Double(recurring.count) >= 0.9 * Double(partsInMulti.count),
+        partsInMulti.allSatisfy({ $0.split(separator: " ").count <= 8 }),
+        counts.count <= max(12, values.count / 3),
+        sentences.count * 2 <= counts.count
+      else { return nil }
+      let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+      return Packing(choices: choices, separator: separator, known: Set(choices.filter { $0.contains(separator) }))
+    }
+
+    /// A packed cell's choices, the known choices that hold the separator kept whole.
+    func split(_ value: String) -> [String] {
+      Self.fragments(value, separator: separator, known: known)
+    }
+
+    /// The choices that hold the separator themselves, learnt from the respondents: a cell's
+    /// whole text with the separator in it, chosen alone by two respondents or more, whose parts
+    /// never appear in any cell except together and in that order. (Two separate choices that
+    /// everyone who picks one also picks, in the same order, cannot be told from one choice; the
+    /// export does not say.)
+    static func commaChoices(_ values: [String], separator: String) -> Set<String> {
+      var whole: [String: Int] = [:]
+      for value in values where value.contains(separator) { whole[value, default: 0] += 1 }
+      let candidates = whole.filter { $0.value >= 2 }.keys
+      guard !candidates.isEmpty else { return [] }
+      let split = values.map { fragments($0, separator: separator, known: []) }
+      var result = Set<String>()
+      for candidate in candidates {
+        let parts = fragments(candidate, separator: separator, known: [])
+        guard parts.count >= 2 else { continue }
+        let together = split.allSatisfy { cell in
+          var index = 0
+          while index < cell.count {
+            if let offset = parts.firstIndex(of: cell[index]) {
+              // A part must start the whole run of parts, in order.
+              guard offset == 0, index + parts.count <= cell.count, Array(cell[index..<(index + parts.count)]) == parts
+              else { return false }
+              index += parts.count
+            } else {
+              index += 1
+            }
+          }
+          return true
+        }
+        if together { result.insert(candidate) }
+      }
+      return result
+    }
+
+    /// A packed cell split at the separator: the longest known choice at each place first;
+    /// otherwise parts are glued while a `(` or `[` is open.
+    static func fragments(_ value: String, separator: String, known: Set<String>) -> [String] {
+      let pieces = value.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+      var result: [String] = []
+      var index = 0
+      while index < pieces.count {
+        var end = index
+        if !known.isEmpty {
+          for candidate in stride(from: pieces.count - 1, to: index, by: -1)
+          where known.contains(pieces[index...candidate].joined(separator: separator)) {
+            end = candidate
+            break
           }
         }
-        return true
-      }
-      if together { result.insert(candidate) }
-    }
-    return result
-  }
-
-  /// A packed cell split at `, `: the longest known choice at each place first; otherwise parts
-  /// are glued while a `(` or `[` is open.
-  static func fragments(_ value: String, known: Set<String>) -> [String] {
-    let pieces = value.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
-    var result: [String] = []
-    var index = 0
-    while index < pieces.count {
-      var end = index
-      if !known.isEmpty {
-        for candidate in stride(from: pieces.count - 1, to: index, by: -1)
-        where known.contains(pieces[index...candidate].joined(separator: ", ")) {
-          end = candidate
-          break
+        var text = pieces[index...end].joined(separator: separator)
+        func open(_ text: String) -> Bool {
+          text.filter { $0 == "(" || $0 == "[" }.count > text.filter { $0 == ")" || $0 == "]" }.count
         }
+        while open(text), end + 1 < pieces.count {
+          end += 1
+          text += separator + pieces[end]
+        }
+        if !text.isEmpty { result.append(text) }
+        index = end + 1
       }
-      var text = pieces[index...end].joined(separator: ", ")
-      func open(_ text: String) -> Bool {
-        text.filter { $0 == "(" || $0 == "[" }.count > text.filter { $0 == ")" || $0 == "]" }.count
-      }
-      while open(text), end + 1 < pieces.count {
-        end += 1
-        text += ", " + pieces[end]
-      }
-      if !text.isEmpty { result.append(text) }
-      index = end + 1
+      return result
     }
-    return result
-  }
-
-  /// A packed cell's choices, the known choices that hold a comma kept whole.
-  static func splitPacked(_ value: String, choices: [String]) -> [String] {
-    fragments(value, known: Set(choices.filter { $0.contains(", ") }))
   }
 
   /// For answers that differ only in case or spacing, the spelling most respondents used.
