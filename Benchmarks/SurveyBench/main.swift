@@ -3,9 +3,10 @@ import QDAAnalysis
 import QDAIngest
 import QDAModel
 
-// Usage: swift run -c release _SurveyBench [respondents, default 100000]
+// Usage: swift run -c release _SurveyBench [respondents, default 100000 | path of an export]
 //
-// Reads a generated Qualtrics export (current format) of that many respondents with
+// Reads a generated Qualtrics export (current format) of that many respondents, or the export
+// at the path given, with
 // `SurveyReader` and summarises it with `SurveySummary`: the time of each step and the peak
 // resident memory of the process (getrusage).
 
@@ -67,9 +68,11 @@ func seconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-let bytes = export(respondents: count)
-print("Generated: \(count) respondents, \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MB; peak so far \(String(format: "%.0f", peakMegabytes())) MB")
+let argument = CommandLine.arguments.dropFirst().first
+let count = argument.flatMap(Int.init) ?? 100_000
+let bytes = try argument.flatMap { Int($0) == nil ? $0 : nil }.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
+  ?? export(respondents: count)
+print("Read: \(argument.flatMap { Int($0) == nil ? $0 : nil } ?? "\(count) generated respondents"), \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MB; peak so far \(String(format: "%.0f", peakMegabytes())) MB")
 let clock = ContinuousClock()
 let start = clock.now
 let survey = try SurveyReader.read(bytes: bytes, file: "bench.csv")

@@ -89,7 +89,8 @@ enum SurveyItemBuilder {
     }
 
     func addSingle(_ column: SurveyColumn) {
-      let values = rows.map { cell($0, column.index) }.filter { !$0.isEmpty }
+      var values = CellValues()
+      for row in rows { values.add(cell(row, column.index)) }
       var parent: String?
       if case .other(let owner) = column.role { parent = owner }
       let isMetadata = column.role != .answer && parent == nil
@@ -110,7 +111,7 @@ enum SurveyItemBuilder {
       // Labels from the dictionary (codes → labels); a scale's point labels (typos mended); for
       // other choices one spelling per case-insensitive variant.
       var canonical: [String: String] = [:]
-      if choices.isEmpty, type == .likert, let match = LikertScales.match(Set(values)) {
+      if choices.isEmpty, type == .likert, let match = LikertScales.match(Set(values.counts.keys)) {
         scale = match.scale
         canonical = match.labels
         let extra = Set(match.labels.values).subtracting(match.scale).sorted()
@@ -118,7 +119,7 @@ enum SurveyItemBuilder {
       } else if choices.isEmpty, type == .singleChoice {
         canonical = canonicalSpellings(values)
         var seen = Set<String>()
-        choices = values.compactMap { canonical[$0] }.filter { seen.insert($0).inserted }.sorted().map {
+        choices = values.counts.keys.compactMap { canonical[$0] }.filter { seen.insert($0).inserted }.sorted().map {
           SurveyChoice(code: $0, label: $0)
         }
       }
@@ -129,6 +130,10 @@ enum SurveyItemBuilder {
           id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
           type: packed != nil ? .multiSelect : type, choices: choices, scale: scale, parentID: parent))
       let finalType = packed != nil ? SurveyItemType.multiSelect : type
+      // Each distinct packed cell split once.
+      let splits = packed.map { packing in
+        Dictionary(uniqueKeysWithValues: values.counts.keys.map { ($0, packing.split($0)) })
+      }
       readers.append(
         (
           column.itemID,
@@ -137,7 +142,7 @@ enum SurveyItemBuilder {
             guard !value.isEmpty else { return nil }
             let resolved: [String]
             switch finalType {
-            case .multiSelect: resolved = packed.map { $0.split(value) } ?? [value]
+            case .multiSelect: resolved = splits?[value] ?? [value]
             case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
             default: resolved = [value]
             }
@@ -201,6 +206,10 @@ enum SurveyItemBuilder {
   /// The cell without surrounding spaces and line breaks; most cells have none, and are
   /// returned without copying.
   static func trimmed(_ text: String) -> String {
+    // ASCII ends other than space, tab and line breaks: nothing to trim (most cells).
+    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+      return text
+    }
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
     guard first.properties.isWhitespace || last.properties.isWhitespace else { return text }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -293,26 +302,42 @@ enum SurveyItemBuilder {
   static let quantityWords = ["how many", "number of", "hours", "minutes", "age", "years", "percent", "%", "how much time", "days", "weeks", "score"]
   static let explainWords = ["explain", "describe", "why", "rationale", "comment", "please specify", "free text", "tell us", "anything else", "what do you think"]
 
-  static func infer(_ values: [String], text: String) -> (SurveyItemType, Packing?) {
+  /// The non-empty cells of a column: each distinct value with the number of cells holding it
+  /// (a million respondents give a few dozen distinct answers to a closed item).
+  struct CellValues {
+    var counts: [String: Int] = [:]
+    /// Non-empty cells in all.
+    var total = 0
+
+    mutating func add(_ value: String) {
+      guard !value.isEmpty else { return }
+      counts[value, default: 0] += 1
+      total += 1
+    }
+
+    var isEmpty: Bool { total == 0 }
+  }
+
+  static func infer(_ values: CellValues, text: String) -> (SurveyItemType, Packing?) {
     guard !values.isEmpty else { return (.openText, nil) }
     let lowered = text.lowercased()
-    let distinct = Set(values)
-    if LikertScales.match(distinct) != nil { return (.likert, nil) }
-    let numbers = values.compactMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
-    if numbers.count == values.count {
+    let distinct = values.counts
+    if LikertScales.match(Set(distinct.keys)) != nil { return (.likert, nil) }
+    let numbers = distinct.keys.compactMap { Double($0.contains(",") ? $0.replacingOccurrences(of: ",", with: ".") : $0) }
+    if numbers.count == distinct.count {
       let integers = numbers.allSatisfy { $0 == $0.rounded() && abs($0) <= 10 }
       let quantity = quantityWords.contains { lowered.contains($0) }
       if integers, Set(numbers).count <= 7, !quantity { return (.singleChoice, nil) }
       return (.numeric, nil)
     }
     if let packed = Packing(values) { return (.multiSelect, packed) }
-    let words = values.map { $0.split(separator: " ").count }
-    let meanWords = Double(words.reduce(0, +)) / Double(values.count)
-    let folded = Set(values.map { $0.lowercased().trimmingCharacters(in: .whitespaces) })
-    let long = meanWords >= 3 || values.contains { $0.count > 40 }
-    let mostlyDistinct = values.count >= 4 && Double(folded.count) / Double(values.count) > 0.5
+    let words = distinct.reduce(0) { $0 + $1.key.split(separator: " ").count * $1.value }
+    let meanWords = Double(words) / Double(values.total)
+    let folded = Set(distinct.keys.map { trimmed($0.lowercased()) })
+    let long = meanWords >= 3 || distinct.keys.contains { $0.count > 40 }
+    let mostlyDistinct = values.total >= 4 && Double(folded.count) / Double(values.total) > 0.5
     let asksToExplain = explainWords.contains { lowered.contains($0) }
-    if long || mostlyDistinct || asksToExplain || (values.count < 4 && meanWords >= 2) { return (.openText, nil) }
+    if long || mostlyDistinct || asksToExplain || (values.total < 4 && meanWords >= 2) { return (.openText, nil) }
     return (.singleChoice, nil)
   }
 
@@ -331,7 +356,7 @@ enum SurveyItemBuilder {
     /// A choice may itself hold `, ` (`Coaching, mentoring or feedback`, `Release time (e.g.,
     /// substitutes)`): parts are glued back while brackets are open, and a cell's whole text is
     /// one choice when its parts are never seen apart in any cell (see ``commaChoices(_:separator:)``).
-    init?(_ values: [String]) {
+    init?(_ values: CellValues) {
       guard let packing = Self.packing(values, separator: ", ") ?? Self.packing(values, separator: ",") else { return nil }
       self = packing
     }
@@ -342,21 +367,33 @@ enum SurveyItemBuilder {
       self.known = known
     }
 
-    private static func packing(_ values: [String], separator: String) -> Packing? {
-      let known = commaChoices(values, separator: separator)
-      let split = values.map { fragments($0, separator: separator, known: known) }
-      let multi = split.filter { $0.count >= 2 }
-      guard multi.count >= 2 else { return nil }
+    private static func packing(_ values: CellValues, separator: String) -> Packing? {
+      let distinct = values.counts
+      guard distinct.reduce(0, { $0 + ($1.key.contains(separator) ? $1.value : 0) }) >= 2 else { return nil }
+      let known = commaChoices(distinct, separator: separator)
+      let limit = max(12, values.total / 3)
+      // Per part, the cells holding it; the cells of several parts with their parts.
       var counts: [String: Int] = [:]
-      for parts in split { for part in Set(parts) { counts[part, default: 0] += 1 } }
-      let alone = Set(split.filter { $0.count == 1 }.map { $0[0] })
-      let partsInMulti = multi.flatMap { $0 }
-      let recurring = partsInMulti.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }
+      var alone = Set<String>()
+      var multi: [(parts: [String], cells: Int)] = []
+      for (value, cells) in distinct {
+        let parts = fragments(value, separator: separator, known: known)
+        for part in Set(parts) { counts[part, default: 0] += cells }
+        guard counts.count <= limit else { return nil }  // too many distinct parts for choices
+        if parts.count == 1 { alone.insert(parts[0]) } else if parts.count >= 2 { multi.append((parts, cells)) }
+      }
+      let multiCells = multi.reduce(0) { $0 + $1.cells }
+      guard multiCells >= 2 else { return nil }
+      var partsInMulti = 0
+      var recurring = 0
+      for (parts, cells) in multi {
+        partsInMulti += parts.count * cells
+        recurring += parts.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }.count * cells
+      }
       // Sentences split at their commas recur when people write alike; labels rarely end a sentence.
       let sentences = counts.keys.filter { $0.last.map { ".!?".contains($0) } ?? false }
-      guard Double(recurring.count) >= 0.9 * Double(partsInMulti.count),
-        partsInMulti.allSatisfy({ $0.split(separator: " ").count <= 8 }),
-        counts.count <= max(12, values.count / 3),
+      guard Double(recurring) >= 0.9 * Double(partsInMulti),
+        multi.allSatisfy({ $0.parts.allSatisfy { $0.split(separator: " ").count <= 8 } }),
         sentences.count * 2 <= counts.count
       else { return nil }
       let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
@@ -373,12 +410,10 @@ enum SurveyItemBuilder {
     /// never appear in any cell except together and in that order. (Two separate choices that
     /// everyone who picks one also picks, in the same order, cannot be told from one choice; the
     /// export does not say.)
-    static func commaChoices(_ values: [String], separator: String) -> Set<String> {
-      var whole: [String: Int] = [:]
-      for value in values where value.contains(separator) { whole[value, default: 0] += 1 }
-      let candidates = whole.filter { $0.value >= 2 }.keys
+    static func commaChoices(_ distinct: [String: Int], separator: String) -> Set<String> {
+      let candidates = distinct.filter { $0.value >= 2 && $0.key.contains(separator) }.keys
       guard !candidates.isEmpty else { return [] }
-      let split = values.map { fragments($0, separator: separator, known: []) }
+      let split = distinct.keys.map { fragments($0, separator: separator, known: []) }
       var result = Set<String>()
       for candidate in candidates {
         let parts = fragments(candidate, separator: separator, known: [])
@@ -402,10 +437,31 @@ enum SurveyItemBuilder {
       return result
     }
 
+    /// The text between separators, trimmed (`,` or `, `, both ASCII: split on UTF-8).
+    static func pieces(of value: String, separator: String) -> [String] {
+      let comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
+      let needsSpace = separator == ", "
+      let utf8 = Array(value.utf8)
+      var result: [String] = []
+      var start = 0
+      var index = 0
+      while index < utf8.count {
+        if utf8[index] == comma, !needsSpace || (index + 1 < utf8.count && utf8[index + 1] == space) {
+          result.append(trimmed(String(decoding: utf8[start..<index], as: UTF8.self)))
+          index += needsSpace ? 2 : 1
+          start = index
+        } else {
+          index += 1
+        }
+      }
+      result.append(trimmed(String(decoding: utf8[start...], as: UTF8.self)))
+      return result
+    }
+
     /// A packed cell split at the separator: the longest known choice at each place first;
     /// otherwise parts are glued while a `(` or `[` is open.
     static func fragments(_ value: String, separator: String, known: Set<String>) -> [String] {
-      let pieces = value.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+      let pieces = pieces(of: value, separator: separator)
       var result: [String] = []
       var index = 0
       while index < pieces.count {
@@ -433,11 +489,11 @@ enum SurveyItemBuilder {
   }
 
   /// For answers that differ only in case or spacing, the spelling most respondents used.
-  static func canonicalSpellings(_ values: [String]) -> [String: String] {
+  static func canonicalSpellings(_ values: CellValues) -> [String: String] {
     var byKey: [String: [String: Int]] = [:]
-    for value in values {
+    for (value, cells) in values.counts {
       let key = value.lowercased().split(separator: " ").joined(separator: " ")
-      byKey[key, default: [:]][value, default: 0] += 1
+      byKey[key, default: [:]][value, default: 0] += cells
     }
     var result: [String: String] = [:]
     for spellings in byKey.values {
