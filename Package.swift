@@ -217,7 +217,8 @@ let package = Package(
       name: "QDAAgreementTests", dependencies: ["QDAAgreement", "QDAModel"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "QDAStoreTests", dependencies: ["QDAStore", "QDAModel", "_QDATestSupport"],
+      name: "QDAStoreTests",
+      dependencies: ["QDAStore", "QDAModel", "_QDATestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAReportTests",

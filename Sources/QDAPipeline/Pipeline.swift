@@ -236,8 +236,8 @@ public struct Pipeline: Sendable {
       }
       // Participants named in the attributes file with no documents: kept, and said so
       // (survey respondents without open answers are not waiting for anything).
-      let respondents = Set(try project.surveys().flatMap { $0.respondents.map { $0.id.lowercased() } })
-      let withDocuments = Set(try project.documents().map { $0.participantID.lowercased() })
+      let respondents = try project.surveyRespondentIDs()
+      let withDocuments = try project.documentParticipantIDs()
       let waiting = try project.participants().map(\.id).filter {
         !withDocuments.contains($0.lowercased()) && !respondents.contains($0.lowercased())
       }
@@ -446,20 +446,13 @@ public struct Pipeline: Sendable {
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
     }
-    var documents = try project.documents()
-    var passages = try project.passages()
-    var codings = try project.codings()
+    // Survey answers left out in SQLite: a large survey has far more of them than interviews.
+    let documents = try project.documents(interviewsOnly: !includeSurveys)
+    let passages = try project.passages(interviewsOnly: !includeSurveys)
+    let codings = try project.codings(CodingFilter(interviewsOnly: !includeSurveys))
     var participants = try project.participants()
     if !includeSurveys {
-      let interviews = documents.filter { $0.format != .survey }
-      if interviews.count < documents.count {
-        let kept = Set(interviews.compactMap(\.id))
-        passages = passages.filter { $0.documentID.map(kept.contains) ?? false }
-        let keptPassages = Set(passages.compactMap(\.id))
-        codings = codings.filter { keptPassages.contains($0.passageID) }
-      }
-      documents = interviews
-      let respondents = Set(try project.surveys().flatMap { $0.respondents.map { $0.id.lowercased() } })
+      let respondents = try project.surveyRespondentIDs()
       if !respondents.isEmpty {
         let interviewed = Set(documents.map { $0.participantID.lowercased() })
         participants = participants.filter { !respondents.contains($0.id.lowercased()) || interviewed.contains($0.id.lowercased()) }

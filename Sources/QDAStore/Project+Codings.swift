@@ -8,12 +8,17 @@ public struct CodingFilter: Sendable, Hashable {
   public var codeID: String?
   public var documentID: Int64?
   public var passageID: Int64?
+  /// Only codings of interview passages (not of survey answers).
+  public var interviewsOnly: Bool
 
-  public init(coder: String? = nil, codeID: String? = nil, documentID: Int64? = nil, passageID: Int64? = nil) {
+  public init(
+    coder: String? = nil, codeID: String? = nil, documentID: Int64? = nil, passageID: Int64? = nil, interviewsOnly: Bool = false
+  ) {
     self.coder = coder
     self.codeID = codeID
     self.documentID = documentID
     self.passageID = passageID
+    self.interviewsOnly = interviewsOnly
   }
 }
 
@@ -24,10 +29,10 @@ extension Project {
   ///   codes whose rules changed); the others stay as they are.
   public func replaceAutoCodings(documentID: Int64, codes: Set<String>? = nil, with codings: [Coding]) throws {
     let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
-    try db.execute(sql: "DELETE FROM coding WHERE \(filter)", arguments: arguments)
-    let text = try String.fetchOne(db, sql: "SELECT text FROM document WHERE id = ?", arguments: [documentID]) ?? ""
+    try db.cachedStatement(sql: "DELETE FROM coding WHERE \(filter)").execute(arguments: arguments)
+    let text = try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID]) ?? ""
     let scalars = Array(scalarsOf: text)
-    let statement = try db.makeStatement(
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -134,6 +139,7 @@ extension Project {
     if let code = filter.codeID { clauses.append("(c.code_id = ? OR c.code_id LIKE ?)"); arguments += [code, code + ".%"] }
     if let document = filter.documentID { clauses.append("p.document_id = ?"); arguments.append(document) }
     if let passage = filter.passageID { clauses.append("c.passage_id = ?"); arguments.append(passage) }
+    if filter.interviewsOnly { clauses.append("d.format <> 'survey'") }
     return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
   }
 

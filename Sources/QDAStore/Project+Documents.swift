@@ -42,7 +42,7 @@ extension Project {
     try ensureParticipant(document.participantID)
     let participant = try canonicalParticipantID(document.participantID) ?? document.participantID
     if let old = try Row.fetchOne(
-      db, sql: "SELECT id, content_hash, participant_id FROM document WHERE key = ?", arguments: [document.key])
+      db.cachedStatement(sql: "SELECT id, content_hash, participant_id FROM document WHERE key = ?"), arguments: [document.key])
     {
       let oldID: Int64 = old["id"]
       if old["content_hash"] == document.contentHash, old["participant_id"] == participant {
@@ -86,18 +86,19 @@ extension Project {
   }
 
   private func insert(_ document: Document, participant: String, passages: [Passage], speakers: some Encodable) throws -> Int64 {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO document(key, source_path, participant_id, format, encoding, content_hash, text, metadata, warnings, speakers)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         document.key, document.sourcePath, participant, document.format.rawValue, document.encoding,
         document.contentHash, document.text, JSONColumn.encode(document.metadata),
         JSONColumn.encode(document.warnings), JSONColumn.encode(speakers),
       ])
     let documentID = db.lastInsertedRowID
-    let statement = try db.makeStatement(
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO passage(document_id, ordinal, turn, speaker, role, start, "end", text, start_time, end_time, question_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -136,14 +137,20 @@ extension Project {
 
   // MARK: - Reading
 
-  /// Every document, in key order.
-  public func documents() throws -> [Document] {
-    try Row.fetchAll(db, sql: "SELECT * FROM document ORDER BY key").map(Self.document)
+  /// Every document, in key order; with `interviewsOnly`, not the documents of survey answers.
+  public func documents(interviewsOnly: Bool = false) throws -> [Document] {
+    try Row.fetchAll(db, sql: "SELECT * FROM document\(interviewsOnly ? " WHERE format <> 'survey'" : "") ORDER BY key")
+      .map(Self.document)
   }
 
   /// Every document's row id, in key order, without reading the texts.
   public func documentIDs() throws -> [Int64] {
     try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY key")
+  }
+
+  /// The participants documents belong to, lower-cased, without reading the documents.
+  public func documentParticipantIDs() throws -> Set<String> {
+    Set(try String.fetchAll(db, sql: "SELECT DISTINCT participant_id FROM document").map { $0.lowercased() })
   }
 
   /// A document by key or by row id.
@@ -176,7 +183,7 @@ extension Project {
   }
 
   /// A document's passages in order; every passage when `documentID` is nil.
-  public func passages(documentID: Int64? = nil) throws -> [Passage] {
+  public func passages(documentID: Int64? = nil, interviewsOnly: Bool = false) throws -> [Passage] {
     // Read through a cursor: rows become passages one at a time, never all held as rows.
     if let documentID {
       return try Array(Row.fetchCursor(
@@ -184,7 +191,11 @@ extension Project {
       ).map(Self.passage))
     }
     return try Array(Row.fetchCursor(
-      db, sql: "SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id ORDER BY d.key, p.ordinal"
+      db,
+      sql: """
+        SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id
+        \(interviewsOnly ? "WHERE d.format <> 'survey'" : "") ORDER BY d.key, p.ordinal
+        """
     ).map(Self.passage))
   }
 

@@ -45,18 +45,20 @@ extension Project {
 
   /// Adds a participant with no attributes if the project does not know it yet.
   public func ensureParticipant(_ id: String) throws {
-    try db.execute(
+    // Cached statements here and below: these run once per document or respondent, and
+    // compiling a statement costs more than running it.
+    try db.cachedStatement(
       sql: """
         INSERT INTO participant(id, position)
         SELECT ?, (SELECT coalesce(max(position), -1) + 1 FROM participant)
         WHERE NOT EXISTS (SELECT 1 FROM participant WHERE id = ?)
-        """,
-      arguments: [id, id])
+        """
+    ).execute(arguments: [id, id])
   }
 
   /// The participant id as the project spells it (ids match regardless of case).
   public func canonicalParticipantID(_ id: String) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT id FROM participant WHERE id = ?", arguments: [id])
+    try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM participant WHERE id = ?"), arguments: [id])
   }
 
   public func attributes() throws -> [AttributeDefinition] {

@@ -138,23 +138,10 @@ extension Project {
         arguments: [new, row["participant_id"] as String, row["attribute"] as String])
       counts.attributeValues += 1
     }
-    let decoder = JSONDecoder()
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    for row in try Row.fetchAll(db, sql: "SELECT key, data FROM survey") {
-      let key: String = row["key"]
-      let survey: Survey
-      do {
-        survey = try decoder.decode(Survey.self, from: Data((row["data"] as String).utf8))
-      } catch {
-        throw StoreError(.invalid, "the stored survey \(key) cannot be read (\(error.localizedDescription))")
-      }
+    let keys = try String.fetchAll(db, sql: "SELECT key FROM survey ORDER BY key")
+    for (key, survey) in zip(keys, try surveys()) {
       let rewritten = rewriter.survey(survey, key: key)
-      try db.execute(
-        sql: "UPDATE survey SET key = ?, source_path = ?, data = ? WHERE key = ?",
-        arguments: [
-          rewritten.key, rewritten.survey.source, String(decoding: try encoder.encode(rewritten.survey), as: UTF8.self), key,
-        ])
+      try replaceSurvey(key: key, with: rewritten.survey, newKey: rewritten.key)
       counts.surveys += 1
     }
     return counts

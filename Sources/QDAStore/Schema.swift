@@ -199,6 +199,30 @@ enum Schema {
     migrator.registerMigration("v6-participant-position") { db in
       try db.execute(sql: "CREATE INDEX participant_position ON participant(position)")
     }
+    // v7: respondents as rows, answers in a column each (see `SurveyAnswersColumn`): a survey
+    // stored whole as one JSON text took longer to encode and decode than to read from its
+    // export, and a million respondents would not fit SQLite's limit on one value.
+    migrator.registerMigration("v7-survey-respondents") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE survey_respondent (
+            survey_key TEXT NOT NULL REFERENCES survey(key) ON DELETE CASCADE ON UPDATE CASCADE,
+            ordinal INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            finished INTEGER,
+            exclusion TEXT,
+            answers TEXT NOT NULL,
+            PRIMARY KEY (survey_key, ordinal)
+          ) WITHOUT ROWID;
+          INSERT INTO survey_respondent(survey_key, ordinal, id, line, finished, exclusion, answers)
+            SELECT s.key, r.key, json_extract(r.value, '$.id'), json_extract(r.value, '$.line'),
+              json_extract(r.value, '$.finished'), json_extract(r.value, '$.exclusion'),
+              coalesce(json_extract(r.value, '$.answers'), '{}')
+            FROM survey s, json_each(s.data, '$.respondents') r;
+          UPDATE survey SET data = json_set(data, '$.respondents', json('[]'));
+          """)
+    }
     return migrator
   }
 }
