@@ -47,9 +47,12 @@ extension Pipeline {
       summary.added.append(read.file.key)
       let respondents = survey.counted()
       try applyAttributes(of: survey, key: read.file.key, in: project)
+      let questions = Self.openQuestions(survey)
       for (index, respondent) in respondents.enumerated() {
-        environment.progress("storing survey answers \(index + 1)/\(respondents.count)")
-        guard let document = Self.answerDocument(survey, respondent: respondent, key: read.file.key, hash: read.contentHash)
+        if index % 100 == 0 { environment.progress("storing survey answers \(index + 1)/\(respondents.count)") }
+        guard
+          let document = Self.answerDocument(
+            survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)
         else { continue }
         switch try project.saveDocument(document.document, passages: document.passages, speakers: [String]()) {
         case .added(let id), .replaced(let id, _, _): changed.append(id)
@@ -93,19 +96,26 @@ extension Pipeline {
     try project.setAttributes(values)
   }
 
+  /// The open items with the line their answers are headed by in a respondent's document.
+  static func openQuestions(_ survey: Survey) -> [(item: SurveyItem, line: String.UnicodeScalarView)] {
+    survey.items.filter { $0.type == .openText }.map { item in
+      (item, (item.fullText.replacingOccurrences(of: "\n", with: " ") + "\n").unicodeScalars)
+    }
+  }
+
   /// A respondent's open answers as a document: `Question?\nAnswer\n\n` per answer, each answer
   /// a passage. Nil when the respondent left every open item blank.
-  static func answerDocument(_ survey: Survey, respondent: SurveyRespondent, key: String, hash: String)
-    -> (document: Document, passages: [Passage])?
-  {
+  static func answerDocument(
+    _ survey: Survey, respondent: SurveyRespondent, questions: [(item: SurveyItem, line: String.UnicodeScalarView)],
+    key: String, hash: String
+  ) -> (document: Document, passages: [Passage])? {
     var text = String.UnicodeScalarView()
     var offset = 0
     var passages: [Passage] = []
-    for item in survey.items where item.type == .openText {
+    for (item, question) in questions {
       guard let answer = respondent.answers[item.id]?.value, !answer.isEmpty else { continue }
-      let question = item.fullText.replacingOccurrences(of: "\n", with: " ") + "\n"
-      text.append(contentsOf: question.unicodeScalars)
-      offset += question.unicodeScalars.count
+      text.append(contentsOf: question)
+      offset += question.count
       let start = offset
       text.append(contentsOf: answer.unicodeScalars)
       offset += answer.unicodeScalars.count

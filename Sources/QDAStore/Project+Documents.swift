@@ -95,7 +95,8 @@ extension Project {
       arguments: [
         document.key, document.sourcePath, participant, document.format.rawValue, document.encoding,
         document.contentHash, document.text, JSONColumn.encode(document.metadata),
-        JSONColumn.encode(document.warnings), JSONColumn.encode(speakers),
+        JSONColumn.encode(document.warnings),
+        (speakers as? [String]).map { JSONColumn.encode($0) } ?? JSONColumn.encode(speakers),
       ])
     let documentID = db.lastInsertedRowID
     let statement = try db.cachedStatement(
@@ -155,7 +156,9 @@ extension Project {
 
   /// A document by key or by row id.
   public func document(_ keyOrID: String) throws -> Document? {
-    if let id = Int64(keyOrID), let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]) {
+    if let id = Int64(keyOrID),
+      let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id])
+    {
       return Self.document(row)
     }
     return try Row.fetchOne(
@@ -187,7 +190,8 @@ extension Project {
     // Read through a cursor: rows become passages one at a time, never all held as rows.
     if let documentID {
       return try Array(Row.fetchCursor(
-        db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal", arguments: [documentID]
+        db.cachedStatement(sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"),
+        arguments: [documentID]
       ).map(Self.passage))
     }
     return try Array(Row.fetchCursor(

@@ -88,6 +88,7 @@ extension Project {
   public func setAttributes(_ values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)]) throws {
     var position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
     var known = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM attribute"))
+    var lastParticipant: (given: String?, stored: String) = (nil, "")
     for entry in values {
       if !known.contains(entry.attribute.name.lowercased()) {
         position += 1
@@ -96,8 +97,12 @@ extension Project {
           arguments: [entry.attribute.name, entry.attribute.type.rawValue, position])
         known.insert(entry.attribute.name.lowercased())
       }
-      try ensureParticipant(entry.participant)
-      let participant = try canonicalParticipantID(entry.participant) ?? entry.participant
+      // A respondent's values come together: their participant is looked up once.
+      if entry.participant != lastParticipant.given {
+        try ensureParticipant(entry.participant)
+        lastParticipant = (entry.participant, try canonicalParticipantID(entry.participant) ?? entry.participant)
+      }
+      let participant = lastParticipant.stored
       let (number, text): (Double?, String?) =
         switch entry.value {
         case .number(let value): (value, nil)

@@ -12,11 +12,14 @@ enum Console {
     FileHandle.standardError.write(Data((text + "\n").utf8))
   }
 
-  /// An environment whose progress goes to one refreshed stderr line when stderr is a terminal.
+  /// An environment whose progress goes to one refreshed stderr line when stderr is a terminal,
+  /// at most twenty times a second (a million survey respondents are a million progress lines).
   static func environment(quiet: Bool) -> PipelineEnvironment {
     var environment = PipelineEnvironment.live
     if !quiet, isatty(2) != 0 {
+      let throttle = ProgressThrottle()
       environment.progress = { line in
+        guard throttle.due() else { return }
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
       }
     }
@@ -44,5 +47,20 @@ enum Console {
       if !summary.written.isEmpty { out("wrote \(summary.written.count) files in all") }
     }
     if summary.isPartial { throw ExitCode(3) }
+  }
+}
+
+/// Lets a progress line through when 50 ms have passed since the last one.
+final class ProgressThrottle: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last: UInt64 = 0
+
+  func due() -> Bool {
+    let now = DispatchTime.now().uptimeNanoseconds
+    return lock.withLock {
+      guard now &- last >= 50_000_000 else { return false }
+      last = now
+      return true
+    }
   }
 }

@@ -37,3 +37,23 @@ import _QDATestSupport
     #expect(JSONColumn.decode([String].self, #"["unclosed"#, default: ["fallback"]) == ["fallback"])
   }
 }
+
+/// Documents' metadata written by hand is the encoder's, byte for byte.
+@Suite struct JSONColumnDictionaryTests {
+  @Test(arguments: [
+    [:], ["survey": "s.csv", "row": "12", "dialect": "qualtrics"], ["a10": "x", "a9": "y", "B": "\"q\"", "a": "é/🙂\n", "_": ""],
+  ] as [[String: String]])
+  func dictionariesAreWrittenAsTheEncoderWritesThem(_ dictionary: [String: String]) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let expected = String(decoding: try encoder.encode(dictionary), as: UTF8.self)
+    #expect(JSONColumn.encode(dictionary) == expected)
+    #expect(JSONColumn.decode([String: String].self, expected, default: ["fallback": ""]) == dictionary)
+  }
+
+  @Test func otherSpellingsOfDictionariesGoThroughTheDecoder() {
+    #expect(JSONColumn.decode([String: String].self, #"{ "a" : "\u0041", "b":"x\/y" }"#, default: [:]) == ["a": "A", "b": "x/y"])
+    #expect(JSONColumn.decode([String: String].self, #"{"a":"b""#, default: ["fallback": ""]) == ["fallback": ""])
+    #expect(JSONColumn.decode([String: String].self, #"{"a":1}"#, default: ["fallback": ""]) == ["fallback": ""])
+  }
+}
