@@ -103,6 +103,20 @@ func run(_ executable: String, _ arguments: [String], stdoutTo file: String? = n
   return (seconds, Double(usage.ru_maxrss) / 1024, output)
 }
 
+/// Runs a command to its end (output inherited) and returns its wall time and its own peak
+/// memory (`wait4`'s usage; `RUSAGE_CHILDREN` would give the largest of all children so far).
+func measure(_ executable: String, _ arguments: [String]) -> (seconds: Double, peakMB: Double) {
+  var pid: pid_t = 0
+  let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+  defer { for pointer in argv { free(pointer) } }
+  let start = now()
+  guard posix_spawn(&pid, executable, nil, nil, argv, environ) == 0 else { fatalError("cannot run \(executable)") }
+  var status: Int32 = 0
+  var usage = rusage()
+  _ = wait4(pid, &status, 0, &usage)
+  return (now() - start, Double(usage.ru_maxrss) / 1024)
+}
+
 func selfPeakMB() -> Double {
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -258,7 +272,7 @@ for runIndex in 0..<options.runs {
     "--attributes", corpus + "/participants.csv", "--protocol", protocolPath, "--codebook", codebookPath, "--project", project,
     "--out", work + "/report", "--quiet",
   ]
-  let result = run(qda, arguments)
+  let result = measure(qda, arguments)
   analyzeTimes.append(result.seconds)
   analyzePeak = max(analyzePeak, result.peakMB)
 }
@@ -267,6 +281,27 @@ report(
   "qda analyze (whole)", String(format: "%.1f s", median(analyzeTimes)),
   String(format: "%d interviews, %.1f MB; peak memory %.0f MB", files.count, megabytes, analyzePeak),
   ["analyze_seconds": median(analyzeTimes), "analyze_peak_mb": analyzePeak])
+
+// MARK: - Survey import alone
+
+// The export into a project of its own, with the codebook: respondents, their attributes, a
+// document per respondent with open answers, the full-text index, coding and detection.
+if fileManager.fileExists(atPath: corpus + "/survey.csv") {
+  var surveyTimes: [Double] = []
+  var surveyPeak = 0.0
+  let surveyBytes = (try? fileManager.attributesOfItem(atPath: corpus + "/survey.csv")[.size] as? Int) ?? 0
+  for _ in 0..<options.runs {
+    let surveyProject = work + "/survey.qda"
+    for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: surveyProject + suffix) }
+    let result = measure(qda, ["ingest", corpus + "/survey.csv", "--codebook", codebookPath, "--project", surveyProject, "--quiet"])
+    surveyTimes.append(result.seconds)
+    surveyPeak = max(surveyPeak, result.peakMB)
+  }
+  report(
+    "qda ingest (the survey export alone)", String(format: "%.1f s", median(surveyTimes)),
+    String(format: "%d respondents, %.1f MB; peak memory %.0f MB", options.respondents, Double(surveyBytes) / 1_000_000, surveyPeak),
+    ["survey_ingest_seconds": median(surveyTimes), "survey_ingest_peak_mb": surveyPeak])
+}
 
 // MARK: - Stages on the stored project
 
