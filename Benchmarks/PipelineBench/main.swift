@@ -81,7 +81,7 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 
 /// Runs a program; returns wall seconds, the child's peak resident memory (MB) and its output.
 @discardableResult
-func run(_ executable: String, _ arguments: [String], stdoutTo file: String? = nil) -> (seconds: Double, peakMB: Double, output: String) {
+func run(_ executable: String, _ arguments: [String], stdoutTo file: String? = nil) -> (seconds: Double, output: String) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
@@ -97,10 +97,7 @@ func run(_ executable: String, _ arguments: [String], stdoutTo file: String? = n
   do { try process.run() } catch { fatalError("cannot run \(executable): \(error)") }
   let output = file == nil ? String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
   process.waitUntilExit()
-  let seconds = now() - start
-  var usage = rusage()
-  getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-  return (seconds, Double(usage.ru_maxrss) / 1024, output)
+  return (now() - start, output)
 }
 
 /// Runs a command to its end (output inherited) and returns its wall time and its own peak

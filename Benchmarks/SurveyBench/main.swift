@@ -70,9 +70,9 @@ func seconds(_ duration: Duration) -> Double {
 
 let argument = CommandLine.arguments.dropFirst().first
 let count = argument.flatMap(Int.init) ?? 100_000
-let bytes = try argument.flatMap { Int($0) == nil ? $0 : nil }.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
-  ?? export(respondents: count)
-print("Read: \(argument.flatMap { Int($0) == nil ? $0 : nil } ?? "\(count) generated respondents"), \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MB; peak so far \(String(format: "%.0f", peakMegabytes())) MB")
+let path = argument.flatMap { Int($0) == nil ? $0 : nil }
+let bytes = try path.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) } ?? export(respondents: count)
+print("Read: \(path ?? "\(count) generated respondents"), \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MB; peak so far \(String(format: "%.0f", peakMegabytes())) MB")
 let clock = ContinuousClock()
 let start = clock.now
 let survey = try SurveyReader.read(bytes: bytes, file: "bench.csv")

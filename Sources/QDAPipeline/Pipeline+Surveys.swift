@@ -49,7 +49,7 @@ extension Pipeline {
       try applyAttributes(of: survey, key: read.file.key, in: project)
       let questions = Self.openQuestions(survey)
       for (index, respondent) in respondents.enumerated() {
-        if index % 100 == 0 { environment.progress("storing survey answers \(index + 1)/\(respondents.count)") }
+        environment.progress("storing survey answers \(index + 1)/\(respondents.count)")
         guard
           let document = Self.answerDocument(
             survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)

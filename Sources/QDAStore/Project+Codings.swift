@@ -139,7 +139,7 @@ extension Project {
     if let code = filter.codeID { clauses.append("(c.code_id = ? OR c.code_id LIKE ?)"); arguments += [code, code + ".%"] }
     if let document = filter.documentID { clauses.append("p.document_id = ?"); arguments.append(document) }
     if let passage = filter.passageID { clauses.append("c.passage_id = ?"); arguments.append(passage) }
-    if filter.interviewsOnly { clauses.append("d.format <> 'survey'") }
+    if filter.interviewsOnly { clauses.append(Self.isInterview) }
     return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
   }
 

@@ -95,8 +95,7 @@ extension Project {
       arguments: [
         document.key, document.sourcePath, participant, document.format.rawValue, document.encoding,
         document.contentHash, document.text, JSONColumn.encode(document.metadata),
-        JSONColumn.encode(document.warnings),
-        (speakers as? [String]).map { JSONColumn.encode($0) } ?? JSONColumn.encode(speakers),
+        JSONColumn.encode(document.warnings), JSONColumn.encode(speakers),
       ])
     let documentID = db.lastInsertedRowID
     let statement = try db.cachedStatement(
@@ -140,9 +139,12 @@ extension Project {
 
   /// Every document, in key order; with `interviewsOnly`, not the documents of survey answers.
   public func documents(interviewsOnly: Bool = false) throws -> [Document] {
-    try Row.fetchAll(db, sql: "SELECT * FROM document\(interviewsOnly ? " WHERE format <> 'survey'" : "") ORDER BY key")
+    try Row.fetchAll(db, sql: "SELECT d.* FROM document d\(interviewsOnly ? " WHERE " + Self.isInterview : "") ORDER BY key")
       .map(Self.document)
   }
+
+  /// The condition on a document `d` that leaves survey answers out.
+  static let isInterview = "d.format <> '\(DocumentFormat.survey.rawValue)'"
 
   /// Every document's row id, in key order, without reading the texts.
   public func documentIDs() throws -> [Int64] {
@@ -198,7 +200,7 @@ extension Project {
       db,
       sql: """
         SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id
-        \(interviewsOnly ? "WHERE d.format <> 'survey'" : "") ORDER BY d.key, p.ordinal
+        \(interviewsOnly ? "WHERE " + Self.isInterview : "") ORDER BY d.key, p.ordinal
         """
     ).map(Self.passage))
   }

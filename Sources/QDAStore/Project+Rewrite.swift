@@ -138,8 +138,7 @@ extension Project {
         arguments: [new, row["participant_id"] as String, row["attribute"] as String])
       counts.attributeValues += 1
     }
-    let keys = try String.fetchAll(db, sql: "SELECT key FROM survey ORDER BY key")
-    for (key, survey) in zip(keys, try surveys()) {
+    for (key, survey) in try keyedSurveys() {
       let rewritten = rewriter.survey(survey, key: key)
       try replaceSurvey(key: key, with: rewritten.survey, newKey: rewritten.key)
       counts.surveys += 1

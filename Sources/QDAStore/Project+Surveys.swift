@@ -55,6 +55,11 @@ extension Project {
 
   /// Every stored survey, by key order, with its respondents.
   public func surveys() throws -> [Survey] {
+    try keyedSurveys().map(\.survey)
+  }
+
+  /// Every stored survey with its key, by key order.
+  func keyedSurveys() throws -> [(key: String, survey: Survey)] {
     let decoder = JSONDecoder()
     return try Row.fetchAll(db, sql: "SELECT key, data FROM survey ORDER BY key").map { row in
       let key: String = row["key"]
@@ -74,7 +79,7 @@ extension Project {
         survey.respondents.append(
           SurveyRespondent(id: row[0], line: row[1], finished: row[2], exclusion: row[3], answers: answers))
       }
-      return survey
+      return (key, survey)
     }
   }
 

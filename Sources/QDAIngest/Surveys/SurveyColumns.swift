@@ -62,9 +62,7 @@ enum SurveyColumns {
       }
       // Rows 2 and 3 name the columns of row 1; one cell more (an unquoted `{"ImportId":…}`
       // holding a comma) would shift every item id after it onto the wrong column.
-      for record in records[1...2] where record.fields.count > row1.count {
-        let extra = record.fields[row1.count...]
-        guard extra.contains(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+      for record in records[1...2] where record.holdsText(after: row1.count) {
         throw IngestError(
           InputLocation(file: file, line: record.line, column: row1.count + 1), .csv,
           "header row \(record.line) has \(record.fields.count) cells but row 1 has \(row1.count) (is a cell holding commas not quoted?)")

@@ -361,10 +361,10 @@ enum SurveyItemBuilder {
       self = packing
     }
 
-    private init(choices: [String], separator: String, known: Set<String>) {
+    private init(choices: [String], separator: String) {
       self.choices = choices
       self.separator = separator
-      self.known = known
+      known = Set(choices.filter { $0.contains(separator) })
     }
 
     private static func packing(_ values: CellValues, separator: String) -> Packing? {
@@ -397,7 +397,7 @@ enum SurveyItemBuilder {
         sentences.count * 2 <= counts.count
       else { return nil }
       let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-      return Packing(choices: choices, separator: separator, known: Set(choices.filter { $0.contains(separator) }))
+      return Packing(choices: choices, separator: separator)
     }
 
     /// A packed cell's choices, the known choices that hold the separator kept whole.

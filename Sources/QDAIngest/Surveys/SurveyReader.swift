@@ -40,13 +40,10 @@ public enum SurveyReader {
     let layout = try SurveyColumns.layout(records, dialect: dialect, file: file, dictionary: dictionaryFields)
     let rows = records.dropFirst(layout.headerRows).filter { !$0.isBlank }
     var warnings = layout.warnings
-    for row in rows where row.fields.count > header.fields.count {
-      let extra = row.fields[header.fields.count...]
-      if extra.contains(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
-        throw IngestError(
-          InputLocation(file: file, line: row.line, column: header.fields.count + 1), .csv,
-          "row \(row.line) has \(row.fields.count) cells but the header has \(header.fields.count)")
-      }
+    for row in rows where row.holdsText(after: header.fields.count) {
+      throw IngestError(
+        InputLocation(file: file, line: row.line, column: header.fields.count + 1), .csv,
+        "row \(row.line) has \(row.fields.count) cells but the header has \(header.fields.count)")
     }
     if rows.isEmpty { warnings.append("\(file): the export has no responses") }
     return SurveyItemBuilder.build(
@@ -104,5 +101,13 @@ public enum SurveyReader {
       return .redcap
     }
     return .generic
+  }
+}
+
+extension CSVRecord {
+  /// Whether a field after the first `count` holds more than spaces: a row longer than the
+  /// header it is read against (trailing delimiters are not).
+  func holdsText(after count: Int) -> Bool {
+    fields.dropFirst(count).contains { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
   }
 }
