@@ -12,6 +12,7 @@ import QDASynthetic
 
 // Usage: swift run -c release _PipelineBench [--interviews N] [--respondents M] [--runs R] [--seed S]
 //                                            [--work DIR] [--json FILE] [--skip-peer] [--coding-only]
+//                                            [--queries-only PROJECT]
 //
 // Generates a synthetic study (`qda generate`'s corpus) unless DIR already holds it, then
 // measures each stage on it: reading transcripts, auto-coding alone (all rules, all matches),
@@ -28,6 +29,8 @@ struct Options {
   var work: String?
   var json: String?
   var skipPeer = false
+  /// Only `qda query` latency, on this existing project.
+  var queriesOnly: String?
   /// Stop after auto-coding (and grep), printing a digest of every coding to compare versions.
   var codingOnly = false
 
@@ -48,6 +51,7 @@ struct Options {
       case "--json": json = value()
       case "--skip-peer": skipPeer = true
       case "--coding-only": codingOnly = true
+      case "--queries-only": queriesOnly = value()
       default: fatalError("unknown argument \(arguments[index])")
       }
       index += 1
@@ -120,12 +124,48 @@ func selfPeakMB() -> Double {
   return Double(usage.ru_maxrss) / 1024
 }
 
+/// `qda query` in process, ten kinds of question with limit 20, each asked `rounds` times in turn;
+/// prints each kind's median and returns every latency (ms).
+func queryLatencies(project: String, rounds: Int) throws -> [Double] {
+  let queries: [(String, QueryRequest)] = [
+    ("time", QueryRequest(text: "time")), ("\"online community\"", QueryRequest(text: "\"online community\"")),
+    ("collaborat*", QueryRequest(text: "collaborat*")), ("--code rules.time", QueryRequest(code: "rules.time")),
+    ("feedback --element tools_and_signs", QueryRequest(text: "feedback", element: .toolsAndSigns)),
+    ("assessor --where completed=no", QueryRequest(text: "assessor", conditions: [try AttributeCondition("completed=no")])),
+    ("platform OR notifications", QueryRequest(text: "platform OR notifications")),
+    ("--code community.collaboration --speaker-role participant", QueryRequest(code: "community.collaboration", role: .participant)),
+    ("hours --question Q4", QueryRequest(text: "hours", question: "Q4")), ("equity passion", QueryRequest(text: "equity passion")),
+  ]
+  let pipeline = Pipeline()
+  var byKind = Array(repeating: [Double](), count: queries.count)
+  for _ in 0..<rounds {
+    for (index, query) in queries.enumerated() {
+      var request = query.1
+      request.limit = 20
+      let start = now()
+      let found = try pipeline.query(project: project, request)
+      byKind[index].append((now() - start) * 1000)
+      if byKind[index].count == 1 { FileHandle.standardError.write(Data("  \(query.0): \(found.total) passages\n".utf8)) }
+    }
+  }
+  for (index, query) in queries.enumerated() {
+    FileHandle.standardError.write(Data(String(format: "  %@: median %.1f ms, max %.1f ms\n", query.0, median(byKind[index]), byKind[index].max() ?? 0).utf8))
+  }
+  return byKind.flatMap { $0 }
+}
+
 var rows: [(stage: String, figure: String, detail: String)] = []
 var figures: [String: Double] = [:]
 @MainActor func report(_ stage: String, _ figure: String, _ detail: String, _ values: [String: Double] = [:]) {
   rows.append((stage, figure, detail))
   for (key, value) in values { figures[key] = value }
   FileHandle.standardError.write(Data("\(stage): \(figure) \(detail)\n".utf8))
+}
+
+if let project = options.queriesOnly {
+  let latencies = try queryLatencies(project: project, rounds: max(5, options.runs * 5))
+  print(String(format: "qda query: median %.1f ms, 95th percentile %.1f ms over %d queries", median(latencies), percentile(latencies, 0.95), latencies.count))
+  exit(0)
 }
 
 // MARK: - Corpus
@@ -326,23 +366,7 @@ report("report (brief, tables, JSON, Word, manifest)", String(format: "%.2f s", 
 
 // MARK: - Query latency
 
-let queries: [QueryRequest] = [
-  QueryRequest(text: "time"), QueryRequest(text: "\"online community\""), QueryRequest(text: "collaborat*"),
-  QueryRequest(code: "rules.time"), QueryRequest(text: "feedback", element: .toolsAndSigns),
-  QueryRequest(text: "assessor", conditions: [try AttributeCondition("completed=no")]),
-  QueryRequest(text: "platform OR notifications"), QueryRequest(code: "community.collaboration", role: .participant),
-  QueryRequest(text: "hours", question: "Q4"), QueryRequest(text: "equity passion"),
-]
-var latencies: [Double] = []
-for _ in 0..<max(5, options.runs * 5) {
-  for query in queries {
-    var request = query
-    request.limit = 20
-    let start = now()
-    _ = try pipeline.query(project: project, request)
-    latencies.append((now() - start) * 1000)
-  }
-}
+let latencies = try queryLatencies(project: project, rounds: max(5, options.runs * 5))
 report(
   "qda query (10 kinds, limit 20)", String(format: "median %.1f ms", median(latencies)),
   String(format: "95th percentile %.1f ms over %d queries", percentile(latencies, 0.95), latencies.count),

@@ -69,9 +69,13 @@ public struct RunSummary: Sendable {
 /// ```
 public struct Pipeline: Sendable {
   public var environment: PipelineEnvironment
+  /// Documents read, coded or read for contradictions at a time: memory holds one batch of
+  /// documents, never the corpus.
+  public var batchSize: Int
 
-  public init(environment: PipelineEnvironment = .live) {
+  public init(environment: PipelineEnvironment = .live, batchSize: Int = 64) {
     self.environment = environment
+    self.batchSize = max(1, batchSize)
   }
 
   // MARK: - analyze
@@ -118,14 +122,13 @@ public struct Pipeline: Sendable {
     let expanded = try InputFiles.expand(request.inputs, excluding: excluded)
     let files = expanded.filter { !InputFiles.isSurvey($0.path) }
     let surveyFiles = expanded.filter { InputFiles.isSurvey($0.path) } + (try InputFiles.expand(request.surveys))
-    let imported = readAll(files, options: request.options)
     let surveys = try readSurveys(surveyFiles, dictionary: request.dictionary, summary: &summary)
 
     // A project this command creates is removed again if the command fails: "as it was".
     let isNew = !FileManager.default.fileExists(atPath: path)
-    if !isNew { try snapshotBeforeReplacing(project: path, imported: imported, codebook: codebook, command: command) }
+    if !isNew { try snapshotBeforeReplacing(project: path, files: files, codebook: codebook, command: command) }
     do {
-      try store(request, files: files, imported: imported, surveys: surveys, codebook: codebook, storedCodebook: storedCodebook,
+      try store(request, files: files, surveys: surveys, codebook: codebook, storedCodebook: storedCodebook,
                 interviewProtocol: interviewProtocol, attributes: attributes, project: path, command: command, into: &summary)
     } catch {
       if isNew { ProjectStore.remove(path: path) }
@@ -137,9 +140,12 @@ public struct Pipeline: Sendable {
   /// Takes a snapshot when the ingest is about to replace documents or change the codebook, so
   /// that `qda undo` can bring back what it replaces (manual codings whose words are gone
   /// included).
+  ///
+  /// A file replaces a document when its key is stored with another content hash (the SHA-256
+  /// of the file's bytes, as `DocumentImporter` computes it); only those files are hashed here,
+  /// and a file that cannot be read replaces nothing (it is skipped when stored).
   private func snapshotBeforeReplacing(
-    project path: String, imported: [Result<ImportedDocument, any Error>], codebook: LoadedInstrument<Codebook>?,
-    command: String
+    project path: String, files: [InputFile], codebook: LoadedInstrument<Codebook>?, command: String
   ) throws {
     let store = try ProjectStore(path: path, mustExist: true)
     let (stored, codebookHash) = try store.read { project in
@@ -149,12 +155,12 @@ public struct Pipeline: Sendable {
       )
     }
     var reasons: [String] = []
-    let replaced = imported.compactMap { result -> String? in
-      guard case .success(let document) = result, let hash = stored[document.document.key],
-        hash != document.document.contentHash
-      else { return nil }
-      return document.document.key
-    }
+    let storedFiles = files.filter { stored[$0.key] != nil }
+    let replaced = concurrentMap(storedFiles.count) { index -> String? in
+      let file = storedFiles[index]
+      guard let bytes = try? InputReader.bytes(atPath: file.path), SHA256.hex(of: bytes) != stored[file.key] else { return nil }
+      return file.key
+    }.compactMap { $0 }
     if !replaced.isEmpty {
       reasons.append("replaces " + replaced.prefix(5).joined(separator: ", ") + (replaced.count > 5 ? " and \(replaced.count - 5) more" : ""))
     }
@@ -166,7 +172,7 @@ public struct Pipeline: Sendable {
 
   /// The write half of `ingest`: one transaction.
   private func store(
-    _ request: IngestRequest, files: [InputFile], imported: [Result<ImportedDocument, any Error>],
+    _ request: IngestRequest, files: [InputFile],
     surveys: [ReadSurvey], codebook: LoadedInstrument<Codebook>?, storedCodebook: Codebook?,
     interviewProtocol: LoadedInstrument<InterviewProtocol>?, attributes: ParticipantTable?,
     project path: String, command: String, into summary: inout RunSummary
@@ -203,29 +209,37 @@ public struct Pipeline: Sendable {
         try project.replaceParticipants(attributes: attributes.attributes, participants: attributes.participants)
       }
       var changed: [Int64] = []
-      for (index, (file, result)) in zip(files, imported).enumerated() {
-        environment.progress("storing \(index + 1)/\(files.count) \(file.key)")
-        switch result {
-        case .failure(let error):
-          summary.skipped.append(String(describing: error))
-        case .success(let document):
-          summary.warnings += document.document.warnings
-          let outcome = try project.saveDocument(document.document, passages: document.passages, speakers: document.speakers)
-          switch outcome {
-          case .added(let id):
-            summary.added.append(file.key)
-            changed.append(id)
-          case .unchanged:
-            summary.unchanged.append(file.key)
-          case .replaced(let id, let kept, let lost):
-            summary.replaced.append(file.key)
-            changed.append(id)
-            if kept > 0 { summary.notes.append("\(file.key): \(kept) manual coding\(kept == 1 ? "" : "s") moved to the new version") }
-            for coding in lost {
-              summary.warnings.append("\(file.key): a manual coding (\(coding.codeID) by \(coding.coder)) was dropped: its text is no longer in the file")
+      // Files are read on every core a batch at a time and stored as each batch is read, so
+      // memory holds one batch of documents, not the corpus.
+      var batchStart = 0
+      while batchStart < files.count {
+        let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+        let read = readAll(batch, first: batchStart, of: files.count, options: request.options)
+        for (offset, (file, result)) in zip(batch, read).enumerated() {
+          environment.progress("storing \(batchStart + offset + 1)/\(files.count) \(file.key)")
+          switch result {
+          case .failure(let error):
+            summary.skipped.append(String(describing: error))
+          case .success(let document):
+            summary.warnings += document.document.warnings
+            let outcome = try project.saveDocument(document.document, passages: document.passages, speakers: document.speakers)
+            switch outcome {
+            case .added(let id):
+              summary.added.append(file.key)
+              changed.append(id)
+            case .unchanged:
+              summary.unchanged.append(file.key)
+            case .replaced(let id, let kept, let lost):
+              summary.replaced.append(file.key)
+              changed.append(id)
+              if kept > 0 { summary.notes.append("\(file.key): \(kept) manual coding\(kept == 1 ? "" : "s") moved to the new version") }
+              for coding in lost {
+                summary.warnings.append("\(file.key): a manual coding (\(coding.codeID) by \(coding.coder)) was dropped: its text is no longer in the file")
+              }
             }
           }
         }
+        batchStart += batch.count
       }
       changed += try storeSurveys(surveys, in: project, summary: &summary)
       if attributes != nil {
@@ -271,13 +285,16 @@ public struct Pipeline: Sendable {
   }
 
   /// Reads, decodes and parses files on all cores; each file succeeds or fails on its own.
-  func readAll(_ files: [InputFile], options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
+  ///
+  /// - Parameters: first, total: where the files sit among all the files read (for progress).
+  func readAll(_ files: [InputFile], first: Int = 0, of total: Int? = nil, options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
     let progress = environment.progress
-    let done = Counter()
+    let done = Counter(first)
+    let total = total ?? files.count
     return concurrentMap(files.count) { index in
       let file = files[index]
       let result = Result { try DocumentImporter.importFile(at: file.path, key: file.key, options: options) }
-      progress("reading \(done.increment())/\(files.count) \(file.key)")
+      progress("reading \(done.increment())/\(total) \(file.key)")
       return result
     }
   }
@@ -343,7 +360,6 @@ public struct Pipeline: Sendable {
     }
     let coder = AutoCoder(codebook: rules, protocol: interviewProtocol)
     let linker = onlyCodes == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
-    let batchSize = 64
     var start = 0
     var written: [Int64] = []
     var changed: [Int64] = []
@@ -471,10 +487,28 @@ public struct Pipeline: Sendable {
   }
 
   /// Detects contradictions again, keeping researchers' decisions and additions.
+  ///
+  /// Detection reads each interview on its own, so documents are read and read for
+  /// contradictions a batch at a time (in key order, as a whole snapshot would list them): memory
+  /// holds one batch of documents, not the corpus.
   func redetect(_ project: Project, path: String) throws {
-    environment.progress("detecting contradictions")
-    let corpus = try snapshot(project, path: path)
-    try project.replaceAutoContradictions(ContradictionDetector(lexicon: .forCodebook(corpus.codebook)).detect(corpus), key: ContradictionSummary.key)
+    guard let codebook = try Instruments.storedCodebook(project) else {
+      throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
+    }
+    let detector = ContradictionDetector(lexicon: .forCodebook(codebook))
+    let ids = try project.documentIDs(interviewsOnly: true)
+    var found: [Contradiction] = []
+    var start = 0
+    while start < ids.count {
+      let batch = ids[start..<min(ids.count, start + batchSize)]
+      environment.progress("detecting contradictions \(start + batch.count)/\(ids.count)")
+      let documents = try batch.compactMap { try project.document(id: $0) }
+      let passages = try batch.flatMap { try project.passages(documentID: $0) }
+      let codings = try batch.flatMap { try project.codings(CodingFilter(documentID: $0)) }
+      found += detector.detect(CorpusSnapshot(codebook: codebook, documents: documents, passages: passages, codings: codings))
+      start += batch.count
+    }
+    try project.replaceAutoContradictions(found, key: ContradictionSummary.key)
   }
 
   /// The project's contradictions: detected, confirmed, rejected and added by hand.
@@ -497,8 +531,10 @@ extension Coding {
 }
 
 final class Counter: @unchecked Sendable {
-  private var value = 0
+  private var value: Int
   private let lock = NSLock()
+
+  init(_ start: Int = 0) { value = start }
 
   func increment() -> Int {
     lock.lock()

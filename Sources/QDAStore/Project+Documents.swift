@@ -146,9 +146,10 @@ extension Project {
   /// The condition on a document `d` that leaves survey answers out.
   static let isInterview = "d.format <> '\(DocumentFormat.survey.rawValue)'"
 
-  /// Every document's row id, in key order, without reading the texts.
-  public func documentIDs() throws -> [Int64] {
-    try Int64.fetchAll(db, sql: "SELECT id FROM document ORDER BY key")
+  /// Every document's row id, in key order, without reading the texts; with `interviewsOnly`,
+  /// not the documents of survey answers.
+  public func documentIDs(interviewsOnly: Bool = false) throws -> [Int64] {
+    try Int64.fetchAll(db, sql: "SELECT d.id FROM document d\(interviewsOnly ? " WHERE " + Self.isInterview : "") ORDER BY key")
   }
 
   /// The participants documents belong to, lower-cased, without reading the documents.
@@ -156,13 +157,14 @@ extension Project {
     Set(try String.fetchAll(db, sql: "SELECT DISTINCT participant_id FROM document").map { $0.lowercased() })
   }
 
+  /// A document by row id.
+  public func document(id: Int64) throws -> Document? {
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(Self.document)
+  }
+
   /// A document by key or by row id.
   public func document(_ keyOrID: String) throws -> Document? {
-    if let id = Int64(keyOrID),
-      let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id])
-    {
-      return Self.document(row)
-    }
+    if let id = Int64(keyOrID), let document = try document(id: id) { return document }
     return try Row.fetchOne(
       db, sql: "SELECT * FROM document WHERE key = ? OR source_path = ? ORDER BY key LIMIT 1",
       arguments: [keyOrID, keyOrID]).map(Self.document)
