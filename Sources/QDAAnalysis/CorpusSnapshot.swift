@@ -30,10 +30,12 @@ public struct CorpusSnapshot: Sendable {
 
   // MARK: - Lookups
 
-  private(set) var passageByID: [Int64: Passage] = [:]
+  /// Positions in `passages` and `documents` by row id (positions, not copies: a large study
+  /// has millions of passages).
+  private(set) var passagePosition: [Int64: Int] = [:]
   private(set) var participantByDocument: [Int64: String] = [:]
   private(set) var participantByID: [String: Participant] = [:]
-  private(set) var documentByID: [Int64: Document] = [:]
+  private(set) var documentPosition: [Int64: Int] = [:]
   /// Positions in `codings` of each code's codings.
   private(set) var codingPositions: [String: [Int]] = [:]
   private(set) var firstSpokenPassage: [String: Int64] = [:]
@@ -41,11 +43,11 @@ public struct CorpusSnapshot: Sendable {
   private mutating func index() {
     codingPositions = [:]
     firstSpokenPassage = [:]
-    passageByID = Dictionary(passages.compactMap { p in p.id.map { ($0, p) } }, uniquingKeysWith: { a, _ in a })
+    passagePosition = Dictionary(passages.enumerated().compactMap { i, p in p.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
     participantByDocument = Dictionary(
       documents.compactMap { d in d.id.map { ($0, d.participantID) } }, uniquingKeysWith: { a, _ in a })
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    documentByID = Dictionary(documents.compactMap { d in d.id.map { ($0, d) } }, uniquingKeysWith: { a, _ in a })
+    documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
     for (position, coding) in codings.enumerated() { codingPositions[coding.codeID, default: []].append(position) }
     for passage in passages where passage.role != .interviewer {
       guard let id = passage.id, let participant = participant(of: passage), firstSpokenPassage[participant] == nil else { continue }
@@ -54,7 +56,7 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// The document with this id.
-  public func document(_ id: Int64?) -> Document? { id.flatMap { documentByID[$0] } }
+  public func document(_ id: Int64?) -> Document? { id.flatMap { documentPosition[$0] }.map { documents[$0] } }
 
   /// A participant's first passage that is not the interviewer's.
   public func firstPassage(spokenBy participant: String) -> Int64? { firstSpokenPassage[participant] }
@@ -65,7 +67,7 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// The passage with this id.
-  public func passage(_ id: Int64) -> Passage? { passageByID[id] }
+  public func passage(_ id: Int64) -> Passage? { passagePosition[id].map { passages[$0] } }
 
   /// The participant record with this id.
   public func participant(_ id: String) -> Participant? { participantByID[id] }

@@ -20,7 +20,8 @@ public struct AnalysisExport: Encodable, Sendable {
   var attributes: [AttributeExport]
   var participants: [ParticipantExport]
   var documents: [DocumentExport]
-  var passages: [PassageExport]
+  /// Every passage with its codings, made a chunk at a time as it is written.
+  var passages: PassageList
   var tables: TablesExport
   var contradictions: [ContradictionExport]
   /// One entry per survey export: respondents with and without unfinished responses, and per
@@ -59,24 +60,17 @@ public struct AnalysisExport: Encodable, Sendable {
         format: $0.format.rawValue, encoding: $0.encoding, contentHash: $0.contentHash,
         characters: $0.text.unicodeScalars.count, metadata: $0.metadata, warnings: $0.warnings)
     }
-    var codingsByPassage: [Int64: [Coding]] = [:]
-    for coding in corpus.codings { codingsByPassage[coding.passageID, default: []].append(coding) }
-    let elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
-    passages = corpus.passages.map { passage in
-      PassageExport(
-        id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,
-        speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start, end: passage.span.end,
-        text: passage.text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
-        codings: (codingsByPassage[passage.id ?? -1] ?? []).map {
-          CodingExport(
-            id: $0.id ?? 0, code: $0.codeID, element: elements[$0.codeID] ?? "retired", coder: $0.coder,
-            rule: $0.ruleID, start: $0.span.start, end: $0.span.end, matched: $0.matched, negated: $0.negated)
-        })
-    }
+    passages = PassageList(corpus)
     tables = TablesExport(analysis)
-    let textByParticipant = Dictionary(corpus.documents.map { ($0.participantID, Array($0.text.unicodeScalars)) }, uniquingKeysWith: { a, _ in a })
+    // A span's words are read from the participant's (first) document, decoded to scalars one
+    // participant at a time rather than the whole corpus at once.
+    let documentOf = Dictionary(corpus.documents.enumerated().map { ($1.participantID, $0) }, uniquingKeysWith: { a, _ in a })
+    var decoded: (participant: String, scalars: [Unicode.Scalar])?
     self.contradictions = contradictions.map { c in
-      let scalars = textByParticipant[c.participant] ?? []
+      if decoded?.participant != c.participant {
+        decoded = (c.participant, documentOf[c.participant].map { Array(corpus.documents[$0].text.unicodeScalars) } ?? [])
+      }
+      let scalars = decoded?.scalars ?? []
       return ContradictionExport(
         level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
         participant: c.participant, passages: c.passageIDs,
@@ -150,7 +144,7 @@ public struct AnalysisExport: Encodable, Sendable {
   /// passages left out, and the passages spliced in where their empty list stood.
   func write(chunkSize: Int, _ sink: (Data) throws -> Void) throws {
     var shell = self
-    shell.passages = []
+    shell.passages = PassageList()
     let outer = try Self.encoder().encode(shell)
     // The top-level key is the one indented by two spaces; keys of the same name deeper in
     // (a contradiction's passages) are indented further.
@@ -168,7 +162,7 @@ public struct AnalysisExport: Encodable, Sendable {
     while group < chunks.count {
       let batch = Array(chunks[group..<min(group + Self.chunksAtOnce, chunks.count)])
       let passages = self.passages
-      let encoded = concurrentMap(batch.count) { index in Result { try Self.elements(passages[batch[index]]) } }
+      let encoded = concurrentMap(batch.count) { index in Result { try Self.elements(passages.exports(batch[index])) } }
       for (offset, result) in encoded.enumerated() {
         try sink(Data((group + offset == 0 ? "\n" : ",\n").utf8))
         try sink(try result.get())
@@ -183,7 +177,7 @@ public struct AnalysisExport: Encodable, Sendable {
   /// Passages as elements of the top-level `passages` list, written by hand for speed (most
   /// of a large export) in exactly the encoder's format; a passage with times (whose numbers
   /// the encoder formats its own way) goes through the encoder.
-  static func elements(_ passages: ArraySlice<PassageExport>) throws -> Data {
+  static func elements(_ passages: [PassageExport]) throws -> Data {
     var out = JSONText()
     var first = true
     for passage in passages {
@@ -384,6 +378,73 @@ public struct AnalysisExport: Encodable, Sendable {
     var characters: Int
     var metadata: [String: String]
     var warnings: [String]
+  }
+
+  /// The passages of a snapshot as the export lists them, each with its codings (in the
+  /// snapshot's order), made on demand: a large study's passages are never all held twice.
+  struct PassageList: Encodable, Sendable {
+    private let passages: [Passage]
+    private let codings: [Coding]
+    /// Passage `i`'s codings are `codings[codingOrder[codingStart[i]..<codingStart[i + 1]]]`.
+    private let codingOrder: [Int32]
+    private let codingStart: [Int32]
+    private let elements: [String: String]
+
+    init() {
+      passages = []
+      codings = []
+      codingOrder = []
+      codingStart = [0]
+      elements = [:]
+    }
+
+    init(_ corpus: CorpusSnapshot) {
+      passages = corpus.passages
+      codings = corpus.codings
+      elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
+      var position: [Int64: Int32] = [:]
+      position.reserveCapacity(passages.count)
+      for (index, passage) in passages.enumerated() {
+        if let id = passage.id, position[id] == nil { position[id] = Int32(index) }
+      }
+      // A counting sort by passage, keeping the codings' order within each passage.
+      let owner = codings.map { position[$0.passageID] ?? -1 }
+      var start = [Int32](repeating: 0, count: passages.count + 1)
+      for index in owner where index >= 0 { start[Int(index) + 1] += 1 }
+      for index in passages.indices { start[index + 1] += start[index] }
+      var next = start
+      var order = [Int32](repeating: 0, count: Int(start[passages.count]))
+      for (coding, index) in owner.enumerated() where index >= 0 {
+        order[Int(next[Int(index)])] = Int32(coding)
+        next[Int(index)] += 1
+      }
+      codingOrder = order
+      codingStart = start
+    }
+
+    var count: Int { passages.count }
+    var isEmpty: Bool { passages.isEmpty }
+
+    func exports(_ range: Range<Int>) -> [PassageExport] { range.map(export) }
+
+    func export(_ index: Int) -> PassageExport {
+      let passage = passages[index]
+      return PassageExport(
+        id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,
+        speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start, end: passage.span.end,
+        text: passage.text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
+        codings: codingOrder[Int(codingStart[index])..<Int(codingStart[index + 1])].map {
+          let coding = codings[Int($0)]
+          return CodingExport(
+            id: coding.id ?? 0, code: coding.codeID, element: elements[coding.codeID] ?? "retired", coder: coding.coder,
+            rule: coding.ruleID, start: coding.span.start, end: coding.span.end, matched: coding.matched, negated: coding.negated)
+        })
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.unkeyedContainer()
+      for index in passages.indices { try container.encode(export(index)) }
+    }
   }
 
   struct PassageExport: Encodable, Sendable {
