@@ -48,11 +48,12 @@ public struct AnalysisExport: Encodable, Sendable {
       })
     attributes = corpus.attributes.map { AttributeExport(name: $0.name, type: $0.type.rawValue) }
     let interviewed = Set(corpus.interviewed)
+    var documentsOf: [String: [Int64]] = [:]
+    for document in corpus.documents { if let id = document.id { documentsOf[document.participantID, default: []].append(id) } }
     participants = corpus.participants.map { participant in
       ParticipantExport(
         id: participant.id, interviewed: interviewed.contains(participant.id),
-        attributes: participant.attributes.mapValues(JSONScalar.init),
-        documents: corpus.documents.filter { $0.participantID == participant.id }.compactMap(\.id))
+        attributes: participant.attributes.mapValues(JSONScalar.init), documents: documentsOf[participant.id] ?? [])
     }
     documents = corpus.documents.map {
       DocumentExport(
