@@ -114,9 +114,19 @@ struct ReportManifest: Codable {
     return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
   }
 
+  /// The file's SHA-256, read a megabyte at a time (`analysis.json` of a large study runs to
+  /// gigabytes).
   static func hash(_ path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return SHA256.hex(of: Array(data))
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hasher = SHA256.Hasher256()
+    do {
+      // nil or empty at the end of the file.
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+    } catch {
+      return nil
+    }
+    return hasher.finalizeHex()
   }
 
   static func relative(_ path: String, to folder: String) -> String {

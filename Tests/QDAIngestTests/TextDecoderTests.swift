@@ -60,6 +60,19 @@ import _QDATestSupport
     #expect(SHA256.hex(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
+  @Test func hashesInPiecesLikeAtOnce() {
+    // A million "a"s fed in pieces that split 64-byte blocks anywhere (as a file read a
+    // megabyte at a time does), including empty pieces.
+    var hasher = SHA256.Hasher256()
+    var fed = 0
+    for size in [0, 1, 63, 64, 65, 1_000, 0, 4_097] {
+      hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: size))
+      fed += size
+    }
+    hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000 - fed))
+    #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
   @Test func rejectsBinaryFiles() throws {
     #expect {
       try TextDecoder.decode([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00], file: "P03.txt")
