@@ -89,6 +89,15 @@ public struct CorpusSnapshot: Sendable {
     return positions.map { codings[$0] }
   }
 
+  /// The passages of the codings of a code or any code below it, in the order of `codings`
+  /// (a passage once per coding), without copying the codings.
+  public func passageIDs(under codeID: String) -> [Int64] {
+    let subtree = codebook.subtree(codeID).map(\.id)
+    var positions = subtree.flatMap { codingPositions[$0] ?? [] }
+    if subtree.count > 1 { positions.sort() }
+    return positions.map { codings[$0].passageID }
+  }
+
   /// How many codings a code has (its sub-codes not counted).
   public func codingCount(_ codeID: String) -> Int { codingPositions[codeID]?.count ?? 0 }
 

@@ -111,13 +111,13 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
     for code in corpus.codebook.codes {
       var participants = Array(repeating: Set<String>(), count: valueOrder.count)
       var passages = Array(repeating: Set<Int64>(), count: valueOrder.count)
-      for coding in corpus.codings(under: code.id) {
-        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+      for passageID in corpus.passageIDs(under: code.id) {
+        guard let passage = corpus.passage(passageID), passage.role != .interviewer,
           let participant = corpus.participant(of: passage),
           let column = columnOfParticipant[participant] ?? value(participant).flatMap({ columnOf[$0] })
         else { continue }
         participants[column].insert(participant)
-        passages[column].insert(coding.passageID)
+        passages[column].insert(passageID)
       }
       cells[code.id] = valueOrder.indices.map { Cell(participants: participants[$0].sorted(), passageIDs: passages[$0].sorted()) }
     }

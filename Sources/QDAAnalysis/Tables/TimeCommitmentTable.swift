@@ -67,7 +67,7 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       }
       guard let timeCode else { return [] }
       sources.append("\(measure.rawValue): participant passages coded \(timeCode)")
-      let coded = Set(corpus.codings(under: timeCode).map(\.passageID))
+      let coded = Set(corpus.passageIDs(under: timeCode))
       return corpus.byParticipant(corpus.passages.filter {
         $0.role != .interviewer && $0.id.map(coded.contains) == true
       })
@@ -115,13 +115,13 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     timeManagementAdvice = []
     if let adviceQuestion = proto?.question(measuring: .timeAdvice) {
       sources.append("time_advice: answers to \(adviceQuestion.id) (\(adviceQuestion.text))")
-      let adviceCodings = corpus.codebook.tables.timeAdvice.map { corpus.codings(under: $0) } ?? []
+      let adviceCoded = Set(corpus.codebook.tables.timeAdvice.map { corpus.passageIDs(under: $0) } ?? [])
       for (participant, passages) in corpus.byParticipant(corpus.answers(to: adviceQuestion.id)) {
         let ids = passages.compactMap(\.id)
         adviceRespondents.append(Mention(participant: participant, passageIDs: ids))
-        let coded = adviceCodings.filter { ids.contains($0.passageID) }.map(\.passageID)
+        let coded = Set(ids.filter(adviceCoded.contains))
         if !coded.isEmpty {
-          timeManagementAdvice.append(Mention(participant: participant, passageIDs: Array(Set(coded)).sorted()))
+          timeManagementAdvice.append(Mention(participant: participant, passageIDs: coded.sorted()))
         }
       }
     } else if let adviceCode = corpus.codebook.tables.timeAdvice {
