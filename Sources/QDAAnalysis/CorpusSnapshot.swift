@@ -82,20 +82,18 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// Codings of a code or any code below it, in the order of `codings`.
-  public func codings(under codeID: String) -> [Coding] {
-    let subtree = codebook.subtree(codeID).map(\.id)
-    var positions = subtree.flatMap { codingPositions[$0] ?? [] }
-    if subtree.count > 1 { positions.sort() }
-    return positions.map { codings[$0] }
-  }
+  public func codings(under codeID: String) -> [Coding] { codingPositions(under: codeID).map { codings[$0] } }
 
   /// The passages of the codings of a code or any code below it, in the order of `codings`
   /// (a passage once per coding), without copying the codings.
-  public func passageIDs(under codeID: String) -> [Int64] {
+  public func passageIDs(under codeID: String) -> [Int64] { codingPositions(under: codeID).map { codings[$0].passageID } }
+
+  /// Positions in `codings` of a code's codings and its sub-codes', in order.
+  private func codingPositions(under codeID: String) -> [Int] {
     let subtree = codebook.subtree(codeID).map(\.id)
     var positions = subtree.flatMap { codingPositions[$0] ?? [] }
     if subtree.count > 1 { positions.sort() }
-    return positions.map { codings[$0].passageID }
+    return positions
   }
 
   /// How many codings a code has (its sub-codes not counted).

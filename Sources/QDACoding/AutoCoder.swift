@@ -45,9 +45,10 @@ public struct AutoCoder: Sendable {
   /// the inner loop reads no array of arrays.
   let laterWords: [TermWord]
   let laterStart: [Int]
-  /// The prefixes `TermWord.prefix` numbers.
+  /// The prefixes a `TermWord` with `isPrefix` numbers.
   let prefixes: [String]
-  /// The stems the terms use, numbered.
+  /// The stems of the terms' words after their first, numbered (first words are found through
+  /// `termsByFirstStem`).
   let stemIDs: [String: Int32]
   /// For each term, the rules that need it to match (`unless` terms excepted), in rule order.
   let rulesByTerm: [[Int]]
@@ -319,7 +320,7 @@ public struct AutoCoder: Sendable {
     guard !hits.isEmpty else { return }
     // Each code's hits in sentence order; consecutive matching sentences become one coding.
     hits.sort { ($0.codeIndex, $0.sentence) < ($1.codeIndex, $1.sentence) }
-    var made: [(start: Int, codeIndex: Int, coding: Coding)] = []
+    var made: [(codeIndex: Int, coding: Coding)] = []
     var runStart = 0
     while runStart < hits.count {
       var runEnd = runStart + 1
@@ -351,14 +352,14 @@ public struct AutoCoder: Sendable {
         end: text.sentences[hits[runEnd - 1].sentence].upperBound)
       made.append(
         (
-          span.start, codeIndex,
+          codeIndex,
           Coding(
             passageID: passageID, codeID: codeIDs[codeIndex], coder: Coding.autoCoder, span: span,
             ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed)
         ))
       runStart = runEnd
     }
-    made.sort { ($0.start, $0.codeIndex) < ($1.start, $1.codeIndex) }
+    made.sort { ($0.coding.span.start, $0.codeIndex) < ($1.coding.span.start, $1.codeIndex) }
     for item in made { codings.append(item.coding) }
   }
 

@@ -61,7 +61,7 @@ public struct QuestionLinker: Sendable {
     // Score each sentence that asks something, and the turn without its opening
     // acknowledgements ("That's fair. Last one, what would you change?"); keep the best.
     let scalars = Array(scalarsOf: text)
-    let sentences = SentenceSplitter.sentences(in: text).map { String(scalars: scalars[$0]) }
+    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
     // Consent and closing questions ("is it all right if I record?", "anything else?") are
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }

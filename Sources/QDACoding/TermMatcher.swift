@@ -42,7 +42,8 @@ struct CompiledTerm: Hashable, Sendable {
 /// per word and shared by every passage and thread: its stem's number, the terms whose first word
 /// it matches, and whether it negates.
 struct Lexeme: Sendable {
-  /// The number of the word's stem among the stems the terms use, or -1.
+  /// The number of the word's stem among the stems of the terms' later words
+  /// (`AutoCoder.stemIDs`), or -1.
   var stemID: Int32
   /// The terms (indices into `AutoCoder.terms`) whose first word this word matches.
   var firstOf: [Int32]
@@ -95,7 +96,7 @@ struct Lexicon {
     plain scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, coder: AutoCoder
   ) -> Int32 {
     var hash = Self.seed
-    for index in range { hash = (hash ^ UInt64(Self.lower(scalars[index].value))) &* Self.prime }
+    for index in range { hash = (hash ^ UInt64(Tokenizer.lowercasedASCII(scalars[index].value))) &* Self.prime }
     var slot = home(hash)
     while true {
       let number = slots[slot]
@@ -106,7 +107,7 @@ struct Lexicon {
           var same = true
           var offset = stored.lowerBound
           for index in range {
-            if bytes[offset] != Self.lower(scalars[index].value) {
+            if bytes[offset] != Tokenizer.lowercasedASCII(scalars[index].value) {
               same = false
               break
             }
@@ -117,10 +118,7 @@ struct Lexicon {
       }
       slot = following(slot)
     }
-    let word = String(unsafeUninitializedCapacity: range.count) { buffer in
-      for index in range { buffer[index - range.lowerBound] = Self.lower(scalars[index].value) }
-      return range.count
-    }
+    let word = Tokenizer.lowercasedPlainWord(scalars, range)
     return add(word, hash: hash, slot: slot, coder: coder)
   }
 
@@ -175,11 +173,6 @@ struct Lexicon {
   // `number(text:)` a token's UTF-8: one generic probe over both measured 3% slower coding.
   private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
   private static let prime: UInt64 = 0x100_0000_01b3
-
-  /// An ASCII scalar's lower-case byte.
-  @inline(__always) private static func lower(_ value: UInt32) -> UInt8 {
-    UInt8(truncatingIfNeeded: value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
-  }
 }
 
 /// A text tokenised once for matching: words by their number in the document's lexicon, and

@@ -53,6 +53,10 @@ public enum DocumentImporter {
     try importTranscript(bytes: try InputReader.bytes(atPath: path), sourcePath: path, key: key, options: options)
   }
 
+  /// A transcript file's content hash, as its document stores it: the SHA-256 of the file's
+  /// bytes (a file whose hash is stored is unchanged).
+  public static func contentHash(of bytes: [UInt8]) -> String { SHA256.hex(of: bytes) }
+
   /// Reads a transcript from its bytes.
   public static func importTranscript(
     bytes: [UInt8], sourcePath: String, key: String, options: ImportOptions = .init()
@@ -96,7 +100,7 @@ public enum DocumentImporter {
     }
     let document = Document(
       key: key, sourcePath: sourcePath, participantID: participant, format: format,
-      encoding: decoded.encoding, contentHash: SHA256.hex(of: bytes), text: transcript.text,
+      encoding: decoded.encoding, contentHash: contentHash(of: bytes), text: transcript.text,
       metadata: transcript.header, warnings: warnings)
     return ImportedDocument(document: document, passages: passages, speakers: speakers)
   }

@@ -75,11 +75,11 @@ struct ReportManifest: Codable {
       "codings": corpus.codings.count,
     ]
     var inputs: [FileHash] = corpus.documents.map { FileHash(path: $0.sourcePath, sha256: $0.contentHash, role: "transcript") }
-    for survey in surveys { inputs.append(FileHash(path: survey.source, sha256: Self.hash(survey.source) ?? "", role: "survey")) }
+    for survey in surveys { inputs.append(FileHash(path: survey.source, sha256: SHA256.hex(ofFileAt: survey.source) ?? "", role: "survey")) }
     if let instrument { inputs.append(FileHash(path: instrument.file, sha256: instrument.contentHash, role: "codebook")) }
     if let protocolInstrument { inputs.append(FileHash(path: protocolInstrument.file, sha256: protocolInstrument.contentHash, role: "protocol")) }
     for (path, role) in [(request?.attributes, "attributes"), (request?.dictionary, "dictionary"), (template, "template")] {
-      if let path, let hash = Self.hash(path) { inputs.append(FileHash(path: path, sha256: hash, role: role)) }
+      if let path, let hash = SHA256.hex(ofFileAt: path) { inputs.append(FileHash(path: path, sha256: hash, role: role)) }
     }
     self.inputs = inputs.sorted { ($0.role ?? "", $0.path) < ($1.role ?? "", $1.path) }
 
@@ -104,7 +104,7 @@ struct ReportManifest: Codable {
       run = Run(kind: "report", template: template, project: project, command: command)
     }
     outputs = written.map { path in
-      FileHash(path: Self.relative(path, to: out), sha256: Self.hash(path) ?? "", role: nil)
+      FileHash(path: Self.relative(path, to: out), sha256: SHA256.hex(ofFileAt: path) ?? "", role: nil)
     }.sorted { $0.path < $1.path }
   }
 
@@ -112,21 +112,6 @@ struct ReportManifest: Codable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-  }
-
-  /// The file's SHA-256, read a megabyte at a time (`analysis.json` of a large study runs to
-  /// gigabytes).
-  static func hash(_ path: String) -> String? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    var hasher = SHA256.Hasher256()
-    do {
-      // nil or empty at the end of the file.
-      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
-    } catch {
-      return nil
-    }
-    return hasher.finalizeHex()
   }
 
   static func relative(_ path: String, to folder: String) -> String {
@@ -170,7 +155,7 @@ extension Pipeline {
     }
     var changed: [String] = []
     for input in manifest.inputs {
-      guard let hash = ReportManifest.hash(input.path) else {
+      guard let hash = SHA256.hex(ofFileAt: input.path) else {
         changed.append("\(input.path): missing (run verify from the folder the report was made in)")
         continue
       }
@@ -178,7 +163,7 @@ extension Pipeline {
     }
     var edited: [String] = []
     for output in manifest.outputs {
-      let current = ReportManifest.hash((folder as NSString).appendingPathComponent(output.path))
+      let current = SHA256.hex(ofFileAt: (folder as NSString).appendingPathComponent(output.path))
       if current != output.sha256 { edited.append(output.path + (current == nil ? " (missing)" : "")) }
     }
 
@@ -202,7 +187,7 @@ extension Pipeline {
     }
     var compared: [(String, Bool)] = []
     for output in manifest.outputs {
-      let fresh = ReportManifest.hash((out as NSString).appendingPathComponent(output.path))
+      let fresh = SHA256.hex(ofFileAt: (out as NSString).appendingPathComponent(output.path))
       compared.append((output.path, fresh == output.sha256))
     }
     return VerifyResult(command: run.command, changedInputs: changed, compared: compared, edited: edited)

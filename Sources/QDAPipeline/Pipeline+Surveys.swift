@@ -59,9 +59,7 @@ extension Pipeline {
         case .unchanged: break
         }
       }
-      let open = respondents.filter { respondent in
-        survey.items.contains { $0.type == .openText && respondent.answers[$0.id] != nil }
-      }.count
+      let open = respondents.filter { respondent in questions.contains { respondent.answers[$0.item.id] != nil } }.count
       summary.notes.append(
         "\(read.file.key): \(survey.dialect.name), \(survey.respondents.count) rows, \(respondents.count) respondents counted, \(open) with open answers")
     }
@@ -96,26 +94,28 @@ extension Pipeline {
     try project.setAttributes(values)
   }
 
-  /// The open items with the line their answers are headed by in a respondent's document.
-  static func openQuestions(_ survey: Survey) -> [(item: SurveyItem, line: String.UnicodeScalarView)] {
+  /// The open items with the line their answers are headed by in a respondent's document, and
+  /// its length in scalars.
+  static func openQuestions(_ survey: Survey) -> [(item: SurveyItem, line: String.UnicodeScalarView, length: Int)] {
     survey.items.filter { $0.type == .openText }.map { item in
-      (item, (item.fullText.replacingOccurrences(of: "\n", with: " ") + "\n").unicodeScalars)
+      let line = (item.fullText.replacingOccurrences(of: "\n", with: " ") + "\n").unicodeScalars
+      return (item, line, line.count)
     }
   }
 
   /// A respondent's open answers as a document: `Question?\nAnswer\n\n` per answer, each answer
   /// a passage. Nil when the respondent left every open item blank.
   static func answerDocument(
-    _ survey: Survey, respondent: SurveyRespondent, questions: [(item: SurveyItem, line: String.UnicodeScalarView)],
+    _ survey: Survey, respondent: SurveyRespondent, questions: [(item: SurveyItem, line: String.UnicodeScalarView, length: Int)],
     key: String, hash: String
   ) -> (document: Document, passages: [Passage])? {
     var text = String.UnicodeScalarView()
     var offset = 0
     var passages: [Passage] = []
-    for (item, question) in questions {
+    for (item, question, length) in questions {
       guard let answer = respondent.answers[item.id]?.value, !answer.isEmpty else { continue }
       text.append(contentsOf: question)
-      offset += question.count
+      offset += length
       let start = offset
       text.append(contentsOf: answer.unicodeScalars)
       offset += answer.unicodeScalars.count

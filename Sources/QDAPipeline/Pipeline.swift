@@ -158,7 +158,8 @@ public struct Pipeline: Sendable {
     let storedFiles = files.filter { stored[$0.key] != nil }
     let replaced = concurrentMap(storedFiles.count) { index -> String? in
       let file = storedFiles[index]
-      guard let bytes = try? InputReader.bytes(atPath: file.path), SHA256.hex(of: bytes) != stored[file.key] else { return nil }
+      guard let bytes = try? InputReader.bytes(atPath: file.path), DocumentImporter.contentHash(of: bytes) != stored[file.key]
+      else { return nil }
       return file.key
     }.compactMap { $0 }
     if !replaced.isEmpty {
@@ -211,9 +212,7 @@ public struct Pipeline: Sendable {
       var changed: [Int64] = []
       // Files are read on every core a batch at a time and stored as each batch is read, so
       // memory holds one batch of documents, not the corpus.
-      var batchStart = 0
-      while batchStart < files.count {
-        let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+      try forEachBatch(of: files) { batch, batchStart in
         let read = readAll(batch, first: batchStart, of: files.count, options: request.options)
         for (offset, (file, result)) in zip(batch, read).enumerated() {
           environment.progress("storing \(batchStart + offset + 1)/\(files.count) \(file.key)")
@@ -239,7 +238,6 @@ public struct Pipeline: Sendable {
             }
           }
         }
-        batchStart += batch.count
       }
       changed += try storeSurveys(surveys, in: project, summary: &summary)
       if attributes != nil {
@@ -284,13 +282,22 @@ public struct Pipeline: Sendable {
     }
   }
 
+  /// Calls `body` with the items a batch at a time, in order, and where each batch starts.
+  func forEachBatch<Item>(of items: [Item], _ body: (_ batch: [Item], _ start: Int) throws -> Void) rethrows {
+    var start = 0
+    while start < items.count {
+      let batch = Array(items[start..<min(items.count, start + batchSize)])
+      try body(batch, start)
+      start += batch.count
+    }
+  }
+
   /// Reads, decodes and parses files on all cores; each file succeeds or fails on its own.
   ///
   /// - Parameters: first, total: where the files sit among all the files read (for progress).
-  func readAll(_ files: [InputFile], first: Int = 0, of total: Int? = nil, options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
+  func readAll(_ files: [InputFile], first: Int, of total: Int, options: ImportOptions) -> [Result<ImportedDocument, any Error>] {
     let progress = environment.progress
     let done = Counter(first)
-    let total = total ?? files.count
     return concurrentMap(files.count) { index in
       let file = files[index]
       let result = Result { try DocumentImporter.importFile(at: file.path, key: file.key, options: options) }
@@ -360,17 +367,15 @@ public struct Pipeline: Sendable {
     }
     let coder = AutoCoder(codebook: rules, protocol: interviewProtocol)
     let linker = onlyCodes == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
-    var start = 0
     var written: [Int64] = []
     var changed: [Int64] = []
-    while start < documents.count {
-      let batch = Array(documents[start..<min(documents.count, start + batchSize)])
+    try forEachBatch(of: documents) { batch, start in
       var inputs: [(id: Int64, document: Document, passages: [Passage])] = []
       for documentID in batch {
-        guard let document = try project.document(String(documentID)) else { continue }
+        guard let document = try project.document(id: documentID) else { continue }
         inputs.append((documentID, document, try project.passages(documentID: documentID)))
       }
-      environment.progress("coding \(min(documents.count, start + batch.count))/\(documents.count)")
+      environment.progress("coding \(start + batch.count)/\(documents.count)")
       let work = inputs
       let results = concurrentMap(work.count) { index in
         var passages = work[index].passages
@@ -390,10 +395,10 @@ public struct Pipeline: Sendable {
         } else {
           changed.append(input.id)
         }
-        try project.replaceAutoCodings(documentID: input.id, codes: onlyCodes, with: result.codings)
+        try project.replaceAutoCodings(
+          documentID: input.id, codes: onlyCodes, with: result.codings, documentText: input.document.text)
         written.append(input.id)
       }
-      start += batchSize
     }
     return (written, changed)
   }
@@ -498,15 +503,12 @@ public struct Pipeline: Sendable {
     let detector = ContradictionDetector(lexicon: .forCodebook(codebook))
     let ids = try project.documentIDs(interviewsOnly: true)
     var found: [Contradiction] = []
-    var start = 0
-    while start < ids.count {
-      let batch = ids[start..<min(ids.count, start + batchSize)]
+    try forEachBatch(of: ids) { batch, start in
       environment.progress("detecting contradictions \(start + batch.count)/\(ids.count)")
       let documents = try batch.compactMap { try project.document(id: $0) }
       let passages = try batch.flatMap { try project.passages(documentID: $0) }
       let codings = try batch.flatMap { try project.codings(CodingFilter(documentID: $0)) }
       found += detector.detect(CorpusSnapshot(codebook: codebook, documents: documents, passages: passages, codings: codings))
-      start += batch.count
     }
     try project.replaceAutoContradictions(found, key: ContradictionSummary.key)
   }

@@ -80,14 +80,14 @@ public struct Redactor: Sendable {
     for (form, pseudonym) in byForm where form.uppercased() != form {
       byForm[form.uppercased()] = byForm[form.uppercased()] ?? pseudonym
     }
-    var forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String)]] = [:]
+    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String)]] = [:]
     for (form, pseudonym) in byForm {
       let scalars = Array(scalarsOf: form)
       guard let first = Self.firstWord(scalars), !first.isEmpty else { continue }
-      forms[first, default: []].append((scalars, pseudonym))
+      forms[first, default: []].append((form, scalars, pseudonym))
     }
-    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, String(scalars: $0.scalars)) > ($1.scalars.count, String(scalars: $1.scalars)) } }
-    self.forms = forms
+    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, $0.form) > ($1.scalars.count, $1.form) } }
+    self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym) } }
     self.byForm = byForm
     variants = byForm.map { ($0.key, $0.value) }.sorted { $0.form < $1.form }
   }

@@ -34,15 +34,23 @@ enum JSONColumn {
   /// A dictionary of strings as `encode` writes it (keys sorted), without the encoder: every
   /// survey respondent's document has one.
   static func encode(_ dictionary: [String: String]) -> String {
-    var bytes: [UInt8] = [UInt8(ascii: "{")]
-    for (index, key) in dictionary.keys.sorted().enumerated() {
+    var bytes: [UInt8] = []
+    appendObject(dictionary, to: &bytes) { JSONString.append($0, to: &$1) }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A JSON object with its keys sorted, each value written by `value`.
+  static func appendObject<Value>(
+    _ dictionary: [String: Value], to bytes: inout [UInt8], value: (Value, inout [UInt8]) -> Void
+  ) {
+    bytes.append(UInt8(ascii: "{"))
+    for (index, entry) in dictionary.sorted(by: { $0.key < $1.key }).enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      JSONString.append(key, to: &bytes)
+      JSONString.append(entry.key, to: &bytes)
       bytes.append(UInt8(ascii: ":"))
-      JSONString.append(dictionary[key] ?? "", to: &bytes)
+      value(entry.value, &bytes)
     }
     bytes.append(UInt8(ascii: "}"))
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A list of strings read back: by `JSONReader` when written as `encode` writes it, else

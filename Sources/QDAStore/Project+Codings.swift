@@ -25,12 +25,18 @@ public struct CodingFilter: Sendable, Hashable {
 extension Project {
   /// Replaces a document's automatic codings; manual codings are never touched.
   ///
-  /// - Parameter codes: when given, only the automatic codings of these codes are replaced (the
-  ///   codes whose rules changed); the others stay as they are.
-  public func replaceAutoCodings(documentID: Int64, codes: Set<String>? = nil, with codings: [Coding]) throws {
+  /// - Parameters:
+  ///   - codes: when given, only the automatic codings of these codes are replaced (the codes
+  ///     whose rules changed); the others stay as they are.
+  ///   - documentText: the document's text, for the codings' quotes, when the caller holds it
+  ///     (else it is read).
+  public func replaceAutoCodings(
+    documentID: Int64, codes: Set<String>? = nil, with codings: [Coding], documentText: String? = nil
+  ) throws {
     let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
     try db.cachedStatement(sql: "DELETE FROM coding WHERE \(filter)").execute(arguments: arguments)
-    let text = try String.fetchOne(db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID]) ?? ""
+    let text = try documentText
+      ?? String.fetchOne(db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID]) ?? ""
     let scalars = Array(scalarsOf: text)
     let statement = try db.cachedStatement(
       sql: """
@@ -163,13 +169,13 @@ extension Project {
   }
 
   private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Coding] {
+    // Cached: detection reads each document's codings with the same statement.
     try Array(Row.fetchCursor(
-      db,
-      sql: """
+      db.cachedStatement(sql: """
         SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo
         FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id
         WHERE \(clause) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
-        """,
+        """),
       arguments: StatementArguments(arguments)
     ).map { row in
       // By position (see `passage(_:)`).

@@ -139,17 +139,20 @@ extension Project {
 
   /// Every document, in key order; with `interviewsOnly`, not the documents of survey answers.
   public func documents(interviewsOnly: Bool = false) throws -> [Document] {
-    try Row.fetchAll(db, sql: "SELECT d.* FROM document d\(interviewsOnly ? " WHERE " + Self.isInterview : "") ORDER BY key")
+    try Row.fetchAll(db, sql: "SELECT d.* FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
       .map(Self.document)
   }
 
   /// The condition on a document `d` that leaves survey answers out.
   static let isInterview = "d.format <> '\(DocumentFormat.survey.rawValue)'"
 
+  /// ` WHERE` and that condition when `interviewsOnly`, else nothing.
+  static func whereInterview(_ interviewsOnly: Bool) -> String { interviewsOnly ? " WHERE " + isInterview : "" }
+
   /// Every document's row id, in key order, without reading the texts; with `interviewsOnly`,
   /// not the documents of survey answers.
   public func documentIDs(interviewsOnly: Bool = false) throws -> [Int64] {
-    try Int64.fetchAll(db, sql: "SELECT d.id FROM document d\(interviewsOnly ? " WHERE " + Self.isInterview : "") ORDER BY key")
+    try Int64.fetchAll(db, sql: "SELECT d.id FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
   }
 
   /// The participants documents belong to, lower-cased, without reading the documents.
@@ -202,7 +205,7 @@ extension Project {
       db,
       sql: """
         SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id
-        \(interviewsOnly ? "WHERE " + Self.isInterview : "") ORDER BY d.key, p.ordinal
+        \(Self.whereInterview(interviewsOnly)) ORDER BY d.key, p.ordinal
         """
     ).map(Self.passage))
   }

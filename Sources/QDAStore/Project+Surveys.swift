@@ -94,6 +94,11 @@ extension Project {
     var position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
     var known = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM attribute"))
     var lastParticipant: (given: String?, stored: String) = (nil, "")
+    let upsert = try db.makeStatement(
+      sql: """
+        INSERT INTO participant_value(participant_id, attribute, number, text) VALUES (?, ?, ?, ?)
+        ON CONFLICT(participant_id, attribute) DO UPDATE SET number = excluded.number, text = excluded.text
+        """)
     for entry in values {
       if !known.contains(entry.attribute.name.lowercased()) {
         position += 1
@@ -114,12 +119,7 @@ extension Project {
         case .yesNo(let value): (value ? 1 : 0, nil)
         case .category(let value): (nil, value)
         }
-      try db.cachedStatement(
-        sql: """
-          INSERT INTO participant_value(participant_id, attribute, number, text) VALUES (?, ?, ?, ?)
-          ON CONFLICT(participant_id, attribute) DO UPDATE SET number = excluded.number, text = excluded.text
-          """
-      ).execute(arguments: [participant, entry.attribute.name, number, text])
+      try upsert.execute(arguments: [participant, entry.attribute.name, number, text])
     }
   }
 }

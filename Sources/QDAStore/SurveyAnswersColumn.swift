@@ -1,7 +1,7 @@
 import QDAModel
 
 /// A respondent's answers as one text column: a JSON object from item id to `{"v":[…]}` (the
-/// values), with `"r":[…]` when the cells as exported differ from them, keys sorted — what
+/// values), with `"r":[…]` when the cells as exported differ from them, keys sorted — the shape
 /// `JSONEncoder` wrote for `SurveyRespondent.answers` when a survey was stored whole.
 ///
 /// Written and read by hand, not by the encoder: a survey can have a million respondents. In a
@@ -9,22 +9,18 @@ import QDAModel
 /// about 8% and decoding about 13% of the run.
 enum SurveyAnswersColumn {
   static func encode(_ answers: [String: SurveyAnswer]) -> String {
-    var bytes: [UInt8] = [UInt8(ascii: "{")]
-    for (index, id) in answers.keys.sorted().enumerated() {
-      guard let answer = answers[id] else { continue }
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      JSONString.append(id, to: &bytes)
-      bytes += [UInt8(ascii: ":"), UInt8(ascii: "{")]
+    var bytes: [UInt8] = []
+    JSONColumn.appendObject(answers, to: &bytes) { answer, bytes in
+      bytes.append(UInt8(ascii: "{"))
       if answer.raw != answer.values {
-        bytes += Array(#""r":"#.utf8)
+        bytes.append(contentsOf: #""r":"#.utf8)
         JSONColumn.append(answer.raw, to: &bytes)
         bytes.append(UInt8(ascii: ","))
       }
-      bytes += Array(#""v":"#.utf8)
+      bytes.append(contentsOf: #""v":"#.utf8)
       JSONColumn.append(answer.values, to: &bytes)
       bytes.append(UInt8(ascii: "}"))
     }
-    bytes.append(UInt8(ascii: "}"))
     return String(decoding: bytes, as: UTF8.self)
   }
 

@@ -33,9 +33,7 @@ public struct ScalarText: Sendable {
 extension String {
   /// The number of Unicode scalars, the unit of every stored offset.
   public var scalarCount: Int { unicodeScalars.count }
-}
 
-extension String {
   /// A string made of Unicode scalars, encoded straight to UTF-8.
   ///
   /// `String(String.UnicodeScalarView(slice))` appends scalar by scalar through the standard

@@ -48,7 +48,7 @@ public enum Tokenizer {
     tokens.reserveCapacity(range.count / 5)
     scalars.withUnsafeBufferPointer { buffer in
       scan(buffer, range: range) { run in
-        appendWord(scalars, start: run.start, end: run.end, numeric: run.isNumeric, into: &tokens)
+        appendWord(scalars, run, into: &tokens)
       } punctuation: { index in
         if punctuation {
           tokens.append(
@@ -132,7 +132,7 @@ public enum Tokenizer {
   /// The tokens of a word run found by `scan`, lower-cased, clitics split.
   public static func tokens(of run: WordRun, in scalars: [Unicode.Scalar]) -> [Token] {
     var tokens: [Token] = []
-    appendWord(scalars, start: run.start, end: run.end, numeric: run.isNumeric, into: &tokens)
+    appendWord(scalars, run, into: &tokens)
     return tokens
   }
 
@@ -147,11 +147,11 @@ public enum Tokenizer {
 
   // MARK: - Private
 
-  private static func appendWord(
-    _ scalars: [Unicode.Scalar], start: Int, end: Int, numeric: Bool, into tokens: inout [Token]
-  ) {
-    if let word = asciiWord(scalars, start: start, end: end) {
+  private static func appendWord(_ scalars: [Unicode.Scalar], _ run: WordRun, into tokens: inout [Token]) {
+    let (start, end, numeric) = (run.start, run.end, run.isNumeric)
+    if run.isPlain {
       // Common case: plain ASCII letters and digits, no apostrophe, so no clitic to split.
+      let word = scalars.withUnsafeBufferPointer { lowercasedPlainWord($0, start..<end) }
       tokens.append(Token(kind: numeric ? .number : .word, text: word, start: start, end: end))
       return
     }
@@ -199,21 +199,19 @@ public enum Tokenizer {
     tokens.append(Token(kind: .word, text: word, start: start, end: end))
   }
 
-  /// The lower-cased word when it is ASCII letters and digits only, built straight from bytes.
-  @inline(__always) private static func asciiWord(_ scalars: [Unicode.Scalar], start: Int, end: Int) -> String? {
-    for index in start..<end {
-      let value = scalars[index].value
-      guard (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) else {
-        return nil
-      }
+  /// A plain word (ASCII letters and digits only, `WordRun.isPlain`) lower-cased, built straight
+  /// from bytes.
+  @inlinable @inline(__always)
+  public static func lowercasedPlainWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
+    String(unsafeUninitializedCapacity: range.count) { buffer in
+      for index in range { buffer[index - range.lowerBound] = lowercasedASCII(scalars[index].value) }
+      return range.count
     }
-    return String(unsafeUninitializedCapacity: end - start) { buffer in
-      for index in start..<end {
-        let value = UInt8(truncatingIfNeeded: scalars[index].value)
-        buffer[index - start] = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-      }
-      return end - start
-    }
+  }
+
+  /// An ASCII scalar's lower-case byte (letters lower-cased, the rest as they are).
+  @inlinable @inline(__always) public static func lowercasedASCII(_ value: UInt32) -> UInt8 {
+    UInt8(truncatingIfNeeded: value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
   }
 
   @inlinable @inline(__always) static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {

@@ -133,6 +133,23 @@ import _QDATestSupport
     #expect(survey.respondents.last?.line == 69)
   }
 
+  @Test func aDeclaredMultiSelectInOneColumnIsSplitAtCommaSpace() throws {
+    // A checkbox field the dictionary declares, exported as one column of labels (not
+    // `field___code` columns): each cell split at `, ` though no packing was learnt.
+    let dictionary = """
+      "Variable / Field Name","Form Name","Section Header","Field Type","Field Label","Choices, Calculations, OR Slider Labels"
+      record_id,form_1,,text,"Record ID",
+      supports,form_1,,checkbox,"Which supports helped?","1, Coaching|2, Release time|3, Stipend"
+
+      """
+    let export = "record_id,supports,form_1_complete\n1,\"Coaching, Release time\",2\n2,Stipend,2\n"
+    let survey = try SurveyReader.read(
+      bytes: Array(export.utf8), file: "export.csv", dictionary: Array(dictionary.utf8), dictionaryFile: "dictionary.csv")
+    let item = try #require(survey.item("supports"))
+    #expect(item.type == .multiSelect)
+    #expect(survey.respondents.map { $0.answers["supports"]?.values ?? [] } == [["Coaching", "Release time"], ["Stipend"]])
+  }
+
   @Test func redcapNotCompletedAndCompleteFlagsAreMetadata() throws {
     let survey = try SurveyReader.read(
       bytes: try Fixtures.bytes(Fixtures.shared("formats/surveys/redcap_survey_raw.csv")), file: "redcap_survey_raw.csv",

@@ -29,15 +29,20 @@ public enum HourEstimator {
   /// - Parameter bareNumbers: accept a number with no unit ("I'd say 25, give or take") when
   ///   the text answers a question about hours and states no other quantity.
   public static func estimate(in text: String, bareNumbers: Bool = false) -> HourEstimate? {
-    let all = estimates(in: text)
-    if let last = all.last { return last }
-    return bareNumbers ? bareNumberEstimate(in: text) : nil
+    let scalars = Array(scalarsOf: text)
+    let quantities = Self.quantities(in: scalars)
+    if let last = estimates(scalars, quantities).last { return last }
+    return bareNumbers && quantities.isEmpty ? bareNumberEstimate(scalars) : nil
   }
 
   /// Every total the text states, in order.
   public static func estimates(in text: String) -> [HourEstimate] {
     let scalars = Array(scalarsOf: text)
-    let quantities = Self.quantities(in: scalars)
+    return estimates(scalars, quantities(in: scalars))
+  }
+
+  /// The totals stated by `quantities`, the quantities of `scalars`.
+  static func estimates(_ scalars: [Unicode.Scalar], _ quantities: [Quantity]) -> [HourEstimate] {
     var results: [HourEstimate] = []
     var used = Set<Int>()
     for (index, quantity) in quantities.enumerated() where !used.contains(index) {
@@ -234,10 +239,8 @@ public enum HourEstimator {
     text == "-" || text == "\u{2013}" || text == "\u{2014}" || text == "~"
   }
 
-  /// "I'd say 25, give or take": one plausible bare number and no other quantity.
-  static func bareNumberEstimate(in text: String) -> HourEstimate? {
-    let scalars = Array(scalarsOf: text)
-    guard quantities(in: scalars).isEmpty else { return nil }
+  /// "I'd say 25, give or take": one plausible bare number, in a text stating no other quantity.
+  static func bareNumberEstimate(_ scalars: [Unicode.Scalar]) -> HourEstimate? {
     let tokens = Tokenizer.tokens(in: scalars, range: 0..<scalars.count)
     var found: [(Double, Int, Int)] = []
     var index = 0

@@ -10,7 +10,8 @@ import QDAModel
 /// - **Likert** when every answer is a point of a known scale (see ``LikertScales``);
 /// - **numeric** when every answer is a number, unless they are a few small whole numbers with
 ///   no sign of a quantity in the question (coded choices: single choice);
-/// - **multi-select** when answers pack several recurring choices with `, ` (Google Forms);
+/// - **multi-select** when answers pack several recurring choices with `, ` (Google Forms) or `,`
+///   (Qualtrics, see `Packing`);
 /// - **open text** when answers are long (three words or more, or 40 characters) or mostly
 ///   distinct, or the question asks to explain;
 /// - **single choice** otherwise. Answers that differ only in case or spacing (`No`, `NO`) are
@@ -125,11 +126,11 @@ enum SurveyItemBuilder {
       }
       if let packed { choices = packed.choices.map { SurveyChoice(code: $0, label: $0) } }
       let labels = Dictionary(choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
+      let finalType = packed != nil ? SurveyItemType.multiSelect : type
       items.append(
         SurveyItem(
           id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
-          type: packed != nil ? .multiSelect : type, choices: choices, scale: scale, parentID: parent))
-      let finalType = packed != nil ? SurveyItemType.multiSelect : type
+          type: finalType, choices: choices, scale: scale, parentID: parent))
       // Each distinct packed cell split once.
       let splits = packed.map { packing in
         Dictionary(uniqueKeysWithValues: values.counts.keys.map { ($0, packing.split($0)) })
@@ -142,7 +143,8 @@ enum SurveyItemBuilder {
             guard !value.isEmpty else { return nil }
             let resolved: [String]
             switch finalType {
-            case .multiSelect: resolved = splits?[value] ?? [value]
+            // A multi-select the dictionary declares, its packing not learnt: split at `, `.
+            case .multiSelect: resolved = splits?[value] ?? Packing.fragments(value, separator: ", ", known: [])
             case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
             default: resolved = [value]
             }

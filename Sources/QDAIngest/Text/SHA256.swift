@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the content hashes that tell an unchanged file from a changed one.
 ///
 /// ```swift
@@ -9,6 +11,21 @@ public enum SHA256 {
   public static func hex(of bytes: some Collection<UInt8>) -> String {
     var hasher = Hasher256()
     hasher.update(bytes)
+    return hasher.finalizeHex()
+  }
+
+  /// The digest of a file in lower-case hex, read a megabyte at a time (an output can run to
+  /// gigabytes); nil when it cannot be read.
+  public static func hex(ofFileAt path: String) -> String? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var hasher = Hasher256()
+    do {
+      // nil or empty at the end of the file.
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+    } catch {
+      return nil
+    }
     return hasher.finalizeHex()
   }
 
