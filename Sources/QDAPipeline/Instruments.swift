@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import QDAModel
 import QDACodebook
 import QDAIngest
@@ -30,10 +31,22 @@ enum Instruments {
   }
 
   /// The codebook stored in a project, if any.
+  ///
+  /// Parsed once per process and text: a query served by `qda serve` would otherwise spend
+  /// more time reading the codebook's YAML than searching.
   static func storedCodebook(_ project: Project) throws -> Codebook? {
     guard let stored = try project.instrument(.codebook) else { return nil }
-    return try CodebookReader().read(stored.source, file: stored.file)
+    let key = stored.contentHash + "\n" + stored.file
+    if let parsed = parsedCodebooks.withLock({ $0[key] }) { return parsed }
+    let codebook = try CodebookReader().read(stored.source, file: stored.file)
+    parsedCodebooks.withLock { cache in
+      if cache.count >= 8 { cache.removeAll() }
+      cache[key] = codebook
+    }
+    return codebook
   }
+
+  private static let parsedCodebooks = Mutex<[String: Codebook]>([:])
 
   static func storedProtocol(_ project: Project, codebook: Codebook?) throws -> InterviewProtocol? {
     guard let stored = try project.instrument(.protocol) else { return nil }

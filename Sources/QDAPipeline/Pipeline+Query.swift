@@ -16,12 +16,17 @@ public struct QueryRequest: Sendable {
   public var document: String?
   /// A protocol question or survey item id.
   public var question: String?
+  /// Best match first (bm25, words only) instead of document order: documents as stored, an
+  /// import storing them by key, passages by position. Ranking reads every match first.
+  public var ranked: Bool
+  /// Only these passages (a link to a contradiction's passages); nil: any.
+  public var passageIDs: [Int64]?
   public var limit: Int?
 
   public init(
     text: String = "", code: String? = nil, element: Element? = nil, coder: String? = nil,
     conditions: [AttributeCondition] = [], role: SpeakerRole? = nil, document: String? = nil, question: String? = nil,
-    limit: Int? = nil
+    ranked: Bool = false, limit: Int? = nil
   ) {
     self.text = text
     self.code = code
@@ -31,6 +36,7 @@ public struct QueryRequest: Sendable {
     self.role = role
     self.document = document
     self.question = question
+    self.ranked = ranked
     self.limit = limit
   }
 }
@@ -45,7 +51,7 @@ public struct QueryHit: Sendable {
   /// The words around the match, matched words between « and »; the passage itself without a
   /// text query.
   public var snippet: String
-  /// bm25 rank; lower is better (nil without a text query).
+  /// bm25 rank; lower is better (only for a ranked text query).
   public var rank: Double?
 }
 
@@ -58,7 +64,8 @@ public struct QueryCount: Sendable, Hashable {
 }
 
 extension Pipeline {
-  /// Runs a query: the full-text match (when there are words), then the filters, best first.
+  /// Runs a query: the full-text match (when there are words) and the filters, in document
+  /// order or, ranked, best first.
   ///
   /// - Returns: the hits (up to the limit) and how many passages matched in all.
   /// - Throws: `QueryError` for a malformed query or an unknown code or attribute.
@@ -88,12 +95,13 @@ extension Pipeline {
           for element in Set(hit.codes.compactMap { codebook?.code($0)?.element?.rawValue }) { add(element, hit) }
         }
       default:
-        let participants = Dictionary(try project.participants().map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         let attributes = try project.attributes()
         guard let attribute = attributes.first(where: { $0.name.lowercased() == dimension.lowercased() }) else {
           throw QueryError(
             "--count-by \(dimension): not an attribute, code or element; attributes: \(attributes.map(\.name).joined(separator: ", "))")
         }
+        let participants = Dictionary(
+          try project.participants(attributes: [attribute.name]).map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for hit in hits {
           let value = participants[hit.participant.lowercased()]?.attributes.first { $0.key.lowercased() == attribute.name.lowercased() }?.value
           add(value.map(Self.describe) ?? "(none)", hit)
@@ -135,6 +143,8 @@ extension Pipeline {
     search.role = request.role?.rawValue
     search.documentKey = request.document
     search.questionID = request.question
+    search.order = request.ranked ? .relevance : .document
+    search.passageIDs = request.passageIDs
     search.limit = limit
     if request.code != nil || request.element != nil {
       var codes = codebook.codes.map(\.id)
@@ -144,7 +154,7 @@ extension Pipeline {
       search.coder = request.coder
     }
     if !request.conditions.isEmpty {
-      search.participants = try project.participants().filter { participant in
+      search.participants = try project.participants(attributes: request.conditions.map(\.attribute)).filter { participant in
         request.conditions.allSatisfy { $0.matches(participant) }
       }.flatMap { [$0.id, $0.id.lowercased(), $0.id.uppercased()] }
     }

@@ -68,10 +68,16 @@ extension Project {
   }
 
   /// Every participant, in the order the attribute file (then ingest) gave them.
-  public func participants() throws -> [Participant] {
+  ///
+  /// - Parameter names: only these attributes' values (any case); nil: every attribute's.
+  public func participants(attributes names: [String]? = nil) throws -> [Participant] {
     let types = Dictionary(uniqueKeysWithValues: try attributes().map { ($0.name.lowercased(), $0.type) })
     var values: [String: [String: AttributeValue]] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute") {
+    let only = names.map { " WHERE a.name IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
+    for row in try Row.fetchAll(
+      db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute" + only,
+      arguments: StatementArguments(names ?? []))
+    {
       let participant: String = row["participant_id"]
       let name: String = row["name"]
       let number: Double? = row["number"]

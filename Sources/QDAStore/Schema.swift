@@ -223,6 +223,18 @@ enum Schema {
           UPDATE survey SET data = json_set(data, '$.respondents', json('[]'));
           """)
     }
+    // v8: a search by code reads the (code, passage) index alone, in passage order, and a
+    // search by words tests a match's codes in the (passage, code) index, neither reading a
+    // coding's row (on 10,000 interviews a code has hundreds of thousands of codings).
+    migrator.registerMigration("v8-coding-search-indexes") { db in
+      try db.execute(
+        sql: """
+          DROP INDEX coding_code;
+          CREATE INDEX coding_code ON coding(code_id, passage_id);
+          DROP INDEX coding_passage;
+          CREATE INDEX coding_passage ON coding(passage_id, code_id);
+          """)
+    }
     return migrator
   }
 }

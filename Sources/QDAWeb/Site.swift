@@ -139,24 +139,22 @@ public struct Site: Sendable {
         return value
       } ?? 50
       request.limit = limit
-      var (hits, total) = try pipeline.query(project: project, request)
+      request.ranked = first("rank") != nil
       // The contradiction matrix links the passages of a tension by id.
       if let list = first("ids") {
-        let ids = try list.split(separator: ",").map { part -> Int64 in
+        request.passageIDs = try list.split(separator: ",").map { part -> Int64 in
           guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else { throw QueryError("ids=\(list): passage numbers separated by commas") }
           return id
         }
-        request.limit = nil
-        (hits, total) = try pipeline.query(project: project, request)
-        hits = hits.filter { hit in hit.passage.id.map(ids.contains) ?? false }
-        total = hits.count
       }
+      let (hits, total) = try pipeline.query(project: project, request)
       var body = filterForm(
         action: "/passages",
         fields: [
           ("q", request.text, "Words (stemmed; \"phrases\", prefix*, NEAR, AND/OR/NOT)"), ("code", request.code ?? "", "Code"),
           ("where", request.conditions.first?.description ?? "", "Attribute filter"),
-        ])
+        ],
+        checkboxes: [("rank", request.ranked, "Best matches first")])
       body += "<p role=\"status\">\(total) passage\(total == 1 ? "" : "s") found\(total > hits.count ? "; showing \(hits.count)" : "").</p>\n"
       for hit in hits {
         let id = hit.passage.id ?? 0
@@ -213,10 +211,16 @@ public struct Site: Sendable {
 
   // MARK: - Shared
 
-  func filterForm(action: String, fields: [(name: String, value: String, label: String)]) -> String {
+  func filterForm(
+    action: String, fields: [(name: String, value: String, label: String)],
+    checkboxes: [(name: String, checked: Bool, label: String)] = []
+  ) -> String {
     var html = "<form method=\"get\" action=\"\(action)\" role=\"search\">\n"
     for field in fields {
       html += "<label for=\"f-\(field.name)\">\(HTMLPage.escape(field.label))<input id=\"f-\(field.name)\" name=\"\(field.name)\" value=\"\(HTMLPage.escape(field.value))\"></label>\n"
+    }
+    for box in checkboxes {
+      html += "<label for=\"f-\(box.name)\"><input type=\"checkbox\" id=\"f-\(box.name)\" name=\"\(box.name)\" value=\"1\"\(box.checked ? " checked" : "")>\(HTMLPage.escape(box.label))</label>\n"
     }
     return html + "<button type=\"submit\">Show</button>\n</form>\n"
   }

@@ -10,11 +10,13 @@ struct Query: ParsableCommand {
     discussion: """
       Words are stemmed (time finds times, timing); "planning time" is a phrase; collab* a prefix;
       NEAR(time alone, 5) finds words close together; AND, OR, NOT and parentheses combine them.
+      Passages are listed in document order (documents as imported, passages by position);
+      --rank lists the best matches first (bm25), which reads every match before the first.
 
       qda query --project p.qda time --where completed=no              # what did non-completers say about time?
       qda query --project p.qda --code community.collaboration --where school_level=high
       qda query --project p.qda "" --element rules --count-by completed
-      qda query --project p.qda "stipend* OR bonus*" --format json
+      qda query --project p.qda "stipend* OR bonus*" --rank --format json
       """)
 
   @OptionGroup var project: ProjectOptions
@@ -26,6 +28,7 @@ struct Query: ParsableCommand {
   @Option(help: "participant or interviewer.") var speakerRole: String?
   @Option(help: "Only this document (key).") var document: String?
   @Option(help: "Only answers to this protocol question or survey item.") var question: String?
+  @Flag(help: "Best matches first (bm25; needs words) instead of document order.") var rank = false
   @Option(help: "At most this many passages.") var limit = 20
   @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
   @Option(help: "table, csv or json.") var format: ListFormat = .table
@@ -40,14 +43,16 @@ struct Query: ParsableCommand {
       return
     }
     let (hits, total) = try pipeline.query(project: project.project, request)
+    // The score column only when ranked: in document order there is none.
+    let scored = request.ranked && !request.text.isEmpty
     let rows = hits.map { hit -> [String] in
-      [
-        String(hit.passage.id ?? 0), hit.rank.map { String(format: "%.2f", -$0) } ?? "", hit.participant, hit.documentKey,
-        hit.passage.speaker ?? "", hit.codes.joined(separator: " "),
+      [String(hit.passage.id ?? 0)] + (scored ? [hit.rank.map { String(format: "%.2f", -$0) } ?? ""] : []) + [
+        hit.participant, hit.documentKey, hit.passage.speaker ?? "", hit.codes.joined(separator: " "),
         format == .table ? Self.aroundMatch(hit.snippet) : hit.snippet.replacingOccurrences(of: "\n", with: " "),
       ]
     }
-    Console.out(ListFormat.render(format, columns: ["passage", "score", "participant", "document", "speaker", "codes", "text"], rows: rows))
+    let columns = ["passage"] + (scored ? ["score"] : []) + ["participant", "document", "speaker", "codes", "text"]
+    Console.out(ListFormat.render(format, columns: columns, rows: rows))
     if format == .table {
       Console.error("\(total) passage\(total == 1 ? "" : "s") matched" + (total > hits.count ? "; showing \(hits.count) (--limit)" : ""))
     }
@@ -63,7 +68,8 @@ struct Query: ParsableCommand {
   }
 
   func makeRequest() throws -> QueryRequest {
-    var request = QueryRequest(text: text, code: code, coder: coder, document: document, question: question, limit: limit)
+    var request = QueryRequest(
+      text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit)
     if let element {
       guard let parsed = Element(identifier: element) else {
         throw ValidationError("--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")

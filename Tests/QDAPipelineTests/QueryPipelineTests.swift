@@ -2,6 +2,7 @@ import Foundation
 import QDAModel
 import QDAPipeline
 import QDAQuery
+import QDAStore
 import Testing
 import _QDATestSupport
 
@@ -26,11 +27,86 @@ import _QDATestSupport
     #expect(total == 2)
     #expect(hits.map(\.participant) == ["P11", "P11"])
     #expect(hits.allSatisfy { $0.snippet.contains("«time") })
-    #expect(hits[0].rank! <= hits[1].rank!)
+    // Document order by default (no rank); ranked, best first.
+    #expect(hits.allSatisfy { $0.rank == nil } && hits[0].passage.id! < hits[1].passage.id!)
+    let ranked = try Self.pipeline.query(
+      project: path, QueryRequest(text: "time", conditions: [try AttributeCondition("completed=no")], ranked: true))
+    #expect(Set(ranked.hits.map(\.passage.id)) == Set(hits.map(\.passage.id)))
+    #expect(ranked.hits[0].rank! <= ranked.hits[1].rank!)
     // By code rather than by word: the non-completers' time-commitment passages.
     let coded = try Self.pipeline.query(
       project: path, QueryRequest(code: "rules.time", conditions: [try AttributeCondition("completed=no")]))
     #expect(coded.hits.map(\.participant) == ["P10"])
+  }
+
+  /// Every shape of search (words or not, codes or not, each filter) against the same question
+  /// answered by reading every passage, coding and document: the same passages, in passage
+  /// order, counted in full, and a limit keeping the first of them.
+  @Test(arguments: [
+    QueryRequest(text: "time"),
+    QueryRequest(text: "time", role: .participant),
+    QueryRequest(text: "hours", question: "Q4"),
+    QueryRequest(text: "collab*", code: "community"),
+    QueryRequest(text: "time OR hours", element: .rules, coder: "auto", conditions: [try! AttributeCondition("completed=yes")]),
+    QueryRequest(text: "time", document: "P04.txt"),
+    QueryRequest(code: "rules"),
+    QueryRequest(code: "rules.time", role: .participant),
+    QueryRequest(element: .community, conditions: [try! AttributeCondition("years_as_admin>=10")]),
+    QueryRequest(code: "rules.incentives", coder: "someone"),
+    QueryRequest(code: "community.collaboration", coder: "auto"),
+    QueryRequest(code: "rules", question: "Q4"),
+    QueryRequest(text: "time", code: "rules.time", document: "P04.txt"),
+    QueryRequest(code: "rules", document: "P02.txt"),
+    QueryRequest(role: .interviewer),
+    QueryRequest(conditions: [try! AttributeCondition("completed=no")], question: "Q2"),
+    QueryRequest(),
+  ])
+  func everyShapeOfSearchAgreesWithReadingEverything(_ request: QueryRequest) throws {
+    let path = try path
+    let codebook = try Self.pipeline.codebook(project: path)
+    let (passages, codings, documents, participants) = try ProjectStore(path: path, mustExist: true).read { project in
+      (try project.passages(), try project.codings(), try project.documents(), try project.participants())
+    }
+    var expected = Set(passages.compactMap(\.id))
+    if !request.text.isEmpty {
+      var words = request
+      (words.code, words.element, words.coder, words.conditions, words.role, words.document, words.question) = (nil, nil, nil, [], nil, nil, nil)
+      expected = Set(try Self.pipeline.query(project: path, words).hits.compactMap(\.passage.id))
+      #expect(!expected.isEmpty)
+    }
+    if request.code != nil || request.element != nil {
+      let coded = codings.filter { coding in
+        (request.code.map { coding.codeID == $0 || codebook.isDescendant(coding.codeID, of: $0) } ?? true)
+          && (request.element.map { codebook.code(coding.codeID)?.element == $0 } ?? true)
+          && (request.coder.map { coding.coder == $0 } ?? true)
+      }
+      expected.formIntersection(coded.map(\.passageID))
+    }
+    let byID = Dictionary(uniqueKeysWithValues: passages.map { ($0.id!, $0) })
+    let documentByID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id!, $0) })
+    let participantByID = Dictionary(uniqueKeysWithValues: participants.map { ($0.id, $0) })
+    expected = expected.filter { id in
+      let passage = byID[id]!
+      let document = documentByID[passage.documentID!]!
+      return (request.role.map { passage.role == $0 } ?? true)
+        && (request.question.map { passage.questionID == $0 } ?? true)
+        && (request.document.map { document.key == $0 } ?? true)
+        && request.conditions.allSatisfy { $0.matches(participantByID[document.participantID]) }
+    }
+    let all = try Self.pipeline.query(project: path, request)
+    #expect(all.hits.compactMap(\.passage.id) == expected.sorted())
+    #expect(all.total == expected.count)
+    var limited = request
+    limited.limit = 3
+    let first = try Self.pipeline.query(project: path, limited)
+    #expect(first.hits.compactMap(\.passage.id) == Array(expected.sorted().prefix(3)))
+    #expect(first.total == expected.count)
+    // Passage order is document order: one document's passages together, the transcripts of
+    // one import by file name (survey respondents follow in their export's order).
+    let documentIDs = all.hits.compactMap(\.passage.documentID)
+    #expect(documentIDs == documentIDs.sorted())
+    let transcripts = all.hits.map(\.documentKey).filter { !$0.contains("#") }
+    #expect(transcripts == transcripts.sorted())
   }
 
   @Test func phrasesPrefixesNearAndNot() throws {

@@ -55,6 +55,14 @@ import _QDATestSupport
     #expect(page.body.contains("2 passages found"))
     #expect(page.body.contains("<mark>time</mark>"))
     #expect(page.body.contains("href=\"/documents/"))
+    // A contradiction's link names its passages: those and no others.
+    let anchors = page.body.split(separator: "#p").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+    #expect(anchors.count == 2)
+    let linked = try await Self.get("/passages?ids=\(anchors[1])")
+    #expect(linked.body.contains("1 passage found"))
+    #expect(linked.body.contains("#p\(anchors[1])\"") && !linked.body.contains("#p\(anchors[0])\""))
+    let ranked = try await Self.get("/passages?q=time&where=completed%3Dno&rank=1")
+    #expect(ranked.body.contains("2 passages found") && ranked.body.contains("value=\"1\" checked>Best matches first"))
     let byCode = try await Self.get("/passages?code=rules.incentives&role=participant")
     #expect(byCode.status == 200)
     #expect(byCode.body.contains("passages found"))
