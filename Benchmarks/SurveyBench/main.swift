@@ -71,7 +71,7 @@ func seconds(_ duration: Duration) -> Double {
 let argument = CommandLine.arguments.dropFirst().first
 let count = argument.flatMap(Int.init) ?? 100_000
 let path = argument.flatMap { Int($0) == nil ? $0 : nil }
-let bytes = try path.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) } ?? export(respondents: count)
+let bytes = try path.map { try InputReader.bytes(atPath: $0) } ?? export(respondents: count)
 print("Read: \(path ?? "\(count) generated respondents"), \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MB; peak so far \(String(format: "%.0f", peakMegabytes())) MB")
 let clock = ContinuousClock()
 let start = clock.now

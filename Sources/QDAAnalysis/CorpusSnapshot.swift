@@ -33,7 +33,6 @@ public struct CorpusSnapshot: Sendable {
   /// Positions in `passages` and `documents` by row id (positions, not copies: a large study
   /// has millions of passages).
   private(set) var passagePosition: [Int64: Int] = [:]
-  private(set) var participantByDocument: [Int64: String] = [:]
   private(set) var participantByID: [String: Participant] = [:]
   private(set) var documentPosition: [Int64: Int] = [:]
   /// Positions in `codings` of each code's codings.
@@ -44,8 +43,6 @@ public struct CorpusSnapshot: Sendable {
     codingPositions = [:]
     firstSpokenPassage = [:]
     passagePosition = Dictionary(passages.enumerated().compactMap { i, p in p.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-    participantByDocument = Dictionary(
-      documents.compactMap { d in d.id.map { ($0, d.participantID) } }, uniquingKeysWith: { a, _ in a })
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
     for (position, coding) in codings.enumerated() { codingPositions[coding.codeID, default: []].append(position) }
@@ -62,12 +59,13 @@ public struct CorpusSnapshot: Sendable {
   public func firstPassage(spokenBy participant: String) -> Int64? { firstSpokenPassage[participant] }
 
   /// The participant a passage belongs to.
-  public func participant(of passage: Passage) -> String? {
-    passage.documentID.flatMap { participantByDocument[$0] }
-  }
+  public func participant(of passage: Passage) -> String? { document(passage.documentID)?.participantID }
 
   /// The passage with this id.
-  public func passage(_ id: Int64) -> Passage? { passagePosition[id].map { passages[$0] } }
+  public func passage(_ id: Int64) -> Passage? { passageIndex(id).map { passages[$0] } }
+
+  /// The position in `passages` of the passage with this id.
+  public func passageIndex(_ id: Int64) -> Int? { passagePosition[id] }
 
   /// The participant record with this id.
   public func participant(_ id: String) -> Participant? { participantByID[id] }
@@ -77,7 +75,8 @@ public struct CorpusSnapshot: Sendable {
   public var interviewed: [String] {
     let withDocuments = Set(documents.map(\.participantID))
     var ordered = participants.map(\.id).filter { withDocuments.contains($0) }
-    for id in withDocuments.sorted() where !ordered.contains(id) { ordered.append(id) }
+    let listed = Set(ordered)
+    for id in withDocuments.sorted() where !listed.contains(id) { ordered.append(id) }
     return ordered
   }
 
@@ -94,6 +93,26 @@ public struct CorpusSnapshot: Sendable {
     var positions = subtree.flatMap { codingPositions[$0] ?? [] }
     if subtree.count > 1 { positions.sort() }
     return positions
+  }
+
+  /// The passages coded with a code or any code below it that the interviewer did not speak,
+  /// in passage order.
+  public func spokenPassages(codedUnder codeID: String) -> [Passage] {
+    let coded = Set(passageIDs(under: codeID))
+    return passages.filter { $0.role != .interviewer && $0.id.map(coded.contains) == true }
+  }
+
+  /// Who spoke the passages coded with a code or any code below it, and which passages they
+  /// are, the interviewer's left out: a row of the code and theme tables.
+  public func speakers(under codeID: String) -> (participants: Set<String>, passageIDs: Set<Int64>) {
+    var participants = Set<String>()
+    var passageIDs = Set<Int64>()
+    for id in self.passageIDs(under: codeID) {
+      guard let passage = passage(id), passage.role != .interviewer, let participant = participant(of: passage) else { continue }
+      participants.insert(participant)
+      passageIDs.insert(id)
+    }
+    return (participants, passageIDs)
   }
 
   /// How many codings a code has (its sub-codes not counted).

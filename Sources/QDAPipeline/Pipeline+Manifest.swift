@@ -64,8 +64,8 @@ struct ReportManifest: Codable {
     tool = "QDAKit"
     toolVersion = pipeline.environment.toolVersion
     let store = try ProjectStore(path: project, mustExist: true)
-    let (instrument, protocolInstrument, surveys) = try store.read { project in
-      (try project.instrument(.codebook), try project.instrument(.protocol), try project.surveys())
+    let (instrument, protocolInstrument, surveySources) = try store.read { project in
+      (try project.instrument(.codebook), try project.instrument(.protocol), try project.surveySources())
     }
     codebook = Codebook(
       name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file, sha256: instrument?.contentHash)
@@ -75,7 +75,7 @@ struct ReportManifest: Codable {
       "codings": corpus.codings.count,
     ]
     var inputs: [FileHash] = corpus.documents.map { FileHash(path: $0.sourcePath, sha256: $0.contentHash, role: "transcript") }
-    for survey in surveys { inputs.append(FileHash(path: survey.source, sha256: SHA256.hex(ofFileAt: survey.source) ?? "", role: "survey")) }
+    for source in surveySources { inputs.append(FileHash(path: source, sha256: SHA256.hex(ofFileAt: source) ?? "", role: "survey")) }
     if let instrument { inputs.append(FileHash(path: instrument.file, sha256: instrument.contentHash, role: "codebook")) }
     if let protocolInstrument { inputs.append(FileHash(path: protocolInstrument.file, sha256: protocolInstrument.contentHash, role: "protocol")) }
     for (path, role) in [(request?.attributes, "attributes"), (request?.dictionary, "dictionary"), (template, "template")] {

@@ -16,8 +16,8 @@ public struct QueryRequest: Sendable {
   public var document: String?
   /// A protocol question or survey item id.
   public var question: String?
-  /// Best match first (bm25, words only) instead of document order: documents as stored, an
-  /// import storing them by key, passages by position. Ranking reads every match first.
+  /// Best match first (bm25, words only) instead of document order (documents as imported,
+  /// passages by position; see `SearchOrder`). Ranking reads every match first.
   public var ranked: Bool
   /// Only these passages (a link to a contradiction's passages); nil: any.
   public var passageIDs: [Int64]?

@@ -46,20 +46,21 @@ extension Pipeline {
       }
       summary.added.append(read.file.key)
       let respondents = survey.counted()
-      try applyAttributes(of: survey, key: read.file.key, in: project)
+      try applyAttributes(of: survey, respondents: respondents, key: read.file.key, in: project)
       let questions = Self.openQuestions(survey)
+      var open = 0
       for (index, respondent) in respondents.enumerated() {
         environment.progress("storing survey answers \(index + 1)/\(respondents.count)")
         guard
           let document = Self.answerDocument(
             survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)
         else { continue }
+        open += 1
         switch try project.saveDocument(document.document, passages: document.passages, speakers: [String]()) {
         case .added(let id), .replaced(let id, _, _): changed.append(id)
         case .unchanged: break
         }
       }
-      let open = respondents.filter { respondent in questions.contains { respondent.answers[$0.item.id] != nil } }.count
       summary.notes.append(
         "\(read.file.key): \(survey.dialect.name), \(survey.respondents.count) rows, \(respondents.count) respondents counted, \(open) with open answers")
     }
@@ -68,7 +69,9 @@ extension Pipeline {
 
   /// Respondents' attributes: `survey`, `finished`, and closed items named like an attribute the
   /// project already has (so code × attribute tables cover interviews and surveys alike).
-  func applyAttributes(of survey: Survey, key: String, in project: Project) throws {
+  ///
+  /// - Parameter respondents: the survey's counted respondents (`survey.counted()`).
+  func applyAttributes(of survey: Survey, respondents: [SurveyRespondent], key: String, in project: Project) throws {
     let existing = Dictionary(
       try project.attributes().map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     let surveyAttribute = AttributeDefinition(name: "survey", type: .category)
@@ -81,8 +84,9 @@ extension Pipeline {
       }
     }
     var values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)] = []
-    for respondent in survey.counted() {
-      values.append((respondent.id, surveyAttribute, .category(DocumentImporter.fileStem(key))))
+    let surveyValue = AttributeValue.category(DocumentImporter.fileStem(key))
+    for respondent in respondents {
+      values.append((respondent.id, surveyAttribute, surveyValue))
       if let finished = respondent.finished { values.append((respondent.id, finishedAttribute, .yesNo(finished))) }
       for (item, attribute) in shared {
         guard let answer = respondent.answers[item.id]?.value,

@@ -150,7 +150,7 @@ public struct Pipeline: Sendable {
     let store = try ProjectStore(path: path, mustExist: true)
     let (stored, codebookHash) = try store.read { project in
       (
-        Dictionary(try project.documents().map { ($0.key, $0.contentHash) }, uniquingKeysWith: { a, _ in a }),
+        try project.documentContentHashes(),
         try project.instrument(.codebook)?.contentHash
       )
     }
@@ -243,7 +243,8 @@ public struct Pipeline: Sendable {
       if attributes != nil {
         // The attributes file replaced every participant's values: put the respondents' back.
         for stored in try project.surveys() where !surveys.contains(where: { $0.survey.source == stored.source }) {
-          try applyAttributes(of: stored, key: (stored.source as NSString).lastPathComponent, in: project)
+          try applyAttributes(
+            of: stored, respondents: stored.counted(), key: (stored.source as NSString).lastPathComponent, in: project)
         }
       }
       // Participants named in the attributes file with no documents: kept, and said so
@@ -284,11 +285,9 @@ public struct Pipeline: Sendable {
 
   /// Calls `body` with the items a batch at a time, in order, and where each batch starts.
   func forEachBatch<Item>(of items: [Item], _ body: (_ batch: [Item], _ start: Int) throws -> Void) rethrows {
-    var start = 0
-    while start < items.count {
-      let batch = Array(items[start..<min(items.count, start + batchSize)])
-      try body(batch, start)
-      start += batch.count
+    let size = max(1, batchSize)  // whatever `batchSize` was set to after `init`
+    for start in stride(from: 0, to: items.count, by: size) {
+      try body(Array(items[start..<min(items.count, start + size)]), start)
     }
   }
 

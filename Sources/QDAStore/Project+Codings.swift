@@ -162,7 +162,7 @@ extension Project {
   public func quotes(for ids: [Int64]) throws -> [Int64: String] {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, quote FROM coding WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", arguments: StatementArguments(ids)) {
+    for row in try Row.fetchAll(db, sql: "SELECT id, quote FROM coding WHERE id IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(ids)) {
       result[row["id"]] = row["quote"]
     }
     return result

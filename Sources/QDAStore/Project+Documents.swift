@@ -155,6 +155,13 @@ extension Project {
     try Int64.fetchAll(db, sql: "SELECT d.id FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
   }
 
+  /// Every document's content hash by key, without reading the documents.
+  public func documentContentHashes() throws -> [String: String] {
+    var hashes: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT key, content_hash FROM document") { hashes[row[0]] = row[1] }
+    return hashes
+  }
+
   /// The participants documents belong to, lower-cased, without reading the documents.
   public func documentParticipantIDs() throws -> Set<String> {
     Set(try String.fetchAll(db, sql: "SELECT DISTINCT participant_id FROM document").map { $0.lowercased() })
@@ -192,7 +199,8 @@ extension Project {
     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passage") ?? 0
   }
 
-  /// A document's passages in order; every passage when `documentID` is nil.
+  /// A document's passages in order (`interviewsOnly` then plays no part); every passage when
+  /// `documentID` is nil.
   public func passages(documentID: Int64? = nil, interviewsOnly: Bool = false) throws -> [Passage] {
     // Read through a cursor: rows become passages one at a time, never all held as rows.
     if let documentID {
@@ -236,18 +244,14 @@ extension Project {
 
   /// Which codes the given passages carry and by whom.
   public func codeApplications(passages ids: [Int64]) throws -> [(passageID: Int64, codeID: String, coder: String)] {
-    func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [(Int64, String, String)] {
-      try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["passage_id"], $0["code_id"], $0["coder"]) }
+    var result: [(passageID: Int64, codeID: String, coder: String)] = []
+    try Self.forEachChunk(of: ids) { chunk, marks in
+      for row in try Row.fetchAll(
+        db, sql: "SELECT passage_id, code_id, coder FROM coding WHERE passage_id IN (\(marks))", arguments: StatementArguments(chunk))
+      {
+        result.append((row["passage_id"], row["code_id"], row["coder"]))
+      }
     }
-    var result: [(Int64, String, String)] = []
-    var start = 0
-    while start < ids.count {
-      let chunk = Array(ids[start..<min(ids.count, start + 500)])
-      result += try fetch(
-        "SELECT passage_id, code_id, coder FROM coding WHERE passage_id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-        StatementArguments(chunk))
-      start += 500
-    }
-    return result.map { (passageID: $0.0, codeID: $0.1, coder: $0.2) }
+    return result
   }
 }

@@ -73,7 +73,7 @@ extension Project {
   public func participants(attributes names: [String]? = nil) throws -> [Participant] {
     let types = Dictionary(uniqueKeysWithValues: try attributes().map { ($0.name.lowercased(), $0.type) })
     var values: [String: [String: AttributeValue]] = [:]
-    let only = names.map { " WHERE a.name IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
+    let only = names.map { " WHERE a.name IN (\(Self.placeholders($0.count)))" } ?? ""
     for row in try Row.fetchAll(
       db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute" + only,
       arguments: StatementArguments(names ?? []))

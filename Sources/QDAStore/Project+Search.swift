@@ -58,11 +58,14 @@ extension Project {
 
   /// Runs a search; returns the hits (up to the limit) and how many passages matched in all.
   ///
-  /// Each match is tested where it is cheapest: the words in the full-text index, a code in
-  /// the codings' (code, passage) index, the rest on the passage row. The source drives: the
-  /// full-text matches when there are words, else the codings of the codes, else the passages;
-  /// SQLite is made to keep that order (`CROSS JOIN`), since the other way round it evaluates
-  /// the match once per passage the filters keep.
+  /// In document order, with no condition on the passage row but its question: the words'
+  /// matches, the codes' codings and the question's passages stream in passage order from their
+  /// indexes and SQLite merges them in one statement, stopping at the limit. Otherwise (ranked,
+  /// or a role, document, participant or id condition) one source drives: the full-text matches
+  /// when there are words, else the codes' codings, else the passages; each candidate is
+  /// tested on its row, and SQLite is kept to that order (`CROSS JOIN`), since the other way
+  /// round it evaluates the match once per passage the filters keep.
+  /// The total is counted only when the limit is reached.
   ///
   /// - Throws: `StoreError` (`.invalid`) for a full-text query SQLite cannot read.
   public func search(_ search: PassageSearch) throws -> (hits: [PassageSearchHit], total: Int) {
@@ -94,15 +97,15 @@ extension Project {
       // be longer than SQLite binds in one statement.
       let documents = try Int64.fetchAll(
         db, sql: "SELECT id FROM document WHERE participant_id IN (SELECT value FROM json_each(?))",
-        arguments: [try Self.jsonList(participants)])
+        arguments: [JSONColumn.encode(participants)])
       guard !documents.isEmpty else { return ([], 0) }
       filters.append("p.document_id IN (SELECT value FROM json_each(?))")
-      filterArguments.append(try Self.jsonList(documents))
+      filterArguments.append(JSONColumn.encode(documents))
     }
     if let ids = search.passageIDs {
       guard !ids.isEmpty else { return ([], 0) }
       filters.append("p.id IN (SELECT value FROM json_each(?))")
-      filterArguments.append(try Self.jsonList(ids))
+      filterArguments.append(JSONColumn.encode(ids))
     }
     if let codes = search.codeIDs, codes.isEmpty { return ([], 0) }
     let coder = search.coder.map { _ in " AND c.coder = ?" } ?? ""
@@ -113,8 +116,8 @@ extension Project {
     var arguments: [any DatabaseValueConvertible] = []
     if !ranked, filters.isEmpty {
       // Each source as a select of passage ids in passage order: the codes' united, then
-      // intersected with the words' and the question's. At the top level SQLite merges them as they stream
-      // (MERGE UNION, MERGE INTERSECT), so listing stops at the limit.
+      // intersected with the words' and the question's. At the top level SQLite merges them as
+      // they stream (MERGE UNION, MERGE INTERSECT), so listing stops at the limit.
       var parts: [String] = []
       if let codes = search.codeIDs {
         parts.append(
@@ -154,13 +157,13 @@ extension Project {
           // `+`: seek the match's codings by passage alone and test their codes, rather than
           // one seek per code.
           clauses.append(
-            "EXISTS (SELECT 1 FROM coding c WHERE c.passage_id = f.rowid AND +c.code_id IN (\(codes.map { _ in "?" }.joined(separator: ",")))\(coder))")
+            "EXISTS (SELECT 1 FROM coding c WHERE c.passage_id = f.rowid AND +c.code_id IN (\(Self.placeholders(codes.count)))\(coder))")
           arguments += codes.map { $0 as any DatabaseValueConvertible } + coderArgument
         }
       } else if let codes = search.codeIDs {
         id = "c.passage_id"
         source = "coding c" + (filters.isEmpty ? "" : " CROSS JOIN passage p ON p.id = c.passage_id")
-        clauses = ["c.code_id IN (\(codes.map { _ in "?" }.joined(separator: ",")))\(coder)"] + filters
+        clauses = ["c.code_id IN (\(Self.placeholders(codes.count)))\(coder)"] + filters
         arguments = codes.map { $0 as any DatabaseValueConvertible } + coderArgument + filterArguments
         distinct = true
       } else {
@@ -200,10 +203,7 @@ extension Project {
     let ids: [Int64] = listed.map { $0[0] }
     var rows: [Int64: Row] = [:]
     var snippets: [Int64: String] = [:]
-    var start = 0
-    while start < ids.count {
-      let chunk = Array(ids[start..<min(ids.count, start + 500)])
-      let marks = chunk.map { _ in "?" }.joined(separator: ",")
+    try Self.forEachChunk(of: ids) { chunk, marks in
       for row in try Row.fetchAll(
         db,
         sql: """
@@ -226,7 +226,6 @@ extension Project {
           snippets[row["rowid"]] = row["snippet"]
         }
       }
-      start += 500
     }
     return listed.compactMap { entry -> PassageSearchHit? in
       let id: Int64 = entry[0]
@@ -236,9 +235,5 @@ extension Project {
         passage: passage, documentKey: row["document_key"], participant: row["document_participant"],
         rank: ranked ? entry[1] : nil, snippet: text == nil ? passage.text : (snippets[id] ?? passage.text))
     }
-  }
-
-  private static func jsonList(_ values: some Encodable) throws -> String {
-    String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
   }
 }

@@ -53,6 +53,11 @@ extension Project {
     }
   }
 
+  /// The export file of every stored survey, by key order, without reading the surveys.
+  public func surveySources() throws -> [String] {
+    try String.fetchAll(db, sql: "SELECT source_path FROM survey ORDER BY key")
+  }
+
   /// Every stored survey, by key order, with its respondents.
   public func surveys() throws -> [Survey] {
     try keyedSurveys().map(\.survey)
@@ -93,6 +98,8 @@ extension Project {
   public func setAttributes(_ values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)]) throws {
     var position = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
     var known = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM attribute"))
+    // Names already checked, as given: a million respondents' values name a few attributes.
+    var checked = Set<String>()
     var lastParticipant: (given: String?, stored: String) = (nil, "")
     let upsert = try db.makeStatement(
       sql: """
@@ -100,7 +107,7 @@ extension Project {
         ON CONFLICT(participant_id, attribute) DO UPDATE SET number = excluded.number, text = excluded.text
         """)
     for entry in values {
-      if !known.contains(entry.attribute.name.lowercased()) {
+      if checked.insert(entry.attribute.name).inserted, !known.contains(entry.attribute.name.lowercased()) {
         position += 1
         try db.execute(
           sql: "INSERT INTO attribute(name, type, position) VALUES (?, ?, ?)",

@@ -103,6 +103,20 @@ public final class ProjectStore: Sendable {
 /// The project inside a transaction: the operations commands perform.
 public struct Project {
   let db: Database
+
+  /// `?,?,…` for a list of `count` arguments in an SQL `IN (…)`.
+  static func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ",")
+  }
+
+  /// Runs `body` on `ids` 500 at a time, with the chunk's placeholders: a statement binds only
+  /// so many arguments.
+  static func forEachChunk(of ids: [Int64], _ body: (_ chunk: [Int64], _ placeholders: String) throws -> Void) rethrows {
+    for start in stride(from: 0, to: ids.count, by: 500) {
+      let chunk = Array(ids[start..<min(ids.count, start + 500)])
+      try body(chunk, placeholders(chunk.count))
+    }
+  }
 }
 
 extension StoreError {

@@ -33,11 +33,14 @@ enum SurveyAnswersColumn {
         var raw: [String]?
         let read = reader.fields { reader, key in
           switch key {
-          case "v": values = reader.strings()
-          case "r": raw = reader.strings()
+          case "v":
+            values = reader.strings()
+            return values != nil
+          case "r":
+            raw = reader.strings()
+            return raw != nil
           default: return false
           }
-          return key == "v" ? values != nil : raw != nil
         }
         guard read, let values else { return nil }
         return SurveyAnswer(values: values, raw: raw ?? values)

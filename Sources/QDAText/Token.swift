@@ -159,8 +159,7 @@ public enum Tokenizer {
     for scalar in scalars[start..<end] {
       if scalar.isASCII {
         // ASCII letters lower-case by arithmetic; the Unicode mapping is for the rest.
-        let value = scalar.value
-        text.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        text.append(Unicode.Scalar(lowercasedASCII(scalar.value)))
       } else if isApostrophe(scalar) {
         text.append("'")
       } else {

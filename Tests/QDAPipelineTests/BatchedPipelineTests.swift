@@ -37,10 +37,16 @@ struct BatchedPipelineTests {
       brief: try String(contentsOfFile: out + "/report.md", encoding: .utf8))
   }
 
+  /// One batch for the whole corpus, analysed once for every batch size compared with it.
+  static let whole: Result<(TemporaryFolder, Run), any Error> = Result {
+    let temp = try TemporaryFolder("whole")
+    return (temp, try analyze(batchSize: 1_000, in: temp))
+  }
+
   @Test(arguments: [1, 4])
   func smallBatchesGiveWhatOneBatchGives(batchSize: Int) throws {
     let temp = try TemporaryFolder("batches")
-    let whole = try Self.analyze(batchSize: 1_000, in: temp)
+    let whole = try Self.whole.get().1
     let batched = try Self.analyze(batchSize: batchSize, in: temp)
     #expect(whole.summary.added.count == 11)
     #expect(batched.summary.added == whole.summary.added)

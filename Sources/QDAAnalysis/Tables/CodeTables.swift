@@ -20,15 +20,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
     let interviewed = corpus.interviewed
     denominator = interviewed.count
     rows = corpus.codebook.codes.map { code in
-      var participants = Set<String>()
-      var passages = Set<Int64>()
-      for coding in corpus.codings(under: code.id) {
-        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
-          let participant = corpus.participant(of: passage)
-        else { continue }
-        participants.insert(participant)
-        passages.insert(coding.passageID)
-      }
+      let (participants, passages) = corpus.speakers(under: code.id)
       var depth = 0
       var parent = code.parentID
       while let id = parent { depth += 1; parent = corpus.codebook.code(id)?.parentID }

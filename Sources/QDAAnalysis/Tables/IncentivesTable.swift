@@ -35,8 +35,7 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
       groups = corpus.byParticipant(corpus.answers(to: question.id))
     } else if let code = corpus.codebook.tables.incentives {
       source = "participant passages coded \(code)"
-      let coded = Set(corpus.codings(under: code).map(\.passageID))
-      groups = corpus.byParticipant(corpus.passages.filter { $0.role != .interviewer && $0.id.map(coded.contains) == true })
+      groups = corpus.byParticipant(corpus.spokenPassages(codedUnder: code))
     } else {
       source = "no incentives question or code"
     }

@@ -27,16 +27,7 @@ public struct ThemeTable: Hashable, Sendable, Codable {
     let interviewed = corpus.interviewed
     denominator = interviewed.count
     func row(_ id: String, _ name: String) -> Row {
-      let codings = corpus.codings(under: id)
-      var participants = Set<String>()
-      var passages = Set<Int64>()
-      for coding in codings {
-        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
-          let participant = corpus.participant(of: passage)
-        else { continue }
-        participants.insert(participant)
-        passages.insert(coding.passageID)
-      }
+      let (participants, passages) = corpus.speakers(under: id)
       return Row(
         codeID: id, name: name, participants: interviewed.filter(participants.contains),
         passageIDs: passages.sorted())

@@ -60,6 +60,9 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     var sources: [String] = []
     let timeCode = corpus.codebook.tables.timeCommitment
 
+    // Without a question, hours and judgments both read the passages coded time commitment:
+    // grouped once.
+    var timeCoded: [(participant: String, passages: [Passage])]?
     func answers(_ measure: Measure) -> [(participant: String, passages: [Passage])] {
       if let question = proto?.question(measuring: measure) {
         sources.append("\(measure.rawValue): answers to \(question.id) (\(question.text))")
@@ -67,10 +70,8 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       }
       guard let timeCode else { return [] }
       sources.append("\(measure.rawValue): participant passages coded \(timeCode)")
-      let coded = Set(corpus.passageIDs(under: timeCode))
-      return corpus.byParticipant(corpus.passages.filter {
-        $0.role != .interviewer && $0.id.map(coded.contains) == true
-      })
+      if timeCoded == nil { timeCoded = corpus.byParticipant(corpus.spokenPassages(codedUnder: timeCode)) }
+      return timeCoded ?? []
     }
 
     // Hours.
@@ -119,18 +120,17 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       for (participant, passages) in corpus.byParticipant(corpus.answers(to: adviceQuestion.id)) {
         let ids = passages.compactMap(\.id)
         adviceRespondents.append(Mention(participant: participant, passageIDs: ids))
-        let coded = Set(ids.filter(adviceCoded.contains))
+        let coded = ids.filter(adviceCoded.contains)
         if !coded.isEmpty {
           timeManagementAdvice.append(Mention(participant: participant, passageIDs: coded.sorted()))
         }
       }
     } else if let adviceCode = corpus.codebook.tables.timeAdvice {
       sources.append("time_advice: participant passages coded \(adviceCode)")
-      let coded = corpus.codings(under: adviceCode)
       var byParticipant: [String: [Int64]] = [:]
-      for coding in coded {
-        guard let passage = corpus.passage(coding.passageID), let participant = corpus.participant(of: passage) else { continue }
-        byParticipant[participant, default: []].append(coding.passageID)
+      for id in corpus.passageIDs(under: adviceCode) {
+        guard let passage = corpus.passage(id), let participant = corpus.participant(of: passage) else { continue }
+        byParticipant[participant, default: []].append(id)
       }
       // No question asks for advice: everyone interviewed could have given it.
       adviceRespondents = corpus.interviewed.map { Mention(participant: $0, passageIDs: []) }

@@ -90,11 +90,13 @@ enum SurveyItemBuilder {
     }
 
     func addSingle(_ column: SurveyColumn) {
-      var values = CellValues()
-      for row in rows { values.add(cell(row, column.index)) }
       var parent: String?
       if case .other(let owner) = column.role { parent = owner }
       let isMetadata = column.role != .answer && parent == nil
+      // Only an answer column's cells are counted: metadata (dates, addresses, durations) and
+      // "other" boxes differ on every row, and nothing reads their counts.
+      var values = CellValues()
+      if !isMetadata, parent == nil { for row in rows { values.add(cell(row, column.index)) } }
       var type: SurveyItemType
       var scale: [String] = []
       var choices = column.choices
@@ -131,24 +133,25 @@ enum SurveyItemBuilder {
         SurveyItem(
           id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
           type: finalType, choices: choices, scale: scale, parentID: parent))
-      // Each distinct packed cell split once.
-      let splits = packed.map { packing in
-        Dictionary(uniqueKeysWithValues: values.counts.keys.map { ($0, packing.split($0)) })
+      // Each distinct cell of a closed item resolved once (every non-empty cell of an answer
+      // column is counted in `values`): its choices split, its label or spelling found.
+      // Open and numeric cells are themselves (and nearly all distinct): not tabled.
+      func resolve(_ value: String) -> [String]? {
+        switch finalType {
+        // A multi-select the dictionary declares, its packing not learnt: split at `, `.
+        case .multiSelect: packed?.split(value) ?? Packing.fragments(value, separator: ", ", known: [])
+        case .singleChoice, .likert: [labels[value] ?? canonical[value] ?? value]
+        default: nil
+        }
       }
+      let resolved = Dictionary(uniqueKeysWithValues: values.counts.keys.compactMap { key in resolve(key).map { (key, $0) } })
       readers.append(
         (
           column.itemID,
           { row in
             let value = cell(row, column.index)
             guard !value.isEmpty else { return nil }
-            let resolved: [String]
-            switch finalType {
-            // A multi-select the dictionary declares, its packing not learnt: split at `, `.
-            case .multiSelect: resolved = splits?[value] ?? Packing.fragments(value, separator: ", ", known: [])
-            case .singleChoice, .likert: resolved = [labels[value] ?? canonical[value] ?? value]
-            default: resolved = [value]
-            }
-            return SurveyAnswer(values: resolved, raw: [value])
+            return SurveyAnswer(values: resolved[value] ?? [value], raw: [value])
           }
         ))
     }

@@ -403,13 +403,8 @@ public struct AnalysisExport: Encodable, Sendable {
       passages = corpus.passages
       codings = corpus.codings
       elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
-      var position: [Int64: Int32] = [:]
-      position.reserveCapacity(passages.count)
-      for (index, passage) in passages.enumerated() {
-        if let id = passage.id, position[id] == nil { position[id] = Int32(index) }
-      }
       // A counting sort by passage, keeping the codings' order within each passage.
-      let owner = codings.map { position[$0.passageID] ?? -1 }
+      let owner = codings.map { corpus.passageIndex($0.passageID).map(Int32.init) ?? -1 }
       var start = [Int32](repeating: 0, count: passages.count + 1)
       for index in owner where index >= 0 { start[Int(index) + 1] += 1 }
       for index in passages.indices { start[index + 1] += start[index] }
