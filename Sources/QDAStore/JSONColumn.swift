@@ -75,3 +75,16 @@ enum JSONColumn {
     (try? JSONDecoder().decode(T.self, from: Data(text.utf8))) ?? fallback
   }
 }
+
+/// Keeps one copy of each distinct value read, so that values repeated over millions of rows
+/// (code ids, coders, speakers) share one storage instead of one allocation per row.
+struct Interner<Value: Hashable> {
+  private var seen: Set<Value> = []
+
+  /// The copy kept of `value` (the first one seen equal to it).
+  mutating func intern(_ value: Value) -> Value {
+    if let kept = seen.firstIndex(of: value) { return seen[kept] }
+    seen.insert(value)
+    return value
+  }
+}

@@ -207,15 +207,17 @@ extension Project {
       return try Array(Row.fetchCursor(
         db.cachedStatement(sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"),
         arguments: [documentID]
-      ).map(Self.passage))
+      ).map { Self.passage($0) })
     }
+    // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
+    var strings = Interner<String>()
     return try Array(Row.fetchCursor(
       db,
       sql: """
         SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id
         \(Self.whereInterview(interviewsOnly)) ORDER BY d.key, p.ordinal
         """
-    ).map(Self.passage))
+    ).map { Self.passage($0, strings: &strings) })
   }
 
   public func passage(id: Int64) throws -> Passage? {
@@ -229,11 +231,17 @@ extension Project {
   /// A passage from a row selecting `passageColumns` first. Columns are read by position: by
   /// name, GRDB compares names case-insensitively, lower-casing them for every value read.
   static func passage(_ row: Row) -> Passage {
+    var strings = Interner<String>()
+    return passage(row, strings: &strings)
+  }
+
+  /// A passage as above, its speaker and question shared through `strings`.
+  static func passage(_ row: Row, strings: inout Interner<String>) -> Passage {
     Passage(
       id: row[0], documentID: row[1], ordinal: row[2], turn: row[3],
-      speaker: row[4], role: SpeakerRole(rawValue: row[5]) ?? .unknown,
+      speaker: (row[4] as String?).map { strings.intern($0) }, role: SpeakerRole(rawValue: row[5]) ?? .unknown,
       span: TextSpan(start: row[6], end: row[7]), text: row[8],
-      startTime: row[9], endTime: row[10], questionID: row[11])
+      startTime: row[9], endTime: row[10], questionID: (row[11] as String?).map { strings.intern($0) })
   }
 
   /// Links passages to protocol questions (nil unlinks).

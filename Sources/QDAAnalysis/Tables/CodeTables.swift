@@ -142,30 +142,67 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
   public var codeNames: [String: String]
 
   public init(_ corpus: CorpusSnapshot) {
-    var codesByPassage: [Int64: Set<String>] = [:]
-    for coding in corpus.codings { codesByPassage[coding.passageID, default: []].insert(coding.codeID) }
-    let order = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.enumerated().map { ($1.id, $0) })
-    var byPair: [String: (Pair, Set<String>)] = [:]
-    for (passageID, codes) in codesByPassage {
-      guard let passage = corpus.passage(passageID), passage.role != .interviewer else { continue }
+    // Codes as numbers: the codebook's, then codes the codings name that it lacks (by id).
+    let order = Dictionary(corpus.codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var ids = corpus.codebook.codes.map(\.id)
+    var number = order
+    for id in Set(corpus.codings.map(\.codeID)).subtracting(order.keys).sorted() {
+      number[id] = ids.count
+      ids.append(id)
+    }
+    // Each passage's codes: (passage, code) pairs sorted, so a passage's codes sit together and
+    // passages come in id order (each pair's passage list is then sorted as it grows).
+    var codedPassages = corpus.codings.map { (passage: $0.passageID, code: number[$0.codeID] ?? 0) }
+    codedPassages.sort { ($0.passage, $0.code) < ($1.passage, $1.code) }
+    var related: [Int: Bool] = [:]
+    func inOneLine(_ a: Int, _ b: Int) -> Bool {
+      let key = a * ids.count + b
+      if let known = related[key] { return known }
+      // A code and its own parent say the same thing twice.
+      let answer = corpus.codebook.isDescendant(ids[b], of: ids[a]) || corpus.codebook.isDescendant(ids[a], of: ids[b])
+      related[key] = answer
+      return answer
+    }
+    var slot: [Int: Int] = [:]
+    var found: [(first: Int, second: Int, passageIDs: [Int64], participants: Set<String>)] = []
+    var codes: [Int] = []
+    var start = 0
+    while start < codedPassages.count {
+      let passageID = codedPassages[start].passage
+      var end = start
+      codes.removeAll(keepingCapacity: true)
+      while end < codedPassages.count, codedPassages[end].passage == passageID {
+        if codes.last != codedPassages[end].code { codes.append(codedPassages[end].code) }
+        end += 1
+      }
+      start = end
+      guard codes.count > 1, let passage = corpus.passage(passageID), passage.role != .interviewer else { continue }
       let participant = corpus.participant(of: passage)
-      let sorted = codes.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
-      for i in sorted.indices {
-        for j in sorted.indices where j > i {
-          // A code and its own parent say the same thing twice.
-          if corpus.codebook.isDescendant(sorted[j], of: sorted[i]) || corpus.codebook.isDescendant(sorted[i], of: sorted[j]) { continue }
-          let key = sorted[i] + "|" + sorted[j]
-          var pair = byPair[key] ?? (Pair(first: sorted[i], second: sorted[j], passageIDs: [], participants: []), [])
-          pair.0.passageIDs.append(passageID)
-          if let participant { pair.1.insert(participant) }
-          byPair[key] = pair
+      // In codebook order (codes the codebook lacks first, as before: they had no place in it).
+      if codes.contains(where: { $0 >= order.count }) { codes.sort { (order[ids[$0]] ?? 0, $0) < (order[ids[$1]] ?? 0, $1) } }
+      for i in codes.indices {
+        for j in codes.indices where j > i {
+          let (first, second) = (codes[i], codes[j])
+          if inOneLine(first, second) { continue }
+          let key = first * ids.count + second
+          let index: Int
+          if let known = slot[key] {
+            index = known
+          } else {
+            index = found.count
+            slot[key] = index
+            found.append((first, second, [], []))
+          }
+          found[index].passageIDs.append(passageID)
+          if let participant { found[index].participants.insert(participant) }
         }
       }
     }
-    pairs = byPair.values.map { pair, participants in
-      Pair(first: pair.first, second: pair.second, passageIDs: pair.passageIDs.sorted(), participants: participants.sorted())
+    pairs = found.map { pair in
+      Pair(first: ids[pair.first], second: ids[pair.second], passageIDs: pair.passageIDs, participants: pair.participants.sorted())
     }.sorted {
-      ($0.passageIDs.count, order[$1.first] ?? 0, order[$1.second] ?? 0) > ($1.passageIDs.count, order[$0.first] ?? 0, order[$0.second] ?? 0)
+      ($0.passageIDs.count, order[$1.first] ?? 0, order[$1.second] ?? 0, $1.first, $1.second)
+        > ($1.passageIDs.count, order[$0.first] ?? 0, order[$0.second] ?? 0, $0.first, $0.second)
     }
     codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
   }
