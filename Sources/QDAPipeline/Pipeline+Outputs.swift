@@ -20,7 +20,7 @@ extension Pipeline {
   public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
-    let corpus = try snapshot(project: path)
+    let corpus = try snapshot(project: path, documentTexts: false)
     environment.progress("tables")
     let analysis = Analysis(corpus)
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
@@ -77,7 +77,7 @@ extension Pipeline {
     let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
     try AnalysisExport(
       corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
-      surveys: surveys.map { ($0.summary, $0.withUnfinished) }
+      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
     ).write(toFile: analysisFile)
     written.append(analysisFile)
     if !report.figures.isEmpty {
@@ -87,7 +87,7 @@ extension Pipeline {
     for table in analysis.tables + contradictions.tables + surveys.flatMap(\.tables) {
       try write(TableRenderer.markdown(table), "tables/\(table.id).md")
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
-      try write(TableRenderer.json(table), "tables/\(table.id).json")
+      try write(TableRenderer.jsonBytes(table), "tables/\(table.id).json")
     }
     environment.progress("writing the manifest")
     let manifest = try ReportManifest(
@@ -124,11 +124,23 @@ extension Pipeline {
 
   /// The JSON export of a project.
   public func exportJSON(project path: String) throws -> String {
-    let corpus = try snapshot(project: path)
+    let corpus = try snapshot(project: path, documentTexts: false)
     return try AnalysisExport(
       corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion,
       contradictions: try contradictions(project: path),
-      surveys: try surveyOutputs(project: path).map { ($0.summary, $0.withUnfinished) }).json()
+      surveys: try surveyOutputs(project: path).map { ($0.summary, $0.withUnfinished) },
+      documentText: try documentTexts(project: path)).json()
+  }
+
+  /// Reads a document's text from the project when asked: for a snapshot read without them.
+  func documentTexts(project path: String) throws -> (Document) throws -> String {
+    let store = try ProjectStore(path: path, mustExist: true)
+    return { document in
+      guard let id = document.id, let stored = try store.read({ try $0.document(id: id) }) else {
+        throw PipelineError(.notFound, "\(path): document \(document.key) is no longer in the project")
+      }
+      return stored.text
+    }
   }
 
   /// Every table of a project, the surveys' included.
@@ -146,19 +158,20 @@ extension Pipeline {
       let surveys = try project.surveys()
       guard !surveys.isEmpty else { return [] }
       let codebook = try Instruments.storedCodebook(project)
-      let documents = try project.documents().filter { $0.format == .survey }
+      let documents = try project.documents(texts: false).filter { $0.format == .survey }
       var results: [(SurveySummary, SurveySummary, [DataTable])] = []
       for survey in surveys {
         let summary = SurveySummary(survey, includeUnfinished: includeUnfinished)
         let mine = documents.filter { $0.sourcePath == survey.source }
-        var byCode: [String: (respondents: Set<String>, passages: [Int64])] = [:]
+        var byCode: [String: (respondents: Set<String>, passages: [Int64], listed: Set<Int64>)] = [:]
         for document in mine {
           guard let id = document.id else { continue }
           for coding in try project.codings(CodingFilter(documentID: id)) where coding.isAutomatic || coding.coder != "" {
-            var entry = byCode[coding.codeID] ?? ([], [])
-            entry.respondents.insert(document.participantID)
-            if !entry.passages.contains(coding.passageID) { entry.passages.append(coding.passageID) }
-            byCode[coding.codeID] = entry
+            // Changed in place: a copy taken out and put back would copy the lists every time.
+            byCode[coding.codeID, default: ([], [], [])].respondents.insert(document.participantID)
+            if byCode[coding.codeID, default: ([], [], [])].listed.insert(coding.passageID).inserted {
+              byCode[coding.codeID, default: ([], [], [])].passages.append(coding.passageID)
+            }
           }
         }
         let order = Dictionary((codebook?.codes ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -454,20 +454,24 @@ public struct Pipeline: Sendable {
   // MARK: - Reading a project
 
   /// Everything the tables need, read in one transaction.
-  public func snapshot(project path: String) throws -> CorpusSnapshot {
+  ///
+  /// - Parameter documentTexts: false leaves the documents' texts out (their passages keep
+  ///   theirs): the tables and the brief read passages, and a large study's transcripts would
+  ///   otherwise be held twice.
+  public func snapshot(project path: String, documentTexts: Bool = true) throws -> CorpusSnapshot {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in try snapshot(project, path: path) }
+    return try store.read { project in try snapshot(project, path: path, documentTexts: documentTexts) }
   }
 
   /// The project as the tables see it. Interview analyses (the brief's counts of principals,
   /// time, motivation, contradictions) read interviews only; `includeSurveys` adds the survey
   /// answers and their respondents (REFI-QDA export, full-text search).
-  func snapshot(_ project: Project, path: String, includeSurveys: Bool = false) throws -> CorpusSnapshot {
+  func snapshot(_ project: Project, path: String, includeSurveys: Bool = false, documentTexts: Bool = true) throws -> CorpusSnapshot {
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
     }
     // Survey answers left out in SQLite: a large survey has far more of them than interviews.
-    let documents = try project.documents(interviewsOnly: !includeSurveys)
+    let documents = try project.documents(interviewsOnly: !includeSurveys, texts: documentTexts)
     let passages = try project.passages(interviewsOnly: !includeSurveys)
     let codings = try project.codings(CodingFilter(interviewsOnly: !includeSurveys))
     var participants = try project.participants()

@@ -146,7 +146,9 @@ extension Project {
     if let document = filter.documentID { clauses.append("p.document_id = ?"); arguments.append(document) }
     if let passage = filter.passageID { clauses.append("c.passage_id = ?"); arguments.append(passage) }
     if filter.interviewsOnly { clauses.append(Self.isInterview) }
-    return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    // A read beyond one document or passage is counted first, to hold it in one allocation.
+    let large = filter.documentID == nil && filter.passageID == nil
+    return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large)
   }
 
   /// How many codings there are, automatic and by coders (without reading them).
@@ -168,17 +170,18 @@ extension Project {
     return result
   }
 
-  private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible]) throws -> [Coding] {
+  private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible], counted: Bool = false) throws -> [Coding] {
     // Code, coder, rule and matched words repeat across millions of codings: each distinct one
     // is kept once and shared (a study of 10,000 interviews has 3 million codings).
     var strings = Interner<String>()
     var matchedLists: [String: [String]] = [:]
+    let from = "FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id WHERE \(clause)"
+    let count = counted ? try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0 : 0
     // Cached: detection reads each document's codings with the same statement.
-    return try Array(Row.fetchCursor(
+    return try Self.collect(Row.fetchCursor(
       db.cachedStatement(sql: """
         SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo
-        FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id
-        WHERE \(clause) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
+        \(from) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
         """),
       arguments: StatementArguments(arguments)
     ).map { row in
@@ -196,7 +199,7 @@ extension Project {
         id: row[0], passageID: row[1], codeID: strings.intern(row[2]), coder: strings.intern(row[3]),
         span: TextSpan(start: row[4], end: row[5]), ruleID: (row[6] as String?).map { strings.intern($0) },
         matched: matched, negated: row[8], memo: row[9])
-    })
+    }, count: count)
   }
 
   static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {

@@ -138,8 +138,12 @@ extension Project {
   // MARK: - Reading
 
   /// Every document, in key order; with `interviewsOnly`, not the documents of survey answers.
-  public func documents(interviewsOnly: Bool = false) throws -> [Document] {
-    try Row.fetchAll(db, sql: "SELECT d.* FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
+  ///
+  /// - Parameter texts: false reads each document without its text (`text` is empty), for
+  ///   readers that need the documents' keys, participants and sources but not their words.
+  public func documents(interviewsOnly: Bool = false, texts: Bool = true) throws -> [Document] {
+    let columns = texts ? "d.*" : "d.id, d.key, d.source_path, d.participant_id, d.format, d.encoding, d.content_hash, '' AS text, d.metadata, d.warnings"
+    return try Row.fetchAll(db, sql: "SELECT \(columns) FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
       .map(Self.document)
   }
 
@@ -211,13 +215,11 @@ extension Project {
     }
     // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
     var strings = Interner<String>()
-    return try Array(Row.fetchCursor(
-      db,
-      sql: """
-        SELECT \(Self.passageColumns) FROM passage p JOIN document d ON d.id = p.document_id
-        \(Self.whereInterview(interviewsOnly)) ORDER BY d.key, p.ordinal
-        """
-    ).map { Self.passage($0, strings: &strings) })
+    let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
+    return try Self.collect(
+      Row.fetchCursor(db, sql: "SELECT \(Self.passageColumns) \(from) ORDER BY d.key, p.ordinal")
+        .map { Self.passage($0, strings: &strings) },
+      count: Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
   }
 
   public func passage(id: Int64) throws -> Passage? {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import QDAAnalysis
 @testable import QDAReport
@@ -36,6 +37,31 @@ struct RendererTests {
     #expect(json.contains("\"passages\" : [\n          3,\n          9\n        ]"))
     #expect(json.contains("\"value\" : 18"))
     #expect(json.contains("\"id\" : \"time_commitment\""))
+  }
+
+  @Test(arguments: [
+    [0, 1, 11, 18, -2, 0.5, 1.0 / 3, 18.25, 1e-7, 1e20, 123_456_789_012, -2.5, 1e16, 2.0 / 3 * 100],
+    [],
+  ])
+  func jsonIsTheEncodersBytes(values: [Double]) throws {
+    // Escapes, slashes, non-ASCII, empty lists and rows, respondents, numbers the encoder
+    // writes its own way: the hand-written JSON must be the encoder's, byte for byte.
+    var rows: [[TableCell]] = values.enumerated().map { index, value in
+      [TableCell("a \"quoted\" \\ back/slash\n\t\u{1}é—😀", passages: index.isMultiple(of: 2) ? [] : [1, Int64(index), 9_007_199_254_740_993]),
+       TableCell(String(index), value: value, passages: [Int64(index)], respondents: index.isMultiple(of: 3) ? ["R1", "r/2"] : nil),
+       TableCell("", respondents: [])]
+    }
+    rows.append([])
+    let tables = [
+      DataTable(id: "t/1", title: "Title \"x\"", columns: ["Code", "n (of 11)"], rows: rows, notes: ["note\r\n", "two"]),
+      DataTable(id: "empty", title: "", columns: [], rows: [], notes: []),
+    ]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    for table in tables {
+      let expected = String(decoding: try encoder.encode(table), as: UTF8.self) + "\n"
+      #expect(TableRenderer.json(table) == expected)
+    }
   }
 
   var report: ReportDocument {

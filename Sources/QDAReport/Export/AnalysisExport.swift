@@ -28,10 +28,14 @@ public struct AnalysisExport: Encodable, Sendable {
   /// item its n, distribution, top- and bottom-two-box shares or choice counts.
   var survey: [SurveyExport]
 
+  /// - Parameter documentText: a document's text, for a corpus read without them; nil reads
+  ///   `Document.text`. Called once per document, one at a time.
   public init(
     corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String, contradictions: [Contradiction] = [],
-    surveys: [(counted: SurveySummary, withUnfinished: SurveySummary)] = []
-  ) {
+    surveys: [(counted: SurveySummary, withUnfinished: SurveySummary)] = [],
+    documentText: ((Document) throws -> String)? = nil
+  ) rethrows {
+    func text(_ document: Document) throws -> String { try documentText?(document) ?? document.text }
     survey = surveys.map(SurveyExport.init)
     generator = Generator(name: "QDAKit", version: toolVersion)
     let study = corpus.interviewProtocol?.study ?? Study()
@@ -55,32 +59,40 @@ public struct AnalysisExport: Encodable, Sendable {
         id: participant.id, interviewed: interviewed.contains(participant.id),
         attributes: participant.attributes.mapValues(JSONScalar.init), documents: documentsOf[participant.id] ?? [])
     }
-    documents = corpus.documents.map {
-      DocumentExport(
-        id: $0.id ?? 0, key: $0.key, sourcePath: $0.sourcePath, participant: $0.participantID,
-        format: $0.format.rawValue, encoding: $0.encoding, contentHash: $0.contentHash,
-        characters: $0.text.unicodeScalars.count, metadata: $0.metadata, warnings: $0.warnings)
+    // A contradiction's span words are read from its participant's (first) document, while
+    // that document's text is at hand: one document is decoded at a time.
+    let documentOf = Dictionary(corpus.documents.enumerated().map { ($1.participantID, $0) }, uniquingKeysWith: { a, _ in a })
+    var quotedIn: [Int: [Int]] = [:]
+    for (index, contradiction) in contradictions.enumerated() {
+      quotedIn[documentOf[contradiction.participant] ?? -1, default: []].append(index)
+    }
+    var exported = contradictions.map { Self.contradictionExport($0, scalars: []) }
+    documents = try corpus.documents.enumerated().map { position, document in
+      let words = try text(document)
+      if let quoting = quotedIn[position] {
+        let scalars = Array(words.unicodeScalars)
+        for index in quoting { exported[index] = Self.contradictionExport(contradictions[index], scalars: scalars) }
+      }
+      return DocumentExport(
+        id: document.id ?? 0, key: document.key, sourcePath: document.sourcePath, participant: document.participantID,
+        format: document.format.rawValue, encoding: document.encoding, contentHash: document.contentHash,
+        characters: words.unicodeScalars.count, metadata: document.metadata, warnings: document.warnings)
     }
     passages = PassageList(corpus)
     tables = TablesExport(analysis)
-    // A span's words are read from the participant's (first) document, decoded to scalars one
-    // participant at a time rather than the whole corpus at once.
-    let documentOf = Dictionary(corpus.documents.enumerated().map { ($1.participantID, $0) }, uniquingKeysWith: { a, _ in a })
-    var decoded: (participant: String, scalars: [Unicode.Scalar])?
-    self.contradictions = contradictions.map { c in
-      if decoded?.participant != c.participant {
-        decoded = (c.participant, documentOf[c.participant].map { Array(corpus.documents[$0].text.unicodeScalars) } ?? [])
-      }
-      let scalars = decoded?.scalars ?? []
-      return ContradictionExport(
-        level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
-        participant: c.participant, passages: c.passageIDs,
-        spans: c.spans.map { span in
-          let text = span.end <= scalars.count ? String(scalars: scalars[span.start..<span.end]) : ""
-          return .init(start: span.start, end: span.end, text: text)
-        },
-        evidence: c.evidence, confidence: c.confidence, status: c.status.rawValue, coder: c.coder)
-    }
+    self.contradictions = exported
+  }
+
+  /// A contradiction with its spans' words taken from `scalars` (its document's).
+  static func contradictionExport(_ c: Contradiction, scalars: [Unicode.Scalar]) -> ContradictionExport {
+    ContradictionExport(
+      level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
+      participant: c.participant, passages: c.passageIDs,
+      spans: c.spans.map { span in
+        let text = span.end <= scalars.count ? String(scalars: scalars[span.start..<span.end]) : ""
+        return .init(start: span.start, end: span.end, text: text)
+      },
+      evidence: c.evidence, confidence: c.confidence, status: c.status.rawValue, coder: c.coder)
   }
 
   struct ContradictionExport: Encodable, Sendable {

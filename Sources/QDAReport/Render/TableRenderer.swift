@@ -1,5 +1,6 @@
 import Foundation
 public import QDAAnalysis
+import QDAModel
 
 /// Writes a table as Markdown, CSV (RFC 4180) or JSON.
 public enum TableRenderer {
@@ -27,10 +28,38 @@ public enum TableRenderer {
 
   /// JSON: the table with each cell's text, value and passage ids.
   public static func json(_ table: DataTable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(table)) ?? Data()
-    return String(decoding: data, as: UTF8.self) + "\n"
+    String(decoding: jsonBytes(table), as: UTF8.self)
+  }
+
+  /// The JSON as UTF-8, written by hand in exactly the bytes `JSONEncoder` gives for the table
+  /// (pretty-printed, keys sorted, slashes unescaped) and a final line break: a large study's
+  /// table lists millions of passage ids, which the encoder would hold as a tree of values and
+  /// then as text more than once.
+  public static func jsonBytes(_ table: DataTable) -> [UInt8] {
+    var out = JSONTableWriter()
+    out.raw("{\n")
+    out.key("columns", indent: 2); out.strings(table.columns, indent: 2); out.raw(",\n")
+    out.key("id", indent: 2); out.string(table.id); out.raw(",\n")
+    out.key("notes", indent: 2); out.strings(table.notes, indent: 2); out.raw(",\n")
+    out.key("rows", indent: 2)
+    out.list(table.rows, indent: 2) { out, row in
+      out.list(row, indent: 4) { out, cell in
+        out.raw("{\n")
+        out.key("passages", indent: 8); out.integers(cell.passages, indent: 8)
+        if let respondents = cell.respondents {
+          out.raw(",\n"); out.key("respondents", indent: 8); out.strings(respondents, indent: 8)
+        }
+        out.raw(",\n"); out.key("text", indent: 8); out.string(cell.text)
+        if let value = cell.value {
+          out.raw(",\n"); out.key("value", indent: 8); out.number(value)
+        }
+        out.raw("\n"); out.indent(6); out.raw("}")
+      }
+    }
+    out.raw(",\n")
+    out.key("title", indent: 2); out.string(table.title)
+    out.raw("\n}\n")
+    return out.bytes
   }
 
   static func escapeMarkdown(_ text: String) -> String {
@@ -50,4 +79,54 @@ public enum TableRenderer {
 
 extension String {
   var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}
+
+/// Pretty-printed JSON as `JSONEncoder` lays it out: two spaces a level, `"key" : value`, one
+/// element a line, an empty list as `[`, an empty line and `]`.
+struct JSONTableWriter {
+  var bytes: [UInt8] = []
+
+  mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+  mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+
+  /// `"name" : ` at `indent` spaces.
+  mutating func key(_ name: StaticString, indent count: Int) {
+    indent(count)
+    bytes.append(0x22)
+    raw(name)
+    raw("\" : ")
+  }
+
+  mutating func string(_ value: String) { JSONString.append(value, to: &bytes) }
+
+  /// A number as the encoder writes a `Double`: its shortest form, without a trailing `.0`.
+  mutating func number(_ value: Double) {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
+  /// stand two spaces further in.
+  mutating func list<Element>(_ elements: [Element], indent count: Int, _ element: (inout JSONTableWriter, Element) -> Void) {
+    raw("[\n")
+    if elements.isEmpty { raw("\n") }
+    for (index, value) in elements.enumerated() {
+      if index > 0 { raw(",\n") }
+      indent(count + 2)
+      element(&self, value)
+    }
+    if !elements.isEmpty { raw("\n") }
+    indent(count)
+    raw("]")
+  }
+
+  mutating func strings(_ values: [String], indent count: Int) {
+    list(values, indent: count) { out, value in out.string(value) }
+  }
+
+  mutating func integers(_ values: [Int64], indent count: Int) {
+    list(values, indent: count) { out, value in out.bytes.append(contentsOf: String(value).utf8) }
+  }
 }
