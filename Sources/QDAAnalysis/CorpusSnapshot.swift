@@ -38,6 +38,13 @@ public struct CorpusSnapshot: Sendable {
   /// Positions in `codings` of each code's codings.
   private(set) var codingPositions: [String: [Int]] = [:]
   private(set) var firstSpokenPassage: [String: Int64] = [:]
+  /// For each coding (by position), the position of its passage when a participant spoke it
+  /// (not the interviewer, in a document with a participant); -1 otherwise.
+  private(set) var spokenPassageOfCoding: [Int32] = []
+  /// For each passage (by position), a number for its participant (-1 for none), and the
+  /// participants by number: the tables' counts compare numbers, not strings.
+  private(set) var participantNumberOfPassage: [Int32] = []
+  private(set) var participantNames: [String] = []
 
   private mutating func index() {
     codingPositions = [:]
@@ -46,6 +53,24 @@ public struct CorpusSnapshot: Sendable {
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
     for (position, coding) in codings.enumerated() { codingPositions[coding.codeID, default: []].append(position) }
+    var numbers: [String: Int32] = [:]
+    participantNames = []
+    let numberOfDocument: [Int32] = documents.map { document in
+      if let known = numbers[document.participantID] { return known }
+      let number = Int32(participantNames.count)
+      numbers[document.participantID] = number
+      participantNames.append(document.participantID)
+      return number
+    }
+    participantNumberOfPassage = passages.map { passage in
+      passage.documentID.flatMap { documentPosition[$0] }.map { numberOfDocument[$0] } ?? -1
+    }
+    spokenPassageOfCoding = codings.map { coding in
+      guard let position = passagePosition[coding.passageID], passages[position].role != .interviewer,
+        participantNumberOfPassage[position] >= 0
+      else { return -1 }
+      return Int32(position)
+    }
     for passage in passages where passage.role != .interviewer {
       guard let id = passage.id, let participant = participant(of: passage), firstSpokenPassage[participant] == nil else { continue }
       firstSpokenPassage[participant] = id
@@ -103,16 +128,21 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// Who spoke the passages coded with a code or any code below it, and which passages they
-  /// are, the interviewer's left out: a row of the code and theme tables.
-  public func speakers(under codeID: String) -> (participants: Set<String>, passageIDs: Set<Int64>) {
-    var participants = Set<String>()
-    var passageIDs = Set<Int64>()
-    for id in self.passageIDs(under: codeID) {
-      guard let passage = passage(id), passage.role != .interviewer, let participant = participant(of: passage) else { continue }
-      participants.insert(participant)
-      passageIDs.insert(id)
+  /// are (each once, in id order), the interviewer's left out: a row of the code and theme
+  /// tables.
+  public func speakers(under codeID: String) -> (participants: Set<String>, passageIDs: [Int64]) {
+    var spoke = [Bool](repeating: false, count: participantNames.count)
+    var listed = [Bool](repeating: false, count: passages.count)
+    var passageIDs: [Int64] = []
+    for coding in codingPositions(under: codeID) {
+      let position = Int(spokenPassageOfCoding[coding])
+      guard position >= 0, !listed[position], let id = passages[position].id else { continue }
+      listed[position] = true
+      passageIDs.append(id)
+      spoke[Int(participantNumberOfPassage[position])] = true
     }
-    return (participants, passageIDs)
+    let participants = Set(participantNames.indices.lazy.filter { spoke[$0] }.map { participantNames[$0] })
+    return (participants, passageIDs.sorted())
   }
 
   /// How many codings a code has (its sub-codes not counted).

@@ -26,7 +26,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
       while let id = parent { depth += 1; parent = corpus.codebook.code(id)?.parentID }
       return Row(
         codeID: code.id, name: code.name, element: code.element, depth: depth,
-        participants: interviewed.filter(participants.contains), passageIDs: passages.sorted(),
+        participants: interviewed.filter(participants.contains), passageIDs: passages,
         codings: corpus.codingCount(code.id))
     }
   }

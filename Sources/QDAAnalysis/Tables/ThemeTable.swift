@@ -30,7 +30,7 @@ public struct ThemeTable: Hashable, Sendable, Codable {
       let (participants, passages) = corpus.speakers(under: id)
       return Row(
         codeID: id, name: name, participants: interviewed.filter(participants.contains),
-        passageIDs: passages.sorted())
+        passageIDs: passages)
     }
     total = row(codeID, code.name)
     themes = corpus.codebook.children(of: codeID).map { row($0.id, $0.name) }
