@@ -29,4 +29,11 @@ public enum JSONString {
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  /// A number as `JSONEncoder` writes a `Double`: its shortest form, without a trailing `.0`.
+  public static func number(_ value: Double) -> String {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
+  }
 }

@@ -194,7 +194,11 @@ struct JSONSchemaTests {
                 span: TextSpan(start: 0, end: scalars), text: text, questionID: "Q1"),
         Passage(id: 2, documentID: 1, ordinal: 1, turn: 1, speaker: nil, role: .unknown,
                 span: TextSpan(start: scalars + 1, end: 2 * scalars + 1), text: text),
-      ],
+      ] + [0, 4.5, 1234.567, 1e-7, 0.1 + 0.2, 3_600, 86_399.999, 1e21].enumerated().map { index, time in
+        // Times, as caption files give them: the encoder writes numbers its own way.
+        Passage(id: Int64(3 + index), documentID: 1, ordinal: 2 + index, turn: 2 + index, speaker: "A", role: .participant,
+                span: TextSpan(start: 0, end: 1), text: "x", startTime: time, endTime: index.isMultiple(of: 3) ? nil : time * 2)
+      },
       codings: [
         Coding(id: 7, passageID: 2, codeID: "community", coder: "auto", span: TextSpan(start: scalars + 1, end: scalars + 5),
                ruleID: "r1 r2", matched: ["said", "\"no\"\t"], negated: true),

@@ -188,18 +188,13 @@ public struct AnalysisExport: Encodable, Sendable {
   }
 
   /// Passages as elements of the top-level `passages` list, written by hand for speed (most
-  /// of a large export) in exactly the encoder's format; a passage with times (whose numbers
-  /// the encoder formats its own way) goes through the encoder.
+  /// of a large export) in exactly the encoder's format.
   static func elements(_ passages: [PassageExport]) throws -> Data {
     var out = JSONText()
     var first = true
     for passage in passages {
       if !first { out.append(",\n") }
       first = false
-      if passage.startTime != nil || passage.endTime != nil {
-        out.bytes += indentedElements(try encoder().encode([passage]))
-        continue
-      }
       out.append("    {\n      \"codings\" : [")
       if passage.codings.isEmpty {
         out.append("\n\n      ],\n")
@@ -232,12 +227,14 @@ public struct AnalysisExport: Encodable, Sendable {
       }
       out.key("document", indent: 6); out.integer(passage.document); out.append(",\n")
       out.key("end", indent: 6); out.integer(passage.end); out.append(",\n")
+      if let time = passage.endTime { out.key("end_time", indent: 6); out.number(time); out.append(",\n") }
       out.key("id", indent: 6); out.integer(passage.id); out.append(",\n")
       out.key("ordinal", indent: 6); out.integer(passage.ordinal); out.append(",\n")
       out.key("protocol_question", indent: 6); out.optionalString(passage.protocolQuestion); out.append(",\n")
       out.key("role", indent: 6); out.string(passage.role); out.append(",\n")
       out.key("speaker", indent: 6); out.optionalString(passage.speaker); out.append(",\n")
       out.key("start", indent: 6); out.integer(passage.start); out.append(",\n")
+      if let time = passage.startTime { out.key("start_time", indent: 6); out.number(time); out.append(",\n") }
       out.key("text", indent: 6); out.string(passage.text); out.append(",\n")
       out.key("turn", indent: 6); out.integer(passage.turn); out.append("\n    }")
     }
@@ -263,6 +260,10 @@ public struct AnalysisExport: Encodable, Sendable {
       bytes.append(contentsOf: String(value).utf8)
     }
 
+    mutating func number(_ value: Double) {
+      bytes.append(contentsOf: JSONString.number(value).utf8)
+    }
+
     mutating func optionalString(_ value: String?) {
       if let value { string(value) } else { append("null") }
     }
@@ -270,26 +271,6 @@ public struct AnalysisExport: Encodable, Sendable {
     mutating func string(_ value: String) {
       JSONString.append(value, to: &bytes)
     }
-  }
-
-  /// The elements of a pretty-printed top-level array (`[\n  {…},\n  {…}\n]`) without the
-  /// brackets and indented two more spaces, as they stand one level down. Line breaks inside
-  /// strings are escaped, so every raw line break is structural.
-  static func indentedElements(_ array: Data) -> Data {
-    var bytes = [UInt8](array)
-    guard bytes.count >= 4, bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else { return array }
-    bytes.removeFirst(2)  // "[\n"
-    bytes.removeLast(2)  // "\n]"
-    var result = [UInt8]()
-    result.reserveCapacity(bytes.count + bytes.count / 8)
-    // Empty lines (inside empty lists) stay empty, as the encoder writes them.
-    var lineStart = true
-    for byte in bytes {
-      if lineStart && byte != 0x0A { result += [0x20, 0x20] }
-      result.append(byte)
-      lineStart = byte == 0x0A
-    }
-    return Data(result)
   }
 
   // MARK: - Parts

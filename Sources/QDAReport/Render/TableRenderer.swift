@@ -63,6 +63,14 @@ public enum TableRenderer {
   }
 
   static func escapeMarkdown(_ text: String) -> String {
+    // Most cells have nothing to escape: said by one pass over the bytes.
+    var previousSpace = false
+    var plain = true
+    for byte in text.utf8 {
+      if byte == 0x7C || byte == 0x0A || (byte == 0x20 && previousSpace) { plain = false; break }
+      previousSpace = byte == 0x20
+    }
+    if plain { return text }
     var result = ""
     for character in text {
       switch character {
@@ -100,12 +108,7 @@ struct JSONTableWriter {
 
   mutating func string(_ value: String) { JSONString.append(value, to: &bytes) }
 
-  /// A number as the encoder writes a `Double`: its shortest form, without a trailing `.0`.
-  mutating func number(_ value: Double) {
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
-  }
+  mutating func number(_ value: Double) { bytes.append(contentsOf: JSONString.number(value).utf8) }
 
   /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
   /// stand two spaces further in.
