@@ -48,7 +48,7 @@ public struct ContradictionDetector: Sendable {
     let documents = corpus.documents
     let codings = codingsByPassage
     let byDocument = passagesByDocument
-    let phrases = TensionLexicon.OppositionPhrases(lexicon.oppositions)
+    let phrases = TensionLexicon.PreparedPhrases(lexicon)
     return concurrentMap(documents.count) { index in
       let document = documents[index]
       let scalars = Array(scalarsOf: document.text)
@@ -106,21 +106,23 @@ public struct ContradictionDetector: Sendable {
     var sentences: Set<Int> = []
   }
 
-  func detect(in sentences: [Sentence], participant: String, phrases: TensionLexicon.OppositionPhrases) -> [Contradiction] {
+  func detect(in sentences: [Sentence], participant: String, phrases: TensionLexicon.PreparedPhrases) -> [Contradiction] {
     // pair key → best evidence
     var found: [String: Evidence] = [:]
     // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby
     // detection in the same answer, as more of the same account.
     var unpaired: [Evidence] = []
     // Each sentence masked once, with its words as a set to rule phrases out before scanning.
-    let maskedAll = sentences.map { mask($0.words) }
+    let maskedAll = sentences.map { mask($0.words, notCues: phrases.notCues) }
     let wordSets = maskedAll.map { Set($0) }
     // Whether each opposition phrase occurs in each sentence, worked out once per sentence
     // rather than once per window that holds it.
     let inSentence = sentences.indices.map { index in
-      phrases.list.map {
-        TensionLexicon.mayOccur($0, in: wordSets[index]) && !TensionLexicon.occurrences(of: $0, in: maskedAll[index]).isEmpty
+      var occurs = [Bool](repeating: false, count: phrases.list.count)
+      for number in phrases.oppositions.candidates(in: wordSets[index]) {
+        occurs[number] = !TensionLexicon.occurrences(of: phrases.list[number], in: maskedAll[index]).isEmpty
       }
+      return occurs
     }
     for (index, sentence) in sentences.enumerated() {
       let masked = maskedAll[index]
@@ -129,7 +131,7 @@ public struct ContradictionDetector: Sendable {
       var evidence = Evidence()
       evidence.sentences = [index]
 
-      for cue in lexicon.cues where TensionLexicon.mayOccur(cue.words, in: maskedSet) {
+      for cue in phrases.cues.candidates(in: maskedSet).map({ lexicon.cues[$0] }) {
         for occurrence in TensionLexicon.occurrences(of: cue.words, in: masked) {
           if cue.kind == .contrast {
             // A contrast sets what comes before against what follows: each side needs an element.
@@ -244,11 +246,10 @@ public struct ContradictionDetector: Sendable {
   }
 
   /// Words with the look-alike phrases ("all but one", "no problem") blanked out.
-  func mask(_ words: [String]) -> [String] {
+  func mask(_ words: [String], notCues: TensionLexicon.PhraseIndex) -> [String] {
     var words = words
-    let present = Set(words)
-    for phrase in lexicon.notCues where TensionLexicon.mayOccur(phrase, in: present) {
-      for occurrence in TensionLexicon.occurrences(of: phrase, in: words) {
+    for number in notCues.candidates(in: Set(words)) {
+      for occurrence in TensionLexicon.occurrences(of: notCues.phrases[number], in: words) {
         for index in occurrence { words[index] = "" }
       }
     }

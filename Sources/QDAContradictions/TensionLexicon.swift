@@ -150,11 +150,18 @@ public struct TensionLexicon: Sendable {
 
   /// The phrases of every opposition, each once, and per opposition the numbers of its two
   /// sides' phrases in that list: a sentence is checked for each phrase once.
-  struct OppositionPhrases: Sendable {
+  /// The lexicon's phrases made ready for detection: opposition phrases numbered once (one
+  /// phrase may stand on several oppositions' sides), and every list indexed by a word each
+  /// phrase needs.
+  struct PreparedPhrases: Sendable {
     var list: [[String]] = []
     var sides: [(a: [Int], b: [Int])] = []
+    /// Indexes of `list`, the lexicon's cues and its look-alike phrases.
+    var oppositions = PhraseIndex([])
+    var cues = PhraseIndex([])
+    var notCues = PhraseIndex([])
 
-    init(_ oppositions: [Opposition]) {
+    init(_ lexicon: TensionLexicon) {
       var numbers: [[String]: Int] = [:]
       func number(_ phrase: [String]) -> Int {
         if let known = numbers[phrase] { return known }
@@ -162,12 +169,43 @@ public struct TensionLexicon: Sendable {
         list.append(phrase)
         return list.count - 1
       }
-      sides = oppositions.map { (a: $0.sideA.map(number), b: $0.sideB.map(number)) }
+      sides = lexicon.oppositions.map { (a: $0.sideA.map(number), b: $0.sideB.map(number)) }
+      oppositions = PhraseIndex(list)
+      cues = PhraseIndex(lexicon.cues.map(\.words))
+      notCues = PhraseIndex(lexicon.notCues)
     }
   }
 
-  /// Whether a phrase can occur among a sentence's words: every exact word of it is there (a
-  /// cheap test that rules out most phrases before `occurrences` scans).
+  /// Which phrases of a list may occur among a sentence's words (`mayOccur`), found from the
+  /// words: each phrase is filed under the first word it needs whole, so a sentence looks up its
+  /// own few words instead of testing every phrase.
+  struct PhraseIndex: Sendable {
+    let phrases: [[String]]
+    private var byWord: [String: [Int]] = [:]
+    /// Phrases needing no whole word (prefixes only): tried on every sentence.
+    private var everywhere: [Int] = []
+
+    init(_ phrases: [[String]]) {
+      self.phrases = phrases
+      for (number, phrase) in phrases.enumerated() {
+        if let word = phrase.first(where: { !$0.hasSuffix("*") }) {
+          byWord[word, default: []].append(number)
+        } else if !phrase.isEmpty {
+          everywhere.append(number)
+        }
+      }
+    }
+
+    /// The numbers of the phrases that may occur among `words`, in list order.
+    func candidates(in words: Set<String>) -> [Int] {
+      var found = everywhere
+      for word in words { if let numbers = byWord[word] { found += numbers } }
+      if found.count > 1 { found.sort() }
+      return found.filter { TensionLexicon.mayOccur(phrases[$0], in: words) }
+    }
+  }
+
+  /// Whether every whole word of `phrase` is among `words` (a cheap test before scanning).
   static func mayOccur(_ phrase: [String], in words: Set<String>) -> Bool {
     for part in phrase where !part.hasSuffix("*") && !words.contains(part) { return false }
     return !phrase.isEmpty
