@@ -120,12 +120,35 @@ public struct QuestionLinker: Sendable {
   static func isSmallTalk(_ sentence: String) -> Bool {
     let words = " " + Tokenizer.tokens(in: sentence, punctuation: false).map(\.text).joined(separator: " ") + " "
     return [" record ", " recording ", " recorded ", " anything else ", " can you hear ", " hear me ", " okay if ", " all right if ",
-            " all right with you ", " okay with you ", " consent "].contains { words.contains($0) }
+            " all right with you ", " okay with you ", " consent "].contains { Self.bytes(of: $0, occurIn: words) }
+  }
+
+  /// Whether `needle`'s UTF-8 occurs in `haystack`'s, byte for byte (a plain scan: Foundation's
+  /// search and the standard library's generic one were most of linking's time).
+  static func bytes(of needle: String, occurIn haystack: String) -> Bool {
+    var needle = needle
+    var haystack = haystack
+    return needle.withUTF8 { n in
+      haystack.withUTF8 { h in
+        guard !n.isEmpty else { return true }
+        guard n.count <= h.count else { return false }
+        var start = 0
+        while start <= h.count - n.count {
+          if h[start] == n[0] {
+            var offset = 1
+            while offset < n.count, h[start + offset] == n[offset] { offset += 1 }
+            if offset == n.count { return true }
+          }
+          start += 1
+        }
+        return false
+      }
+    }
   }
 
   /// Whether a sentence asks something: a question mark, or a prompt ("Tell me about…").
   static func asks(_ sentence: String) -> Bool {
-    if sentence.contains("?") { return true }
+    if sentence.utf8.contains(UInt8(ascii: "?")) { return true }
     guard let first = Tokenizer.tokens(in: sentence, punctuation: false).first?.text else { return false }
     // Prompts and wh-questions transcribed without their question mark.
     return ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
@@ -136,7 +159,7 @@ public struct QuestionLinker: Sendable {
   /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
   /// question that is not a follow-up probe.
   static func endsTopic(_ text: String) -> Bool {
-    guard text.contains("?") else { return false }
+    guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
     let words = Tokenizer.tokens(in: text, punctuation: false).map(\.text)
     let lowered = words.joined(separator: " ")
     for probe in ["say more", "tell me more", "what do you mean", "for example", "an example", "anything else", "why is that", "how so", "like what", "in what way", "go on", "elaborate", "expand on"]
