@@ -127,6 +127,15 @@ public struct CorpusSnapshot: Sendable {
     return passages.filter { $0.role != .interviewer && $0.id.map(coded.contains) == true }
   }
 
+  /// Positions in `passages` of the participant passages coded with a code or any code below
+  /// it, once per coding, in the order of `codings`.
+  func spokenPassagePositions(under codeID: String) -> [Int] {
+    codingPositions(under: codeID).compactMap { coding in
+      let position = Int(spokenPassageOfCoding[coding])
+      return position >= 0 ? position : nil
+    }
+  }
+
   /// Who spoke the passages coded with a code or any code below it, and which passages they
   /// are (each once, in id order), the interviewer's left out: a row of the code and theme
   /// tables.

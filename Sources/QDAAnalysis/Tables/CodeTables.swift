@@ -98,20 +98,22 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
     codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
     var cells: [String: [Cell]] = [:]
     let columnOf = Dictionary(valueOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var columnOfParticipant: [String: Int] = [:]
-    for participant in interviewed { if let v = value(participant), let column = columnOf[v] { columnOfParticipant[participant] = column } }
+    // Participants by the snapshot's numbers, each with its column (-1: no value).
+    let names = corpus.participantNames
+    let columnOfNumber = names.map { name in value(name).flatMap { columnOf[$0] } ?? -1 }
     for code in corpus.codebook.codes {
-      var participants = Array(repeating: Set<String>(), count: valueOrder.count)
+      var participants = Array(repeating: Set<Int32>(), count: valueOrder.count)
       var passages = Array(repeating: Set<Int64>(), count: valueOrder.count)
-      for passageID in corpus.passageIDs(under: code.id) {
-        guard let passage = corpus.passage(passageID), passage.role != .interviewer,
-          let participant = corpus.participant(of: passage),
-          let column = columnOfParticipant[participant] ?? value(participant).flatMap({ columnOf[$0] })
-        else { continue }
-        participants[column].insert(participant)
-        passages[column].insert(passageID)
+      for position in corpus.spokenPassagePositions(under: code.id) {
+        let number = corpus.participantNumberOfPassage[position]
+        let column = columnOfNumber[Int(number)]
+        guard column >= 0, let id = corpus.passages[position].id else { continue }
+        participants[column].insert(number)
+        passages[column].insert(id)
       }
-      cells[code.id] = valueOrder.indices.map { Cell(participants: participants[$0].sorted(), passageIDs: passages[$0].sorted()) }
+      cells[code.id] = valueOrder.indices.map {
+        Cell(participants: participants[$0].map { names[Int($0)] }.sorted(), passageIDs: passages[$0].sorted())
+      }
     }
     self.cells = cells
   }

@@ -63,9 +63,10 @@ public enum SHA256 {
         buffer.removeAll(keepingCapacity: true)
       }
       guard let base = bytes.baseAddress else { return }
-      while bytes.count - index >= 64 {
-        compress(base + index)
-        index += 64
+      let blocks = (bytes.count - index) / 64
+      if blocks > 0 {
+        compress(base + index, blocks: blocks)
+        index += blocks * 64
       }
       while index < bytes.count {
         buffer.append(bytes[index])
@@ -108,13 +109,21 @@ public enum SHA256 {
       0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>) {
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-        compress(block, schedule: w)
+    private mutating func compress(_ block: UnsafePointer<UInt8>) { compress(block, blocks: 1) }
+
+    /// Compresses `blocks` consecutive 64-byte blocks: the round constants and the schedule are
+    /// set up once for them all, not once a block.
+    private mutating func compress(_ first: UnsafePointer<UInt8>, blocks: Int) {
+      Self.k.withUnsafeBufferPointer { k in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+          for block in 0..<blocks { compress(first + block * 64, schedule: w, constants: k) }
+        }
       }
     }
 
-    private mutating func compress(_ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    private mutating func compress(
+      _ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>, constants k: UnsafeBufferPointer<UInt32>
+    ) {
       for i in 0..<16 {
         w[i] =
           UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
@@ -127,7 +136,6 @@ public enum SHA256 {
       }
       var a = state[0], b = state[1], c = state[2], d = state[3]
       var e = state[4], f = state[5], g = state[6], h = state[7]
-      let k = Self.k
       for i in 0..<64 {
         let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
         let choice = (e & f) ^ (~e & g)
