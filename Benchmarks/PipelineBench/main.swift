@@ -322,6 +322,8 @@ for runIndex in 0..<options.runs {
   analyzeTimes.append(result.seconds)
   analyzePeak = max(analyzePeak, result.peakMB)
 }
+FileHandle.standardError.write(
+  Data("qda analyze runs (s, sorted): \(analyzeTimes.sorted().map { String(format: "%.1f", $0) }.joined(separator: " "))\n".utf8))
 let project = work + "/run0.qda"
 report(
   "qda analyze (whole)", String(format: "%.1f s", median(analyzeTimes)),
