@@ -56,9 +56,10 @@ struct ReportManifest: Codable {
     case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, counts, inputs, outputs
   }
 
+  /// - Parameter knownHashes: outputs already hashed (by path), not read again.
   init(
     project: String, out: String, written: [String], request: IngestRequest?, template: String?, corpus: CorpusSnapshot,
-    pipeline: Pipeline
+    pipeline: Pipeline, knownHashes: [String: String] = [:]
   ) throws {
     manifestVersion = Self.version
     tool = "QDAKit"
@@ -104,7 +105,7 @@ struct ReportManifest: Codable {
       run = Run(kind: "report", template: template, project: project, command: command)
     }
     outputs = written.map { path in
-      FileHash(path: Self.relative(path, to: out), sha256: SHA256.hex(ofFileAt: path) ?? "", role: nil)
+      FileHash(path: Self.relative(path, to: out), sha256: knownHashes[path] ?? SHA256.hex(ofFileAt: path) ?? "", role: nil)
     }.sorted { $0.path < $1.path }
   }
 

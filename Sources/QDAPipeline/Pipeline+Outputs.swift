@@ -50,8 +50,19 @@ extension Pipeline {
     } catch let error as ReportTemplateError {
       throw PipelineError(.invalidOption, error.description)
     }
-    var written: [String] = []
     let fileManager = FileManager.default
+    try fileManager.createDirectory(atPath: out, withIntermediateDirectories: true)
+    environment.progress("writing analysis.json")
+    // Written before the other files once the brief is ready (nothing is written when its
+    // template fails) and streamed to its file: for a large study it is the biggest output by
+    // far. It is hashed for the manifest on another core while the rest are written.
+    let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
+    try AnalysisExport(
+      corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
+      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
+    ).write(toFile: analysisFile)
+    let analysisHash = BackgroundHash(path: analysisFile)
+    var written: [String] = []
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
     func write(_ bytes: [UInt8], _ relative: String) throws {
@@ -72,13 +83,6 @@ extension Pipeline {
       throw error
     }
     written.append(docx)
-    environment.progress("writing analysis.json")
-    // Streamed to its file: for a large study it is the biggest output by far.
-    let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
-    try AnalysisExport(
-      corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
-      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
-    ).write(toFile: analysisFile)
     written.append(analysisFile)
     if !report.figures.isEmpty {
       try fileManager.createDirectory(atPath: (out as NSString).appendingPathComponent("figures"), withIntermediateDirectories: true)
@@ -90,8 +94,11 @@ extension Pipeline {
       try write(TableRenderer.jsonBytes(table), "tables/\(table.id).json")
     }
     environment.progress("writing the manifest")
+    var knownHashes: [String: String] = [:]
+    if let hash = analysisHash.value() { knownHashes[analysisFile] = hash }
     let manifest = try ReportManifest(
-      project: path, out: out, written: written, request: request, template: template, corpus: corpus, pipeline: self)
+      project: path, out: out, written: written, request: request, template: template, corpus: corpus, pipeline: self,
+      knownHashes: knownHashes)
     try write(try manifest.json(), ReportManifest.fileName)
     return written
   }
@@ -183,5 +190,25 @@ extension Pipeline {
       }
       return results
     }
+  }
+}
+
+/// A file's SHA-256 worked out on another thread, for the caller to collect when it needs it.
+final class BackgroundHash: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: String?
+
+  init(path: String) {
+    DispatchQueue.global().async { [self] in
+      result = SHA256.hex(ofFileAt: path)
+      done.signal()
+    }
+  }
+
+  /// The digest in hex, waiting for it if need be; nil when the file could not be read.
+  func value() -> String? {
+    done.wait()
+    done.signal()  // later calls return at once
+    return result
   }
 }
