@@ -71,9 +71,10 @@ public struct CorpusSnapshot: Sendable {
       else { return -1 }
       return Int32(position)
     }
-    for passage in passages where passage.role != .interviewer {
-      guard let id = passage.id, let participant = participant(of: passage), firstSpokenPassage[participant] == nil else { continue }
-      firstSpokenPassage[participant] = id
+    for (position, passage) in passages.enumerated() where passage.role != .interviewer {
+      let number = Int(participantNumberOfPassage[position])
+      guard let id = passage.id, number >= 0, firstSpokenPassage[participantNames[number]] == nil else { continue }
+      firstSpokenPassage[participantNames[number]] = id
     }
   }
 
@@ -143,9 +144,8 @@ public struct CorpusSnapshot: Sendable {
     var spoke = [Bool](repeating: false, count: participantNames.count)
     var listed = [Bool](repeating: false, count: passages.count)
     var passageIDs: [Int64] = []
-    for coding in codingPositions(under: codeID) {
-      let position = Int(spokenPassageOfCoding[coding])
-      guard position >= 0, !listed[position], let id = passages[position].id else { continue }
+    for position in spokenPassagePositions(under: codeID) {
+      guard !listed[position], let id = passages[position].id else { continue }
       listed[position] = true
       passageIDs.append(id)
       spoke[Int(participantNumberOfPassage[position])] = true

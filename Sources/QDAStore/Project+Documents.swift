@@ -207,14 +207,14 @@ extension Project {
   /// `documentID` is nil.
   public func passages(documentID: Int64? = nil, interviewsOnly: Bool = false) throws -> [Passage] {
     // Read through a cursor: rows become passages one at a time, never all held as rows.
+    // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
+    var strings = Interner<String>()
     if let documentID {
       return try Array(Row.fetchCursor(
         db.cachedStatement(sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"),
         arguments: [documentID]
-      ).map { Self.passage($0) })
+      ).map { Self.passage($0, strings: &strings) })
     }
-    // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
-    var strings = Interner<String>()
     let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
     return try Self.collect(
       Row.fetchCursor(db, sql: "SELECT \(Self.passageColumns) \(from) ORDER BY d.key, p.ordinal")
@@ -223,7 +223,9 @@ extension Project {
   }
 
   public func passage(id: Int64) throws -> Passage? {
-    try Row.fetchOne(db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id]).map(Self.passage)
+    var strings = Interner<String>()
+    return try Row.fetchOne(db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id])
+      .map { Self.passage($0, strings: &strings) }
   }
 
   /// The columns `passage(_:)` reads, in its order (of the table aliased `p`).
@@ -232,12 +234,7 @@ extension Project {
 
   /// A passage from a row selecting `passageColumns` first. Columns are read by position: by
   /// name, GRDB compares names case-insensitively, lower-casing them for every value read.
-  static func passage(_ row: Row) -> Passage {
-    var strings = Interner<String>()
-    return passage(row, strings: &strings)
-  }
-
-  /// A passage as above, its speaker and question shared through `strings`.
+  /// Its speaker and question are shared through `strings`, one per read.
   static func passage(_ row: Row, strings: inout Interner<String>) -> Passage {
     Passage(
       id: row[0], documentID: row[1], ordinal: row[2], turn: row[3],

@@ -227,10 +227,11 @@ extension Project {
         }
       }
     }
+    var strings = Interner<String>()
     return listed.compactMap { entry -> PassageSearchHit? in
       let id: Int64 = entry[0]
       guard let row = rows[id] else { return nil }
-      let passage = Self.passage(row)
+      let passage = Self.passage(row, strings: &strings)
       return PassageSearchHit(
         passage: passage, documentKey: row["document_key"], participant: row["document_participant"],
         rank: ranked ? entry[1] : nil, snippet: text == nil ? passage.text : (snippets[id] ?? passage.text))

@@ -178,8 +178,10 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
         end += 1
       }
       start = end
-      guard codes.count > 1, let passage = corpus.passage(passageID), passage.role != .interviewer else { continue }
-      let participant = corpus.participant(of: passage)
+      guard codes.count > 1, let position = corpus.passageIndex(passageID), corpus.passages[position].role != .interviewer
+      else { continue }
+      let number = Int(corpus.participantNumberOfPassage[position])
+      let participant = number >= 0 ? corpus.participantNames[number] : nil
       // In codebook order (codes the codebook lacks first, as before: they had no place in it).
       if codes.contains(where: { $0 >= order.count }) { codes.sort { (order[ids[$0]] ?? 0, $0) < (order[ids[$1]] ?? 0, $1) } }
       for i in codes.indices {

@@ -66,7 +66,7 @@ public struct AnalysisExport: Encodable, Sendable {
     for (index, contradiction) in contradictions.enumerated() {
       quotedIn[documentOf[contradiction.participant] ?? -1, default: []].append(index)
     }
-    var exported = contradictions.map { Self.contradictionExport($0, scalars: []) }
+    var exported = [ContradictionExport?](repeating: nil, count: contradictions.count)
     documents = try corpus.documents.enumerated().map { position, document in
       let words = try text(document)
       if let quoting = quotedIn[position] {
@@ -80,7 +80,8 @@ public struct AnalysisExport: Encodable, Sendable {
     }
     passages = PassageList(corpus)
     tables = TablesExport(analysis)
-    self.contradictions = exported
+    // A contradiction whose participant has no document keeps its spans without words.
+    self.contradictions = zip(contradictions, exported).map { $1 ?? Self.contradictionExport($0, scalars: []) }
   }
 
   /// A contradiction with its spans' words taken from `scalars` (its document's).
@@ -190,41 +191,28 @@ public struct AnalysisExport: Encodable, Sendable {
   /// Passages as elements of the top-level `passages` list, written by hand for speed (most
   /// of a large export) in exactly the encoder's format.
   static func elements(_ passages: [PassageExport]) throws -> Data {
-    var out = JSONText()
+    var out = PrettyJSON()
     var first = true
     for passage in passages {
       if !first { out.append(",\n") }
       first = false
-      out.append("    {\n      \"codings\" : [")
-      if passage.codings.isEmpty {
-        out.append("\n\n      ],\n")
-      } else {
-        for (index, coding) in passage.codings.enumerated() {
-          out.append(index == 0 ? "\n        {\n" : ",\n        {\n")
-          out.key("code", indent: 10); out.string(coding.code); out.append(",\n")
-          out.key("coder", indent: 10); out.string(coding.coder); out.append(",\n")
-          out.key("element", indent: 10); out.string(coding.element); out.append(",\n")
-          out.key("end", indent: 10); out.integer(coding.end); out.append(",\n")
-          out.key("id", indent: 10); out.integer(coding.id); out.append(",\n")
-          out.key("matched", indent: 10)
-          if coding.matched.isEmpty {
-            out.append("[\n\n          ],\n")
-          } else {
-            out.append("[\n")
-            for (wordIndex, word) in coding.matched.enumerated() {
-              out.append(wordIndex == 0 ? "            " : ",\n            ")
-              out.string(word)
-            }
-            out.append("\n          ],\n")
-          }
-          out.key("negated", indent: 10); out.append(coding.negated ? "true" : "false"); out.append(",\n")
-          if let rule = coding.rule {
-            out.key("rule", indent: 10); out.string(rule); out.append(",\n")
-          }
-          out.key("start", indent: 10); out.integer(coding.start); out.append("\n        }")
+      out.append("    {\n")
+      out.key("codings", indent: 6)
+      out.list(passage.codings, indent: 6) { out, coding in
+        out.append("{\n")
+        out.key("code", indent: 10); out.string(coding.code); out.append(",\n")
+        out.key("coder", indent: 10); out.string(coding.coder); out.append(",\n")
+        out.key("element", indent: 10); out.string(coding.element); out.append(",\n")
+        out.key("end", indent: 10); out.integer(coding.end); out.append(",\n")
+        out.key("id", indent: 10); out.integer(coding.id); out.append(",\n")
+        out.key("matched", indent: 10); out.strings(coding.matched, indent: 10); out.append(",\n")
+        out.key("negated", indent: 10); out.append(coding.negated ? "true" : "false"); out.append(",\n")
+        if let rule = coding.rule {
+          out.key("rule", indent: 10); out.string(rule); out.append(",\n")
         }
-        out.append("\n      ],\n")
+        out.key("start", indent: 10); out.integer(coding.start); out.append("\n        }")
       }
+      out.append(",\n")
       out.key("document", indent: 6); out.integer(passage.document); out.append(",\n")
       out.key("end", indent: 6); out.integer(passage.end); out.append(",\n")
       if let time = passage.endTime { out.key("end_time", indent: 6); out.number(time); out.append(",\n") }
@@ -239,38 +227,6 @@ public struct AnalysisExport: Encodable, Sendable {
       out.key("turn", indent: 6); out.integer(passage.turn); out.append("\n    }")
     }
     return Data(out.bytes)
-  }
-
-  /// JSON text as `JSONEncoder` writes it (strings through `JSONString`).
-  struct JSONText {
-    var bytes: [UInt8] = []
-
-    mutating func append(_ text: StaticString) {
-      text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func key(_ name: StaticString, indent: Int) {
-      bytes.append(contentsOf: repeatElement(0x20, count: indent))
-      bytes.append(0x22)
-      append(name)
-      append("\" : ")
-    }
-
-    mutating func integer<T: BinaryInteger>(_ value: T) {
-      bytes.append(contentsOf: String(value).utf8)
-    }
-
-    mutating func number(_ value: Double) {
-      bytes.append(contentsOf: JSONString.number(value).utf8)
-    }
-
-    mutating func optionalString(_ value: String?) {
-      if let value { string(value) } else { append("null") }
-    }
-
-    mutating func string(_ value: String) {
-      JSONString.append(value, to: &bytes)
-    }
   }
 
   // MARK: - Parts

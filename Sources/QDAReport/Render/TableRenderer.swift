@@ -36,29 +36,29 @@ public enum TableRenderer {
   /// table lists millions of passage ids, which the encoder would hold as a tree of values and
   /// then as text more than once.
   public static func jsonBytes(_ table: DataTable) -> [UInt8] {
-    var out = JSONTableWriter()
-    out.raw("{\n")
-    out.key("columns", indent: 2); out.strings(table.columns, indent: 2); out.raw(",\n")
-    out.key("id", indent: 2); out.string(table.id); out.raw(",\n")
-    out.key("notes", indent: 2); out.strings(table.notes, indent: 2); out.raw(",\n")
+    var out = PrettyJSON()
+    out.append("{\n")
+    out.key("columns", indent: 2); out.strings(table.columns, indent: 2); out.append(",\n")
+    out.key("id", indent: 2); out.string(table.id); out.append(",\n")
+    out.key("notes", indent: 2); out.strings(table.notes, indent: 2); out.append(",\n")
     out.key("rows", indent: 2)
     out.list(table.rows, indent: 2) { out, row in
       out.list(row, indent: 4) { out, cell in
-        out.raw("{\n")
+        out.append("{\n")
         out.key("passages", indent: 8); out.integers(cell.passages, indent: 8)
         if let respondents = cell.respondents {
-          out.raw(",\n"); out.key("respondents", indent: 8); out.strings(respondents, indent: 8)
+          out.append(",\n"); out.key("respondents", indent: 8); out.strings(respondents, indent: 8)
         }
-        out.raw(",\n"); out.key("text", indent: 8); out.string(cell.text)
+        out.append(",\n"); out.key("text", indent: 8); out.string(cell.text)
         if let value = cell.value {
-          out.raw(",\n"); out.key("value", indent: 8); out.number(value)
+          out.append(",\n"); out.key("value", indent: 8); out.number(value)
         }
-        out.raw("\n"); out.indent(6); out.raw("}")
+        out.append("\n"); out.indent(6); out.append("}")
       }
     }
-    out.raw(",\n")
+    out.append(",\n")
     out.key("title", indent: 2); out.string(table.title)
-    out.raw("\n}\n")
+    out.append("\n}\n")
     return out.bytes
   }
 
@@ -89,12 +89,14 @@ extension String {
   var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }
 
-/// Pretty-printed JSON as `JSONEncoder` lays it out: two spaces a level, `"key" : value`, one
-/// element a line, an empty list as `[`, an empty line and `]`.
-struct JSONTableWriter {
+/// Pretty-printed JSON written by hand in the bytes `JSONEncoder` gives (`.prettyPrinted`,
+/// `.sortedKeys`, `.withoutEscapingSlashes`): two spaces a level, `"key" : value`, one element a
+/// line, an empty list as `[`, an empty line and `]`; strings through `JSONString`. For the
+/// outputs too large for the encoder (tables, `analysis.json`'s passages).
+struct PrettyJSON {
   var bytes: [UInt8] = []
 
-  mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+  mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
 
   mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
 
@@ -102,27 +104,33 @@ struct JSONTableWriter {
   mutating func key(_ name: StaticString, indent count: Int) {
     indent(count)
     bytes.append(0x22)
-    raw(name)
-    raw("\" : ")
+    append(name)
+    append("\" : ")
   }
 
   mutating func string(_ value: String) { JSONString.append(value, to: &bytes) }
+
+  mutating func optionalString(_ value: String?) {
+    if let value { string(value) } else { append("null") }
+  }
+
+  mutating func integer<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
 
   mutating func number(_ value: Double) { bytes.append(contentsOf: JSONString.number(value).utf8) }
 
   /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
   /// stand two spaces further in.
-  mutating func list<Element>(_ elements: [Element], indent count: Int, _ element: (inout JSONTableWriter, Element) -> Void) {
-    raw("[\n")
-    if elements.isEmpty { raw("\n") }
+  mutating func list<Element>(_ elements: [Element], indent count: Int, _ element: (inout PrettyJSON, Element) -> Void) {
+    append("[\n")
+    if elements.isEmpty { append("\n") }
     for (index, value) in elements.enumerated() {
-      if index > 0 { raw(",\n") }
+      if index > 0 { append(",\n") }
       indent(count + 2)
       element(&self, value)
     }
-    if !elements.isEmpty { raw("\n") }
+    if !elements.isEmpty { append("\n") }
     indent(count)
-    raw("]")
+    append("]")
   }
 
   mutating func strings(_ values: [String], indent count: Int) {
@@ -130,6 +138,6 @@ struct JSONTableWriter {
   }
 
   mutating func integers(_ values: [Int64], indent count: Int) {
-    list(values, indent: count) { out, value in out.bytes.append(contentsOf: String(value).utf8) }
+    list(values, indent: count) { out, value in out.integer(value) }
   }
 }
