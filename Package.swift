@@ -228,7 +228,7 @@ let package = Package(
       name: "QDAPipelineTests",
       dependencies: [
         "QDAPipeline", "QDAStore", "QDAModel", "QDAAnalysis", "QDAExchange", "QDAXML", "QDACoding",
-        "QDAAgreement", "QDARedaction", "QDAArchive", "_QDATestSupport",
+        "QDAAgreement", "QDARedaction", "QDAArchive", "QDASynthetic", "_QDATestSupport",
       ],
       swiftSettings: swiftSettings),
     .testTarget(

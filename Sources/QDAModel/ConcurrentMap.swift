@@ -13,6 +13,33 @@ public func concurrentMap<Value>(_ count: Int, _ job: @Sendable (Int) -> Value) 
   return slots.values
 }
 
+/// Work started on another thread, its result collected when needed: a stage that overlaps the
+/// next (a batch coded while the one before is written; a file hashed while others are written).
+///
+/// ```swift
+/// let coded = Background { concurrentMap(batch.count) { code(batch[$0]) } }
+/// try write(previous)
+/// try write(coded.value())
+/// ```
+public final class Background<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Value?
+
+  public init(_ work: @escaping @Sendable () -> Value) {
+    DispatchQueue.global().async { [self] in
+      result = work()
+      done.signal()
+    }
+  }
+
+  /// The work's result, waiting for it if need be.
+  public func value() -> Value {
+    done.wait()
+    done.signal()  // later calls return at once
+    return result!
+  }
+}
+
 /// Results written by concurrent jobs, one slot each.
 private final class Slots<Value>: @unchecked Sendable {
   private var slots: [Value?]

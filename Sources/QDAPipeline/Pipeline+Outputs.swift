@@ -61,7 +61,7 @@ extension Pipeline {
       corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
       surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
     ).write(toFile: analysisFile)
-    let analysisHash = BackgroundHash(path: analysisFile)
+    let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile) }
     var written: [String] = []
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
@@ -190,25 +190,5 @@ extension Pipeline {
       }
       return results
     }
-  }
-}
-
-/// A file's SHA-256 worked out on another thread, for the caller to collect when it needs it.
-final class BackgroundHash: @unchecked Sendable {
-  private let done = DispatchSemaphore(value: 0)
-  private var result: String?
-
-  init(path: String) {
-    DispatchQueue.global().async { [self] in
-      result = SHA256.hex(ofFileAt: path)
-      done.signal()
-    }
-  }
-
-  /// The digest in hex, waiting for it if need be; nil when the file could not be read.
-  func value() -> String? {
-    done.wait()
-    done.signal()  // later calls return at once
-    return result
   }
 }

@@ -186,10 +186,10 @@ public struct Pipeline: Sendable {
       var protocolChanged = false
       // A codebook that changes only rules re-codes only their codes in the documents this
       // command does not replace (see `code`).
-      var codesWithChangedRules: Set<String>?
+      var ruleEdit: RuleEdit?
       if let codebook, try project.instrument(.codebook)?.contentHash != codebook.contentHash {
         instrumentsChanged = true
-        codesWithChangedRules = try Self.codesWithChangedRules(in: project, to: codebook.value)
+        ruleEdit = try Self.ruleEdit(in: project, to: codebook.value)
       }
       if let interviewProtocol, try project.instrument(.protocol)?.contentHash != interviewProtocol.contentHash {
         instrumentsChanged = true
@@ -258,20 +258,20 @@ public struct Pipeline: Sendable {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
       let documentsToCode = instrumentsChanged ? try project.documentIDs() : changed
-      if let activeCodebook = storedCodebook, !protocolChanged, let codes = codesWithChangedRules {
+      if let activeCodebook = storedCodebook, !protocolChanged, let ruleEdit {
         // New and replaced documents are coded whole; the others only for the changed rules.
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: changed, codebook: activeCodebook, protocol: activeProtocol)
         let new = Set(changed)
         try recodeChangedRules(
-          codes, in: project, path: path, documents: documentsToCode.filter { !new.contains($0) }, codebook: activeCodebook,
+          ruleEdit, in: project, path: path, documents: documentsToCode.filter { !new.contains($0) }, codebook: activeCodebook,
           protocol: activeProtocol, detect: !changed.isEmpty, summary: &summary)
       } else if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
         try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
         // Detect again when something changed, or for a project that has never been read for
         // contradictions (one made before they were stored).
-        if try !documentsToCode.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+        if try !documentsToCode.isEmpty || !project.hasContradictions() { try redetect(project, path: path) }
       } else if let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: nil) {
         try link(project, documents: documentsToCode, protocol: activeProtocol)
       }
@@ -310,7 +310,7 @@ public struct Pipeline: Sendable {
   /// Installs a codebook (or keeps the project's) and re-runs auto-coding on every document.
   ///
   /// - Parameter onlyChangedRules: when the new codebook differs from the project's only in
-  ///   rules, re-run only the changed codes' rules (see `codesWithChangedRules(in:to:)`).
+  ///   rules, re-run only the changed codes' rules (see `ruleEdit(in:to:)`).
   public func code(project path: String, codebook codebookPath: String?, onlyChangedRules: Bool = true) throws -> RunSummary {
     let codebook = try codebookPath.map(Instruments.codebook(at:))
     let store = try ProjectStore(path: path, mustExist: true)
@@ -318,7 +318,7 @@ public struct Pipeline: Sendable {
     try store.write { project in
       // Read before the new codebook is installed: when only rules changed, only their codes
       // are coded again.
-      let codes = try codebook.flatMap { onlyChangedRules ? try Self.codesWithChangedRules(in: project, to: $0.value) : nil }
+      let ruleEdit = try codebook.flatMap { onlyChangedRules ? try Self.ruleEdit(in: project, to: $0.value) : nil }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         let retired = try project.replaceCodebook(codebook.value)
@@ -331,9 +331,9 @@ public struct Pipeline: Sendable {
       }
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
       let documents = try project.documentIDs()
-      if let codes {
+      if let ruleEdit {
         try recodeChangedRules(
-          codes, in: project, path: path, documents: documents, codebook: active, protocol: interviewProtocol, detect: false,
+          ruleEdit, in: project, path: path, documents: documents, codebook: active, protocol: interviewProtocol, detect: false,
           summary: &summary)
       } else {
         try recode(project, documents: documents, codebook: active, protocol: interviewProtocol)
@@ -350,76 +350,144 @@ public struct Pipeline: Sendable {
   /// Documents go in batches: each batch is read from the project, linked and coded on every
   /// core, then written, so memory holds one batch and the writes stay in one transaction.
   ///
-  /// - Parameter onlyCodes: re-code only these codes (those whose rules changed; the codebook
-  ///   is otherwise the one the project was coded with, and the protocol links are current):
-  ///   only their rules run, and only documents whose codings of them differ are written.
+  /// - Parameter edit: re-code only the codes whose rules changed (the codebook is otherwise
+  ///   the one the project was coded with, and the protocol links are current): only the
+  ///   documents and passages where the edit's terms occur are read and coded, only the changed
+  ///   codes' rules run, and only codings that differ from the stored ones are deleted or added.
   /// - Returns: the documents whose automatic codings were written, and of those the ones whose
   ///   codings changed in what contradiction detection reads (`Coding.detectionKey`).
   @discardableResult
   func recode(
     _ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?,
-    onlyCodes: Set<String>? = nil
+    edit: RuleEdit? = nil
   ) throws -> (written: [Int64], forDetection: [Int64]) {
     var rules = codebook
-    if let onlyCodes {
-      for index in rules.codes.indices where !onlyCodes.contains(rules.codes[index].id) { rules.codes[index].rules = [] }
+    if let edit {
+      for index in rules.codes.indices where !edit.codes.contains(rules.codes[index].id) { rules.codes[index].rules = [] }
     }
     let coder = AutoCoder(codebook: rules, protocol: interviewProtocol)
-    let linker = onlyCodes == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
+    let linker = edit == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
     var written: [Int64] = []
     var changed: [Int64] = []
-    try forEachBatch(of: documents) { batch, start in
-      var inputs: [(id: Int64, document: Document, passages: [Passage])] = []
-      for documentID in batch {
-        guard let document = try project.document(id: documentID) else { continue }
-        inputs.append((documentID, document, try project.passages(documentID: documentID)))
+    typealias Input = (id: Int64, document: Document, passages: [Passage])
+    /// `coded`: the passages coded, when only those a touched term occurs in were.
+    typealias Output = (passages: [Passage], codings: [Coding], linked: Bool, coded: Set<Int64>?)
+    let filter = edit.map(\.filter).flatMap { $0.codesEveryDocument ? nil : $0 }
+    /// A batch's documents that may change, with their passages (SQLite, this thread).
+    func read(_ batch: [Int64]) throws -> [Input] {
+      var read = try batch.compactMap { id in try project.document(id: id).map { (id: id, document: $0) } }
+      if let filter {
+        // Documents where no touched term occurs keep their codings: not read further.
+        let candidates = read
+        let keep = concurrentMap(candidates.count) { filter.mayChange(text: candidates[$0].document.text) }
+        read = zip(read, keep).filter(\.1).map(\.0)
       }
-      environment.progress("coding \(start + batch.count)/\(documents.count)")
-      let work = inputs
-      let results = concurrentMap(work.count) { index in
-        var passages = work[index].passages
+      return try read.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
+    }
+    /// A batch linked and coded on every core.
+    @Sendable func code(_ inputs: [Input]) -> [Output] {
+      concurrentMap(inputs.count) { index in
+        var passages = inputs[index].passages
         // Survey answers are linked to their items already; the protocol is for interviews.
-        let linked = linker != nil && work[index].document.format != .survey
+        let linked = linker != nil && inputs[index].document.format != .survey
         if linked, let linker { passages = linker.link(passages) }
-        return (passages: passages, codings: coder.code(passages, documentText: work[index].document.text), linked: linked)
+        guard let filter else {
+          return (passages, coder.code(passages, documentText: inputs[index].document.text), linked, nil)
+        }
+        // A coding lies inside one passage and reads its text alone: only the passages a
+        // touched term occurs in can change.
+        let candidates = passages.filter { filter.mayChange(text: $0.text) }
+        let codings = candidates.isEmpty ? [] : coder.code(candidates, documentText: inputs[index].document.text)
+        return (passages, codings, linked, Set(candidates.compactMap(\.id)))
       }
+    }
+    /// A coded batch's links and codings (SQLite, this thread).
+    func write(_ inputs: [Input], _ results: [Output]) throws {
       for (input, result) in zip(inputs, results) {
         if result.linked {
           try project.setQuestions(result.passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
         }
-        if let onlyCodes {
-          let stored = try project.autoCodings(documentID: input.id, codes: onlyCodes)
-          guard Self.differ(stored, result.codings, in: \.comparisonKey) else { continue }
-          if Self.differ(stored, result.codings, in: \.detectionKey) { changed.append(input.id) }
+        if let edit {
+          var stored = try project.autoCodings(documentID: input.id, codes: edit.codes)
+          if let coded = result.coded { stored.removeAll { !coded.contains($0.passageID) } }
+          let difference = Self.difference(from: stored, to: result.codings)
+          guard !difference.removed.isEmpty || !difference.added.isEmpty || !difference.updated.isEmpty else { continue }
+          // An update keeps its place and whether words matched: detection reads neither.
+          if Self.differ(difference.removed, difference.added, in: \.detectionKey) { changed.append(input.id) }
+          try project.updateAutoCodings(
+            documentID: input.id, removing: difference.removed.compactMap(\.id), adding: difference.added,
+            updating: difference.updated, documentText: input.document.text)
         } else {
           changed.append(input.id)
+          try project.replaceAutoCodings(documentID: input.id, with: result.codings, documentText: input.document.text)
         }
-        try project.replaceAutoCodings(
-          documentID: input.id, codes: onlyCodes, with: result.codings, documentText: input.document.text)
         written.append(input.id)
       }
     }
+    // Three stages overlap: while one batch is coded on the other threads, this thread writes
+    // the batch before it and reads the one after.
+    var coding: (inputs: [Input], results: Background<[Output]>)?
+    try forEachBatch(of: documents) { batch, start in
+      let inputs = try read(batch)
+      let previous = coding.map { ($0.inputs, $0.results.value()) }
+      coding = (inputs, Background { code(inputs) })
+      environment.progress("coding \(start + batch.count)/\(documents.count)")
+      if let previous { try write(previous.0, previous.1) }
+    }
+    if let coding { try write(coding.inputs, coding.results.value()) }
     return (written, changed)
   }
 
   /// Re-codes the codes whose rules changed in `documents`, says what was rewritten, and reads
   /// contradictions again when a coding changed in what detection reads (or when `detect`).
   func recodeChangedRules(
-    _ codes: Set<String>, in project: Project, path: String, documents: [Int64], codebook: Codebook,
+    _ edit: RuleEdit, in project: Project, path: String, documents: [Int64], codebook: Codebook,
     protocol interviewProtocol: InterviewProtocol?, detect: Bool, summary: inout RunSummary
   ) throws {
     let recoded: (written: [Int64], forDetection: [Int64])
-    if codes.isEmpty {
+    if edit.codes.isEmpty {
       recoded = ([], [])
       summary.notes.append("no rule changed: codings kept")
     } else {
-      recoded = try recode(project, documents: documents, codebook: codebook, protocol: interviewProtocol, onlyCodes: codes)
+      recoded = try recode(project, documents: documents, codebook: codebook, protocol: interviewProtocol, edit: edit)
       summary.notes.append(
-        "rules changed for \(codes.sorted().joined(separator: ", ")): codings rewritten in \(recoded.written.count) of "
+        "rules changed for \(edit.codes.sorted().joined(separator: ", ")): codings rewritten in \(recoded.written.count) of "
           + "\(documents.count) documents, \(recoded.forDetection.count) of them where contradictions are read")
     }
     // Also for a project never read for contradictions (one made before they were stored).
-    if try detect || !recoded.forDetection.isEmpty || project.contradictions().isEmpty { try redetect(project, path: path) }
+    if try detect || !recoded.forDetection.isEmpty || !project.hasContradictions() { try redetect(project, path: path) }
+  }
+
+  /// What a new run changes in a document's stored codings, compared by everything the coder
+  /// sets (`comparisonKey`): codings it no longer makes, codings new to it, and codings in the same
+  /// place (passage, code, span, whether words matched) whose rules, matched words or negation
+  /// changed, kept with their stored ids (an update leaves the indexes alone).
+  static func difference(from stored: [Coding], to new: [Coding])
+    -> (removed: [Coding], added: [Coding], updated: [Coding])
+  {
+    var unmatched: [String: [Coding]] = [:]
+    for coding in stored { unmatched[coding.comparisonKey, default: []].append(coding) }
+    var added: [Coding] = []
+    for coding in new {
+      let key = coding.comparisonKey
+      if unmatched[key]?.popLast() == nil { added.append(coding) }
+    }
+    // What detection reads (`detectionKey`): an update leaves it as it was.
+    func place(_ coding: Coding) -> String { coding.detectionKey }
+    var removedByPlace: [String: [Coding]] = [:]
+    for coding in unmatched.values.joined() { removedByPlace[place(coding), default: []].append(coding) }
+    var updated: [Coding] = []
+    var inserted: [Coding] = []
+    for coding in added {
+      if let old = removedByPlace[place(coding)]?.popLast() {
+        var kept = coding
+        kept.id = old.id
+        updated.append(kept)
+      } else {
+        inserted.append(coding)
+      }
+    }
+    return (Array(removedByPlace.values.joined()), inserted, updated)
   }
 
   /// Whether two sets of automatic codings differ, compared by `key`.
@@ -429,10 +497,10 @@ public struct Pipeline: Sendable {
 
   /// The codes whose rules differ between the codebook a project was coded with and a new one,
   /// when nothing else that coding or contradiction detection reads has changed (the codes,
-  /// their order, parents and elements; negation cues; tension settings). Nil means everything
-  /// must be coded again, as for a project not yet coded. Names, definitions, examples and
-  /// report settings do not count.
-  static func codesWithChangedRules(in project: Project, to new: Codebook) throws -> Set<String>? {
+  /// their order, parents and elements; negation cues; tension settings), with the documents
+  /// the edit can change. Nil means everything must be coded again, as for a project not yet
+  /// coded. Names, definitions, examples and report settings do not count.
+  static func ruleEdit(in project: Project, to new: Codebook) throws -> RuleEdit? {
     guard try project.codingCounts().automatic > 0, let old = try Instruments.storedCodebook(project) else { return nil }
     func shape(_ codebook: Codebook) -> [String] {
       codebook.codes.map { "\($0.id)|\($0.parentID ?? "")|\($0.element?.rawValue ?? "")" }
@@ -440,7 +508,7 @@ public struct Pipeline: Sendable {
     guard shape(old) == shape(new), old.negationCues == new.negationCues, old.tension == new.tension else { return nil }
     var changed: Set<String> = []
     for (before, after) in zip(old.codes, new.codes) where before.rules != after.rules { changed.insert(after.id) }
-    return changed
+    return RuleEdit(codes: changed, filter: RecodeFilter(old: old, new: new, codes: changed))
   }
 
   func link(_ project: Project, documents: [Int64], protocol interviewProtocol: InterviewProtocol) throws {
@@ -533,6 +601,13 @@ extension Coding {
   var detectionKey: String {
     "\(passageID) \(codeID) \(span.start) \(span.end) \(matched.isEmpty)"
   }
+}
+
+/// A codebook edit that changed only some codes' rules: which codes, and which documents it can
+/// change.
+struct RuleEdit {
+  var codes: Set<String>
+  var filter: RecodeFilter
 }
 
 final class Counter: @unchecked Sendable {

@@ -35,6 +35,31 @@ extension Project {
   ) throws {
     let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
     try db.cachedStatement(sql: "DELETE FROM coding WHERE \(filter)").execute(arguments: arguments)
+    try insertAutoCodings(
+      codings.filter { coding in coding.isAutomatic && codes.map { $0.contains(coding.codeID) } ?? true },
+      documentID: documentID, documentText: documentText)
+  }
+
+  /// Deletes some of a document's automatic codings (by id), adds others, and rewrites the
+  /// rules, matched words and negation of others in place (by id; their place and quote are
+  /// as stored): a re-coding run writes only the codings that differ from the stored ones.
+  public func updateAutoCodings(
+    documentID: Int64, removing removed: [Int64], adding added: [Coding], updating updated: [Coding] = [],
+    documentText: String? = nil
+  ) throws {
+    let delete = try db.cachedStatement(sql: "DELETE FROM coding WHERE id = ? AND coder = ?")
+    for id in removed { try delete.execute(arguments: [id, Coding.autoCoder]) }
+    let update = try db.cachedStatement(
+      sql: "UPDATE coding SET rule_id = ?, matched = ?, negated = ? WHERE id = ? AND coder = ?")
+    for coding in updated where coding.isAutomatic {
+      guard let id = coding.id else { continue }
+      try update.execute(arguments: [coding.ruleID, JSONColumn.encode(coding.matched), coding.negated, id, Coding.autoCoder])
+    }
+    try insertAutoCodings(added.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
+  }
+
+  private func insertAutoCodings(_ codings: [Coding], documentID: Int64, documentText: String?) throws {
+    guard !codings.isEmpty else { return }
     let text = try documentText
       ?? String.fetchOne(db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID]) ?? ""
     let scalars = Array(scalarsOf: text)
@@ -43,7 +68,7 @@ extension Project {
         INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    for coding in codings where coding.isAutomatic && codes.map({ $0.contains(coding.codeID) }) ?? true {
+    for coding in codings {
       try statement.execute(arguments: [
         coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.ruleID,
         JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span),
@@ -52,18 +77,18 @@ extension Project {
   }
 
   /// A document's automatic codings of some codes, as the coder made them (passage, code, span,
-  /// rules, matched words, negation), for comparing with a new coding run.
+  /// rules, matched words, negation) with their ids, for comparing with a new coding run.
   public func autoCodings(documentID: Int64, codes: Set<String>) throws -> [Coding] {
     let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT passage_id, code_id, start, \"end\", rule_id, matched, negated FROM coding WHERE \(filter)",
+      db, sql: "SELECT id, passage_id, code_id, start, \"end\", rule_id, matched, negated FROM coding WHERE \(filter)",
       arguments: arguments)
     var codings: [Coding] = []
     while let row = try rows.next() {
       codings.append(
         Coding(
-          passageID: row[0], codeID: row[1], coder: Coding.autoCoder, span: TextSpan(start: row[2], end: row[3]),
-          ruleID: row[4], matched: JSONColumn.decode([String].self, row[5], default: []), negated: row[6]))
+          id: row[0], passageID: row[1], codeID: row[2], coder: Coding.autoCoder, span: TextSpan(start: row[3], end: row[4]),
+          ruleID: row[5], matched: JSONColumn.decode([String].self, row[6], default: []), negated: row[7]))
     }
     return codings
   }

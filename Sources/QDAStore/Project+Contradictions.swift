@@ -55,6 +55,11 @@ extension Project {
     return updated
   }
 
+  /// Whether any contradiction is stored (detected, decided or added by hand).
+  public func hasContradictions() throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM contradiction)") ?? false
+  }
+
   /// Every stored contradiction, in id order.
   public func contradictions() throws -> [Contradiction] {
     try Row.fetchAll(db, sql: "SELECT * FROM contradiction ORDER BY id").compactMap { row in

@@ -36,7 +36,7 @@ public final class ProjectStore: Sendable {
     configuration.prepareDatabase { db in
       // Large projects: read pages through a memory map and keep 64 MB of them cached, rather
       // than a system call per page.
-      try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+      try db.execute(sql: "PRAGMA mmap_size = 268435456")
       try db.execute(sql: "PRAGMA cache_size = -65536")
     }
     let existed = FileManager.default.fileExists(atPath: path)

@@ -3,6 +3,7 @@ import Testing
 import QDAAnalysis
 import QDAModel
 import QDAPipeline
+import QDASynthetic
 import _QDATestSupport
 
 /// `qda code --codebook` after an edit that changes only rules re-runs only the changed codes'
@@ -80,6 +81,38 @@ struct IncrementalRecodeTests {
     let full = folder.path("full.qda")
     _ = try pipeline.ingest(request(codebook: edited), project: full)
     #expect(try contents(project) == contents(full))
+  }
+
+  /// On a generated study, where district names occur in some interviews and `bedtime` in
+  /// none: only the documents holding a touched term are read and coded, and the project left is
+  /// still exactly the one a full run makes.
+  @Test(arguments: [
+    ("\"collaborat*\", \"cohort\", ", "\"collaborat*\", \"prairie\", \"cohort\", ", 1..<30),
+    ("\"late at night\", ", "\"late at night\", \"after bedtime\", ", 0..<1),
+  ])
+  func onlyDocumentsWithATouchedTermAreCoded(_ old: String, _ new: String, rewritten: Range<Int>) throws {
+    let folder = try TemporaryFolder("incremental")
+    let corpus = SyntheticCorpus(seed: 11)
+    for index in 0..<30 {
+      let file = corpus.interview(index)
+      try folder.write("interviews/" + file.name, bytes: file.bytes)
+    }
+    try folder.write("participants.csv", corpus.participants(30))
+    let edited = try edited(folder, [(old, new)])
+    func request(_ codebook: String) -> IngestRequest {
+      IngestRequest(
+        inputs: [folder.path("interviews")], attributes: folder.path("participants.csv"),
+        interviewProtocol: sample + "/protocol.yaml", codebook: codebook)
+    }
+    let incremental = folder.path("incremental.qda")
+    _ = try pipeline.ingest(request(codebook), project: incremental)
+    let summary = try pipeline.code(project: incremental, codebook: edited)
+    let note = try #require(summary.notes.first { $0.hasPrefix("rules changed for ") })
+    let count = try #require(Int(note.components(separatedBy: "codings rewritten in ")[1].prefix { $0.isNumber }))
+    #expect(rewritten.contains(count), "\(note)")
+    let full = folder.path("full.qda")
+    _ = try pipeline.ingest(request(edited), project: full)
+    #expect(try contents(incremental) == contents(full))
   }
 
   @Test func theSameCodebookChangesNothing() throws {
