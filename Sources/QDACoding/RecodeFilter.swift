@@ -83,8 +83,8 @@ public struct RecodeFilter: Sendable {
   /// Whether every document must be coded again.
   public var codesEveryDocument: Bool { needles == nil }
 
-  /// Whether coding a document, or a passage (its codings lie inside it and read only its
-  /// text), with the edited rules may give other codings than before.
+  /// Whether coding a passage (or a document) with the edited rules may give other codings than
+  /// before: a touched term's word occurs in its text as a token the coder reads.
   public func mayChange(text: String) -> Bool {
     guard let needles else { return true }
     if needles.isEmpty { return false }
@@ -94,6 +94,37 @@ public struct RecodeFilter: Sendable {
       // to `i` and a combining dot: a word holding it is not ASCII and matches no needle.)
       if hasK && Self.containsKelvinSign(bytes) { return true }
       return needles.contains { Self.occurs($0, in: bytes) }
+    }
+  }
+
+  /// Where a touched term's letters occur in a document, as ranges of Unicode scalars: a
+  /// passage can change only if its span holds one (a word the coder matches, read inside the
+  /// passage's span, holds the letters). Empty: no passage can change. Nil: every passage may.
+  public func occurrences(in text: String) -> [Range<Int>]? {
+    guard let needles else { return nil }
+    var text = text
+    return text.withUTF8 { bytes -> [Range<Int>]? in
+      if hasK && Self.containsKelvinSign(bytes) { return nil }
+      var finds: [(byte: Int, length: Int)] = []
+      for needle in needles {
+        Self.forEachFind(of: needle.bytes, in: bytes) { index in
+          finds.append((index, needle.bytes.count))
+          return true
+        }
+      }
+      finds.sort { $0.byte < $1.byte }
+      // Byte offsets to scalar offsets: every byte but a UTF-8 continuation byte starts a scalar.
+      var ranges: [Range<Int>] = []
+      var byte = 0
+      var scalar = 0
+      for find in finds {
+        while byte < find.byte {
+          if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+          byte += 1
+        }
+        ranges.append(scalar..<(scalar + find.length))  // the letters are ASCII: one scalar a byte
+      }
+      return ranges
     }
   }
 
@@ -129,28 +160,36 @@ public struct RecodeFilter: Sendable {
 
   /// Whether a token the coder reads, found where the needle's letters occur, matches its word.
   static func occurs(_ needle: Needle, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let pattern = needle.bytes
-    guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+    var found = false
+    forEachFind(of: needle.bytes, in: bytes) { index in
+      // The stretch between ASCII whitespace around the find: tokens never cross it.
+      var start = index
+      while start > 0, !isASCIIWhitespace(bytes[start - 1]) { start -= 1 }
+      var end = index + needle.bytes.count
+      while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
+      let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      found = Tokenizer.tokens(in: stretch, punctuation: false).contains {
+        needle.word.matches(text: $0.text, stem: PorterStemmer.stem($0.text))
+      }
+      return !found
+    }
+    return found
+  }
+
+  /// Calls `body` with the byte offset of each place the pattern's letters occur (ignoring ASCII
+  /// case), in order, while it returns true.
+  static func forEachFind(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+    guard let first = pattern.first, bytes.count >= pattern.count else { return }
     var index = 0
     let last = bytes.count - pattern.count
     while index <= last {
       if Tokenizer.lowercasedASCII(UInt32(bytes[index])) == first, matchesAt(index, pattern, bytes) {
-        // The stretch between ASCII whitespace around the find: tokens never cross it.
-        var start = index
-        while start > 0, !isASCIIWhitespace(bytes[start - 1]) { start -= 1 }
-        var end = index + pattern.count
-        while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
-        let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        for token in Tokenizer.tokens(in: stretch, punctuation: false)
-        where needle.word.matches(text: token.text, stem: PorterStemmer.stem(token.text)) {
-          return true
-        }
-        index = end
-        continue
+        guard body(index) else { return }
+        index += pattern.count
+      } else {
+        index += 1
       }
-      index += 1
     }
-    return false
   }
 
   private static func matchesAt(_ index: Int, _ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

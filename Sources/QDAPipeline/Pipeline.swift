@@ -373,16 +373,20 @@ public struct Pipeline: Sendable {
     /// `coded`: the passages coded, when only those a touched term occurs in were.
     typealias Output = (passages: [Passage], codings: [Coding], linked: Bool, coded: Set<Int64>?)
     let filter = edit.map(\.filter).flatMap { $0.codesEveryDocument ? nil : $0 }
-    /// A batch's documents that may change, with their passages (SQLite, this thread).
+    /// A batch's documents with their passages (SQLite, this thread); for an edit, only the
+    /// passages where a touched term's letters occur, and only documents that have some.
     func read(_ batch: [Int64]) throws -> [Input] {
-      var read = try batch.compactMap { id in try project.document(id: id).map { (id: id, document: $0) } }
-      if let filter {
-        // Documents where no touched term occurs keep their codings: not read further.
-        let candidates = read
-        let keep = concurrentMap(candidates.count) { filter.mayChange(text: candidates[$0].document.text) }
-        read = zip(read, keep).filter(\.1).map(\.0)
+      let documents = try batch.compactMap { id in try project.document(id: id).map { (id: id, document: $0) } }
+      guard let filter else {
+        return try documents.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
       }
-      return try read.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
+      let found = concurrentMap(documents.count) { filter.occurrences(in: documents[$0].document.text) }
+      return try zip(documents, found).compactMap { item, ranges in
+        if ranges?.isEmpty == true { return nil }
+        let passages = try ranges.map { try project.passages(documentID: item.id, overlapping: $0) }
+          ?? project.passages(documentID: item.id)
+        return (id: item.id, document: item.document, passages: passages)
+      }
     }
     /// A batch linked and coded on every core.
     @Sendable func code(_ inputs: [Input]) -> [Output] {

@@ -222,6 +222,26 @@ extension Project {
       count: Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
   }
 
+  /// A document's passages whose spans overlap one of the ranges (scalar offsets), in order:
+  /// the spans read first, then only those passages' rows.
+  public func passages(documentID: Int64, overlapping ranges: [Range<Int>]) throws -> [Passage] {
+    guard !ranges.isEmpty else { return [] }
+    var ids: [Int64] = []
+    let spans = try Row.fetchCursor(
+      db.cachedStatement(sql: #"SELECT id, start, "end" FROM passage WHERE document_id = ? ORDER BY ordinal"#),
+      arguments: [documentID])
+    while let row = try spans.next() {
+      let (start, end): (Int, Int) = (row[1], row[2])
+      if ranges.contains(where: { $0.lowerBound < end && $0.upperBound > start }) { ids.append(row[0]) }
+    }
+    guard !ids.isEmpty else { return [] }
+    var strings = Interner<String>()
+    return try Row.fetchAll(
+      db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY p.ordinal",
+      arguments: StatementArguments(ids)
+    ).map { Self.passage($0, strings: &strings) }
+  }
+
   public func passage(id: Int64) throws -> Passage? {
     var strings = Interner<String>()
     return try Row.fetchOne(db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id])

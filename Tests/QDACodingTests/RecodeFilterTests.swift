@@ -56,6 +56,19 @@ import _QDATestSupport
     #expect(!mayChange("No schedule at all.", after: prefix))
   }
 
+  /// The passages to check are found by where the letters lie, in scalars (as spans count).
+  @Test func occurrencesAreScalarRangesOfTheLetters() throws {
+    let filter = RecodeFilter(
+      old: codebook(before), new: codebook([CodingRule(id: "t/1", pattern: .any(["hour*", "calendars"]))]),
+      codes: ["rules.time"])
+    let text = "Café “weekly” — WEEKENDS, then the weekend."
+    let ranges = try #require(filter.occurrences(in: text))
+    let scalars = Array(text.unicodeScalars)
+    #expect(ranges.map { String(String.UnicodeScalarView(scalars[$0])) } == ["WEEKE", "weeke"])
+    #expect(filter.occurrences(in: "Nothing at all.") == [])
+    #expect(filter.occurrences(in: "\u{212A}ILO") == nil)
+  }
+
   @Test func otherChangesLookForEveryTermOfTheCode() {
     // Other exclusions: the rule's own terms count.
     let unless = [CodingRule(id: "t/1", pattern: .any(["hour*", "weekends", "calendars"]), unless: ["overtime"])]
