@@ -6,25 +6,28 @@ import Glibc
 import Darwin
 #endif
 
-/// Which documents an edit of some codes' rules can change, told from a document's text without
-/// coding it.
+/// Which documents and passages an edit of some codes' rules can change, told from their text
+/// without coding them.
 ///
 /// A rule's codings can change only in sentences holding one of the terms the edit touched:
 /// where a rule of the `any` kind only gained or lost terms (same id, exclusions, scope,
 /// questions and negation setting, the terms it kept in the same order), those terms; where a
 /// rule changed in any other way, or rules were added, removed or renumbered, every term of the
 /// code's rules before and after. A rule that codes whole answers, or a term with no word long
-/// enough to look for, makes every document a candidate.
+/// enough to look for, makes every passage a candidate.
 ///
-/// A document is a candidate when one touched term's most telling word occurs in it as a token
-/// the coder would read: the word's letters are found in the text's bytes (ignoring ASCII case),
-/// and the whitespace-delimited stretch around each find is tokenised and stemmed as the coder
-/// does. A Porter stem differs from its word in at most its last two letters
-/// (`stability` → `stabl`, `sensibility` → `sensibl`): the letters before them are searched.
+/// Each touched term is looked for by its most telling word's letters in a text's bytes,
+/// ignoring ASCII case: a prefix as written, a stem less its last two letters (a Porter stem
+/// differs from its word in at most those: `stability` → `stabl`, `sensibility` → `sensibl`).
+/// A document is searched for the letters alone (`occurrences(in:)`: where they lie, to find
+/// the passages holding them); a passage is a candidate when the whitespace-delimited stretch
+/// around a find, tokenised and stemmed as the coder does, holds a word of the term
+/// (`mayChange(text:)`).
 ///
 /// ```swift
 /// let filter = RecodeFilter(old: stored, new: edited, codes: ["rules.time"])
-/// filter.mayChange(text: document.text)  // false: no word there can match a touched term
+/// filter.occurrences(in: document.text)  // []: no passage of it can change
+/// filter.mayChange(text: passage.text)   // false: no word there matches a touched term
 /// ```
 public struct RecodeFilter: Sendable {
   /// A word to look for: lower-case ASCII letters and digits, and the term word a token there
@@ -44,7 +47,7 @@ public struct RecodeFilter: Sendable {
 
   /// - Parameters:
   ///   - old, new: the codebook the project was coded with and the edited one.
-  ///   - codes: the codes whose rules differ (`Pipeline.codesWithChangedRules`).
+  ///   - codes: the codes whose rules differ (`Pipeline.ruleEdit(in:to:)`).
   public init(old: Codebook, new: Codebook, codes: Set<String>) {
     var touched: [String] = []
     var everything = false
