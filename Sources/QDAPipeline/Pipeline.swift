@@ -416,8 +416,8 @@ public struct Pipeline: Sendable {
           if let coded = result.coded { stored.removeAll { !coded.contains($0.passageID) } }
           let difference = Self.difference(from: stored, to: result.codings)
           guard !difference.removed.isEmpty || !difference.added.isEmpty || !difference.updated.isEmpty else { continue }
-          // An update keeps its place and whether words matched: detection reads neither.
-          if Self.differ(difference.removed, difference.added, in: \.detectionKey) { changed.append(input.id) }
+          // Updates keep what detection reads; what is left removed or added differs in it.
+          if !difference.removed.isEmpty || !difference.added.isEmpty { changed.append(input.id) }
           try project.updateAutoCodings(
             documentID: input.id, removing: difference.removed.compactMap(\.id), adding: difference.added,
             updating: difference.updated, documentText: input.document.text)
@@ -476,14 +476,13 @@ public struct Pipeline: Sendable {
       let key = coding.comparisonKey
       if unmatched[key]?.popLast() == nil { added.append(coding) }
     }
-    // What detection reads (`detectionKey`): an update leaves it as it was.
-    func place(_ coding: Coding) -> String { coding.detectionKey }
+    // Paired by what detection reads (`detectionKey`), which an update leaves as it was.
     var removedByPlace: [String: [Coding]] = [:]
-    for coding in unmatched.values.joined() { removedByPlace[place(coding), default: []].append(coding) }
+    for coding in unmatched.values.joined() { removedByPlace[coding.detectionKey, default: []].append(coding) }
     var updated: [Coding] = []
     var inserted: [Coding] = []
     for coding in added {
-      if let old = removedByPlace[place(coding)]?.popLast() {
+      if let old = removedByPlace[coding.detectionKey]?.popLast() {
         var kept = coding
         kept.id = old.id
         updated.append(kept)
@@ -492,11 +491,6 @@ public struct Pipeline: Sendable {
       }
     }
     return (Array(removedByPlace.values.joined()), inserted, updated)
-  }
-
-  /// Whether two sets of automatic codings differ, compared by `key`.
-  static func differ(_ a: [Coding], _ b: [Coding], in key: (Coding) -> String) -> Bool {
-    a.count != b.count || a.map(key).sorted() != b.map(key).sorted()
   }
 
   /// The codes whose rules differ between the codebook a project was coded with and a new one,

@@ -25,19 +25,14 @@ public struct CodingFilter: Sendable, Hashable {
 extension Project {
   /// Replaces a document's automatic codings; manual codings are never touched.
   ///
-  /// - Parameters:
-  ///   - codes: when given, only the automatic codings of these codes are replaced (the codes
-  ///     whose rules changed); the others stay as they are.
-  ///   - documentText: the document's text, for the codings' quotes, when the caller holds it
-  ///     (else it is read).
-  public func replaceAutoCodings(
-    documentID: Int64, codes: Set<String>? = nil, with codings: [Coding], documentText: String? = nil
-  ) throws {
-    let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
+  /// (A re-coding run after a rule edit writes only what differs: `updateAutoCodings`.)
+  ///
+  /// - Parameter documentText: the document's text, for the codings' quotes, when the caller
+  ///   holds it (else it is read).
+  public func replaceAutoCodings(documentID: Int64, with codings: [Coding], documentText: String? = nil) throws {
+    let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: nil)
     try db.cachedStatement(sql: "DELETE FROM coding WHERE \(filter)").execute(arguments: arguments)
-    try insertAutoCodings(
-      codings.filter { coding in coding.isAutomatic && codes.map { $0.contains(coding.codeID) } ?? true },
-      documentID: documentID, documentText: documentText)
+    try insertAutoCodings(codings.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
   }
 
   /// Deletes some of a document's automatic codings (by id), adds others, and rewrites the
