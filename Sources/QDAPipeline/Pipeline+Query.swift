@@ -156,7 +156,7 @@ extension Pipeline {
     if !request.conditions.isEmpty {
       search.participants = try project.participants(attributes: request.conditions.map(\.attribute)).filter { participant in
         request.conditions.allSatisfy { $0.matches(participant) }
-      }.flatMap { [$0.id, $0.id.lowercased(), $0.id.uppercased()] }
+      }.map(\.id)
     }
     let found: (hits: [PassageSearchHit], total: Int)
     do {

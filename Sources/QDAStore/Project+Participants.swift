@@ -78,10 +78,11 @@ extension Project {
       db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute" + only,
       arguments: StatementArguments(names ?? []))
     {
-      let participant: String = row["participant_id"]
-      let name: String = row["name"]
-      let number: Double? = row["number"]
-      let text: String? = row["text"]
+      // By position: by name, GRDB lower-cases the names for every value read.
+      let participant: String = row[0]
+      let name: String = row[1]
+      let number: Double? = row[2]
+      let text: String? = row[3]
       let value: AttributeValue?
       switch types[name.lowercased()] {
       case .number: value = number.map { .number($0) }

@@ -26,7 +26,8 @@ public struct PassageSearch: Sendable {
   public var role: String?
   public var documentKey: String?
   public var questionID: String?
-  /// The passage's document belongs to one of these participants (ids as stored); nil: anyone.
+  /// The passage's document belongs to one of these participants (ids compared without
+  /// case, as participants are); nil: anyone.
   public var participants: [String]?
   /// Only these passages; nil: any.
   public var passageIDs: [Int64]?
@@ -58,149 +59,120 @@ extension Project {
 
   /// Runs a search; returns the hits (up to the limit) and how many passages matched in all.
   ///
-  /// In document order, with no condition on the passage row but its question: the words'
-  /// matches, the codes' codings and the question's passages stream in passage order from their
-  /// indexes and SQLite merges them in one statement, stopping at the limit. Otherwise (ranked,
-  /// or a role, document, participant or id condition) one source drives: the full-text matches
-  /// when there are words, else the codes' codings, else the passages; each candidate is
-  /// tested on its row, and SQLite is kept to that order (`CROSS JOIN`), since the other way
-  /// round it evaluates the match once per passage the filters keep.
-  /// The total is counted only when the limit is reached.
+  /// The filters (codes, speaker role, document, question, participants, passage ids) are sets
+  /// of passage ids intersected in memory: each a facet the project keeps (see
+  /// `Project+Facets`), built from SQLite's indexes by the first search that needs it. With
+  /// words, the full-text matches stream from the index in passage order (ranked: best first,
+  /// every match ranked) and each is tested against the set; without, the set is the answer.
+  /// Without filters SQLite counts the matches itself.
   ///
   /// - Throws: `StoreError` (`.invalid`) for a full-text query SQLite cannot read.
   public func search(_ search: PassageSearch) throws -> (hits: [PassageSearchHit], total: Int) {
     let hasText = !search.text.isEmpty
     let ranked = hasText && search.order == .relevance
-    // Conditions on the passage row `p`, but for the question (an index of its own).
-    var filters: [String] = []
-    var filterArguments: [any DatabaseValueConvertible] = []
-    if let role = search.role {
-      filters.append("p.role = ?")
-      filterArguments.append(role)
-    }
-    // One document: its passages' ids also bound the driving source (the full-text index and
-    // the codings' index seek to them).
-    var idRange: (first: Int64, last: Int64)?
-    if let key = search.documentKey {
-      guard
-        let row = try Row.fetchOne(
-          db, sql: "SELECT d.id, min(p.id), max(p.id) FROM document d JOIN passage p ON p.document_id = d.id WHERE d.key = ?",
-          arguments: [key]),
-        let id = row[0] as Int64?, let first = row[1] as Int64?, let last = row[2] as Int64?
-      else { return ([], 0) }
-      filters.append("p.document_id = ?")
-      filterArguments.append(id)
-      idRange = (first, last)
-    }
-    if let participants = search.participants {
-      // The participants' documents, looked up once; one JSON argument each, as the lists can
-      // be longer than SQLite binds in one statement.
-      let documents = try Int64.fetchAll(
-        db, sql: "SELECT id FROM document WHERE participant_id IN (SELECT value FROM json_each(?))",
-        arguments: [JSONColumn.encode(participants)])
-      guard !documents.isEmpty else { return ([], 0) }
-      filters.append("p.document_id IN (SELECT value FROM json_each(?))")
-      filterArguments.append(JSONColumn.encode(documents))
-    }
-    if let ids = search.passageIDs {
-      guard !ids.isEmpty else { return ([], 0) }
-      filters.append("p.id IN (SELECT value FROM json_each(?))")
-      filterArguments.append(JSONColumn.encode(ids))
-    }
-    if let codes = search.codeIDs, codes.isEmpty { return ([], 0) }
-    let coder = search.coder.map { _ in " AND c.coder = ?" } ?? ""
-    let coderArgument = search.coder.map { [$0 as any DatabaseValueConvertible] } ?? []
-
-    let listSQL: String
-    let countSQL: String
-    var arguments: [any DatabaseValueConvertible] = []
-    if !ranked, filters.isEmpty {
-      // Each source as a select of passage ids in passage order: the codes' united, then
-      // intersected with the words' and the question's. At the top level SQLite merges them as
-      // they stream (MERGE UNION, MERGE INTERSECT), so listing stops at the limit.
-      var parts: [String] = []
-      if let codes = search.codeIDs {
-        parts.append(
-          codes.map { _ in "SELECT DISTINCT c.passage_id FROM coding c WHERE c.code_id = ?\(coder)" }.joined(separator: " UNION "))
-        for code in codes { arguments += [code] + coderArgument }
-      }
-      if hasText {
-        parts.append("SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?")
-        arguments.append(search.text)
-      }
-      if let question = search.questionID {
-        parts.append("SELECT id FROM passage WHERE question_id = ?")
-        arguments.append(question)
-      }
-      let compound = parts.isEmpty ? "SELECT id FROM passage" : parts.joined(separator: " INTERSECT ")
-      listSQL = compound + " ORDER BY 1" + (search.limit.map { " LIMIT \(max(0, $0))" } ?? "")
-      // Counted in order too: without it SQLite unites and intersects through a temporary
-      // B-tree (about 200 ms for 300,000 matches against 30 ms merged).
-      countSQL = "SELECT count(*) FROM (\(compound) ORDER BY 1)"
-    } else {
-      // The driving source's ids in order, each tested on its passage row (and, for words, its
-      // codings); SQLite is kept to that order by CROSS JOIN.
-      if let question = search.questionID {
-        filters.append("p.question_id = ?")
-        filterArguments.append(question)
-      }
-      let source: String
-      let id: String
-      var clauses: [String]
-      var distinct = false
-      if hasText {
-        id = "f.rowid"
-        source = "passage_fts f" + (filters.isEmpty ? "" : " CROSS JOIN passage p ON p.id = f.rowid")
-        clauses = ["passage_fts MATCH ?"] + filters
-        arguments = [search.text] + filterArguments
-        if let codes = search.codeIDs {
-          // `+`: seek the match's codings by passage alone and test their codes, rather than
-          // one seek per code.
-          clauses.append(
-            "EXISTS (SELECT 1 FROM coding c WHERE c.passage_id = f.rowid AND +c.code_id IN (\(Self.placeholders(codes.count)))\(coder))")
-          arguments += codes.map { $0 as any DatabaseValueConvertible } + coderArgument
-        }
-      } else if let codes = search.codeIDs {
-        id = "c.passage_id"
-        source = "coding c" + (filters.isEmpty ? "" : " CROSS JOIN passage p ON p.id = c.passage_id")
-        clauses = ["c.code_id IN (\(Self.placeholders(codes.count)))\(coder)"] + filters
-        arguments = codes.map { $0 as any DatabaseValueConvertible } + coderArgument + filterArguments
-        distinct = true
-      } else {
-        id = "p.id"
-        source = "passage p"
-        clauses = filters
-        arguments = filterArguments
-      }
-      if let idRange {
-        clauses.append("\(id) BETWEEN ? AND ?")
-        arguments += [idRange.first, idRange.last]
-      }
-      let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
-      listSQL = "SELECT \(distinct ? "DISTINCT " : "")\(id) AS id\(ranked ? ", f.rank AS rank" : "") FROM \(source)\(whereClause)"
-        + (ranked ? " ORDER BY f.rank" : " ORDER BY \(id)") + (search.limit.map { " LIMIT \(max(0, $0))" } ?? "")
-      countSQL = "SELECT count(\(distinct ? "DISTINCT " : "")\(id)) FROM \(source)\(whereClause)"
-    }
+    let limit = search.limit.map { max(0, $0) }
     do {
-      let listed = try Row.fetchAll(db, sql: listSQL, arguments: StatementArguments(arguments))
-      let total: Int
-      if search.limit == nil || listed.count < search.limit! {
-        total = listed.count
-      } else {
-        total = try Int.fetchOne(db, sql: countSQL, arguments: StatementArguments(arguments)) ?? 0
+      guard let allowed = try filterSet(search) else {
+        // No filters: the words' matches, or every passage.
+        let listSQL =
+          hasText
+          ? "SELECT rowid\(ranked ? ", rank" : "") FROM passage_fts WHERE passage_fts MATCH ? ORDER BY \(ranked ? "rank" : "rowid")"
+          : "SELECT id FROM passage ORDER BY id"
+        let countSQL = hasText ? "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?" : "SELECT count(*) FROM passage"
+        let arguments: StatementArguments = hasText ? [search.text] : []
+        let listed = try Row.fetchAll(db, sql: listSQL + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
+          .map { (id: $0[0] as Int64, rank: ranked ? $0[1] as Double? : nil) }
+        let total = limit.map { listed.count < $0 } ?? true ? listed.count : try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
+        return (try hits(listed, text: hasText ? search.text : nil), total)
       }
-      return (try hits(listed, text: hasText ? search.text : nil, ranked: ranked), total)
+      guard let bounds = allowed.bounds else { return ([], 0) }
+      guard hasText else {
+        return (try hits(allowed.members(limit: limit).map { ($0, nil) }, text: nil), allowed.count)
+      }
+      // The matches within the set's first and last id (the index seeks to them), each tested.
+      var listed: [(id: Int64, rank: Double?)] = []
+      var total = 0
+      let matchSQL = "FROM passage_fts WHERE passage_fts MATCH ? AND rowid BETWEEN ? AND ?"
+      let arguments: StatementArguments = [search.text, bounds.first, bounds.last]
+      if ranked {
+        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, rank \(matchSQL) ORDER BY rank", arguments: arguments)
+        while let row = try rows.next() {
+          let id: Int64 = row[0]
+          guard allowed.contains(id) else { continue }
+          total += 1
+          if limit.map({ listed.count < $0 }) ?? true { listed.append((id, row[1])) }
+        }
+      } else {
+        // Ids alone, read straight from the statement: hundreds of thousands for a common word.
+        let ids = try Int64.fetchCursor(db, sql: "SELECT rowid \(matchSQL) ORDER BY rowid", arguments: arguments)
+        while let id = try ids.next() {
+          guard allowed.contains(id) else { continue }
+          total += 1
+          if limit.map({ listed.count < $0 }) ?? true { listed.append((id, nil)) }
+        }
+      }
+      return (try hits(listed, text: search.text), total)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && hasText {
       let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
       throw StoreError(.invalid, "the search '\(search.text)' cannot be read (\(detail)); see `qda query --help` for the syntax")
     }
   }
 
+  /// The passages a search's filters allow, intersected; nil for a search without filters.
+  private func filterSet(_ search: PassageSearch) throws -> PassageSet? {
+    let hasDocuments = search.documentKey != nil || search.participants != nil
+    guard search.codeIDs != nil || search.role != nil || search.questionID != nil || hasDocuments || search.passageIDs != nil
+    else { return nil }
+    let capacity = try passageCapacity()
+    let stamps = try facetStamps()
+    var allowed: PassageSet?
+    func narrow(_ set: PassageSet) {
+      if allowed == nil { allowed = set } else { allowed!.formIntersection(set) }
+    }
+    if let ids = search.passageIDs {
+      var set = PassageSet(capacity: capacity)
+      for id in ids { set.insert(id) }
+      narrow(set)
+    }
+    if let codes = search.codeIDs {
+      var set = PassageSet(capacity: capacity)
+      for code in codes { set.formUnion(try codeFacet(code, coder: search.coder, capacity: capacity, stamps: stamps)) }
+      narrow(set)
+    }
+    if let question = search.questionID { narrow(try questionFacet(question, capacity: capacity, stamps: stamps)) }
+    if let role = search.role { narrow(try roleFacet(role, capacity: capacity, stamps: stamps)) }
+    if hasDocuments {
+      var documents: Set<Int64>?
+      if let key = search.documentKey {
+        documents = Set(try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [key]))
+      }
+      if let participants = search.participants {
+        // Every document's participant, read from the participant index alone, tested here:
+        // the lists can be longer than SQLite binds in one statement.
+        // Participant ids compare without case, as the participant table's do.
+        let wanted = Set(participants.map { $0.lowercased() })
+        var theirs = Set<Int64>()
+        let rows = try Row.fetchCursor(db, sql: "SELECT participant_id, id FROM document INDEXED BY document_participant")
+        while let row = try rows.next() {
+          if wanted.contains((row[0] as String).lowercased()) { theirs.insert(row[1]) }
+        }
+        documents = documents.map { $0.intersection(theirs) } ?? theirs
+      }
+      var set = PassageSet(capacity: capacity)
+      if let documents, !documents.isEmpty {
+        for run in try documentRuns(stamps: stamps) where documents.contains(run.document) {
+          set.insert(from: run.first, through: run.last)
+        }
+      }
+      narrow(set)
+    }
+    return allowed
+  }
+
   /// The listed passages' rows, documents and (for words) snippets, in the listed order: read
   /// for these alone, since a snippet reads the passage's text.
-  private func hits(_ listed: [Row], text: String?, ranked: Bool) throws -> [PassageSearchHit] {
-    // By position: the first column is the passage id, the second its rank when ranked.
-    let ids: [Int64] = listed.map { $0[0] }
+  private func hits(_ listed: [(id: Int64, rank: Double?)], text: String?) throws -> [PassageSearchHit] {
+    let ids = listed.map(\.id)
     var rows: [Int64: Row] = [:]
     var snippets: [Int64: String] = [:]
     try Self.forEachChunk(of: ids) { chunk, marks in
@@ -229,12 +201,12 @@ extension Project {
     }
     var strings = Interner<String>()
     return listed.compactMap { entry -> PassageSearchHit? in
-      let id: Int64 = entry[0]
+      let id = entry.id
       guard let row = rows[id] else { return nil }
       let passage = Self.passage(row, strings: &strings)
       return PassageSearchHit(
         passage: passage, documentKey: row["document_key"], participant: row["document_participant"],
-        rank: ranked ? entry[1] : nil, snippet: text == nil ? passage.text : (snippets[id] ?? passage.text))
+        rank: entry.rank, snippet: text == nil ? passage.text : (snippets[id] ?? passage.text))
     }
   }
 }

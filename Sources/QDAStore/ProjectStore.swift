@@ -84,7 +84,16 @@ public final class ProjectStore: Sendable {
 
   public func write<T>(_ body: (Project) throws -> T) throws -> T {
     do {
-      return try queue.write { db in try body(Project(db: db)) }
+      return try queue.write { db in
+        // Whether the command changes passages or codings, for the search facets built from them.
+        let passages = TableChangeObserver(table: "passage", columns: ["id", "document_id", "role", "question_id"])
+        let codings = TableChangeObserver(table: "coding", columns: ["id", "passage_id", "code_id", "coder"])
+        db.add(transactionObserver: passages, extent: .nextTransaction)
+        db.add(transactionObserver: codings, extent: .nextTransaction)
+        let result = try body(Project(db: db))
+        try Project.noteChanges(db, passages: passages.changed, codings: codings.changed)
+        return result
+      }
     } catch let error as DatabaseError {
       throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
     }
@@ -92,10 +101,27 @@ public final class ProjectStore: Sendable {
 
   /// Runs `body` with read access to a consistent view of the project.
   public func read<T>(_ body: (Project) throws -> T) throws -> T {
+    let built = BuiltFacets()
+    let result: T
     do {
-      return try queue.read { db in try body(Project(db: db)) }
+      result = try queue.read { db in try body(Project(db: db, builtFacets: built)) }
     } catch let error as DatabaseError {
       throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+    }
+    if !built.facets.isEmpty { keep(built.facets) }
+    return result
+  }
+
+  /// Keeps the search facets a read built, if the project can be written at once: a read-only
+  /// file, or another command writing, leaves them to be built again.
+  private func keep(_ facets: [BuiltFacets.Facet]) {
+    try? queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA busy_timeout = 0")
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+      try db.inTransaction {
+        try Project.storeFacets(facets, db)
+        return .commit
+      }
     }
   }
 }
@@ -103,6 +129,8 @@ public final class ProjectStore: Sendable {
 /// The project inside a transaction: the operations commands perform.
 public struct Project {
   let db: Database
+  /// Where a read notes the search facets it built, to keep them once it is over.
+  var builtFacets: BuiltFacets? = nil
 
   /// `?,?,…` for a list of `count` arguments in an SQL `IN (…)`.
   static func placeholders(_ count: Int) -> String {
