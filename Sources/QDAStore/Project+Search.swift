@@ -124,7 +124,7 @@ extension Project {
     guard search.codeIDs != nil || search.role != nil || search.questionID != nil || hasDocuments || search.passageIDs != nil
     else { return nil }
     let capacity = try passageCapacity()
-    let stamps = try facetStamps()
+    let stamp = try facetStamp()
     var allowed: PassageSet?
     func narrow(_ set: PassageSet) {
       if allowed == nil { allowed = set } else { allowed!.formIntersection(set) }
@@ -136,11 +136,11 @@ extension Project {
     }
     if let codes = search.codeIDs {
       var set = PassageSet(capacity: capacity)
-      for code in codes { set.formUnion(try codeFacet(code, coder: search.coder, capacity: capacity, stamps: stamps)) }
+      for code in codes { set.formUnion(try codeFacet(code, coder: search.coder, capacity: capacity, stamp: stamp)) }
       narrow(set)
     }
-    if let question = search.questionID { narrow(try questionFacet(question, capacity: capacity, stamps: stamps)) }
-    if let role = search.role { narrow(try roleFacet(role, capacity: capacity, stamps: stamps)) }
+    if let question = search.questionID { narrow(try questionFacet(question, capacity: capacity, stamp: stamp)) }
+    if let role = search.role { narrow(try roleFacet(role, capacity: capacity, stamp: stamp)) }
     if hasDocuments {
       var documents: Set<Int64>?
       if let key = search.documentKey {
@@ -160,7 +160,7 @@ extension Project {
       }
       var set = PassageSet(capacity: capacity)
       if let documents, !documents.isEmpty {
-        for run in try documentRuns(stamps: stamps) where documents.contains(run.document) {
+        for run in try documentRuns(stamp: stamp) where documents.contains(run.document) {
           set.insert(from: run.first, through: run.last)
         }
       }

@@ -61,7 +61,9 @@ public final class ProjectStore: Sendable {
       if let unknown = applied.subtracting(known).first {
         throw StoreError(.notAProject, "\(path) was written by a newer QDAKit (schema \(unknown)); update QDAKit to open it")
       }
-      try Schema.migrator.migrate(queue)
+      // Up to date, the migrator is not run: it writes (a statement creating its table if
+      // missing), which a command that only reads, such as a query, need not wait for.
+      if !known.isSubset(of: applied) { try Schema.migrator.migrate(queue) }
     } catch let error as StoreError {
       throw error
     } catch let error as DatabaseError {
@@ -85,13 +87,11 @@ public final class ProjectStore: Sendable {
   public func write<T>(_ body: (Project) throws -> T) throws -> T {
     do {
       return try queue.write { db in
-        // Whether the command changes passages or codings, for the search facets built from them.
-        let passages = TableChangeObserver(table: "passage", columns: ["id", "document_id", "role", "question_id"])
-        let codings = TableChangeObserver(table: "coding", columns: ["id", "passage_id", "code_id", "coder"])
-        db.add(transactionObserver: passages, extent: .nextTransaction)
-        db.add(transactionObserver: codings, extent: .nextTransaction)
+        // A command that changes the project moves its revision on: the search facets kept
+        // from before are not used again.
+        let changes = db.totalChangesCount
         let result = try body(Project(db: db))
-        try Project.noteChanges(db, passages: passages.changed, codings: codings.changed)
+        if db.totalChangesCount != changes { try Project.noteChanges(db) }
         return result
       }
     } catch let error as DatabaseError {

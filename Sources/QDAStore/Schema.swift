@@ -237,18 +237,17 @@ enum Schema {
     }
     // v9: search facets (a code's, a role's, a question's passages, the documents' runs of
     // passage ids) as sets of ids, built by the first search that needs them and stamped with
-    // the revision of the passages and codings they were built from (see `Project+Facets`).
-    // A role's facet reads an index of its own: without it, the first search by role read
-    // every passage's row, text and all (46 s on 10,000 interviews not in the system's cache).
-    // An attribute's values too (`--where`), rather than every participant's every value.
+    // the project's revision (see `Project+Facets`).
+    // An attribute's values have an index (`--where`), rather than every participant's every
+    // value read. The speaker role has none: an index on it made importing 1,000 interviews
+    // 2.5-5 s slower (partial indexes by role, 2-3 s), so a role's facet is built by reading
+    // every passage's row once per revision.
     migrator.registerMigration("v9-search-facets") { db in
       try db.execute(
         sql: """
-          CREATE INDEX passage_role ON passage(role);
           CREATE INDEX participant_value_attribute ON participant_value(attribute);
           CREATE TABLE search_facet (
             name TEXT PRIMARY KEY,
-            kind TEXT NOT NULL CHECK (kind IN ('passage', 'code')),
             stamp TEXT NOT NULL,
             data BLOB NOT NULL
           );

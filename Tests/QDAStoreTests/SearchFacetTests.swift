@@ -88,12 +88,13 @@ import _QDATestSupport
     #expect(try find { $0.codeIDs = ["rules.time"] }.total == 1)
     try code("\"Too many hours\"", "rules.time")
     #expect(try find { $0.codeIDs = ["rules.time"] }.texts == ["Ten hours a week of modules.", "Too many hours."])
-    // A facet of the passages (the roles) outlives a change of codings; the code's does not.
+    // A command that changes anything drops the facets kept; one that changes nothing keeps them.
     #expect(try find { $0.role = "participant" }.total == 4)
+    try ProjectStore(path: path).write { _ in }
+    #expect(try ProjectStore(path: path).read { try $0.searchFacetNames() }.contains("role\u{1F}participant"))
     try code("community", "community")
-    let kept = try ProjectStore(path: path).read { try $0.searchFacetNames() }
-    #expect(kept.contains("role\u{1F}participant"))
-    #expect(!kept.contains { $0.hasPrefix("code\u{1F}") })
+    #expect(try ProjectStore(path: path).read { try $0.searchFacetNames() }.isEmpty)
+    #expect(try find { $0.role = "participant"; $0.codeIDs = ["community"] }.texts == ["The community helped."])
   }
 
   @Test func aRemovedDocumentTakesItsPassagesAndCodingsOutOfEveryFacet() throws {
