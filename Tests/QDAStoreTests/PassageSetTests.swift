@@ -1,24 +1,13 @@
 import Foundation
 import Testing
 @testable import QDAStore
+import _QDATestSupport
 
 /// `PassageSet` against `Set<Int64>` on seeded random ids and ranges, word boundaries included.
 @Suite struct PassageSetTests {
-  /// A small deterministic generator (SplitMix64).
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test(arguments: [1, 2, 3, 4, 5])
   func agreesWithASetOfIds(seed: UInt64) throws {
-    var random = Generator(state: seed)
+    var random = SeededGenerator(seed: seed)
     let capacity = Int64.random(in: 1...700, using: &random)
     var a = PassageSet(capacity: capacity)
     var b = PassageSet(capacity: capacity)

@@ -7,17 +7,11 @@ import Foundation
 /// suite stays fast); `QDAKIT_FUZZ_SEED` its first seed. A failing input is reported with its
 /// seed, so it can be replayed.
 public struct FuzzInput: RandomNumberGenerator {
-  var state: UInt64
+  var generator: SeededGenerator
 
-  public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+  public init(seed: UInt64) { generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { generator.next() }
 
   /// How many inputs to try, and the first seed.
   public static var iterations: Int {
