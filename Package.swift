@@ -168,7 +168,7 @@ let package = Package(
     // MARK: - Tests
 
     .target(
-      name: "_QDATestSupport", dependencies: ["QDAModel"], path: "Tests/_QDATestSupport",
+      name: "_QDATestSupport", dependencies: ["QDAModel", "QDASynthetic"], path: "Tests/_QDATestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAXMLTests", dependencies: ["QDAXML", "_QDATestSupport"], swiftSettings: swiftSettings),
@@ -218,7 +218,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAStoreTests",
-      dependencies: ["QDAStore", "QDAModel", "_QDATestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["QDAStore", "QDAModel", "QDASynthetic", "_QDATestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAReportTests",

@@ -18,17 +18,15 @@ struct PassageSet: Equatable, Sendable {
   /// The set `data` stores (its capacity, then its words, little-endian), nil for bytes that
   /// are not one.
   init?(data: Data) {
-    guard data.count >= 8, data.count % 8 == 0 else { return nil }
-    var values = [UInt64](repeating: 0, count: data.count / 8)
-    _ = values.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-    let capacity = Int64(bitPattern: UInt64(littleEndian: values[0]))
+    guard let values = [UInt64](littleEndian: data), let first = values.first else { return nil }
+    let capacity = Int64(bitPattern: first)
     guard capacity >= 0, (capacity + 63) / 64 == values.count - 1 else { return nil }
     self.capacity = capacity
-    words = values.dropFirst().map { UInt64(littleEndian: $0) }
+    words = Array(values.dropFirst())
   }
 
   /// The bytes stored for the set.
-  var data: Data { ([UInt64(bitPattern: capacity)] + words).map(\.littleEndian).withUnsafeBytes { Data($0) } }
+  var data: Data { ([UInt64(bitPattern: capacity)] + words).littleEndianData }
 
   mutating func insert(_ id: Int64) {
     guard id >= 0, id < capacity else { return }
@@ -87,4 +85,19 @@ struct PassageSet: Equatable, Sendable {
     }
     return result
   }
+}
+
+extension Array where Element: FixedWidthInteger {
+  /// The integers `data` holds, little-endian (as `littleEndianData` writes them); nil when its
+  /// length is not a whole number of them.
+  init?(littleEndian data: Data) {
+    let size = MemoryLayout<Element>.size
+    guard data.count % size == 0 else { return nil }
+    var values = [Element](repeating: 0, count: data.count / size)
+    _ = values.withUnsafeMutableBytes { data.copyBytes(to: $0) }
+    self = values.map { Element(littleEndian: $0) }
+  }
+
+  /// The integers as bytes, little-endian: how the project stores search facets.
+  var littleEndianData: Data { map(\.littleEndian).withUnsafeBytes { Data($0) } }
 }

@@ -234,12 +234,16 @@ extension Project {
       let (start, end): (Int, Int) = (row[1], row[2])
       if ranges.contains(where: { $0.lowerBound < end && $0.upperBound > start }) { ids.append(row[0]) }
     }
-    guard !ids.isEmpty else { return [] }
     var strings = Interner<String>()
-    return try Row.fetchAll(
-      db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY p.ordinal",
-      arguments: StatementArguments(ids)
-    ).map { Self.passage($0, strings: &strings) }
+    var passages: [Passage] = []
+    // In chunks, a statement binding only so many ids; the ids are in order, so the chunks are.
+    try Self.forEachChunk(of: ids) { chunk, marks in
+      passages += try Row.fetchAll(
+        db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id IN (\(marks)) ORDER BY p.ordinal",
+        arguments: StatementArguments(chunk)
+      ).map { Self.passage($0, strings: &strings) }
+    }
+    return passages
   }
 
   public func passage(id: Int64) throws -> Passage? {

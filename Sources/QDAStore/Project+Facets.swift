@@ -52,24 +52,32 @@ extension Project {
     }
   }
 
-  /// A facet as stored when its stamp is current (and its bytes read back), else as `build()`
-  /// makes it, noted to be stored.
+  /// A facet as stored, when its stamp is current and its bytes read back.
+  private func storedFacet<Value>(_ name: String, stamp: String, decode: (Data) -> Value?) throws -> Value? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT stamp, data FROM search_facet WHERE name = ?", arguments: [name]),
+      row[0] as String == stamp
+    else { return nil }
+    return decode(row[1])
+  }
+
+  /// A facet as stored, else as `build()` makes it, noted to be stored.
   private func facet<Value>(
     _ name: String, stamp: String, decode: (Data) -> Value?, encode: (Value) -> Data, build: () throws -> Value
   ) throws -> Value {
-    if let row = try Row.fetchOne(db, sql: "SELECT stamp, data FROM search_facet WHERE name = ?", arguments: [name]),
-      row[0] as String == stamp, let value = decode(row[1])
-    {
-      return value
-    }
+    if let stored = try storedFacet(name, stamp: stamp, decode: decode) { return stored }
     let value = try build()
     builtFacets?.facets.append(.init(name: name, stamp: stamp, data: encode(value)))
     return value
   }
 
-  /// A facet that is a set of passages.
-  private func passageFacet(_ name: String, stamp: String, build: () throws -> PassageSet) throws -> PassageSet {
-    try facet(name, stamp: stamp, decode: PassageSet.init(data:), encode: \.data, build: build)
+  /// A facet that is the set of passage ids a query selects.
+  private func idFacet(_ name: String, stamp: String, capacity: Int64, sql: String, arguments: StatementArguments) throws -> PassageSet {
+    try facet(name, stamp: stamp, decode: PassageSet.init(data:), encode: \.data) {
+      var set = PassageSet(capacity: capacity)
+      let ids = try Int64.fetchCursor(db, sql: sql, arguments: arguments)
+      while let id = try ids.next() { set.insert(id) }
+      return set
+    }
   }
 
   /// The names of the search facets the project keeps, current or not (for inspection).
@@ -84,45 +92,29 @@ extension Project {
 
   /// The passages a code was applied to, by `coder` or (nil) by anyone.
   func codeFacet(_ code: String, coder: String?, capacity: Int64, stamp: String) throws -> PassageSet {
-    let name = "code\u{1F}\(code)\u{1F}" + (coder.map { "coder\u{1F}" + $0 } ?? "any")
-    return try passageFacet(name, stamp: stamp) {
-      var set = PassageSet(capacity: capacity)
-      let cursor = try Int64.fetchCursor(
-        db, sql: "SELECT passage_id FROM coding WHERE code_id = ?" + (coder == nil ? "" : " AND coder = ?"),
-        arguments: StatementArguments([code] + (coder.map { [$0] } ?? [])))
-      while let id = try cursor.next() { set.insert(id) }
-      return set
-    }
+    try idFacet(
+      "code\u{1F}\(code)\u{1F}" + (coder.map { "coder\u{1F}" + $0 } ?? "any"), stamp: stamp, capacity: capacity,
+      sql: "SELECT passage_id FROM coding WHERE code_id = ?" + (coder == nil ? "" : " AND coder = ?"),
+      arguments: StatementArguments([code] + (coder.map { [$0] } ?? [])))
   }
 
   /// The passages of a protocol question or survey item.
   func questionFacet(_ question: String, capacity: Int64, stamp: String) throws -> PassageSet {
-    try passageFacet("question\u{1F}\(question)", stamp: stamp) {
-      var set = PassageSet(capacity: capacity)
-      let cursor = try Int64.fetchCursor(db, sql: "SELECT id FROM passage WHERE question_id = ?", arguments: [question])
-      while let id = try cursor.next() { set.insert(id) }
-      return set
-    }
+    try idFacet(
+      "question\u{1F}\(question)", stamp: stamp, capacity: capacity, sql: "SELECT id FROM passage WHERE question_id = ?",
+      arguments: [question])
   }
 
   /// The passages a speaker role spoke. The role has no index (see schema v9): one pass over
-  /// the passages' rows builds every role's facet, and all are kept.
+  /// the passages' rows builds every role's facet, and all are noted to be kept.
   func roleFacet(_ role: String, capacity: Int64, stamp: String) throws -> PassageSet {
-    var built: [String: PassageSet]?
-    func buildAll() throws -> [String: PassageSet] {
-      if let built { return built }
-      var sets = Dictionary(uniqueKeysWithValues: SpeakerRole.allCases.map { ($0.rawValue, PassageSet(capacity: capacity)) })
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, role FROM passage")
-      while let row = try rows.next() { sets[row[1] as String]?.insert(row[0]) }
-      built = sets
-      return sets
-    }
-    var asked = PassageSet(capacity: capacity)
-    for name in SpeakerRole.allCases.map(\.rawValue) {
-      let set = try passageFacet("role\u{1F}\(name)", stamp: stamp) { try buildAll()[name] ?? PassageSet(capacity: capacity) }
-      if name == role { asked = set }
-    }
-    return asked
+    let name = { (role: String) in "role\u{1F}\(role)" }
+    if let stored = try storedFacet(name(role), stamp: stamp, decode: PassageSet.init(data:)) { return stored }
+    var sets = Dictionary(uniqueKeysWithValues: SpeakerRole.allCases.map { ($0.rawValue, PassageSet(capacity: capacity)) })
+    let rows = try Row.fetchCursor(db, sql: "SELECT id, role FROM passage")
+    while let row = try rows.next() { sets[row[1] as String]?.insert(row[0]) }
+    for (each, set) in sets { builtFacets?.facets.append(.init(name: name(each), stamp: stamp, data: set.data)) }
+    return sets[role] ?? PassageSet(capacity: capacity)
   }
 
   /// Where each document's passages lie: runs of consecutive ids, by document.
@@ -146,15 +138,11 @@ extension Project {
 
   /// Runs as stored: document, first and last id of each, little-endian.
   static func encodeRuns(_ runs: [DocumentRun]) -> Data {
-    runs.flatMap { [$0.document, $0.first, $0.last] }.map(\.littleEndian).withUnsafeBytes { Data($0) }
+    runs.flatMap { [$0.document, $0.first, $0.last] }.littleEndianData
   }
 
   static func decodeRuns(_ data: Data) -> [DocumentRun]? {
-    guard data.count % 24 == 0 else { return nil }
-    var values = [Int64](repeating: 0, count: data.count / 8)
-    _ = values.withUnsafeMutableBytes { data.copyBytes(to: $0) }
-    return stride(from: 0, to: values.count, by: 3).map {
-      DocumentRun(document: Int64(littleEndian: values[$0]), first: Int64(littleEndian: values[$0 + 1]), last: Int64(littleEndian: values[$0 + 2]))
-    }
+    guard let values = [Int64](littleEndian: data), values.count % 3 == 0 else { return nil }
+    return stride(from: 0, to: values.count, by: 3).map { DocumentRun(document: values[$0], first: values[$0 + 1], last: values[$0 + 2]) }
   }
 }

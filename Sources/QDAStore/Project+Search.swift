@@ -15,8 +15,8 @@ public enum SearchOrder: String, Sendable, CaseIterable {
   case relevance
 }
 
-/// A passage search done in SQLite: the full-text match, the filters and the limit, with rows
-/// and snippets read only for the passages returned.
+/// A passage search: the full-text match, the filters (sets of passage ids, see `search(_:)`)
+/// and the limit, with rows and snippets read only for the passages returned.
 public struct PassageSearch: Sendable {
   /// An FTS5 query (checked by the caller), or empty for every passage.
   public var text: String = ""
@@ -82,7 +82,9 @@ extension Project {
         let arguments: StatementArguments = hasText ? [search.text] : []
         let listed = try Row.fetchAll(db, sql: listSQL + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
           .map { (id: $0[0] as Int64, rank: ranked ? $0[1] as Double? : nil) }
-        let total = limit.map { listed.count < $0 } ?? true ? listed.count : try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0
+        // Counted only when the listing stopped at the limit.
+        let reachedLimit = limit.map { listed.count >= $0 } ?? false
+        let total = reachedLimit ? try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0 : listed.count
         return (try hits(listed, text: hasText ? search.text : nil), total)
       }
       guard let bounds = allowed.bounds else { return ([], 0) }
@@ -92,24 +94,20 @@ extension Project {
       // The matches within the set's first and last id (the index seeks to them), each tested.
       var listed: [(id: Int64, rank: Double?)] = []
       var total = 0
+      func take(_ id: Int64, rank: Double?) {
+        guard allowed.contains(id) else { return }
+        total += 1
+        if limit.map({ listed.count < $0 }) ?? true { listed.append((id, rank)) }
+      }
       let matchSQL = "FROM passage_fts WHERE passage_fts MATCH ? AND rowid BETWEEN ? AND ?"
       let arguments: StatementArguments = [search.text, bounds.first, bounds.last]
       if ranked {
         let rows = try Row.fetchCursor(db, sql: "SELECT rowid, rank \(matchSQL) ORDER BY rank", arguments: arguments)
-        while let row = try rows.next() {
-          let id: Int64 = row[0]
-          guard allowed.contains(id) else { continue }
-          total += 1
-          if limit.map({ listed.count < $0 }) ?? true { listed.append((id, row[1])) }
-        }
+        while let row = try rows.next() { take(row[0], rank: row[1]) }
       } else {
         // Ids alone, read straight from the statement: hundreds of thousands for a common word.
         let ids = try Int64.fetchCursor(db, sql: "SELECT rowid \(matchSQL) ORDER BY rowid", arguments: arguments)
-        while let id = try ids.next() {
-          guard allowed.contains(id) else { continue }
-          total += 1
-          if limit.map({ listed.count < $0 }) ?? true { listed.append((id, nil)) }
-        }
+        while let id = try ids.next() { take(id, rank: nil) }
       }
       return (try hits(listed, text: search.text), total)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && hasText {
@@ -147,9 +145,9 @@ extension Project {
         documents = Set(try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [key]))
       }
       if let participants = search.participants {
-        // Every document's participant, read from the participant index alone, tested here:
-        // the lists can be longer than SQLite binds in one statement.
-        // Participant ids compare without case, as the participant table's do.
+        // Every document's participant, read from the participant index alone and tested here
+        // (the lists can be longer than SQLite binds in one statement), without case, as the
+        // participant table compares ids.
         let wanted = Set(participants.map { $0.lowercased() })
         var theirs = Set<Int64>()
         let rows = try Row.fetchCursor(db, sql: "SELECT participant_id, id FROM document INDEXED BY document_participant")

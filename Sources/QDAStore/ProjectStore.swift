@@ -15,6 +15,8 @@ internal import GRDB
 public final class ProjectStore: Sendable {
   /// The path of the project file.
   public let path: String
+  /// How long a command waits for another one writing the project.
+  static let busySeconds = 10
   let queue: DatabaseQueue
 
   /// Opens a project file, creating it if it does not exist, and brings its schema up to date.
@@ -31,7 +33,7 @@ public final class ProjectStore: Sendable {
     }
     var configuration = Configuration()
     configuration.journalMode = .wal
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .timeout(TimeInterval(Self.busySeconds))
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in
       // Large projects: read pages through a memory map and keep 64 MB of them cached, rather
@@ -117,7 +119,7 @@ public final class ProjectStore: Sendable {
   private func keep(_ facets: [BuiltFacets.Facet]) {
     try? queue.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA busy_timeout = 0")
-      defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+      defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busySeconds * 1000)") }
       try db.inTransaction {
         try Project.storeFacets(facets, db)
         return .commit
@@ -165,7 +167,7 @@ extension StoreError {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       self.init(
         .busy,
-        "\(path) is being changed by another qda command (waited 10 s); try again when it has finished. The project was not changed.")
+        "\(path) is being changed by another qda command (waited \(ProjectStore.busySeconds) s); try again when it has finished. The project was not changed.")
     case .SQLITE_READONLY:
       self.init(
         .readOnly, "\(path) is read-only: QDAKit cannot change it (check the file's and its folder's permissions). The project was not changed.")

@@ -240,8 +240,8 @@ enum Schema {
     // the project's revision (see `Project+Facets`).
     // An attribute's values have an index (`--where`), rather than every participant's every
     // value read. The speaker role has none: an index on it made importing 1,000 interviews
-    // 2.5-5 s slower (partial indexes by role, 2-3 s), so a role's facet is built by reading
-    // every passage's row once per revision.
+    // 3.8-6.4 s slower in three alternated pairs (partial indexes by role, 1.8-2.9 s), so a
+    // role's facet is built by reading every passage's row once per revision.
     migrator.registerMigration("v9-search-facets") { db in
       try db.execute(
         sql: """

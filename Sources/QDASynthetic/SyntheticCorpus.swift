@@ -322,8 +322,8 @@ public struct SyntheticCorpus: Sendable {
 }
 
 /// A small, fast, seeded generator (SplitMix64): the same seed gives the same sequence on every
-/// platform, unlike the system generator.
-public struct SplitMix64: Sendable {
+/// platform, unlike the system generator. Tests use it too, so that a failing run can be repeated.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   public init(seed: UInt64) { state = seed }
@@ -335,6 +335,8 @@ public struct SplitMix64: Sendable {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+
+  public mutating func next() -> UInt64 { nextValue() }
 
   /// A number in `0..<bound`.
   public mutating func next(_ bound: Int) -> Int { Int(nextValue() % UInt64(max(1, bound))) }

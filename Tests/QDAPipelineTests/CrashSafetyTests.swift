@@ -2,6 +2,7 @@ import Foundation
 import QDAModel
 import QDAPipeline
 import QDAStore
+import QDASynthetic
 import Testing
 import _QDATestSupport
 
@@ -70,7 +71,7 @@ import _QDATestSupport
     let after = try Self.state(of: temp.path("full.qda"))
     #expect(after.hashes.count == before.hashes.count + 1)
 
-    var generator = SeededGenerator(seed: 20261123)
+    var generator = SplitMix64(seed: 20261123)
     var outcomes: [String: Int] = [:]
     let runs = 24
     for run in 0..<runs {

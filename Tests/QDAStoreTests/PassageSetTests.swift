@@ -1,13 +1,13 @@
 import Foundation
 import Testing
+import QDASynthetic
 @testable import QDAStore
-import _QDATestSupport
 
 /// `PassageSet` against `Set<Int64>` on seeded random ids and ranges, word boundaries included.
 @Suite struct PassageSetTests {
   @Test(arguments: [1, 2, 3, 4, 5])
   func agreesWithASetOfIds(seed: UInt64) throws {
-    var random = SeededGenerator(seed: seed)
+    var random = SplitMix64(seed: seed)
     let capacity = Int64.random(in: 1...700, using: &random)
     var a = PassageSet(capacity: capacity)
     var b = PassageSet(capacity: capacity)

@@ -1,4 +1,5 @@
 import Foundation
+import QDASynthetic
 
 /// Seeded random inputs for the fuzz tests: bytes biased towards what breaks parsers (quotes,
 /// delimiters, line ends, caption arrows, tags, entities, BOMs, NUL, invalid UTF-8, surrogates).
@@ -7,11 +8,11 @@ import Foundation
 /// suite stays fast); `QDAKIT_FUZZ_SEED` its first seed. A failing input is reported with its
 /// seed, so it can be replayed.
 public struct FuzzInput: RandomNumberGenerator {
-  var generator: SeededGenerator
+  var generator: SplitMix64
 
-  public init(seed: UInt64) { generator = SeededGenerator(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
+  public init(seed: UInt64) { generator = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
-  public mutating func next() -> UInt64 { generator.next() }
+  public mutating func next() -> UInt64 { generator.nextValue() }
 
   /// How many inputs to try, and the first seed.
   public static var iterations: Int {
