@@ -49,16 +49,23 @@ extension Pipeline {
       try applyAttributes(of: survey, respondents: respondents, key: read.file.key, in: project)
       let questions = Self.openQuestions(survey)
       var open = 0
-      for (index, respondent) in respondents.enumerated() {
-        environment.progress("storing survey answers \(index + 1)/\(respondents.count)")
-        guard
-          let document = Self.answerDocument(
-            survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)
-        else { continue }
-        open += 1
-        switch try project.saveDocument(document.document, passages: document.passages, speakers: [String]()) {
-        case .added(let id), .replaced(let id, _, _): changed.append(id)
-        case .unchanged: break
+      // A thousand respondents at a time: their answer documents are made, those the project
+      // does not have are added together, and one it has (a changed export) is saved as a
+      // transcript would be, keeping its manual codings.
+      for start in stride(from: 0, to: respondents.count, by: 1_000) {
+        environment.progress("storing survey answers \(start + 1)/\(respondents.count)")
+        let documents = respondents[start..<min(respondents.count, start + 1_000)].compactMap { respondent in
+          Self.answerDocument(survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)
+        }
+        open += documents.count
+        let stored = try project.storedDocumentKeys(documents.map(\.document.key))
+        changed += try project.addDocuments(
+          documents.filter { !stored.contains($0.document.key) }.map { ($0.document, $0.passages, []) })
+        for document in documents where stored.contains(document.document.key) {
+          switch try project.saveDocument(document.document, passages: document.passages, speakers: [String]()) {
+          case .added(let id), .replaced(let id, _, _): changed.append(id)
+          case .unchanged: break
+          }
         }
       }
       summary.notes.append(

@@ -249,11 +249,7 @@ public struct Pipeline: Sendable {
       }
       // Participants named in the attributes file with no documents: kept, and said so
       // (survey respondents without open answers are not waiting for anything).
-      let respondents = try project.surveyRespondentIDs()
-      let withDocuments = try project.documentParticipantIDs()
-      let waiting = try project.participants().map(\.id).filter {
-        !withDocuments.contains($0.lowercased()) && !respondents.contains($0.lowercased())
-      }
+      let waiting = try project.participantsWithoutDocuments()
       if !waiting.isEmpty {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }

@@ -88,3 +88,52 @@ struct Interner<Value: Hashable> {
     return value
   }
 }
+
+/// Rows of values as one JSON array of arrays, for statements that insert many rows at once by
+/// reading the array with `json_each` (one statement instead of one per row).
+struct JSONRows {
+  private var bytes: [UInt8] = [UInt8(ascii: "[")]
+  private var first = true
+
+  /// Appends a row; `fill` appends its values in column order.
+  mutating func row(_ fill: (inout Row) -> Void) {
+    if !first { bytes.append(UInt8(ascii: ",")) }
+    first = false
+    // The bytes move into the row and back, not copied: a chunk's array grows to megabytes.
+    var row = Row()
+    swap(&row.bytes, &bytes)
+    row.bytes.append(UInt8(ascii: "["))
+    fill(&row)
+    swap(&row.bytes, &bytes)
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// The array's text.
+  var text: String { String(decoding: bytes + [UInt8(ascii: "]")], as: UTF8.self) }
+
+  struct Row {
+    fileprivate var bytes: [UInt8] = []
+    private var first = true
+
+    private mutating func separate() {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+    }
+
+    mutating func string(_ value: String?) {
+      separate()
+      if let value { JSONString.append(value, to: &bytes) } else { bytes += Array("null".utf8) }
+    }
+
+    mutating func number(_ value: Int64?) {
+      separate()
+      bytes += Array((value.map { String($0) } ?? "null").utf8)
+    }
+
+    /// A finite number as the encoder writes it; null for nil, NaN and infinities.
+    mutating func number(_ value: Double?) {
+      separate()
+      bytes += Array((value.flatMap { $0.isFinite ? JSONString.number($0) : nil } ?? "null").utf8)
+    }
+  }
+}

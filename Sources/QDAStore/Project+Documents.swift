@@ -85,6 +85,80 @@ extension Project {
     return .added(documentID: try insert(document, participant: participant, passages: passages, speakers: speakers))
   }
 
+  /// Adds documents whose keys the project does not have, with their passages and any new
+  /// participants, a thousand documents to a statement (as JSON arrays SQLite reads itself).
+  ///
+  /// For a survey's hundreds of thousands of answer documents: `saveDocument` runs five
+  /// statements per document, which took most of a million-respondent import. A key the
+  /// project has already fails the statement (the key is unique); `storedDocumentKeys` tells
+  /// which to give `saveDocument` instead.
+  ///
+  /// - Returns: the new documents' ids, in order.
+  public func addDocuments(_ documents: [(document: Document, passages: [Passage], speakers: [String])]) throws -> [Int64] {
+    var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM document") ?? 1)
+    let documentStatement = try db.cachedStatement(
+      sql: """
+        INSERT INTO document(id, key, source_path, participant_id, format, encoding, content_hash, text, metadata, warnings, speakers)
+        SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, p.id, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+          j.value ->> 8, j.value ->> 9, j.value ->> 10
+        FROM json_each(?) j CROSS JOIN participant p ON p.id = j.value ->> 3
+        """)
+    let passageStatement = try db.cachedStatement(
+      sql: """
+        INSERT INTO passage(document_id, ordinal, turn, speaker, role, start, "end", text, start_time, end_time, question_id)
+        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+          value ->> 8, value ->> 9, value ->> 10
+        FROM json_each(?)
+        """)
+    var ids: [Int64] = []
+    ids.reserveCapacity(documents.count)
+    for chunkStart in stride(from: 0, to: documents.count, by: 1_000) {
+      let chunk = documents[chunkStart..<min(documents.count, chunkStart + 1_000)]
+      try ensureParticipants(chunk.map(\.document.participantID))
+      var documentRows = JSONRows()
+      var passageRows = JSONRows()
+      for (document, passages, speakers) in chunk {
+        documentRows.row {
+          $0.number(nextID)
+          for text in [document.key, document.sourcePath, document.participantID, document.format.rawValue, document.encoding,
+                       document.contentHash, document.text, JSONColumn.encode(document.metadata),
+                       JSONColumn.encode(document.warnings), JSONColumn.encode(speakers)] {
+            $0.string(text)
+          }
+        }
+        for passage in passages {
+          passageRows.row {
+            for number in [nextID, Int64(passage.ordinal), Int64(passage.turn)] { $0.number(number) }
+            $0.string(passage.speaker)
+            $0.string(passage.role.rawValue)
+            for number in [Int64(passage.span.start), Int64(passage.span.end)] { $0.number(number) }
+            $0.string(passage.text)
+            $0.number(passage.startTime)
+            $0.number(passage.endTime)
+            $0.string(passage.questionID)
+          }
+        }
+        ids.append(nextID)
+        nextID += 1
+      }
+      try documentStatement.execute(arguments: [documentRows.text])
+      if db.changesCount != chunk.count {
+        throw StoreError(.invalid, "\(chunk.count - db.changesCount) of \(chunk.count) documents could not be added")
+      }
+      try passageStatement.execute(arguments: [passageRows.text])
+    }
+    return ids
+  }
+
+  /// Which of these document keys the project has.
+  public func storedDocumentKeys(_ keys: [String]) throws -> Set<String> {
+    var stored = Set<String>()
+    try Self.forEachChunk(of: keys) { chunk, marks in
+      stored.formUnion(try String.fetchAll(db, sql: "SELECT key FROM document WHERE key IN (\(marks))", arguments: StatementArguments(chunk)))
+    }
+    return stored
+  }
+
   private func insert(_ document: Document, participant: String, passages: [Passage], speakers: some Encodable) throws -> Int64 {
     try db.cachedStatement(
       sql: """
@@ -166,9 +240,20 @@ extension Project {
     return hashes
   }
 
-  /// The participants documents belong to, lower-cased, without reading the documents.
-  public func documentParticipantIDs() throws -> Set<String> {
-    Set(try String.fetchAll(db, sql: "SELECT DISTINCT participant_id FROM document").map { $0.lowercased() })
+  /// Participants with no document who are not survey respondents either (named in an
+  /// attribute file, waiting for their transcripts), in participant order.
+  ///
+  /// In SQL: a survey's million respondents are participants, and reading them all to find the
+  /// few waiting took seconds.
+  public func participantsWithoutDocuments() throws -> [String] {
+    // `NOT IN` compares with the participant id's collation (any case), from one list of each.
+    try String.fetchAll(
+      db,
+      sql: """
+        SELECT id FROM participant
+        WHERE id NOT IN (SELECT participant_id FROM document) AND id NOT IN (SELECT id FROM survey_respondent)
+        ORDER BY position
+        """)
   }
 
   /// A document by row id.

@@ -56,6 +56,39 @@ extension Project {
     ).execute(arguments: [id, id])
   }
 
+  /// Adds the participants of these ids the project does not know yet (in any case), after the
+  /// known ones in the order given; many to a statement.
+  func ensureParticipants(_ ids: [String]) throws {
+    let first = try nextParticipantPosition()
+    let order = ids.indices.sorted { (Self.asciiLowercased(ids[$0]), $0) < (Self.asciiLowercased(ids[$1]), $1) }
+    for start in stride(from: 0, to: order.count, by: 2_000) {
+      try addParticipants(order[start..<min(order.count, start + 2_000)].lazy.map { (ids[$0], first + $0) })
+    }
+  }
+
+  /// The position after every participant's.
+  func nextParticipantPosition() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) + 1 FROM participant") ?? 0
+  }
+
+  /// Adds participants at the given positions in one statement, leaving those the project knows.
+  /// Given in id order, the new ids land on neighbouring pages of the id index.
+  func addParticipants(_ participants: some Sequence<(id: String, position: Int)>) throws {
+    var rows = JSONRows()
+    for (id, position) in participants {
+      rows.row {
+        $0.string(id)
+        $0.number(Int64(position))
+      }
+    }
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO participant(id, position) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+        ON CONFLICT(id) DO NOTHING
+        """
+    ).execute(arguments: [rows.text])
+  }
+
   /// The participant id as the project spells it (ids match regardless of case).
   public func canonicalParticipantID(_ id: String) throws -> String? {
     try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM participant WHERE id = ?"), arguments: [id])
