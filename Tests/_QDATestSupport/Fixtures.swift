@@ -45,12 +45,16 @@ public struct FixtureError: Error, CustomStringConvertible {
 
 /// A fresh temporary folder, removed when the value is released… or left for inspection when
 /// `QDAKIT_KEEP_TEMP` is set.
+///
+/// Folders held by a `static let` (fixtures shared by a suite's tests) are never released: they
+/// are removed when the test process exits.
 public final class TemporaryFolder: @unchecked Sendable {
   public let url: URL
 
   public init(_ label: String = "qdakit") throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    LeftAtExit.shared.add(url.path)
   }
 
   public var path: String { url.path }
@@ -73,8 +77,29 @@ public final class TemporaryFolder: @unchecked Sendable {
   }
 
   deinit {
+    LeftAtExit.shared.remove(url.path)
     if ProcessInfo.processInfo.environment["QDAKIT_KEEP_TEMP"] == nil {
       try? FileManager.default.removeItem(at: url)
     }
   }
+}
+
+/// The temporary folders still there, removed when the process exits.
+private final class LeftAtExit: @unchecked Sendable {
+  static let shared: LeftAtExit = {
+    let paths = LeftAtExit()
+    atexit {
+      guard ProcessInfo.processInfo.environment["QDAKIT_KEEP_TEMP"] == nil else { return }
+      for path in LeftAtExit.shared.lock.withLock({ LeftAtExit.shared.paths }) {
+        try? FileManager.default.removeItem(atPath: path)
+      }
+    }
+    return paths
+  }()
+
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  func add(_ path: String) { _ = lock.withLock { paths.insert(path) } }
+  func remove(_ path: String) { _ = lock.withLock { paths.remove(path) } }
 }
