@@ -107,7 +107,9 @@ public final class ProjectStore: Sendable {
       }
       if createdHere {
         // From now on readers (`qda serve`) may come: they read beside a writer through the log.
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        // The write is committed whatever happens here; a switch that fails is made by the next
+        // command to open the project (it opens every existing project with the log).
+        try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
       }
       return result
     } catch let error as DatabaseError {
