@@ -167,12 +167,12 @@ public struct ContradictionDetector: Sendable {
         return !TensionLexicon.occurrences(of: phrase, in: windowWords ?? []).isEmpty
       }
       for (number, opposition) in lexicon.oppositions.enumerated() {
+        // One side in this sentence and the other in the window around it. The window is
+        // searched only when the sentence holds a side: most sentences hold neither.
         let sides = phrases.sides[number]
         let a = sides.a.contains { inSentence[index][$0] }
-        let b = sides.b.contains(where: occursInWindow)
-        let a2 = sides.a.contains(where: occursInWindow)
-        let b2 = sides.b.contains { inSentence[index][$0] }
-        if (a && b) || (a2 && b2) {
+        let b = sides.b.contains { inSentence[index][$0] }
+        if (a && sides.b.contains(where: occursInWindow)) || (b && sides.a.contains(where: occursInWindow)) {
           evidence.score += 0.5
           evidence.cues.append("opposed content: \(opposition.reason)")
           for other in window { evidence.sentences.insert(other) }
