@@ -60,7 +60,7 @@ public final class ProjectStore: Sendable {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       if existed {
         let isProject = try queue.read { db -> Bool in
-          guard try db.tableExists("meta") else { return try db.tableExists("grdb_migrations") == false && Self.isEmpty(db) }
+          guard try db.tableExists("meta") else { return try Self.isUnstarted(db) }
           return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == "qdakit-project"
         }
         guard isProject else {
@@ -83,8 +83,14 @@ public final class ProjectStore: Sendable {
     }
   }
 
-  private static func isEmpty(_ db: Database) throws -> Bool {
-    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+  /// Whether a file without the `meta` table is a project whose creation stopped before its
+  /// first migration: empty, or holding only the migrator's own table with nothing applied
+  /// (the migrator creates it in a transaction of its own, so a command killed then leaves it).
+  private static func isUnstarted(_ db: Database) throws -> Bool {
+    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    if tables.isEmpty { return true }
+    guard tables == ["grdb_migrations"] else { return false }
+    return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
   }
 
   /// Deletes a project file and SQLite's companions (`-wal`, `-shm`, `-journal`).

@@ -40,6 +40,25 @@ import _QDATestSupport
     #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
   }
 
+  @Test func aCreationKilledBeforeTheFirstMigrationIsStartedAgain() throws {
+    let folder = try TemporaryFolder("bulk")
+    // Killed after the migrator made its table, before its first migration committed.
+    let unstarted = folder.path("unstarted.qda")
+    try DatabaseQueue(path: unstarted).write { try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)") }
+    let store = try ProjectStore(path: unstarted)
+    _ = try store.write { try $0.addDocuments([Self.answers(of: "R_1", "Fine.")]) }
+    #expect(try store.read { try $0.documentIDs() }.count == 1)
+    // Another program's database, or one whose migrations started elsewhere, is refused.
+    let foreign = folder.path("foreign.qda")
+    try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+    #expect(throws: StoreError.self) { try ProjectStore(path: foreign) }
+    let other = folder.path("other.qda")
+    try DatabaseQueue(path: other).write { db in
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('v1')")
+    }
+    #expect(throws: StoreError.self) { try ProjectStore(path: other) }
+  }
+
   static func answers(of respondent: String, _ answer: String, key: String? = nil) -> (document: Document, passages: [Passage], speakers: [String]) {
     let question = "What would you change?\n"
     let start = question.unicodeScalars.count
