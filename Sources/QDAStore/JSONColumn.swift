@@ -108,8 +108,11 @@ struct JSONRows {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  /// The array's text.
-  var text: String { String(decoding: bytes + [UInt8(ascii: "]")], as: UTF8.self) }
+  /// The array's text, closed: no row can follow.
+  consuming func text() -> String {
+    bytes.append(UInt8(ascii: "]"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
 
   struct Row {
     fileprivate var bytes: [UInt8] = []

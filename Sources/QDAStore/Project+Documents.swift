@@ -141,11 +141,11 @@ extension Project {
         ids.append(nextID)
         nextID += 1
       }
-      try documentStatement.execute(arguments: [documentRows.text])
+      try documentStatement.execute(arguments: [documentRows.text()])
       if db.changesCount != chunk.count {
         throw StoreError(.invalid, "\(chunk.count - db.changesCount) of \(chunk.count) documents could not be added")
       }
-      try passageStatement.execute(arguments: [passageRows.text])
+      try passageStatement.execute(arguments: [passageRows.text()])
     }
     return ids
   }

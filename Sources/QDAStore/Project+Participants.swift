@@ -60,10 +60,23 @@ extension Project {
   /// known ones in the order given; many to a statement.
   func ensureParticipants(_ ids: [String]) throws {
     let first = try nextParticipantPosition()
-    let order = ids.indices.sorted { (Self.asciiLowercased(ids[$0]), $0) < (Self.asciiLowercased(ids[$1]), $1) }
+    let order = Self.idOrder(ids)
     for start in stride(from: 0, to: order.count, by: 2_000) {
       try addParticipants(order[start..<min(order.count, start + 2_000)].lazy.map { (ids[$0], first + $0) })
     }
+  }
+
+  /// The positions of `ids` in the order of the participant id index (SQLite's NOCASE compares
+  /// ASCII letters without case), equal ids in their given order.
+  static func idOrder(_ ids: [String]) -> [Int] {
+    let keys = ids.map(asciiLowercased)
+    return ids.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+  }
+
+  /// The id with ASCII letters lower-cased, as SQLite's NOCASE collation compares ids.
+  static func asciiLowercased(_ id: String) -> String {
+    guard id.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return id }
+    return String(decoding: id.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
   }
 
   /// The position after every participant's.
@@ -86,7 +99,7 @@ extension Project {
         INSERT INTO participant(id, position) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
         ON CONFLICT(id) DO NOTHING
         """
-    ).execute(arguments: [rows.text])
+    ).execute(arguments: [rows.text()])
   }
 
   /// The participant id as the project spells it (ids match regardless of case).

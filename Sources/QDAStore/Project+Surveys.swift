@@ -104,9 +104,9 @@ extension Project {
   public func setAttributes(_ values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)]) throws {
     var attributePosition = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
     var known = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM attribute"))
-    // Runs of values naming the same participant (a respondent's values come together), each
-    // with the position a new participant takes.
-    var runs: [(key: String, start: Int, end: Int)] = []
+    // Runs of values naming the same participant (a respondent's values come together); a new
+    // participant takes the position of its run.
+    var runs: [Range<Int>] = []
     var checked = Set<String>()  // attribute names as given: a million values name a few
     for (index, entry) in values.enumerated() {
       if checked.insert(entry.attribute.name).inserted, known.insert(entry.attribute.name.lowercased()).inserted {
@@ -116,14 +116,13 @@ extension Project {
           arguments: [entry.attribute.name, entry.attribute.type.rawValue, attributePosition])
       }
       if index > 0, values[index - 1].participant == entry.participant {
-        runs[runs.count - 1].end = index + 1
+        runs[runs.count - 1] = runs[runs.count - 1].lowerBound..<(index + 1)
       } else {
-        runs.append((Self.asciiLowercased(entry.participant), index, index + 1))
+        runs.append(index..<(index + 1))
       }
     }
     let firstPosition = try nextParticipantPosition()
-    // The runs in id order (ties in their order), which is the order of the indexes' keys.
-    let order = runs.indices.sorted { (runs[$0].key, $0) < (runs[$1].key, $1) }
+    let order = Self.idOrder(runs.map { values[$0.lowerBound].participant })
     // CROSS JOIN keeps json_each the outer loop: a participant's later value for an attribute
     // replaces the earlier, as in the given order. The joins store the names as the project
     // spells them.
@@ -137,10 +136,10 @@ extension Project {
         """)
     for chunkStart in stride(from: 0, to: order.count, by: 2_000) {
       let chunk = order[chunkStart..<min(order.count, chunkStart + 2_000)]
-      try addParticipants(chunk.lazy.map { (values[runs[$0].start].participant, firstPosition + $0) })
+      try addParticipants(chunk.lazy.map { (values[runs[$0].lowerBound].participant, firstPosition + $0) })
       var rows = JSONRows()
       for run in chunk {
-        for entry in values[runs[run].start..<runs[run].end] {
+        for entry in values[runs[run]] {
           rows.row {
             $0.string(entry.participant)
             $0.string(entry.attribute.name)
@@ -152,13 +151,8 @@ extension Project {
           }
         }
       }
-      try upsert.execute(arguments: [rows.text])
+      try upsert.execute(arguments: [rows.text()])
     }
   }
 
-  /// The id with ASCII letters lower-cased, as SQLite's NOCASE collation compares ids.
-  static func asciiLowercased(_ id: String) -> String {
-    guard id.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return id }
-    return String(decoding: id.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
-  }
 }
