@@ -10,33 +10,65 @@ public struct CorpusSnapshot: Sendable {
   /// Every participant the project knows, with or without documents.
   public var participants: [Participant] { didSet { index() } }
   public var documents: [Document] { didSet { index() } }
-  public var passages: [Passage] { didSet { index() } }
-  public var codings: [Coding] { didSet { index() } }
+  /// The passages, as columns; read without their texts, they come with `textSource`.
+  public var passages: PassageColumns { didSet { index() } }
+  public var codings: CodingColumns { didSet { index() } }
+  /// Where the texts of passages read without them are found.
+  public var textSource: (any PassageTextSource)?
 
   public init(
     codebook: Codebook, interviewProtocol: InterviewProtocol? = nil,
     attributes: [AttributeDefinition] = [], participants: [Participant] = [],
     documents: [Document] = [], passages: [Passage] = [], codings: [Coding] = []
   ) {
+    self.init(
+      codebook: codebook, interviewProtocol: interviewProtocol, attributes: attributes, participants: participants,
+      documents: documents, passageColumns: PassageColumns(passages), codingColumns: CodingColumns(codings))
+  }
+
+  /// A snapshot over columns; `textSource` gives the texts when `passages` keeps none.
+  public init(
+    codebook: Codebook, interviewProtocol: InterviewProtocol?, attributes: [AttributeDefinition],
+    participants: [Participant], documents: [Document], passageColumns: PassageColumns, codingColumns: CodingColumns,
+    textSource: (any PassageTextSource)? = nil
+  ) {
+    precondition(passageColumns.keepsTexts || textSource != nil, "passages without texts need a source for them")
     self.codebook = codebook
     self.interviewProtocol = interviewProtocol
     self.attributes = attributes
     self.participants = participants
     self.documents = documents
-    self.passages = passages
-    self.codings = codings
+    self.passages = passageColumns
+    self.codings = codingColumns
+    self.textSource = textSource
     index()
+  }
+
+  // MARK: - Texts
+
+  /// A passage's text, from the snapshot or, for a snapshot read without texts, its source.
+  public func text(of passage: Passage) -> String {
+    guard !passages.keepsTexts, let id = passage.id, let source = textSource else { return passage.text }
+    return source.texts(ofPassages: [id])[0] ?? ""
+  }
+
+  /// Passages' texts, in order, read together (one read of the store for the lot).
+  public func texts(of passages: [Passage]) -> [String] {
+    guard !self.passages.keepsTexts, let source = textSource else { return passages.map(\.text) }
+    let ids = passages.compactMap(\.id)
+    guard ids.count == passages.count else { return passages.map { text(of: $0) } }
+    return source.texts(ofPassages: ids).map { $0 ?? "" }
   }
 
   // MARK: - Lookups
 
   /// Positions in `passages` and `documents` by row id (positions, not copies: a large study
   /// has millions of passages).
-  private(set) var passagePosition: [Int64: Int] = [:]
+  private(set) var passagePosition: [Int64: Int32] = [:]
   private(set) var participantByID: [String: Participant] = [:]
   private(set) var documentPosition: [Int64: Int] = [:]
   /// Positions in `codings` of each code's codings.
-  private(set) var codingPositions: [String: [Int]] = [:]
+  private(set) var codingPositions: [String: [Int32]] = [:]
   private(set) var firstSpokenPassage: [String: Int64] = [:]
   /// For each coding (by position), the position of its passage when a participant spoke it
   /// (not the interviewer, in a document with a participant); -1 otherwise.
@@ -46,13 +78,19 @@ public struct CorpusSnapshot: Sendable {
   private(set) var participantNumberOfPassage: [Int32] = []
   private(set) var participantNames: [String] = []
 
+  // Built from single columns: a study's millions of passages and codings are not made into
+  // values here.
   private mutating func index() {
     codingPositions = [:]
     firstSpokenPassage = [:]
-    passagePosition = Dictionary(passages.enumerated().compactMap { i, p in p.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+    passagePosition = [:]
+    passagePosition.reserveCapacity(passages.count)
+    for position in passages.indices {
+      if let id = passages.id(at: position), passagePosition[id] == nil { passagePosition[id] = Int32(position) }
+    }
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-    for (position, coding) in codings.enumerated() { codingPositions[coding.codeID, default: []].append(position) }
+    for position in codings.indices { codingPositions[codings.codeID(at: position), default: []].append(Int32(position)) }
     var numbers: [String: Int32] = [:]
     participantNames = []
     let numberOfDocument: [Int32] = documents.map { document in
@@ -62,18 +100,18 @@ public struct CorpusSnapshot: Sendable {
       participantNames.append(document.participantID)
       return number
     }
-    participantNumberOfPassage = passages.map { passage in
-      passage.documentID.flatMap { documentPosition[$0] }.map { numberOfDocument[$0] } ?? -1
+    participantNumberOfPassage = passages.indices.map { position in
+      passages.documentID(at: position).flatMap { documentPosition[$0] }.map { numberOfDocument[$0] } ?? -1
     }
-    spokenPassageOfCoding = codings.map { coding in
-      guard let position = passagePosition[coding.passageID], passages[position].role != .interviewer,
-        participantNumberOfPassage[position] >= 0
+    spokenPassageOfCoding = codings.indices.map { coding in
+      guard let position = passagePosition[codings.passageID(at: coding)].map(Int.init),
+        passages.role(at: position) != .interviewer, participantNumberOfPassage[position] >= 0
       else { return -1 }
       return Int32(position)
     }
-    for (position, passage) in passages.enumerated() where passage.role != .interviewer {
+    for position in passages.indices where passages.role(at: position) != .interviewer {
       let number = Int(participantNumberOfPassage[position])
-      guard let id = passage.id, number >= 0, firstSpokenPassage[participantNames[number]] == nil else { continue }
+      guard let id = passages.id(at: position), number >= 0, firstSpokenPassage[participantNames[number]] == nil else { continue }
       firstSpokenPassage[participantNames[number]] = id
     }
   }
@@ -91,7 +129,7 @@ public struct CorpusSnapshot: Sendable {
   public func passage(_ id: Int64) -> Passage? { passageIndex(id).map { passages[$0] } }
 
   /// The position in `passages` of the passage with this id.
-  public func passageIndex(_ id: Int64) -> Int? { passagePosition[id] }
+  public func passageIndex(_ id: Int64) -> Int? { passagePosition[id].map(Int.init) }
 
   /// The participant record with this id.
   public func participant(_ id: String) -> Participant? { participantByID[id] }
@@ -111,12 +149,12 @@ public struct CorpusSnapshot: Sendable {
 
   /// The passages of the codings of a code or any code below it, in the order of `codings`
   /// (a passage once per coding), without copying the codings.
-  public func passageIDs(under codeID: String) -> [Int64] { codingPositions(under: codeID).map { codings[$0].passageID } }
+  public func passageIDs(under codeID: String) -> [Int64] { codingPositions(under: codeID).map { codings.passageID(at: $0) } }
 
   /// Positions in `codings` of a code's codings and its sub-codes', in order.
   private func codingPositions(under codeID: String) -> [Int] {
     let subtree = codebook.subtree(codeID).map(\.id)
-    var positions = subtree.flatMap { codingPositions[$0] ?? [] }
+    var positions = subtree.flatMap { (codingPositions[$0] ?? []).map(Int.init) }
     if subtree.count > 1 { positions.sort() }
     return positions
   }
@@ -125,7 +163,8 @@ public struct CorpusSnapshot: Sendable {
   /// in passage order.
   public func spokenPassages(codedUnder codeID: String) -> [Passage] {
     let coded = Set(passageIDs(under: codeID))
-    return passages.filter { $0.role != .interviewer && $0.id.map(coded.contains) == true }
+    return passages.indices.filter { passages.role(at: $0) != .interviewer && passages.id(at: $0).map(coded.contains) == true }
+      .map { passages[$0] }
   }
 
   /// Positions in `passages` of the participant passages coded with a code or any code below
@@ -145,7 +184,7 @@ public struct CorpusSnapshot: Sendable {
     var listed = [Bool](repeating: false, count: passages.count)
     var passageIDs: [Int64] = []
     for position in spokenPassagePositions(under: codeID) {
-      guard !listed[position], let id = passages[position].id else { continue }
+      guard !listed[position], let id = passages.id(at: position) else { continue }
       listed[position] = true
       passageIDs.append(id)
       spoke[Int(participantNumberOfPassage[position])] = true
@@ -159,7 +198,8 @@ public struct CorpusSnapshot: Sendable {
 
   /// Participant passages that answer a protocol question, in document order.
   public func answers(to questionID: String) -> [Passage] {
-    passages.filter { $0.questionID == questionID && $0.role != .interviewer }
+    passages.indices.filter { passages.role(at: $0) != .interviewer && passages.questionID(at: $0) == questionID }
+      .map { passages[$0] }
   }
 
   /// Groups passages by participant, keeping their order.
@@ -176,4 +216,14 @@ public struct CorpusSnapshot: Sendable {
     order.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
     return order.map { ($0, groups[$0] ?? []) }
   }
+}
+
+/// Where a snapshot read without its passages' texts (a whole study's would not fit in memory)
+/// finds them: the project store.
+///
+/// Reading cannot fail from the tables' side: a source that fails gives nil, and keeps the
+/// failure for whoever made it to report once the tables are made.
+public protocol PassageTextSource: Sendable {
+  /// The texts of passages by id, in order; nil for one the source cannot give.
+  func texts(ofPassages ids: [Int64]) -> [String?]
 }

@@ -70,7 +70,7 @@ struct ReportManifest: Codable {
     }
     codebook = Codebook(
       name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file, sha256: instrument?.contentHash)
-    coders = Set(corpus.codings.map(\.coder)).sorted()
+    coders = corpus.codings.countsByCoder.keys.sorted()
     counts = [
       "documents": corpus.documents.count, "participants": corpus.interviewed.count, "passages": corpus.passages.count,
       "codings": corpus.codings.count,

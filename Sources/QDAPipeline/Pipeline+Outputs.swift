@@ -20,7 +20,7 @@ extension Pipeline {
   public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
-    let corpus = try snapshot(project: path, documentTexts: false)
+    let corpus = try snapshot(project: path, texts: false)
     environment.progress("tables")
     let analysis = Analysis(corpus)
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
@@ -50,6 +50,8 @@ extension Pipeline {
     } catch let error as ReportTemplateError {
       throw PipelineError(.invalidOption, error.description)
     }
+    // Nothing is written from a passage text the project could not give.
+    try corpus.checkTexts()
     let fileManager = FileManager.default
     try fileManager.createDirectory(atPath: out, withIntermediateDirectories: true)
     environment.progress("writing analysis.json")
@@ -61,6 +63,12 @@ extension Pipeline {
       corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
       surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
     ).write(toFile: analysisFile)
+    do {
+      try corpus.checkTexts()
+    } catch {
+      try? fileManager.removeItem(atPath: analysisFile)
+      throw error
+    }
     let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile) }
     var written: [String] = []
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
@@ -121,7 +129,7 @@ extension Pipeline {
   func methodsContext(project path: String, corpus: CorpusSnapshot, surveys: [SurveySummary]) throws -> MethodsContext {
     let store = try ProjectStore(path: path, mustExist: true)
     let instrument = try store.read { try $0.instrument(.codebook) }
-    let coders = Set(corpus.codings.map(\.coder)).subtracting([Pipeline.consensusCoder]).sorted()
+    let coders = Set(corpus.codings.countsByCoder.keys).subtracting([Pipeline.consensusCoder]).sorted()
     let agreement = coders.count >= 2 ? try? self.agreement(project: path, coders: coders) : nil
     return MethodsContext(
       codebookFile: instrument?.file, codebookHash: instrument?.contentHash, agreement: agreement,
@@ -131,12 +139,14 @@ extension Pipeline {
 
   /// The JSON export of a project.
   public func exportJSON(project path: String) throws -> String {
-    let corpus = try snapshot(project: path, documentTexts: false)
-    return try AnalysisExport(
+    let corpus = try snapshot(project: path, texts: false)
+    let json = try AnalysisExport(
       corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion,
       contradictions: try contradictions(project: path),
       surveys: try surveyOutputs(project: path).map { ($0.summary, $0.withUnfinished) },
       documentText: try documentTexts(project: path)).json()
+    try corpus.checkTexts()
+    return json
   }
 
   /// Reads a document's text from the project when asked: for a snapshot read without them.
@@ -152,7 +162,10 @@ extension Pipeline {
 
   /// Every table of a project, the surveys' included.
   public func tables(project path: String) throws -> [DataTable] {
-    Analysis(try snapshot(project: path)).tables + (try surveyOutputs(project: path).flatMap(\.tables))
+    let corpus = try snapshot(project: path, texts: false)
+    let tables = Analysis(corpus).tables
+    try corpus.checkTexts()
+    return tables + (try surveyOutputs(project: path).flatMap(\.tables))
   }
 
   /// Each stored survey's summaries (without and with unfinished responses) and tables, the

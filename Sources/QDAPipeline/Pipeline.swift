@@ -517,25 +517,29 @@ public struct Pipeline: Sendable {
 
   /// Everything the tables need, read in one transaction.
   ///
-  /// - Parameter documentTexts: false leaves the documents' texts out (their passages keep
-  ///   theirs): the tables and the brief read passages, and a large study's transcripts would
-  ///   otherwise be held twice.
-  public func snapshot(project path: String, documentTexts: Bool = true) throws -> CorpusSnapshot {
+  /// - Parameter texts: false leaves the documents' and passages' texts out, to be read from
+  ///   the project when asked (`CorpusSnapshot.text(of:)`): a large study's texts are most of
+  ///   it, and the tables and the brief read few of them.
+  public func snapshot(project path: String, texts: Bool = true) throws -> CorpusSnapshot {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in try snapshot(project, path: path, documentTexts: documentTexts) }
+    let source = texts ? nil : StoredPassageTexts(store: store, path: path)
+    return try store.read { project in try snapshot(project, path: path, textSource: source) }
   }
 
   /// The project as the tables see it. Interview analyses (the brief's counts of principals,
   /// time, motivation, contradictions) read interviews only; `includeSurveys` adds the survey
   /// answers and their respondents (REFI-QDA export, full-text search).
-  func snapshot(_ project: Project, path: String, includeSurveys: Bool = false, documentTexts: Bool = true) throws -> CorpusSnapshot {
+  /// With a `textSource`, texts are left out and read from it.
+  func snapshot(
+    _ project: Project, path: String, includeSurveys: Bool = false, textSource: (any PassageTextSource)? = nil
+  ) throws -> CorpusSnapshot {
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
     }
     // Survey answers left out in SQLite: a large survey has far more of them than interviews.
-    let documents = try project.documents(interviewsOnly: !includeSurveys, texts: documentTexts)
-    let passages = try project.passages(interviewsOnly: !includeSurveys)
-    let codings = try project.codings(CodingFilter(interviewsOnly: !includeSurveys))
+    let documents = try project.documents(interviewsOnly: !includeSurveys, texts: textSource == nil)
+    let passages = try project.passageColumns(interviewsOnly: !includeSurveys, texts: textSource == nil)
+    let codings = try project.codingColumns(CodingFilter(interviewsOnly: !includeSurveys))
     var participants = try project.participants()
     if !includeSurveys {
       let respondents = try project.surveyRespondentIDs()
@@ -552,8 +556,8 @@ public struct Pipeline: Sendable {
     }
     return CorpusSnapshot(
       codebook: codebook, interviewProtocol: try Instruments.storedProtocol(project, codebook: codebook),
-      attributes: attributes, participants: participants,
-      documents: documents, passages: passages, codings: codings)
+      attributes: attributes, participants: participants, documents: documents,
+      passageColumns: passages, codingColumns: codings, textSource: textSource)
   }
 
   /// Detects contradictions again, keeping researchers' decisions and additions.

@@ -150,7 +150,9 @@ extension Project {
   /// Removes a coding by id. Automatic codings can be removed too; the next auto-coding run
   /// recreates them unless the rules change.
   public func removeCoding(id: Int64) throws -> Coding {
-    guard let coding = try codings(where: "c.id = ?", [id]).first else {
+    var found: Coding?
+    try forEachCoding(where: "c.id = ?", [id]) { found = $0 }
+    guard let coding = found else {
       throw StoreError(.notFound, "no coding \(id)")
     }
     try db.execute(sql: "DELETE FROM coding WHERE id = ?", arguments: [id])
@@ -159,6 +161,22 @@ extension Project {
 
   /// Codings matching a filter, in document and position order.
   public func codings(_ filter: CodingFilter = CodingFilter()) throws -> [Coding] {
+    var codings: [Coding] = []
+    try forEachCoding(filter, expecting: { codings.reserveCapacity($0) }) { codings.append($0) }
+    return codings
+  }
+
+  /// Codings matching a filter as columns, in document and position order: what a whole
+  /// study's millions of codings are read as.
+  public func codingColumns(_ filter: CodingFilter = CodingFilter()) throws -> CodingColumns {
+    var codings = CodingColumns()
+    try forEachCoding(filter, expecting: { codings.reserveCapacity($0) }) { codings.append($0) }
+    return codings
+  }
+
+  /// Hands `body` each coding matching a filter, in document and position order, after telling
+  /// `expecting` how many there are when the read goes beyond one document or passage.
+  private func forEachCoding(_ filter: CodingFilter, expecting: (Int) -> Void, _ body: (Coding) -> Void) throws {
     var clauses: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let coder = filter.coder { clauses.append("c.coder = ?"); arguments.append(coder) }
@@ -168,7 +186,8 @@ extension Project {
     if filter.interviewsOnly { clauses.append(Self.isInterview) }
     // A read beyond one document or passage is counted first, to hold it in one allocation.
     let large = filter.documentID == nil && filter.passageID == nil
-    return try codings(where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large)
+    try forEachCoding(
+      where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large, expecting: expecting, body)
   }
 
   /// How many codings there are, automatic and by coders (without reading them).
@@ -190,21 +209,24 @@ extension Project {
     return result
   }
 
-  private func codings(where clause: String, _ arguments: [any DatabaseValueConvertible], counted: Bool = false) throws -> [Coding] {
+  private func forEachCoding(
+    where clause: String, _ arguments: [any DatabaseValueConvertible], counted: Bool = false,
+    expecting: (Int) -> Void = { _ in }, _ body: (Coding) -> Void
+  ) throws {
     // Code, coder, rule and matched words repeat across millions of codings: each distinct one
     // is kept once and shared (a study of 10,000 interviews has 3 million codings).
     var strings = Interner<String>()
     var matchedLists: [String: [String]] = [:]
     let from = "FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id WHERE \(clause)"
-    let count = counted ? try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0 : 0
+    if counted { expecting(try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0) }
     // Cached: detection reads each document's codings with the same statement.
-    return try Self.collect(Row.fetchCursor(
+    let rows = try Row.fetchCursor(
       db.cachedStatement(sql: """
         SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo
         \(from) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
         """),
-      arguments: StatementArguments(arguments)
-    ).map { row in
+      arguments: StatementArguments(arguments))
+    while let row = try rows.next() {
       // By position (see `passage(_:)`).
       var matched: [String] = []
       if let text: String = row[7] {
@@ -215,11 +237,11 @@ extension Project {
           matchedLists[text] = matched
         }
       }
-      return Coding(
+      body(Coding(
         id: row[0], passageID: row[1], codeID: strings.intern(row[2]), coder: strings.intern(row[3]),
         span: TextSpan(start: row[4], end: row[5]), ruleID: (row[6] as String?).map { strings.intern($0) },
-        matched: matched, negated: row[8], memo: row[9])
-    }, count: count)
+        matched: matched, negated: row[8], memo: row[9]))
+    }
   }
 
   static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {

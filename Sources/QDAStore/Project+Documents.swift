@@ -307,6 +307,26 @@ extension Project {
       count: Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
   }
 
+  /// Every passage (of interviews only, or of every document) as columns, in document key and
+  /// passage order, with their texts or without them (a whole study's texts are most of it).
+  public func passageColumns(interviewsOnly: Bool = false, texts: Bool = true) throws -> PassageColumns {
+    var strings = Interner<String>()
+    let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
+    var columns = PassageColumns(keepingTexts: texts)
+    columns.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
+    // Without texts, an empty one is selected in the text's place.
+    let selected = texts ? Self.passageColumns : Self.passageColumns.replacingOccurrences(of: "p.text", with: "''")
+    let rows = try Row.fetchCursor(db, sql: "SELECT \(selected) \(from) ORDER BY d.key, p.ordinal")
+    while let row = try rows.next() { columns.append(Self.passage(row, strings: &strings)) }
+    return columns
+  }
+
+  /// Passages' texts by id, in the order asked; nil for a passage the project does not hold.
+  public func passageTexts(ids: [Int64]) throws -> [String?] {
+    let statement = try db.cachedStatement(sql: "SELECT text FROM passage WHERE id = ?")
+    return try ids.map { try String.fetchOne(statement, arguments: [$0]) }
+  }
+
   /// A document's passages whose spans overlap one of the ranges (scalar offsets), in order:
   /// the spans read first, then only those passages' rows.
   public func passages(documentID: Int64, overlapping ranges: [Range<Int>]) throws -> [Passage] {

@@ -149,3 +149,36 @@ import _QDATestSupport
     #expect(try store.read { try $0.participantsWithoutDocuments() }.prefix(2) == ["P01", "R_10"])
   }
 }
+
+/// A whole study read as columns, with its passages' texts or without them (read by id when
+/// asked).
+@Suite struct ColumnReadTests {
+  @Test func passagesAndCodingsReadAsColumnsAreTheValuesRead() throws {
+    let folder = try TemporaryFolder("columns")
+    let store = try ProjectStore(path: folder.path("p.qda"))
+    try store.write { project in
+      _ = try project.replaceCodebook(Codebook(name: "b", version: "1", codes: [Code(id: "rules", name: "Rules", element: .rules)]))
+      let ids = try project.addDocuments([
+        BulkWriteTests.answers(of: "R_2", "Too much time."), BulkWriteTests.answers(of: "R_1", "About right, I think."),
+      ])
+      let passages = try project.passages(documentID: ids[0])
+      try project.replaceAutoCodings(documentID: ids[0], with: [
+        Coding(passageID: passages[0].id!, codeID: "rules", coder: Coding.autoCoder, span: passages[0].span, ruleID: "r1", matched: ["time"])
+      ])
+    }
+    try store.read { project in
+      let passages = try project.passages()
+      #expect(passages.count == 2)
+      #expect(Array(try project.passageColumns()) == passages)
+      let bare = try project.passageColumns(texts: false)
+      #expect(!bare.keepsTexts)
+      #expect(bare.map(\.text) == ["", ""])
+      #expect(bare.map(\.span) == passages.map(\.span))
+      let ids = passages.compactMap(\.id)
+      #expect(try project.passageTexts(ids: ids.reversed() + [999_999]) == passages.map(\.text).reversed() + [nil])
+      let codings = try project.codings()
+      #expect(codings.count == 1)
+      #expect(Array(try project.codingColumns()) == codings)
+    }
+  }
+}

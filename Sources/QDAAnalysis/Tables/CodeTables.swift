@@ -107,7 +107,7 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
       for position in corpus.spokenPassagePositions(under: code.id) {
         let number = corpus.participantNumberOfPassage[position]
         let column = columnOfNumber[Int(number)]
-        guard column >= 0, let id = corpus.passages[position].id else { continue }
+        guard column >= 0, let id = corpus.passages.id(at: position) else { continue }
         participants[column].insert(number)
         passages[column].insert(id)
       }
@@ -148,13 +148,15 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
     let order = Dictionary(corpus.codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     var ids = corpus.codebook.codes.map(\.id)
     var number = order
-    for id in Set(corpus.codings.map(\.codeID)).subtracting(order.keys).sorted() {
+    for id in corpus.codings.distinctCodeIDs.subtracting(order.keys).sorted() {
       number[id] = ids.count
       ids.append(id)
     }
     // Each passage's codes: (passage, code) pairs sorted, so a passage's codes sit together and
     // passages come in id order (each pair's passage list is then sorted as it grows).
-    var codedPassages = corpus.codings.map { (passage: $0.passageID, code: number[$0.codeID] ?? 0) }
+    var codedPassages = corpus.codings.indices.map {
+      (passage: corpus.codings.passageID(at: $0), code: number[corpus.codings.codeID(at: $0)] ?? 0)
+    }
     codedPassages.sort { ($0.passage, $0.code) < ($1.passage, $1.code) }
     var related: [Int: Bool] = [:]
     func inOneLine(_ a: Int, _ b: Int) -> Bool {
@@ -178,7 +180,7 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
         end += 1
       }
       start = end
-      guard codes.count > 1, let position = corpus.passageIndex(passageID), corpus.passages[position].role != .interviewer
+      guard codes.count > 1, let position = corpus.passageIndex(passageID), corpus.passages.role(at: position) != .interviewer
       else { continue }
       let number = Int(corpus.participantNumberOfPassage[position])
       let participant = number >= 0 ? corpus.participantNames[number] : nil

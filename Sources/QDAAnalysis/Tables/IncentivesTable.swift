@@ -42,11 +42,11 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
     answers = groups.map { participant, passages in
       var notMattered: [String] = []
       var mattered: [String] = []
-      for passage in passages {
-        for verdict in IncentiveStance.classifier.verdicts(in: passage.text) {
+      for text in corpus.texts(of: passages) {
+        for verdict in IncentiveStance.classifier.verdicts(in: text) {
           if verdict.label == .didNotMatter {
             notMattered.append(verdict.evidence)
-          } else if Self.sentenceMentionsIncentive(passage.text, at: verdict.start) {
+          } else if Self.sentenceMentionsIncentive(text, at: verdict.start) {
             mattered.append(verdict.evidence)
           }
         }

@@ -80,9 +80,9 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     noEstimate = []
     for (participant, passages) in answers(.hoursEstimate) {
       var found: (HourEstimate, Int64)?
-      for passage in passages {
+      for (passage, text) in zip(passages, corpus.texts(of: passages)) {
         guard let id = passage.id else { continue }
-        if let estimate = HourEstimator.estimate(in: passage.text, bareNumbers: hoursQuestion != nil) {
+        if let estimate = HourEstimator.estimate(in: text, bareNumbers: hoursQuestion != nil) {
           found = (estimate, id)
         }
       }
@@ -100,8 +100,8 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     let judgmentQuestion = proto?.question(measuring: .timeJudgment)
     for (participant, passages) in answers(.timeJudgment) {
       var verdict: (CueClassifier<TimeJudgment>.Verdict, Int64)?
-      for passage in passages {
-        guard let id = passage.id, let found = TimeJudgment.classifier.classify(passage.text) else { continue }
+      for (passage, text) in zip(passages, corpus.texts(of: passages)) {
+        guard let id = passage.id, let found = TimeJudgment.classifier.classify(text) else { continue }
         verdict = (found, id)
       }
       if let (found, id) = verdict {

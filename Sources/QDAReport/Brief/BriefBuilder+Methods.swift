@@ -39,7 +39,7 @@ extension BriefBuilder {
         "The interviews were analysed with cultural-historical activity theory (CHAT), in which the actions of an individual are seen as embedded in an activity system: "
           + "the subject, the object of the activity and the community engaged in it, mediated by tools and signs, rules and a division of labor (Engeström 1987; Beatty & Feldman 2012). "
           + "Each passage of the \(noun.plural)' answers was coded to the elements below and their codes, by the codebook's rules"
-          + (corpus.codings.contains { !$0.isAutomatic } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
+          + (corpus.codings.countsByCoder.keys.contains { $0 != Coding.autoCoder } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
     ])
     var items: [[Inline]] = []
     for element in Element.allCases {
@@ -58,15 +58,16 @@ extension BriefBuilder {
   /// protocol's recommendations question.
   mutating func considerationsSection() {
     guard let question = corpus.interviewProtocol?.questions.first(where: { $0.text.lowercased().contains("recommend") }) else { return }
-    var first: [String: Passage] = [:]
-    for passage in corpus.passages where passage.questionID == question.id && passage.role != .interviewer {
+    var first: [String: (passage: Passage, text: String)] = [:]
+    let answered = corpus.answers(to: question.id)
+    for (passage, text) in zip(answered, corpus.texts(of: answered)) {
       guard let participant = corpus.participant(of: passage), first[participant] == nil,
-        passage.text.split(separator: " ").count >= 4
+        text.split(separator: " ").count >= 4
       else { continue }
-      first[participant] = passage
+      first[participant] = (passage, text)
     }
-    let answers: [(participant: String, passage: Passage)] = interviewed.compactMap { participant in
-      first[participant].map { (participant, $0) }
+    let answers: [(participant: String, passage: Passage, text: String)] = interviewed.compactMap { participant in
+      first[participant].map { (participant, $0.passage, $0.text) }
     }
     guard !answers.isEmpty else { return }
     heading(1, "Considerations", anchor: "considerations")
@@ -78,7 +79,7 @@ extension BriefBuilder {
     var items: [[Inline]] = []
     for answer in answers {
       guard let id = answer.passage.id else { continue }
-      let text = leadingSentences(answer.passage.text, words: 40)
+      let text = leadingSentences(answer.text, words: 40)
       items.append([
         .text("“\(text)” — "),
         count(answer.participant, title: "Recommendation of \(answer.participant)", passages: [id]),
@@ -110,7 +111,7 @@ extension BriefBuilder {
     heading(1, "Methods", anchor: "methods")
     let documents = corpus.documents
     let formats = Dictionary(grouping: documents, by: \.format).map { "\($0.value.count) \(Self.formatName($0.key))" }.sorted()
-    let participantPassages = corpus.passages.filter { $0.role == .participant }.count
+    let participantPassages = corpus.passages.count(role: { $0 == .participant })
     var data = "Data: \(documents.count) transcript\(documents.count == 1 ? "" : "s") (\(formats.joined(separator: ", "))) of interviews with \(interviewed.count) \(noun.form(interviewed.count))"
     if let period = study.period { data += ", \(period)" }
     data += "; \(corpus.passages.count) passages, \(participantPassages) of them the \(noun.plural)' own."
@@ -124,7 +125,7 @@ extension BriefBuilder {
     if let file = methods?.codebookFile { coding += " (\(file)" + (methods?.codebookHash.map { ", SHA-256 \($0.prefix(12))…" } ?? "") + ")" }
     let elements = codebook.codes.filter { $0.parentID == nil }.count
     coding += ": \(codebook.codes.count) codes under \(elements) CHAT elements, \(codebook.codes.reduce(0) { $0 + $1.rules.count }) coding rules."
-    let byCoder = Dictionary(grouping: corpus.codings, by: \.coder).mapValues(\.count)
+    let byCoder = corpus.codings.countsByCoder
     let coders = byCoder.keys.sorted { ($0 == Coding.autoCoder ? 0 : 1, $0) < ($1 == Coding.autoCoder ? 0 : 1, $1) }
     coding += " Codings: " + coders.map { "\(byCoder[$0] ?? 0) by \($0 == Coding.autoCoder ? "the rules" : $0)" }.joined(separator: ", ") + "."
     paragraph([.text(coding)])

@@ -70,8 +70,8 @@ public struct BriefBuilder {
 
   func overview() -> String {
     let documents = corpus.documents.count
-    let passages = corpus.passages.filter { $0.role != .interviewer }.count
-    let manual = Set(corpus.codings.filter { !$0.isAutomatic }.map(\.coder)).sorted()
+    let passages = corpus.passages.count(role: { $0 != .interviewer })
+    let manual = corpus.codings.countsByCoder.keys.filter { $0 != Coding.autoCoder }.sorted()
     var text = "Based on \(documents) interview transcript\(documents == 1 ? "" : "s") with \(interviewed.count) \(noun.form(interviewed.count))"
     text += " (\(passages) participant passages), coded with the codebook \(corpus.codebook.name) v\(corpus.codebook.version)"
     text += manual.isEmpty ? " by its rules." : " by its rules and by \(manual.joined(separator: ", "))."
@@ -109,7 +109,7 @@ public struct BriefBuilder {
       guard let passage = corpus.passage(passageID), let participant = corpus.participant(of: passage),
         let document = corpus.document(passage.documentID)
       else { continue }
-      let scalars = Array(scalarsOf: passage.text)
+      let scalars = Array(scalarsOf: corpus.text(of: passage))
       let pieces = spans[passageID] ?? [passage.span]
       for span in pieces {
         let lower = max(0, span.start - passage.span.start)
@@ -151,7 +151,7 @@ public struct BriefBuilder {
           entries: [
             Reference.Entry(
               passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
-              speaker: passage.speaker, start: passage.span.start, end: passage.span.end, text: passage.text)
+              speaker: passage.speaker, start: passage.span.start, end: passage.span.end, text: corpus.text(of: passage))
           ]))
       source.reference = id
     }

@@ -33,11 +33,20 @@ struct QuoteSelector {
       let count = unused.count
       unused = (0..<Self.consideredAtMost).map { unused[$0 * count / Self.consideredAtMost] }
     }
+    // The texts not read before, read together.
+    var asked = Set<Int64>()
+    let unread = unused.compactMap {
+      scalarCache[$0.passageID] == nil && asked.insert($0.passageID).inserted ? corpus.passage($0.passageID) : nil
+    }
+    for (passage, text) in zip(unread, corpus.texts(of: unread)) {
+      if let id = passage.id { scalarCache[id] = Array(scalarsOf: text) }
+    }
     for candidate in unused {
       guard let passage = corpus.passage(candidate.passageID), passage.role != .interviewer,
         let participant = corpus.participant(of: passage),
         let document = corpus.document(passage.documentID),
-        let quote = excerpt(passage, around: candidate.span, document: document)
+        let scalars = scalarCache[candidate.passageID],
+        let quote = excerpt(passage, scalars: scalars, around: candidate.span, document: document)
       else { continue }
       let words = quote.words
       var score = -abs(Double(words - targetWords)) / Double(targetWords)
@@ -58,17 +67,9 @@ struct QuoteSelector {
   }
 
   /// The sentences around a span, grown to a readable length inside the passage.
-  private mutating func excerpt(_ passage: Passage, around span: TextSpan, document: Document)
+  private func excerpt(_ passage: Passage, scalars: [Unicode.Scalar], around span: TextSpan, document: Document)
     -> (text: String, words: Int, start: Int, end: Int)?
   {
-    guard let passageID = passage.id else { return nil }
-    let scalars: [Unicode.Scalar]
-    if let cached = scalarCache[passageID] {
-      scalars = cached
-    } else {
-      scalars = Array(scalarsOf: passage.text)
-      scalarCache[passageID] = scalars
-    }
     let base = passage.span.start
     let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
     guard !sentences.isEmpty else { return nil }

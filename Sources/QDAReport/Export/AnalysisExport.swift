@@ -154,23 +154,37 @@ public struct AnalysisExport: Encodable, Sendable {
   public static let chunkSize = 2_000
   static let chunksAtOnce = 8
 
-  /// Hands the JSON to `sink` in order: everything around the passages, encoded once with the
-  /// passages left out, and the passages spliced in where their empty list stood.
+  /// Hands the JSON to `sink` in order, a section at a time, in exactly the bytes `JSONEncoder`
+  /// gives for the whole export: a large study's contradictions and tables list millions of
+  /// passage ids, which the encoder would hold as a tree of values and then as text. Lists are
+  /// encoded a chunk of elements at a time; the passages (most of it) by hand, on every core.
   func write(chunkSize: Int, _ sink: (Data) throws -> Void) throws {
-    var shell = self
-    shell.passages = PassageList()
-    let outer = try Self.encoder().encode(shell)
-    // The top-level key is the one indented by two spaces; keys of the same name deeper in
-    // (a contradiction's passages) are indented further.
-    let key = Data("\n  \"passages\" : [".utf8)
-    guard !passages.isEmpty, let marker = outer.range(of: key),
-      let close = outer[marker.upperBound...].firstIndex(of: UInt8(ascii: "]"))
-    else {
-      try sink(outer)
-      try sink(Data("\n".utf8))
-      return
-    }
-    try sink(outer[..<marker.upperBound])
+    try withoutActuallyEscaping(sink) { sink in try write(chunkSize: chunkSize, to: SectionWriter(encoder: Self.encoder(), sink: sink)) }
+  }
+
+  private func write(chunkSize: Int, to writer: SectionWriter) throws {
+    var out = writer
+    try out.object(indent: 0, [
+      ("attributes", { try $0.value(attributes, indent: 2) }),
+      ("codebook", { try $0.value(codebook, indent: 2) }),
+      ("contradictions", { try $0.list(contradictions, indent: 2) }),
+      ("documents", { try $0.list(documents, indent: 2) }),
+      ("generator", { try $0.value(generator, indent: 2) }),
+      ("participants", { try $0.list(participants, indent: 2) }),
+      ("passages", { try writePassages(chunkSize: chunkSize, to: &$0) }),
+      ("schema", { try $0.value(schema, indent: 2) }),
+      ("schema_version", { try $0.value(schemaVersion, indent: 2) }),
+      ("study", { try $0.value(study, indent: 2) }),
+      ("survey", { try $0.list(survey, indent: 2) }),
+      ("tables", { try tables.write(to: &$0, indent: 2) }),
+    ])
+    try out.raw("\n")
+  }
+
+  /// The top-level passage list, its chunks encoded on every core a few at a time.
+  private func writePassages(chunkSize: Int, to out: inout SectionWriter) throws {
+    guard !passages.isEmpty else { return try out.emptyList(indent: 2) }
+    try out.raw("[")
     let chunks = stride(from: 0, to: passages.count, by: max(1, chunkSize)).map { $0..<min($0 + max(1, chunkSize), passages.count) }
     var group = 0
     while group < chunks.count {
@@ -178,14 +192,12 @@ public struct AnalysisExport: Encodable, Sendable {
       let passages = self.passages
       let encoded = concurrentMap(batch.count) { index in Result { try Self.elements(passages.exports(batch[index])) } }
       for (offset, result) in encoded.enumerated() {
-        try sink(Data((group + offset == 0 ? "\n" : ",\n").utf8))
-        try sink(try result.get())
+        try out.raw(group + offset == 0 ? "\n" : ",\n")
+        try out.sink(try result.get())
       }
       group += batch.count
     }
-    try sink(Data("\n  ".utf8))
-    try sink(outer[close...])
-    try sink(Data("\n".utf8))
+    try out.raw("\n  ]")
   }
 
   /// Passages as elements of the top-level `passages` list, written by hand for speed (most
@@ -333,27 +345,24 @@ public struct AnalysisExport: Encodable, Sendable {
   /// The passages of a snapshot as the export lists them, each with its codings (in the
   /// snapshot's order), made on demand: a large study's passages are never all held twice.
   struct PassageList: Encodable, Sendable {
-    private let passages: [Passage]
-    private let codings: [Coding]
+    /// The corpus the passages come from (and their texts, when it was read without them).
+    private let corpus: CorpusSnapshot
     /// Passage `i`'s codings are `codings[codingOrder[codingStart[i]..<codingStart[i + 1]]]`.
     private let codingOrder: [Int32]
     private let codingStart: [Int32]
     private let elements: [String: String]
 
     init() {
-      passages = []
-      codings = []
-      codingOrder = []
-      codingStart = [0]
-      elements = [:]
+      self.init(CorpusSnapshot(codebook: Codebook(name: "", version: "", codes: [])))
     }
 
     init(_ corpus: CorpusSnapshot) {
-      passages = corpus.passages
-      codings = corpus.codings
+      self.corpus = corpus
+      let passages = corpus.passages
+      let codings = corpus.codings
       elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
       // A counting sort by passage, keeping the codings' order within each passage.
-      let owner = codings.map { corpus.passageIndex($0.passageID).map(Int32.init) ?? -1 }
+      let owner = codings.indices.map { corpus.passageIndex(codings.passageID(at: $0)).map(Int32.init) ?? -1 }
       var start = [Int32](repeating: 0, count: passages.count + 1)
       for index in owner where index >= 0 { start[Int(index) + 1] += 1 }
       for index in passages.indices { start[index + 1] += start[index] }
@@ -367,19 +376,22 @@ public struct AnalysisExport: Encodable, Sendable {
       codingStart = start
     }
 
-    var count: Int { passages.count }
-    var isEmpty: Bool { passages.isEmpty }
+    var count: Int { corpus.passages.count }
+    var isEmpty: Bool { corpus.passages.isEmpty }
 
-    func exports(_ range: Range<Int>) -> [PassageExport] { range.map(export) }
+    /// The passages in `range`, their texts read together.
+    func exports(_ range: Range<Int>) -> [PassageExport] {
+      let passages = range.map { corpus.passages[$0] }
+      return zip(zip(range, passages), corpus.texts(of: passages)).map { export($0.0, $0.1, text: $1) }
+    }
 
-    func export(_ index: Int) -> PassageExport {
-      let passage = passages[index]
-      return PassageExport(
+    func export(_ index: Int, _ passage: Passage, text: String) -> PassageExport {
+      PassageExport(
         id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,
         speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start, end: passage.span.end,
-        text: passage.text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
+        text: text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
         codings: codingOrder[Int(codingStart[index])..<Int(codingStart[index + 1])].map {
-          let coding = codings[Int($0)]
+          let coding = corpus.codings[Int($0)]
           return CodingExport(
             id: coding.id ?? 0, code: coding.codeID, element: elements[coding.codeID] ?? "retired", coder: coding.coder,
             rule: coding.ruleID, start: coding.span.start, end: coding.span.end, matched: coding.matched, negated: coding.negated)
@@ -388,7 +400,9 @@ public struct AnalysisExport: Encodable, Sendable {
 
     func encode(to encoder: any Encoder) throws {
       var container = encoder.unkeyedContainer()
-      for index in passages.indices { try container.encode(export(index)) }
+      for start in stride(from: 0, to: count, by: AnalysisExport.chunkSize) {
+        for passage in exports(start..<min(start + AnalysisExport.chunkSize, count)) { try container.encode(passage) }
+      }
     }
   }
 

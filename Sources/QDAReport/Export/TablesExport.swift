@@ -11,6 +11,20 @@ struct TablesExport: Encodable, Sendable {
   var crosstabs: [CrosstabExport]
   var cooccurrence: [PairExport]
 
+  /// Writes the section as the encoder would, a part at a time: the code pairs and cross-tabs
+  /// list a large study's passages by the million.
+  func write(to out: inout SectionWriter, indent: Int) throws {
+    try out.object(indent: indent, [
+      ("codes", { try $0.list(codes, indent: indent + 2) }),
+      ("cooccurrence", { try $0.list(cooccurrence, indent: indent + 2, chunk: 1) }),
+      ("crosstabs", { try $0.list(crosstabs, indent: indent + 2, chunk: 1) }),
+      ("experience", { try $0.value(experience, indent: indent + 2) }),
+      ("incentives", { try $0.value(incentives, indent: indent + 2) }),
+      ("motivation", motivation.map { motivation in { try $0.value(motivation, indent: indent + 2) } }),
+      ("time_commitment", { try $0.value(timeCommitment, indent: indent + 2) }),
+    ])
+  }
+
   init(_ analysis: Analysis) {
     let time = analysis.timeCommitment
     var judgments: [String: Int] = [:]
