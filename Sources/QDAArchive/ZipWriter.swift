@@ -25,15 +25,15 @@ public final class ZipWriter {
     }
   }
 
-  /// Adds a file entry, deflated.
+  /// Adds a file entry, deflated (its bytes handed over a piece at a time, not copied whole:
+  /// a large study's brief is a document of hundreds of megabytes).
   public func add(_ name: String, bytes: [UInt8]) throws {
-    let data = Data(bytes)
     do {
       try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(data.count),
+        with: name, type: .file, uncompressedSize: Int64(bytes.count),
         modificationDate: fixedDates ? Self.epoch : Date(), compressionMethod: .deflate
       ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
+        Data(bytes[Int(position)..<Int(position) + size])
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)

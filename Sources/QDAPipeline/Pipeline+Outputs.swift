@@ -73,12 +73,15 @@ extension Pipeline {
     var written: [String] = []
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
-    func write(_ bytes: [UInt8], _ relative: String) throws {
+    // Each text is copied once, into the bytes written: a large study's brief runs to tens of
+    // megabytes in each format.
+    func write(_ data: Data, _ relative: String) throws {
       let target = (out as NSString).appendingPathComponent(relative)
-      try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
+      try data.write(to: URL(fileURLWithPath: target), options: .atomic)
       written.append(target)
     }
-    func write(_ text: String, _ relative: String) throws { try write(Array(text.utf8), relative) }
+    func write(_ bytes: [UInt8], _ relative: String) throws { try write(Data(bytes), relative) }
+    func write(_ text: String, _ relative: String) throws { try write(Data(text.utf8), relative) }
     try write(MarkdownRenderer().render(report), "report.md")
     try write(HTMLRenderer().render(report), "report.html")
     let docx = (out as NSString).appendingPathComponent("report.docx")

@@ -50,14 +50,21 @@ public struct DocxRenderer: Sendable {
         }
       }
     }
-    let document = """
+    // The body is by far the largest part: its bytes are made once, and its text let go.
+    var document = Array("""
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <w:document xmlns:w="\(Self.w)" xmlns:r="\(Self.r)" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
       <w:body>
-      \(body.xml)<w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
+
+      """.utf8)
+    document.reserveCapacity(body.xml.utf8.count + 512)
+    document.append(contentsOf: body.xml.utf8)
+    body.xml = ""
+    document.append(contentsOf: """
+      <w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
       </w:body>
       </w:document>
-      """
+      """.utf8)
     var relationships = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -69,17 +76,17 @@ public struct DocxRenderer: Sendable {
       relationships += "<Relationship Id=\"\(image.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(image.file)\"/>\n"
     }
     relationships += "</Relationships>"
-    var parts: [(String, String)] = [
-      ("[Content_Types].xml", Self.contentTypes),
-      ("_rels/.rels", Self.packageRelationships),
-      ("docProps/core.xml", Self.core(title: report.title)),
+    var parts: [(path: String, bytes: [UInt8])] = [
+      ("[Content_Types].xml", Array(Self.contentTypes.utf8)),
+      ("_rels/.rels", Array(Self.packageRelationships.utf8)),
+      ("docProps/core.xml", Array(Self.core(title: report.title).utf8)),
       ("word/document.xml", document),
-      ("word/_rels/document.xml.rels", relationships),
-      ("word/styles.xml", Self.styles),
-      ("word/numbering.xml", Self.numbering),
+      ("word/_rels/document.xml.rels", Array(relationships.utf8)),
+      ("word/styles.xml", Array(Self.styles.utf8)),
+      ("word/numbering.xml", Array(Self.numbering.utf8)),
     ]
-    for image in body.images { parts.append(("word/media/\(image.file)", image.svg)) }
-    return parts.map { ($0.0, Array($0.1.utf8)) }
+    for image in body.images { parts.append(("word/media/\(image.file)", Array(image.svg.utf8))) }
+    return parts
   }
 
   // MARK: - Runs
