@@ -47,17 +47,14 @@ public struct CorpusSnapshot: Sendable {
   // MARK: - Texts
 
   /// A passage's text, from the snapshot or, for a snapshot read without texts, its source.
-  public func text(of passage: Passage) -> String {
-    guard !passages.keepsTexts, let id = passage.id, let source = textSource else { return passage.text }
-    return source.texts(ofPassages: [id])[0] ?? ""
-  }
+  public func text(of passage: Passage) -> String { texts(of: [passage])[0] }
 
-  /// Passages' texts, in order, read together (one read of the store for the lot).
+  /// Passages' texts, in order, read together (one read of the store for the lot). A passage
+  /// not stored yet has no id to read by and keeps its own text.
   public func texts(of passages: [Passage]) -> [String] {
     guard !self.passages.keepsTexts, let source = textSource else { return passages.map(\.text) }
-    let ids = passages.compactMap(\.id)
-    guard ids.count == passages.count else { return passages.map { text(of: $0) } }
-    return source.texts(ofPassages: ids).map { $0 ?? "" }
+    var read = source.texts(ofPassages: passages.compactMap(\.id)).makeIterator()
+    return passages.map { $0.id == nil ? $0.text : read.next().flatMap { $0 } ?? "" }
   }
 
   // MARK: - Lookups

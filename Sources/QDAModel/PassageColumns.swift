@@ -2,7 +2,7 @@
 ///
 /// A study of 10,000 interviews has two million passages. As `Passage` values they take 152
 /// bytes each before their text; as columns (offsets as 32-bit numbers, speakers and questions as
-/// numbers into one list of the distinct ones) 49. The collection reads as passages: each element
+/// numbers into one list of the distinct ones) 57. The collection reads as passages: each element
 /// is made when asked for.
 ///
 /// Columns can be kept without the passages' texts (`keepsTexts` false): each passage then
@@ -90,7 +90,7 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
 }
 
 /// Codings held as columns: a study of 10,000 interviews has three million codings, 120 bytes
-/// each as `Coding` values and 45 as columns (codes, coders, rules and matched words as numbers
+/// each as `Coding` values and 41 as columns (codes, coders, rules and matched words as numbers
 /// into lists of the distinct ones; memos, which few codings have, by position).
 public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
   private var ids: [Int64] = []

@@ -293,32 +293,37 @@ extension Project {
   public func passages(documentID: Int64? = nil, interviewsOnly: Bool = false) throws -> [Passage] {
     // Read through a cursor: rows become passages one at a time, never all held as rows.
     // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
-    var strings = Interner<String>()
     if let documentID {
+      var strings = Interner<String>()
       return try Array(Row.fetchCursor(
         db.cachedStatement(sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"),
         arguments: [documentID]
       ).map { Self.passage($0, strings: &strings) })
     }
-    let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
-    return try Self.collect(
-      Row.fetchCursor(db, sql: "SELECT \(Self.passageColumns) \(from) ORDER BY d.key, p.ordinal")
-        .map { Self.passage($0, strings: &strings) },
-      count: Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
+    var passages: [Passage] = []
+    try forEachPassage(interviewsOnly: interviewsOnly, texts: true, expecting: { passages.reserveCapacity($0) }) { passages.append($0) }
+    return passages
   }
 
   /// Every passage (of interviews only, or of every document) as columns, in document key and
   /// passage order, with their texts or without them (a whole study's texts are most of it).
   public func passageColumns(interviewsOnly: Bool = false, texts: Bool = true) throws -> PassageColumns {
+    var columns = PassageColumns(keepingTexts: texts)
+    try forEachPassage(interviewsOnly: interviewsOnly, texts: texts, expecting: { columns.reserveCapacity($0) }) { columns.append($0) }
+    return columns
+  }
+
+  /// Hands `body` every passage in document key and passage order, after telling `expecting`
+  /// how many there are (held in one allocation: grown by doubling, millions of passages can
+  /// take nearly twice the memory they need). Without texts, an empty one is selected in the
+  /// text's place.
+  private func forEachPassage(interviewsOnly: Bool, texts: Bool, expecting: (Int) -> Void, _ body: (Passage) -> Void) throws {
     var strings = Interner<String>()
     let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
-    var columns = PassageColumns(keepingTexts: texts)
-    columns.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
-    // Without texts, an empty one is selected in the text's place.
+    expecting(try Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
     let selected = texts ? Self.passageColumns : Self.passageColumns.replacingOccurrences(of: "p.text", with: "''")
     let rows = try Row.fetchCursor(db, sql: "SELECT \(selected) \(from) ORDER BY d.key, p.ordinal")
-    while let row = try rows.next() { columns.append(Self.passage(row, strings: &strings)) }
-    return columns
+    while let row = try rows.next() { body(Self.passage(row, strings: &strings)) }
   }
 
   /// Passages' texts by id, in the order asked; nil for a passage the project does not hold.

@@ -162,16 +162,6 @@ public struct Project {
     Array(repeating: "?", count: count).joined(separator: ",")
   }
 
-  /// Every element of a cursor, in an array allocated once for `count` of them (counted by the
-  /// caller in SQL): grown by doubling, an array of millions of passages can hold nearly twice
-  /// the memory it needs.
-  static func collect<C: Cursor>(_ cursor: C, count: Int) throws -> [C.Element] {
-    var result: [C.Element] = []
-    result.reserveCapacity(count)
-    while let element = try cursor.next() { result.append(element) }
-    return result
-  }
-
   /// Runs `body` on `ids` 500 at a time, with the chunk's placeholders: a statement binds only
   /// so many arguments.
   static func forEachChunk<ID>(of ids: [ID], _ body: (_ chunk: [ID], _ placeholders: String) throws -> Void) rethrows {

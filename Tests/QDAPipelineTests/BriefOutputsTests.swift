@@ -11,11 +11,7 @@ import _QDATestSupport
 @Suite(.serialized) struct BriefOutputsTests {
   static let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
   static let folder = Fixtures.repository("Corpora/principals")
-  static var request: IngestRequest {
-    IngestRequest(
-      inputs: [folder], attributes: folder + "/participants.csv", interviewProtocol: folder + "/protocol.yaml",
-      codebook: Fixtures.repository("Codebooks/chat.yaml"))
-  }
+  static var request: IngestRequest { .samplePrincipals }
 
   static func analyzed(template: String? = nil) throws -> (TemporaryFolder, String) {
     let temp = try TemporaryFolder("brief")

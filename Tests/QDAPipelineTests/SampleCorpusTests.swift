@@ -13,12 +13,8 @@ import _QDATestSupport
 struct SampleCorpusTests {
   static let corpus: Result<CorpusSnapshot, any Error> = Result {
     let temp = try TemporaryFolder("sample")
-    let folder = Fixtures.repository("Corpora/principals")
-    let request = IngestRequest(
-      inputs: [folder], attributes: folder + "/participants.csv", interviewProtocol: folder + "/protocol.yaml",
-      codebook: Fixtures.repository("Codebooks/chat.yaml"))
     let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
-    _ = try pipeline.ingest(request, project: temp.path("p.qda"))
+    _ = try pipeline.ingest(.samplePrincipals, project: temp.path("p.qda"))
     return try pipeline.snapshot(project: temp.path("p.qda"))
   }
 

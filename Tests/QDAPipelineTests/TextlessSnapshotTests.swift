@@ -11,12 +11,8 @@ import _QDATestSupport
 @Suite struct TextlessSnapshotTests {
   @Test func tablesAndBriefWithoutTextsAreThoseWithThem() throws {
     let temp = try TemporaryFolder("textless")
-    let folder = Fixtures.repository("Corpora/principals")
-    let request = IngestRequest(
-      inputs: [folder], attributes: folder + "/participants.csv", interviewProtocol: folder + "/protocol.yaml",
-      codebook: Fixtures.repository("Codebooks/chat.yaml"))
     let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
-    _ = try pipeline.ingest(request, project: temp.path("p.qda"))
+    _ = try pipeline.ingest(.samplePrincipals, project: temp.path("p.qda"))
     let whole = try pipeline.snapshot(project: temp.path("p.qda"))
     let bare = try pipeline.snapshot(project: temp.path("p.qda"), texts: false)
 

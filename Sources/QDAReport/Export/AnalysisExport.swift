@@ -162,8 +162,7 @@ public struct AnalysisExport: Encodable, Sendable {
     try withoutActuallyEscaping(sink) { sink in try write(chunkSize: chunkSize, to: SectionWriter(encoder: Self.encoder(), sink: sink)) }
   }
 
-  private func write(chunkSize: Int, to writer: SectionWriter) throws {
-    var out = writer
+  private func write(chunkSize: Int, to out: SectionWriter) throws {
     try out.object(indent: 0, [
       ("attributes", { try $0.value(attributes, indent: 2) }),
       ("codebook", { try $0.value(codebook, indent: 2) }),
@@ -171,18 +170,18 @@ public struct AnalysisExport: Encodable, Sendable {
       ("documents", { try $0.list(documents, indent: 2) }),
       ("generator", { try $0.value(generator, indent: 2) }),
       ("participants", { try $0.list(participants, indent: 2) }),
-      ("passages", { try writePassages(chunkSize: chunkSize, to: &$0) }),
+      ("passages", { try writePassages(chunkSize: chunkSize, to: $0) }),
       ("schema", { try $0.value(schema, indent: 2) }),
       ("schema_version", { try $0.value(schemaVersion, indent: 2) }),
       ("study", { try $0.value(study, indent: 2) }),
       ("survey", { try $0.list(survey, indent: 2) }),
-      ("tables", { try tables.write(to: &$0, indent: 2) }),
+      ("tables", { try tables.write(to: $0, indent: 2) }),
     ])
     try out.raw("\n")
   }
 
   /// The top-level passage list, its chunks encoded on every core a few at a time.
-  private func writePassages(chunkSize: Int, to out: inout SectionWriter) throws {
+  private func writePassages(chunkSize: Int, to out: SectionWriter) throws {
     guard !passages.isEmpty else { return try out.emptyList(indent: 2) }
     try out.raw("[")
     let chunks = stride(from: 0, to: passages.count, by: max(1, chunkSize)).map { $0..<min($0 + max(1, chunkSize), passages.count) }
@@ -351,10 +350,6 @@ public struct AnalysisExport: Encodable, Sendable {
     private let codingOrder: [Int32]
     private let codingStart: [Int32]
     private let elements: [String: String]
-
-    init() {
-      self.init(CorpusSnapshot(codebook: Codebook(name: "", version: "", codes: [])))
-    }
 
     init(_ corpus: CorpusSnapshot) {
       self.corpus = corpus

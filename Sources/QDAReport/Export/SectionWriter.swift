@@ -18,13 +18,13 @@ struct SectionWriter {
   /// An object whose opening brace follows a key (or starts the output) at `indent`; its
   /// fields, given in sorted key order, write their values. A nil writer leaves its key out
   /// (as the encoder leaves out a nil optional).
-  mutating func object(indent: Int, _ fields: [(key: String, write: ((inout SectionWriter) throws -> Void)?)]) throws {
+  func object(indent: Int, _ fields: [(key: String, write: ((SectionWriter) throws -> Void)?)]) throws {
     let present = fields.filter { $0.write != nil }
     guard !present.isEmpty else { return try raw("{\n\n" + String(repeating: " ", count: indent) + "}") }
     try raw("{\n")
     for (index, field) in present.enumerated() {
       try raw(String(repeating: " ", count: indent + 2) + "\"\(field.key)\" : ")
-      try field.write?(&self)
+      try field.write?(self)
       try raw(index + 1 < present.count ? ",\n" : "\n")
     }
     try raw(String(repeating: " ", count: indent) + "}")

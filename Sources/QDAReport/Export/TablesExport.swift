@@ -13,7 +13,7 @@ struct TablesExport: Encodable, Sendable {
 
   /// Writes the section as the encoder would, a part at a time: the code pairs and cross-tabs
   /// list a large study's passages by the million.
-  func write(to out: inout SectionWriter, indent: Int) throws {
+  func write(to out: SectionWriter, indent: Int) throws {
     try out.object(indent: indent, [
       ("codes", { try $0.list(codes, indent: indent + 2) }),
       ("cooccurrence", { try $0.list(cooccurrence, indent: indent + 2, chunk: 1) }),
