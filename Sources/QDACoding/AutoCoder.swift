@@ -34,6 +34,8 @@ public struct AutoCoder: Sendable {
   }
 
   let rules: [CompiledRule]
+  /// Each rule's id (`rules[i].ruleID`), read without copying the rule.
+  let ruleIDs: [String]
   /// Every distinct term of every rule, found in a sentence in one pass over its words: terms
   /// starting with a stem are looked up by the word's stem, terms starting with a prefix are
   /// tried on every word.
@@ -50,11 +52,30 @@ public struct AutoCoder: Sendable {
   /// The stems of the terms' words after their first, numbered (first words are found through
   /// `termsByFirstStem`).
   let stemIDs: [String: Int32]
-  /// For each term, the rules that need it to match (`unless` terms excepted), in rule order.
-  let rulesByTerm: [[Int]]
+  /// For each term, the rules that need it to match (`unless` terms excepted), in rule order:
+  /// term `t`'s are `termRules[termRulesStart[t]..<termRulesStart[t + 1]]`.
+  let termRules: [Int]
+  let termRulesStart: [Int]
+  /// What matching reads of each rule (`rules[i]`'s is `shapes[i]`), with no reference to count.
+  let shapes: [RuleShape]
+  /// The rules' terms (indices into `terms`), which `RuleShape`'s ranges index.
+  let ruleTerms: [Int]
+
+  /// A rule as matching reads it: its code, and its terms as ranges of `ruleTerms`.
+  struct RuleShape: Sendable {
+    var codeIndex: Int32
+    var codesNegated: Bool
+    var isAnswer: Bool
+    var within: Int
+    var any: Range<Int>
+    var all: Range<Int>
+    var nearLeft: Range<Int>
+    var nearRight: Range<Int>
+    var unless: Range<Int>
+  }
   let negationStems: Set<String>
-  /// The lexemes of the words met so far, shared by copies of the coder and their threads.
-  let lexemes = LexemeCache()
+  /// The workspaces of finished coding calls, shared by copies of the coder and their threads.
+  let workspaces = WorkspacePool()
 
   /// A word of a term: a stem's number, or a prefix's (in `prefixes`) when `isPrefix`.
   struct TermWord: Sendable {
@@ -142,11 +163,25 @@ public struct AutoCoder: Sendable {
     for (index, rule) in rules.enumerated() {
       for id in Set(rule.anyIDs + rule.allIDs + rule.nearLeftIDs + rule.nearRightIDs) { rulesByTerm[id].append(index) }
     }
-    self.rulesByTerm = rulesByTerm
+    termRulesStart = rulesByTerm.reduce(into: [0]) { starts, rules in starts.append(starts.last! + rules.count) }
+    termRules = rulesByTerm.flatMap { $0 }
+    var ruleTerms: [Int] = []
+    func range(_ ids: [Int]) -> Range<Int> {
+      ruleTerms += ids
+      return (ruleTerms.count - ids.count)..<ruleTerms.count
+    }
+    shapes = rules.map { rule in
+      RuleShape(
+        codeIndex: Int32(rule.codeIndex), codesNegated: rule.codesNegated, isAnswer: rule.isAnswer, within: rule.within,
+        any: range(rule.anyIDs), all: range(rule.allIDs), nearLeft: range(rule.nearLeftIDs),
+        nearRight: range(rule.nearRightIDs), unless: range(rule.unlessIDs))
+    }
+    self.ruleTerms = ruleTerms
     self.terms = terms
     termsByFirstStem = byStem
     prefixTerms = startingWithPrefix
     self.rules = rules
+    ruleIDs = rules.map(\.ruleID)
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     codeIDs = codebook.codes.map(\.id)
     var probing: [String: Set<String>] = [:]
@@ -177,27 +212,39 @@ public struct AutoCoder: Sendable {
   public func code(_ passages: [Passage], documentText: String) -> [Coding] {
     let scalars = Array(scalarsOf: documentText)
     return scalars.withUnsafeBufferPointer { buffer in
-      var lexicon = Lexicon()
-      var buffers = Buffers()
-      var applicability: [Applicability.Key: Applicability] = [:]
+      var workspace = workspaces.take()
+      defer { workspaces.giveBack(workspace) }
       var codings: [Coding] = []
-      for passage in passages {
-        guard let passageID = passage.id else { continue }
-        let key = Applicability.Key(role: passage.role, question: passage.questionID)
+      // Passages are read in place: a copy would retain each of their strings.
+      for index in passages.indices {
+        guard let passageID = passages[index].id else { continue }
+        let key = Applicability.Key(role: passages[index].role, question: passages[index].questionID)
         let applicable: Applicability
-        if let cached = applicability[key] {
+        if let cached = workspace.applicability[key] {
           applicable = cached
         } else {
-          applicable = Applicability(rules.map { applies($0, to: passage) }, rules: rules)
-          applicability[key] = applicable
+          applicable = Applicability(rules.indices.map { applies(rule: $0, to: passages[index]) }, shapes: shapes)
+          workspace.applicability[key] = applicable
         }
         guard applicable.any else { continue }
-        let analyzed = AnalyzedText(
-          scalars: scalars, buffer: buffer, span: passage.span.start..<passage.span.end, lexicon: &lexicon, coder: self)
-        code(analyzed, lexicon: lexicon, applicable: applicable, passageID: passageID, scalars: scalars, buffers: &buffers, into: &codings)
+        let span = passages[index].span
+        workspace.text.analyze(
+          scalars: scalars, buffer: buffer, span: span.start..<span.end, lexicon: &workspace.lexicon, coder: self)
+        code(
+          workspace.text, lexicon: workspace.lexicon, applicable: applicable, passageID: passageID, scalars: scalars,
+          buffers: &workspace.buffers, into: &codings)
       }
       return codings
     }
+  }
+
+  /// What a coding call works with, kept from call to call (`WorkspacePool`): the words met so
+  /// far, the rules that read each kind of passage, and storage for the passage and matching.
+  struct Workspace {
+    var lexicon = Lexicon()
+    var text = AnalyzedText()
+    var applicability: [Applicability.Key: Applicability] = [:]
+    var buffers = Buffers()
   }
 
   /// Which rules read passages of one speaker role and question.
@@ -211,9 +258,9 @@ public struct AutoCoder: Sendable {
     var answerRules: [Int]
     var any: Bool
 
-    init(_ mask: [Bool], rules: [CompiledRule]) {
+    init(_ mask: [Bool], shapes: [RuleShape]) {
       self.mask = mask
-      answerRules = rules.indices.filter { mask[$0] && rules[$0].isAnswer }
+      answerRules = shapes.indices.filter { mask[$0] && shapes[$0].isAnswer }
       any = mask.contains(true)
     }
   }
@@ -228,8 +275,9 @@ public struct AutoCoder: Sendable {
       negates: negationStems.contains(stem) || negationStems.contains(word), isBut: word == "but")
   }
 
-  /// Whether a rule reads a passage: its speaker and its protocol question.
-  func applies(_ compiled: CompiledRule, to passage: Passage) -> Bool {
+  /// Whether a rule (an index into `rules`) reads a passage: its speaker and its protocol question.
+  func applies(rule index: Int, to passage: Passage) -> Bool {
+    let compiled = rules[index]
     switch compiled.scope {
     case .participant where passage.role == .interviewer: return false
     case .interviewer where passage.role != .interviewer: return false
@@ -253,18 +301,32 @@ public struct AutoCoder: Sendable {
     var words: Range<Int>
   }
 
-  /// Storage reused from sentence to sentence.
+  /// Storage reused from sentence to sentence and passage to passage, so matching allocates
+  /// nothing once it has grown to the largest sentence.
   struct Buffers {
     var found: [Occurrence] = []
     var candidates: [Int] = []
+    /// The word ranges that made the current rule match (`match(rule:…)`).
+    var matched: [Range<Int>] = []
+    var left: [Range<Int>] = []
+    var right: [Range<Int>] = []
+    /// The passage's hits, and what each holds: the rules that fired and the words they
+    /// matched, in the order found, tagged with the hit's `id`.
+    var hits: [SentenceHit] = []
+    var hitRules: [(hit: Int32, rule: Int32)] = []
+    var hitWords: [(hit: Int32, words: Range<Int>)] = []
+    /// One run's rules and words while its coding is made.
+    var runRules: [Int32] = []
+    var runWords: [Range<Int>] = []
+    /// The passage's runs of hits (one coding each), to order by position then code.
+    var runs: [(start: Int, codeIndex: Int32, hits: Range<Int>)] = []
   }
 
-  /// A code found in a sentence: the rules that fired and the words they matched.
+  /// A code found in a sentence; its rules and words are in `Buffers.hitRules` and `hitWords`.
   struct SentenceHit {
-    var codeIndex: Int
-    var sentence: Int
-    var ruleIDs: [String] = []
-    var matched: [Range<Int>] = []
+    var id: Int32
+    var codeIndex: Int32
+    var sentence: Int32
     var negated = false
     var affirmed = false
   }
@@ -276,7 +338,9 @@ public struct AutoCoder: Sendable {
   ) {
     // One hit per code and sentence, in sentence order; a code's hits are found by scanning
     // back over the current sentence's (a sentence has few).
-    var hits: [SentenceHit] = []
+    buffers.hits.removeAll(keepingCapacity: true)
+    buffers.hitRules.removeAll(keepingCapacity: true)
+    buffers.hitWords.removeAll(keepingCapacity: true)
     for (sentence, wordRange) in text.sentenceWords.enumerated() where !wordRange.isEmpty {
       occurrences(in: text, lexicon: lexicon, words: wordRange, into: &buffers.found)
       if buffers.found.isEmpty && applicable.answerRules.isEmpty { continue }
@@ -284,43 +348,49 @@ public struct AutoCoder: Sendable {
       buffers.candidates.removeAll(keepingCapacity: true)
       buffers.candidates += applicable.answerRules
       for occurrence in buffers.found {
-        for rule in rulesByTerm[occurrence.term] where applicable.mask[rule] { buffers.candidates.append(rule) }
+        for slot in termRulesStart[occurrence.term]..<termRulesStart[occurrence.term + 1] {
+          let rule = termRules[slot]
+          if applicable.mask[rule] { buffers.candidates.append(rule) }
+        }
       }
       buffers.candidates.sort()
-      let sentenceStart = hits.count
+      let sentenceStart = buffers.hits.count
       var previous = -1
-      for index in buffers.candidates where index != previous {
+      for candidate in buffers.candidates.indices {
+        let index = buffers.candidates[candidate]
+        if index == previous { continue }
         previous = index
-        guard let found = match(rule: index, occurrences: buffers.found) else { continue }
+        guard match(rule: index, buffers: &buffers) else { continue }
         var anyNegated = false
         var anyAffirmed = false
-        for occurrence in found {
+        for occurrence in buffers.matched {
           if isNegated(text, lexicon: lexicon, occurrence: occurrence, sentence: wordRange) {
             anyNegated = true
           } else {
             anyAffirmed = true
           }
         }
-        if !anyAffirmed && !rules[index].codesNegated { continue }
-        let codeIndex = rules[index].codeIndex
+        let shape = shapes[index]
+        if !anyAffirmed && !shape.codesNegated { continue }
+        let codeIndex = shape.codeIndex
         let slot: Int
-        if let known = hits[sentenceStart...].firstIndex(where: { $0.codeIndex == codeIndex }) {
+        if let known = buffers.hits[sentenceStart...].firstIndex(where: { $0.codeIndex == codeIndex }) {
           slot = known
         } else {
-          slot = hits.count
-          hits.append(SentenceHit(codeIndex: codeIndex, sentence: sentence))
+          slot = buffers.hits.count
+          buffers.hits.append(SentenceHit(id: Int32(slot), codeIndex: codeIndex, sentence: Int32(sentence)))
         }
-        let ruleID = rules[index].ruleID
-        if !hits[slot].ruleIDs.contains(ruleID) { hits[slot].ruleIDs.append(ruleID) }
-        hits[slot].matched += found
-        if anyNegated { hits[slot].negated = true }
-        if anyAffirmed { hits[slot].affirmed = true }
+        buffers.hitRules.append((Int32(slot), Int32(index)))
+        for words in buffers.matched { buffers.hitWords.append((Int32(slot), words)) }
+        if anyNegated { buffers.hits[slot].negated = true }
+        if anyAffirmed { buffers.hits[slot].affirmed = true }
       }
     }
-    guard !hits.isEmpty else { return }
+    guard !buffers.hits.isEmpty else { return }
     // Each code's hits in sentence order; consecutive matching sentences become one coding.
-    hits.sort { ($0.codeIndex, $0.sentence) < ($1.codeIndex, $1.sentence) }
-    var made: [(codeIndex: Int, coding: Coding)] = []
+    buffers.hits.sort { ($0.codeIndex, $0.sentence) < ($1.codeIndex, $1.sentence) }
+    let hits = buffers.hits
+    buffers.runs.removeAll(keepingCapacity: true)
     var runStart = 0
     while runStart < hits.count {
       var runEnd = runStart + 1
@@ -329,38 +399,43 @@ public struct AutoCoder: Sendable {
       {
         runEnd += 1
       }
-      var ruleIDs: [String] = []
-      var matched: [Range<Int>] = []
+      buffers.runs.append((text.sentences[Int(hits[runStart].sentence)].lowerBound, hits[runStart].codeIndex, runStart..<runEnd))
+      runStart = runEnd
+    }
+    if buffers.runs.count > 1 { buffers.runs.sort { ($0.start, $0.codeIndex) < ($1.start, $1.codeIndex) } }
+    for run in buffers.runs {
+      buffers.runRules.removeAll(keepingCapacity: true)
+      buffers.runWords.removeAll(keepingCapacity: true)
       var negated = false
       var affirmed = false
-      for hit in hits[runStart..<runEnd] {
-        for id in hit.ruleIDs where !ruleIDs.contains(id) { ruleIDs.append(id) }
-        matched += hit.matched
+      for hit in hits[run.hits] {
+        for entry in buffers.hitRules where entry.hit == hit.id { buffers.runRules.append(entry.rule) }
+        for entry in buffers.hitWords where entry.hit == hit.id { buffers.runWords.append(entry.words) }
         negated = negated || hit.negated
         affirmed = affirmed || hit.affirmed
       }
+      // Rule ids in the order they first fired, each once.
+      var ruleID = ""
+      for (position, rule) in buffers.runRules.enumerated() {
+        let id = ruleIDs[Int(rule)]
+        if buffers.runRules[..<position].contains(where: { ruleIDs[Int($0)] == id }) { continue }
+        if !ruleID.isEmpty { ruleID += " " }
+        ruleID += id
+      }
       var words: [String] = []
-      for range in matched.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if buffers.runWords.count > 1 { buffers.runWords.sort { $0.lowerBound < $1.lowerBound } }
+      for range in buffers.runWords {
         let start = text.words[range.lowerBound].start
         let end = text.words[range.upperBound - 1].end
         let phrase = String(scalars: scalars[start..<end])
         if !words.contains(phrase) { words.append(phrase) }
       }
-      let codeIndex = hits[runStart].codeIndex
-      let span = TextSpan(
-        start: text.sentences[hits[runStart].sentence].lowerBound,
-        end: text.sentences[hits[runEnd - 1].sentence].upperBound)
-      made.append(
-        (
-          codeIndex,
-          Coding(
-            passageID: passageID, codeID: codeIDs[codeIndex], coder: Coding.autoCoder, span: span,
-            ruleID: ruleIDs.joined(separator: " "), matched: words, negated: negated && !affirmed)
-        ))
-      runStart = runEnd
+      let span = TextSpan(start: run.start, end: text.sentences[Int(hits[run.hits.upperBound - 1].sentence)].upperBound)
+      codings.append(
+        Coding(
+          passageID: passageID, codeID: codeIDs[Int(run.codeIndex)], coder: Coding.autoCoder, span: span,
+          ruleID: ruleID, matched: words, negated: negated && !affirmed))
     }
-    made.sort { ($0.coding.span.start, $0.codeIndex) < ($1.coding.span.start, $1.codeIndex) }
-    for item in made { codings.append(item.coding) }
   }
 
   /// Every term occurring in a sentence, in word order (each term's occurrences in order).
@@ -387,43 +462,43 @@ public struct AutoCoder: Sendable {
     }
   }
 
-  /// The occurrences that make a rule match a sentence, or nil when it does not.
-  /// The rule is read in place (`rules[index]`): a copy would retain each of its arrays.
-  func match(rule index: Int, occurrences: [Occurrence]) -> [Range<Int>]? {
-    for id in rules[index].unlessIDs where occurrences.contains(where: { $0.term == id }) { return nil }
-    if rules[index].isAnswer { return [] }
+  /// Whether a rule matches a sentence, given the terms found in it (`buffers.found`); the
+  /// occurrences that make it match are left in `buffers.matched` (none for an answer rule).
+  func match(rule index: Int, buffers: inout Buffers) -> Bool {
+    let shape = shapes[index]
+    buffers.matched.removeAll(keepingCapacity: true)
+    for slot in shape.unless where buffers.found.contains(where: { $0.term == ruleTerms[slot] }) { return false }
+    if shape.isAnswer { return true }
     /// Appends the occurrences of a term, in word order.
-    func append(_ id: Int, to ranges: inout [Range<Int>]) {
-      for occurrence in occurrences where occurrence.term == id { ranges.append(occurrence.words) }
+    func append(_ id: Int, to ranges: inout [Range<Int>], from found: [Occurrence]) {
+      for occurrence in found where occurrence.term == id { ranges.append(occurrence.words) }
     }
-    var found: [Range<Int>] = []
-    if !rules[index].anyIDs.isEmpty {
-      for id in rules[index].anyIDs { append(id, to: &found) }
-      return found.isEmpty ? nil : found
+    if !shape.any.isEmpty {
+      for slot in shape.any { append(ruleTerms[slot], to: &buffers.matched, from: buffers.found) }
+      return !buffers.matched.isEmpty
     }
-    if !rules[index].allIDs.isEmpty {
-      for id in rules[index].allIDs {
-        let before = found.count
-        append(id, to: &found)
-        if found.count == before { return nil }
+    if !shape.all.isEmpty {
+      for slot in shape.all {
+        let before = buffers.matched.count
+        append(ruleTerms[slot], to: &buffers.matched, from: buffers.found)
+        if buffers.matched.count == before { return false }
       }
-      return found
+      return true
     }
-    var left: [Range<Int>] = []
-    var right: [Range<Int>] = []
-    for id in rules[index].nearLeftIDs { append(id, to: &left) }
-    for id in rules[index].nearRightIDs { append(id, to: &right) }
-    let within = rules[index].within
-    for a in left {
-      for b in right where a != b {
+    buffers.left.removeAll(keepingCapacity: true)
+    buffers.right.removeAll(keepingCapacity: true)
+    for slot in shape.nearLeft { append(ruleTerms[slot], to: &buffers.left, from: buffers.found) }
+    for slot in shape.nearRight { append(ruleTerms[slot], to: &buffers.right, from: buffers.found) }
+    for a in buffers.left {
+      for b in buffers.right where a != b {
         let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
-        if gap <= within {
-          if !found.contains(a) { found.append(a) }
-          if !found.contains(b) { found.append(b) }
+        if gap <= shape.within {
+          if !buffers.matched.contains(a) { buffers.matched.append(a) }
+          if !buffers.matched.contains(b) { buffers.matched.append(b) }
         }
       }
     }
-    return found.isEmpty ? nil : found
+    return !buffers.matched.isEmpty
   }
 
   /// Whether a negation cue stands in the few words before an occurrence, in the same clause:

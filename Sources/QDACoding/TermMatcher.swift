@@ -53,26 +53,34 @@ struct Lexeme: Sendable {
   var isBut: Bool
 }
 
-/// The lexemes of the words seen so far, shared across threads; each coding call keeps its own
-/// copy of what it looked up, so the lock is taken once per distinct word of a document.
-final class LexemeCache: @unchecked Sendable {
+/// Workspaces kept between documents, so a word met in one document is not worked out again in
+/// the next: a coding call takes one (or starts an empty one) and gives it back when done. Each
+/// call has its workspace to itself, so matching takes no lock; there are as many workspaces as
+/// calls that ran at once.
+final class WorkspacePool: @unchecked Sendable {
   private let lock = NSLock()
-  private var entries: [String: Lexeme] = [:]
+  private var idle: [AutoCoder.Workspace] = []
 
-  func lexeme(_ word: String, make: (String) -> Lexeme) -> Lexeme {
-    if let known = lock.withLock({ entries[word] }) { return known }
-    let made = make(word)
-    lock.withLock { entries[word] = made }
-    return made
+  /// A workspace whose lexicon has more distinct words than this is let go rather than kept (a
+  /// corpus of 10,000 interviews has about 20,000).
+  static let largest = 1_000_000
+
+  func take() -> AutoCoder.Workspace { lock.withLock { idle.popLast() } ?? AutoCoder.Workspace() }
+
+  func giveBack(_ workspace: AutoCoder.Workspace) {
+    guard workspace.lexicon.texts.count <= Self.largest else { return }
+    lock.withLock { idle.append(workspace) }
   }
 }
 
-/// The distinct words of one document, numbered in the order met, with what matching needs of
-/// each in flat arrays (no reference counting in the inner loops).
+/// The distinct words met by a coding thread, numbered in the order met, with what matching needs
+/// of each in flat arrays (no reference counting in the inner loops).
 ///
 /// Words are found by their lower-case UTF-8 bytes in an open-addressing table, straight from the
 /// document's scalars: a word already met costs a hash and a comparison, no string. Only a word
-/// new to the document is made into a string, and looked up in the coder's shared `LexemeCache`.
+/// new to the lexicon is made into a string and worked out (`AutoCoder.makeLexeme`). A run that
+/// is not plain (`didn't`, `3.5`, `café`) is tokenised once and its tokens kept by the run's
+/// scalars. Lexicons outlive documents (`WorkspacePool`).
 struct Lexicon {
   static let negates: UInt8 = 1
   static let isBut: UInt8 = 2
@@ -84,95 +92,130 @@ struct Lexicon {
   var firstOf: [Range<Int>] = []
   var pool: [Int32] = []
 
-  /// Word numbers by hash (-1: empty), a power of two long, at most half full.
-  private var slots = [Int32](repeating: -1, count: 1024)
-  private var hashes: [UInt64] = []
-  /// Each word's lower-case UTF-8 bytes, in `bytes`.
+  /// Words by the hash of their lower-case bytes; each word's bytes are in `bytes`.
+  private var words = HashSlots()
   private var bytes: [UInt8] = []
   private var byteRanges: [Range<Int>] = []
+
+  /// Runs that are not plain by the hash of their scalars; each run's scalars are in
+  /// `runScalars`, its tokens (word numbers and scalar offsets in the run) in `runTokens`.
+  private var runs = HashSlots()
+  private var runScalars: [Unicode.Scalar] = []
+  private var runScalarRanges: [Range<Int>] = []
+  private(set) var runTokens: [(word: Int32, start: Int, end: Int)] = []
+  private var runTokenRanges: [Range<Int>] = []
 
   /// The number of a plain word (ASCII letters and digits), read from the scalars in `range`.
   mutating func number(
     plain scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, coder: AutoCoder
   ) -> Int32 {
-    var hash = Self.seed
-    for index in range { hash = (hash ^ UInt64(Tokenizer.lowercasedASCII(scalars[index].value))) &* Self.prime }
-    var slot = home(hash)
-    while true {
-      let number = slots[slot]
-      if number < 0 { break }
-      if hashes[Int(number)] == hash {
-        let stored = byteRanges[Int(number)]
-        if stored.count == range.count {
-          var same = true
-          var offset = stored.lowerBound
-          for index in range {
-            if bytes[offset] != Tokenizer.lowercasedASCII(scalars[index].value) {
-              same = false
-              break
-            }
-            offset += 1
-          }
-          if same { return number }
-        }
+    var hash = HashSlots.seed
+    for index in range { hash = HashSlots.mix(hash, UInt32(Tokenizer.lowercasedASCII(scalars[index].value))) }
+    let (found, slot) = words.find(hash) { number in
+      let stored = byteRanges[Int(number)]
+      guard stored.count == range.count else { return false }
+      var offset = stored.lowerBound
+      for index in range {
+        if bytes[offset] != Tokenizer.lowercasedASCII(scalars[index].value) { return false }
+        offset += 1
       }
-      slot = following(slot)
+      return true
     }
-    let word = Tokenizer.lowercasedPlainWord(scalars, range)
-    return add(word, hash: hash, slot: slot, coder: coder)
+    if let found { return found }
+    return add(Tokenizer.lowercasedPlainWord(scalars, range), hash: hash, slot: slot, coder: coder)
+  }
+
+  /// The tokens of a run that is not plain, as a range of `runTokens`.
+  mutating func tokens(
+    of run: Tokenizer.WordRun, in scalars: [Unicode.Scalar], _ buffer: UnsafeBufferPointer<Unicode.Scalar>,
+    coder: AutoCoder
+  ) -> Range<Int> {
+    var hash = HashSlots.seed
+    for index in run.start..<run.end { hash = HashSlots.mix(hash, buffer[index].value) }
+    let (found, slot) = runs.find(hash) { number in
+      runScalars[runScalarRanges[Int(number)]].elementsEqual(buffer[run.start..<run.end])
+    }
+    if let found { return runTokenRanges[Int(found)] }
+    let first = runTokens.count
+    for token in Tokenizer.tokens(of: run, in: scalars) {
+      runTokens.append((number(text: token.text, coder: coder), token.start - run.start, token.end - run.start))
+    }
+    runTokenRanges.append(first..<runTokens.count)
+    runScalarRanges.append(runScalars.count..<(runScalars.count + run.end - run.start))
+    runScalars += buffer[run.start..<run.end]
+    runs.insert(hash, at: slot)
+    return first..<runTokens.count
   }
 
   /// The number of a word given as its token text (lower case).
-  mutating func number(text word: String, coder: AutoCoder) -> Int32 {
-    var hash = Self.seed
-    for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* Self.prime }
-    var slot = home(hash)
-    while true {
-      let number = slots[slot]
-      if number < 0 { break }
-      if hashes[Int(number)] == hash, bytes[byteRanges[Int(number)]].elementsEqual(word.utf8) { return number }
-      slot = following(slot)
-    }
+  private mutating func number(text word: String, coder: AutoCoder) -> Int32 {
+    var hash = HashSlots.seed
+    for byte in word.utf8 { hash = HashSlots.mix(hash, UInt32(byte)) }
+    let (found, slot) = words.find(hash) { bytes[byteRanges[Int($0)]].elementsEqual(word.utf8) }
+    if let found { return found }
     return add(word, hash: hash, slot: slot, coder: coder)
   }
 
   private mutating func add(_ word: String, hash: UInt64, slot: Int, coder: AutoCoder) -> Int32 {
-    let lexeme = coder.lexemes.lexeme(word, make: coder.makeLexeme)
-    let number = Int32(texts.count)
+    let lexeme = coder.makeLexeme(word)
     texts.append(word)
     stemIDs.append(lexeme.stemID)
     flags.append((lexeme.negates ? Self.negates : 0) | (lexeme.isBut ? Self.isBut : 0))
     firstOf.append(pool.count..<(pool.count + lexeme.firstOf.count))
     pool += lexeme.firstOf
-    hashes.append(hash)
     let start = bytes.count
     bytes += word.utf8
     byteRanges.append(start..<bytes.count)
-    slots[slot] = number
-    if texts.count * 2 > slots.count { grow() }
-    return number
+    return words.insert(hash, at: slot)
   }
+}
 
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    for (number, hash) in hashes.enumerated() {
-      var slot = home(hash)
-      while slots[slot] >= 0 { slot = following(slot) }
-      slots[slot] = Int32(number)
+/// Numbers found by a 64-bit hash: an open-addressing table (linear probing), a power of two
+/// long and at most half full. The caller keeps the keys and says whether a number's key is the
+/// one sought.
+struct HashSlots {
+  /// Numbers by hash (-1: empty).
+  private var slots = [Int32](repeating: -1, count: 1024)
+  private var hashes: [UInt64] = []
+
+  /// The number whose hash is `hash` and whose key `same` accepts, or nil and the slot where it
+  /// goes (`insert(_:at:)`).
+  @inline(__always)
+  func find(_ hash: UInt64, same: (Int32) -> Bool) -> (Int32?, Int) {
+    var slot = home(hash)
+    while true {
+      let number = slots[slot]
+      if number < 0 { return (nil, slot) }
+      if hashes[Int(number)] == hash, same(number) { return (number, slot) }
+      slot = (slot + 1) & (slots.count - 1)
     }
   }
 
-  /// Where a hash's probe starts, and the slot after `slot` (linear probing).
+  /// Numbers a new key, at the slot `find` gave for its hash.
+  mutating func insert(_ hash: UInt64, at slot: Int) -> Int32 {
+    let number = Int32(hashes.count)
+    hashes.append(hash)
+    slots[slot] = number
+    if hashes.count * 2 > slots.count {
+      slots = [Int32](repeating: -1, count: slots.count * 2)
+      for (number, hash) in hashes.enumerated() {
+        var slot = home(hash)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(number)
+      }
+    }
+    return number
+  }
+
   @inline(__always) private func home(_ hash: UInt64) -> Int {
     Int(truncatingIfNeeded: hash ^ (hash >> 32)) & (slots.count - 1)
   }
 
-  @inline(__always) private func following(_ slot: Int) -> Int { (slot + 1) & (slots.count - 1) }
-
-  // FNV-1a over the word's bytes. `number(plain:)` hashes and compares the scalars in place and
-  // `number(text:)` a token's UTF-8: one generic probe over both measured 3% slower coding.
-  private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-  private static let prime: UInt64 = 0x100_0000_01b3
+  // FNV-1a, a scalar or byte at a time.
+  static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+  @inline(__always) static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+    (hash ^ UInt64(value)) &* 0x100_0000_01b3
+  }
 }
 
 /// A text tokenised once for matching: words by their number in the document's lexicon, and
@@ -188,23 +231,22 @@ struct AnalyzedText {
     var end: Int
   }
 
-  var words: [Word]
+  var words: [Word] = []
   /// Sentences as scalar ranges in the document.
-  var sentences: [Range<Int>]
+  var sentences: [Range<Int>] = []
   /// For each sentence, the range of its words in `words`.
-  var sentenceWords: [Range<Int>]
+  var sentenceWords: [Range<Int>] = []
 
   /// Analyses `span` of a document's scalars (`buffer` is `scalars`' storage), numbering words
-  /// in the document's lexicon.
-  init(
+  /// in the lexicon. What the text held before is replaced; its storage is kept for the next
+  /// passage.
+  mutating func analyze(
     scalars: [Unicode.Scalar], buffer: UnsafeBufferPointer<Unicode.Scalar>, span: Range<Int>,
     lexicon: inout Lexicon, coder: AutoCoder
   ) {
-    sentences = SentenceSplitter.sentences(in: scalars, range: span)
-    var words: [Word] = []
-    words.reserveCapacity(span.count / 5)
-    sentenceWords = []
-    sentenceWords.reserveCapacity(sentences.count)
+    SentenceSplitter.sentences(in: scalars, range: span, into: &sentences)
+    words.removeAll(keepingCapacity: true)
+    sentenceWords.removeAll(keepingCapacity: true)
     for sentence in sentences {
       let first = words.count
       var pendingBreak = false
@@ -213,9 +255,10 @@ struct AnalyzedText {
           let lexeme = lexicon.number(plain: buffer, run.start..<run.end, coder: coder)
           words.append(Word(lexeme: lexeme, afterBreak: pendingBreak, start: run.start, end: run.end))
         } else {
-          for token in Tokenizer.tokens(of: run, in: scalars) {
-            let lexeme = lexicon.number(text: token.text, coder: coder)
-            words.append(Word(lexeme: lexeme, afterBreak: pendingBreak, start: token.start, end: token.end))
+          let tokens = lexicon.tokens(of: run, in: scalars, buffer, coder: coder)
+          for token in lexicon.runTokens[tokens] {
+            words.append(
+              Word(lexeme: token.word, afterBreak: pendingBreak, start: run.start + token.start, end: run.start + token.end))
             pendingBreak = false
           }
         }
@@ -225,7 +268,6 @@ struct AnalyzedText {
       }
       sentenceWords.append(first..<words.count)
     }
-    self.words = words
   }
 
   /// `,` `;` `:` brackets and dashes: the marks that end a clause for negation.

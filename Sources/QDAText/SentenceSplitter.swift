@@ -19,6 +19,14 @@ public enum SentenceSplitter {
   /// Sentence ranges inside `range` of a scalar array, trimmed of surrounding white space.
   public static func sentences(in scalars: [Unicode.Scalar], range: Range<Int>) -> [Range<Int>] {
     var result: [Range<Int>] = []
+    sentences(in: scalars, range: range, into: &result)
+    return result
+  }
+
+  /// Sentence ranges inside `range` of a scalar array, in place of what `result` held (its
+  /// storage reused).
+  public static func sentences(in scalars: [Unicode.Scalar], range: Range<Int>, into result: inout [Range<Int>]) {
+    result.removeAll(keepingCapacity: true)
     var sentenceStart = range.lowerBound
     var index = range.lowerBound
     let end = range.upperBound
@@ -49,7 +57,6 @@ public enum SentenceSplitter {
       index = after
     }
     emit(end)
-    return result
   }
 
   // MARK: - Private
@@ -82,24 +89,43 @@ public enum SentenceSplitter {
     guard sawSpace else { return false }  // "3.5", "e.g.x", "U.S.A"
     let following = scalars[next]
     let startsSentence =
-      following.properties.isUppercase || Tokenizer.isDigit(following) || following == "\""
+      isUppercase(following) || Tokenizer.isDigit(following) || following == "\""
       || following == "\u{201C}" || following == "(" || following == "["
       || following == "\u{2018}" || following == "-" || following == "\u{2014}"
     guard startsSentence else { return false }
     // A lone period after a title or an initial does not end a sentence. Only a word short
-    // enough to be an abbreviation is made into a string and looked up.
+    // enough to be an abbreviation is looked up.
     guard scalars[index] == ".", runEnd == index + 1 else { return true }
     let start = wordStart(scalars, index)
     if index - start <= maxAbbreviation {
+      if index - start == 1, isUppercase(scalars[start]) { return false }
+      if let key = asciiKey(scalars, start..<index) { return !abbreviationKeys.contains(key) }
       let word = String(scalars: scalars[start..<index])
       if abbreviations.contains(word.lowercased()) { return false }
-      if word.unicodeScalars.count == 1, let first = word.unicodeScalars.first,
-        first.properties.isUppercase
-      {
-        return false
-      }
     }
     return true
+  }
+
+  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+  }
+
+  /// The abbreviations' letters packed as `asciiKey` packs a word, to look one up without a string.
+  private static let abbreviationKeys = Set(abbreviations.map { word in
+    let scalars = Array(word.unicodeScalars)
+    return asciiKey(scalars, 0..<scalars.count)!
+  })
+
+  /// An ASCII word of at most eight scalars, lower-cased, as one number (nil for any other word).
+  private static func asciiKey(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64? {
+    guard range.count <= 8 else { return nil }
+    var key: UInt64 = 0
+    for index in range {
+      let value = scalars[index].value
+      guard value < 0x80 else { return nil }
+      key = key << 8 | UInt64(Tokenizer.lowercasedASCII(value))
+    }
+    return key
   }
 
   /// The longest abbreviation, in scalars: a longer word before a period is never one.

@@ -152,4 +152,50 @@ import _QDATestSupport
     #expect(codings(text, [rule], role: .interviewer, question: "Q7", interviewProtocol: proto).isEmpty)
     #expect(codings(text, [rule], question: "Q7").isEmpty)
   }
+
+  /// A coder keeps what it learnt of words and passages between documents (and threads): the
+  /// codings must be those of a fresh coder for each document, whatever came before.
+  @Test func aCoderReusedAcrossDocumentsAndThreadsCodesAsAFreshOne() {
+    let book = Codebook(name: "t", version: "1", codes: [
+      Code(id: "rules", name: "Rules", element: .rules),
+      Code(id: "rules.time", name: "Time", element: .rules, parentID: "rules", rules: [
+        CodingRule(id: "t1", pattern: .any(["hour*", "didn't have time", "café"])),
+        CodingRule(id: "t2", pattern: .answers, questions: ["Q1"]),
+      ]),
+      Code(id: "community", name: "Community", element: .community, rules: [
+        CodingRule(id: "c1", pattern: .near(["work*"], ["alone"], within: 2), scope: .all),
+      ]),
+    ])
+    let proto = InterviewProtocol(questions: [ProtocolQuestion(id: "Q1", text: "Time?", probes: ["rules.time"])])
+    let texts = [
+      "I didn't have time. Hours, on weekends.",
+      "We didn't! Honestly. I worked alone, at the café, for hours.",
+      "Not really. Didn't have TIME for it; I'd work alone.",
+      "Nothing to code here at all.",
+      "Hours and hours, didn't we? I worked mostly alone.",
+    ]
+    let documents: [[Passage]] = texts.enumerated().map { index, text in
+      let length = text.unicodeScalars.count
+      let split = text.unicodeScalars.firstIndex(of: ".").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) + 1 } ?? length
+      return [
+        Passage(id: Int64(index * 2 + 1), documentID: Int64(index + 1), ordinal: 0, turn: 0, speaker: "I", role: .interviewer,
+                span: TextSpan(start: 0, end: split), text: "", questionID: index % 2 == 0 ? "Q1" : nil),
+        Passage(id: Int64(index * 2 + 2), documentID: Int64(index + 1), ordinal: 1, turn: 1, speaker: "A", role: .participant,
+                span: TextSpan(start: split, end: length), text: "", questionID: index % 2 == 0 ? "Q1" : nil),
+      ]
+    }
+    let fresh = documents.indices.map { AutoCoder(codebook: book, protocol: proto).code(documents[$0], documentText: texts[$0]) }
+    #expect(fresh.map { $0.map { "\($0.passageID) \($0.codeID) \($0.ruleID ?? "") \($0.matched.joined(separator: "+"))" } } == [
+      ["2 rules.time t1 t2 Hours"],
+      ["4 rules.time t1 café+hours", "4 community c1 worked+alone"],
+      ["6 rules.time t1 t2 Didn't have TIME", "6 community c1 work+alone"],
+      [],
+      ["9 community c1 worked+alone"],
+    ])
+    let coder = AutoCoder(codebook: book, protocol: proto)
+    for _ in 0..<2 {
+      #expect(documents.indices.map { coder.code(documents[$0], documentText: texts[$0]) } == fresh)
+      #expect(concurrentMap(documents.count) { coder.code(documents[$0], documentText: texts[$0]) } == fresh)
+    }
+  }
 }

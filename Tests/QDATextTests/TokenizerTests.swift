@@ -43,6 +43,10 @@ import QDAText
     #expect(split("I asked Dr. Ortiz and K. Brandt. They agreed.") == ["I asked Dr. Ortiz and K. Brandt.", "They agreed."])
     #expect(split("Rules shape behavior (Beatty & Feldman 2012, p. 4). Next.") == ["Rules shape behavior (Beatty & Feldman 2012, p. 4).", "Next."])
     #expect(split("It lined up with my Ph.D. work.") == ["It lined up with my Ph.D. work."])
+    // Abbreviations are matched whatever their case; a capital initial outside ASCII is one too,
+    // and a short word that is not an abbreviation, ASCII or not, ends its sentence.
+    #expect(split("See PROF. Ortiz, ST. Louis. Ask É. Brandt. Then ask Zoë. Then Li. End.")
+      == ["See PROF. Ortiz, ST. Louis.", "Ask É. Brandt.", "Then ask Zoë.", "Then Li.", "End."])
   }
 
   @Test func speechThatRunsOnStaysOneSentence() {
