@@ -25,16 +25,40 @@ public final class ZipWriter {
     }
   }
 
-  /// Adds a file entry, deflated (its bytes handed over a piece at a time, not copied whole:
-  /// a large study's brief is a document of hundreds of megabytes).
+  /// Adds a file entry, deflated (its bytes handed over a piece at a time, not copied whole).
   public func add(_ name: String, bytes: [UInt8]) throws {
+    try add(name, size: bytes.count) { position, size in Data(bytes[position..<position + size]) }
+  }
+
+  /// Adds a file entry holding a file's contents, read a piece at a time: a large study's
+  /// brief is a Word body of hundreds of megabytes, written to a file first so that it is
+  /// never held in memory.
+  public func add(_ name: String, contentsOfFile source: String) throws {
+    let handle: FileHandle
+    let size: Int
+    do {
+      handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source))
+      size = Int(try handle.seekToEnd())
+    } catch {
+      throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "cannot read \(source) (\(error))")
+    }
+    defer { try? handle.close() }
+    try add(name, size: size) { position, count in
+      try handle.seek(toOffset: UInt64(position))
+      let data = try handle.read(upToCount: count) ?? Data()
+      guard data.count == count else {
+        throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "\(source) changed while it was read")
+      }
+      return data
+    }
+  }
+
+  private func add(_ name: String, size: Int, bytes: (_ position: Int, _ count: Int) throws -> Data) throws {
     do {
       try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(bytes.count),
+        with: name, type: .file, uncompressedSize: Int64(size),
         modificationDate: fixedDates ? Self.epoch : Date(), compressionMethod: .deflate
-      ) { position, size in
-        Data(bytes[Int(position)..<Int(position) + size])
-      }
+      ) { position, count in try bytes(Int(position), count) }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "cannot write (\(error))")

@@ -85,14 +85,7 @@ extension Pipeline {
     try write(MarkdownRenderer().render(report), "report.md")
     try write(HTMLRenderer().render(report), "report.html")
     let docx = (out as NSString).appendingPathComponent("report.docx")
-    let zip = try ZipWriter(path: docx, fixedDates: true)
-    do {
-      for part in DocxRenderer().render(report) { try zip.add(part.path, bytes: part.bytes) }
-      try zip.finish()
-    } catch {
-      zip.abandon()
-      throw error
-    }
+    try writeDocx(report, to: docx)
     written.append(docx)
     written.append(analysisFile)
     if !report.figures.isEmpty {
@@ -102,7 +95,9 @@ extension Pipeline {
     for table in analysis.tables + contradictions.tables + surveys.flatMap(\.tables) {
       try write(TableRenderer.markdown(table), "tables/\(table.id).md")
       try write(TableRenderer.csv(table), "tables/\(table.id).csv")
-      try write(TableRenderer.jsonBytes(table), "tables/\(table.id).json")
+      let json = (out as NSString).appendingPathComponent("tables/\(table.id).json")
+      try StreamedFile.write(toFile: json) { try TableRenderer.writeJSON(table, to: $0) }
+      written.append(json)
     }
     environment.progress("writing the manifest")
     var knownHashes: [String: String] = [:]
@@ -112,6 +107,25 @@ extension Pipeline {
       knownHashes: knownHashes)
     try write(try manifest.json(), ReportManifest.fileName)
     return written
+  }
+
+  /// Writes the brief as a Word document. Its body is written to a file beside it first, then
+  /// zipped from there: for a large study it runs to hundreds of megabytes.
+  func writeDocx(_ report: ReportDocument, to docx: String) throws {
+    let body = docx + ".body-\(ProcessInfo.processInfo.processIdentifier)"
+    defer { try? FileManager.default.removeItem(atPath: body) }
+    var parts: [(path: String, bytes: [UInt8]?)] = []
+    try StreamedFile.write(toFile: body) { sink in parts = try DocxRenderer().render(report) { try sink(Data($0)) } }
+    let zip = try ZipWriter(path: docx, fixedDates: true)
+    do {
+      for part in parts {
+        if let bytes = part.bytes { try zip.add(part.path, bytes: bytes) } else { try zip.add(part.path, contentsOfFile: body) }
+      }
+      try zip.finish()
+    } catch {
+      zip.abandon()
+      throw error
+    }
   }
 
   static func loadTemplate(_ path: String) throws -> BriefTemplate {

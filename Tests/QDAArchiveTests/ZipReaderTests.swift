@@ -23,6 +23,30 @@ import _QDATestSupport
     #expect(missing?.reason == .missingEntry)
   }
 
+  /// An entry read from a file (as the brief's Word body is) holds the file's bytes, whatever
+  /// its size against the archive's reads; an empty file makes an empty entry.
+  @Test func anEntryFromAFileHoldsItsBytes() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.url.appendingPathComponent("f.zip").path
+    var generator = SystemRandomNumberGenerator()
+    let bytes = Array("<w:body>".utf8) + (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      + Array(repeating: 0x41, count: 200_001)
+    let source = folder.url.appendingPathComponent("body.xml").path
+    let empty = folder.url.appendingPathComponent("empty.xml").path
+    try Data(bytes).write(to: URL(fileURLWithPath: source))
+    try Data().write(to: URL(fileURLWithPath: empty))
+    let writer = try ZipWriter(path: path)
+    try writer.add("word/document.xml", contentsOfFile: source)
+    try writer.add("none.xml", contentsOfFile: empty)
+    let missing = #expect(throws: ArchiveError.self) { try writer.add("gone.xml", contentsOfFile: source + ".gone") }
+    #expect(missing?.description.contains("body.xml.gone") == true)
+    try writer.finish()
+    let reader = try ZipReader(path: path)
+    #expect(reader.entryNames == ["word/document.xml", "none.xml"])
+    #expect(try reader.read("word/document.xml") == bytes)
+    #expect(try reader.read("none.xml") == [])
+  }
+
   @Test func unsafeNamesAreListedAndNeverRead() throws {
     let folder = try TemporaryFolder()
     let path = folder.url.appendingPathComponent("slip.zip").path

@@ -64,6 +64,21 @@ struct RendererTests {
     }
   }
 
+  /// A table of megabytes is handed over in pieces, which join to the encoder's bytes.
+  @Test func largeTableJSONComesInPiecesThatJoinToTheEncodersBytes() throws {
+    let rows = (0..<40).map { row in
+      [TableCell("row \(row)"), .count(3, passages: (0..<5_000).map { Int64(row * 5_000 + $0) })]
+    }
+    let table = DataTable(id: "big", title: "Big", columns: ["Row", "n"], rows: rows)
+    var pieces: [Data] = []
+    TableRenderer.writeJSON(table) { pieces.append($0) }
+    #expect(pieces.count > 1)
+    #expect(pieces.allSatisfy { $0.count < 2 << 20 })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    #expect(Data(pieces.joined()) == (try encoder.encode(table)) + Data("\n".utf8))
+  }
+
   var report: ReportDocument {
     let reference = Reference(
       id: "ref-1", title: "Motivation — four of 11",

@@ -125,22 +125,7 @@ public struct AnalysisExport: Encodable, Sendable {
   /// Like an atomic write, the file appears whole or not at all: the JSON goes to a temporary
   /// file beside it, renamed over the target once complete.
   public func write(toFile path: String, chunkSize: Int = AnalysisExport.chunkSize) throws {
-    let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-    guard FileManager.default.createFile(atPath: partial, contents: nil) else {
-      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-    }
-    do {
-      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: partial))
-      defer { try? handle.close() }
-      try write(chunkSize: chunkSize) { try handle.write(contentsOf: $0) }
-      try handle.synchronize()
-      guard rename(partial, path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-      }
-    } catch {
-      try? FileManager.default.removeItem(atPath: partial)
-      throw error
-    }
+    try StreamedFile.write(toFile: path) { sink in try write(chunkSize: chunkSize, sink) }
   }
 
   static func encoder() -> JSONEncoder {

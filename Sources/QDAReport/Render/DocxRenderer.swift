@@ -7,17 +7,26 @@ import QDAAnalysis
 /// pictures, and every count an internal link to its appendix entry (a bookmark).
 ///
 /// ```swift
-/// for part in DocxRenderer().render(report) { try zip.add(part.path, bytes: part.bytes) }
+/// let parts = try DocxRenderer().render(report) { piece in try body.write(contentsOf: piece) }
 /// ```
 public struct DocxRenderer: Sendable {
   public init() {}
 
-  /// The package's parts, in the order a `.docx` lists them.
-  public func render(_ report: ReportDocument) -> [(path: String, bytes: [UInt8])] {
+  /// The package's parts, in the order a `.docx` lists them. The body (`word/document.xml`, by
+  /// far the largest part: hundreds of megabytes for a large study) is handed to `body` a piece
+  /// of about a megabyte at a time as it is made, and stands in the list without bytes.
+  public func render(_ report: ReportDocument, body sink: ([UInt8]) throws -> Void) rethrows -> [(path: String, bytes: [UInt8]?)] {
+    try sink(Array("""
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <w:document xmlns:w="\(Self.w)" xmlns:r="\(Self.r)" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
+      <w:body>
+
+      """.utf8))
     var body = Body()
     body.paragraph(style: "Title", runs: run(report.title))
     if let subtitle = report.subtitle { body.paragraph(style: "Subtitle", runs: run(subtitle)) }
     for block in report.blocks {
+      for piece in body.takePieces() { try sink(piece) }
       switch block {
       case .heading(let level, let text, let anchor):
         body.paragraph(style: "Heading\(min(4, max(1, level)))", runs: run(text), bookmark: anchor)
@@ -34,6 +43,11 @@ public struct DocxRenderer: Sendable {
         for item in items { body.paragraph(style: "ListBullet", runs: runs(item), numbered: true) }
       case .table(let table):
         body.table(table)
+        for row in table.rows {
+          body.row(row, columns: table.columns.count)
+          for piece in body.takePieces() { try sink(piece) }
+        }
+        body.end(table)
       case .figure(let id, let svg, let caption):
         body.figure(id: id, svg: svg)
         body.paragraph(style: "Caption", runs: run(caption))
@@ -50,21 +64,12 @@ public struct DocxRenderer: Sendable {
         }
       }
     }
-    // The body is by far the largest part: its bytes are made once, and its text let go.
-    var document = Array("""
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <w:document xmlns:w="\(Self.w)" xmlns:r="\(Self.r)" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
-      <w:body>
-
-      """.utf8)
-    document.reserveCapacity(body.xml.utf8.count + 512)
-    document.append(contentsOf: body.xml.utf8)
-    body.xml = ""
-    document.append(contentsOf: """
+    for piece in body.takePieces(all: true) { try sink(piece) }
+    try sink(Array("""
       <w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
       </w:body>
       </w:document>
-      """.utf8)
+      """.utf8))
     var relationships = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -76,11 +81,11 @@ public struct DocxRenderer: Sendable {
       relationships += "<Relationship Id=\"\(image.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(image.file)\"/>\n"
     }
     relationships += "</Relationships>"
-    var parts: [(path: String, bytes: [UInt8])] = [
+    var parts: [(path: String, bytes: [UInt8]?)] = [
       ("[Content_Types].xml", Array(Self.contentTypes.utf8)),
       ("_rels/.rels", Array(Self.packageRelationships.utf8)),
       ("docProps/core.xml", Array(Self.core(title: report.title).utf8)),
-      ("word/document.xml", document),
+      (Self.bodyPath, nil),
       ("word/_rels/document.xml.rels", Array(relationships.utf8)),
       ("word/styles.xml", Array(Self.styles.utf8)),
       ("word/numbering.xml", Array(Self.numbering.utf8)),
@@ -146,7 +151,10 @@ public struct DocxRenderer: Sendable {
   // MARK: - Body
 
   struct Body {
+    /// The XML not yet moved to `pieces`.
     var xml = ""
+    /// The XML written so far, as bytes, about a megabyte a piece.
+    private var pieces: [[UInt8]] = []
     var images: [(relationship: String, file: String, svg: String)] = []
     var bookmarks = 0
 
@@ -163,8 +171,29 @@ public struct DocxRenderer: Sendable {
         xml += runs
       }
       xml += "</w:p>\n"
+      keepPiece()
     }
 
+    /// Moves the XML to `pieces` once it is a megabyte long.
+    private mutating func keepPiece() {
+      guard xml.utf8.count >= 1 << 20 else { return }
+      pieces.append(Array(xml.utf8))
+      xml = ""
+    }
+
+    /// The pieces made so far, handed over (with what is not yet a piece when `all`).
+    mutating func takePieces(all: Bool = false) -> [[UInt8]] {
+      if all, !xml.isEmpty {
+        pieces.append(Array(xml.utf8))
+        xml = ""
+      }
+      defer { pieces.removeAll() }
+      return pieces
+    }
+
+    /// Begins a table: its grid and header row. Its rows follow (`row(_:columns:)`), a piece
+    /// at a time (a large study's table of contradictions runs to a hundred megabytes), then
+    /// `end(_:)`.
     mutating func table(_ table: DataTable) {
       let columns = max(1, table.columns.count)
       let width = 9360 / columns
@@ -173,14 +202,21 @@ public struct DocxRenderer: Sendable {
       xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
       for column in table.columns { xml += cell(column, bold: true, shaded: true) }
       xml += "</w:tr>\n"
-      for row in table.rows {
-        xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        for index in 0..<columns {
-          let text = index < row.count ? row[index].text : ""
-          xml += cell(text, bold: false, shaded: false, right: index > 0 && index < row.count && row[index].value != nil)
-        }
-        xml += "</w:tr>\n"
+    }
+
+    /// A row of a table begun by `table(_:)`.
+    mutating func row(_ row: [TableCell], columns: Int) {
+      xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+      for index in 0..<max(1, columns) {
+        let text = index < row.count ? row[index].text : ""
+        xml += cell(text, bold: false, shaded: false, right: index > 0 && index < row.count && row[index].value != nil)
       }
+      xml += "</w:tr>\n"
+      keepPiece()
+    }
+
+    /// Ends a table begun by `table(_:)`, with its notes.
+    mutating func end(_ table: DataTable) {
       xml += "</w:tbl>\n"
       for note in table.notes {
         paragraph(style: "TableNote", runs: "<w:r><w:t xml:space=\"preserve\">\(DocxRenderer.escape(note))</w:t></w:r>")
@@ -224,6 +260,9 @@ public struct DocxRenderer: Sendable {
   }
 
   // MARK: - Fixed parts
+
+  /// The body's part.
+  public static let bodyPath = "word/document.xml"
 
   static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
   static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

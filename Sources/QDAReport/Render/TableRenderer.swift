@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import QDAAnalysis
 import QDAModel
 
@@ -36,13 +36,25 @@ public enum TableRenderer {
   /// table lists millions of passage ids, which the encoder would hold as a tree of values and
   /// then as text more than once.
   public static func jsonBytes(_ table: DataTable) -> [UInt8] {
+    var bytes: [UInt8] = []
+    writeJSONBytes(table) { bytes += $0 }
+    return bytes
+  }
+
+  /// The JSON handed to `sink` a row at a time (or a few rows, a megabyte or so): a large
+  /// study's table runs to a hundred megabytes and more.
+  public static func writeJSON(_ table: DataTable, to sink: (Data) throws -> Void) rethrows {
+    try writeJSONBytes(table) { try sink(Data($0)) }
+  }
+
+  private static func writeJSONBytes(_ table: DataTable, _ sink: ([UInt8]) throws -> Void) rethrows {
     var out = PrettyJSON()
     out.append("{\n")
     out.key("columns", indent: 2); out.strings(table.columns, indent: 2); out.append(",\n")
     out.key("id", indent: 2); out.string(table.id); out.append(",\n")
     out.key("notes", indent: 2); out.strings(table.notes, indent: 2); out.append(",\n")
     out.key("rows", indent: 2)
-    out.list(table.rows, indent: 2) { out, row in
+    try out.list(table.rows, indent: 2) { out, row in
       out.list(row, indent: 4) { out, cell in
         out.append("{\n")
         out.key("passages", indent: 8); out.integers(cell.passages, indent: 8)
@@ -55,11 +67,15 @@ public enum TableRenderer {
         }
         out.append("\n"); out.indent(6); out.append("}")
       }
+      if out.bytes.count >= 1 << 20 {
+        try sink(out.bytes)
+        out.bytes.removeAll(keepingCapacity: true)
+      }
     }
     out.append(",\n")
     out.key("title", indent: 2); out.string(table.title)
     out.append("\n}\n")
-    return out.bytes
+    try sink(out.bytes)
   }
 
   static func escapeMarkdown(_ text: String) -> String {
@@ -120,13 +136,15 @@ struct PrettyJSON {
 
   /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
   /// stand two spaces further in.
-  mutating func list<Element>(_ elements: [Element], indent count: Int, _ element: (inout PrettyJSON, Element) -> Void) {
+  mutating func list<Element>(
+    _ elements: [Element], indent count: Int, _ element: (inout PrettyJSON, Element) throws -> Void
+  ) rethrows {
     append("[\n")
     if elements.isEmpty { append("\n") }
     for (index, value) in elements.enumerated() {
       if index > 0 { append(",\n") }
       indent(count + 2)
-      element(&self, value)
+      try element(&self, value)
     }
     if !elements.isEmpty { append("\n") }
     indent(count)
