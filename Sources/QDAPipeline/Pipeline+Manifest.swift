@@ -56,10 +56,9 @@ struct ReportManifest: Codable {
     case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, counts, inputs, outputs
   }
 
-  /// - Parameter knownHashes: outputs already hashed (by path), not read again.
+  /// The manifest of a report made from a project, before its outputs are recorded.
   init(
-    project: String, out: String, written: [String], request: IngestRequest?, template: String?, corpus: CorpusSnapshot,
-    pipeline: Pipeline, knownHashes: [String: String] = [:]
+    project: String, out: String, request: IngestRequest?, template: String?, corpus: CorpusSnapshot, pipeline: Pipeline
   ) throws {
     manifestVersion = Self.version
     tool = "QDAKit"
@@ -104,9 +103,17 @@ struct ReportManifest: Codable {
       command = ["qda", "report", "--project", project, "--out", out] + (template.map { ["--template", $0] } ?? [])
       run = Run(kind: "report", template: template, project: project, command: command)
     }
-    outputs = written.map { path in
+    outputs = []
+  }
+
+  /// The manifest with the report's outputs recorded, each with its hash.
+  /// - Parameter knownHashes: outputs already hashed (by path), not read again.
+  func recording(outputs written: [String], in out: String, knownHashes: [String: String] = [:]) -> ReportManifest {
+    var manifest = self
+    manifest.outputs = written.map { path in
       FileHash(path: Self.relative(path, to: out), sha256: knownHashes[path] ?? SHA256.hex(ofFileAt: path) ?? "", role: nil)
     }.sorted { $0.path < $1.path }
+    return manifest
   }
 
   func json() throws -> String {

@@ -18,6 +18,37 @@ extension Pipeline {
   ///     `qda verify` can run it again; nil for a report made from a project as it stands.
   /// - Returns: the paths written.
   public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
+    var made: [String] = []
+    // The project's snapshot, tables and contradictions are let go once analysis.json and the
+    // tables are written, before the brief is rendered in its three formats: for a large study
+    // each is hundreds of megabytes.
+    let (report, manifest, analysisHash) = try writeAnalysis(
+      project: path, out: out, template: template, request: request, written: &made)
+    environment.progress("writing the brief")
+    let md = (out as NSString).appendingPathComponent("report.md")
+    try Data(MarkdownRenderer().render(report).utf8).write(to: URL(fileURLWithPath: md), options: .atomic)
+    let html = (out as NSString).appendingPathComponent("report.html")
+    try Data(HTMLRenderer().render(report).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+    let docx = (out as NSString).appendingPathComponent("report.docx")
+    try writeDocx(report, to: docx)
+    // Listed brief first, as the console shows them.
+    var written = [md, html, docx] + made
+    environment.progress("writing the manifest")
+    var knownHashes: [String: String] = [:]
+    if let hash = analysisHash.value() { knownHashes[(out as NSString).appendingPathComponent("analysis.json")] = hash }
+    let manifestFile = (out as NSString).appendingPathComponent(ReportManifest.fileName)
+    try Data(try manifest.recording(outputs: written, in: out, knownHashes: knownHashes).json().utf8)
+      .write(to: URL(fileURLWithPath: manifestFile), options: .atomic)
+    written.append(manifestFile)
+    return written
+  }
+
+  /// Reads the project, builds the brief, and writes what is made from the project itself:
+  /// `analysis.json` (hashed on another core while the rest are written), the figures and the
+  /// tables. Returns the brief, the manifest without its outputs, and the hash.
+  private func writeAnalysis(
+    project path: String, out: String, template: String?, request: IngestRequest?, written: inout [String]
+  ) throws -> (ReportDocument, ReportManifest, Background<String?>) {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
     let corpus = try snapshot(project: path, texts: false)
@@ -70,7 +101,7 @@ extension Pipeline {
       throw error
     }
     let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile) }
-    var written: [String] = []
+    written.append(analysisFile)
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
     // Each text is copied once, into the bytes written: a large study's brief runs to tens of
@@ -82,12 +113,6 @@ extension Pipeline {
     }
     func write(_ bytes: [UInt8], _ relative: String) throws { try write(Data(bytes), relative) }
     func write(_ text: String, _ relative: String) throws { try write(Data(text.utf8), relative) }
-    try write(MarkdownRenderer().render(report), "report.md")
-    try write(HTMLRenderer().render(report), "report.html")
-    let docx = (out as NSString).appendingPathComponent("report.docx")
-    try writeDocx(report, to: docx)
-    written.append(docx)
-    written.append(analysisFile)
     if !report.figures.isEmpty {
       try fileManager.createDirectory(atPath: (out as NSString).appendingPathComponent("figures"), withIntermediateDirectories: true)
       for figure in report.figures { try write(figure.svg, "figures/\(figure.id).svg") }
@@ -99,14 +124,8 @@ extension Pipeline {
       try StreamedFile.write(toFile: json) { try TableRenderer.writeJSON(table, to: $0) }
       written.append(json)
     }
-    environment.progress("writing the manifest")
-    var knownHashes: [String: String] = [:]
-    if let hash = analysisHash.value() { knownHashes[analysisFile] = hash }
-    let manifest = try ReportManifest(
-      project: path, out: out, written: written, request: request, template: template, corpus: corpus, pipeline: self,
-      knownHashes: knownHashes)
-    try write(try manifest.json(), ReportManifest.fileName)
-    return written
+    let manifest = try ReportManifest(project: path, out: out, request: request, template: template, corpus: corpus, pipeline: self)
+    return (report, manifest, analysisHash)
   }
 
   /// Writes the brief as a Word document. Its body is written to a file beside it first, then
