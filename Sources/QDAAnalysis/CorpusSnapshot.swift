@@ -60,8 +60,10 @@ public struct CorpusSnapshot: Sendable {
   // MARK: - Lookups
 
   /// Positions in `passages` and `documents` by row id (positions, not copies: a large study
-  /// has millions of passages).
-  private(set) var passagePosition: [Int64: Int32] = [:]
+  /// has millions of passages). Passages are found by binary search over their ids when these
+  /// ascend, as a project's do (a table of two million ids would take 50 MB); the table is
+  /// made only for passages in another order.
+  private(set) var passagePosition: [Int64: Int32]? = nil
   private(set) var participantByID: [String: Participant] = [:]
   private(set) var documentPosition: [Int64: Int] = [:]
   /// Positions in `codings` of each code's codings.
@@ -80,10 +82,14 @@ public struct CorpusSnapshot: Sendable {
   private mutating func index() {
     codingPositions = [:]
     firstSpokenPassage = [:]
-    passagePosition = [:]
-    passagePosition.reserveCapacity(passages.count)
-    for position in passages.indices {
-      if let id = passages.id(at: position), passagePosition[id] == nil { passagePosition[id] = Int32(position) }
+    passagePosition = nil
+    if !passages.idsAscend {
+      var positions: [Int64: Int32] = [:]
+      positions.reserveCapacity(passages.count)
+      for position in passages.indices {
+        if let id = passages.id(at: position), positions[id] == nil { positions[id] = Int32(position) }
+      }
+      passagePosition = positions
     }
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
@@ -101,7 +107,7 @@ public struct CorpusSnapshot: Sendable {
       passages.documentID(at: position).flatMap { documentPosition[$0] }.map { numberOfDocument[$0] } ?? -1
     }
     spokenPassageOfCoding = codings.indices.map { coding in
-      guard let position = passagePosition[codings.passageID(at: coding)].map(Int.init),
+      guard let position = passageIndex(codings.passageID(at: coding)),
         passages.role(at: position) != .interviewer, participantNumberOfPassage[position] >= 0
       else { return -1 }
       return Int32(position)
@@ -126,7 +132,10 @@ public struct CorpusSnapshot: Sendable {
   public func passage(_ id: Int64) -> Passage? { passageIndex(id).map { passages[$0] } }
 
   /// The position in `passages` of the passage with this id.
-  public func passageIndex(_ id: Int64) -> Int? { passagePosition[id].map(Int.init) }
+  public func passageIndex(_ id: Int64) -> Int? {
+    guard let passagePosition else { return passages.position(ofAscendingID: id) }
+    return passagePosition[id].map(Int.init)
+  }
 
   /// The participant record with this id.
   public func participant(_ id: String) -> Participant? { participantByID[id] }

@@ -1,3 +1,5 @@
+public import QDAModel
+
 /// A table ready to render as Markdown, CSV or JSON, each count carrying the passages behind it.
 public struct DataTable: Hashable, Sendable, Codable {
   /// A stable id, used for file names and anchors (`time_commitment`).
@@ -22,11 +24,16 @@ public struct DataTable: Hashable, Sendable, Codable {
 public struct TableCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
   public var text: String
   public var value: Double?
-  public var passages: [Int64]
+  /// Held compactly: a large study's tables list tens of millions of passages.
+  public var passages: PassageIDs
   /// The survey respondents a count counts, by id; nil for cells about passages.
   public var respondents: [String]?
 
   public init(_ text: String, value: Double? = nil, passages: [Int64] = [], respondents: [String]? = nil) {
+    self.init(text, value: value, passages: PassageIDs(passages), respondents: respondents)
+  }
+
+  public init(_ text: String, value: Double? = nil, passages: PassageIDs, respondents: [String]? = nil) {
     self.text = text
     self.value = value
     self.passages = passages
@@ -39,6 +46,10 @@ public struct TableCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral
 
   /// A count cell.
   public static func count(_ count: Int, passages: [Int64] = []) -> TableCell {
+    TableCell(String(count), value: Double(count), passages: passages)
+  }
+
+  public static func count(_ count: Int, passages: PassageIDs) -> TableCell {
     TableCell(String(count), value: Double(count), passages: passages)
   }
 }

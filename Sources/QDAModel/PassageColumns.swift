@@ -82,6 +82,24 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
   public func questionID(at position: Int) -> String? { strings[questions[position]] }
   public func span(at position: Int) -> TextSpan { TextSpan(start: Int(starts[position]), end: Int(ends[position])) }
 
+  /// Whether every passage has an id and the ids ascend: then `position(ofAscendingID:)` finds
+  /// a passage without an index (a project's passages are stored in order, so theirs do).
+  public var idsAscend: Bool {
+    guard let first = ids.first else { return true }
+    guard first != Self.noID else { return false }
+    return zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+  }
+
+  /// The position of the passage with this id, by binary search: only when `idsAscend`.
+  public func position(ofAscendingID id: Int64) -> Int? {
+    var (low, high) = (0, ids.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if ids[middle] < id { low = middle + 1 } else { high = middle }
+    }
+    return low < ids.count && ids[low] == id ? low : nil
+  }
+
   /// How many passages have a role that passes `test`.
   public func count(role test: (SpeakerRole) -> Bool) -> Int { roles.count(where: test) }
 

@@ -118,11 +118,12 @@ extension Pipeline {
       for figure in report.figures { try write(figure.svg, "figures/\(figure.id).svg") }
     }
     for table in analysis.tables + contradictions.tables + surveys.flatMap(\.tables) {
-      try write(TableRenderer.markdown(table), "tables/\(table.id).md")
-      try write(TableRenderer.csv(table), "tables/\(table.id).csv")
-      let json = (out as NSString).appendingPathComponent("tables/\(table.id).json")
-      try StreamedFile.write(toFile: json) { try TableRenderer.writeJSON(table, to: $0) }
-      written.append(json)
+      // Each written a megabyte or so at a time: a large study's tables run to a hundred.
+      let file = (out as NSString).appendingPathComponent("tables/\(table.id)")
+      try StreamedFile.write(toFile: file + ".md") { sink in try TableRenderer.writeMarkdown(table) { try sink(Data($0.utf8)) } }
+      try StreamedFile.write(toFile: file + ".csv") { sink in try TableRenderer.writeCSV(table) { try sink(Data($0.utf8)) } }
+      try StreamedFile.write(toFile: file + ".json") { try TableRenderer.writeJSON(table, to: $0) }
+      written += [file + ".md", file + ".csv", file + ".json"]
     }
     let manifest = try ReportManifest(project: path, out: out, request: request, template: template, corpus: corpus, pipeline: self)
     return (report, manifest, analysisHash)

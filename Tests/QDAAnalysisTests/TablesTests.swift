@@ -83,6 +83,25 @@ struct TinyCorpus {
 @Suite struct TablesTests {
   let corpus = TinyCorpus.build()
 
+  /// Passages are found by id whether their ids ascend (found by binary search) or not (a
+  /// project edited out of order: found through a table).
+  @Test func passagesAreFoundByIdInAnyOrder() {
+    var shuffled = corpus
+    shuffled.passages = PassageColumns(Array(corpus.passages).reversed(), keepingTexts: true)
+    #expect(corpus.passages.idsAscend)
+    #expect(!shuffled.passages.idsAscend)
+    for snapshot in [corpus, shuffled] {
+      for passage in corpus.passages {
+        let id = passage.id!
+        #expect(snapshot.passageIndex(id).map { snapshot.passages[$0] } == passage)
+        #expect(snapshot.passage(id)?.text == passage.text)
+      }
+      #expect(snapshot.passageIndex(0) == nil)
+      #expect(snapshot.passageIndex(999) == nil)
+    }
+    #expect(Analysis(shuffled).codes.rows.map(\.passageIDs.count) == Analysis(corpus).codes.rows.map(\.passageIDs.count))
+  }
+
   @Test func timeCommitmentFromTheProtocolsMeasures() {
     let table = TimeCommitmentTable(corpus)
     #expect(table.estimates.map(\.participant) == ["A", "B"])

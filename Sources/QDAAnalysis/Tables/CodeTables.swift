@@ -8,7 +8,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
     public var element: Element?
     public var depth: Int
     public var participants: [String]
-    public var passageIDs: [Int64]
+    public var passageIDs: PassageIDs
     /// Codings of this exact code (not its sub-codes).
     public var codings: Int
   }
@@ -26,7 +26,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
       while let id = parent { depth += 1; parent = corpus.codebook.code(id)?.parentID }
       return Row(
         codeID: code.id, name: code.name, element: code.element, depth: depth,
-        participants: interviewed.filter(participants.contains), passageIDs: passages,
+        participants: interviewed.filter(participants.contains), passageIDs: PassageIDs(passages),
         codings: corpus.codingCount(code.id))
     }
   }
@@ -50,7 +50,7 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
 public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
   public struct Cell: Hashable, Sendable, Codable {
     public var participants: [String]
-    public var passageIDs: [Int64]
+    public var passageIDs: PassageIDs
   }
 
   public var attribute: String
@@ -112,7 +112,7 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
         passages[column].insert(id)
       }
       cells[code.id] = valueOrder.indices.map {
-        Cell(participants: participants[$0].map { names[Int($0)] }.sorted(), passageIDs: passages[$0].sorted())
+        Cell(participants: participants[$0].map { names[Int($0)] }.sorted(), passageIDs: PassageIDs(passages[$0].sorted()))
       }
     }
     self.cells = cells
@@ -136,7 +136,7 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
   public struct Pair: Hashable, Sendable, Codable {
     public var first: String
     public var second: String
-    public var passageIDs: [Int64]
+    public var passageIDs: PassageIDs
     public var participants: [String]
   }
 
@@ -168,7 +168,7 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
       return answer
     }
     var slot: [Int: Int] = [:]
-    var found: [(first: Int, second: Int, passageIDs: [Int64], participants: Set<String>)] = []
+    var found: [(first: Int, second: Int, passageIDs: PassageIDs, participants: Set<String>)] = []
     var codes: [Int] = []
     var start = 0
     while start < codedPassages.count {

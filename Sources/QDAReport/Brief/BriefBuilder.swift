@@ -95,7 +95,7 @@ public struct BriefBuilder {
   }
 
   /// Registers the passages behind a count and returns its inline link.
-  mutating func count(_ text: String, title: String, passages: [Int64], spans: [Int64: [TextSpan]] = [:]) -> Inline {
+  mutating func count(_ text: String, title: String, passages: some Sequence<Int64>, spans: [Int64: [TextSpan]] = [:]) -> Inline {
     let id = "ref-\(references.count + 1)"
     var entries: [Reference.Entry] = []
     var seen = Set<Int64>()

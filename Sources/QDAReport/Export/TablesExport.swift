@@ -161,6 +161,6 @@ struct TablesExport: Encodable, Sendable {
     var codes: [String]
     var passages: Int
     var participants: Int
-    var passageIds: [Int64]
+    var passageIds: PassageIDs
   }
 }

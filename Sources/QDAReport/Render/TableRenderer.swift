@@ -5,25 +5,45 @@ import QDAModel
 /// Writes a table as Markdown, CSV (RFC 4180) or JSON.
 public enum TableRenderer {
   public static func markdown(_ table: DataTable) -> String {
-    var lines: [String] = []
-    lines.append("| " + table.columns.map(escapeMarkdown).joined(separator: " | ") + " |")
-    lines.append("|" + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(separator: "|") + "|")
-    for row in table.rows {
-      lines.append("| " + row.map { escapeMarkdown($0.text) }.joined(separator: " | ") + " |")
-    }
-    var text = lines.joined(separator: "\n") + "\n"
-    if !table.notes.isEmpty {
-      text += "\n" + table.notes.map { "_\(escapeMarkdown($0))_" }.joined(separator: "  \n") + "\n"
-    }
+    var text = ""
+    writeMarkdown(table) { text += $0 }
     return text
   }
 
+  /// The Markdown handed to `sink` a megabyte or so at a time.
+  public static func writeMarkdown(_ table: DataTable, to sink: (String) throws -> Void) rethrows {
+    var text = "| " + table.columns.map(escapeMarkdown).joined(separator: " | ") + " |\n"
+    text += "|" + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(separator: "|") + "|\n"
+    for row in table.rows {
+      text += "| " + row.map { escapeMarkdown($0.text) }.joined(separator: " | ") + " |\n"
+      if text.utf8.count >= 1 << 20 {
+        try sink(text)
+        text = ""
+      }
+    }
+    if !table.notes.isEmpty {
+      text += "\n" + table.notes.map { "_\(escapeMarkdown($0))_" }.joined(separator: "  \n") + "\n"
+    }
+    try sink(text)
+  }
+
   public static func csv(_ table: DataTable) -> String {
+    var text = ""
+    writeCSV(table) { text += $0 }
+    return text
+  }
+
+  /// The CSV handed to `sink` a megabyte or so at a time.
+  public static func writeCSV(_ table: DataTable, to sink: (String) throws -> Void) rethrows {
     var text = table.columns.map(escapeCSV).joined(separator: ",") + "\r\n"
     for row in table.rows {
       text += row.map { escapeCSV($0.text.trimmingLeadingSpaces) }.joined(separator: ",") + "\r\n"
+      if text.utf8.count >= 1 << 20 {
+        try sink(text)
+        text = ""
+      }
     }
-    return text
+    try sink(text)
   }
 
   /// JSON: the table with each cell's text, value and passage ids.
@@ -155,7 +175,19 @@ struct PrettyJSON {
     list(values, indent: count) { out, value in out.string(value) }
   }
 
-  mutating func integers(_ values: [Int64], indent count: Int) {
-    list(values, indent: count) { out, value in out.integer(value) }
+  /// Integers as `list` writes them.
+  mutating func integers(_ values: some Collection<Int64>, indent count: Int) {
+    append("[\n")
+    if values.isEmpty { append("\n") }
+    var first = true
+    for value in values {
+      if !first { append(",\n") }
+      first = false
+      indent(count + 2)
+      integer(value)
+    }
+    if !values.isEmpty { append("\n") }
+    indent(count)
+    append("]")
   }
 }
