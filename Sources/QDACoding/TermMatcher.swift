@@ -61,8 +61,8 @@ final class WorkspacePool: @unchecked Sendable {
   private let lock = NSLock()
   private var idle: [AutoCoder.Workspace] = []
 
-  /// A workspace whose lexicon has more distinct words than this is let go rather than kept (a
-  /// corpus of 10,000 interviews has about 20,000).
+  /// A workspace whose lexicon has more distinct words than this is let go rather than kept, so
+  /// that a corpus of unusual words (codes, numbers, names) cannot grow the pool without end.
   static let largest = 1_000_000
 
   func take() -> AutoCoder.Workspace { lock.withLock { idle.popLast() } ?? AutoCoder.Workspace() }
