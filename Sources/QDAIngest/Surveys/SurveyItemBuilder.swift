@@ -144,14 +144,25 @@ enum SurveyItemBuilder {
         default: nil
         }
       }
-      let resolved = Dictionary(uniqueKeysWithValues: values.counts.keys.compactMap { key in resolve(key).map { (key, $0) } })
+      // Each distinct closed answer is made once and shared by every respondent who gave it (a
+      // survey can have a million respondents); an answer whose label is its cell holds one
+      // array for both.
+      let resolved = Dictionary(
+        uniqueKeysWithValues: values.counts.keys.compactMap { key in
+          resolve(key).map { labels in
+            let cell = [key]
+            return (key, SurveyAnswer(values: labels == cell ? cell : labels, raw: cell))
+          }
+        })
       readers.append(
         (
           column.itemID,
           { row in
             let value = cell(row, column.index)
             guard !value.isEmpty else { return nil }
-            return SurveyAnswer(values: resolved[value] ?? [value], raw: [value])
+            if let answer = resolved[value] { return answer }
+            let cell = [value]
+            return SurveyAnswer(values: cell, raw: cell)
           }
         ))
     }
