@@ -57,6 +57,10 @@ public struct CorpusSnapshot: Sendable {
     return passages.map { $0.id == nil ? $0.text : read.next().flatMap { $0 } ?? "" }
   }
 
+  /// Throws the first failed read of a passage's text, for a snapshot read without them: what
+  /// was made from the texts is kept only if this does not throw.
+  public func checkTexts() throws { try textSource?.check() }
+
   // MARK: - Lookups
 
   /// Positions in `passages` and `documents` by row id (positions, not copies: a large study
@@ -232,4 +236,6 @@ public struct CorpusSnapshot: Sendable {
 public protocol PassageTextSource: Sendable {
   /// The texts of passages by id, in order; nil for one the source cannot give.
   func texts(ofPassages ids: [Int64]) -> [String?]
+  /// Throws the first read that failed, if any.
+  func check() throws
 }

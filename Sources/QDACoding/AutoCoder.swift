@@ -13,28 +13,18 @@ import QDAText
 /// let codings = coder.code(passages, documentText: document.text)
 /// ```
 public struct AutoCoder: Sendable {
+  /// Which passages a rule reads: its speaker scope and protocol questions (`applies`). What it
+  /// matches is its `RuleShape`.
   struct CompiledRule: Sendable {
-    var ruleID: String
-    var codesNegated: Bool
     var scope: RuleScope
     var codeID: String
-    /// The code's place in the codebook.
-    var codeIndex: Int
-    var within = 0
-    var isAnswer = false
-    /// The rule's terms, as indices into `AutoCoder.terms`.
-    var anyIDs: [Int] = []
-    var allIDs: [Int] = []
-    var nearLeftIDs: [Int] = []
-    var nearRightIDs: [Int] = []
-    var unlessIDs: [Int] = []
     /// The rule's questions, `probing` taken out.
-    var questions: Set<String> = []
-    var probing = false
+    var questions: Set<String>
+    var probing: Bool
   }
 
   let rules: [CompiledRule]
-  /// Each rule's id (`rules[i].ruleID`), read without copying the rule.
+  /// Each rule's id, in the order of `rules`.
   let ruleIDs: [String]
   /// Every distinct term of every rule, found in a sentence in one pass over its words: terms
   /// starting with a stem are looked up by the word's stem, terms starting with a prefix are
@@ -61,17 +51,18 @@ public struct AutoCoder: Sendable {
   /// The rules' terms (indices into `terms`), which `RuleShape`'s ranges index.
   let ruleTerms: [Int]
 
-  /// A rule as matching reads it: its code, and its terms as ranges of `ruleTerms`.
+  /// A rule as matching reads it: its code (its place in the codebook), and its terms as ranges
+  /// of `ruleTerms`.
   struct RuleShape: Sendable {
     var codeIndex: Int32
     var codesNegated: Bool
-    var isAnswer: Bool
-    var within: Int
-    var any: Range<Int>
-    var all: Range<Int>
-    var nearLeft: Range<Int>
-    var nearRight: Range<Int>
-    var unless: Range<Int>
+    var isAnswer = false
+    var within = 0
+    var any = 0..<0
+    var all = 0..<0
+    var nearLeft = 0..<0
+    var nearRight = 0..<0
+    var unless = 0..<0
   }
   let negationStems: Set<String>
   /// The workspaces of finished coding calls, shared by copies of the coder and their threads.
@@ -106,26 +97,35 @@ public struct AutoCoder: Sendable {
         return terms.count - 1
       }
     }
+    // Each rule's terms, as ranges of one array of term indices.
+    var ruleTerms: [Int] = []
+    func range(_ sources: [String]) -> Range<Int> {
+      ruleTerms += ids(sources)
+      return (ruleTerms.count - sources.count)..<ruleTerms.count
+    }
     var rules: [CompiledRule] = []
+    var shapes: [RuleShape] = []
+    var ruleIDs: [String] = []
     for (codeIndex, code) in codebook.codes.enumerated() {
       for rule in code.rules {
-        var compiled = CompiledRule(
-          ruleID: rule.id, codesNegated: rule.codesNegated, scope: rule.scope, codeID: code.id, codeIndex: codeIndex)
+        var shape = RuleShape(codeIndex: Int32(codeIndex), codesNegated: rule.codesNegated)
         switch rule.pattern {
-        case .any(let terms): compiled.anyIDs = ids(terms)
-        case .all(let terms): compiled.allIDs = ids(terms)
+        case .any(let terms): shape.any = range(terms)
+        case .all(let terms): shape.all = range(terms)
         case .near(let left, let right, let within):
-          compiled.nearLeftIDs = ids(left)
-          compiled.nearRightIDs = ids(right)
-          compiled.within = within
+          shape.nearLeft = range(left)
+          shape.nearRight = range(right)
+          shape.within = within
         case .answers:
-          compiled.isAnswer = true
+          shape.isAnswer = true
         }
-        compiled.unlessIDs = ids(rule.unless)
+        shape.unless = range(rule.unless)
         var questions = Set(rule.questions)
-        compiled.probing = questions.remove(Self.probing) != nil
-        compiled.questions = questions
-        rules.append(compiled)
+        let probing = questions.remove(Self.probing) != nil
+        rules.append(
+          CompiledRule(scope: rule.scope, codeID: code.id, questions: questions, probing: probing))
+        shapes.append(shape)
+        ruleIDs.append(rule.id)
       }
     }
     var byStem: [String: [Int]] = [:]
@@ -160,28 +160,19 @@ public struct AutoCoder: Sendable {
     self.prefixes = prefixes
     self.stemIDs = stemIDs
     var rulesByTerm = Array(repeating: [Int](), count: terms.count)
-    for (index, rule) in rules.enumerated() {
-      for id in Set(rule.anyIDs + rule.allIDs + rule.nearLeftIDs + rule.nearRightIDs) { rulesByTerm[id].append(index) }
+    for (index, shape) in shapes.enumerated() {
+      let needed = [shape.any, shape.all, shape.nearLeft, shape.nearRight].flatMap { ruleTerms[$0] }
+      for id in Set(needed) { rulesByTerm[id].append(index) }
     }
     termRulesStart = rulesByTerm.reduce(into: [0]) { starts, rules in starts.append(starts.last! + rules.count) }
     termRules = rulesByTerm.flatMap { $0 }
-    var ruleTerms: [Int] = []
-    func range(_ ids: [Int]) -> Range<Int> {
-      ruleTerms += ids
-      return (ruleTerms.count - ids.count)..<ruleTerms.count
-    }
-    shapes = rules.map { rule in
-      RuleShape(
-        codeIndex: Int32(rule.codeIndex), codesNegated: rule.codesNegated, isAnswer: rule.isAnswer, within: rule.within,
-        any: range(rule.anyIDs), all: range(rule.allIDs), nearLeft: range(rule.nearLeftIDs),
-        nearRight: range(rule.nearRightIDs), unless: range(rule.unlessIDs))
-    }
+    self.shapes = shapes
     self.ruleTerms = ruleTerms
     self.terms = terms
     termsByFirstStem = byStem
     prefixTerms = startingWithPrefix
     self.rules = rules
-    ruleIDs = rules.map(\.ruleID)
+    self.ruleIDs = ruleIDs
     negationStems = Set(codebook.negationCues.map { PorterStemmer.stem($0) })
     codeIDs = codebook.codes.map(\.id)
     var probing: [String: Set<String>] = [:]
@@ -284,7 +275,7 @@ public struct AutoCoder: Sendable {
     default: break
     }
     // An answer rule needs questions to know what is an answer.
-    if compiled.isAnswer, !hasProtocol || passage.questionID == nil { return false }
+    if shapes[index].isAnswer, !hasProtocol || passage.questionID == nil { return false }
     guard !compiled.questions.isEmpty || compiled.probing else { return true }
     // Without a protocol there is nothing to limit a `probing` rule by.
     if compiled.probing, !hasProtocol { return true }

@@ -23,7 +23,7 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
   private var startTimes: [Double] = []
   private var endTimes: [Double] = []
   private var questions: [Int32] = []
-  private var strings = StringTable()
+  private var strings = NumberedValues<String>()
 
   /// No id (a passage not stored yet) and no time are kept as these.
   private static let noID = Int64.min
@@ -121,9 +121,8 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
   private var matchedLists: [Int32] = []
   private var negated: [Bool] = []
   private var memos: [Int: String] = [:]
-  private var strings = StringTable()
-  private var distinctMatched: [[String]] = []
-  private var matchedNumber: [[String]: Int32] = [:]
+  private var strings = NumberedValues<String>()
+  private var distinctMatched = NumberedValues<[String]>()
 
   private static let noID = Int64.min
 
@@ -150,14 +149,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
     starts.append(Int32(coding.span.start))
     ends.append(Int32(coding.span.end))
     rules.append(strings.number(coding.ruleID))
-    if let known = matchedNumber[coding.matched] {
-      matchedLists.append(known)
-    } else {
-      let number = Int32(distinctMatched.count)
-      distinctMatched.append(coding.matched)
-      matchedNumber[coding.matched] = number
-      matchedLists.append(number)
-    }
+    matchedLists.append(distinctMatched.number(coding.matched))
     negated.append(coding.negated)
   }
 
@@ -168,7 +160,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
     Coding(
       id: ids[position] == Self.noID ? nil : ids[position], passageID: passageIDs[position], codeID: codeID(at: position),
       coder: coder(at: position), span: TextSpan(start: Int(starts[position]), end: Int(ends[position])),
-      ruleID: strings[rules[position]], matched: distinctMatched[Int(matchedLists[position])], negated: negated[position],
+      ruleID: strings[rules[position]], matched: distinctMatched[matchedLists[position]] ?? [], negated: negated[position],
       memo: memos[position])
   }
 
@@ -193,12 +185,12 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
   public static func == (lhs: Self, rhs: Self) -> Bool { lhs.elementsEqual(rhs) }
 }
 
-/// The distinct strings of a column, each kept once and named by its position (-1 for none).
-struct StringTable: Sendable {
-  private var values: [String] = []
-  private var numbers: [String: Int32] = [:]
+/// The distinct values of a column, each kept once and named by its position (-1 for none).
+struct NumberedValues<Value: Hashable & Sendable>: Sendable {
+  private var values: [Value] = []
+  private var numbers: [Value: Int32] = [:]
 
-  mutating func number(_ value: String?) -> Int32 {
+  mutating func number(_ value: Value?) -> Int32 {
     guard let value else { return -1 }
     if let known = numbers[value] { return known }
     let number = Int32(values.count)
@@ -207,5 +199,5 @@ struct StringTable: Sendable {
     return number
   }
 
-  subscript(number: Int32) -> String? { number < 0 ? nil : values[Int(number)] }
+  subscript(number: Int32) -> Value? { number < 0 ? nil : values[Int(number)] }
 }

@@ -22,33 +22,34 @@ extension Pipeline {
     // The project's snapshot, tables and contradictions are let go once analysis.json and the
     // tables are written, before the brief is rendered in its three formats: for a large study
     // each is hundreds of megabytes.
-    let (report, manifest, analysisHash) = try writeAnalysis(
+    let (report, manifest, knownHashes) = try writeAnalysis(
       project: path, out: out, template: template, request: request, written: &made)
     environment.progress("writing the brief")
-    let md = (out as NSString).appendingPathComponent("report.md")
-    try Data(MarkdownRenderer().render(report).utf8).write(to: URL(fileURLWithPath: md), options: .atomic)
-    let html = (out as NSString).appendingPathComponent("report.html")
-    try Data(HTMLRenderer().render(report).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+    let md = try Self.write(Data(MarkdownRenderer().render(report).utf8), "report.md", in: out)
+    let html = try Self.write(Data(HTMLRenderer().render(report).utf8), "report.html", in: out)
     let docx = (out as NSString).appendingPathComponent("report.docx")
     try writeDocx(report, to: docx)
     // Listed brief first, as the console shows them.
     var written = [md, html, docx] + made
     environment.progress("writing the manifest")
-    var knownHashes: [String: String] = [:]
-    if let hash = analysisHash.value() { knownHashes[(out as NSString).appendingPathComponent("analysis.json")] = hash }
-    let manifestFile = (out as NSString).appendingPathComponent(ReportManifest.fileName)
-    try Data(try manifest.recording(outputs: written, in: out, knownHashes: knownHashes).json().utf8)
-      .write(to: URL(fileURLWithPath: manifestFile), options: .atomic)
-    written.append(manifestFile)
+    let recorded = manifest.recording(outputs: written, in: out, knownHashes: knownHashes.value())
+    written.append(try Self.write(Data(try recorded.json().utf8), ReportManifest.fileName, in: out))
     return written
+  }
+
+  /// Writes a file of a report folder in one go (atomically); returns its path.
+  private static func write(_ data: Data, _ relative: String, in out: String) throws -> String {
+    let target = (out as NSString).appendingPathComponent(relative)
+    try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+    return target
   }
 
   /// Reads the project, builds the brief, and writes what is made from the project itself:
   /// `analysis.json` (hashed on another core while the rest are written), the figures and the
-  /// tables. Returns the brief, the manifest without its outputs, and the hash.
+  /// tables. Returns the brief, the manifest without its outputs, and the outputs already hashed.
   private func writeAnalysis(
     project path: String, out: String, template: String?, request: IngestRequest?, written: inout [String]
-  ) throws -> (ReportDocument, ReportManifest, Background<String?>) {
+  ) throws -> (ReportDocument, ReportManifest, Background<[String: String]>) {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
     let corpus = try snapshot(project: path, texts: false)
@@ -100,22 +101,13 @@ extension Pipeline {
       try? fileManager.removeItem(atPath: analysisFile)
       throw error
     }
-    let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile) }
+    let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile).map { [analysisFile: $0] } ?? [:] }
     written.append(analysisFile)
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
-    // Each text is copied once, into the bytes written: a large study's brief runs to tens of
-    // megabytes in each format.
-    func write(_ data: Data, _ relative: String) throws {
-      let target = (out as NSString).appendingPathComponent(relative)
-      try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-      written.append(target)
-    }
-    func write(_ bytes: [UInt8], _ relative: String) throws { try write(Data(bytes), relative) }
-    func write(_ text: String, _ relative: String) throws { try write(Data(text.utf8), relative) }
     if !report.figures.isEmpty {
       try fileManager.createDirectory(atPath: (out as NSString).appendingPathComponent("figures"), withIntermediateDirectories: true)
-      for figure in report.figures { try write(figure.svg, "figures/\(figure.id).svg") }
+      for figure in report.figures { written.append(try Self.write(Data(figure.svg.utf8), "figures/\(figure.id).svg", in: out)) }
     }
     for table in analysis.tables + contradictions.tables + surveys.flatMap(\.tables) {
       // Each written a megabyte or so at a time: a large study's tables run to a hundred.

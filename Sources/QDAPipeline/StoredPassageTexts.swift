@@ -31,7 +31,6 @@ final class StoredPassageTexts: PassageTextSource, @unchecked Sendable {
     }
   }
 
-  /// Throws the first failed read, if any.
   func check() throws {
     if let failure = lock.withLock({ failure }) { throw failure }
   }
@@ -41,9 +40,3 @@ final class StoredPassageTexts: PassageTextSource, @unchecked Sendable {
   }
 }
 
-extension CorpusSnapshot {
-  /// Throws the first failed read of a passage's text, for a snapshot read without them.
-  func checkTexts() throws {
-    try (textSource as? StoredPassageTexts)?.check()
-  }
-}

@@ -10,6 +10,9 @@ public import Foundation
 /// }
 /// ```
 public enum StreamedFile {
+  /// How much a renderer writing to a streamed file holds before it hands it over: a megabyte.
+  static let pieceSize = 1 << 20
+
   public static func write(toFile path: String, _ produce: (_ sink: (Data) throws -> Void) throws -> Void) throws {
     let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
     guard FileManager.default.createFile(atPath: partial, contents: nil) else {

@@ -176,7 +176,7 @@ public struct DocxRenderer: Sendable {
 
     /// Moves the XML to `pieces` once it is a megabyte long.
     private mutating func keepPiece() {
-      guard xml.utf8.count >= 1 << 20 else { return }
+      guard xml.utf8.count >= StreamedFile.pieceSize else { return }
       pieces.append(Array(xml.utf8))
       xml = ""
     }

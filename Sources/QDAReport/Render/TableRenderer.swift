@@ -16,7 +16,7 @@ public enum TableRenderer {
     text += "|" + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(separator: "|") + "|\n"
     for row in table.rows {
       text += "| " + row.map { escapeMarkdown($0.text) }.joined(separator: " | ") + " |\n"
-      if text.utf8.count >= 1 << 20 {
+      if text.utf8.count >= StreamedFile.pieceSize {
         try sink(text)
         text = ""
       }
@@ -38,7 +38,7 @@ public enum TableRenderer {
     var text = table.columns.map(escapeCSV).joined(separator: ",") + "\r\n"
     for row in table.rows {
       text += row.map { escapeCSV($0.text.trimmingLeadingSpaces) }.joined(separator: ",") + "\r\n"
-      if text.utf8.count >= 1 << 20 {
+      if text.utf8.count >= StreamedFile.pieceSize {
         try sink(text)
         text = ""
       }
@@ -87,7 +87,7 @@ public enum TableRenderer {
         }
         out.append("\n"); out.indent(6); out.append("}")
       }
-      if out.bytes.count >= 1 << 20 {
+      if out.bytes.count >= StreamedFile.pieceSize {
         try sink(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
       }
@@ -156,8 +156,8 @@ struct PrettyJSON {
 
   /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
   /// stand two spaces further in.
-  mutating func list<Element>(
-    _ elements: [Element], indent count: Int, _ element: (inout PrettyJSON, Element) throws -> Void
+  mutating func list<Elements: Collection>(
+    _ elements: Elements, indent count: Int, _ element: (inout PrettyJSON, Elements.Element) throws -> Void
   ) rethrows {
     append("[\n")
     if elements.isEmpty { append("\n") }
@@ -175,19 +175,7 @@ struct PrettyJSON {
     list(values, indent: count) { out, value in out.string(value) }
   }
 
-  /// Integers as `list` writes them.
   mutating func integers(_ values: some Collection<Int64>, indent count: Int) {
-    append("[\n")
-    if values.isEmpty { append("\n") }
-    var first = true
-    for value in values {
-      if !first { append(",\n") }
-      first = false
-      indent(count + 2)
-      integer(value)
-    }
-    if !values.isEmpty { append("\n") }
-    indent(count)
-    append("]")
+    list(values, indent: count) { out, value in out.integer(value) }
   }
 }
