@@ -15,9 +15,11 @@ public struct SpeakerSummary: Hashable, Sendable, Codable {
 /// Decides which speaker is the interviewer.
 ///
 /// Evidence, strongest first: an override from the user; the header's `Interviewer:` or
-/// `Participant:` name matching a label; the label's own words (`Interviewer`, `Q`, `I` against
-/// `Principal`, `A`, `R`, `P04`); the share of turns that ask questions; who speaks first; who
-/// speaks in shorter turns. In a two-person interview one speaker is the interviewer; with three
+/// `Participant:` name matching a label (by a shared name word, `Dr. Osei` for `Amara Osei`, or by
+/// initials, `AO` for `Amara Osei`); the label's own words (`Interviewer`, `Q`, `I` against
+/// `Principal`, `A`, `R`, `P04`); the document's participant (an id given on import, or the file
+/// name: `P04` in `P04.txt`, `Osei` in `2025-03_osei.txt`) matching a label; the share of turns
+/// that ask questions; who speaks first; who speaks in shorter turns. In a two-person interview one speaker is the interviewer; with three
 /// or more (a focus group), a speaker is the interviewer only on clear evidence, otherwise all
 /// are participants.
 public enum SpeakerRoles {
@@ -26,10 +28,12 @@ public enum SpeakerRoles {
   /// - Parameters:
   ///   - transcript: the parsed transcript.
   ///   - interviewer: a label to force as the interviewer; `none` makes everyone a participant.
+  ///   - participantNames: what names the document's participant outside its text: the id given
+  ///     on import, the file name.
   /// - Returns: one summary per speaker, in order of first appearance.
-  public static func assign(_ transcript: Transcript, interviewer override: String? = nil)
-    -> [SpeakerSummary]
-  {
+  public static func assign(
+    _ transcript: Transcript, interviewer override: String? = nil, participantNames: [String] = []
+  ) -> [SpeakerSummary] {
     let scalars = Array(scalarsOf: transcript.text)
     var order: [String] = []
     var labels: [String: String] = [:]
@@ -84,6 +88,9 @@ public enum SpeakerRoles {
       if let name = headerParticipant, namesMatch(label, name) {
         score -= 10
         reasons[key, default: []].append("the header names '\(name)' as participant")
+      } else if let name = participantNames.first(where: { namesMatch(label, $0) }) {
+        score -= 5
+        reasons[key, default: []].append("the document's participant is '\(name)'")
       }
       switch SpeakerVocabulary.roleHint(for: label) {
       case .interviewer:
@@ -138,20 +145,29 @@ public enum SpeakerRoles {
     }
   }
 
-  /// Whether a speaker label and a name from the header refer to the same person:
-  /// `Dr. Ortiz` and `Maria Ortiz`, `Sam` and `Sam Whitaker`.
+  /// Whether a speaker label and a name from the header or the file name refer to the same
+  /// person: `Dr. Ortiz` and `Maria Ortiz`, `Sam` and `Sam Whitaker`, `P04` and `P04`, `MO` and
+  /// `Maria Ortiz`. Titles and pronouns (`Sam Ito (they/them)`) are not name words.
   static func namesMatch(_ label: String, _ name: String) -> Bool {
-    let titles: Set<String> = ["dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir"]
-    func words(_ text: String) -> Set<String> {
-      Set(
-        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-          .filter { $0.count > 1 && !titles.contains($0) })
+    let ignored: Set<String> = [
+      "dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir", "she", "her", "hers", "he", "him", "his",
+      "they", "them", "theirs", "xe", "xem", "ze", "zir",
+    ]
+    func parts(_ text: String) -> [String] {
+      text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        .filter { !ignored.contains($0) }
     }
-    let labelWords = words(label)
-    let nameWords = words(name)
+    let labelWords = Set(parts(label).filter { $0.count > 1 })
+    let nameParts = parts(name)
+    let nameWords = Set(nameParts.filter { $0.count > 1 })
     guard !labelWords.isEmpty, !nameWords.isEmpty else {
       return label.lowercased() == name.lowercased()
     }
-    return !labelWords.isDisjoint(with: nameWords)
+    if !labelWords.isDisjoint(with: nameWords) { return true }
+    // Initials: "AO" or "A.O." for "Amara Osei", "J. Okafor".
+    let letters = label.filter { $0 != "." && $0 != " " }
+    guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isUppercase }), nameParts.count >= 2
+    else { return false }
+    return String(nameParts.compactMap(\.first)) == letters.lowercased()
   }
 }

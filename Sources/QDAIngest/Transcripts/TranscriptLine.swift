@@ -17,6 +17,8 @@ struct LineHead: Hashable {
   var form: LabelForm?
   /// Offset (in the line's scalars) where the words start.
   var contentStart: Int
+  /// Whether a tab follows the label's colon, as in a Zoom chat log's `00:05:16<TAB>Name:<TAB>`.
+  var tabAfterLabel = false
 }
 
 /// Recognises speaker labels and timestamps at the start of a line.
@@ -169,7 +171,9 @@ enum LineScanner {
     }
     let label = String(scalars: line[start..<labelEnd]).trimmingSpaces
     guard !label.isEmpty else { return nil }
-    return LineHead(time: time, label: label, form: .colon, contentStart: next - line.startIndex)
+    return LineHead(
+      time: time, label: label, form: .colon, contentStart: next - line.startIndex,
+      tabAfterLabel: index + 1 < end && line[index + 1] == "\t")
   }
 
   private static func standaloneLabel(
@@ -195,7 +199,8 @@ enum LineScanner {
   private static func isBracketLabel(_ text: String) -> Bool {
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty, trimmed.count <= 20,
-      trimmed.unicodeScalars.first?.properties.isAlphabetic == true
+      trimmed.unicodeScalars.first?.properties.isAlphabetic == true,
+      !SpeakerVocabulary.isAnnotation(trimmed)
     else { return false }
     return trimmed.unicodeScalars.allSatisfy {
       $0.properties.isAlphabetic || isASCIIDigit($0) || $0 == " " || $0 == "_" || $0 == "-"
