@@ -6,16 +6,20 @@ import QDAModel
 /// Understands the forms real transcripts use:
 /// - `Interviewer:` / `Principal:`, `Q:` / `A:`, `I:` / `R:`, named speakers (`Dr. Ortiz:`),
 ///   upper case (`INTERVIEWER:`);
-/// - bracketed ids (`[id1] text`, as QualCoder's examples write focus groups);
+/// - bracketed ids (`[id1] text`, as QualCoder's examples write focus groups), but never a
+///   transcriber's note (`[laughs] Well…`, `[Crosstalk]`);
 /// - timestamps before or after the label (`[00:04:12] Dr. Ortiz:`, `00:04:12 Q:`,
 ///   `Interviewer [00:04:12]:`), and Otter-style `Name  0:04` lines;
-/// - a header block at the top (`Title:`, `Date:`, `Participant: P04`, `Interviewer: K. Brandt`),
-///   ended by a blank line.
+/// - Zoom chat logs (`00:05:16<TAB>Name:<TAB>message`), where a name that posts once is a
+///   speaker too;
+/// - a header block at the top (titles, `Date:`, `Participant: P04`, `Interviewer: K. Brandt`,
+///   rules) and a footer at the end (`Transcribed by https://otter.ai`, `[End of interview]`),
+///   both metadata, as ``TranscriptHeader`` reads them.
 ///
 /// A line start counts as a label only when it is a known role word (interviewer, Q, A,
 /// respondent, principal…) or recurs at the start of at least two lines, so "So here's the
 /// thing:" in the middle of an answer is never a speaker. An unlabelled paragraph continues the
-/// previous speaker's turn as a new passage.
+/// previous speaker's turn as a new passage; a drawn rule (`* * *`) only separates paragraphs.
 public enum PlainTextTranscript {
   /// Parses decoded text.
   ///
@@ -54,8 +58,11 @@ public enum PlainTextTranscript {
       case .standalone: return true  // "Name  0:04" alone on a line is a speaker line
       case .colon:
         if recurs && SpeakerVocabulary.looksLikeName(label) { return true }
-        return head.time != nil && timedLabels >= 2
-          && (head.tabAfterLabel || SpeakerVocabulary.looksLikeName(label))
+        // Once, after a time, in a text of timed labels: the chat's tab says so, or a full name
+        // ("Liang Wen", never "Honestly") does.
+        guard head.time != nil, timedLabels >= 2 else { return false }
+        return head.tabAfterLabel
+          || (label.split(separator: " ").count >= 2 && SpeakerVocabulary.looksLikePersonName(label))
       }
     }
 
@@ -118,7 +125,14 @@ public enum PlainTextTranscript {
         continue
       }
       // Unlabelled words: they continue the paragraph, or start a new one in the same turn.
-      let words = trim(scalars, line.lowerBound..<line.upperBound) ?? line
+      var words = trim(scalars, line.lowerBound..<line.upperBound) ?? line
+      if head.time != nil, let afterTime = LineScanner.endOfLeadingTime(scalars[words]),
+        let rest = trim(scalars, afterTime..<words.upperBound)
+      {
+        // A timed line without a speaker starts a new passage of the turn; its time is no word.
+        closeParagraph()
+        words = rest
+      }
       if paragraphStart != nil {
         paragraphEnd = words.upperBound
       } else {

@@ -124,6 +124,14 @@ public enum SpeakerVocabulary {
     return nil
   }
 
+  /// Whether a label says that nobody knows who spoke: `Unknown Speaker`, `Unidentified`,
+  /// `Speaker ?`.
+  public static func isUnidentified(_ label: String) -> Bool {
+    let words = label.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    return words.contains { ["unknown", "unidentified", "unclear", "inaudible"].contains($0) }
+      || label.trimmingSpaces.hasSuffix("?")
+  }
+
   /// Words that start sentences and are followed by a colon without being speakers.
   public static func isDiscourseWord(_ lowercasedLabel: String) -> Bool {
     discourseWords.contains(lowercasedLabel)

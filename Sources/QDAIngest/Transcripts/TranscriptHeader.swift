@@ -4,7 +4,8 @@ import QDAText
 /// and the footer a transcription service appends after the last.
 ///
 /// A header is the leading run of
-/// - title lines (at most three, before any field: short, no question, no sentence end),
+/// - title lines (at most three, before any known field: short, no question, no sentence end;
+///   the first may hold a colon, `Queen-Rearing Certificate: Follow-up Study`),
 /// - `Key: value` fields (`Date: 4 May`, `Participant: P04`, `Interviewer: Dr. Amara Osei`),
 /// - rules (`=====`, `-----`) and blank lines,
 ///
@@ -63,12 +64,18 @@ enum TranscriptHeader {
         guard fields[lowered] == nil, unfamiliar[lowered] == nil,
           isField(key: key, value: value, labelCount: labelCount)
         else { break }
-        if keys.contains(lowered) { fields[lowered] = value } else { unfamiliar[lowered] = value }
+        if keys.contains(lowered) {
+          fields[lowered] = value
+        } else if fields.isEmpty, unfamiliar.isEmpty, titles.isEmpty, isTitle(line) {
+          titles.append(line)  // "Queen-Rearing Certificate: Follow-up Study" heads the page
+        } else {
+          unfamiliar[lowered] = value
+        }
         index += 1
         end = index
         continue
       }
-      if fields.isEmpty, unfamiliar.isEmpty, titles.count < 3, head.label == nil, head.time == nil,
+      if fields.isEmpty, titles.count < 3, head.label == nil, head.time == nil,
         isTitle(line)
       {
         titles.append(line)

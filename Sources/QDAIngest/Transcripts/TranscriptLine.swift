@@ -62,6 +62,17 @@ enum LineScanner {
     return LineHead(time: time, label: nil, form: nil, contentStart: index - line.startIndex)
   }
 
+  /// Where the words after a line's leading timestamp start (`[00:04:12] So…` → the `S`), or
+  /// nil when the line does not start with one.
+  static func endOfLeadingTime(_ line: ArraySlice<Unicode.Scalar>) -> Int? {
+    var index = line.startIndex
+    skipSpaces(line, &index)
+    guard let (_, after) = timestamp(line, at: index, bracketed: true)
+      ?? timestamp(line, at: index, bracketed: false)
+    else { return nil }
+    return after
+  }
+
   /// Parses `h:mm:ss`, `mm:ss`, with `.mmm` or `,mmm`, optionally inside `[]` or `()`.
   static func timestamp(_ line: ArraySlice<Unicode.Scalar>, at start: Int, bracketed: Bool)
     -> (Double, Int)?
