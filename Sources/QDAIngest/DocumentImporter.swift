@@ -86,7 +86,9 @@ public enum DocumentImporter {
       decoded = try TextDecoder.decode(bytes, file: sourcePath)
       transcript = try PlainTextTranscript.parse(decoded.text, file: sourcePath)
     }
-    let speakers = SpeakerRoles.assign(transcript, interviewer: options.interviewer)
+    let speakers = SpeakerRoles.assign(
+      transcript, interviewer: options.interviewer,
+      participantNames: [options.participantID, fileStem(sourcePath)].compactMap { $0 })
     let passages = TranscriptBuilder.passages(transcript, speakers: speakers)
     let participant =
       options.participantID ?? transcript.header["participant"].map(participantID(fromHeader:))
@@ -111,7 +113,8 @@ public enum DocumentImporter {
     _ text: String, sourcePath: String, key: String, participantID: String?, format: DocumentFormat = .plainText
   ) throws -> ImportedDocument {
     let transcript = try PlainTextTranscript.parse(text, file: sourcePath)
-    let speakers = SpeakerRoles.assign(transcript, interviewer: nil)
+    let speakers = SpeakerRoles.assign(
+      transcript, interviewer: nil, participantNames: [participantID, fileStem(key)].compactMap { $0 })
     let passages = TranscriptBuilder.passages(transcript, speakers: speakers)
     let participant = participantID ?? transcript.header["participant"].map(participantID(fromHeader:)) ?? fileStem(key)
     let document = Document(

@@ -22,7 +22,9 @@ struct CaptionCue: Hashable, Sendable {
 /// so "Note: …" or a one-off "So here's the thing:" is never a speaker. Unattributed cues merge
 /// while less than ``unattributedGap`` seconds separate them and the passage lasts at most
 /// ``unattributedSpan`` seconds: live captions without speakers become passages of a few
-/// sentences, not one passage per line nor one for the whole file.
+/// sentences, not one passage per line nor one for the whole file. When a file labels only the
+/// first cue of a turn (see ``labelsMarkTurnsOnly(_:)``), an unlabelled cue is the previous
+/// speaker's.
 enum CaptionTranscript {
   /// The longest silence inside one passage of unattributed cues.
   static let unattributedGap = 2.0
@@ -42,13 +44,20 @@ enum CaptionTranscript {
     }
     var counts: [String: Int] = [:]
     for item in labelled { if let speaker = item.speaker { counts[speaker.lowercased(), default: 0] += 1 } }
-    let attributed = zip(cues, labelled).map { cue, item -> (speaker: String?, words: String) in
+    var attributed = zip(cues, labelled).map { cue, item -> (speaker: String?, words: String) in
       guard let speaker = item.speaker else { return (nil, cue.text) }
       if cue.voice != nil { return item }
       let key = speaker.lowercased()
       if SpeakerVocabulary.isDiscourseWord(key) { return (nil, cue.text) }
       if SpeakerVocabulary.roleHint(for: speaker) != nil || (counts[key] ?? 0) >= 2 { return item }
       return (nil, cue.text)
+    }
+    if labelsMarkTurnsOnly(attributed.map(\.speaker)) {
+      // Only a turn's first cue is labelled: the cues after it are the same speaker's.
+      var current: String?
+      for index in attributed.indices {
+        if let speaker = attributed[index].speaker { current = speaker } else { attributed[index].speaker = current }
+      }
     }
 
     // Merge runs.
@@ -99,6 +108,33 @@ enum CaptionTranscript {
       offset += 1
     }
     return Transcript(text: String(text), header: header, segments: segments, warnings: warnings)
+  }
+
+  /// Whether a file labels only the first cue of each turn (as SubRip exports from editors do),
+  /// rather than every cue (Zoom, Teams).
+  ///
+  /// A file that labels every cue repeats a speaker's label on consecutive cues, and its rare
+  /// unlabelled cue (Zoom's `Hmm.`) names no one. A file that labels turns never needs to repeat
+  /// a label, and has unlabelled cues after labelled ones: there the speaker is evident. So:
+  /// labels mark turns when unlabelled cues follow labelled ones at least five times as often as
+  /// a label repeats the previous cue's, two speakers or more take turns, and at least one cue in
+  /// ten is labelled (a stray label in live captions claims nothing).
+  static func labelsMarkTurnsOnly(_ speakers: [String?]) -> Bool {
+    var repeats = 0
+    var continuations = 0
+    var labelledCues = 0
+    var names: Set<String> = []
+    for (index, speaker) in speakers.enumerated() {
+      guard let speaker else {
+        if labelledCues > 0 { continuations += 1 }
+        continue
+      }
+      labelledCues += 1
+      names.insert(speaker.lowercased())
+      if index > 0, speakers[index - 1]?.lowercased() == speaker.lowercased() { repeats += 1 }
+    }
+    return continuations > 0 && continuations >= 5 * repeats && names.count >= 2
+      && labelledCues * 10 >= speakers.count
   }
 
   /// `Name: words` → ("Name", "words"), split at the first colon; a label is 1–5 words, at most

@@ -6,16 +6,20 @@ import QDAModel
 /// Understands the forms real transcripts use:
 /// - `Interviewer:` / `Principal:`, `Q:` / `A:`, `I:` / `R:`, named speakers (`Dr. Ortiz:`),
 ///   upper case (`INTERVIEWER:`);
-/// - bracketed ids (`[id1] text`, as QualCoder's examples write focus groups);
+/// - bracketed ids (`[id1] text`, as QualCoder's examples write focus groups), but never a
+///   transcriber's note (`[laughs] Well…`, `[Crosstalk]`);
 /// - timestamps before or after the label (`[00:04:12] Dr. Ortiz:`, `00:04:12 Q:`,
 ///   `Interviewer [00:04:12]:`), and Otter-style `Name  0:04` lines;
-/// - a header block at the top (`Title:`, `Date:`, `Participant: P04`, `Interviewer: K. Brandt`),
-///   ended by a blank line.
+/// - Zoom chat logs (`00:05:16<TAB>Name:<TAB>message`), where a name that posts once is a
+///   speaker too;
+/// - a header block at the top (titles, `Date:`, `Participant: P04`, `Interviewer: K. Brandt`,
+///   rules) and a footer at the end (`Transcribed by https://otter.ai`, `[End of interview]`),
+///   both metadata, as ``TranscriptHeader`` reads them.
 ///
 /// A line start counts as a label only when it is a known role word (interviewer, Q, A,
 /// respondent, principal…) or recurs at the start of at least two lines, so "So here's the
 /// thing:" in the middle of an answer is never a speaker. An unlabelled paragraph continues the
-/// previous speaker's turn as a new passage.
+/// previous speaker's turn as a new passage; a drawn rule (`* * *`) only separates paragraphs.
 public enum PlainTextTranscript {
   /// Parses decoded text.
   ///
@@ -28,14 +32,20 @@ public enum PlainTextTranscript {
     let known = Set(knownSpeakers.map { $0.lowercased() })
     let scalars = Array(scalarsOf: text)
     let lines = splitLines(scalars)
-    var (header, firstBodyLine) = readHeader(scalars, lines)
     let heads = lines.map { LineScanner.head(scalars[$0]) }
 
     // Which labels are speakers: role words, or labels that recur.
-    var counts: [String: Int] = [:]
-    for index in firstBodyLine..<lines.count {
-      if let label = heads[index].label { counts[label.lowercased(), default: 0] += 1 }
+    func labelCounts(_ range: Range<Int>) -> [String: Int] {
+      var counts: [String: Int] = [:]
+      for index in range {
+        if let label = heads[index].label { counts[label.lowercased(), default: 0] += 1 }
+      }
+      return counts
     }
+    var counts = labelCounts(0..<lines.count)
+    // Chat logs (`00:05:16<TAB>Name:<TAB>message`) put a time before every label: there a name
+    // that posts once is a speaker too.
+    var timedLabels = 0
     func accepted(_ head: LineHead) -> Bool {
       guard let label = head.label, let form = head.form else { return false }
       let key = label.lowercased()
@@ -46,9 +56,26 @@ public enum PlainTextTranscript {
       switch form {
       case .bracket: return recurs
       case .standalone: return true  // "Name  0:04" alone on a line is a speaker line
-      case .colon: return recurs && SpeakerVocabulary.looksLikeName(label)
+      case .colon:
+        if recurs && SpeakerVocabulary.looksLikeName(label) { return true }
+        // Once, after a time, in a text of timed labels: the chat's tab says so, or a full name
+        // ("Liang Wen", never "Honestly") does.
+        guard head.time != nil, timedLabels >= 2 else { return false }
+        return head.tabAfterLabel
+          || (label.split(separator: " ").count >= 2 && SpeakerVocabulary.looksLikePersonName(label))
       }
     }
+
+    var (header, firstBodyLine) = TranscriptHeader.read(
+      scalars, lines, heads: heads, labelCount: { counts[$0] ?? 0 },
+      startsTurn: { accepted(heads[$0]) })
+    let (footer, bodyEnd) = TranscriptHeader.footer(scalars, lines, from: firstBodyLine)
+    header.merge(footer) { kept, _ in kept }
+    counts = labelCounts(firstBodyLine..<bodyEnd)
+    timedLabels = heads[firstBodyLine..<bodyEnd].filter {
+      $0.time != nil && $0.form == .colon
+        && !SpeakerVocabulary.isDiscourseWord($0.label?.lowercased() ?? "")
+    }.count
 
     var segments: [TranscriptSegment] = []
     var turn = -1
@@ -69,7 +96,7 @@ public enum PlainTextTranscript {
       paragraphStart = nil
     }
 
-    for index in firstBodyLine..<lines.count {
+    for index in firstBodyLine..<bodyEnd {
       let line = lines[index]
       let head = heads[index]
       let contentStart = line.lowerBound + head.contentStart
@@ -78,6 +105,10 @@ public enum PlainTextTranscript {
         // A blank line, or a timestamp alone on its line.
         closeParagraph()
         if let time = head.time { pendingTime = time }
+        continue
+      }
+      if head.label == nil, let content, TranscriptHeader.isRule(String(scalars: scalars[content])) {
+        closeParagraph()  // a drawn rule separates, it is not speech
         continue
       }
       if accepted(head), let label = head.label {
@@ -94,7 +125,14 @@ public enum PlainTextTranscript {
         continue
       }
       // Unlabelled words: they continue the paragraph, or start a new one in the same turn.
-      let words = trim(scalars, line.lowerBound..<line.upperBound) ?? line
+      var words = trim(scalars, line.lowerBound..<line.upperBound) ?? line
+      if head.time != nil, let afterTime = LineScanner.endOfLeadingTime(scalars[words]),
+        let rest = trim(scalars, afterTime..<words.upperBound)
+      {
+        // A timed line without a speaker starts a new passage of the turn; its time is no word.
+        closeParagraph()
+        words = rest
+      }
       if paragraphStart != nil {
         paragraphEnd = words.upperBound
       } else {
@@ -126,68 +164,6 @@ public enum PlainTextTranscript {
       header["participant"] = header[alias]
     }
     return Transcript(text: text, header: header, segments: segments, warnings: warnings)
-  }
-
-  // MARK: - Header
-
-  static let headerKeys: Set<String> = [
-    "title", "date", "participant", "participant id", "interviewee", "interviewer", "location",
-    "duration", "program", "programme", "transcriber", "transcribed by", "recorded", "recording",
-    "school", "district", "time", "study", "site", "project", "case", "respondent", "interview",
-    "interview date", "language", "file", "setting", "moderator", "facilitator", "notes", "session",
-  ]
-
-  /// The leading block of `Key: value` lines (a first title line allowed), ended by a blank line.
-  private static func readHeader(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> (
-    [String: String], Int
-  ) {
-    var index = 0
-    while index < lines.count, trim(scalars, lines[index]) == nil { index += 1 }
-    let blockStart = index
-    var fields: [String: String] = [:]
-    var keyValueLines = 0
-    while index < lines.count, let content = trim(scalars, lines[index]) {
-      let line = String(scalars: scalars[content])
-      if let colon = line.firstIndex(of: ":") {
-        let key = String(line[..<colon]).trimmingSpaces.lowercased()
-        let value = String(line[line.index(after: colon)...]).trimmingSpaces
-        guard headerKeys.contains(key), isHeaderValue(value, key: key) else { return ([:], blockStart) }
-        fields[key] = value
-        keyValueLines += 1
-      } else if index == blockStart, line.count <= 120 {
-        fields["title"] = line
-      } else {
-        return ([:], blockStart)
-      }
-      index += 1
-    }
-    // A header needs at least one key-value line and must be followed by more text.
-    guard keyValueLines >= 1, index < lines.count else { return ([:], blockStart) }
-    // A lone "Interviewer: Hello…" line is speech, not a header; "Participant: T03" is a header.
-    if fields.count == 1, let only = fields.keys.first, let value = fields[only],
-      SpeakerVocabulary.roleHint(for: only) != nil, !isIdentifier(value)
-    {
-      return ([:], blockStart)
-    }
-    return (fields, index)
-  }
-
-  /// One short word with a digit in it: `P04`, `T03`, `04`, `case-7`.
-  static func isIdentifier(_ value: String) -> Bool {
-    value.count <= 16 && !value.contains(" ") && value.contains(where: \.isNumber)
-      && value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
-  }
-
-  /// Whether a header value looks like metadata rather than speech.
-  private static func isHeaderValue(_ value: String, key: String) -> Bool {
-    guard !value.isEmpty, !value.contains("?"), !value.contains("!") else { return false }
-    switch key {
-    case "interviewer", "participant", "interviewee", "respondent", "moderator", "facilitator",
-      "case":
-      return value.split(separator: " ").count <= 5
-    default:
-      return value.count <= 200
-    }
   }
 
   // MARK: - Lines

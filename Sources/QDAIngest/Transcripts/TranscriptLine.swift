@@ -17,6 +17,8 @@ struct LineHead: Hashable {
   var form: LabelForm?
   /// Offset (in the line's scalars) where the words start.
   var contentStart: Int
+  /// Whether a tab follows the label's colon, as in a Zoom chat log's `00:05:16<TAB>Name:<TAB>`.
+  var tabAfterLabel = false
 }
 
 /// Recognises speaker labels and timestamps at the start of a line.
@@ -58,6 +60,17 @@ enum LineScanner {
     // Name  0:04   (alone on the line)
     if let standalone = standaloneLabel(line, from: index, time: time) { return standalone }
     return LineHead(time: time, label: nil, form: nil, contentStart: index - line.startIndex)
+  }
+
+  /// Where the words after a line's leading timestamp start (`[00:04:12] So…` → the `S`), or
+  /// nil when the line does not start with one.
+  static func endOfLeadingTime(_ line: ArraySlice<Unicode.Scalar>) -> Int? {
+    var index = line.startIndex
+    skipSpaces(line, &index)
+    guard let (_, after) = timestamp(line, at: index, bracketed: true)
+      ?? timestamp(line, at: index, bracketed: false)
+    else { return nil }
+    return after
   }
 
   /// Parses `h:mm:ss`, `mm:ss`, with `.mmm` or `,mmm`, optionally inside `[]` or `()`.
@@ -169,7 +182,9 @@ enum LineScanner {
     }
     let label = String(scalars: line[start..<labelEnd]).trimmingSpaces
     guard !label.isEmpty else { return nil }
-    return LineHead(time: time, label: label, form: .colon, contentStart: next - line.startIndex)
+    return LineHead(
+      time: time, label: label, form: .colon, contentStart: next - line.startIndex,
+      tabAfterLabel: index + 1 < end && line[index + 1] == "\t")
   }
 
   private static func standaloneLabel(
@@ -195,7 +210,8 @@ enum LineScanner {
   private static func isBracketLabel(_ text: String) -> Bool {
     let trimmed = text.trimmingSpaces
     guard !trimmed.isEmpty, trimmed.count <= 20,
-      trimmed.unicodeScalars.first?.properties.isAlphabetic == true
+      trimmed.unicodeScalars.first?.properties.isAlphabetic == true,
+      !SpeakerVocabulary.isAnnotation(trimmed)
     else { return false }
     return trimmed.unicodeScalars.allSatisfy {
       $0.properties.isAlphabetic || isASCIIDigit($0) || $0 == " " || $0 == "_" || $0 == "-"

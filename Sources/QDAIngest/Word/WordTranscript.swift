@@ -111,7 +111,7 @@ public enum WordTranscript {
       }
       let key = String(paragraph[..<colon]).trimmingSpaces.lowercased()
       let value = String(paragraph[paragraph.index(after: colon)...]).trimmingSpaces
-      guard PlainTextTranscript.headerKeys.contains(key), !value.isEmpty,
+      guard TranscriptHeader.keys.contains(key), !value.isEmpty,
         !value.contains("?"), !value.contains("!"), !value.contains("\n")
       else { break }
       if SpeakerVocabulary.roleHint(for: key) != nil, value.split(separator: " ").count > 4 { break }
