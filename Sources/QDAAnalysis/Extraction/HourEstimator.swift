@@ -123,7 +123,7 @@ public enum HourEstimator {
     var all: [HourStatement] = []
     var vague: (String, Int)?
     for (source, (scalars, range)) in texts.enumerated() {
-      all += statements(in: scalars, range: range, source: source)
+      all += statements(in: scalars, range: range, source: source, earlier: all.last)
       if vague == nil, let words = vagueAmount(in: scalars, range: range) { vague = (words, source) }
     }
     if let estimate = combine(all) { return .estimate(estimate) }
@@ -176,7 +176,9 @@ public enum HourEstimator {
 
   // MARK: - Statements
 
-  static func statements(in scalars: [Unicode.Scalar], range: Range<Int>?, source: Int) -> [HourStatement] {
+  /// - Parameter earlier: the last statement of the texts read before, which a bare number can
+  ///   restate or add to ("Plus another four.").
+  static func statements(in scalars: [Unicode.Scalar], range: Range<Int>?, source: Int, earlier: HourStatement? = nil) -> [HourStatement] {
     let range = range ?? 0..<scalars.count
     let tokens = readingTokens(scalars, range: range)
     let found = quantities(tokens)
@@ -233,42 +235,64 @@ public enum HourEstimator {
           hours: hours, rule: rule, role: role(tokens, quantity), expression: String(scalars: scalars[expressionStart..<end]),
           working: working, source: source, start: expressionStart, end: end))
     }
-    results += restatements(tokens, found, after: results, scalars: scalars, source: source)
+    results += restatements(tokens, found, after: results, earlier: earlier, scalars: scalars, source: source)
     return results.sorted { $0.start < $1.start }
   }
 
-  /// "Twenty-some hours. Call it twenty-five.": a bare number after a stated total, put as a
-  /// correction, in the total's unit.
+  /// "Twenty-some hours. Call it twenty-five.", "…plus another four": a bare number after a
+  /// stated total, put as a correction or an addition in the total's unit.
   static func restatements(
-    _ tokens: [Token], _ found: [Quantity], after totals: [HourStatement], scalars: [Unicode.Scalar], source: Int
+    _ tokens: [Token], _ found: [Quantity], after totals: [HourStatement], earlier: HourStatement?, scalars: [Unicode.Scalar],
+    source: Int
   ) -> [HourStatement] {
-    guard !totals.isEmpty else { return [] }
+    guard !totals.isEmpty || earlier != nil else { return [] }
     var results: [HourStatement] = []
     let quantityTokens = Set(found.flatMap { Array($0.firstToken..<$0.nextToken) })
     var index = 0
     while index < tokens.count {
-      guard let cueEnd = correctionCue(tokens, at: index) else { index += 1; continue }
+      let role: HourStatement.Role
+      let cueEnd: Int
+      if let end = correctionCue(tokens, at: index) {
+        (role, cueEnd) = (.correction, end)
+      } else if let end = additionCue(tokens, at: index) {
+        (role, cueEnd) = (.addition, end)
+      } else {
+        index += 1
+        continue
+      }
       let numberIndex = cueEnd
-      guard numberIndex < tokens.count, !quantityTokens.contains(numberIndex),
+      guard numberIndex < tokens.count, !quantityTokens.contains(numberIndex), tokens[numberIndex].text != "one",
         let (value, after) = number(tokens, at: numberIndex),
-        after >= tokens.count || Unit(tokens[after].text) == nil
+        after >= tokens.count || (Unit(tokens[after].text) == nil && tokens[after].text != "of")
       else {
         index += 1
         continue
       }
       let start = tokens[numberIndex].start
-      guard let previous = totals.last(where: { $0.end <= start }), value > 0, value < previous.hours * 3 else {
+      guard let previous = totals.last(where: { $0.end <= start }) ?? earlier, value > 0, value < previous.hours * 3 else {
         index = after
         continue
       }
       let end = tokens[after - 1].end
+      let working = role == .correction
+        ? "\(formatHours(value)) hours (restating \(formatHours(previous.hours)))" : "\(formatHours(value)) hours"
       results.append(
         HourStatement(
-          hours: rounded(value), rule: .stated, role: .correction, expression: String(scalars: scalars[tokens[index].start..<end]),
-          working: "\(formatHours(value)) hours (restating \(formatHours(previous.hours)))", source: source, start: start, end: end))
+          hours: rounded(value), rule: .stated, role: role, expression: String(scalars: scalars[tokens[index].start..<end]),
+          working: working, source: source, start: start, end: end))
       index = after
     }
     return results
+  }
+
+  /// The end of a cue that adds a bare number to a total ("plus another four", "an extra
+  /// six"), when one starts at `index`.
+  static func additionCue(_ tokens: [Token], at index: Int) -> Int? {
+    let cues: [[String]] = [["plus", "another"], ["plus", "an", "extra"], ["and", "another"], ["another"], ["plus"], ["an", "extra"], ["an", "additional"], ["add", "another"], ["add"]]
+    for cue in cues where index + cue.count <= tokens.count {
+      if zip(cue, tokens[index..<(index + cue.count)]).allSatisfy({ $0 == $1.text }) { return index + cue.count }
+    }
+    return nil
   }
 
   /// The end of a correction cue at `index` ("call it", "make it", "more like", "closer to",

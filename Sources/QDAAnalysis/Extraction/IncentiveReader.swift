@@ -76,15 +76,12 @@ public enum IncentiveReader {
   ///     ("I've got plenty of those").
   public static func verdicts(in text: CueText, opensAnswer: Bool = false, inherited: Set<IncentiveKind> = []) -> [IncentiveVerdict] {
     guard !text.isQuestion else { return [] }
-    let sentenceKinds = kinds(in: text)
+    let sentenceKinds = Self.kinds(in: text)
     // "But seven-fifty is a new set of tires": a contrast starts a new topic.
     let contrast = text.words.first.map { ["but", "although", "though", "whereas", "except"].contains($0.text) } ?? false
     let fallback = sentenceKinds.isEmpty ? (contrast ? [] : inherited) : sentenceKinds
     var result: [IncentiveVerdict] = []
-    if opensAnswer, let stance = shortAnswer(text) {
-      result.append(IncentiveVerdict(stance: stance.0, kinds: [], cue: stance.1, evidence: text.text))
-    }
-    // "The CEUs, no." — an incentive, then yes or no.
+    // Clauses, as word ranges.
     var clauseStart = 0
     var clauses: [Range<Int>] = []
     for index in text.words.indices.dropFirst() where text.startsClause(index) {
@@ -92,6 +89,20 @@ public enum IncentiveReader {
       clauseStart = index
     }
     if !text.words.isEmpty { clauses.append(clauseStart..<text.words.count) }
+    func kinds(of clause: Range<Int>) -> Set<IncentiveKind> {
+      guard !clause.isEmpty else { return [] }
+      return Self.kinds(in: CueText(text.scalars, range: text.words[clause.lowerBound].start..<text.words[clause.upperBound - 1].end))
+    }
+    if opensAnswer, let stance = shortAnswer(text, firstClause: clauses.first ?? 0..<0) {
+      result.append(IncentiveVerdict(stance: stance.0, kinds: [], cue: stance.1, evidence: text.text))
+    }
+    // "The CEUs, no." — an incentive, then yes or no; "…, not the stipend."
+    for (position, clause) in clauses.enumerated() {
+      let words = text.words[clause].map(\.text)
+      if words.first == "not", words.count <= 4, !kinds(of: clause).isEmpty, position > 0 {
+        result.append(IncentiveVerdict(stance: .didNotMatter, kinds: kinds(of: clause), cue: text.quote(clause), evidence: text.text))
+      }
+    }
     for (position, clause) in clauses.enumerated() where position > 0 {
       let words = text.words[clause].map(\.text)
       let stance: IncentiveStance? =
@@ -99,21 +110,21 @@ public enum IncentiveReader {
           || words == ["not", "so", "much"] || words == ["not", "much"] ? .didNotMatter
         : ["yes", "yeah", "absolutely", "definitely"].contains(words.first ?? "") && words.count <= 2 ? .mattered : nil
       guard let stance else { continue }
-      let named = kinds(in: CueText(text.scalars, range: text.words[clauses[position - 1].lowerBound].start..<text.words[clauses[position - 1].upperBound - 1].end))
+      let named = kinds(of: clauses[position - 1])
       guard !named.isEmpty else { continue }
       result.append(IncentiveVerdict(stance: stance, kinds: named, cue: text.quote(clauses[position - 1].lowerBound..<clause.upperBound), evidence: text.text))
     }
-    // "What motivated me was the topic" is not about incentives: a stance of mattering needs
-    // the sentence to name an incentive or point back to one.
-    let pointsToIncentive = !sentenceKinds.isEmpty || text.contains(anyOf: pointers)
     for match in cues.matches(in: text) {
       let negated = text.isNegated(before: match.words.lowerBound, window: 4)
       guard let stance = negated ? match.value.negated : match.value.stance else { continue }
-      if stance == .mattered, !pointsToIncentive { continue }
+      let clause = clauses.first { $0.contains(match.words.lowerBound) } ?? 0..<0
       // Kinds in the cue's own clause, else in the sentence, else the sentence before's.
-      var clauseKinds = Set<IncentiveKind>()
-      if let clause = clauses.first(where: { $0.contains(match.words.lowerBound) }), !clause.isEmpty {
-        clauseKinds = kinds(in: CueText(text.scalars, range: text.words[clause.lowerBound].start..<text.words[clause.upperBound - 1].end))
+      let clauseKinds = kinds(of: clause)
+      // "What motivated me was the coaching, not the stipend" does not say the stipend
+      // mattered: a stance of mattering needs its clause (or a sentence of one clause) to name
+      // an incentive or point back to one.
+      if stance == .mattered {
+        if clauseKinds.isEmpty, !text.words[clause].contains(where: { pointers.contains($0.text) }) { continue }
       }
       result.append(IncentiveVerdict(stance: stance, kinds: clauseKinds.isEmpty ? fallback : clauseKinds, cue: text.quote(match.words), evidence: text.text))
     }
@@ -143,14 +154,21 @@ public enum IncentiveReader {
     if let first = mattered.first, !notMattered.isEmpty {
       let matteredKinds = Set(mattered.flatMap(\.kinds))
       let otherKinds = Set(notMattered.flatMap(\.kinds))
-      if matteredKinds != otherKinds || matteredKinds.isEmpty { return first }
+      if matteredKinds != otherKinds { return first }
     }
     return last
   }
 
   /// "No." "Not really." "Absolutely.": a short answer that is a stance by itself.
-  static func shortAnswer(_ text: CueText) -> (IncentiveStance, String)? {
-    var words = text.words.map(\.text)
+  static func shortAnswer(_ text: CueText, firstClause: Range<Int>) -> (IncentiveStance, String)? {
+    // The sentence, or its first clause when the rest is an aside: "Not one bit, to be honest."
+    let whole = text.words.map(\.text)
+    if let found = shortAnswer(whole, text) { return found }
+    return firstClause.count < whole.count ? shortAnswer(Array(whole[firstClause]), text) : nil
+  }
+
+  private static func shortAnswer(_ all: [String], _ text: CueText) -> (IncentiveStance, String)? {
+    var words = all
     while let first = words.first, ["honestly", "oh", "um", "uh", "well", "so", "i", "mean", "to", "be", "honest", "frankly", "candidly"].contains(first) {
       words.removeFirst()
     }
@@ -159,7 +177,8 @@ public enum IncentiveReader {
     let negative = [
       "no", "nope", "nah", "not really", "not at all", "none", "not much", "not a big one", "no not really",
       "not so much", "not particularly", "no not at all", "not a bit", "no none", "not one bit", "none at all",
-      "no it did n't", "it did n't", "they did n't", "not a lot", "no they did n't", "not for me",
+      "no it did n't", "it did n't", "they did n't", "not a lot", "no they did n't", "not for me", "not one bit",
+      "not in the least", "not a factor", "no not really no", "nah not really",
     ]
     let positive = [
       "yes", "yeah", "yep", "absolutely", "definitely", "oh yes", "oh yeah", "yes definitely", "a lot", "big time",
@@ -199,7 +218,10 @@ public enum IncentiveReader {
     ("motivat*", mattered), ("important", mattered), ("care|cared", mattered), ("influenc*", mattered),
     ("figure|figured into", mattered), ("got|get me to", mattered), ("made me sign|do|enroll|take|apply|finish", mattered),
     ("drew me", mattered), ("sold me", mattered), ("swayed me", mattered), ("the reason|a reason", mattered),
-    ("main|big|real|huge reason", mattered), ("why i", mattered), ("needed|need the|those|them|it", mattered),
+    ("main|big|real|huge|whole|only reason", mattered), ("why i", mattered), ("needed|need the|those|them|it", mattered),
+    ("big draw", mattered), ("sway|swayed|sways me", mattered), ("helped", mattered),
+    ("would|could never have .. without", mattered), ("nothing to do with", notMattered), ("barely|hardly noticed", notMattered),
+    ("not one bit", notMattered), ("did n't even know|realize", notMattered), ("for free", notMattered),
     ("needed|need the .. hours|credits|credit", mattered), ("appeal*", mattered), ("made it .. easier|worth", mattered),
     ("worth it", mattered), ("big deal", mattered), ("a draw", mattered), ("played into", mattered),
     ("would|could n't have .. without", mattered), ("would|could not have .. without", mattered),

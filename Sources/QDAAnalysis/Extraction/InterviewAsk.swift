@@ -48,7 +48,7 @@ public enum InterviewAsk {
   }
 
   static let lexicon = CueLexicon<AskTopic>([
-    ("how many hours", .hours), ("how much time", .hours), ("how long did|does|would it take|last", .hours),
+    ("how many hours", .hours), ("how much time", .hours), ("how long did|does|would .. take|last", .hours),
     ("how long it took|takes", .hours), ("how long did you spend|spent|work", .hours),
     ("hours .. you .. spend|spent|put|take|took|invest*|devote*|log*", .hours),
     ("hours .. did|would it take|took", .hours), ("hours it took|takes", .hours),
@@ -58,9 +58,10 @@ public enum InterviewAsk {
     ("too much", .timeJudgment), ("about right", .timeJudgment), ("too little", .timeJudgment),
     ("just right", .timeJudgment), ("right amount", .timeJudgment), ("reasonable", .timeJudgment),
     ("manageable", .timeJudgment), ("time .. feel|felt|fair|reasonable", .timeJudgment),
+    ("feel|felt like .. amount|time", .timeJudgment), ("fair amount", .timeJudgment), ("right amount", .timeJudgment),
     ("time commitment .. feel|felt|fair|reasonable|like", .timeJudgment), ("more than you expected", .timeJudgment),
     ("advice", .timeAdvice), ("advise", .timeAdvice), ("tips", .timeAdvice), ("tip", .timeAdvice),
-    ("what would you tell|say to", .timeAdvice), ("what would you say to", .timeAdvice),
+    ("what would you tell", .timeAdvice), ("what would you say to", .timeAdvice), ("what should i tell", .timeAdvice),
     ("what should .. colleague*|principal*|teacher*|someone|somebody|others|people .. know", .timeAdvice),
     ("incentive*", .incentives), ("stipend*", .incentives), ("ceu|ceus|cpdu|cpdus", .incentives),
     ("clock hours", .incentives), ("pd hours", .incentives), ("professional development hours", .incentives),

@@ -27,6 +27,19 @@ public enum MotivationTheme: String, CaseIterable, Codable, Sendable, Hashable {
     }
   }
 
+  /// What a participant voicing the theme did, for sentences in a brief ("four of 11
+  /// principals …").
+  public var summary: String {
+    switch self {
+    case .priorities: "described how the topic aligned with school or district priorities"
+    case .staff: "described an intention to bring the learning back to their staff"
+    case .passion: "described a personal passion for the topic"
+    case .degree: "linked it to a degree or credit they were pursuing"
+    case .deep: "wanted to go deep on one topic on their own"
+    case .supervisor: "took part at a supervisor's request"
+    }
+  }
+
   /// Words a codebook's sub-code id for this theme contains (`outcome.motivation.priorities`).
   public var codeWords: [String] {
     switch self {
@@ -82,9 +95,10 @@ public enum MotivationReader {
     }
     // Priorities, passion, degree: cues that need a reason frame.
     for (theme, lexicon) in [(MotivationTheme.priorities, priorities), (.passion, passion), (.degree, degree)] {
-      if let cue = firstUnnegated(lexicon, in: text), framed || strongCues[theme]?.matchesAny(text) == true {
-        add(theme, cue)
-      }
+      guard let cue = firstUnnegated(lexicon, in: text), framed || strongCues[theme]?.matchesAny(text) == true else { continue }
+      // A degree finished ("I finished my doctorate years ago") is background, not a reason.
+      if theme == .degree, text.contains(anyOf: completedWords) { continue }
+      add(theme, cue)
     }
     if let cue = staffCue(text, before: before) { add(.staff, cue) }
     if let cue = deepCue(text, before: before, after: after), framed || motives.matchesAny(text) { add(.deep, cue) }
@@ -150,6 +164,8 @@ public enum MotivationReader {
 
   // MARK: - Lexicons
 
+  static let completedWords: Set<String> = ["finished", "completed", "earned", "defended", "graduated", "got", "had", "ago"]
+
   /// Words that frame what is said as a reason for taking part.
   static let reasonFrames = CueLexicon([
     "lined|lines|line up", "lined right up", "line right up", "aligned|aligns|align", "in line", "fit|fits|fitted",
@@ -159,8 +175,8 @@ public enum MotivationReader {
   ])
 
   static let priorities = CueLexicon([
-    "district|districts|school|schools|board|division|system|state|campus|building|superintendent|network .. priority|priorities|goal|goals|initiative|initiatives|focus|mission",
-    "our .. priority|priorities|initiative|initiatives", "strategic plan", "improvement plan", "district plan",
+    "district|districts|school|schools|board|division|system|state|campus|building|superintendent|network .. .. priority|priorities|goal|goals|initiative|initiatives|focus|mission",
+    "our .. .. priority|priorities|initiative|initiatives", "strategic plan", "improvement plan", "district plan",
     "district|system wide", "districtwide|systemwide", "goal sheet", "top priority",
   ])
 
@@ -191,7 +207,7 @@ public enum MotivationReader {
   ])
 
   static let transfers = CueLexicon([
-    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|turn|teach|taught|lead|led|show|coach|train",
+    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|turn|teach|taught|lead|led|show|coach|train|model|modeling|modelling|hand",
     "use it|them|this with", "roll|rolling it out",
   ])
 

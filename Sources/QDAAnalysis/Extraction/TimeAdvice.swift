@@ -68,12 +68,13 @@ public enum TimeAdvice {
     "calendar", "timebox", "finish", "submit", "wake", "chip", "tackle", "focus", "stop", "pencil", "lock", "carve",
     "sit", "tell", "think", "learn", "decide", "gather", "collect", "draft", "outline", "jot", "log", "track",
     "assume", "plan", "begin", "structure", "organize", "organise", "set", "turn", "shut", "close", "protect",
+    "wait", "let", "rush", "cram", "skip", "underestimate", "overthink", "fall", "hold", "show",
   ]
 
   /// Advice said as advice: "you should…", "make sure…", "my advice is…", "I'd tell them to…".
   static let adviceFrames = CueLexicon([
     "you should|must|need|gotta", "you 've got|gotta to", "you have to", "you got to", "you 'll|will want to",
-    "you 'd|had better", "you better", "you want to", "you might|may want", "you do n't want",
+    "you really|definitely|absolutely|just|still should|must|need|have|gotta", "you 'd|had better", "you better", "you want to", "you might|may want", "you do n't want",
     "make sure", "my advice", "the advice", "my tip", "the key is", "the trick is", "the secret is", "it helps to|if",
     "i 'd|would tell|say|advise|recommend|suggest|encourage", "i always tell|say|advise|recommend",
     "i tell people|principals|folks|everyone|anyone|them", "i 'd|would say to", "i recommend", "i suggest",
@@ -90,14 +91,16 @@ public enum TimeAdvice {
     "get ahead", "plan ahead", "work ahead", "ahead of time|schedule",
     "last minute", "last-minute", "the end", "procrastinat*", "chunk*", "chip", "a little at a time",
     "little by little", "bit by bit", "a little bit every|each", "a little every|each", "small pieces",
-    "month|months|monthly", "day one|two", "week one|two", "first week", "january|february|march|april|june",
+    "month|months|monthly", "day one|two", "afternoon|afternoons", "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays", "week one|two", "first week", "january|february|march|april|june",
     "july|august|september|october|november|december", "summer", "semester", "window", "routine",
   ])
 
   /// Ways of declining to advise.
   static let refusals = CueLexicon([
     "pass on that|this", "'ll pass", "i pass", "nothing for you", "got nothing", "no advice", "n't have any advice",
-    "n't have advice", "not the one|person|guy|right to ask", "the wrong person|one|guy", "last person|guy|one .. advice",
+    "n't have advice", "not the one|person|guy to ask", "not the right|best|wrong person|one|guy", "the wrong person|one|guy",
+    "last person|guy|one .. advice", "nothing comes to mind", "nothing really comes to mind", "can n't think of anything",
     "no business telling", "who am i to", "ca n't|can not|could n't really advise", "n't know that i 'm the",
     "n't have any tips", "do n't know what i 'd tell", "no idea what i 'd tell", "nothing to add", "not much advice",
     "not the best person", "n't have good advice", "not in a position to",

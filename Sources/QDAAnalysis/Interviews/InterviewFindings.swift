@@ -112,7 +112,10 @@ public struct InterviewFindings: Sendable {
       let (before, after) = item.interview.neighbours(of: item.index)
       for (theme, cue) in MotivationReader.themes(in: item.text, before: before, after: after, inMotivationAnswer: inMotivationAnswer)
       where !findings.themes.contains(where: { $0.theme == theme }) {
-        findings.themes.append(.init(theme: theme, evidence: item.text.text, cue: cue, passageID: item.sentence.passageID))
+        findings.themes.append(
+          .init(
+            theme: theme, evidence: item.text.text, cue: cue, passageID: item.sentence.passageID,
+            start: item.text.range.lowerBound, end: item.text.range.upperBound))
       }
     }
     return findings

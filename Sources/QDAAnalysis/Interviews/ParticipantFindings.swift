@@ -80,6 +80,9 @@ public struct ParticipantFindings: Sendable {
     public var evidence: String
     public var cue: String
     public var passageID: Int64
+    /// Where the sentence lies in the passage's text, in scalar offsets.
+    public var start: Int
+    public var end: Int
   }
 
   public var hours: Hours?

@@ -14,6 +14,9 @@ public struct ThemeTable: Hashable, Sendable, Codable {
     public var participant: String
     public var quote: String
     public var passageID: Int64
+    /// Where the quote lies in the passage's text, in scalar offsets.
+    public var start: Int
+    public var end: Int
   }
 
   public struct Row: Hashable, Sendable, Codable {
@@ -80,7 +83,8 @@ public struct ThemeTable: Hashable, Sendable, Codable {
       var evidence: [Evidence] = []
       for participant in interviewed {
         guard let found = findings[participant]?.themes.first(where: { $0.theme == theme }) else { continue }
-        evidence.append(Evidence(participant: participant, quote: found.evidence, passageID: found.passageID))
+        evidence.append(
+          Evidence(participant: participant, quote: found.evidence, passageID: found.passageID, start: found.start, end: found.end))
       }
       let coded = inCodebook ? peoplesRow(id) : []
       let who = Set(evidence.map(\.participant) + coded.map(\.0))
