@@ -67,6 +67,7 @@ import QDAAnalysis
     ("4 hrs/week for 10 weeks", 40.0),
     ("two hours per session, and there were twelve sessions", 24.0),
     ("Six hours a month. Over five months, that's the whole thing.", 30.0),
+    ("An hour or two a night, four nights a week, over six weeks.", 36.0),
   ])
   func ratesAreMultipliedByTheirDuration(text: String, hours: Double) {
     let estimate = HourEstimator.estimate(in: text)
@@ -159,6 +160,7 @@ import QDAAnalysis
     "No clue, sorry.",
     "It's hard to say, it came in little bits.",
     "I never counted. It was whenever I had a spare minute.",
+    "I really couldn't put a number on it.",
   ])
   func refusalsAreRecognised(text: String) {
     guard case .refusal = HourEstimator.read([text]) else {
@@ -189,6 +191,7 @@ import QDAAnalysis
     "It wasn't like I could sit down for three hours at a stretch.",
     "Each period is 50 minutes.",
     "I spend 10 hours a week on email.",
+    "Maybe two hours most weeks, some weeks nothing at all.",
     "She talked to me for forty-five minutes in the parking lot.",
     "The clip could only be twelve minutes long.",
     "I was on the phone with the vendor for two hours.",
@@ -214,6 +217,9 @@ import QDAAnalysis
     #expect(HourEstimator.estimate(in: "I'd say 25, give or take.", bareNumbers: true)?.hours == 25)
     #expect(HourEstimator.estimate(in: "One of those things, maybe 20 or 30.", bareNumbers: true)?.hours == 25)
     #expect(HourEstimator.estimate(in: "I have 12 years, so maybe 20.", bareNumbers: true) == nil)
+    // Figures that refine each other: the last.
+    #expect(HourEstimator.estimate(in: "I don't know exactly. I'd guess around twenty. Twenty, twenty-five.", bareNumbers: true)?.hours == 22.5)
+    #expect(HourEstimator.estimate(in: "Maybe 20. Or 60, I can't remember.", bareNumbers: true) == nil)
     // A time of day is not an amount.
     #expect(HourEstimator.estimate(in: "Usually at eleven, after the kids were down.", bareNumbers: true) == nil)
   }

@@ -40,6 +40,7 @@ import QDAAnalysis
     ("I don't care about badges.", .didNotMatter),
     ("It mattered a little, but I'd have done it anyway.", .didNotMatter),
     ("Oh, a lot. | The credits go straight onto my salary schedule.", .mattered),
+    ("The salary bump was nice, but honestly I would have done it regardless.", .didNotMatter),
   ])
   func readsStances(answer: String, stance: IncentiveStance) {
     #expect(Self.stance(answer) == stance, "\(answer)")

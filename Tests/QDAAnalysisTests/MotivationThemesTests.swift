@@ -15,6 +15,7 @@ import QDAAnalysis
     ("I wanted to take what I learned back to my grade-level teams.", .staff),
     ("My hope was to share it with the whole faculty.", .staff),
     ("I was hoping to model it for my new teachers.", .staff),
+    ("I also wanted to be able to walk my grade-level teams through their own data.", .staff),
     ("Restorative practice is close to my heart.", .passion),
     ("Honestly, this work is why I became a counselor.", .passion),
     ("Math talk has always been my thing.", .passion),
@@ -24,6 +25,7 @@ import QDAAnalysis
     ("I prefer to go deep on a single skill rather than skim a dozen.", .deep),
     ("My principal supervisor nudged me to apply.", .supervisor),
     ("The superintendent asked a handful of us to pilot it.", .supervisor),
+    ("My area superintendent put my name forward, so I said yes.", .supervisor),
   ])
   func recognisesEachTheme(sentence: String, theme: MotivationTheme) {
     #expect(Self.themes(sentence) == [theme], "\(sentence)")

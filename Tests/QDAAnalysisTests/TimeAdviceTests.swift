@@ -13,6 +13,7 @@ import QDAAnalysis
     "Set a timer for forty minutes and stop when it rings.",
     "Two, book your Friday afternoons before anybody else does.",
     "And never wait for a free weekend, it won't come.",
+    "Do it over a break if you can.",
   ])
   func recognisesAdviceAboutTime(sentence: String) {
     #expect(TimeAdvice.advice(in: CueText(sentence)) != nil, "\(sentence)")

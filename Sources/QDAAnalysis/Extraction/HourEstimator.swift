@@ -127,10 +127,8 @@ public enum HourEstimator {
       if vague == nil, let words = vagueAmount(in: scalars, range: range) { vague = (words, source) }
     }
     if let estimate = combine(all) { return .estimate(estimate) }
-    for (source, (scalars, range)) in texts.enumerated() {
-      let text = CueText(scalars, range: range)
-      if let match = refusals.firstMatch(in: text) { return .refusal(evidence: text.quote(match.words), source: source) }
-    }
+    // "I don't know exactly. I'd guess around twenty. Twenty, twenty-five.": a figure given
+    // after a hedge is still the answer.
     if bareNumbers {
       for (source, (scalars, range)) in texts.enumerated() {
         if quantities(in: scalars, range: range).isEmpty, var estimate = bareNumberEstimate(scalars, range: range) {
@@ -138,6 +136,10 @@ public enum HourEstimator {
           return .estimate(estimate)
         }
       }
+    }
+    for (source, (scalars, range)) in texts.enumerated() {
+      let text = CueText(scalars, range: range)
+      if let match = refusals.firstMatch(in: text) { return .refusal(evidence: text.quote(match.words), source: source) }
     }
     if let (words, source) = vague { return .vague(evidence: words, source: source) }
     return .nothing
@@ -556,24 +558,9 @@ public enum HourEstimator {
       {
         adjectival = true
       }
-      var per: Unit?
-      // "a week", "per night", "each evening", "every week", "every Saturday", "a night"
-      if next < tokens.count {
-        let word = tokens[next].text
-        if ["a", "an", "per", "each", "every", "/"].contains(word), next + 1 < tokens.count,
-          let rate = Unit(tokens[next + 1].text), rate != .other
-        {
-          per = rate
-          end = tokens[next + 1].end
-          next += 2
-        } else if word == "weekly" || word == "nightly" || word == "daily" {
-          per = word == "weekly" ? .week : word == "nightly" ? .night : .day
-          end = tokens[next].end
-          next += 1
-        }
-      }
-      // A second thought as a bare number: "thirty hours, maybe thirty-five" is a range.
-      if per == nil, !approximate, let (revised, after) = revision(tokens, at: next), revised > value, revised <= value * 3,
+      // A second thought as a bare number: "thirty hours, maybe thirty-five", "an hour or two"
+      // are ranges.
+      if !approximate, let (revised, after) = revision(tokens, at: next), revised > value, revised <= value * 3,
         after >= tokens.count || Unit(tokens[after].text) == nil || Unit(tokens[after].text) == unit
       {
         spokenRange = (value, revised)
@@ -584,6 +571,27 @@ public enum HourEstimator {
           next = after + 1
         } else {
           next = after
+        }
+      }
+      var per: Unit?
+      // "a week", "per night", "each evening", "every week", "every Saturday", "a night"
+      if next < tokens.count {
+        let word = tokens[next].text
+        if ["a", "an", "per", "each", "every", "/"].contains(word), next + 1 < tokens.count,
+          let rate = Unit(tokens[next + 1].text), rate != .other
+        {
+          per = rate
+          end = tokens[next + 1].end
+          next += 2
+        } else if rateQualifiers.contains(word), next + 1 < tokens.count, let rate = Unit(tokens[next + 1].text), rate != .other {
+          // "two hours most weeks", "three hours some nights": a rate, not a total.
+          per = rate
+          end = tokens[next + 1].end
+          next += 2
+        } else if word == "weekly" || word == "nightly" || word == "daily" {
+          per = word == "weekly" ? .week : word == "nightly" ? .night : .day
+          end = tokens[next].end
+          next += 1
         }
       }
       var quantity = Quantity(
@@ -597,6 +605,9 @@ public enum HourEstimator {
     }
     return result
   }
+
+  /// Words before a unit that make a duration a rate: "most weeks", "some nights".
+  static let rateQualifiers: Set<String> = ["most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow", "most"]
 
   /// Words that can follow a duration that is an amount ("an hour a night", "one hour total"),
   /// as opposed to a noun it describes ("a two-hour meeting").
@@ -647,7 +658,9 @@ public enum HourEstimator {
 
   /// A number at `index` (digits or words), or a range of two and its middle, and the index
   /// after it.
-  static func numberOrRange(_ tokens: [Token], at index: Int) -> (Double, Int, (low: Double, high: Double)?)? {
+  ///
+  /// - Parameter bare: a comma joins a range even with no unit after it ("Twenty, twenty-five.").
+  static func numberOrRange(_ tokens: [Token], at index: Int, bare: Bool = false) -> (Double, Int, (low: Double, high: Double)?)? {
     var start = index
     var between = false
     if tokens[index].text == "between" {
@@ -672,7 +685,7 @@ public enum HourEstimator {
         // A comma joins a range only when the unit comes straight after: "30, 35 hours".
         let unitFollows = afterSecond < tokens.count && Unit(tokens[afterSecond].text) != nil
           || (afterSecond + 1 < tokens.count && ["or", "so"].contains(tokens[afterSecond].text))
-        if joiner != "," || unitFollows {
+        if joiner != "," || unitFollows || bare {
           return ((first + second) / 2, afterSecond, (first, second))
         }
       }
@@ -750,15 +763,18 @@ public enum HourEstimator {
     "be guessing", "out of thin air", "out of the air", "pull a number",
     "just guessing", "inventing", "hard to say", "impossible to say", "no way to know", "would n't want to guess",
     "not going to guess", "wo n't guess", "rather not say", "pass on that", "not sure", "have no sense", "no number",
+    "put a number on", "give you a number", "rather not guess",
   ])
 
-  /// "I'd say 25, give or take": one plausible bare number, in a text stating no other quantity.
+  /// "I'd say 25, give or take": a bare number (or range) given for hours, in a text stating no
+  /// other quantity. Several figures count when each refines the one before ("around twenty.
+  /// Twenty, twenty-five."): the last one.
   static func bareNumberEstimate(_ scalars: [Unicode.Scalar], range: Range<Int>) -> HourEstimate? {
-    let tokens = Tokenizer.tokens(in: scalars, range: range)
-    var found: [(Double, Int, Int)] = []
+    let tokens = readingTokens(scalars, range: range)
+    var found: [(value: Double, range: (low: Double, high: Double)?, start: Int, end: Int)] = []
     var index = 0
     while index < tokens.count {
-      if tokens[index].kind == .number || tokens[index].kind == .word, let (value, after) = number(tokens, at: index) {
+      if tokens[index].kind == .number || tokens[index].kind == .word, let (value, after, spoken) = numberOrRange(tokens, at: index, bare: true) {
         let isWordNumber = tokens[index].kind == .word
         // Number words are common in speech ("one of", "a few"); take only clear quantities.
         // A time of day ("at eleven") or a year is not one.
@@ -766,19 +782,23 @@ public enum HourEstimator {
         if !isWordNumber || value >= 5, value >= 1, value <= 300, !["at", "in", "since", "by", "til", "until"].contains(previous),
           after >= tokens.count || tokens[after].text != ":"
         {
-          found.append((value, tokens[index].start, tokens[after - 1].end))
+          found.append((value, spoken, tokens[index].start, tokens[after - 1].end))
         }
         index = after
       } else {
         index += 1
       }
     }
-    guard found.count == 1, let (value, start, end) = found.first else { return nil }
-    let expression = String(scalars: scalars[start..<end])
+    guard let last = found.last else { return nil }
+    let (low, high) = last.range ?? (last.value, last.value)
+    guard found.dropLast().allSatisfy({ $0.value >= low && $0.value <= high }) else { return nil }
+    let expression = String(scalars: scalars[last.start..<last.end])
+    let rule: HourRule = last.range == nil ? .stated : .rangeMidpoint
+    let figure = last.range.map { "\(formatHours($0.low))–\(formatHours($0.high)) (\(formatHours(last.value)))" } ?? formatHours(last.value)
     let part = HourStatement(
-      hours: value, rule: .stated, role: .total, expression: expression,
-      working: "\(formatHours(value)) (a number given for hours)", source: 0, start: start, end: end)
-    return HourEstimate(hours: value, expression: expression, rule: .stated, working: part.working, parts: [part], start: start, end: end)
+      hours: last.value, rule: rule, role: .total, expression: expression,
+      working: "\(figure), a number given for hours", source: 0, start: last.start, end: last.end)
+    return HourEstimate(hours: last.value, expression: expression, rule: rule, working: part.working, parts: [part], start: last.start, end: last.end)
   }
 
   // MARK: - Formatting

@@ -221,7 +221,7 @@ public enum IncentiveReader {
     ("main|big|real|huge|whole|only reason", mattered), ("why i", mattered), ("needed|need the|those|them|it", mattered),
     ("big draw", mattered), ("sway|swayed|sways me", mattered), ("helped", mattered),
     ("would|could never have .. without", mattered), ("nothing to do with", notMattered), ("barely|hardly noticed", notMattered),
-    ("not one bit", notMattered), ("did n't even know|realize", notMattered), ("for free", notMattered),
+    ("not one bit", notMattered), ("regardless", notMattered), ("either way", notMattered), ("no matter what", notMattered), ("did n't even know|realize", notMattered), ("for free", notMattered),
     ("needed|need the .. hours|credits|credit", mattered), ("appeal*", mattered), ("made it .. easier|worth", mattered),
     ("worth it", mattered), ("big deal", mattered), ("a draw", mattered), ("played into", mattered),
     ("would|could n't have .. without", mattered), ("would|could not have .. without", mattered),

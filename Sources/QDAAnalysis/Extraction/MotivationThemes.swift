@@ -207,7 +207,7 @@ public enum MotivationReader {
   ])
 
   static let transfers = CueLexicon([
-    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|turn|teach|taught|lead|led|show|coach|train|model|modeling|modelling|hand",
+    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|turn|teach|taught|lead|led|show|coach|train|model|modeling|modelling|hand|walk",
     "use it|them|this with", "roll|rolling it out",
   ])
 
@@ -232,7 +232,8 @@ public enum MotivationReader {
 
   static let requests = CueLexicon([
     "asked|encouraged|nudged|pushed|urged|told|wanted|recommended|suggested|nominated|tapped|invited|volunteered|signed|sent|pressured|expected|begged|challenged .. me|us",
-    "asked|suggested|wondered if|whether i|we", "suggested i|we", "wanted me|us to",
+    "asked|suggested|wondered if|whether i|we", "suggested i|we", "wanted me|us to", "put my name forward|in|up",
+    "signed me up", "volunteered me", "recommended me",
   ])
 
   static let authorities = CueLexicon([

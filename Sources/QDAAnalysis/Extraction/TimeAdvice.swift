@@ -93,7 +93,7 @@ public enum TimeAdvice {
     "little by little", "bit by bit", "a little bit every|each", "a little every|each", "small pieces",
     "month|months|monthly", "day one|two", "afternoon|afternoons", "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays", "week one|two", "first week", "january|february|march|april|june",
-    "july|august|september|october|november|december", "summer", "semester", "window", "routine",
+    "july|august|september|october|november|december", "summer", "semester", "window", "routine", "break|breaks|vacation|holiday|holidays",
   ])
 
   /// Ways of declining to advise.
