@@ -607,18 +607,18 @@ public enum HourEstimator {
   }
 
   /// Words before a unit that make a duration a rate: "most weeks", "some nights".
-  static let rateQualifiers: Set<String> = ["most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow", "most"]
+  static let rateQualifiers: Set<String> = ["most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow"]
 
   /// Words that can follow a duration that is an amount ("an hour a night", "one hour total"),
   /// as opposed to a noun it describes ("a two-hour meeting").
   static let followingWords: Set<String> = [
-    "a", "an", "per", "each", "every", "of", "on", "for", "over", "in", "to", "at", "and", "or", "total", "tops", "max",
-    "maybe", "so", "long", "here", "there", "after", "before", "that", "this", "the", "into", "with", "just", "i", "it",
-    "or", "probably", "easy", "easily", "roughly", "about", "give", "or", "plus", "more", "less", "minimum", "maximum",
-    "at", "is", "was", "were", "'s", "tops", "altogether", "all", "then", "but", "which", "because", "when", "if",
-    "ago", "later", "away", "left", "early", "late", "straight", "like", "around", "or", "from", "by", "until", "till",
-    "we", "you", "he", "she", "they", "my", "our", "your", "weekly", "nightly", "daily", "too", "max", "outside",
-    "last", "this", "next", "on", "off", "up", "down", "out", "back", "worth", "apiece", "there", "then", "not",
+    "a", "an", "per", "each", "every", "of", "on", "for", "over", "in", "to", "at", "and", "or", "total", "tops",
+    "max", "maybe", "so", "long", "here", "there", "after", "before", "that", "this", "the", "into", "with", "just",
+    "i", "it", "probably", "easy", "easily", "roughly", "about", "give", "plus", "more", "less", "minimum",
+    "maximum", "is", "was", "were", "'s", "altogether", "all", "then", "but", "which", "because", "when", "if",
+    "ago", "later", "away", "left", "early", "late", "straight", "like", "around", "from", "by", "until", "till",
+    "we", "you", "he", "she", "they", "my", "our", "your", "weekly", "nightly", "daily", "too", "outside", "last",
+    "next", "off", "up", "down", "out", "back", "worth", "apiece", "not",
   ]
 
   /// "a few hours", "several hours", "hours and hours": an amount of hours with no figure.

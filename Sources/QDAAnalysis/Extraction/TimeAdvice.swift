@@ -49,7 +49,7 @@ public enum TimeAdvice {
 
   static let notAfterInstructions: Set<String> = [
     "you", "i", "we", "they", "is", "was", "were", "are", "'s", "has", "had", "have", "took", "got", "felt", "went",
-    "did", "does", "will", "would", "could", "can", "might", "kept", "made", "came", "seemed", "got", "of",
+    "did", "does", "will", "would", "could", "can", "might", "kept", "made", "came", "seemed", "of",
   ]
 
   /// Words a sentence of advice can open with before its verb.
@@ -61,14 +61,14 @@ public enum TimeAdvice {
 
   static let instructionVerbs: Set<String> = [
     "block", "put", "start", "set", "get", "make", "plan", "schedule", "pace", "break", "chunk", "carve", "protect",
-    "front", "frontload", "pull", "keep", "do", "give", "take", "find", "use", "read", "write", "save", "try", "treat",
-    "build", "ask", "leave", "work", "pick", "stay", "budget", "limit", "guard", "mark", "reserve", "talk", "spread",
-    "stick", "commit", "aim", "map", "look", "figure", "prioritize", "prioritise", "space", "split", "batch",
-    "dedicate", "allot", "allocate", "clear", "hold", "go", "be", "expect", "know", "remember", "plug", "book",
-    "calendar", "timebox", "finish", "submit", "wake", "chip", "tackle", "focus", "stop", "pencil", "lock", "carve",
+    "front", "frontload", "pull", "keep", "do", "give", "take", "find", "use", "read", "write", "save", "try",
+    "treat", "build", "ask", "leave", "work", "pick", "stay", "budget", "limit", "guard", "mark", "reserve", "talk",
+    "spread", "stick", "commit", "aim", "map", "look", "figure", "prioritize", "prioritise", "space", "split",
+    "batch", "dedicate", "allot", "allocate", "clear", "hold", "go", "be", "expect", "know", "remember", "plug",
+    "book", "calendar", "timebox", "finish", "submit", "wake", "chip", "tackle", "focus", "stop", "pencil", "lock",
     "sit", "tell", "think", "learn", "decide", "gather", "collect", "draft", "outline", "jot", "log", "track",
-    "assume", "plan", "begin", "structure", "organize", "organise", "set", "turn", "shut", "close", "protect",
-    "wait", "let", "rush", "cram", "skip", "underestimate", "overthink", "fall", "hold", "show",
+    "assume", "begin", "structure", "organize", "organise", "turn", "shut", "close", "wait", "let", "rush", "cram",
+    "skip", "underestimate", "overthink", "fall", "show",
   ]
 
   /// Advice said as advice: "you should…", "make sure…", "my advice is…", "I'd tell them to…".

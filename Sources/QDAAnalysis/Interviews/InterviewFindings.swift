@@ -254,9 +254,7 @@ public struct InterviewFindings: Sendable {
       guard !sentences.isEmpty else { return nil }
       var verdicts: [(IncentiveVerdict, Int64)] = []
       var inherited = Set<IncentiveKind>()
-      var previousPassage: Int64?
       for item in sentences {
-        if item.sentence.passageID != previousPassage { previousPassage = item.sentence.passageID }
         let found = IncentiveReader.verdicts(
           in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited)
         verdicts += found.map { ($0, item.sentence.passageID) }
