@@ -760,8 +760,7 @@ public enum HourEstimator {
     "no idea", "no clue", "do n't know", "did n't know", "could n't say|tell|guess", "can n't|not say|tell|guess",
     "can n't|not really say", "could n't really say", "never counted|tracked|logged|timed", "never kept track",
     "did n't count|track|log|time", "did n't keep track", "lost track", "make|making up a number", "made up",
-    "be guessing", "out of thin air", "out of the air", "pull a number",
-    "just guessing", "inventing", "hard to say", "impossible to say", "no way to know", "would n't want to guess",
+    "out of thin air", "out of the air", "pull a number", "just guessing", "hard to say", "impossible to say", "no way to know", "would n't want to guess",
     "not going to guess", "wo n't guess", "rather not say", "pass on that", "not sure", "have no sense", "no number",
     "put a number on", "give you a number", "rather not guess",
   ])

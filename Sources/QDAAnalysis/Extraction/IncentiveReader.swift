@@ -232,6 +232,6 @@ public enum IncentiveReader {
     ("more .. than i know what to do with", notMattered), ("plenty", notMattered), ("not so much", notMattered),
     ("not much", notMattered), ("n't think about", notMattered), ("never thought about", notMattered),
     ("not why", notMattered), ("n't why", notMattered), ("not the reason", notMattered), ("n't the reason", notMattered),
-    ("not really", notMattered), ("banked", notMattered), ("did it for the staff|kids|students|school|building", notMattered),
+    ("not really", notMattered), ("did it for the staff|kids|students|school|building", notMattered),
   ])
 }

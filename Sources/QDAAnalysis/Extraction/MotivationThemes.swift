@@ -168,16 +168,16 @@ public enum MotivationReader {
 
   /// Words that frame what is said as a reason for taking part.
   static let reasonFrames = CueLexicon([
-    "lined|lines|line up", "lined right up", "line right up", "aligned|aligns|align", "in line", "fit|fits|fitted",
+    "lined|lines|line up", "lined|lines|line _ up", "aligned|aligns|align", "in line", "fit|fits|fitted",
     "matched", "tied in", "connected", "so when", "reason*", "why i", "that 's why", "because", "decided",
-    "signed up", "sign up", "motivat*", "drew me", "jumped at", "coming down the pipe", "it was already",
-    "this one is for me", "took it on", "take it on", "appeal*",
+    "signed up", "sign up", "motivat*", "drew me", "jumped at", "it was already", "took it on", "take it on",
+    "appeal*",
   ])
 
   static let priorities = CueLexicon([
     "district|districts|school|schools|board|division|system|state|campus|building|superintendent|network .. .. priority|priorities|goal|goals|initiative|initiatives|focus|mission",
     "our .. .. priority|priorities|initiative|initiatives", "strategic plan", "improvement plan", "district plan",
-    "district|system wide", "districtwide|systemwide", "goal sheet", "top priority",
+    "district|system wide", "districtwide|systemwide", "top priority",
   ])
 
   static let passion = CueLexicon([
@@ -221,8 +221,8 @@ public enum MotivationReader {
   ])
 
   static let focus = CueLexicon([
-    "one thing|topic|area|skill|subject|piece", "single thing|topic|area|skill|subject", "narrow", "not wide|broad",
-    "focus on one", "instead of wide|everything", "one at a time",
+    "one thing|topic|area|skill|subject|piece", "single thing|topic|area|skill|subject", "narrow", "focus on one",
+    "one at a time",
   ])
 
   static let independence = CueLexicon([
