@@ -17,19 +17,23 @@ public struct Analysis: Sendable, Codable {
 
   public init(_ corpus: CorpusSnapshot) {
     // Two halves of about the same cost, one per core: the tables that read passages' words
-    // (hours, judgments, incentives) and the ones that count codings.
+    // (hours, judgments, incentives, themes: one reading of every interview) and the ones that
+    // count codings.
     enum Half {
-      case words(TimeCommitmentTable, IncentivesTable)
-      case counts(ThemeTable?, ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable)
+      case words(TimeCommitmentTable, IncentivesTable, ThemeTable?)
+      case counts(ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable)
     }
     let halves = concurrentMap(2) { half -> Half in
-      if half == 0 { return .words(TimeCommitmentTable(corpus), IncentivesTable(corpus)) }
-      return .counts(
-        corpus.codebook.tables.motivation.flatMap { ThemeTable(corpus, codeID: $0) }, ExperienceTable(corpus),
-        CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus), CoOccurrenceTable(corpus))
+      if half == 0 {
+        let findings = InterviewFindings(corpus)
+        return .words(
+          TimeCommitmentTable(corpus, findings: findings), IncentivesTable(corpus, findings: findings),
+          corpus.codebook.tables.motivation.flatMap { ThemeTable(corpus, codeID: $0, findings: findings) })
+      }
+      return .counts(ExperienceTable(corpus), CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus), CoOccurrenceTable(corpus))
     }
-    guard case .words(let time, let incentives) = halves[0],
-      case .counts(let motivation, let experience, let codes, let crosstabs, let cooccurrence) = halves[1]
+    guard case .words(let time, let incentives, let motivation) = halves[0],
+      case .counts(let experience, let codes, let crosstabs, let cooccurrence) = halves[1]
     else { preconditionFailure("the halves come back in order") }
     (timeCommitment, self.incentives, self.motivation, self.experience) = (time, incentives, motivation, experience)
     (self.codes, self.crosstabs, self.cooccurrence) = (codes, crosstabs, cooccurrence)

@@ -55,6 +55,20 @@ public enum NumberWords {
         index += 1
       }
     }
+    // "a hundred and twenty", "one hundred twenty-five"
+    if total >= 100, total.truncatingRemainder(dividingBy: 100) == 0, index < words.count {
+      let rest = words[index] == "and" ? index + 1 : index
+      if rest < words.count, let tens = simple(words[rest]), tens >= 1, tens < 100, words[rest].unicodeScalars.first.map(Tokenizer.isDigit) == false {
+        total += tens
+        index = rest + 1
+        if tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, index < words.count, let unit = simple(words[index]), unit < 10,
+          words[index].unicodeScalars.first.map(Tokenizer.isDigit) == false
+        {
+          total += unit
+          index += 1
+        }
+      }
+    }
     // "one and a half", "two and a half"
     if index + 2 < words.count, words[index] == "and", words[index + 1] == "a",
       words[index + 2] == "half"

@@ -23,6 +23,7 @@ import QDAAnalysis
     ("Three hours a week over eight weeks, pretty steady.", 24.0, "Three hours a week over eight weeks"),
     // A second thought far from the first is not a range: "ten hours, maybe 100 pages".
     ("ten hours, maybe 100 pages of reading", 10.0, "ten hours"),
+    ("A hundred and twenty hours over the two years.", 120.0, "A hundred and twenty hours"),
   ])
   func readsEstimates(text: String, hours: Double, expression: String) {
     let estimate = HourEstimator.estimate(in: text)
@@ -30,16 +31,182 @@ import QDAAnalysis
     #expect(estimate?.expression == expression)
   }
 
+  // MARK: - Ranges
+
+  @Test(arguments: [
+    ("Honestly it was probably 25, 30 hours over the term.", 27.5),
+    ("Somewhere in the range of twelve to sixteen hours.", 14.0),
+    ("I'd guess 18-22 hours for the whole certificate.", 20.0),
+    ("Ten or twelve hours, I'd say.", 11.0),
+    ("Maybe eight, maybe ten hours in all.", 9.0),
+    ("It came to roughly forty hours, maybe forty-five.", 42.5),
+    ("between thirty-five and forty hours", 37.5),
+    ("six – eight hours, tops", 7.0),
+    ("I'd put it at nine or ten hours for the practicum log.", 9.5),
+  ])
+  func rangesCountAtTheirMidpoint(text: String, hours: Double) {
+    let estimate = HourEstimator.estimate(in: text)
+    #expect(estimate?.hours == hours)
+    #expect(estimate?.rule == .rangeMidpoint)
+  }
+
+  @Test func aCommaJoinsARangeOnlyBeforeItsUnit() {
+    // "In 2019, 20 hours" and "three, then four hours" are not ranges.
+    #expect(HourEstimator.estimate(in: "We started in 2019, 20 hours in the first term.")?.hours == 20)
+    #expect(HourEstimator.estimate(in: "Four, five hours a week for eight weeks.")?.hours == 36)
+  }
+
+  // MARK: - Rates, durations and blocks
+
+  @Test(arguments: [
+    ("About three hours a week for fourteen weeks.", 42.0),
+    ("ninety minutes every Saturday over ten weeks", 15.0),
+    ("Over the eight weeks, I did roughly five hours a week.", 40.0),
+    ("Half an hour a day, five days a week, for six weeks.", 15.0),
+    ("an hour and a half a week for ten weeks", 15.0),
+    ("4 hrs/week for 10 weeks", 40.0),
+    ("two hours per session, and there were twelve sessions", 24.0),
+    ("Six hours a month. Over five months, that's the whole thing.", 30.0),
+    ("An hour or two a night, four nights a week, over six weeks.", 36.0),
+  ])
+  func ratesAreMultipliedByTheirDuration(text: String, hours: Double) {
+    let estimate = HourEstimator.estimate(in: text)
+    #expect(estimate?.hours == hours)
+    #expect(estimate?.rule == .rateTimesDuration)
+  }
+
+  @Test func aRateAcrossASentenceBreakIsMultipliedOut() throws {
+    let estimate = try #require(HourEstimator.estimate(in: "Five hours a week, give or take. Across about sixteen weeks of the course."))
+    #expect(estimate.hours == 80)
+    #expect(estimate.working == "5 hours a week × 16 weeks = 80")
+  }
+
+  @Test(arguments: [
+    ("I put in about two hours a week for twelve weeks, and then another six hours the weekend before it was due.", 30.0),
+    ("Around fifty hours. Plus the final portfolio, which was easily ten more hours.", 60.0),
+    ("Call it thirty hours, with eight hours on top of that for the capstone video.", 38.0),
+    ("Maybe twenty hours on the modules. And then a full Sunday on the case study, five hours at least.", 25.0),
+    ("Forty hours, plus an extra twelve hours redoing the lesson plan.", 52.0),
+  ])
+  func blocksStatedApartAreAdded(text: String, hours: Double) throws {
+    let estimate = try #require(HourEstimator.estimate(in: text))
+    #expect(estimate.hours == hours)
+    #expect(estimate.rule == .sum)
+    #expect(estimate.parts.count == 2)
+  }
+
+  @Test func aSumShowsItsWorking() throws {
+    let estimate = try #require(HourEstimator.estimate(in: "Three, four hours a week for about ten weeks. Then another five hours on the final write-up."))
+    #expect(estimate.hours == 40)
+    #expect(estimate.parts.map(\.rule) == [.rateTimesDuration, .stated])
+    #expect(estimate.parts[0].working == "3–4 (3.5) hours a week × 10 weeks = 35")
+    #expect(estimate.working == "35 + 5 = 40")
+    #expect(estimate.expression == "Three, four hours a week for about ten weeks + five hours")
+  }
+
+  @Test func aBlockInAFollowUpAnswerIsAdded() throws {
+    let reading = HourEstimator.read(["About forty hours.", "Oh, and the presentation. Add another five hours for that."])
+    guard case .estimate(let estimate) = reading else {
+      Issue.record("expected an estimate, got \(reading)")
+      return
+    }
+    #expect(estimate.hours == 45)
+    #expect(estimate.parts.map(\.source) == [0, 1])
+  }
+
+  // MARK: - Corrections and loose figures
+
+  @Test(arguments: [
+    ("It was ten hours, no, more like fourteen hours.", 14.0),
+    ("Maybe ten hours... no, more like fifteen hours.", 15.0),
+    ("Forty-something hours. Call it forty-five.", 45.0),
+    ("Thirty-odd hours.", 35.0),
+    ("Twenty-plus hours.", 20.0),
+    ("So maybe six hours for the first module and nine for the second, so fifteen hours all together.", 15.0),
+    ("I don't think it was more than 20 hours.", 20.0),
+    ("Not even ten hours, honestly.", 10.0),
+    ("I'd say 30 hours. The final video alone took eight hours.", 30.0),
+  ])
+  func correctionsAndLooseFigures(text: String, hours: Double) {
+    #expect(HourEstimator.estimate(in: text)?.hours == hours)
+  }
+
+  @Test func aDecadeSaidLooselyIsItsMiddle() throws {
+    let estimate = try #require(HourEstimator.estimate(in: "Fifty-some hours, I think."))
+    #expect(estimate.hours == 55)
+    #expect(estimate.rule == .approximate)
+  }
+
+  // MARK: - No estimate
+
   @Test(arguments: [
     "Honestly, I couldn't say, I didn't keep track of it.",
     "Two hours a week, I guess.",
     "I've been a principal for twelve years.",
     "We started in 2020.",
     "a lot of time",
+    "A few hours here and there.",
+    "Hours and hours, believe me.",
+    "Several hours most weekends.",
+    "A lot of hours, more than I'd like.",
   ])
   func findsNoEstimate(text: String) {
     #expect(HourEstimator.estimate(in: text) == nil)
   }
+
+  @Test(arguments: [
+    "Oh, I genuinely couldn't tell you. I never kept track.",
+    "I'd only be making up a number.",
+    "No clue, sorry.",
+    "It's hard to say, it came in little bits.",
+    "I never counted. It was whenever I had a spare minute.",
+    "I really couldn't put a number on it.",
+  ])
+  func refusalsAreRecognised(text: String) {
+    guard case .refusal = HourEstimator.read([text]) else {
+      Issue.record("not read as a refusal: \(text)")
+      return
+    }
+  }
+
+  @Test func vagueAmountsAreKeptAsSuch() {
+    #expect(HourEstimator.read(["Oh, a few hours here and there, mostly on Sundays."]) == .vague(evidence: "a few hours", source: 0))
+  }
+
+  @Test func anEstimateOutweighsAHedge() {
+    // "That's a guess" after a figure still gives the figure.
+    #expect(HourEstimator.estimate(in: "Maybe 40, 45 hours. That's a guess, I didn't log it.")?.hours == 42.5)
+  }
+
+  // MARK: - Other durations
+
+  @Test(arguments: [
+    "The training itself was fine, but my commute to the district office is forty minutes each way.",
+    "Our literacy block is ninety minutes, so finding time was hard.",
+    "I sat in a three-hour board meeting the night before the deadline.",
+    "We have a two hour staff meeting every Monday.",
+    "I drove two hours to the kickoff.",
+    "I've been coaching for nineteen years.",
+    "The upload failed and I submitted it two hours late.",
+    "It wasn't like I could sit down for three hours at a stretch.",
+    "Each period is 50 minutes.",
+    "I spend 10 hours a week on email.",
+    "Maybe two hours most weeks, some weeks nothing at all.",
+    "She talked to me for forty-five minutes in the parking lot.",
+    "The clip could only be twelve minutes long.",
+    "I was on the phone with the vendor for two hours.",
+  ])
+  func otherDurationsAreNotTimeSpent(text: String) {
+    #expect(HourEstimator.estimate(in: text) == nil, "\(text)")
+  }
+
+  @Test func onlyTheProgrammesTimeCountsInAMixedAnswer() {
+    #expect(HourEstimator.estimate(in: "About 25 hours on the fellowship, which is funny because I spend 25 hours a week in meetings.")?.hours == 25)
+    #expect(HourEstimator.estimate(in: "Maybe twenty hours total. The kickoff meeting alone was three hours.")?.hours == 20)
+    #expect(HourEstimator.estimate(in: "Our reading block is seventy minutes, and the course took me about eighteen hours.")?.hours == 18)
+  }
+
+  // MARK: - Bare numbers and offsets
 
   @Test func takesTheLastTotalWhenTheSpeakerCorrectsThemselves() {
     #expect(HourEstimator.estimate(in: "Maybe ten hours... no, more like fifteen hours.")?.hours == 15)
@@ -50,6 +217,11 @@ import QDAAnalysis
     #expect(HourEstimator.estimate(in: "I'd say 25, give or take.", bareNumbers: true)?.hours == 25)
     #expect(HourEstimator.estimate(in: "One of those things, maybe 20 or 30.", bareNumbers: true)?.hours == 25)
     #expect(HourEstimator.estimate(in: "I have 12 years, so maybe 20.", bareNumbers: true) == nil)
+    // Figures that refine each other: the last.
+    #expect(HourEstimator.estimate(in: "I don't know exactly. I'd guess around twenty. Twenty, twenty-five.", bareNumbers: true)?.hours == 22.5)
+    #expect(HourEstimator.estimate(in: "Maybe 20. Or 60, I can't remember.", bareNumbers: true) == nil)
+    // A time of day is not an amount.
+    #expect(HourEstimator.estimate(in: "Usually at eleven, after the kids were down.", bareNumbers: true) == nil)
   }
 
   @Test func givesOffsetsIntoTheText() {
@@ -57,48 +229,5 @@ import QDAAnalysis
     let estimate = HourEstimator.estimate(in: text)
     #expect(estimate?.start == 5)
     #expect(estimate?.end == 18)
-  }
-}
-
-@Suite struct CueClassifierTests {
-  @Test(arguments: [
-    ("It was about right.", TimeJudgment.aboutRight),
-    ("Honestly it was too much for me, at that point in the year.", .tooMuch),
-    ("It wasn't too much, honestly. It felt about right.", .aboutRight),
-    ("It was reasonable for what it asked.", .aboutRight),
-    ("It was a lot, but for the topic I'd say it was about right.", .aboutRight),
-    ("Just right.", .aboutRight),
-    ("Not enough, I wanted more.", .tooLittle),
-    ("It didn't feel like too much.", .aboutRight),
-    ("Way too long.", .tooMuch),
-    ("It was not reasonable at all.", .tooMuch),
-  ])
-  func judgesTime(text: String, judgment: TimeJudgment) {
-    #expect(TimeJudgment.classifier.classify(text)?.label == judgment)
-  }
-
-  @Test func findsNoJudgmentWithoutCues() {
-    #expect(TimeJudgment.classifier.classify("We did it over the summer.") == nil)
-  }
-
-  @Test func recordsTheEvidence() {
-    let verdict = TimeJudgment.classifier.classify("It wasn't too much, honestly.")
-    #expect(verdict?.evidence == "too much")
-    #expect(verdict?.start == 10)
-  }
-
-  @Test(arguments: [
-    ("The PD hours were a nice bonus, but that's not why I did it.", IncentiveStance.didNotMatter),
-    ("I didn't really care about the license piece.", .didNotMatter),
-    ("It wasn't a factor.", .didNotMatter),
-    ("Icing on the cake.", .didNotMatter),
-    ("I'd have done it anyway.", .didNotMatter),
-    ("It didn't really matter to me.", .didNotMatter),
-    ("Not really, no.", .didNotMatter),
-    ("Honestly the hours were a big factor for me.", .mattered),
-    ("I needed the hours for my renewal, so it mattered.", .mattered),
-  ])
-  func readsIncentiveStances(text: String, stance: IncentiveStance) {
-    #expect(IncentiveStance.classifier.classify(text)?.label == stance)
   }
 }

@@ -10,14 +10,16 @@ struct TinyCorpus {
 
   /// Adds a passage; returns its id.
   @discardableResult
-  mutating func say(_ document: Int64, _ role: SpeakerRole, _ text: String, question: String?, codes: [String] = []) -> Int64 {
+  mutating func say(
+    _ document: Int64, _ role: SpeakerRole, _ text: String, question: String?, codes: [String] = [], coder: String = "auto"
+  ) -> Int64 {
     let id = nextID
     nextID += 1
     passages.append(Passage(
       id: id, documentID: document, ordinal: passages.count, turn: passages.count, speaker: role == .interviewer ? "Q" : "A",
       role: role, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, questionID: question))
     for code in codes {
-      codings.append(Coding(passageID: id, codeID: code, coder: "auto", span: TextSpan(start: 0, end: text.unicodeScalars.count)))
+      codings.append(Coding(passageID: id, codeID: code, coder: coder, span: TextSpan(start: 0, end: text.unicodeScalars.count)))
     }
     return id
   }
@@ -62,6 +64,8 @@ struct TinyCorpus {
     // C (document 3)
     corpus.say(3, .participant, "I couldn't say.", question: "Q4")
     corpus.say(3, .participant, "The hours mattered a lot to me, honestly a big factor.", question: "Q7", codes: ["rules.incentives"])
+    // A person's coding of a theme the words alone do not show.
+    corpus.say(3, .participant, "We had just lost three teachers to burnout.", question: "Q2", codes: ["outcome.motivation.staff"], coder: "ana")
     let documents = [("A", 1), ("B", 2), ("C", 3)].map { participant, id in
       Document(id: Int64(id), key: "\(participant).txt", sourcePath: "\(participant).txt", participantID: participant,
                format: .plainText, encoding: "utf-8", contentHash: "", text: "")
@@ -133,10 +137,28 @@ struct TinyCorpus {
   @Test func themesCountDistinctParticipants() throws {
     let table = try #require(ThemeTable(corpus, codeID: "outcome.motivation"))
     #expect(table.denominator == 3)
-    #expect(table.total.participants == ["A", "B"])
+    #expect(table.total.participants == ["A", "B", "C"])
+    // The codebook's two themes, then the recognised themes it has no sub-code for.
+    #expect(table.themes.map(\.name) == [
+      "Staff", "Passion", "Aligned with school or district priorities", "Link to a degree or credit",
+      "Going deep on one topic independently", "A supervisor's request",
+    ])
+    #expect(table.themes.map(\.inCodebook) == [true, true, false, false, false, false])
+    #expect(table.themes[2].codeID == "outcome.motivation.priorities")
+    // Staff: A said it ("To bring it back to my staff."); C was coded by a person. B's rules
+    // coding ("And my staff.") is not counted: the words do not voice the theme.
+    #expect(table.themes.map(\.participants) == [["A", "C"], ["B"], [], [], [], []])
+    #expect(table.themes[0].passageIDs == [6, 13])
+    #expect(table.themes[0].evidence.map(\.quote) == ["To bring it back to my staff."])
+    #expect(table.themes[1].evidence.map(\.quote) == ["I am passionate about it."])
+  }
+
+  @Test func themesOfAnotherCodeCountTheirCodings() throws {
+    var plain = corpus
+    plain.codebook.tables.motivation = nil
+    let table = try #require(ThemeTable(plain, codeID: "outcome.motivation"))
     #expect(table.themes.map(\.name) == ["Staff", "Passion"])
-    #expect(table.themes.map(\.participants) == [["A", "B"], ["B"]])
-    #expect(table.themes[0].passageIDs == [6, 10])
+    #expect(table.themes.map(\.participants) == [["A", "B", "C"], ["B"]])
   }
 
   @Test func incentivesReadStancesAndKeepTopicsApart() {
@@ -183,7 +205,7 @@ struct TinyCorpus {
 
   @Test func codeSummaryRollsUpSubCodes() {
     let table = CodeSummaryTable(corpus)
-    #expect(table.row("outcome.motivation")?.participants == ["A", "B"])
+    #expect(table.row("outcome.motivation")?.participants == ["A", "B", "C"])
     #expect(table.row("outcome.motivation")?.codings == 0)
     #expect(table.row("rules")?.passageIDs.count == 7)
   }

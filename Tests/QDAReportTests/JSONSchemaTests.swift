@@ -22,7 +22,7 @@ struct JSONSchemaTests {
     let schemaKey = try #require(properties["schema"] as? [String: Any])
     #expect(schemaKey["const"] as? String == AnalysisExport.schemaID)
     let description = try #require(schema["description"] as? String)
-    #expect(description.contains("\"1.0\""))
+    #expect(description.contains("\"1.1\""))
     #expect(description.contains("major"))
   }
 
@@ -126,7 +126,7 @@ struct JSONSchemaTests {
         == [#"/passages/0/role: "narrator" is not one of ["interviewer","participant","unknown"]"#])
     #expect(
       try Self.validate(Self.setting("2.0", at: ["schema_version"], in: example))
-        == [#"/schema_version: expected "1.0", got "2.0""#])
+        == [#"/schema_version: expected "1.1", got "2.0""#])
     #expect(
       try Self.validate(Self.setting(["rules.time"], at: ["tables", "cooccurrence", 0, "codes"], in: example))
         == ["/tables/cooccurrence/0/codes: expected at least 2 items, got 1"])
@@ -316,7 +316,7 @@ struct JSONSchemaTests {
   static let exampleJSON = #"""
     {
       "schema": "https://qdakit.org/schemas/analysis-1.0.json",
-      "schema_version": "1.0",
+      "schema_version": "1.1",
       "generator": { "name": "QDAKit", "version": "0.1.0" },
       "study": {
         "title": "Leadership for Equity — Principal Interviews",
@@ -448,13 +448,26 @@ struct JSONSchemaTests {
         "time_commitment": {
           "mean_hours": 18.333,
           "n_estimates": 1,
-          "hours": [{ "participant": "P01", "hours": 20, "expression": "two hours a week for about ten weeks", "passage": 2 }],
-          "no_estimate": [],
+          "hours": [
+            {
+              "participant": "P01", "hours": 20, "expression": "two hours a week for about ten weeks", "passage": 2,
+              "rule": "rate_times_duration", "working": "2 hours a week × 10 weeks = 20",
+              "evidence": "I did about two hours a week for about ten weeks.", "passages": [2], "source": "question"
+            }
+          ],
+          "no_estimate": ["P03"],
+          "no_estimate_evidence": [{ "participant": "P03", "evidence": null, "passages": [] }],
           "judgments": { "too_much": 0, "about_right": 1, "too_little": 0 },
           "n_judgments": 1,
-          "participant_judgments": [{ "participant": "P01", "judgment": "about_right", "evidence": "about right", "passage": 2 }],
+          "participant_judgments": [
+            { "participant": "P01", "judgment": "about_right", "evidence": "about right", "quote": "It was about right.", "passage": 2 }
+          ],
           "unclear_judgments": [],
-          "advice": { "respondents": 1, "time_management": 1, "respondent_ids": ["P01"], "time_management_ids": ["P01"] },
+          "advice": {
+            "respondents": 1, "time_management": 1, "respondent_ids": ["P01"], "time_management_ids": ["P01"],
+            "evidence": [{ "participant": "P01", "evidence": "Block it out on your calendar.", "passages": [2] }],
+            "declined": []
+          },
           "sources": ["hours_estimate: answers to Q4 (About how many hours?)"]
         },
         "motivation": {
@@ -464,7 +477,11 @@ struct JSONSchemaTests {
           "participants": ["P01"],
           "n_participants": 1,
           "themes": [
-            { "code": "outcome.motivation.staff", "name": "Staff", "participants": ["P01"], "n_participants": 1, "passages": [2] }
+            {
+              "code": "outcome.motivation.staff", "name": "Staff", "participants": ["P01"], "n_participants": 1, "passages": [2],
+              "in_codebook": true, "counted_from": "what participants said, and people's codings",
+              "evidence": [{ "participant": "P01", "evidence": "I wanted to bring it back to my staff.", "passages": [2] }]
+            }
           ]
         },
         "incentives": {
@@ -473,8 +490,11 @@ struct JSONSchemaTests {
           "mattered": 0,
           "unclear": 1,
           "answers": [
-            { "participant": "P01", "stance": "did_not_matter", "evidence": "bonus", "passages": [2] },
-            { "participant": "P03", "stance": null, "evidence": null, "passages": [] }
+            {
+              "participant": "P01", "stance": "did_not_matter", "evidence": "A nice bonus, not why I did it.", "cue": "bonus",
+              "incentives": [], "passages": [2], "source": "question"
+            },
+            { "participant": "P03", "stance": null, "evidence": null, "cue": null, "incentives": ["money"], "passages": [], "source": "protocol_question" }
           ],
           "source": "answers to Q7 (Incentives?)"
         },

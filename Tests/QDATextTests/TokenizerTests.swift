@@ -66,7 +66,10 @@ import QDAText
   @Test(arguments: [
     (["twelve"], 12.0, 1), (["twenty", "five", "hours"], 25.0, 2), (["a", "dozen"], 12.0, 2),
     (["a", "couple", "of", "hours"], 2.0, 3), (["one", "and", "a", "half"], 1.5, 4), (["half", "an", "hour"], 0.5, 2),
-    (["15"], 15.0, 1), (["a", "hundred"], 100.0, 2),
+    (["15"], 15.0, 1), (["a", "hundred"], 100.0, 2), (["a", "hundred", "and", "twenty", "hours"], 120.0, 4),
+    (["one", "hundred", "forty", "five"], 145.0, 4), (["two", "hundred", "and", "ten"], 210.0, 4),
+    (["fifteen", "hundred", "words"], 1500.0, 2), (["seventy", "five"], 75.0, 2), (["a", "half", "dozen"], 6.0, 3),
+    (["two", "and", "a", "half", "hours"], 2.5, 4),
   ])
   func readsNumbers(words: [String], value: Double, length: Int) {
     let result = NumberWords.value(of: words)
@@ -77,6 +80,8 @@ import QDAText
   @Test func rejectsWordsThatAreNotNumbers() {
     #expect(NumberWords.value(of: ["a", "week"]) == nil)
     #expect(NumberWords.value(of: ["hours"]) == nil)
+    // Digits after "hundred" are another number: "a hundred 20-minute sessions".
+    #expect(NumberWords.value(of: ["a", "hundred", "20"])?.value == 100)
   }
 
   @Test func spellsUnderTenInWords() {

@@ -143,63 +143,16 @@ public enum TimeJudgment: String, CaseIterable, Codable, Sendable, Comparable {
     .init("too short", .tooLittle, negated: .aboutRight),
     .init("too quick", .tooLittle, negated: .aboutRight),
     .init("not enough", .tooLittle),
+    .init("n't enough", .tooLittle),
+    .init("was n't long enough", .tooLittle),
+    .init("needed more time", .tooLittle),
+    .init("could have used more", .tooLittle),
+    .init("more than they said", .tooMuch),
+    .init("more than advertised", .tooMuch),
+    .init("more than we were told", .tooMuch),
+    .init("felt fair", .aboutRight),
+    .init("was fair", .aboutRight, negated: .tooMuch),
     .init("could have been longer", .tooLittle),
     .init("could have been more", .tooLittle),
-  ])
-}
-
-/// Whether incentives mattered to a participant's decision.
-public enum IncentiveStance: String, CaseIterable, Codable, Sendable, Comparable {
-  case mattered
-  case didNotMatter = "did_not_matter"
-
-  public var label: String {
-    switch self {
-    case .mattered: "Mattered"
-    case .didNotMatter: "Did not matter much"
-    }
-  }
-
-  public static func < (lhs: IncentiveStance, rhs: IncentiveStance) -> Bool {
-    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-  }
-
-  /// The default lexicon.
-  public static let classifier = CueClassifier<IncentiveStance>(cues: [
-    .init("bonus", .didNotMatter),
-    .init("icing on the cake", .didNotMatter),
-    .init("nice perk", .didNotMatter),
-    .init("nice extra", .didNotMatter),
-    .init("perk", .didNotMatter),
-    .init("not why i", .didNotMatter),
-    .init("n't why i", .didNotMatter),
-    .init("not the reason", .didNotMatter),
-    .init("n't the reason", .didNotMatter),
-    .init("done it anyway", .didNotMatter),
-    .init("do it anyway", .didNotMatter),
-    .init("did it anyway", .didNotMatter),
-    .init("secondary", .didNotMatter),
-    .init("afterthought", .didNotMatter),
-    .init("not really", .didNotMatter),
-    .init("a factor", .mattered, negated: .didNotMatter),
-    .init("big factor", .mattered, negated: .didNotMatter),
-    .init("a role", .mattered, negated: .didNotMatter),
-    .init("much of a role", .mattered, negated: .didNotMatter),
-    .init("matter", .mattered, negated: .didNotMatter),
-    .init("mattered", .mattered, negated: .didNotMatter),
-    .init("matters", .mattered, negated: .didNotMatter),
-    .init("care", .mattered, negated: .didNotMatter),
-    .init("cared", .mattered, negated: .didNotMatter),
-    .init("important", .mattered, negated: .didNotMatter),
-    .init("main reason", .mattered, negated: .didNotMatter),
-    .init("big reason", .mattered, negated: .didNotMatter),
-    .init("motivated me", .mattered, negated: .didNotMatter),
-    .init("motivating", .mattered, negated: .didNotMatter),
-    .init("needed the hours", .mattered, negated: .didNotMatter),
-    .init("big deal", .mattered, negated: .didNotMatter),
-    .init("factor", .mattered, negated: .didNotMatter),
-    .init("influence", .mattered, negated: .didNotMatter),
-    .init("drew me", .mattered, negated: .didNotMatter),
-    .init("played into", .mattered, negated: .didNotMatter),
   ])
 }

@@ -7,8 +7,15 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
     public var participant: String
     /// nil when the answer states no clear stance.
     public var stance: IncentiveStance?
+    /// The sentence the stance was read from.
     public var evidence: String?
+    /// The words in it that decided the stance.
+    public var cue: String?
+    /// The incentives the stance is about (empty: incentives in general, or the ones asked about).
+    public var incentives: [IncentiveKind]
+    /// The passage of the evidence first, then the rest of the answer's.
     public var passageIDs: [Int64]
+    public var source: FindingSource
   }
 
   public var answers: [Answer]
@@ -20,50 +27,30 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
     answers.filter { $0.stance == stance }.count
   }
 
-  /// Words that show a sentence is about the incentives themselves, so "what motivated me was
-  /// the topic" does not count as an incentive mattering.
-  static let topicWords: Set<String> = [
-    "incentive", "incentives", "hours", "hour", "pd", "license", "licence", "endorsement",
-    "designation", "credit", "credits", "recognition", "stipend", "salary", "money", "certificate",
-    "badge", "it", "that", "they", "those", "them",
-  ]
-
+  /// Builds the table from what each participant said about incentives (`InterviewFindings`).
   public init(_ corpus: CorpusSnapshot) {
-    var groups: [(participant: String, passages: [Passage])] = []
-    if let question = corpus.interviewProtocol?.question(measuring: .incentiveRole) {
-      source = "answers to \(question.id) (\(question.text))"
-      groups = corpus.byParticipant(corpus.answers(to: question.id))
-    } else if let code = corpus.codebook.tables.incentives {
-      source = "participant passages coded \(code)"
-      groups = corpus.byParticipant(corpus.spokenPassages(codedUnder: code))
-    } else {
-      source = "no incentives question or code"
-    }
-    answers = groups.map { participant, passages in
-      var notMattered: [String] = []
-      var mattered: [String] = []
-      for text in corpus.texts(of: passages) {
-        for verdict in IncentiveStance.classifier.verdicts(in: text) {
-          if verdict.label == .didNotMatter {
-            notMattered.append(verdict.evidence)
-          } else if Self.sentenceMentionsIncentive(text, at: verdict.start) {
-            mattered.append(verdict.evidence)
-          }
-        }
-      }
-      let stance: IncentiveStance? =
-        notMattered.isEmpty && mattered.isEmpty ? nil : notMattered.count >= mattered.count ? .didNotMatter : .mattered
-      let evidence = stance == .didNotMatter ? notMattered.first : mattered.first
-      return Answer(participant: participant, stance: stance, evidence: evidence, passageIDs: passages.compactMap(\.id))
-    }
+    self.init(corpus, findings: InterviewFindings(corpus))
   }
 
-  static func sentenceMentionsIncentive(_ text: String, at offset: Int) -> Bool {
-    let scalars = Array(scalarsOf: text)
-    guard let sentence = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
-      .first(where: { $0.contains(offset) })
-    else { return false }
-    return Tokenizer.tokens(in: scalars, range: sentence, punctuation: false).contains { topicWords.contains($0.text) }
+  /// Builds the table from findings already read: one answer per participant who was asked
+  /// about incentives or took a stance on one unasked; for a mixed answer, the stance on the
+  /// incentive asked about, or, when the answer gives incentives different stances, "mattered".
+  public init(_ corpus: CorpusSnapshot, findings: InterviewFindings) {
+    var counts: [FindingSource: Int] = [:]
+    answers = corpus.interviewed.compactMap { participant in
+      guard let found = findings[participant]?.incentives else { return nil }
+      counts[found.source, default: 0] += 1
+      var passages = found.passageID.map { [$0] } ?? []
+      for id in found.passageIDs where !passages.contains(id) { passages.append(id) }
+      return Answer(
+        participant: participant, stance: found.verdict?.stance, evidence: found.verdict?.evidence, cue: found.verdict?.cue,
+        incentives: found.verdict.map { IncentiveKind.allCases.filter($0.kinds.contains) } ?? [], passageIDs: passages,
+        source: found.source)
+    }
+    let parts = [FindingSource.question, .protocolQuestion, .elsewhere].compactMap { source in
+      counts[source].map { "\($0) from the \(source.label)" }
+    }
+    source = parts.isEmpty ? "no question about incentives, and no stance on one" : parts.joined(separator: ", ")
   }
 
   public var table: DataTable {

@@ -6,28 +6,49 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
   public struct Estimate: Hashable, Sendable, Codable {
     public var participant: String
     public var hours: Double
-    /// The words that gave it.
+    /// The words that gave it (for a sum, each part's joined by " + ").
     public var expression: String
+    /// The rule that gave the figure, and how it was worked out.
+    public var rule: HourRule
+    public var working: String
+    /// The sentences the figure was read from.
+    public var evidence: String
+    /// The passage of the first part.
     public var passageID: Int64
+    /// Every part's passage, without repeats.
+    public var passageIDs: [Int64]
+    public var source: FindingSource
   }
 
   /// One participant's judgment of the time.
   public struct Judgment: Hashable, Sendable, Codable {
     public var participant: String
     public var judgment: TimeJudgment
+    /// The cue words.
     public var evidence: String
+    /// The sentence they are in.
+    public var quote: String
     public var passageID: Int64
   }
 
-  /// A participant and the passages that support a count.
+  /// A participant, the passages that support a count, and the words that show it.
   public struct Mention: Hashable, Sendable, Codable {
     public var participant: String
     public var passageIDs: [Int64]
+    /// The sentence behind the count (the advice, the refusal to estimate), when there is one.
+    public var evidence: String?
+
+    public init(participant: String, passageIDs: [Int64], evidence: String? = nil) {
+      self.participant = participant
+      self.passageIDs = passageIDs
+      self.evidence = evidence
+    }
   }
 
   /// Estimates, in participant order.
   public var estimates: [Estimate]
-  /// Participants who answered the hours question without an estimate ("I couldn't say").
+  /// Participants who answered the hours question without an estimate ("I couldn't say"), with
+  /// the words that declined or gave only a vague amount.
   public var noEstimate: [Mention]
   /// The mean over those who gave an estimate.
   public var meanHours: Double?
@@ -35,11 +56,11 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
   public var judgments: [Judgment]
   /// Participants who answered the judgment question without a clear judgment.
   public var unclearJudgments: [Mention]
-  /// Participants who answered the advice question.
+  /// Participants who were asked for advice, and those who gave advice unasked.
   public var adviceRespondents: [Mention]
-  /// Those among them whose answer advises managing one's time.
+  /// Those among them who advised managing one's time, with the advice.
   public var timeManagementAdvice: [Mention]
-  /// How each figure was found (protocol question or code), in words.
+  /// How each figure was found, in words.
   public var sources: [String]
 
   public var nEstimates: Int { estimates.count }
@@ -53,90 +74,95 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
 
   // MARK: - Building
 
-  /// Builds the table from the answers to the protocol questions measuring hours, judgments
-  /// and advice; without a protocol, from the participant passages coded time commitment.
+  /// Builds the table from what each participant said about time (`InterviewFindings`).
   public init(_ corpus: CorpusSnapshot) {
-    let proto = corpus.interviewProtocol
-    var sources: [String] = []
-    let timeCode = corpus.codebook.tables.timeCommitment
+    self.init(corpus, findings: InterviewFindings(corpus))
+  }
 
-    // Without a question, hours and judgments both read the passages coded time commitment:
-    // grouped once.
-    var timeCoded: [(participant: String, passages: [Passage])]?
-    func answers(_ measure: Measure) -> [(participant: String, passages: [Passage])] {
-      if let question = proto?.question(measuring: measure) {
-        sources.append("\(measure.rawValue): answers to \(question.id) (\(question.text))")
-        return corpus.byParticipant(corpus.answers(to: question.id))
-      }
-      guard let timeCode else { return [] }
-      sources.append("\(measure.rawValue): participant passages coded \(timeCode)")
-      if timeCoded == nil { timeCoded = corpus.byParticipant(corpus.spokenPassages(codedUnder: timeCode)) }
-      return timeCoded ?? []
-    }
-
-    // Hours.
-    let hoursQuestion = proto?.question(measuring: .hoursEstimate)
+  /// Builds the table from findings already read.
+  ///
+  /// Hours, judgments and advice come from the answers to the questions that ask for them,
+  /// found by their words wherever the interviewer asks them; then from passages linked to the
+  /// protocol questions measuring them; then from what the participant says elsewhere. Advice
+  /// coded by a person with the codebook's time-advice code counts too.
+  public init(_ corpus: CorpusSnapshot, findings: InterviewFindings) {
+    let participants = corpus.interviewed
     estimates = []
     noEstimate = []
-    for (participant, passages) in answers(.hoursEstimate) {
-      var found: (HourEstimate, Int64)?
-      for (passage, text) in zip(passages, corpus.texts(of: passages)) {
-        guard let id = passage.id else { continue }
-        if let estimate = HourEstimator.estimate(in: text, bareNumbers: hoursQuestion != nil) {
-          found = (estimate, id)
-        }
-      }
-      if let (estimate, id) = found {
-        estimates.append(Estimate(participant: participant, hours: estimate.hours, expression: estimate.expression, passageID: id))
-      } else if hoursQuestion != nil {
-        noEstimate.append(Mention(participant: participant, passageIDs: passages.compactMap(\.id)))
-      }
-    }
-    meanHours = estimates.isEmpty ? nil : estimates.map(\.hours).reduce(0, +) / Double(estimates.count)
-
-    // Judgments.
     judgments = []
     unclearJudgments = []
-    let judgmentQuestion = proto?.question(measuring: .timeJudgment)
-    for (participant, passages) in answers(.timeJudgment) {
-      var verdict: (CueClassifier<TimeJudgment>.Verdict, Int64)?
-      for (passage, text) in zip(passages, corpus.texts(of: passages)) {
-        guard let id = passage.id, let found = TimeJudgment.classifier.classify(text) else { continue }
-        verdict = (found, id)
-      }
-      if let (found, id) = verdict {
-        judgments.append(Judgment(participant: participant, judgment: found.label, evidence: found.evidence, passageID: id))
-      } else if judgmentQuestion != nil {
-        unclearJudgments.append(Mention(participant: participant, passageIDs: passages.compactMap(\.id)))
+    adviceRespondents = []
+    timeManagementAdvice = []
+    var sourceCounts: [String: [FindingSource: Int]] = [:]
+    func note(_ measure: String, _ source: FindingSource) { sourceCounts[measure, default: [:]][source, default: 0] += 1 }
+
+    // Advice coded by people (not the rules), by participant.
+    var codedAdvice: [String: [Int64]] = [:]
+    if let adviceCode = corpus.codebook.tables.timeAdvice {
+      for coding in corpus.codings(under: adviceCode) where coding.coder != Coding.autoCoder {
+        guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+          let participant = corpus.participant(of: passage)
+        else { continue }
+        codedAdvice[participant, default: []].append(coding.passageID)
       }
     }
 
-    // Advice.
-    adviceRespondents = []
-    timeManagementAdvice = []
-    if let adviceQuestion = proto?.question(measuring: .timeAdvice) {
-      sources.append("time_advice: answers to \(adviceQuestion.id) (\(adviceQuestion.text))")
-      let adviceCoded = Set(corpus.codebook.tables.timeAdvice.map { corpus.passageIDs(under: $0) } ?? [])
-      for (participant, passages) in corpus.byParticipant(corpus.answers(to: adviceQuestion.id)) {
-        let ids = passages.compactMap(\.id)
-        adviceRespondents.append(Mention(participant: participant, passageIDs: ids))
-        let coded = ids.filter(adviceCoded.contains)
-        if !coded.isEmpty {
-          timeManagementAdvice.append(Mention(participant: participant, passageIDs: coded.sorted()))
+    var anyAsked = false
+    for participant in participants {
+      let found = findings[participant]
+      if let hours = found?.hours {
+        if let estimate = hours.estimate {
+          var passages: [Int64] = []
+          for id in hours.partPassages where !passages.contains(id) { passages.append(id) }
+          estimates.append(
+            Estimate(
+              participant: participant, hours: estimate.hours, expression: estimate.expression, rule: estimate.rule,
+              working: estimate.working, evidence: hours.evidence, passageID: passages.first ?? hours.passageIDs.first ?? 0,
+              passageIDs: passages, source: hours.source))
+          note("hours_estimate", hours.source)
+        } else if hours.source != .elsewhere {
+          noEstimate.append(Mention(participant: participant, passageIDs: hours.passageIDs, evidence: hours.declined.map { _ in hours.evidence }))
         }
       }
-    } else if let adviceCode = corpus.codebook.tables.timeAdvice {
-      sources.append("time_advice: participant passages coded \(adviceCode)")
-      var byParticipant: [String: [Int64]] = [:]
-      for id in corpus.passageIDs(under: adviceCode) {
-        guard let passage = corpus.passage(id), let participant = corpus.participant(of: passage) else { continue }
-        byParticipant[participant, default: []].append(id)
+      if let judgment = found?.judgment {
+        if let label = judgment.judgment, let passage = judgment.passageID {
+          judgments.append(
+            Judgment(participant: participant, judgment: label, evidence: judgment.cue ?? "", quote: judgment.evidence ?? "", passageID: passage))
+          note("time_judgment", judgment.source)
+        } else if judgment.source != .elsewhere {
+          unclearJudgments.append(Mention(participant: participant, passageIDs: judgment.passageIDs))
+        }
       }
-      // No question asks for advice: everyone interviewed could have given it.
-      adviceRespondents = corpus.interviewed.map { Mention(participant: $0, passageIDs: []) }
-      timeManagementAdvice = corpus.interviewed.compactMap { id in
-        byParticipant[id].map { Mention(participant: id, passageIDs: Array(Set($0)).sorted()) }
+      let advice = found?.advice
+      if advice?.asked == true { anyAsked = true }
+      if let text = advice?.advice, let passage = advice?.passageID {
+        timeManagementAdvice.append(Mention(participant: participant, passageIDs: [passage], evidence: text))
+        note("time_advice", advice?.source ?? .elsewhere)
+      } else if let coded = codedAdvice[participant], advice?.declined == nil {
+        timeManagementAdvice.append(Mention(participant: participant, passageIDs: Array(Set(coded)).sorted()))
       }
+      if advice?.asked == true {
+        adviceRespondents.append(Mention(participant: participant, passageIDs: advice?.passageIDs ?? [], evidence: advice?.declined))
+      }
+    }
+    // Nobody was asked for advice: everyone interviewed could have given it.
+    if !anyAsked {
+      adviceRespondents = participants.map { Mention(participant: $0, passageIDs: []) }
+    } else {
+      for mention in timeManagementAdvice where !adviceRespondents.contains(where: { $0.participant == mention.participant }) {
+        adviceRespondents.append(Mention(participant: mention.participant, passageIDs: mention.passageIDs))
+      }
+      let rank = Dictionary(participants.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      adviceRespondents.sort { rank[$0.participant] ?? 0 < rank[$1.participant] ?? 0 }
+    }
+    meanHours = estimates.isEmpty ? nil : estimates.map(\.hours).reduce(0, +) / Double(estimates.count)
+    var sources: [String] = []
+    for measure in ["hours_estimate", "time_judgment", "time_advice"] {
+      guard let counts = sourceCounts[measure] else { continue }
+      let parts = [FindingSource.question, .protocolQuestion, .elsewhere].compactMap { source in
+        counts[source].map { "\($0) from the \(source.label)" }
+      }
+      sources.append("\(measure): " + parts.joined(separator: ", "))
     }
     self.sources = sources
   }
@@ -176,10 +202,13 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
   public var estimatesTable: DataTable {
     DataTable(
       id: "time_estimates", title: "Hours estimated by each participant",
-      columns: ["Participant", "Hours", "Words"],
+      columns: ["Participant", "Hours", "Words", "Rule"],
       rows: estimates.map {
-        [TableCell($0.participant), TableCell(formatNumber($0.hours), value: $0.hours, passages: [$0.passageID]), TableCell($0.expression)]
-      } + noEstimate.map { [TableCell($0.participant), TableCell("no estimate", passages: $0.passageIDs), ""] },
+        [
+          TableCell($0.participant), TableCell(formatNumber($0.hours), value: $0.hours, passages: $0.passageIDs),
+          TableCell($0.expression), TableCell($0.working),
+        ]
+      } + noEstimate.map { [TableCell($0.participant), TableCell("no estimate", passages: $0.passageIDs), TableCell($0.evidence ?? ""), ""] },
       notes: meanHours.map { ["Mean: \(formatNumber(($0 * 100).rounded() / 100)) hours over \(nEstimates) estimates."] } ?? [])
   }
 }

@@ -145,6 +145,10 @@ extension BriefBuilder {
       return
     }
     paragraph([codeCount(row, capitalized: true), .text(" \(code.summary ?? "discussed " + code.name.lowercased()).")])
+    if code.id == tables.motivation, let motivation = analysis.motivation, motivation.themes.contains(where: { !$0.evidence.isEmpty }) {
+      motivationThemes(motivation)
+      return
+    }
     let children = corpus.codebook.children(of: code.id)
     if children.isEmpty {
       exemplar(code.id)
@@ -154,6 +158,27 @@ extension BriefBuilder {
       guard let childRow = analysis.codes.row(child.id), !childRow.participants.isEmpty else { continue }
       paragraph([codeCount(childRow, capitalized: true), .text(" \(child.summary ?? "mentioned " + child.name.lowercased()).")])
       exemplar(child.id)
+    }
+  }
+
+  /// The motivation themes as the theme table counts them: from what participants said, for
+  /// the themes QDAKit recognises, so the brief and the table agree.
+  mutating func motivationThemes(_ table: ThemeTable) {
+    for theme in table.themes where !theme.participants.isEmpty {
+      let phrase = CountWording.phrase(theme.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      let summary = corpus.codebook.code(theme.codeID)?.summary
+        ?? MotivationTheme(codeID: theme.codeID)?.summary ?? "mentioned " + theme.name.lowercased()
+      paragraph([count(CountWording.sentenceStart(phrase), title: "\(theme.name) — \(phrase)", passages: theme.passageIDs), .text(" \(summary).")])
+      if theme.evidence.isEmpty {
+        exemplar(theme.codeID)
+      } else {
+        // The sentence that voices the theme, as a coding's span would give it.
+        exemplar(candidates: theme.evidence.compactMap { evidence in
+          corpus.passage(evidence.passageID).map { passage in
+            (passageID: evidence.passageID, span: TextSpan(start: passage.span.start + evidence.start, end: passage.span.start + evidence.end))
+          }
+        })
+      }
     }
   }
 

@@ -9,7 +9,7 @@ public import QDAAnalysis
 /// Output is deterministic: keys sorted, lists in project order, no timestamps.
 public struct AnalysisExport: Encodable, Sendable {
   /// The export format's version; a change that removes or renames a field bumps the major.
-  public static let schemaVersion = "1.0"
+  public static let schemaVersion = "1.1"
   public static let schemaID = "https://qdakit.org/schemas/analysis-1.0.json"
 
   var schema = AnalysisExport.schemaID

@@ -31,28 +31,46 @@ struct TablesExport: Encodable, Sendable {
     for judgment in TimeJudgment.allCases { judgments[judgment.rawValue] = time.count(judgment) }
     timeCommitment = TimeCommitmentExport(
       meanHours: time.meanHours.map { ($0 * 1000).rounded() / 1000 }, nEstimates: time.nEstimates,
-      hours: time.estimates.map { .init(participant: $0.participant, hours: $0.hours, expression: $0.expression, passage: $0.passageID) },
+      hours: time.estimates.map {
+        .init(
+          participant: $0.participant, hours: $0.hours, expression: $0.expression, passage: $0.passageID, rule: $0.rule.rawValue,
+          working: $0.working, evidence: $0.evidence, passages: $0.passageIDs, source: $0.source.rawValue)
+      },
       noEstimate: time.noEstimate.map(\.participant),
+      noEstimateEvidence: time.noEstimate.map { .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs) },
       judgments: judgments, nJudgments: time.nJudgmentRespondents,
-      participantJudgments: time.judgments.map { .init(participant: $0.participant, judgment: $0.judgment.rawValue, evidence: $0.evidence, passage: $0.passageID) },
+      participantJudgments: time.judgments.map {
+        .init(participant: $0.participant, judgment: $0.judgment.rawValue, evidence: $0.evidence, quote: $0.quote, passage: $0.passageID)
+      },
       unclearJudgments: time.unclearJudgments.map(\.participant),
       advice: .init(
         respondents: time.adviceRespondents.count, timeManagement: time.timeManagementAdvice.count,
-        respondentIds: time.adviceRespondents.map(\.participant), timeManagementIds: time.timeManagementAdvice.map(\.participant)),
+        respondentIds: time.adviceRespondents.map(\.participant), timeManagementIds: time.timeManagementAdvice.map(\.participant),
+        evidence: time.timeManagementAdvice.map { .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs) },
+        declined: time.adviceRespondents.filter { $0.evidence != nil }.map {
+          .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs)
+        }),
       sources: time.sources)
     motivation = analysis.motivation.map { table in
       ThemeExport(
         code: table.codeID, name: table.name, denominator: table.denominator,
         participants: table.total.participants, nParticipants: table.total.participants.count,
         themes: table.themes.map {
-          .init(code: $0.codeID, name: $0.name, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs)
+          .init(
+            code: $0.codeID, name: $0.name, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs,
+            inCodebook: $0.inCodebook, countedFrom: $0.countedFrom,
+            evidence: $0.evidence.map { .init(participant: $0.participant, evidence: $0.quote, passages: [$0.passageID]) })
         })
     }
     let incentives = analysis.incentives
     self.incentives = IncentivesExport(
       respondents: incentives.respondents, didNotMatter: incentives.count(.didNotMatter),
       mattered: incentives.count(.mattered), unclear: incentives.count(nil),
-      answers: incentives.answers.map { .init(participant: $0.participant, stance: $0.stance?.rawValue, evidence: $0.evidence, passages: $0.passageIDs) },
+      answers: incentives.answers.map {
+        .init(
+          participant: $0.participant, stance: $0.stance?.rawValue, evidence: $0.evidence, cue: $0.cue,
+          incentives: $0.incentives.map(\.rawValue), passages: $0.passageIDs, source: $0.source.rawValue)
+      },
       source: incentives.source)
     experience = analysis.experience
     codes = analysis.codes.rows.map {
@@ -71,13 +89,37 @@ struct TablesExport: Encodable, Sendable {
   }
 
   struct TimeCommitmentExport: Encodable, Sendable {
-    struct Hours: Encodable, Sendable { var participant: String; var hours: Double; var expression: String; var passage: Int64 }
-    struct ParticipantJudgment: Encodable, Sendable { var participant: String; var judgment: String; var evidence: String; var passage: Int64 }
-    struct Advice: Encodable, Sendable { var respondents: Int; var timeManagement: Int; var respondentIds: [String]; var timeManagementIds: [String] }
+    struct Hours: Encodable, Sendable {
+      var participant: String
+      var hours: Double
+      var expression: String
+      var passage: Int64
+      var rule: String
+      var working: String
+      var evidence: String
+      var passages: [Int64]
+      var source: String
+    }
+    struct ParticipantJudgment: Encodable, Sendable {
+      var participant: String
+      var judgment: String
+      var evidence: String
+      var quote: String
+      var passage: Int64
+    }
+    struct Advice: Encodable, Sendable {
+      var respondents: Int
+      var timeManagement: Int
+      var respondentIds: [String]
+      var timeManagementIds: [String]
+      var evidence: [Evidence]
+      var declined: [Evidence]
+    }
     var meanHours: Double?
     var nEstimates: Int
     var hours: [Hours]
     var noEstimate: [String]
+    var noEstimateEvidence: [Evidence]
     var judgments: [String: Int]
     var nJudgments: Int
     var participantJudgments: [ParticipantJudgment]
@@ -86,7 +128,8 @@ struct TablesExport: Encodable, Sendable {
     var sources: [String]
 
     enum CodingKeys: String, CodingKey {
-      case meanHours, nEstimates, hours, noEstimate, judgments, nJudgments, participantJudgments, unclearJudgments, advice, sources
+      case meanHours, nEstimates, hours, noEstimate, noEstimateEvidence, judgments, nJudgments, participantJudgments, unclearJudgments
+      case advice, sources
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -95,6 +138,7 @@ struct TablesExport: Encodable, Sendable {
       try container.encode(nEstimates, forKey: .nEstimates)
       try container.encode(hours, forKey: .hours)
       try container.encode(noEstimate, forKey: .noEstimate)
+      try container.encode(noEstimateEvidence, forKey: .noEstimateEvidence)
       try container.encode(judgments, forKey: .judgments)
       try container.encode(nJudgments, forKey: .nJudgments)
       try container.encode(participantJudgments, forKey: .participantJudgments)
@@ -105,7 +149,16 @@ struct TablesExport: Encodable, Sendable {
   }
 
   struct ThemeExport: Encodable, Sendable {
-    struct Theme: Encodable, Sendable { var code: String; var name: String; var participants: [String]; var nParticipants: Int; var passages: [Int64] }
+    struct Theme: Encodable, Sendable {
+      var code: String
+      var name: String
+      var participants: [String]
+      var nParticipants: Int
+      var passages: [Int64]
+      var inCodebook: Bool
+      var countedFrom: String
+      var evidence: [Evidence]
+    }
     var code: String
     var name: String
     var denominator: Int
@@ -119,16 +172,22 @@ struct TablesExport: Encodable, Sendable {
       var participant: String
       var stance: String?
       var evidence: String?
+      var cue: String?
+      var incentives: [String]
       var passages: [Int64]
+      var source: String
 
-      enum CodingKeys: String, CodingKey { case participant, stance, evidence, passages }
+      enum CodingKeys: String, CodingKey { case participant, stance, evidence, cue, incentives, passages, source }
 
       func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(participant, forKey: .participant)
         try container.encode(stance, forKey: .stance)
         try container.encode(evidence, forKey: .evidence)
+        try container.encode(cue, forKey: .cue)
+        try container.encode(incentives, forKey: .incentives)
         try container.encode(passages, forKey: .passages)
+        try container.encode(source, forKey: .source)
       }
     }
     var respondents: Int
@@ -137,6 +196,22 @@ struct TablesExport: Encodable, Sendable {
     var unclear: Int
     var answers: [Answer]
     var source: String
+  }
+
+  /// A participant's words behind a figure (advice, a refusal to estimate, a theme).
+  struct Evidence: Encodable, Sendable {
+    var participant: String
+    var evidence: String?
+    var passages: [Int64]
+
+    enum CodingKeys: String, CodingKey { case participant, evidence, passages }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(participant, forKey: .participant)
+      try container.encode(evidence, forKey: .evidence)
+      try container.encode(passages, forKey: .passages)
+    }
   }
 
   struct CodeRowExport: Encodable, Sendable {

@@ -1,0 +1,292 @@
+import QDAModel
+import QDAText
+
+/// What the interview tables read from every participant's interviews: hours, the judgment of
+/// the time, advice, whether incentives mattered, and motivation themes, each with the words
+/// it was read from.
+///
+/// Each measure is read first from the answer to the question that asks for it, found by the
+/// question's words wherever the interviewer asks it; then from passages linked to the protocol
+/// question that measures it; then (hours, judgments, advice, incentives) from what the
+/// participant says elsewhere, where the words alone make the point. Themes are read from every
+/// sentence, with the answer to a question about motivation as context.
+///
+/// ```swift
+/// let findings = InterviewFindings(snapshot)
+/// findings["P04"]?.hours?.estimate?.hours  // 25
+/// ```
+public struct InterviewFindings: Sendable {
+  /// Findings by participant.
+  public private(set) var byParticipant: [String: ParticipantFindings] = [:]
+
+  public subscript(participant: String) -> ParticipantFindings? { byParticipant[participant] }
+
+  /// Reads every participant's interviews in the snapshot.
+  public init(_ corpus: CorpusSnapshot) {
+    let linked = Self.linkedTopics(corpus)
+    let timeCoded = Set(corpus.codebook.tables.timeCommitment.map { corpus.passageIDs(under: $0) } ?? [])
+    // Passage positions by document, in order; documents by participant.
+    var positions: [Int64: [Int]] = [:]
+    for position in corpus.passages.indices {
+      if let document = corpus.passages.documentID(at: position) { positions[document, default: []].append(position) }
+    }
+    var documentsOf: [String: [Int64]] = [:]
+    var order: [String] = []
+    for document in corpus.documents {
+      guard let id = document.id, positions[id] != nil else { continue }
+      if documentsOf[document.participantID] == nil { order.append(document.participantID) }
+      documentsOf[document.participantID, default: []].append(id)
+    }
+    for participant in order {
+      let interviews = (documentsOf[participant] ?? []).map { document -> InterviewExchanges in
+        let passages = (positions[document] ?? []).map { corpus.passages[$0] }
+        return InterviewExchanges(passages: passages, texts: corpus.texts(of: passages), linkedTopics: linked)
+      }
+      byParticipant[participant] = Self.read(participant, interviews, timeCoded: timeCoded)
+    }
+  }
+
+  /// The topics each protocol question measures or probes.
+  static func linkedTopics(_ corpus: CorpusSnapshot) -> [String: Set<AskTopic>] {
+    guard let questions = corpus.interviewProtocol?.questions else { return [:] }
+    let motivation = corpus.codebook.tables.motivation
+    var topics: [String: Set<AskTopic>] = [:]
+    for question in questions {
+      var set = Set<AskTopic>()
+      switch question.measure {
+      case .hoursEstimate: set.insert(.hours)
+      case .timeJudgment: set.insert(.timeJudgment)
+      case .timeAdvice: set.insert(.timeAdvice)
+      case .incentiveRole: set.insert(.incentives)
+      case nil: break
+      }
+      if let motivation, question.probes.contains(where: { $0 == motivation || $0.hasPrefix(motivation + ".") }) {
+        set.insert(.motivation)
+      }
+      if !set.isEmpty { topics[question.id] = set }
+    }
+    return topics
+  }
+
+  // MARK: - One participant
+
+  /// A sentence of one of the participant's interviews.
+  struct Spoken {
+    var interview: InterviewExchanges
+    var index: Int
+    var sentence: InterviewExchanges.Sentence { interview.sentences[index] }
+    var text: CueText { sentence.text }
+  }
+
+  static func read(_ participant: String, _ interviews: [InterviewExchanges], timeCoded: Set<Int64>) -> ParticipantFindings {
+    var findings = ParticipantFindings(participant: participant)
+    let spoken = interviews.flatMap { interview in interview.sentences.indices.map { Spoken(interview: interview, index: $0) } }
+    // Answers found by the question's words, by exchange (in order), and linked ones.
+    func answers(_ topic: AskTopic) -> [[Spoken]] {
+      var groups: [[Spoken]] = []
+      for interview in interviews {
+        for exchange in interview.exchanges where exchange.topics.contains(topic) && !exchange.answer.isEmpty {
+          groups.append(exchange.answer.map { Spoken(interview: interview, index: $0) })
+        }
+      }
+      return groups
+    }
+    func linked(_ topic: AskTopic) -> [Spoken] { spoken.filter { $0.sentence.linked.contains(topic) } }
+    /// Sentences answering none of the measured questions: where a point said "elsewhere" is looked for.
+    func elsewhere(excluding topics: Set<AskTopic>) -> [Spoken] {
+      spoken.filter { item in
+        guard let exchange = item.sentence.exchange else { return true }
+        return item.interview.exchanges[exchange].topics.isDisjoint(with: topics)
+      }
+    }
+    let measured: Set<AskTopic> = [.hours, .timeJudgment, .timeAdvice, .incentives, .recommendations]
+
+    findings.hours = readHours(answers(.hours), linked(.hours), elsewhere(excluding: measured), timeCoded: timeCoded)
+    // A judgment often comes with the hours ("about twenty hours, which felt right").
+    findings.judgment = readJudgment(
+      answers(.timeJudgment), linked(.timeJudgment), elsewhere(excluding: measured.subtracting([.hours])), timeCoded: timeCoded)
+    findings.advice = readAdvice(answers(.timeAdvice), linked(.timeAdvice), elsewhere(excluding: [.timeAdvice, .recommendations]))
+    findings.incentives = readIncentives(answers(.incentives), linked(.incentives), elsewhere(excluding: [.incentives]))
+    for item in spoken {
+      let inMotivationAnswer = item.interview.answers(item.sentence, .motivation) || item.sentence.linked.contains(.motivation)
+      let (before, after) = item.interview.neighbours(of: item.index)
+      for (theme, cue) in MotivationReader.themes(in: item.text, before: before, after: after, inMotivationAnswer: inMotivationAnswer)
+      where !findings.themes.contains(where: { $0.theme == theme }) {
+        findings.themes.append(
+          .init(
+            theme: theme, evidence: item.text.text, cue: cue, passageID: item.sentence.passageID,
+            start: item.text.range.lowerBound, end: item.text.range.upperBound))
+      }
+    }
+    return findings
+  }
+
+  /// Groups sentences by passage, in order: each passage's text and the range its sentences
+  /// cover.
+  static func byPassage(_ sentences: [Spoken]) -> [(passageID: Int64, sentences: [Spoken], range: Range<Int>)] {
+    var groups: [(passageID: Int64, sentences: [Spoken], range: Range<Int>)] = []
+    for item in sentences {
+      let range = item.text.range
+      if let last = groups.last, last.passageID == item.sentence.passageID {
+        groups[groups.count - 1].sentences.append(item)
+        groups[groups.count - 1].range = min(last.range.lowerBound, range.lowerBound)..<max(last.range.upperBound, range.upperBound)
+      } else {
+        groups.append((item.sentence.passageID, [item], range))
+      }
+    }
+    return groups
+  }
+
+  /// The sentences of a group that overlap a scalar range.
+  static func quote(_ group: [Spoken], _ range: Range<Int>) -> String {
+    group.filter { $0.text.range.overlaps(range) || ($0.text.range.contains(range.lowerBound)) }.map(\.text.text).joined(separator: " ")
+  }
+
+  // MARK: - Hours
+
+  static func readHours(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>) -> ParticipantFindings.Hours? {
+    func read(_ sentences: [Spoken], source: FindingSource, bareNumbers: Bool) -> ParticipantFindings.Hours? {
+      let groups = byPassage(sentences)
+      guard !groups.isEmpty else { return nil }
+      let reading = HourEstimator.read(groups.map { ($0.sentences[0].text.scalars, $0.range) }, bareNumbers: bareNumbers)
+      let passages = groups.map(\.passageID)
+      switch reading {
+      case .estimate(let estimate):
+        let evidence = estimate.parts.map { quote(groups[$0.source].sentences, $0.start..<max($0.end, $0.start + 1)) }
+        var unique: [String] = []
+        for line in evidence where !unique.contains(line) { unique.append(line) }
+        return .init(
+          estimate: estimate, partPassages: estimate.parts.map { groups[$0.source].passageID }, declined: nil,
+          passageIDs: passages, evidence: unique.joined(separator: " … "), source: source)
+      case .refusal(let words, let index), .vague(let words, let index):
+        let sentence = groups[index].sentences.first { $0.text.text.contains(words) }?.text.text ?? words
+        return .init(estimate: nil, partPassages: [], declined: words, passageIDs: passages, evidence: sentence, source: source)
+      case .nothing:
+        return .init(estimate: nil, partPassages: [], declined: nil, passageIDs: passages, evidence: "", source: source)
+      }
+    }
+    // The answers to the question, all together (an answer and its follow-ups).
+    let answered = read(asked.flatMap { $0 }, source: .question, bareNumbers: true)
+    if let answered, answered.estimate != nil || answered.declined != nil { return answered }
+    if let fromLink = read(linked, source: .protocolQuestion, bareNumbers: true),
+      fromLink.estimate != nil || fromLink.declined != nil || answered == nil
+    {
+      return fromLink
+    }
+    if let answered { return answered }
+    // Elsewhere: a total said as time spent on the work, in a sentence about time.
+    for item in elsewhere where timeCoded.contains(item.sentence.passageID) || spending.matchesAny(item.text) {
+      guard let found = read([item], source: .elsewhere, bareNumbers: false), found.estimate != nil else { continue }
+      return found
+    }
+    return nil
+  }
+
+  /// Words of time spent on the work ("it took me", "all told").
+  static let spending = CueLexicon([
+    "spent|spend|spending", "put in|into", "took|take|takes me", "it took|takes", "invested", "logged", "devoted",
+    "all told", "in total", "total", "altogether", "all in", "start to finish", "in all",
+  ])
+
+  // MARK: - Judgment
+
+  static func readJudgment(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>) -> ParticipantFindings.Judgment? {
+    // The first passage of an answer with a judgment decides, by its last cue.
+    func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Judgment? {
+      let groups = byPassage(sentences)
+      guard !groups.isEmpty else { return nil }
+      for group in groups {
+        let scalars = group.sentences[0].text.scalars
+        let text = String(scalars: scalars[group.range])
+        guard let verdict = TimeJudgment.classifier.verdicts(in: text).last else { continue }
+        let offset = group.range.lowerBound + verdict.start
+        let sentence = group.sentences.first { $0.text.range.contains(offset) }?.text.text ?? verdict.evidence
+        return .init(
+          judgment: verdict.label, cue: verdict.evidence, evidence: sentence, passageID: group.passageID,
+          passageIDs: groups.map(\.passageID), source: source)
+      }
+      return .init(judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID), source: source)
+    }
+    for group in asked {
+      if let found = read(group, source: .question), found.judgment != nil { return found }
+    }
+    if !asked.isEmpty { return read(asked.flatMap { $0 }, source: .question) }
+    if let found = read(linked, source: .protocolQuestion) { return found }
+    // Elsewhere: a judgment in a sentence about time; not "not enough hours for both", which
+    // says how busy someone was rather than judging what the programme asked.
+    for item in elsewhere where timeCoded.contains(item.sentence.passageID) || timeWords.matchesAny(item.text) {
+      if let found = read([item], source: .elsewhere), found.judgment != nil,
+        !(found.cue ?? "").lowercased().contains("enough")
+      {
+        return found
+      }
+    }
+    return nil
+  }
+
+  static let timeWords = CueLexicon(["time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment"])
+
+  // MARK: - Advice
+
+  static func readAdvice(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Advice? {
+    func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Advice? {
+      guard !sentences.isEmpty else { return nil }
+      let passages = byPassage(sentences).map(\.passageID)
+      if let given = sentences.first(where: { TimeAdvice.advice(in: $0.text) != nil }) {
+        return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
+      }
+      let declined = sentences.first { TimeAdvice.declines($0.text) }
+      return .init(asked: true, advice: nil, passageID: declined?.sentence.passageID, declined: declined?.text.text, passageIDs: passages, source: source)
+    }
+    if let answered = read(asked.flatMap { $0 }, source: .question) { return answered }
+    if let fromLink = read(linked, source: .protocolQuestion) { return fromLink }
+    // Elsewhere: advice about time addressed to the listener.
+    if let given = elsewhere.first(where: { TimeAdvice.advice(in: $0.text, addressedToPeers: true) != nil }) {
+      return .init(asked: false, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: [given.sentence.passageID], source: .elsewhere)
+    }
+    return nil
+  }
+
+  // MARK: - Incentives
+
+  static func readIncentives(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Incentives? {
+    func read(_ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool) -> ParticipantFindings.Incentives? {
+      guard !sentences.isEmpty else { return nil }
+      var verdicts: [(IncentiveVerdict, Int64)] = []
+      var inherited = Set<IncentiveKind>()
+      for item in sentences {
+        let found = IncentiveReader.verdicts(
+          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited)
+        verdicts += found.map { ($0, item.sentence.passageID) }
+        let named = IncentiveReader.kinds(in: item.text)
+        if !named.isEmpty { inherited = named }
+      }
+      let passages = byPassage(sentences).map(\.passageID)
+      let decided = IncentiveReader.decide(verdicts.map(\.0), asked: askedKinds)
+      let passage = decided.flatMap { decision in verdicts.first { $0.0 == decision }?.1 }
+      return .init(asked: answersQuestion, verdict: decided, passageID: passage, passageIDs: passages, source: source)
+    }
+    var firstAnswer: ParticipantFindings.Incentives?
+    for group in asked {
+      guard let first = group.first else { continue }
+      let askedKinds = IncentiveReader.kinds(in: first.interview.exchanges[first.sentence.exchange ?? 0].ask)
+      let found = read(group, askedKinds: askedKinds, source: .question, answersQuestion: true)
+      if let found, found.verdict != nil { return found }
+      if firstAnswer == nil { firstAnswer = found }
+    }
+    if firstAnswer == nil, let fromLink = read(linked, askedKinds: [], source: .protocolQuestion, answersQuestion: true) {
+      if fromLink.verdict != nil { return fromLink }
+      firstAnswer = fromLink
+    }
+    // Elsewhere: a stance in a sentence that names an incentive.
+    let naming = elsewhere.filter { IncentiveReader.namesIncentive($0.text) }
+    for item in naming {
+      if let found = read([item], askedKinds: [], source: .elsewhere, answersQuestion: false), let verdict = found.verdict {
+        return .init(
+          asked: firstAnswer != nil, verdict: verdict, passageID: found.passageID,
+          passageIDs: (firstAnswer?.passageIDs ?? []) + found.passageIDs, source: .elsewhere)
+      }
+    }
+    return firstAnswer
+  }
+}

@@ -1,0 +1,35 @@
+import Testing
+import QDAAnalysis
+
+@Suite struct InterviewAskTests {
+  @Test(arguments: [
+    ("How much of your time did the fellowship eat up, all told?", AskTopic.hours),
+    ("What would you estimate for total hours?", .hours),
+    ("About how long did the whole thing take you?", .hours),
+    ("Roughly how many hours went into it?", .hours),
+    ("Did that feel like a fair amount of time?", .timeJudgment),
+    ("Was it too much, about right, or too little?", .timeJudgment),
+    ("Any tips for someone about to start?", .timeAdvice),
+    ("What would you say to a colleague thinking of signing up?", .timeAdvice),
+    ("If a friend were about to enroll, what would you tell them about fitting it in?", .timeAdvice),
+    ("What would you tell the course designers?", .recommendations),
+    ("Did the stipend factor into your decision?", .incentives),
+    ("And the graduate credit, did that play any role?", .incentives),
+    ("Why did you sign up in the first place?", .motivation),
+    ("What got you interested in the program?", .motivation),
+  ])
+  func findsWhatAQuestionAsks(question: String, topic: AskTopic) {
+    #expect(InterviewAsk.topics(of: CueText(question)) == [topic], "\(question)")
+  }
+
+  @Test func anIncentiveNamedInPassingIsNotAQuestionAboutIncentives() {
+    #expect(InterviewAsk.topics(of: CueText("How was it getting the certificate in the mail?")).isEmpty)
+  }
+
+  @Test func followUpsKeepTheQuestionOpen() {
+    #expect(InterviewAsk.followsUp(.hours, CueText("Even a rough guess?")))
+    #expect(InterviewAsk.followsUp(.motivation, CueText("Anything beyond that, for you personally?")))
+    #expect(InterviewAsk.followsUp(.hours, CueText("Mm-hmm.")))
+    #expect(!InterviewAsk.followsUp(.hours, CueText("What did the families say at the listening session?")))
+  }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import QDAAnalysis
+import QDAModel
+
+/// Whole interviews written for these tests (a coaching fellowship, a nursing preceptor course,
+/// a library makerspace training): what the tables read from each, wherever it is said.
+@Suite struct InterviewFindingsTests {
+  /// A snapshot of interviews given as lines "I: …" (interviewer), "P: …" (participant), "?: …"
+  /// (a cue with no speaker), optionally ending "#Q4" for a linked protocol question.
+  static func snapshot(
+    _ interviews: [String: [String]], interviewProtocol: InterviewProtocol? = nil, codings: [(String, Int, String, String)] = []
+  ) -> CorpusSnapshot {
+    var passages: [Passage] = []
+    var documents: [Document] = []
+    var id: Int64 = 1
+    var firstID: [String: Int64] = [:]
+    for (number, participant) in interviews.keys.sorted().enumerated() {
+      let document = Int64(number + 1)
+      documents.append(
+        Document(
+          id: document, key: "\(participant).txt", sourcePath: "\(participant).txt", participantID: participant,
+          format: .plainText, encoding: "utf-8", contentHash: "", text: ""))
+      firstID[participant] = id
+      for (ordinal, line) in (interviews[participant] ?? []).enumerated() {
+        var text = String(line.dropFirst(3))
+        var question: String?
+        if let mark = text.range(of: " #Q") {
+          question = String(text[text.index(after: mark.lowerBound)...].dropFirst())
+          text = String(text[..<mark.lowerBound])
+          question = "Q" + (question ?? "")
+        }
+        let role: SpeakerRole = line.hasPrefix("I:") ? .interviewer : line.hasPrefix("P:") ? .participant : .unknown
+        passages.append(
+          Passage(
+            id: id, documentID: document, ordinal: ordinal, turn: ordinal, speaker: role == .unknown ? nil : String(line.prefix(1)),
+            role: role, span: TextSpan(start: 0, end: text.unicodeScalars.count), text: text, questionID: question))
+        id += 1
+      }
+    }
+    let codingValues = codings.map { participant, line, code, coder in
+      let passage = (firstID[participant] ?? 0) + Int64(line)
+      return Coding(passageID: passage, codeID: code, coder: coder, span: TextSpan(start: 0, end: 1))
+    }
+    return CorpusSnapshot(
+      codebook: TinyCorpus.codebook, interviewProtocol: interviewProtocol,
+      participants: interviews.keys.sorted().map { Participant(id: $0) }, documents: documents, passages: passages,
+      codings: codingValues)
+  }
+
+  static let fellowship = [
+    "I: Thanks for making time. Tell me a bit about your week.",
+    "P: I'm in the building about fifty hours a week, and our staff meeting alone runs ninety minutes on Mondays.",
+    "I: Why did you apply to the fellowship?",
+    "P: Our district made coaching a priority for every campus this year, so it lined up. And I wanted something concrete to take back to my department.",
+    "I: Let's turn to time. How many hours would you say the fellowship took, all in?",
+    "P: Hmm. Roughly three hours a week across the fall, and the fall was fifteen weeks.",
+    "I: Did that include the final portfolio?",
+    "P: No, the portfolio was on top of that, maybe ten hours over winter break.",
+    "I: Would you call that too much, about right, or too little?",
+    "P: For the first module it was fine. For the portfolio it was way too much.",
+    "I: What would you tell a colleague about managing the time?",
+    "P: Block your Friday afternoons. And don't save the portfolio for the break like I did.",
+    "I: You mentioned the stipend was part of it —",
+    "P: Yeah, it was. It covered the sub days I needed for observations.",
+    "I: What would you change for the next group?",
+    "P: Give people more time for the portfolio. Let them pick their own coaching partner.",
+  ]
+
+  @Test func readsEachMeasureFromTheAnswerToItsQuestion() throws {
+    let findings = InterviewFindings(Self.snapshot(["F01": Self.fellowship]))
+    let found = try #require(findings["F01"])
+    let hours = try #require(found.hours?.estimate)
+    // 3 a week × 15 weeks, then a block added in the answer to the follow-up.
+    #expect(hours.hours == 55)
+    #expect(hours.rule == .sum)
+    #expect(hours.working == "45 + 10 = 55")
+    #expect(found.hours?.source == .question)
+    #expect(found.hours?.evidence == "Roughly three hours a week across the fall, and the fall was fifteen weeks. … No, the portfolio was on top of that, maybe ten hours over winter break.")
+    #expect(found.judgment?.judgment == .tooMuch)
+    #expect(found.judgment?.evidence == "For the portfolio it was way too much.")
+    #expect(found.advice?.advice == "Block your Friday afternoons.")
+    // A statement, not a question, asked about the stipend.
+    #expect(found.incentives?.verdict?.stance == .mattered)
+    #expect(found.incentives?.source == .question)
+    #expect(found.themes.map(\.theme) == [.priorities, .staff])
+  }
+
+  @Test func aRecommendationToDesignersIsNotAdvice() throws {
+    var lines = Self.fellowship
+    lines.removeSubrange(10...11)  // no advice question
+    let found = try #require(InterviewFindings(Self.snapshot(["F01": lines]))["F01"])
+    #expect(found.advice == nil)
+  }
+
+  @Test func theQuestionsWordsOutweighAWrongLink() throws {
+    // The protocol's hours question is linked to the typical-week answer; the real question,
+    // asked in other words, is refused.
+    let interviewProtocol = InterviewProtocol(questions: [
+      ProtocolQuestion(id: "Q4", text: "How many hours?", probes: ["rules.time"], measure: .hoursEstimate)
+    ])
+    let lines = [
+      "I: What does a normal week look like? #Q4",
+      "P: My shifts run twelve hours, three days a week, for the whole year. #Q4",
+      "I: And the preceptor course itself, how much time did it take you, all told?",
+      "P: I couldn't tell you. I never kept track, it was a bit here and a bit there.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["N01": lines], interviewProtocol: interviewProtocol))["N01"])
+    #expect(found.hours?.estimate == nil)
+    #expect(found.hours?.declined == "couldn't tell")
+    #expect(found.hours?.evidence == "I couldn't tell you.")
+    #expect(found.hours?.source == .question)
+  }
+
+  @Test func speakersNotToldApartStillAskAndAnswer() throws {
+    // Every turn was labelled as the participant's.
+    let lines = [
+      "P: Okay. So roughly how many hours did the training take you?",
+      "P: Maybe 20, 25 hours. I didn't log it though.",
+      "P: And would you say that was too much, about right, or too little?",
+      "P: About right, honestly.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["L01": lines]))["L01"])
+    #expect(found.hours?.estimate?.hours == 22.5)
+    #expect(found.judgment?.judgment == .aboutRight)
+  }
+
+  @Test func aCueWithoutASpeakerContinuesTheTurnBeforeIt() throws {
+    let lines = [
+      "I: Let's talk about the time on the makerspace training.",
+      "?: Roughly how many hours did it take you?",
+      "P: Twelve hours or so.",
+      "?: Plus another four for the final build, I'd say.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["L02": lines]))["L02"])
+    #expect(found.hours?.estimate?.hours == 16)
+  }
+
+  @Test func themesAreFoundAnywhereWhenFramedAsReasons() throws {
+    let lines = [
+      "I: Why did you sign up?",
+      "P: Mostly curiosity.",
+      "I: What were the challenges?",
+      "P: Time. But the reason I stuck with it was my dissertation, it lined up perfectly with the readings.",
+      "P: Also, my district's priority this year is attendance, which ate my mornings.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C01": lines]))["C01"])
+    #expect(found.themes.map(\.theme) == [.degree])
+    #expect(found.themes.first?.evidence == "But the reason I stuck with it was my dissertation, it lined up perfectly with the readings.")
+  }
+
+  @Test func aDeclineInTheAdviceAnswerIsNoAdvice() throws {
+    let lines = [
+      "I: Any advice for someone starting it?",
+      "P: Honestly, I'm the wrong person to ask. I barely got through it.",
+      "I: Okay. Anything you'd change?",
+      "P: If you do it, block your Sunday mornings for it.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C02": lines]))["C02"])
+    #expect(found.advice?.asked == true)
+    #expect(found.advice?.advice == nil)
+    #expect(found.advice?.declined == "Honestly, I'm the wrong person to ask.")
+  }
+
+  @Test func adviceGivenUnaskedCounts() throws {
+    let lines = [
+      "I: How was the platform?",
+      "P: Fine. If you do it, you have to block your Sunday mornings or it slips.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C03": lines]))["C03"])
+    #expect(found.advice?.asked == false)
+    #expect(found.advice?.source == .elsewhere)
+  }
+
+  @Test func anIncentiveStanceGivenUnaskedCounts() throws {
+    let lines = [
+      "I: What drew you to it?",
+      "P: The topic, mostly. The stipend was a nice perk but I'd have done it for free.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C04": lines]))["C04"])
+    #expect(found.incentives?.verdict?.stance == .didNotMatter)
+    #expect(found.incentives?.asked == false)
+    #expect(found.incentives?.source == .elsewhere)
+  }
+
+  @Test func nothingIsFoundWhereNothingIsSaid() throws {
+    let lines = [
+      "I: How was the platform?",
+      "P: Clunky, but it worked. I uploaded from my phone in the car line a few times.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C05": lines]))["C05"])
+    #expect(found.hours == nil)
+    #expect(found.judgment == nil)
+    #expect(found.advice == nil)
+    #expect(found.incentives == nil)
+    #expect(found.themes.isEmpty)
+  }
+}
