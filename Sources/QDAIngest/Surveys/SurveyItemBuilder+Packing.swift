@@ -19,7 +19,8 @@ extension SurveyItemBuilder {
   ///
   /// A column is taken as packed when some cell holds several parts and
   /// - the export says the column answers a choice question (Qualtrics' `- Selected Choice`, a
-  ///   `Q5_7_TEXT` box), or
+  ///   `Q5_7_TEXT` box) and the parts are joined as Qualtrics joins them (in such a column no
+  ///   other separator is tried: `, ` is inside a choice), or
   /// - the question asks for several answers ("select all that apply") and the parts read as
   ///   labels (twelve words or fewer, mostly not sentences), or
   /// - the cells are joined the way Qualtrics joins them, the parts read as labels and half of

@@ -5,17 +5,26 @@ import QDAModel
 ///
 /// Columns of one question (`Q2_1…Q2_5`, SurveyMonkey's choice columns, `Q1[SQ001]`) whose
 /// cells only say "chosen or not" (`1`, `0`, empty, or the choice's own label) become one
-/// multi-select item; otherwise each is an item of its own, a row of a matrix. A single column's
-/// type comes from a dictionary when there is one, else from its answers:
+/// multi-select item, with at most two trailing boxes people wrote in (SurveyMonkey's "Other
+/// (please specify)", chosen by writing in it); otherwise each is an item of its own, a row of a
+/// matrix. A choice's text box between the columns (`Q5_7_TEXT`) does not end the question, and
+/// every "other" box names its item as parent. A single column's type comes from a dictionary
+/// when there is one, else from its answers and the header's hints:
 /// - **Likert** when every answer is a point of a known scale (see ``LikertScales``);
+/// - **multi-select** first when the header says the column takes several choices and its cells
+///   pack them (so that Qualtrics' codes `1,3` are not decimals);
 /// - **numeric** when every answer is a number, unless they are a few small whole numbers with
 ///   no sign of a quantity in the question (coded choices: single choice);
-/// - **multi-select** when answers pack several recurring choices with `, ` (Google Forms) or `,`
-///   (Qualtrics, see `Packing`);
+/// - **multi-select** when answers pack several choices (see `Packing` for the rules, and the
+///   header's hints: Qualtrics' `- Selected Choice`, an other box, "select all that apply");
+/// - **single choice** when the header says the column holds choices, however varied;
 /// - **open text** when answers are long (three words or more, or 40 characters) or mostly
 ///   distinct, or the question asks to explain;
 /// - **single choice** otherwise. Answers that differ only in case or spacing (`No`, `NO`) are
 ///   one choice, labelled as most respondents wrote it.
+///
+/// SurveyMonkey respondents who stopped early are marked unfinished, and a repeated respondent id
+/// is told apart by its line (see `SurveyItemBuilder+Respondents.swift`).
 enum SurveyItemBuilder {
   static func build(
     columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String, warnings: [String]
