@@ -94,10 +94,14 @@ public struct SurveyItem: Hashable, Sendable, Codable, Identifiable {
   public var scale: [String]
   /// For an "other, please specify" box: the item it belongs to.
   public var parentID: String?
+  /// Whether the export's own description marks the item as identifying a person (REDCap's
+  /// data dictionary `Identifier? = y`): read as metadata, never a coded passage, emptied by
+  /// de-identification.
+  public var isIdentifier: Bool
 
   public init(
     id: String, headers: [String], text: String, subItem: String? = nil, type: SurveyItemType,
-    choices: [SurveyChoice] = [], scale: [String] = [], parentID: String? = nil
+    choices: [SurveyChoice] = [], scale: [String] = [], parentID: String? = nil, isIdentifier: Bool = false
   ) {
     self.id = id
     self.headers = headers
@@ -107,6 +111,36 @@ public struct SurveyItem: Hashable, Sendable, Codable, Identifiable {
     self.choices = choices
     self.scale = scale
     self.parentID = parentID
+    self.isIdentifier = isIdentifier
+  }
+
+  // `isIdentifier` is written only when true, so surveys stored before it existed read the same.
+  enum CodingKeys: String, CodingKey { case id, headers, text, subItem, type, choices, scale, parentID, isIdentifier }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    headers = try container.decode([String].self, forKey: .headers)
+    text = try container.decode(String.self, forKey: .text)
+    subItem = try container.decodeIfPresent(String.self, forKey: .subItem)
+    type = try container.decode(SurveyItemType.self, forKey: .type)
+    choices = try container.decode([SurveyChoice].self, forKey: .choices)
+    scale = try container.decode([String].self, forKey: .scale)
+    parentID = try container.decodeIfPresent(String.self, forKey: .parentID)
+    isIdentifier = try container.decodeIfPresent(Bool.self, forKey: .isIdentifier) ?? false
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(headers, forKey: .headers)
+    try container.encode(text, forKey: .text)
+    try container.encodeIfPresent(subItem, forKey: .subItem)
+    try container.encode(type, forKey: .type)
+    try container.encode(choices, forKey: .choices)
+    try container.encode(scale, forKey: .scale)
+    try container.encodeIfPresent(parentID, forKey: .parentID)
+    if isIdentifier { try container.encode(true, forKey: .isIdentifier) }
   }
 
   /// `Question — Statement`, or the question alone.

@@ -402,7 +402,8 @@ final class RedactionRewriter: ProjectRewriter, @unchecked Sendable {
     var survey = survey
     let identifying = Set(
       survey.items.filter { item in
-        item.type == .metadata
+        item.isIdentifier
+          || item.type == .metadata
           && (item.headers + [item.id, item.text]).contains { Self.identifyingColumns.contains($0.lowercased().trimmingCharacters(in: .whitespaces)) }
       }.map(\.id))
     let open = Set(survey.items.filter { $0.type == .openText }.map(\.id))

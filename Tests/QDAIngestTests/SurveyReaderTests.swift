@@ -83,7 +83,7 @@ import _QDATestSupport
     let survey = try Self.read("qualtrics_2016_insights_open_text.csv")
     let other = try #require(survey.item("QID1-TEXT"))
     #expect(other.type == .openText)
-    #expect(other.parentID == "Q1")
+    #expect(other.parentID == "QID1")  // the item of `Q1`, keyed by its ImportId
     #expect(survey.respondents.filter { $0.answers["QID1-TEXT"] != nil }.count == 6)
   }
 

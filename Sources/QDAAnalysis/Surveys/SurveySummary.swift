@@ -21,6 +21,9 @@ public struct SurveyItemSummary: Hashable, Sendable {
   /// Respondents in the top two points, the bottom two points.
   public var topTwo: [String]
   public var bottomTwo: [String]
+  /// Respondents who wrote in a text box belonging to the item ("Other (please specify)"),
+  /// in respondent order.
+  public var writtenIn: [String] = []
   /// For numeric items.
   public var mean: Double?
   public var median: Double?
@@ -95,8 +98,13 @@ public struct SurveySummary: Hashable, Sendable {
     unfinished = survey.respondents.filter { $0.exclusion == nil && $0.finished == false }.count
     counted = respondents.count
     includesUnfinished = includeUnfinished
-    items = survey.items.filter { $0.type != .metadata && $0.parentID == nil }.map {
-      Self.summarize($0, respondents: respondents)
+    let boxes = Dictionary(grouping: survey.items.filter { $0.parentID != nil && $0.type != .metadata }, by: { $0.parentID ?? "" })
+    items = survey.items.filter { $0.type != .metadata && $0.parentID == nil }.map { item in
+      var summary = Self.summarize(item, respondents: respondents)
+      if let boxes = boxes[item.id] {
+        summary.writtenIn = respondents.filter { respondent in boxes.contains { respondent.answers[$0.id] != nil } }.map(\.id)
+      }
+      return summary
     }
   }
 

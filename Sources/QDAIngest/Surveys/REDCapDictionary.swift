@@ -10,6 +10,8 @@ enum REDCapDictionary {
     var fieldType: String
     var validation: String
     var choices: [SurveyChoice]
+    /// `Identifier?` is `y`: the field names or locates a person.
+    var isIdentifier = false
 
     /// The survey item type a REDCap field type gives.
     var itemType: SurveyItemType {
@@ -27,7 +29,8 @@ enum REDCapDictionary {
     }
   }
 
-  /// Reads the dictionary CSV (18 columns; the first five and the sixth, choices, are used).
+  /// Reads the dictionary CSV (18 columns; used: the name, type, label, choices, validation and
+  /// `Identifier?`).
   ///
   /// - Throws: `IngestError` when the file is not a REDCap dictionary.
   static func read(_ bytes: [UInt8], file: String) throws -> [String: Field] {
@@ -54,7 +57,8 @@ enum REDCapDictionary {
       }
       fields[name] = Field(
         name: name, label: stripHTML(record[4] ?? name), fieldType: type,
-        validation: (record[7] ?? "").lowercased(), choices: choices)
+        validation: (record[7] ?? "").lowercased(), choices: choices,
+        isIdentifier: record[10]?.trimmingCharacters(in: .whitespaces).lowercased() == "y")
     }
     return fields
   }

@@ -36,6 +36,20 @@ struct SurveyColumn {
   /// From a data dictionary.
   var declaredType: SurveyItemType?
   var choices: [SurveyChoice] = []
+  /// The export says the column answers a choice question (Qualtrics' `- Selected Choice`, or a
+  /// `Q5_7_TEXT` box for one of its choices), so its cells are choices, never open text.
+  var isChoiceQuestion = false
+  /// Choice labels the header rows name (an "other" choice's label from its text box's header),
+  /// kept whole when a packed cell is split.
+  var knownLabels: [String] = []
+  /// A data dictionary marks the field as identifying (REDCap `Identifier? = y`).
+  var isIdentifier = false
+
+  /// Whether the column is one choice of a multi-select spread over columns.
+  var isChoiceColumn: Bool {
+    if case .choice = role { return true }
+    return false
+  }
 }
 
 /// The columns of each tool's export, and how many header rows it has.
@@ -68,8 +82,10 @@ enum SurveyColumns {
           "header row \(record.line) has \(record.fields.count) cells but row 1 has \(row1.count) (is a cell holding commas not quoted?)")
       }
       layout = Layout(columns: row1.indices.map { qualtricsColumn($0, tag: row1[$0], text: cell(1, $0), importCell: cell(2, $0)) }, headerRows: 3)
+      linkTextBoxes(&layout.columns)
     case .qualtricsLegacy:
       layout = Layout(columns: row1.indices.map { legacyColumn($0, tag: row1[$0], label: cell(1, $0)) }, headerRows: 2)
+      linkTextBoxes(&layout.columns)
     case .surveyMonkey:
       layout = surveyMonkeyLayout(row1: row1, row2: row1.indices.map { cell(1, $0) })
     case .googleForms, .microsoftForms, .generic:
@@ -164,14 +180,54 @@ enum SurveyColumns {
 
   /// `Q2_1` or `Q5_2_3` (one of several columns of a question), `Q1_TEXT` (other text): the
   /// item is decided later from the values; here the column records its question (`Q2`).
+  ///
+  /// Qualtrics writes `Question - Selected Choice` over the choice column of a question that has
+  /// a text box on one of its choices (and `Question - Selected Choice - Label` over each column
+  /// of a split one): the words are dropped from the text and the column is known to hold choices.
   static func splitQuestionColumn(_ column: SurveyColumn, tag: String) -> SurveyColumn {
     var column = column
     let upper = tag.uppercased()
     if upper.hasSuffix("_TEXT") {
       let parent = String(tag.dropLast(5))
       column.role = .other(parent: parent)
+    } else if column.text.contains(selectedChoice) {
+      column.text = column.text.replacingOccurrences(of: selectedChoice, with: "")
+      column.isChoiceQuestion = true
     }
     return column
+  }
+
+  static let selectedChoice = " - Selected Choice"
+
+  /// A choice's text box (`Q5_7_TEXT`, headed `Question - Other (please specify) - Text`) says
+  /// that `Q5` is a choice question and names choice 7's label: when `Q5` is one column (a
+  /// single choice, or a multi-select packed into one cell), it is marked so and learns the
+  /// label, so that a packed cell holding it is split around it. `Q1_TEXT` beside `Q1` marks
+  /// `Q1` the same way.
+  static func linkTextBoxes(_ columns: inout [SurveyColumn]) {
+    let byHeader = Dictionary(columns.indices.map { (columns[$0].header, $0) }, uniquingKeysWith: { first, _ in first })
+    for box in columns {
+      guard case .other(let parent) = box.role else { continue }
+      if let own = byHeader[parent] {
+        columns[own].isChoiceQuestion = true
+        continue
+      }
+      guard let cut = parent.lastIndex(of: "_"), Int(parent[parent.index(after: cut)...]) != nil,
+        let question = byHeader[String(parent[..<cut])], columns[question].role == .answer
+      else { continue }
+      columns[question].isChoiceQuestion = true
+      var label = box.text
+      guard label.hasSuffix(" - Text") else { continue }
+      label = String(label.dropLast(7))
+      let prefix = columns[question].text + " - "
+      if label.hasPrefix(prefix) {
+        label = String(label.dropFirst(prefix.count))
+      } else if let dash = label.range(of: " - ", options: .backwards) {
+        label = String(label[dash.upperBound...])
+      }
+      label = label.trimmingCharacters(in: .whitespaces)
+      if !label.isEmpty { columns[question].knownLabels.append(label) }
+    }
   }
 
   // MARK: - SurveyMonkey
@@ -181,12 +237,19 @@ enum SurveyColumns {
     "ip address": .metadata, "email address": .metadata, "first name": .metadata, "last name": .metadata,
   ]
 
+  /// SurveyMonkey's two header rows: the question over its first column only, and under each
+  /// column `Response`, `Open-Ended Response`, or a label. Under a question answered in one
+  /// column, a further column with a label (row 1 blank) is a box belonging to it ("Other (please
+  /// specify)", a comment box). Under a question whose first column already has a label, every
+  /// column is one of its choices or matrix rows (an "Other (please specify)" among them); the
+  /// item builder tells which from the cells.
   static func surveyMonkeyLayout(row1: [String], row2: [String]) -> Layout {
     var columns: [SurveyColumn] = []
     var question = 0
     var questionText = ""
     var questionID = ""
     var position = 0
+    var labelled = false
     for index in row1.indices {
       let top = row1[index].trimmingCharacters(in: .whitespacesAndNewlines)
       let sub = row2[index].trimmingCharacters(in: .whitespacesAndNewlines)
@@ -204,6 +267,7 @@ enum SurveyColumns {
         questionText = top
         questionID = "q\(question)"
         position = 0
+        labelled = !["Response", "Open-Ended Response", ""].contains(sub)
       }
       position += 1
       let header = top.isEmpty ? questionText : top
@@ -220,7 +284,7 @@ enum SurveyColumns {
         columns.append(
           SurveyColumn(
             index: index, header: header, itemID: "\(questionID)_\(position)", text: questionText, subItem: sub,
-            role: top.isEmpty ? .other(parent: questionID) : .answer))
+            role: top.isEmpty && !labelled ? .other(parent: questionID) : .answer))
       }
     }
     return Layout(columns: columns, headerRows: 2)
@@ -273,6 +337,11 @@ enum SurveyColumns {
       let variable = String(name[..<separator.lowerBound])
       let code = String(name[separator.upperBound...])
       let field = dictionary?[variable]
+      if field?.isIdentifier == true {
+        column.role = .metadata
+        column.isIdentifier = true
+        return column
+      }
       let label = field?.choices.first { $0.code == code }?.label ?? code
       column.itemID = variable
       column.text = field?.label ?? variable
@@ -285,6 +354,12 @@ enum SurveyColumns {
       column.choices = field.choices
       column.declaredType = field.itemType
       if field.itemType == .metadata { column.role = .metadata }
+      // A field the dictionary marks as identifying is kept as metadata whatever its type: a
+      // name or an address typed in a text box must never become a coded passage.
+      if field.isIdentifier {
+        column.role = .metadata
+        column.isIdentifier = true
+      }
     }
     return column
   }

@@ -5,17 +5,26 @@ import QDAModel
 ///
 /// Columns of one question (`Q2_1…Q2_5`, SurveyMonkey's choice columns, `Q1[SQ001]`) whose
 /// cells only say "chosen or not" (`1`, `0`, empty, or the choice's own label) become one
-/// multi-select item; otherwise each is an item of its own, a row of a matrix. A single column's
-/// type comes from a dictionary when there is one, else from its answers:
+/// multi-select item, with at most two trailing boxes people wrote in (SurveyMonkey's "Other
+/// (please specify)", chosen by writing in it); otherwise each is an item of its own, a row of a
+/// matrix. A choice's text box between the columns (`Q5_7_TEXT`) does not end the question, and
+/// every "other" box names its item as parent. A single column's type comes from a dictionary
+/// when there is one, else from its answers and the header's hints:
 /// - **Likert** when every answer is a point of a known scale (see ``LikertScales``);
+/// - **multi-select** first when the header says the column takes several choices and its cells
+///   pack them (so that Qualtrics' codes `1,3` are not decimals);
 /// - **numeric** when every answer is a number, unless they are a few small whole numbers with
 ///   no sign of a quantity in the question (coded choices: single choice);
-/// - **multi-select** when answers pack several recurring choices with `, ` (Google Forms) or `,`
-///   (Qualtrics, see `Packing`);
+/// - **multi-select** when answers pack several choices (see `Packing` for the rules, and the
+///   header's hints: Qualtrics' `- Selected Choice`, an other box, "select all that apply");
+/// - **single choice** when the header says the column holds choices, however varied;
 /// - **open text** when answers are long (three words or more, or 40 characters) or mostly
 ///   distinct, or the question asks to explain;
 /// - **single choice** otherwise. Answers that differ only in case or spacing (`No`, `NO`) are
 ///   one choice, labelled as most respondents wrote it.
+///
+/// SurveyMonkey respondents who stopped early are marked unfinished, and a repeated respondent id
+/// is told apart by its line (see `SurveyItemBuilder+Respondents.swift`).
 enum SurveyItemBuilder {
   static func build(
     columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String, warnings: [String]
@@ -28,14 +37,30 @@ enum SurveyItemBuilder {
     var readers: [(id: String, read: (CSVRecord) -> SurveyAnswer?)] = []
 
     let answerColumns = columns.filter { $0.role != .skip && $0.role != .respondentID }
-    // Group split columns of one question.
+    // Group split columns of one question. A choice's text box between them (`Q5_7_TEXT` after
+    // `Q5_7`, before `Q5_8`) stands alone without ending the group.
     var groups: [(key: String, columns: [SurveyColumn])] = []
+    var lastKeyed: Int?
     for column in answerColumns {
       let key = groupKey(column, dialect: dialect)
-      if let key, let last = groups.last, last.key == key {
-        groups[groups.count - 1].columns.append(column)
+      if let key, let index = lastKeyed, groups[index].key == key {
+        groups[index].columns.append(column)
       } else {
         groups.append((key ?? "#\(column.index)", [column]))
+        if key != nil {
+          lastKeyed = groups.count - 1
+        } else if case .other = column.role {
+        } else {
+          lastKeyed = nil
+        }
+      }
+    }
+    // SurveyMonkey's "Other (please specify)" box under a single-answer question: a respondent
+    // who chose "Other" has a blank answer cell and their words in the box.
+    var otherBoxes: [String: SurveyColumn] = [:]
+    if dialect == .surveyMonkey {
+      for column in answerColumns {
+        if case .other(let parent) = column.role, let label = column.subItem, isOtherChoice(label) { otherBoxes[parent] = column }
       }
     }
 
@@ -49,12 +74,23 @@ enum SurveyItemBuilder {
         addMultiSelect(id: first.itemID, text: first.text, columns: members, choices: choices)
         continue
       }
-      if members.count >= 2, members.allSatisfy({ $0.role == .answer }), isChoiceFlags(members, rows: rows, cell: cell) {
+      if members.count >= 2, members.allSatisfy({ $0.role == .answer }),
+        let split = choicesAndBoxes(members, rows: rows, cell: cell)
+      {
         let (question, subs) = splitTexts(members)
-        let choices = zip(members, subs).map { column, sub in
-          SurveyChoice(code: choiceCode(column), label: column.subItem ?? sub)
+        let id = groupID(members, key: key, dialect: dialect)
+        // An "Other (please specify)" box is chosen by writing in it.
+        let chosen = split.choices + split.boxes.filter { $0.subItem.map(isOtherChoice) ?? false }
+        let choices = chosen.map { column in
+          SurveyChoice(code: choiceCode(column), label: column.subItem ?? subs[members.firstIndex { $0.index == column.index } ?? 0])
         }
-        addMultiSelect(id: groupID(members, key: key, dialect: dialect), text: question, columns: members, choices: choices)
+        addMultiSelect(id: id, text: question, columns: chosen, choices: choices)
+        for box in split.boxes {
+          var box = box
+          box.text = question
+          box.role = .other(parent: id)
+          addSingle(box)
+        }
         continue
       }
       let (question, subs) = members.count >= 2 ? splitTexts(members) : (first.text, [first.subItem ?? ""])
@@ -93,6 +129,10 @@ enum SurveyItemBuilder {
       var parent: String?
       if case .other(let owner) = column.role { parent = owner }
       let isMetadata = column.role != .answer && parent == nil
+      let box = parent == nil ? otherBoxes[column.itemID] : nil
+      let hints = Packing.Hints(
+        qualtrics: [.qualtrics, .qualtrics2016, .qualtricsLegacy].contains(dialect), choiceQuestion: column.isChoiceQuestion,
+        asksForSeveral: Packing.asksForSeveral(column.text), known: column.knownLabels)
       // Only an answer column's cells are counted: metadata (dates, addresses, durations) and
       // "other" boxes differ on every row, and nothing reads their counts.
       var values = CellValues()
@@ -109,7 +149,7 @@ enum SurveyItemBuilder {
         type = declared
         if declared == .likert { scale = LikertScales.match(Set(choices.map(\.label)))?.scale ?? choices.map(\.label) }
       } else {
-        (type, packed) = infer(values, text: column.text + " " + (column.subItem ?? ""))
+        (type, packed) = infer(values, text: column.text + " " + (column.subItem ?? ""), hints: hints)
       }
       // Labels from the dictionary (codes → labels); a scale's point labels (typos mended); for
       // other choices one spelling per case-insensitive variant.
@@ -129,17 +169,21 @@ enum SurveyItemBuilder {
       if let packed { choices = packed.choices.map { SurveyChoice(code: $0, label: $0) } }
       let labels = Dictionary(choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
       let finalType = packed != nil ? SurveyItemType.multiSelect : type
+      let otherLabel = box.flatMap { finalType == .singleChoice ? $0.subItem : nil }
+      if let otherLabel, !choices.contains(where: { $0.label == otherLabel }) {
+        choices.append(SurveyChoice(code: otherLabel, label: otherLabel))
+      }
       items.append(
         SurveyItem(
-          id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
-          type: finalType, choices: choices, scale: scale, parentID: parent))
+          id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem, type: finalType, choices: choices, scale: scale, parentID: parent,
+          isIdentifier: column.isIdentifier))
       // Each distinct cell of a closed item resolved once (every non-empty cell of an answer
       // column is counted in `values`): its choices split, its label or spelling found.
       // Open and numeric cells are themselves (and nearly all distinct): not tabled.
       func resolve(_ value: String) -> [String]? {
         switch finalType {
         // A multi-select the dictionary declares, its packing not learnt: split at `, `.
-        case .multiSelect: packed?.split(value) ?? Packing.fragments(value, separator: ", ", known: [])
+        case .multiSelect: packed?.split(value) ?? Packing.split(declared: value, choices: choices.map(\.label))
         case .singleChoice, .likert: [labels[value] ?? canonical[value] ?? value]
         default: nil
         }
@@ -159,6 +203,9 @@ enum SurveyItemBuilder {
           column.itemID,
           { row in
             let value = cell(row, column.index)
+            if value.isEmpty, let otherLabel, let box, !cell(row, box.index).isEmpty {
+              return SurveyAnswer(values: [otherLabel], raw: [""])
+            }
             guard !value.isEmpty else { return nil }
             if let answer = resolved[value] { return answer }
             let cell = [value]
@@ -206,6 +253,9 @@ enum SurveyItemBuilder {
       }
       respondents.append(SurveyRespondent(id: id, line: row.line, finished: finished, exclusion: exclusion, answers: answers))
     }
+    resolveParents(&items)
+    notes += distinguishRepeatedIDs(&respondents, file: file)
+    if dialect == .surveyMonkey { notes += markStoppedEarly(&respondents, items: items, file: file) }
     let previews = respondents.filter { $0.exclusion == "preview" }.count
     let spam = respondents.filter { $0.exclusion == "spam" }.count
     if previews + spam > 0 {
@@ -290,6 +340,60 @@ enum SurveyItemBuilder {
     return marked
   }
 
+  /// A question's columns read as a multi-select: the choices (cells that only mark them), then
+  /// at most two boxes people wrote in (SurveyMonkey's "Other (please specify)", a comment box),
+  /// each labelled as such or holding open text. Nil when the columns are not a multi-select
+  /// (a matrix's rows).
+  static func choicesAndBoxes(_ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String)
+    -> (choices: [SurveyColumn], boxes: [SurveyColumn])?
+  {
+    guard isChoiceFlags(columns, rows: rows, cell: cell) == false else { return (columns, []) }
+    // A column of marks, or with none at all.
+    func marksOnly(_ column: SurveyColumn) -> Bool {
+      isChoiceFlags([column], rows: rows, cell: cell) || rows.allSatisfy { cell($0, column.index).isEmpty || cell($0, column.index) == "0" }
+    }
+    guard let firstBox = columns.firstIndex(where: { !marksOnly($0) }), firstBox >= 2, columns.count - firstBox <= 2 else {
+      return nil
+    }
+    let choices = Array(columns[..<firstBox])
+    let boxes = Array(columns[firstBox...])
+    let written = boxes.allSatisfy { box in
+      if box.subItem.map(isOtherChoice) == true { return true }
+      var values = CellValues()
+      for row in rows { values.add(cell(row, box.index)) }
+      return infer(values, text: box.text).0 == .openText
+    }
+    guard written, isChoiceFlags(choices, rows: rows, cell: cell) else { return nil }
+    return (choices, boxes)
+  }
+
+  /// Whether a column's label names an "other" choice: `Other (please specify)`, `Something
+  /// else, please specify`.
+  static func isOtherChoice(_ label: String) -> Bool {
+    let words = label.lowercased().split { !$0.isLetter }
+    return words.contains("other") || words.contains("specify")
+  }
+
+  /// An "other" box's parent as the export names it (`Q5_7` for `Q5_7_TEXT`, `Q1` for
+  /// `Q1_TEXT`) made the id of the item that holds that column: the split multi-select with a
+  /// `Q5_7` column, else the one-column question `Q5` (a packed multi-select or single choice).
+  static func resolveParents(_ items: inout [SurveyItem]) {
+    let ids = Set(items.map(\.id))
+    func owner(of header: String) -> String? {
+      items.first { $0.parentID == nil && $0.type != .metadata && $0.headers.contains(header) }?.id
+    }
+    for index in items.indices {
+      guard let parent = items[index].parentID, !ids.contains(parent) else { continue }
+      if let id = owner(of: parent) {
+        items[index].parentID = id
+      } else if let cut = parent.lastIndex(of: "_"), Int(parent[parent.index(after: cut)...]) != nil,
+        let id = owner(of: String(parent[..<cut]))
+      {
+        items[index].parentID = id
+      }
+    }
+  }
+
   static func isSelected(_ value: String, label: String) -> Bool {
     let lowered = value.lowercased()
     return !value.isEmpty && lowered != "0" && lowered != "unchecked" && lowered != "n"
@@ -334,11 +438,14 @@ enum SurveyItemBuilder {
     var isEmpty: Bool { total == 0 }
   }
 
-  static func infer(_ values: CellValues, text: String) -> (SurveyItemType, Packing?) {
-    guard !values.isEmpty else { return (.openText, nil) }
+  /// An item's type from its cells and the header's hints (see the type's documentation).
+  static func infer(_ values: CellValues, text: String, hints: Packing.Hints = Packing.Hints()) -> (SurveyItemType, Packing?) {
+    guard !values.isEmpty else { return (hints.choiceQuestion ? .singleChoice : .openText, nil) }
     let lowered = text.lowercased()
     let distinct = values.counts
     if LikertScales.match(Set(distinct.keys)) != nil { return (.likert, nil) }
+    // A question known to take several choices: packed codes (`1,3`) are choices, not decimals.
+    if hints.choiceQuestion || hints.asksForSeveral, let packed = Packing(values, hints: hints) { return (.multiSelect, packed) }
     let numbers = distinct.keys.compactMap { Double($0.contains(",") ? $0.replacingOccurrences(of: ",", with: ".") : $0) }
     if numbers.count == distinct.count {
       let integers = numbers.allSatisfy { $0 == $0.rounded() && abs($0) <= 10 }
@@ -346,7 +453,9 @@ enum SurveyItemBuilder {
       if integers, Set(numbers).count <= 7, !quantity { return (.singleChoice, nil) }
       return (.numeric, nil)
     }
-    if let packed = Packing(values) { return (.multiSelect, packed) }
+    if let packed = Packing(values, hints: hints) { return (.multiSelect, packed) }
+    // The export says the cells are choices: however varied, they are not open text.
+    if hints.choiceQuestion { return (.singleChoice, nil) }
     let words = distinct.reduce(0) { $0 + $1.key.split(separator: " ").count * $1.value }
     let meanWords = Double(words) / Double(values.total)
     let folded = Set(distinct.keys.map { trimmed($0.lowercased()) })
@@ -355,153 +464,6 @@ enum SurveyItemBuilder {
     let asksToExplain = explainWords.contains { lowered.contains($0) }
     if long || mostlyDistinct || asksToExplain || (values.total < 4 && meanWords >= 2) { return (.openText, nil) }
     return (.singleChoice, nil)
-  }
-
-  /// How a column packs several choices into one cell: Google Forms joins them with `, `,
-  /// Qualtrics (a multi-select not broken out into columns) with `,`.
-  struct Packing {
-    var choices: [String]
-    var separator: String
-    /// Choices that hold the separator themselves, kept whole when a cell is split.
-    var known: Set<String>
-
-    /// The packing of a column's cells, nil when they do not look packed: at least two cells
-    /// hold several parts, the parts recur (each appears in two cells or more, or alone in a
-    /// cell), and they read as labels, not sentences.
-    ///
-    /// A choice may itself hold `, ` (`Coaching, mentoring or feedback`, `Release time (e.g.,
-    /// substitutes)`): parts are glued back while brackets are open, and a cell's whole text is
-    /// one choice when its parts are never seen apart in any cell (see ``commaChoices(_:separator:)``).
-    init?(_ values: CellValues) {
-      guard let packing = Self.packing(values, separator: ", ") ?? Self.packing(values, separator: ",") else { return nil }
-      self = packing
-    }
-
-    private init(choices: [String], separator: String) {
-      self.choices = choices
-      self.separator = separator
-      known = Set(choices.filter { $0.contains(separator) })
-    }
-
-    private static func packing(_ values: CellValues, separator: String) -> Packing? {
-      let distinct = values.counts
-      guard distinct.reduce(0, { $0 + ($1.key.contains(separator) ? $1.value : 0) }) >= 2 else { return nil }
-      let known = commaChoices(distinct, separator: separator)
-      let limit = max(12, values.total / 3)
-      // Per part, the cells holding it; the cells of several parts with their parts.
-      var counts: [String: Int] = [:]
-      var alone = Set<String>()
-      var multi: [(parts: [String], cells: Int)] = []
-      for (value, cells) in distinct {
-        let parts = fragments(value, separator: separator, known: known)
-        for part in Set(parts) { counts[part, default: 0] += cells }
-        guard counts.count <= limit else { return nil }  // too many distinct parts for choices
-        if parts.count == 1 { alone.insert(parts[0]) } else if parts.count >= 2 { multi.append((parts, cells)) }
-      }
-      let multiCells = multi.reduce(0) { $0 + $1.cells }
-      guard multiCells >= 2 else { return nil }
-      var partsInMulti = 0
-      var recurring = 0
-      for (parts, cells) in multi {
-        partsInMulti += parts.count * cells
-        recurring += parts.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) }.count * cells
-      }
-      // Sentences split at their commas recur when people write alike; labels rarely end a sentence.
-      let sentences = counts.keys.filter { $0.last.map { ".!?".contains($0) } ?? false }
-      guard Double(recurring) >= 0.9 * Double(partsInMulti),
-        multi.allSatisfy({ $0.parts.allSatisfy { $0.split(separator: " ").count <= 8 } }),
-        sentences.count * 2 <= counts.count
-      else { return nil }
-      let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-      return Packing(choices: choices, separator: separator)
-    }
-
-    /// A packed cell's choices, the known choices that hold the separator kept whole.
-    func split(_ value: String) -> [String] {
-      Self.fragments(value, separator: separator, known: known)
-    }
-
-    /// The choices that hold the separator themselves, learnt from the respondents: a cell's
-    /// whole text with the separator in it, chosen alone by two respondents or more, whose parts
-    /// never appear in any cell except together and in that order. (Two separate choices that
-    /// everyone who picks one also picks, in the same order, cannot be told from one choice; the
-    /// export does not say.)
-    static func commaChoices(_ distinct: [String: Int], separator: String) -> Set<String> {
-      let candidates = distinct.filter { $0.value >= 2 && $0.key.contains(separator) }.keys
-      guard !candidates.isEmpty else { return [] }
-      let split = distinct.keys.map { fragments($0, separator: separator, known: []) }
-      var result = Set<String>()
-      for candidate in candidates {
-        let parts = fragments(candidate, separator: separator, known: [])
-        guard parts.count >= 2 else { continue }
-        let together = split.allSatisfy { cell in
-          var index = 0
-          while index < cell.count {
-            if let offset = parts.firstIndex(of: cell[index]) {
-              // A part must start the whole run of parts, in order.
-              guard offset == 0, index + parts.count <= cell.count, Array(cell[index..<(index + parts.count)]) == parts
-              else { return false }
-              index += parts.count
-            } else {
-              index += 1
-            }
-          }
-          return true
-        }
-        if together { result.insert(candidate) }
-      }
-      return result
-    }
-
-    /// The text between separators, trimmed (`,` or `, `, both ASCII: split on UTF-8).
-    static func pieces(of value: String, separator: String) -> [String] {
-      let comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
-      let needsSpace = separator == ", "
-      let utf8 = Array(value.utf8)
-      var result: [String] = []
-      var start = 0
-      var index = 0
-      while index < utf8.count {
-        if utf8[index] == comma, !needsSpace || (index + 1 < utf8.count && utf8[index + 1] == space) {
-          result.append(trimmed(String(decoding: utf8[start..<index], as: UTF8.self)))
-          index += needsSpace ? 2 : 1
-          start = index
-        } else {
-          index += 1
-        }
-      }
-      result.append(trimmed(String(decoding: utf8[start...], as: UTF8.self)))
-      return result
-    }
-
-    /// A packed cell split at the separator: the longest known choice at each place first;
-    /// otherwise parts are glued while a `(` or `[` is open.
-    static func fragments(_ value: String, separator: String, known: Set<String>) -> [String] {
-      let pieces = pieces(of: value, separator: separator)
-      var result: [String] = []
-      var index = 0
-      while index < pieces.count {
-        var end = index
-        if !known.isEmpty {
-          for candidate in stride(from: pieces.count - 1, to: index, by: -1)
-          where known.contains(pieces[index...candidate].joined(separator: separator)) {
-            end = candidate
-            break
-          }
-        }
-        var text = pieces[index...end].joined(separator: separator)
-        func open(_ text: String) -> Bool {
-          text.filter { $0 == "(" || $0 == "[" }.count > text.filter { $0 == ")" || $0 == "]" }.count
-        }
-        while open(text), end + 1 < pieces.count {
-          end += 1
-          text += separator + pieces[end]
-        }
-        if !text.isEmpty { result.append(text) }
-        index = end + 1
-      }
-      return result
-    }
   }
 
   /// For answers that differ only in case or spacing, the spelling most respondents used.

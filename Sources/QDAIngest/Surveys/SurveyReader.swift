@@ -46,8 +46,14 @@ public enum SurveyReader {
         "row \(row.line) has \(row.fields.count) cells but the header has \(header.fields.count)")
     }
     if rows.isEmpty { warnings.append("\(file): the export has no responses") }
-    return SurveyItemBuilder.build(
-      columns: layout.columns, rows: Array(rows), dialect: dialect, file: file, warnings: warnings)
+    var columns = layout.columns
+    var responses = Array(rows)
+    if dialect == .redcap, let wide = try REDCapOccasions.widen(columns: columns, rows: responses, file: file) {
+      columns = wide.columns
+      responses = wide.rows
+      warnings += wide.warnings
+    }
+    return SurveyItemBuilder.build(columns: columns, rows: responses, dialect: dialect, file: file, warnings: warnings)
   }
 
   /// Whether a file's first bytes look like a survey export QDAKit reads (used to tell survey

@@ -12,7 +12,12 @@ public enum SurveySection {
     let stem = ((summary.source as NSString).lastPathComponent as NSString).deletingPathExtension
     var blocks: [Block] = [.heading(level: 2, text: "Survey: \(stem)", anchor: "survey-" + stem)]
     var intro = "\(summary.dialect.name) export, \(summary.rows) responses: \(summary.counted) counted"
-    if summary.unfinished > 0 { intro += ", \(summary.unfinished) unfinished left out" }
+    if summary.unfinished > 0, summary.dialect == .surveyMonkey {
+      // SurveyMonkey writes no completion flag: the reader found who stopped early.
+      intro += ", \(summary.unfinished) who stopped early (their last questions blank) left out"
+    } else if summary.unfinished > 0 {
+      intro += ", \(summary.unfinished) unfinished left out"
+    }
     if summary.excluded > 0 { intro += ", \(summary.excluded) previews or spam left out" }
     blocks.append(.paragraph([.text(intro + ". Each percent is of the respondents who answered the item (n).")]))
 
@@ -36,17 +41,8 @@ public enum SurveySection {
     }
 
     for entry in summary.items where entry.item.type == .multiSelect && entry.answered > 0 {
-      let ranked = entry.distribution.sorted { ($0.respondents.count, $1.label) > ($1.respondents.count, $0.label) }
-      guard let best = ranked.first else { continue }
       blocks.append(.heading(level: 3, text: entry.item.fullText, anchor: nil))
-      var lines: [[Inline]] = []
-      for (rank, choice) in ranked.prefix(4).enumerated() {
-        let share = percentWord(100 * Double(choice.respondents.count) / Double(entry.answered))
-        let lead = rank == 0 ? "\(choice.label) was the top choice, " : "\(choice.label): "
-        lines.append([.text(lead + "\(share) (\(choice.respondents.count) of \(entry.answered))" + (rank == 0 ? "." : ""))])
-      }
-      _ = best
-      blocks.append(.bullets(lines))
+      blocks.append(.bullets(choiceLines(entry)))
     }
 
     for entry in summary.items where entry.item.type == .numeric {
@@ -59,6 +55,40 @@ public enum SurveySection {
     }
     for table in tables { blocks.append(.table(table)) }
     return blocks
+  }
+
+  /// A multi-select's most chosen choices, each with its share of those who answered: the top
+  /// four and any tied with the fourth; choices tied at the top are named together; and how many
+  /// wrote in the item's "other" box.
+  static func choiceLines(_ entry: SurveyItemSummary) -> [[Inline]] {
+    let ranked = entry.distribution.filter { !$0.respondents.isEmpty }
+      .sorted { ($0.respondents.count, $1.label) > ($1.respondents.count, $0.label) }
+    guard let top = ranked.first?.respondents.count else { return [] }
+    func share(_ count: Int) -> String {
+      "\(percentWord(100 * Double(count) / Double(entry.answered))) (\(count) of \(entry.answered))"
+    }
+    let leaders = ranked.prefix { $0.respondents.count == top }
+    var shown = max(4, leaders.count)
+    if ranked.count > shown {
+      let fourth = ranked[shown - 1].respondents.count
+      while shown < ranked.count, ranked[shown].respondents.count == fourth { shown += 1 }
+    }
+    var lines: [[Inline]]
+    if leaders.count == 1 {
+      lines = [[.text("\(ranked[0].label) was the top choice, \(share(top)).")]]
+    } else {
+      let names = leaders.map(\.label)
+      let listed = names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+      lines = [[.text("\(listed) were the top choices, \(share(top)) each.")]]
+    }
+    for choice in ranked.prefix(shown).dropFirst(leaders.count) {
+      lines.append([.text("\(choice.label): \(share(choice.respondents.count))")])
+    }
+    if !entry.writtenIn.isEmpty {
+      let count = entry.writtenIn.count
+      lines.append([.text("\(count) respondent\(count == 1 ? "" : "s") wrote in the question's text box.")])
+    }
+    return lines
   }
 
   /// "73 percent (60 of 82) agreed or strongly agreed: I can clearly articulate …".
