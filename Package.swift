@@ -9,6 +9,10 @@ let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Numeric kernels compiled with optimisation in debug builds too: `swift run qda` (a debug build)
+/// would otherwise embed the sample corpus about 20 times slower than a release build.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
   name: "QDAKit",
   platforms: [.macOS(.v14)],
@@ -18,7 +22,7 @@ let package = Package(
       targets: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis",
         "QDAStore", "QDAReport", "QDAPipeline", "QDAContradictions", "QDAXML", "QDAArchive",
-        "QDAExchange", "QDAAgreement", "QDAQuery", "QDARedaction",
+        "QDAExchange", "QDAAgreement", "QDAQuery", "QDARedaction", "QDAEncoder",
       ]),
     .executable(name: "qda", targets: ["qda"]),
   ],
@@ -75,6 +79,14 @@ let package = Package(
     .target(name: "QDAAgreement", dependencies: ["QDAModel"], swiftSettings: swiftSettings),
 
     // MARK: - System libraries and containers
+
+    /// OpenBLAS's CBLAS (Debian's libopenblas-dev), wrapped once by QDAEncoder.
+    .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    /// The sentence encoder: all-MiniLM-L6-v2 from its safetensors weights and WordPiece
+    /// vocabulary, bytes in, unit vectors out.
+    .target(
+      name: "QDAEncoder", dependencies: ["CBLAS", "QDAModel"],
+      swiftSettings: swiftSettings + optimizedInDebug),
 
     /// libxml2, wrapped once by QDAXML; nothing else imports it.
     .systemLibrary(
@@ -165,11 +177,19 @@ let package = Package(
       ],
       path: "Benchmarks/PipelineBench", swiftSettings: swiftSettings),
 
+    /// The sentence encoder's throughput against the numpy reference, and its agreement:
+    /// `swift run -c release _EncoderBench`.
+    .executableTarget(
+      name: "_EncoderBench", dependencies: ["QDAEncoder"], path: "Benchmarks/EncoderBench",
+      swiftSettings: swiftSettings),
+
     // MARK: - Tests
 
     .target(
-      name: "_QDATestSupport", dependencies: ["QDAModel", "QDASynthetic"], path: "Tests/_QDATestSupport",
+      name: "_QDATestSupport", dependencies: ["QDAModel", "QDASynthetic", "QDAEncoder"], path: "Tests/_QDATestSupport",
       swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAEncoderTests", dependencies: ["QDAEncoder", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAXMLTests", dependencies: ["QDAXML", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(
