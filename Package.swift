@@ -80,12 +80,14 @@ let package = Package(
 
     // MARK: - System libraries and containers
 
-    /// OpenBLAS's CBLAS (Debian's libopenblas-dev), wrapped once by QDAEncoder.
+    /// OpenBLAS's CBLAS (Debian's libopenblas-dev), wrapped once by QDANumerics.
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    /// Matrix products (OpenBLAS) and the logistic regression the learned coder trains.
+    .target(name: "QDANumerics", dependencies: ["CBLAS"], swiftSettings: swiftSettings + optimizedInDebug),
     /// The sentence encoder: all-MiniLM-L6-v2 from its safetensors weights and WordPiece
     /// vocabulary, bytes in, unit vectors out.
     .target(
-      name: "QDAEncoder", dependencies: ["CBLAS", "QDAModel"],
+      name: "QDAEncoder", dependencies: ["QDANumerics", "QDAModel"],
       swiftSettings: swiftSettings + optimizedInDebug),
 
     /// libxml2, wrapped once by QDAXML; nothing else imports it.
@@ -188,6 +190,7 @@ let package = Package(
     .target(
       name: "_QDATestSupport", dependencies: ["QDAModel", "QDASynthetic", "QDAEncoder"], path: "Tests/_QDATestSupport",
       swiftSettings: swiftSettings),
+    .testTarget(name: "QDANumericsTests", dependencies: ["QDANumerics"], swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAEncoderTests", dependencies: ["QDAEncoder", "_QDATestSupport"], swiftSettings: swiftSettings),
     .testTarget(

@@ -1,6 +1,6 @@
-internal import CBLAS
 import Foundation
 import QDAModel
+import QDANumerics
 
 /// all-MiniLM-L6-v2 in Swift: a sentence's WordPiece ids through six BERT layers, mean-pooled
 /// over its tokens and scaled to unit length, so the dot product of two vectors is their cosine.
@@ -122,7 +122,6 @@ public struct SentenceEncoder: Sendable {
       tokens += length
     }
     if start < ids.count { batches.append(start..<ids.count) }
-    Self.singleThreadedBLAS
     // Batches run on every core, each through single-threaded BLAS: on 2 cores that is 1.4x
     // OpenBLAS's own threads over one batch at a time, which spend a fifth of their time yielding
     // between the small per-head products.
@@ -131,9 +130,6 @@ public struct SentenceEncoder: Sendable {
       forward(ids[ranges[batch]].map { $0.count > Self.positions ? Array($0.prefix(Self.positions)) : $0 })
     }.flatMap { $0 }
   }
-
-  /// OpenBLAS told once to use one thread per product.
-  private static let singleThreadedBLAS: Void = qdakit_blasSetThreads(1)
 
   /// Tokens stacked into one forward pass: big enough that the matrix products dominate, small
   /// enough that a worker's workspace (about 13 KB a token) stays near 25 MB.
@@ -219,9 +215,8 @@ public struct SentenceEncoder: Sendable {
               let q = base + row * stride + head * Self.headSize
               let k = q + d
               let v = q + 2 * d
-              cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(n), Int32(n), Int32(Self.headSize), scale, q, Int32(stride),
-                k, Int32(stride), 0, s, Int32(n))
+              MatrixProduct.multiply(
+                m: n, n: n, k: Self.headSize, alpha: scale, q, lda: stride, k, ldb: stride, transposeB: true, into: s, ldc: n)
               for i in 0..<n {
                 let line = s + i * n
                 var largest = -Float.infinity
@@ -235,9 +230,9 @@ public struct SentenceEncoder: Sendable {
                 let inverse = 1 / sum
                 for j in 0..<n { line[j] *= inverse }
               }
-              cblas_sgemm(
-                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(Self.headSize), Int32(n), 1, s, Int32(n), v,
-                Int32(stride), 0, out + row * d + head * Self.headSize, Int32(d))
+              MatrixProduct.multiply(
+                m: n, n: Self.headSize, k: n, s, lda: n, v, ldb: stride, transposeB: false,
+                into: out + row * d + head * Self.headSize, ldc: d)
             }
             row += n
           }
@@ -259,9 +254,8 @@ public struct SentenceEncoder: Sendable {
       input.withUnsafeBufferPointer { a in
         weights.withUnsafeBufferPointer { b in
           guard let a = a.baseAddress, let b = b.baseAddress else { return }
-          cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs), 1, a, Int32(inputs), b,
-            Int32(inputs), 1, c, Int32(outputs))
+          MatrixProduct.multiply(
+            m: rows, n: outputs, k: inputs, a, lda: inputs, b, ldb: inputs, transposeB: true, beta: 1, into: c, ldc: outputs)
         }
       }
     }
