@@ -54,7 +54,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// Auto-coding by rules and linking answers to protocol questions.
     .target(
-      name: "QDACoding", dependencies: ["QDAModel", "QDAText", "QDACodebook"],
+      name: "QDACoding", dependencies: ["QDAModel", "QDAText", "QDACodebook", "QDANumerics"],
       swiftSettings: swiftSettings),
     /// Aggregate tables: time commitment, motivation, incentives, experience, crosstabs.
     .target(
@@ -130,7 +130,7 @@ let package = Package(
       dependencies: [
         "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
         "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery", "QDARedaction",
-        "QDAArchive",
+        "QDAArchive", "QDAEncoder", "QDANumerics",
       ],
       swiftSettings: swiftSettings),
 
@@ -150,7 +150,7 @@ let package = Package(
       name: "qda",
       dependencies: [
         "QDAModel", "QDAText", "QDAAnalysis", "QDAReport", "QDAPipeline", "QDAXML", "QDAExchange", "QDAAgreement",
-        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDASynthetic", "QDAWeb", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "QDACoding", "QDAStore", "QDAIngest", "QDAQuery", "QDARedaction", "QDASynthetic", "QDAWeb", "QDAEncoder", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
 

@@ -36,7 +36,8 @@ public struct CodebookReader: Sendable {
   public func read(_ yaml: String, file: String) throws -> Codebook {
     let root = try YAMLNode.parse(yaml, file: file)
     let top = try root.mapping(
-      "the codebook", allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "codes"])
+      "the codebook",
+      allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "prior", "codes"])
     let name = try top.string("codebook") ?? top.string("name") ?? "Codebook"
     let version = try top.string("version") ?? "1"
     let description = try top.string("description") ?? ""
@@ -69,6 +70,7 @@ public struct CodebookReader: Sendable {
       name: name, version: version, description: description, codes: state.codes,
       negationCues: negation.map { Tokenizer.normalize($0) }, tables: tables)
     if let node = top["contradictions"] { codebook.tension = try readTension(node) }
+    codebook.prior = try top.string("prior")
     return codebook
   }
 

@@ -15,6 +15,7 @@ public enum CodebookWriter {
     if codebook.negationCues != Codebook.defaultNegationCues {
       out += "negation: \(list(codebook.negationCues))\n"
     }
+    if let prior = codebook.prior { out += "prior: \(quote(prior))\n" }
     let tables = [
       ("time_commitment", codebook.tables.timeCommitment), ("time_advice", codebook.tables.timeAdvice),
       ("motivation", codebook.tables.motivation), ("incentives", codebook.tables.incentives),

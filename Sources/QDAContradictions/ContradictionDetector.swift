@@ -37,7 +37,9 @@ public struct ContradictionDetector: Sendable {
   public func detect(_ corpus: CorpusSnapshot) -> [Contradiction] {
     let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.compactMap { code in code.element.map { (code.id, $0) } })
     var codingsByPassage: [Int64: [Coding]] = [:]
-    for coding in corpus.codings where !coding.matched.isEmpty || !coding.isAutomatic {
+    // Evidence: codings by people, by the learned coder, and by rules whose words matched (a rule that
+    // codes a whole answer is no evidence of what its sentences say).
+    for coding in corpus.codings where !coding.matched.isEmpty || coding.coder != Coding.autoCoder {
       codingsByPassage[coding.passageID, default: []].append(coding)
     }
     var passagesByDocument: [Int64: [Passage]] = [:]

@@ -41,7 +41,12 @@ public struct ContradictionSummary: Sendable {
       let participants = Set(instances.map(\.participant)).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
       let reason = Self.reason(instances[0]) ?? ""
       return Group(first: instances[0].first, second: instances[0].second, participants: participants, instances: instances, reason: reason)
-    }.sorted { ($1.participants.count, $0.first, $0.second) < ($0.participants.count, $1.first, $1.second) }
+    }.sorted {
+      // Ties (same count and pair, other reasons) in the reasons' and then the participants' order,
+      // so the brief lists them the same way on every run.
+      ($1.participants.count, $0.first, $0.second, $0.reason, $0.participants.joined(separator: ","))
+        < ($0.participants.count, $1.first, $1.second, $1.reason, $1.participants.joined(separator: ","))
+    }
     var values: [String: [String: String]] = [:]
     for participant in corpus.participants {
       values[participant.id] = participant.attributes.mapValues(\.description)

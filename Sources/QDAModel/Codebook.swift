@@ -19,6 +19,9 @@ public struct Codebook: Hashable, Sendable, Codable {
   public var tables: TableCodes
   /// The project's own words of tension, added to (or replacing) the standard lexicon.
   public var tension = TensionSettings()
+  /// The learned coder's prior model (a JSON file made by `qda learn --export`), as the
+  /// codebook names it: a path relative to the codebook's own file.
+  public var prior: String?
 
   public init(
     name: String, version: String, description: String = "", codes: [Code],

@@ -108,7 +108,7 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
 }
 
 /// Codings held as columns: a study of 10,000 interviews has three million codings, 120 bytes
-/// each as `Coding` values and 41 as columns (codes, coders, rules and matched words as numbers
+/// each as `Coding` values and 45 as columns (codes, coders, rules and matched words as numbers
 /// into lists of the distinct ones; memos, which few codings have, by position).
 public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
   private var ids: [Int64] = []
@@ -120,6 +120,9 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
   private var rules: [Int32] = []
   private var matchedLists: [Int32] = []
   private var negated: [Bool] = []
+  /// The learned coder's scores (NaN for a coding without one); its reasons are not held here
+  /// (read them from the project per passage).
+  private var scores: [Float] = []
   private var memos: [Int: String] = [:]
   private var strings = NumberedValues<String>()
   private var distinctMatched = NumberedValues<[String]>()
@@ -138,6 +141,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
     ids.reserveCapacity(count); passageIDs.reserveCapacity(count); codes.reserveCapacity(count)
     coders.reserveCapacity(count); starts.reserveCapacity(count); ends.reserveCapacity(count)
     rules.reserveCapacity(count); matchedLists.reserveCapacity(count); negated.reserveCapacity(count)
+    scores.reserveCapacity(count)
   }
 
   public mutating func append(_ coding: Coding) {
@@ -151,6 +155,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
     rules.append(strings.number(coding.ruleID))
     matchedLists.append(distinctMatched.number(coding.matched))
     negated.append(coding.negated)
+    scores.append(coding.score.map(Float.init) ?? .nan)
   }
 
   public var startIndex: Int { 0 }
@@ -161,7 +166,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
       id: ids[position] == Self.noID ? nil : ids[position], passageID: passageIDs[position], codeID: codeID(at: position),
       coder: coder(at: position), span: TextSpan(start: Int(starts[position]), end: Int(ends[position])),
       ruleID: strings[rules[position]], matched: distinctMatched[matchedLists[position]] ?? [], negated: negated[position],
-      memo: memos[position])
+      memo: memos[position], score: scores[position].isNaN ? nil : Double(scores[position]))
   }
 
   // Single columns, for loops over every coding that need one field (no coding made).
@@ -169,7 +174,7 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
   public func passageID(at position: Int) -> Int64 { passageIDs[position] }
   public func codeID(at position: Int) -> String { strings[codes[position]] ?? "" }
   public func coder(at position: Int) -> String { strings[coders[position]] ?? "" }
-  public func isAutomatic(at position: Int) -> Bool { coder(at: position) == Coding.autoCoder }
+  public func isAutomatic(at position: Int) -> Bool { Coding.isMachine(coder(at: position)) }
 
   /// How many codings each coder made.
   public var countsByCoder: [String: Int] {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What varies between runs and tests: the clock and where progress goes.
 public struct PipelineEnvironment: Sendable {
@@ -8,14 +8,17 @@ public struct PipelineEnvironment: Sendable {
   public var progress: @Sendable (String) -> Void
   /// The tool's version, written into exports.
   public var toolVersion: String
+  /// Environment variables (`QDA_MODEL`, `HOME`, `XDG_DATA_HOME`: where the sentence model is).
+  public var variables: [String: String]
 
   public init(
     now: @escaping @Sendable () -> String, progress: @escaping @Sendable (String) -> Void = { _ in },
-    toolVersion: String = QDAKitVersion.current
+    toolVersion: String = QDAKitVersion.current, variables: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.now = now
     self.progress = progress
     self.toolVersion = toolVersion
+    self.variables = variables
   }
 
   /// The real clock, no progress.

@@ -4,6 +4,7 @@ import QDAModel
 import QDACodebook
 import QDAIngest
 import QDAStore
+import QDACoding
 
 /// A codebook or protocol file read from disk, with its text kept for the project.
 struct LoadedInstrument<Value> {
@@ -11,6 +12,8 @@ struct LoadedInstrument<Value> {
   var file: String
   var source: String
   var contentHash: String
+  /// For a codebook that names a prior model: the model file's JSON, checked.
+  var prior: Data? = nil
 }
 
 enum Instruments {
@@ -19,9 +22,18 @@ enum Instruments {
     return (try TextDecoder.decode(bytes, file: path).text, SHA256.hex(of: bytes))
   }
 
+  /// A codebook, and the prior model it names (read relative to the codebook's folder).
   static func codebook(at path: String) throws -> LoadedInstrument<Codebook> {
     let (text, hash) = try readText(path)
-    return LoadedInstrument(value: try CodebookReader().read(text, file: path), file: path, source: text, contentHash: hash)
+    let codebook = try CodebookReader().read(text, file: path)
+    var prior: Data?
+    if let name = codebook.prior {
+      let file = name.hasPrefix("/") ? name : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+      let data = Data(try InputReader.bytes(atPath: file))
+      _ = try LearnedModel.decode(data, file: file)
+      prior = data
+    }
+    return LoadedInstrument(value: codebook, file: path, source: text, contentHash: hash, prior: prior)
   }
 
   static func interviewProtocol(at path: String, codebook: Codebook?) throws -> LoadedInstrument<InterviewProtocol> {

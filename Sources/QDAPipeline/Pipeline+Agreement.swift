@@ -64,7 +64,7 @@ struct ComparisonInput {
       }
       coders = unique
     } else {
-      coders = present.filter { $0 != Coding.autoCoder && $0 != Pipeline.consensusCoder }.sorted()
+      coders = present.filter { !Coding.isMachine($0) && $0 != Pipeline.consensusCoder }.sorted()
       guard coders.count >= 2 else {
         let found = coders.isEmpty ? "no one has" : "only \(coders[0]) has"
         throw PipelineError(

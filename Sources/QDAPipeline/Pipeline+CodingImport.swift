@@ -66,8 +66,8 @@ extension Pipeline {
           problems.append("\(place): the coder cell is empty (or pass --coder)")
           continue
         }
-        guard rowCoder != Coding.autoCoder else {
-          problems.append("\(place): '\(Coding.autoCoder)' is reserved for rule-based coding; name the coder")
+        guard !Coding.isMachine(rowCoder) else {
+          problems.append("\(place): '\(rowCoder)' is reserved for automatic coding (rules or model); name the coder")
           continue
         }
         guard let codeCell = cell("code") else {

@@ -114,7 +114,7 @@ extension Pipeline {
           }
           span = chosen.span
         } else {
-          span = Self.coveringSpan(codings.filter { $0.coder != Self.consensusCoder && $0.coder != Coding.autoCoder }) ?? passage.span
+          span = Self.coveringSpan(codings.filter { $0.coder != Self.consensusCoder && !$0.isAutomatic }) ?? passage.span
         }
         _ = try project.addCoding(
           Coding(passageID: passageID, codeID: code, coder: Self.consensusCoder, span: span, memo: note),

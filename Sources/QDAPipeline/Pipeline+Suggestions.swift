@@ -141,7 +141,7 @@ struct SuggestionCorpus {
     let all = try project.codings()
     let mine = all.filter { $0.coder == coder }
     guard !mine.isEmpty else {
-      let coders = Set(all.map(\.coder)).subtracting([Coding.autoCoder]).sorted()
+      let coders = Set(all.map(\.coder)).filter { !Coding.isMachine($0) }.sorted()
       throw PipelineError(
         .notFound,
         "\(coder) has no codings in \(path)" + (coders.isEmpty ? "" : "; coders: \(coders.joined(separator: ", "))"))
@@ -150,7 +150,7 @@ struct SuggestionCorpus {
     for coding in mine { codesByPassage[coding.passageID, default: []].insert(coding.codeID) }
     var rulesByPassage: [Int64: Set<String>] = [:]
     // The rules that fired are facts about a passage, except when learning from the rules themselves.
-    for coding in all where coding.isAutomatic && coder != Coding.autoCoder { rulesByPassage[coding.passageID, default: []].insert(coding.codeID) }
+    for coding in all where coding.isAutomatic && !Coding.isMachine(coder) { rulesByPassage[coding.passageID, default: []].insert(coding.codeID) }
 
     for document in try project.documents() {
       guard let documentID = document.id else { continue }

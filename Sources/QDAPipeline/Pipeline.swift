@@ -7,6 +7,7 @@ public import QDAAnalysis
 import QDAReport
 import QDAStore
 import QDAContradictions
+import QDAEncoder
 
 /// What a command needs to read.
 public struct IngestRequest: Sendable {
@@ -72,10 +73,16 @@ public struct Pipeline: Sendable {
   /// Documents read, coded or read for contradictions at a time: memory holds one batch of
   /// documents, never the corpus.
   public var batchSize: Int
+  /// Whether interviews are coded by the learned coder when the sentence model is installed.
+  public var sentenceModel: SentenceModelChoice
 
-  public init(environment: PipelineEnvironment = .live, batchSize: Int = 64) {
+  public init(
+    environment: PipelineEnvironment = .live, batchSize: Int = 64,
+    sentenceModel: SentenceModelChoice = .whenInstalled(directory: nil)
+  ) {
     self.environment = environment
     self.batchSize = max(1, batchSize)
+    self.sentenceModel = sentenceModel
   }
 
   // MARK: - analyze
@@ -197,6 +204,7 @@ public struct Pipeline: Sendable {
       }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
+        try project.setCodingModel(.prior, codebook.prior)
         let retired = try project.replaceCodebook(codebook.value)
         if !retired.isEmpty {
           summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))
@@ -254,6 +262,8 @@ public struct Pipeline: Sendable {
         summary.notes.append("participants with no documents yet (kept): " + waiting.joined(separator: ", "))
       }
       let documentsToCode = instrumentsChanged ? try project.documentIDs() : changed
+      let model = try storedCodebook.flatMap { try modelCoding(project, codebook: $0, notes: &summary.notes) }
+      if model != nil { ruleEdit = nil }  // the model reads every rule as a feature: code again
       if let activeCodebook = storedCodebook, !protocolChanged, let ruleEdit {
         // New and replaced documents are coded whole; the others only for the changed rules.
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
@@ -264,7 +274,7 @@ public struct Pipeline: Sendable {
           protocol: activeProtocol, detect: !changed.isEmpty, summary: &summary)
       } else if let activeCodebook = storedCodebook {
         let activeProtocol = try interviewProtocol?.value ?? Instruments.storedProtocol(project, codebook: activeCodebook)
-        try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol)
+        try recode(project, documents: documentsToCode, codebook: activeCodebook, protocol: activeProtocol, model: model)
         // Detect again when something changed, or for a project that has never been read for
         // contradictions (one made before they were stored).
         if try !documentsToCode.isEmpty || !project.hasContradictions() { try redetect(project, path: path) }
@@ -317,6 +327,7 @@ public struct Pipeline: Sendable {
       let ruleEdit = try codebook.flatMap { onlyChangedRules ? try Self.ruleEdit(in: project, to: $0.value) : nil }
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
+        try project.setCodingModel(.prior, codebook.prior)
         let retired = try project.replaceCodebook(codebook.value)
         if !retired.isEmpty {
           summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))
@@ -327,12 +338,13 @@ public struct Pipeline: Sendable {
       }
       let interviewProtocol = try Instruments.storedProtocol(project, codebook: active)
       let documents = try project.documentIDs()
-      if let ruleEdit {
+      let model = try modelCoding(project, codebook: active, notes: &summary.notes)
+      if let ruleEdit, model == nil {
         try recodeChangedRules(
           ruleEdit, in: project, path: path, documents: documents, codebook: active, protocol: interviewProtocol, detect: false,
           summary: &summary)
       } else {
-        try recode(project, documents: documents, codebook: active, protocol: interviewProtocol)
+        try recode(project, documents: documents, codebook: active, protocol: interviewProtocol, model: model)
         try redetect(project, path: path)
       }
       try summary.count(project)
@@ -355,7 +367,7 @@ public struct Pipeline: Sendable {
   @discardableResult
   func recode(
     _ project: Project, documents: [Int64], codebook: Codebook, protocol interviewProtocol: InterviewProtocol?,
-    edit: RuleEdit? = nil
+    edit: RuleEdit? = nil, model: ModelCoding? = nil
   ) throws -> (written: [Int64], forDetection: [Int64]) {
     var rules = codebook
     if let edit {
@@ -365,7 +377,8 @@ public struct Pipeline: Sendable {
     let linker = edit == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
     var written: [Int64] = []
     var changed: [Int64] = []
-    typealias Input = (id: Int64, document: Document, passages: [Passage])
+    /// `vectors`: for the learned coder, the vectors of the document's sentences and contexts.
+    typealias Input = (id: Int64, document: Document, passages: [Passage], vectors: [String: [Float]])
     /// `coded`: the passages coded, when only those a touched term occurs in were.
     typealias Output = (passages: [Passage], codings: [Coding], linked: Bool, coded: Set<Int64>?)
     let filter = edit.map(\.filter).flatMap { $0.codesEveryDocument ? nil : $0 }
@@ -374,14 +387,21 @@ public struct Pipeline: Sendable {
     func read(_ batch: [Int64]) throws -> [Input] {
       let documents = try batch.compactMap { id in try project.document(id: id).map { (id: id, document: $0) } }
       guard let filter else {
-        return try documents.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
+        let read = try documents.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
+        guard let model else { return read.map { ($0.id, $0.document, $0.passages, [:]) } }
+        // The learned coder codes interviews; survey answers keep the rules.
+        let texts = read.filter { $0.document.format != .survey }.flatMap { item in
+          CodingUnit.units(of: item.passages, document: item.document.key).flatMap(\.texts)
+        }
+        let vectors = try vectors(for: texts, encoder: model.encoder, in: project)
+        return read.map { ($0.id, $0.document, $0.passages, vectors) }
       }
       let found = concurrentMap(documents.count) { filter.occurrences(in: documents[$0].document.text) }
       return try zip(documents, found).compactMap { item, ranges in
         if ranges?.isEmpty == true { return nil }
         let passages = try ranges.map { try project.passages(documentID: item.id, overlapping: $0) }
           ?? project.passages(documentID: item.id)
-        return (id: item.id, document: item.document, passages: passages)
+        return (id: item.id, document: item.document, passages: passages, vectors: [:])
       }
     }
     /// A batch linked and coded on every core.
@@ -392,7 +412,13 @@ public struct Pipeline: Sendable {
         let linked = linker != nil && inputs[index].document.format != .survey
         if linked, let linker { passages = linker.link(passages) }
         guard let filter else {
-          return (passages, coder.code(passages, documentText: inputs[index].document.text), linked, nil)
+          let ruleCodings = coder.code(passages, documentText: inputs[index].document.text)
+          guard let model, inputs[index].document.format != .survey else { return (passages, ruleCodings, linked, nil) }
+          let units = CodingUnit.units(
+            of: passages, document: inputs[index].document.key, ruleCodings: ruleCodings, codebook: codebook)
+          let vectors = inputs[index].vectors
+          let features = UnitFeatures.matrix(units, vector: { vectors[$0] })
+          return (passages, model.coder.code(units, features: features), linked, nil)
         }
         // A coding lies inside one passage and reads its text alone: only the passages a
         // touched term occurs in can change.

@@ -23,7 +23,8 @@ extension Project {
     }
     var retired: [String] = []
     for old in try String.fetchAll(db, sql: "SELECT id FROM code") where !ids.contains(old) {
-      try db.execute(sql: "DELETE FROM coding WHERE code_id = ? AND coder = ?", arguments: [old, Coding.autoCoder])
+      try db.execute(
+        sql: "DELETE FROM coding WHERE code_id = ? AND coder IN (?, ?)", arguments: [old, Coding.autoCoder, Coding.modelCoder])
       let manual = try Int.fetchOne(db, sql: "SELECT count(*) FROM coding WHERE code_id = ?", arguments: [old]) ?? 0
       if manual > 0 {
         try db.execute(sql: "UPDATE code SET retired = 1 WHERE id = ?", arguments: [old])

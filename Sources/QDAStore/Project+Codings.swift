@@ -23,15 +23,17 @@ public struct CodingFilter: Sendable, Hashable {
 }
 
 extension Project {
-  /// Replaces a document's automatic codings; manual codings are never touched.
+  /// Replaces a document's automatic codings (the rules' and the learned coder's); manual
+  /// codings are never touched.
   ///
   /// (A re-coding run after a rule edit writes only what differs: `updateAutoCodings`.)
   ///
   /// - Parameter documentText: the document's text, for the codings' quotes, when the caller
   ///   holds it (else it is read).
   public func replaceAutoCodings(documentID: Int64, with codings: [Coding], documentText: String? = nil) throws {
-    let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: nil)
-    try db.cachedStatement(sql: "DELETE FROM coding WHERE \(filter)").execute(arguments: arguments)
+    try db.cachedStatement(
+      sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder IN (?, ?)"
+    ).execute(arguments: [documentID, Coding.autoCoder, Coding.modelCoder])
     try insertAutoCodings(codings.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
   }
 
@@ -60,13 +62,14 @@ extension Project {
     let scalars = Array(scalarsOf: text)
     let statement = try db.cachedStatement(
       sql: """
-        INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO coding(passage_id, code_id, coder, start, "end", rule_id, matched, negated, quote, score, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for coding in codings {
       try statement.execute(arguments: [
         coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.ruleID,
-        JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span),
+        JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span), coding.score,
+        coding.reason.map { JSONColumn.encode($0) },
       ])
     }
   }
@@ -110,7 +113,8 @@ extension Project {
   /// - Returns: the coding's id.
   public func addCoding(_ coding: Coding, createdAt: String?, imported: Bool = false) throws -> Int64 {
     guard imported || !coding.isAutomatic else {
-      throw StoreError(.invalid, "'\(Coding.autoCoder)' is reserved for rule-based coding; name the coder")
+      throw StoreError(
+        .invalid, "'\(coding.coder)' is reserved for \(coding.coder == Coding.autoCoder ? "rule-based" : "model") coding; name the coder")
     }
     guard let retired = try Int.fetchOne(db, sql: "SELECT retired FROM code WHERE id = ?", arguments: [coding.codeID]) else {
       throw StoreError(.notFound, "the codebook has no code '\(coding.codeID)'")
@@ -190,10 +194,12 @@ extension Project {
       where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large, expecting: expecting, body)
   }
 
-  /// How many codings there are, automatic and by coders (without reading them).
+  /// How many codings there are, automatic (rules and model) and by coders (without reading
+  /// them).
   public func codingCounts() throws -> (automatic: Int, manual: Int) {
     let row = try Row.fetchOne(
-      db, sql: "SELECT COALESCE(SUM(coder = ?), 0) AS automatic, COUNT(*) AS total FROM coding", arguments: [Coding.autoCoder])
+      db, sql: "SELECT COALESCE(SUM(coder IN (?, ?)), 0) AS automatic, COUNT(*) AS total FROM coding",
+      arguments: [Coding.autoCoder, Coding.modelCoder])
     let automatic: Int = row?["automatic"] ?? 0
     let total: Int = row?["total"] ?? 0
     return (automatic, total - automatic)
@@ -222,7 +228,8 @@ extension Project {
     // Cached: detection reads each document's codings with the same statement.
     let rows = try Row.fetchCursor(
       db.cachedStatement(sql: """
-        SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo
+        SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo,
+          c.score, c.reason
         \(from) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
         """),
       arguments: StatementArguments(arguments))
@@ -240,7 +247,8 @@ extension Project {
       body(Coding(
         id: row[0], passageID: row[1], codeID: strings.intern(row[2]), coder: strings.intern(row[3]),
         span: TextSpan(start: row[4], end: row[5]), ruleID: (row[6] as String?).map { strings.intern($0) },
-        matched: matched, negated: row[8], memo: row[9]))
+        matched: matched, negated: row[8], memo: row[9], score: row[10],
+        reason: (row[11] as String?).flatMap { JSONColumn.decode(ModelReason?.self, $0, default: nil) }))
     }
   }
 

@@ -54,9 +54,9 @@ extension Project {
         sql: """
           SELECT c.code_id, c.coder, c.start, c."end", c.quote, c.memo, c.created_at
           FROM coding c JOIN passage p ON p.id = c.passage_id
-          WHERE p.document_id = ? AND c.coder <> ? ORDER BY c.start
+          WHERE p.document_id = ? AND c.coder NOT IN (?, ?) ORDER BY c.start
           """,
-        arguments: [oldID, Coding.autoCoder])
+        arguments: [oldID, Coding.autoCoder, Coding.modelCoder])
       try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [oldID])
       let newID = try insert(document, participant: participant, passages: passages, speakers: speakers)
       let stored = try self.passages(documentID: newID)

@@ -253,6 +253,24 @@ enum Schema {
           );
           """)
     }
+    // v10: sentence vectors from the sentence encoder, one per distinct sentence text (keyed by
+    // a 64-bit hash of its UTF-8 bytes) and model, so a sentence said twice, or a document
+    // ingested again unchanged, is embedded once; float16, 768 bytes a vector. Codings made by a
+    // model carry its score and its reason (the model, the coder it learned from, the nearest
+    // training passages).
+    migrator.registerMigration("v10-sentence-vectors") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE sentence_vector (
+            key INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (key, model)
+          ) WITHOUT ROWID;
+          ALTER TABLE coding ADD COLUMN score REAL;
+          ALTER TABLE coding ADD COLUMN reason TEXT;
+          """)
+    }
     return migrator
   }
 }

@@ -36,6 +36,7 @@ struct Analyze: ParsableCommand {
   var template: String?
 
   @OptionGroup var surveyOptions: SurveyOptions
+  @OptionGroup var models: ModelOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -43,7 +44,7 @@ struct Analyze: ParsableCommand {
   }
 
   func run() throws {
-    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
+    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
       options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys, dictionary: surveyOptions.dictionary)
@@ -84,6 +85,7 @@ struct Ingest: ParsableCommand {
   var template: String?
 
   @OptionGroup var surveyOptions: SurveyOptions
+  @OptionGroup var models: ModelOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -93,7 +95,7 @@ struct Ingest: ParsableCommand {
   }
 
   func run() throws {
-    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
+    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
       options: ImportOptions(interviewer: interviewer, participantID: participant), surveys: surveyOptions.surveys,

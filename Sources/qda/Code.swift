@@ -7,12 +7,12 @@ import QDAReport
 
 struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Auto-code with the codebook's rules, or add, remove and list codings by hand.",
+    abstract: "Auto-code (the learned coder, or the codebook's rules), or add, remove and list codings by hand.",
     subcommands: [Run.self, Add.self, Import.self, Remove.self, List.self], defaultSubcommand: Run.self)
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Re-run the codebook's rules on every document (manual codings are kept).",
+      abstract: "Code every document again, by the learned coder or the rules (manual codings are kept).",
       discussion: """
         With --codebook, a codebook that changes only rules (the codes, their parents and elements,
         negation cues and tension settings as before) re-runs only the changed codes' rules, writes
@@ -28,10 +28,11 @@ struct Code: ParsableCommand {
     @Flag(help: "Re-code every code in every document even when only some rules changed.")
     var all = false
 
+    @OptionGroup var models: ModelOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet))
+      let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
       try Console.report(try pipeline.code(project: project.project, codebook: codebook, onlyChangedRules: !all), quiet: output.quiet)
     }
   }
@@ -57,7 +58,7 @@ struct Code: ParsableCommand {
     func validate() throws {
       if passage == nil && document == nil { throw ValidationError("give --passage or --document") }
       if (start == nil) != (end == nil) { throw ValidationError("give both --start and --end") }
-      if coder.lowercased() == Coding.autoCoder { throw ValidationError("'auto' is the rules' name; give a person's") }
+      if Coding.isMachine(coder.lowercased()) { throw ValidationError("'\(coder)' is a machine's name; give a person's") }
     }
 
     func run() throws {

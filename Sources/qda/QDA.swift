@@ -15,7 +15,7 @@ struct QDA: AsyncParsableCommand {
     version: QDAKitVersion.current,
     subcommands: [
       Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Verify.self, Export.self, Import.self,
-      Query.self, Serve.self, Generate.self, SurveyCommand.self, Agreement.self, Suggest.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
+      Query.self, Serve.self, Generate.self, SurveyCommand.self, Agreement.self, Suggest.self, Learn.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
     ])
 }
 
@@ -28,4 +28,22 @@ struct ProjectOptions: ParsableArguments {
 struct OutputOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Print nothing but errors.")
   var quiet = false
+}
+
+/// Where the sentence model is, or that it is not to be used.
+struct ModelOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Folder of the sentence model (model.safetensors and vocab.txt, or a pip --target folder).",
+      discussion: "Without it: QDA_MODEL, then ~/.local/share/qdakit/models."))
+  var model: String?
+
+  @Flag(help: "Code by the codebook's rules alone, even when the sentence model is installed.")
+  var rulesOnly = false
+
+  var choice: SentenceModelChoice { rulesOnly ? .off : .whenInstalled(directory: model) }
+
+  func validate() throws {
+    if rulesOnly && model != nil { throw ValidationError("give --model or --rules-only, not both") }
+  }
 }

@@ -7,7 +7,8 @@ import _QDATestSupport
 /// Researchers confirm, reject and add contradictions; re-detection keeps their decisions.
 @Suite("Contradiction decisions")
 struct DecisionTests {
-  let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
+  // The codebook's rules alone: these figures are the rules' (see LearnedCodingTests for the model).
+  let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
 
   func project() throws -> (TemporaryFolder, IngestRequest) {
     let folder = try TemporaryFolder("decide")

@@ -42,7 +42,7 @@ struct EvaluationTests {
 
   @Test func aCodebookExtendsTheLexicon() throws {
     let temp = try TemporaryFolder("lexicon")
-    let base = try Fixtures.text(Fixtures.repository("Codebooks/chat.yaml"))
+    let base = try Fixtures.chatCodebookText()
     let codebook = try temp.write("chat.yaml", base + """
 
       contradictions:
@@ -63,7 +63,7 @@ struct EvaluationTests {
 
   @Test func aBadLexiconEntryNamesItsLine() throws {
     let temp = try TemporaryFolder("lexicon")
-    let base = try Fixtures.text(Fixtures.repository("Codebooks/chat.yaml"))
+    let base = try Fixtures.chatCodebookText()
     let lines = base.split(separator: "\n", omittingEmptySubsequences: false).count
     let codebook = try temp.write("chat.yaml", base + """
 

@@ -40,7 +40,8 @@ import _QDATestSupport
     #expect(refi.cases.count == original.participants.count)  // P12 too, without a source
     #expect(refi.variables.map(\.name) == original.attributes.map(\.name))
     #expect(refi.sources.flatMap(\.selections).flatMap(\.codings).count == original.codings.count)
-    #expect(refi.users.map(\.name) == ["auto", "maria"])
+    // Survey answers are coded by the rules, interviews by the learned coder.
+    #expect(refi.users.map(\.name) == ["auto", "maria", "model"])
     let contradictions = try pipeline.contradictions(project: first)
     #expect(refi.notes.filter { $0.name?.hasPrefix("Contradiction:") == true }.count == contradictions.count)
     #expect(refi.notes.contains { $0.text == "Mentions her network — check with Jo" })

@@ -10,7 +10,9 @@ import _QDATestSupport
 /// rules; the project it leaves must be exactly the one a full run with the edited codebook makes.
 @Suite("Incremental re-coding")
 struct IncrementalRecodeTests {
-  let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
+  /// Rules only: these tests are about re-running changed rules (the learned coder reads every
+  /// rule and codes everything again).
+  let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
   let sample = Fixtures.repository("Corpora/principals")
   let codebook = Fixtures.repository("Codebooks/chat.yaml")
 
@@ -34,7 +36,7 @@ struct IncrementalRecodeTests {
 
   /// The shipped codebook with some text replaced, written next to the projects.
   func edited(_ folder: TemporaryFolder, _ replacements: [(String, String)]) throws -> String {
-    var text = try String(contentsOfFile: codebook, encoding: .utf8)
+    var text = try Fixtures.chatCodebookText()
     for (old, new) in replacements {
       #expect(text.contains(old), "the codebook no longer has \(old)")
       text = text.replacingOccurrences(of: old, with: new)

@@ -10,7 +10,8 @@ import _QDATestSupport
 /// passages, agreement is computed from the stored codings, disagreements are reviewed and a
 /// consensus recorded without touching the coders' own codings.
 @Suite struct MultipleCodersTests {
-  static let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
+  // The codebook's rules alone: these figures are the rules' (see LearnedCodingTests for the model).
+  static let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
 
   /// A fresh copy of the sample project (ingested and auto-coded) in a temporary folder.
   static func sampleProject() throws -> (TemporaryFolder, String) {
@@ -82,7 +83,7 @@ import _QDATestSupport
         \(csv):4: no document 'P99.txt'
         \(csv):5: the codebook has no code 'rules.timing' (did you mean rules.time?)
         \(csv):6: the coder cell is empty (or pass --coder)
-        \(csv):7: 'auto' is reserved for rule-based coding; name the coder
+        \(csv):7: 'auto' is reserved for automatic coding (rules or model); name the coder
         """
     }
     #expect(try Self.pipeline.listCodings(project: project, coder: "ana").isEmpty)

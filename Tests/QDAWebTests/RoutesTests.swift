@@ -12,7 +12,8 @@ import _QDATestSupport
   static let project: Result<(TemporaryFolder, String), any Error> = Result {
     let temp = try TemporaryFolder("web")
     let folder = Fixtures.repository("Corpora/principals")
-    _ = try Pipeline(environment: .constant("2026-01-01T00:00:00Z")).ingest(
+    // The codebook's rules alone: the counts below are the rules'.
+    _ = try Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off).ingest(
       IngestRequest(
         inputs: [folder, Fixtures.repository("Corpora/survey/teachers_survey.csv")], attributes: folder + "/participants.csv",
         interviewProtocol: folder + "/protocol.yaml", codebook: Fixtures.repository("Codebooks/chat.yaml")),

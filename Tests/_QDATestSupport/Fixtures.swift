@@ -24,6 +24,13 @@ public enum Fixtures {
     shared.appendingPathComponent(relative).path
   }
 
+  /// The text of `Codebooks/chat.yaml` with its prior named by absolute path, for tests that
+  /// write an edited copy elsewhere.
+  public static func chatCodebookText() throws -> String {
+    try text(repository("Codebooks/chat.yaml")).replacingOccurrences(
+      of: "\nprior: chat.prior.json\n", with: "\nprior: \(repository("Codebooks/chat.prior.json"))\n")
+  }
+
   /// The bytes of a file.
   public static func bytes(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {

@@ -21,6 +21,7 @@ struct SampleReportGoldenTests {
     if ProcessInfo.processInfo.environment["QDAKIT_RECORD"] != nil {
       try? FileManager.default.removeItem(atPath: golden)
       try FileManager.default.copyItem(atPath: fresh, toPath: golden)
+      Issue.record("Recorded Reports/principals anew: review the diff, then run without QDAKIT_RECORD")
       return
     }
     let committed = try FileManager.default.subpathsOfDirectory(atPath: golden).sorted()

@@ -73,7 +73,7 @@ public struct ThemeTable: Hashable, Sendable, Codable {
     // The people's codings of a theme (every coder but the rules).
     func peoplesRow(_ id: String) -> [(String, Int64)] {
       corpus.codings(under: id).compactMap { coding in
-        guard coding.coder != Coding.autoCoder, let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+        guard !coding.isAutomatic, let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
           let participant = corpus.participant(of: passage)
         else { return nil }
         return (participant, coding.passageID)

@@ -99,7 +99,7 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     // Advice coded by people (not the rules), by participant.
     var codedAdvice: [String: [Int64]] = [:]
     if let adviceCode = corpus.codebook.tables.timeAdvice {
-      for coding in corpus.codings(under: adviceCode) where coding.coder != Coding.autoCoder {
+      for coding in corpus.codings(under: adviceCode) where !coding.isAutomatic {
         guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
           let participant = corpus.participant(of: passage)
         else { continue }

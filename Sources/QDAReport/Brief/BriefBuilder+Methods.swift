@@ -39,7 +39,7 @@ extension BriefBuilder {
         "The interviews were analysed with cultural-historical activity theory (CHAT), in which the actions of an individual are seen as embedded in an activity system: "
           + "the subject, the object of the activity and the community engaged in it, mediated by tools and signs, rules and a division of labor (Engeström 1987; Beatty & Feldman 2012). "
           + "Each passage of the \(noun.plural)' answers was coded to the elements below and their codes, by the codebook's rules"
-          + (corpus.codings.countsByCoder.keys.contains { $0 != Coding.autoCoder } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
+          + (corpus.codings.countsByCoder.keys.contains { !Coding.isMachine($0) } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
     ])
     var items: [[Inline]] = []
     for element in Element.allCases {
@@ -126,13 +126,13 @@ extension BriefBuilder {
     let elements = codebook.codes.filter { $0.parentID == nil }.count
     coding += ": \(codebook.codes.count) codes under \(elements) CHAT elements, \(codebook.codes.reduce(0) { $0 + $1.rules.count }) coding rules."
     let byCoder = corpus.codings.countsByCoder
-    let coders = byCoder.keys.sorted { ($0 == Coding.autoCoder ? 0 : 1, $0) < ($1 == Coding.autoCoder ? 0 : 1, $1) }
-    coding += " Codings: " + coders.map { "\(byCoder[$0] ?? 0) by \($0 == Coding.autoCoder ? "the rules" : $0)" }.joined(separator: ", ") + "."
+    let coders = byCoder.keys.sorted { (Coding.isMachine($0) ? 0 : 1, $0) < (Coding.isMachine($1) ? 0 : 1, $1) }
+    coding += " Codings: " + coders.map { "\(byCoder[$0] ?? 0) by \(Self.coderName($0))" }.joined(separator: ", ") + "."
     paragraph([.text(coding)])
 
     if let agreement = methods?.agreement {
       let overall = agreement.overall.figures
-      var text = "Agreement between \(agreement.coders.map { $0 == Coding.autoCoder ? "the rules" : $0 }.joined(separator: " and ")) "
+      var text = "Agreement between \(agreement.coders.map(Self.coderName).joined(separator: " and ")) "
       text += "over \(agreement.passages) passages (every code, passage by passage): "
       text += "percent agreement \(Self.percent(overall.percentAgreement.value)), Krippendorff's α \(Self.decimal(overall.krippendorffAlpha.value))"
       if let kappa = overall.cohensKappa?.value { text += ", Cohen's κ \(Self.decimal(kappa))" }
@@ -169,6 +169,15 @@ extension BriefBuilder {
       current = parent
     }
     return depth
+  }
+
+  /// How the brief names a coder: the machines by what they are, people by name.
+  static func coderName(_ coder: String) -> String {
+    switch coder {
+    case Coding.autoCoder: "the rules"
+    case Coding.modelCoder: "the learned coder"
+    default: coder
+    }
   }
 
   static func formatName(_ format: DocumentFormat) -> String {

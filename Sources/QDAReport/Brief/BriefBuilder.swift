@@ -71,7 +71,7 @@ public struct BriefBuilder {
   func overview() -> String {
     let documents = corpus.documents.count
     let passages = corpus.passages.count(role: { $0 != .interviewer })
-    let manual = corpus.codings.countsByCoder.keys.filter { $0 != Coding.autoCoder }.sorted()
+    let manual = corpus.codings.countsByCoder.keys.filter { !Coding.isMachine($0) }.sorted()
     var text = "Based on \(documents) interview transcript\(documents == 1 ? "" : "s") with \(interviewed.count) \(noun.form(interviewed.count))"
     text += " (\(passages) participant passages), coded with the codebook \(corpus.codebook.name) v\(corpus.codebook.version)"
     text += manual.isEmpty ? " by its rules." : " by its rules and by \(manual.joined(separator: ", "))."
