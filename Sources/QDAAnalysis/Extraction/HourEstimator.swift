@@ -22,7 +22,7 @@ public struct HourStatement: Hashable, Sendable, Codable {
     case total
     /// A block stated apart and marked as extra ("another ten hours", "on top of that").
     case addition
-    /// A second thought that replaces the total ("no, more like fifteen", "call it twenty-five").
+    /// A second thought that replaces the total ("no, more like fifteen", "say thirty-five").
     case correction
     /// A total that sums up what came before ("so about 25 all told").
     case summary
@@ -82,8 +82,8 @@ public enum HourReading: Hashable, Sendable {
 /// Only time spent counts: a rate with no duration ("two hours a week") is not a total; nor is a
 /// duration that describes something else, a length given in minutes alone ("a seventy-minute
 /// block", "forty-five minutes in a meeting"), a duration used as a description ("a two-hour
-/// meeting"), a relative time ("two hours later"), or one said in a negated clause ("it wasn't
-/// like I sat down for two hours"). Vague amounts ("a few hours", "hours and hours") give no
+/// meeting"), a relative time ("two hours later"), or one said in a negated clause ("it was never
+/// a case of blocking out three hours"). Vague amounts ("a few hours", "hours and hours") give no
 /// estimate, nor do refusals ("I never counted").
 ///
 /// ```swift
@@ -241,7 +241,7 @@ public enum HourEstimator {
     return results.sorted { $0.start < $1.start }
   }
 
-  /// "Twenty-some hours. Call it twenty-five.", "…plus another four": a bare number after a
+  /// "Thirty-odd hours. Say thirty-five.", "…plus another four": a bare number after a
   /// stated total, put as a correction or an addition in the total's unit.
   static func restatements(
     _ tokens: [Token], _ found: [Quantity], after totals: [HourStatement], earlier: HourStatement?, scalars: [Unicode.Scalar],
