@@ -1,6 +1,8 @@
 import Foundation
 public import QDAModel
 public import QDAQuery
+import QDACoding
+import QDAEncoder
 import QDAStore
 
 /// What a program designer asks: words (FTS5 syntax, stemmed) and filters.
@@ -22,6 +24,9 @@ public struct QueryRequest: Sendable {
   /// Only these passages (a link to a contradiction's passages); nil: any.
   public var passageIDs: [Int64]?
   public var limit: Int?
+  /// Rank a question in plain words by meaning when the sentence model is installed (false:
+  /// by its words alone).
+  public var byMeaning = true
 
   public init(
     text: String = "", code: String? = nil, element: Element? = nil, coder: String? = nil,
@@ -55,6 +60,26 @@ public struct QueryHit: Sendable {
   public var rank: Double?
 }
 
+/// What a search found, and how it ordered it.
+public struct QueryResult: Sendable {
+  public enum Order: String, Sendable {
+    /// Documents as imported, passages by position (no words, or expert syntax unranked).
+    case document
+    /// bm25 over the words.
+    case words
+    /// The sentence encoder's similarity blended with the words (`MeaningRanking`): each hit is
+    /// one sentence of a passage.
+    case meaning
+  }
+
+  public var hits: [QueryHit]
+  /// How many passages (sentences, by meaning) matched in all.
+  public var total: Int
+  public var order: Order
+  /// Something the person asking should know (why the search was not by meaning).
+  public var note: String?
+}
+
 /// A theme count: passages and distinct participants per value.
 public struct QueryCount: Sendable, Hashable {
   public var value: String
@@ -70,8 +95,84 @@ extension Pipeline {
   /// - Returns: the hits (up to the limit) and how many passages matched in all.
   /// - Throws: `QueryError` for a malformed query or an unknown code or attribute.
   public func query(project path: String, _ request: QueryRequest) throws -> (hits: [QueryHit], total: Int) {
+    let result = try search(project: path, request)
+    return (result.hits, result.total)
+  }
+
+  /// Runs a query as `query` does, and says how it ordered what it found: a question in plain
+  /// words is ranked by meaning when the sentence model is installed (its sentences and the
+  /// interviewer's questions are embedded once and kept in the project), else by its words.
+  public func search(project path: String, _ request: QueryRequest) throws -> QueryResult {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in try matches(request, in: project, path: path, limit: request.limit) }
+    let text = try SearchText(request.text)
+    guard case .plain(let question, let words, _) = text, request.role != .interviewer else {
+      let found = try store.read { project in try matches(request, in: project, path: path, limit: request.limit) }
+      let ranked = request.ranked || { if case .plain = text { true } else { false } }()
+      return QueryResult(hits: found.hits, total: found.total, order: ranked && text != .empty ? .words : .document)
+    }
+    if words.isEmpty, case .plain(_, _, let phrases) = text, phrases.isEmpty {
+      throw QueryError("'\(question)' has no word to search for; ask about something (for example: what did they say about time?)")
+    }
+    var note: String?
+    if request.byMeaning {
+      if let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) {
+        return try store.write { project in
+          try meaningMatches(request, question: question, words: words, encoder: encoder, in: project, path: path)
+        }
+      }
+      note = "ranked by the question's words: searching by meaning needs the sentence model; " + ModelLocation.installHint
+    }
+    let found = try store.read { project in try matches(request, in: project, path: path, limit: request.limit) }
+    return QueryResult(hits: found.hits, total: found.total, order: .words, note: note)
+  }
+
+  /// A question's answers by meaning: every participant sentence the filters keep, ranked by
+  /// `MeaningRanking`, one hit per sentence.
+  func meaningMatches(
+    _ request: QueryRequest, question: String, words: [String], encoder: SentenceEncoder, in project: Project, path: String
+  ) throws -> QueryResult {
+    var filters = request
+    filters.text = ""
+    filters.ranked = false
+    let candidates = try matches(filters, in: project, path: path, limit: nil).hits
+    let byID = Dictionary(candidates.compactMap { hit in hit.passage.id.map { ($0, hit) } }, uniquingKeysWith: { a, _ in a })
+    var units: [CodingUnit] = []
+    for documentID in Set(candidates.compactMap(\.passage.documentID)).sorted() {
+      guard let document = try project.document(id: documentID) else { continue }
+      units += CodingUnit.units(of: try project.passages(documentID: documentID), document: document.key).filter {
+        byID[$0.passageID] != nil
+      }
+    }
+    // The codes on each sentence, and each code read as its name, definition and examples.
+    var codings: [Int64: [Coding]] = [:]
+    for documentID in Set(units.compactMap { byID[$0.passageID]?.passage.documentID }) {
+      for coding in try project.codings(CodingFilter(documentID: documentID)) { codings[coding.passageID, default: []].append(coding) }
+    }
+    let codebook = try Instruments.storedCodebook(project)
+    let profiles = Dictionary(
+      (codebook?.codes ?? []).map { code in
+        (code.id, ([code.name + ".", code.definition] + code.examples).joined(separator: " "))
+      }, uniquingKeysWith: { a, _ in a })
+    let vectors = try vectors(
+      for: [question] + units.flatMap(\.texts) + profiles.values, encoder: encoder, in: project)
+    guard let questionVector = vectors[question] else {
+      throw QueryError("the question '\(question)' could not be embedded")
+    }
+    let ranking = MeaningRanking(question: questionVector, words: words, codes: profiles.compactMapValues { vectors[$0] })
+    let ranked = ranking.ranked(units.map { unit in
+      MeaningRanking.Candidate(
+        sentence: vectors[unit.text] ?? [], context: unit.context.isEmpty ? nil : vectors[unit.context],
+        neighbours: [unit.previous, unit.next].compactMap { $0.flatMap { vectors[$0] } }, text: unit.text,
+        codes: Set((codings[unit.passageID] ?? []).filter { unit.isLabelled(by: $0.span) }.map(\.codeID)))
+    })
+    let hits = ranked.prefix(request.limit ?? ranked.count).compactMap { item -> QueryHit? in
+      let unit = units[item.index]
+      guard var hit = byID[unit.passageID] else { return nil }
+      hit.snippet = Self.quote(unit)
+      hit.rank = -Double(item.score)
+      return hit
+    }
+    return QueryResult(hits: hits, total: units.count, order: .meaning)
   }
 
   /// Counts the passages a query finds by an attribute's values, by code, or by element.
@@ -120,8 +221,21 @@ extension Pipeline {
     }
   }
 
+  /// A sentence as a search shows it: with the sentence before it (or after it, at a passage's
+  /// start) when it is too short to read alone ("Not for a working principal it isn't.").
+  static func quote(_ unit: CodingUnit) -> String {
+    guard unit.text.split(separator: " ").count < 8 else { return unit.text }
+    if let previous = unit.previous { return previous + " " + unit.text }
+    if let next = unit.next { return unit.text + " " + next }
+    return unit.text
+  }
+
   func matches(_ request: QueryRequest, in project: Project, path: String, limit: Int?) throws -> (hits: [QueryHit], total: Int) {
-    let text = try FullTextQuery.check(request.text)
+    let searchText = try SearchText(request.text)
+    let text = searchText.fullText
+    if case .plain(let question, let words, let phrases) = searchText, words.isEmpty, phrases.isEmpty {
+      throw QueryError("'\(question)' has no word to search for; ask about something (for example: what did they say about time?)")
+    }
     guard let codebook = try Instruments.storedCodebook(project) else {
       throw PipelineError(.missingCodebook, "\(path) has no codebook yet")
     }
@@ -143,7 +257,8 @@ extension Pipeline {
     search.role = request.role?.rawValue
     search.documentKey = request.document
     search.questionID = request.question
-    search.order = request.ranked ? .relevance : .document
+    // A question in plain words is ranked (any of its words matches); expert syntax as asked.
+    if case .plain = searchText { search.order = .relevance } else { search.order = request.ranked ? .relevance : .document }
     search.passageIDs = request.passageIDs
     search.limit = limit
     if request.code != nil || request.element != nil {

@@ -8,19 +8,23 @@ struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Ask the coded feedback a question: words, codes, elements and participant attributes.",
     discussion: """
-      Words are stemmed (time finds times, timing); "planning time" is a phrase; collab* a prefix;
-      NEAR(time alone, 5) finds words close together; AND, OR, NOT and parentheses combine them.
-      Passages are listed in document order (documents as imported, passages by position);
-      --rank lists the best matches first (bm25), which reads every match before the first.
+      Ask in plain words ("What did non-completers say about time and deadlines?"): with the
+      sentence model installed, participants' sentences are ranked by meaning (the question against
+      each sentence, the interviewer's question it answers, and the codes on it), else by the
+      question's words (bm25). --words-only ranks by words even with the model.
+      Expert syntax, recognised by its marks: words are stemmed (time finds times, timing);
+      "planning time" is a phrase; collab* a prefix; NEAR(time alone, 5) finds words close together;
+      AND, OR, NOT and parentheses combine them. Such a search lists passages in document order
+      (documents as imported, passages by position); --rank lists the best matches first (bm25).
 
-      qda query --project p.qda time --where completed=no              # what did non-completers say about time?
+      qda query --project p.qda "What did non-completers say about time?" --where completed=no
       qda query --project p.qda --code community.collaboration --where school_level=high
       qda query --project p.qda "" --element rules --count-by completed
       qda query --project p.qda "stipend* OR bonus*" --rank --format json
       """)
 
   @OptionGroup var project: ProjectOptions
-  @Argument(help: "The words to find (FTS5 syntax); empty for every passage the filters keep.") var text: String = ""
+  @Argument(help: "A question in plain words, or FTS5 syntax; empty for every passage the filters keep.") var text: String = ""
   @Option(help: "Only passages coded with this code (or a sub-code).") var code: String?
   @Option(help: "Only passages coded with a code of this CHAT element.") var element: String?
   @Option(help: "Count only this coder's codings for --code and --element.") var coder: String?
@@ -29,6 +33,7 @@ struct Query: ParsableCommand {
   @Option(help: "Only this document (key).") var document: String?
   @Option(help: "Only answers to this protocol question or survey item.") var question: String?
   @Flag(help: "Best matches first (bm25; needs words) instead of document order.") var rank = false
+  @Flag(help: "Rank a plain question by its words even when the sentence model is installed.") var wordsOnly = false
   @Option(help: "At most this many passages.") var limit = 20
   @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
   @Option(help: "table, csv or json.") var format: ListFormat = .table
@@ -42,9 +47,11 @@ struct Query: ParsableCommand {
       Console.out(ListFormat.render(format, columns: [countBy, "participants", "passages", "passage_ids"], rows: rows))
       return
     }
-    let (hits, total) = try pipeline.query(project: project.project, request)
+    let result = try pipeline.search(project: project.project, request)
+    let (hits, total) = (result.hits, result.total)
+    if let note = result.note { Console.error(note) }
     // The score column only when ranked: in document order there is none.
-    let scored = request.ranked && !request.text.isEmpty
+    let scored = result.order != .document
     let rows = hits.map { hit -> [String] in
       [String(hit.passage.id ?? 0)] + (scored ? [hit.rank.map { String(format: "%.2f", -$0) } ?? ""] : []) + [
         hit.participant, hit.documentKey, hit.passage.speaker ?? "", hit.codes.joined(separator: " "),
@@ -54,7 +61,10 @@ struct Query: ParsableCommand {
     let columns = ["passage"] + (scored ? ["score"] : []) + ["participant", "document", "speaker", "codes", "text"]
     Console.out(ListFormat.render(format, columns: columns, rows: rows))
     if format == .table {
-      Console.error("\(total) passage\(total == 1 ? "" : "s") matched" + (total > hits.count ? "; showing \(hits.count) (--limit)" : ""))
+      let unit = result.order == .meaning ? "sentence" : "passage"
+      Console.error(
+        "\(total) \(unit)\(total == 1 ? "" : "s") " + (result.order == .meaning ? "ranked by meaning" : "matched")
+          + (total > hits.count ? "; showing \(hits.count) (--limit)" : ""))
     }
   }
 
@@ -70,6 +80,7 @@ struct Query: ParsableCommand {
   func makeRequest() throws -> QueryRequest {
     var request = QueryRequest(
       text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit)
+    request.byMeaning = !wordsOnly
     if let element {
       guard let parsed = Element(identifier: element) else {
         throw ValidationError("--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -1,0 +1,72 @@
+import Foundation
+import QDAAnalysis
+import QDAModel
+import QDAPipeline
+import QDAQuery
+import Testing
+import _QDATestSupport
+
+/// A designer's question in plain words, end to end on the sample corpus with the real sentence
+/// model: ranked by meaning, filters kept, words-only and no-model fallbacks that say so.
+@Suite struct MeaningSearchTests {
+  static let pipeline = LearnedCodingTests.pipeline
+
+  @Test func aQuestionInPlainWordsFindsAnswersInOtherWords() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("meaning")
+    defer { withExtendedLifetime(folder) {} }
+    // None of the question's content words is "hours", yet the answers are about hours spent.
+    let result = try Self.pipeline.search(
+      project: project, QueryRequest(text: "How much time did the programme take them each week?", limit: 5))
+    #expect(result.order == .meaning)
+    #expect(result.note == nil)
+    #expect(result.hits.count == 5)
+    let about = result.hits.filter { $0.snippet.lowercased().contains("hour") }
+    #expect(about.count >= 4, "\(result.hits.map(\.snippet))")
+    // Best first, and only participants' sentences.
+    let ranks = result.hits.compactMap(\.rank)
+    #expect(ranks == ranks.sorted())
+    #expect(result.hits.allSatisfy { $0.passage.role != .interviewer })
+    #expect(result.total > 100)
+
+    // Apostrophes, hyphens and a question mark are words, not syntax.
+    let platform = try Self.pipeline.search(project: project, QueryRequest(text: "Was the site's log-in hard to use?", limit: 3))
+    #expect(platform.order == .meaning)
+    #expect(platform.hits.contains { $0.codes.contains { $0.hasPrefix("tools") } })
+  }
+
+  @Test func filtersHoldAndEveryHitIsAParticipantTheyAllow() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("meaning-filter")
+    defer { withExtendedLifetime(folder) {} }
+    let request = QueryRequest(
+      text: "Why did they sign up?", conditions: [try AttributeCondition("completed=no")], limit: 50)
+    let result = try Self.pipeline.search(project: project, request)
+    #expect(result.order == .meaning)
+    #expect(!result.hits.isEmpty)
+    let participants = try Self.pipeline.snapshot(project: project).participants
+    let allowed = Set(participants.filter { $0.attributes["completed"] == .yesNo(false) }.map(\.id))
+    #expect(!allowed.isEmpty)
+    #expect(Set(result.hits.map(\.participant)).isSubset(of: allowed))
+  }
+
+  @Test func withoutTheModelOrWithWordsOnlyTheQuestionsWordsRankAndItSaysSo() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("meaning-words")
+    defer { withExtendedLifetime(folder) {} }
+    var request = QueryRequest(text: "What did non-completers say about time?", limit: 5)
+    request.byMeaning = false
+    let words = try Self.pipeline.search(project: project, request)
+    #expect(words.order == .words)
+    #expect(words.note == nil)
+    #expect(words.hits.allSatisfy { $0.snippet.contains("«") })
+
+    let rulesOnly = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
+    let fallback = try rulesOnly.search(project: project, QueryRequest(text: "What did non-completers say about time?", limit: 5))
+    #expect(fallback.order == .words)
+    #expect(fallback.note?.contains("sentence model") == true)
+    #expect(!fallback.hits.isEmpty)
+
+    #expect(throws: QueryError.self) { try Self.pipeline.search(project: project, QueryRequest(text: "What did they say about it?")) }
+    // Expert syntax keeps its meaning.
+    let expert = try Self.pipeline.search(project: project, QueryRequest(text: "stipend* OR bonus*"))
+    #expect(expert.order == .document)
+  }
+}
