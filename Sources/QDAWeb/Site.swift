@@ -147,15 +147,19 @@ public struct Site: Sendable {
           return id
         }
       }
-      let (hits, total) = try pipeline.query(project: project, request)
+      let result = try pipeline.search(project: project, request)
+      let (hits, total) = (result.hits, result.total)
       var body = filterForm(
         action: "/passages",
         fields: [
-          ("q", request.text, "Words (stemmed; \"phrases\", prefix*, NEAR, AND/OR/NOT)"), ("code", request.code ?? "", "Code"),
+          ("q", request.text, "A question, or words (stemmed; \"phrases\", prefix*, NEAR, AND/OR/NOT)"),
+          ("code", request.code ?? "", "Code"),
           ("where", request.conditions.first?.description ?? "", "Attribute filter"),
         ],
         checkboxes: [("rank", request.ranked, "Best matches first")])
-      body += "<p role=\"status\">\(total) passage\(total == 1 ? "" : "s") found\(total > hits.count ? "; showing \(hits.count)" : "").</p>\n"
+      let found = result.order == .meaning ? "sentence\(total == 1 ? "" : "s") ranked by meaning" : "passage\(total == 1 ? "" : "s") found"
+      body += "<p role=\"status\">\(total) \(found)\(total > hits.count ? "; showing \(hits.count)" : "").</p>\n"
+      if let note = result.note { body += "<p class=\"note\">\(HTMLPage.escape(note))</p>\n" }
       for hit in hits {
         let id = hit.passage.id ?? 0
         let documentLink = "/documents/\(hit.passage.documentID ?? 0)#p\(id)"

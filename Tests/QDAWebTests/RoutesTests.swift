@@ -69,6 +69,15 @@ import _QDATestSupport
     #expect(byCode.body.contains("passages found"))
   }
 
+  @Test func aQuestionInPlainWordsIsRankedByMeaningInThePage() async throws {
+    _ = try TestModel.location()
+    let page = try await Self.get("/passages?q=How%20long%20did%20the%20tasks%20take%20them%3F&role=participant&limit=5")
+    #expect(page.status == 200)
+    #expect(page.body.contains("sentences ranked by meaning; showing 5"))
+    #expect(page.body.components(separatedBy: "<article class=\"passage participant\">").count == 6)
+    #expect(page.body.lowercased().contains("hour"))
+  }
+
   @Test func aDocumentShowsTurnsAndCodingStripes() async throws {
     let page = try await Self.get("/documents/1")
     #expect(page.status == 200)
