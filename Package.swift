@@ -217,7 +217,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDACodingTests",
-      dependencies: ["QDACoding", "QDACodebook", "QDAModel", "QDAText", "_QDATestSupport"],
+      dependencies: ["QDACoding", "QDACodebook", "QDAModel", "QDANumerics", "QDAText", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAAnalysisTests", dependencies: ["QDAAnalysis", "QDAModel", "_QDATestSupport"],

@@ -239,6 +239,31 @@ public struct ContradictionDetector: Sendable {
     }
   }
 
+  /// A tension found some other way (the learned tension model) as a contradiction: its
+  /// manifestation and evidence read from the cues in its sentence, as detections by cue are.
+  ///
+  /// - Parameters:
+  ///   - reason: what found it, first in the evidence.
+  public func contradiction(
+    sentence text: String, passageID: Int64, span: TextSpan, pair: (Element, Element), participant: String,
+    reason: String, confidence: Double
+  ) -> Contradiction {
+    let phrases = TensionLexicon.PreparedPhrases(lexicon)
+    let words = mask(Tokenizer.tokens(in: text, punctuation: false).map(\.text), notCues: phrases.notCues)
+    var kinds: Set<TensionLexicon.Kind> = []
+    var cues: [String] = []
+    for cue in phrases.cues.candidates(in: Set(words)).map({ lexicon.cues[$0] })
+    where !TensionLexicon.occurrences(of: cue.words, in: words).isEmpty {
+      kinds.insert(cue.kind)
+      cues.append(cue.isEngestromSannino ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
+    }
+    let ordered = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
+    return Contradiction(
+      level: .secondary, first: ordered.0, second: ordered.1, manifestation: manifestation(kinds), participant: participant,
+      passageIDs: [passageID], spans: [span], evidence: ([reason] + cues).joined(separator: "; "),
+      confidence: min(0.95, (confidence * 100).rounded() / 100))
+  }
+
   /// The manifestation the strongest cue shows: critical conflict, double bind, conflict, else dilemma.
   func manifestation(_ kinds: Set<TensionLexicon.Kind>) -> Contradiction.Manifestation {
     if kinds.contains(.criticalConflict) { return .criticalConflict }

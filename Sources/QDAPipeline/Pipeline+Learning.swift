@@ -28,6 +28,22 @@ extension Pipeline {
   /// the agreement on interviews the model did not learn from.
   ///
   /// - Throws: when the sentence model is not installed, or the coder coded no interview.
+  /// A tension model learned from the contradictions a coder recorded by hand in the documents
+  /// of their training set; nil when they recorded none there.
+  func tensionModel(_ project: Project, coder: String, set: TrainingSet, model: LearnedModel) throws -> TensionModel? {
+    let documentOf = Dictionary(set.units.map { ($0.passageID, $0.document) }, uniquingKeysWith: { a, _ in a })
+    let examples = try project.contradictions().filter { $0.coder == coder && $0.status != .rejected }.flatMap { contradiction in
+      zip(contradiction.passageIDs, contradiction.spans).compactMap { passage, span -> TensionModel.Example? in
+        documentOf[passage].map { TensionModel.Example(document: $0, span: span, elements: (contradiction.first, contradiction.second)) }
+      }
+    }
+    guard !examples.isEmpty else { return nil }
+    environment.progress("learning where tensions are from \(examples.count) of \(coder)'s contradictions")
+    let features = TensionFeatures.matrix(
+      set.units, unitFeatures: set.features, probabilities: model.elementProbabilities(set.features))
+    return TensionModel.train(set, features: features, contradictions: examples)
+  }
+
   public func learn(project path: String, coder: String, usePrior: Bool = true) throws -> LearningSummary {
     let store = try ProjectStore(path: path, mustExist: true)
     let encoder = try SentenceModels.requiredEncoder(sentenceModel, environment: environment.variables)
@@ -49,8 +65,10 @@ extension Pipeline {
           "\(coder) has coded no interview in \(path)" + (coders.isEmpty ? "" : "; coders: \(coders.joined(separator: ", "))"))
       }
       environment.progress("learning from \(set.documents.count) documents, \(set.units.count) sentences")
-      let model = LearnedModel.train(
+      var model = LearnedModel.train(
         set, prior: prior, name: "learned from \(coder)", learnedFrom: coder, encoder: encoder.fingerprint, codebook: codebook)
+      // Where tensions are: from the coder's own contradictions, else the prior's.
+      model.tension = try tensionModel(project, coder: coder, set: set, model: model) ?? prior?.tension
       try project.setCodingModel(.learned, model.encoded())
 
       // Every interview with the new model, then the coder's own, each by a model that did not see it.

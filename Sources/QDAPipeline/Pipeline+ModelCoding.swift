@@ -4,6 +4,7 @@ import QDAEncoder
 import QDAModel
 import QDANumerics
 import QDAStore
+import QDAContradictions
 
 /// What coding with the learned coder needs: the encoder that makes the vectors and the coder
 /// that reads them.
@@ -12,7 +13,56 @@ struct ModelCoding: Sendable {
   var coder: ModelCoder
 }
 
+/// Contradictions found by a learned tension model (`TensionModel`) instead of by cue words.
+struct TensionDetection {
+  var model: LearnedModel
+  var tension: TensionModel
+  var encoder: SentenceEncoder
+  var rules: AutoCoder
+  var codebook: Codebook
+
+  /// One interview's candidates as contradictions.
+  func detect(
+    _ document: Document, passages: [Passage], detector: ContradictionDetector,
+    vectors: ([String]) throws -> [String: [Float]]
+  ) throws -> [Contradiction] {
+    guard document.format != .survey else { return [] }
+    let units = CodingUnit.units(
+      of: passages, document: document.key, ruleCodings: rules.code(passages, documentText: document.text), codebook: codebook)
+    guard !units.isEmpty else { return [] }
+    let lookup = try vectors(units.flatMap(\.texts))
+    let features = UnitFeatures.matrix(units, vector: { lookup[$0] })
+    let tensionFeatures = TensionFeatures.matrix(
+      units, unitFeatures: features, probabilities: model.elementProbabilities(features))
+    return tension.candidates(units, features: tensionFeatures).map { candidate in
+      let unit = units[candidate.unit]
+      return detector.contradiction(
+        sentence: unit.text, passageID: unit.passageID, span: unit.span, pair: candidate.pair,
+        participant: document.participantID,
+        reason: String(format: "learned tension model (from %@, %d contradictions): %.2f", model.learnedFrom, tension.contradictions, candidate.score),
+        confidence: Double(candidate.score))
+    }
+  }
+}
+
 extension Pipeline {
+  /// The learned tension model contradictions are detected with: the project's learned model's,
+  /// else the codebook prior's; nil (detection by cues) when neither has one, the sentence model
+  /// is not installed or was not the one the model was made with, or the choice is rules only.
+  func tensionDetection(_ project: Project, codebook: Codebook) throws -> TensionDetection? {
+    if case .off = sentenceModel { return nil }
+    let learned = try project.codingModel(.learned).map { try LearnedModel.decode($0, file: "the project's learned model") }
+    let prior = try project.codingModel(.prior).map { try LearnedModel.decode($0, file: codebook.prior ?? "the codebook's prior") }
+    guard let model = learned ?? prior, let tension = model.tension ?? prior?.tension,
+      let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables),
+      model.encoder == encoder.fingerprint
+    else { return nil }
+    return TensionDetection(
+      model: model, tension: tension, encoder: encoder,
+      rules: AutoCoder(codebook: codebook, protocol: try Instruments.storedProtocol(project, codebook: codebook)),
+      codebook: codebook)
+  }
+
   /// The learned coder a project's interviews are coded with, or nil for rules alone: the model
   /// learned from a coder (`qda learn`) when the project keeps one, else the codebook's prior;
   /// none when the sentence model is not installed, or the choice is rules only.

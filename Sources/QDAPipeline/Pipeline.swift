@@ -597,10 +597,19 @@ public struct Pipeline: Sendable {
     }
     let detector = ContradictionDetector(lexicon: .forCodebook(codebook))
     let ids = try project.documentIDs(interviewsOnly: true)
+    let learned = try tensionDetection(project, codebook: codebook)
     var found: [Contradiction] = []
     try forEachBatch(of: ids) { batch, start in
       environment.progress("detecting contradictions \(start + batch.count)/\(ids.count)")
       let documents = try batch.compactMap { try project.document(id: $0) }
+      if let learned {
+        for document in documents {
+          found += try learned.detect(document, passages: try project.passages(documentID: document.id ?? 0), detector: detector) {
+            try vectors(for: $0, encoder: learned.encoder, in: project)
+          }
+        }
+        return
+      }
       let passages = try batch.flatMap { try project.passages(documentID: $0) }
       let codings = try batch.flatMap { try project.codings(CodingFilter(documentID: $0)) }
       found += detector.detect(CorpusSnapshot(codebook: codebook, documents: documents, passages: passages, codings: codings))

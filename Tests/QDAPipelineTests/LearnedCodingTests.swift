@@ -93,3 +93,51 @@ import _QDATestSupport
     #expect(error?.description.contains("drop --rules-only") == true)
   }
 }
+
+/// Contradictions found by the learned tension model: out of the box the prior's (learned from the
+/// reference corpus's contradictions), and after `learn`, one learned from the coder's own.
+@Suite struct LearnedTensionTests {
+  static let pipeline = LearnedCodingTests.pipeline
+
+  @Test func thePriorProposesAFewTensionsPerInterviewWithTheirEvidence() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("tension")
+    defer { withExtendedLifetime(folder) {} }
+    let found = try Self.pipeline.contradictions(project: project)
+    #expect(!found.isEmpty)
+    for contradiction in found {
+      #expect(contradiction.evidence.hasPrefix("learned tension model (from reference, 87 contradictions): "))
+      #expect(contradiction.confidence >= 0.5)
+      #expect(contradiction.first != contradiction.second)
+      #expect(contradiction.spans.count == 1 && contradiction.passageIDs.count == 1)
+    }
+    // At most three per interview (87 contradictions in 32 interviews), one per passage.
+    for (participant, items) in Dictionary(grouping: found, by: \.participant) {
+      #expect(items.count <= 3, "\(participant): \(items.count)")
+      #expect(Set(items.map(\.passageIDs)).count == items.count)
+    }
+    // The sample's clearest tension, the torn principal, is among them with a cue-typed manifestation.
+    #expect(found.contains { $0.participant == "P06" && $0.manifestation == .criticalConflict })
+  }
+
+  @Test func learningFromACoderWhoRecordedContradictionsLearnsTheirTensions() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("tension-learn")
+    defer { withExtendedLifetime(folder) {} }
+    _ = try Self.pipeline.importCodings(project: project, csv: Fixtures.repository("Corpora/codings/ben.csv"))
+    let recorded: [(String, String, (Element, Element))] = [
+      ("P04.txt", "the tasks have to be done alone", (.rules, .community)),
+      ("P06.txt", "I felt torn, honestly.", (.rules, .divisionOfLabor)),
+      ("P06.txt", "The two were fighting each other.", (.object, .divisionOfLabor)),
+    ]
+    for (document, quote, pair) in recorded {
+      _ = try Self.pipeline.addContradiction(
+        project: project, elements: pair, manifestation: .dilemma, target: CodingTarget(document: document, quote: quote),
+        note: "", researcher: "ben")
+    }
+    _ = try Self.pipeline.learn(project: project, coder: "ben")
+    let detected = try Self.pipeline.contradictions(project: project).filter { $0.coder == "auto" }
+    #expect(!detected.isEmpty)
+    #expect(detected.allSatisfy { $0.evidence.hasPrefix("learned tension model (from ben, 3 contradictions): ") })
+    // ben's own records stay, confirmed.
+    #expect(try Self.pipeline.contradictions(project: project).filter { $0.coder == "ben" }.count == 3)
+  }
+}

@@ -83,6 +83,8 @@ public struct LearnedModel: Hashable, Sendable, Codable {
   public var sentences: Int
   public var elements: [Label]
   public var codes: [Label]
+  /// Where tensions are, learned from the coder's contradictions (nil when they recorded none).
+  public var tension: TensionModel?
 
   public init(
     name: String, learnedFrom: String, encoder: String, documents: [String], sentences: Int, elements: [Label],
@@ -119,6 +121,16 @@ public struct LearnedModel: Hashable, Sendable, Codable {
     for label in model.elements + model.codes where label.model.weights.count != UnitFeatures.count {
       throw LearnedModelError(
         file: file, message: "label \(label.label) has \(label.model.weights.count) weights, expected \(UnitFeatures.count)")
+    }
+    if let tension = model.tension {
+      for label in [tension.tension] + tension.sides where label.model.weights.count != TensionFeatures.count {
+        throw LearnedModelError(
+          file: file,
+          message: "tension label \(label.label) has \(label.model.weights.count) weights, expected \(TensionFeatures.count)")
+      }
+      guard tension.sides.count == Element.allCases.count else {
+        throw LearnedModelError(file: file, message: "the tension model has \(tension.sides.count) sides, expected \(Element.allCases.count)")
+      }
     }
     return model
   }
