@@ -5,7 +5,7 @@
 #
 #   Corpora/reference/rebuild-prior.sh [path/to/qda]      (default: swift run qda)
 #
-# Needs the sentence model installed (README: "Coding with a learned model").
+# Needs the sentence model installed (Docs/learned-coding.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ $# -ge 1 ]]; then qda=("$1"); else qda=(swift run qda); fi

@@ -153,9 +153,12 @@ extension Pipeline {
       (codebook?.codes ?? []).map { code in
         (code.id, ([code.name + ".", code.definition] + code.examples).joined(separator: " "))
       }, uniquingKeysWith: { a, _ in a })
+    // The question's topic is embedded, not the people it names ("what did principals say
+    // about …": every answer is a principal's).
+    let topic = SearchText.focus(of: question)
     let vectors = try vectors(
-      for: [question] + units.flatMap(\.texts) + profiles.values, encoder: encoder, in: project)
-    guard let questionVector = vectors[question] else {
+      for: [topic] + units.flatMap(\.texts) + profiles.values, encoder: encoder, in: project)
+    guard let questionVector = vectors[topic] else {
       throw QueryError("the question '\(question)' could not be embedded")
     }
     let ranking = MeaningRanking(question: questionVector, words: words, codes: profiles.compactMapValues { vectors[$0] })
@@ -165,12 +168,22 @@ extension Pipeline {
         neighbours: [unit.previous, unit.next].compactMap { $0.flatMap { vectors[$0] } }, text: unit.text,
         codes: Set((codings[unit.passageID] ?? []).filter { unit.isLabelled(by: $0.span) }.map(\.codeID)))
     })
-    let hits = ranked.prefix(request.limit ?? ranked.count).compactMap { item -> QueryHit? in
+    // Each sentence shown once: a short one shown with its neighbour is not shown again alone,
+    // nor the neighbour.
+    var shown: Set<String> = []
+    var hits: [QueryHit] = []
+    for item in ranked {
+      if let limit = request.limit, hits.count >= limit { break }
       let unit = units[item.index]
-      guard var hit = byID[unit.passageID] else { return nil }
-      hit.snippet = Self.quote(unit)
+      guard var hit = byID[unit.passageID], !shown.contains("\(unit.passageID)|\(unit.text)") else { continue }
+      let quote = Self.quote(unit)
+      let neighbour = quote == unit.text ? nil : (quote.hasPrefix(unit.text) ? unit.next : unit.previous)
+      let alone = neighbour.map { shown.contains("\(unit.passageID)|\($0)") } ?? true
+      hit.snippet = alone ? unit.text : quote
       hit.rank = -Double(item.score)
-      return hit
+      shown.insert("\(unit.passageID)|\(unit.text)")
+      if !alone, let neighbour { shown.insert("\(unit.passageID)|\(neighbour)") }
+      hits.append(hit)
     }
     return QueryResult(hits: hits, total: units.count, order: .meaning)
   }

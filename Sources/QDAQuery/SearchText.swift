@@ -47,10 +47,32 @@ public enum SearchText: Sendable, Hashable {
         rest += " " + part
       }
     }
-    let words = Self.words(rest).filter { !Self.stopWords.contains($0) }
+    let words = Self.words(Self.focus(of: rest)).filter { !Self.stopWords.contains($0) }
     var seen: Set<String> = []
     self = .plain(question: text, words: words.filter { seen.insert($0).inserted }, phrases: phrases)
   }
+
+  /// What a question asks about, without the people it asks about: in "What did high school
+  /// principals say about the deadlines?" the subject of a verb of saying, thinking, finding or
+  /// deciding is who answered (a filter's business), and the topic is the rest; the words after
+  /// "did"/"do"/"does" up to such a verb (at most five words on) are taken out. A subject of any
+  /// other verb is the topic ("Did the incentives matter?", "What did the platform lack?").
+  public static func focus(of question: String) -> String {
+    let tokens = question.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let bare = tokens.map { Self.words($0).joined(separator: " ") }
+    guard let auxiliary = bare.firstIndex(where: { ["did", "do", "does"].contains($0) }) else { return question }
+    let limit = min(bare.count, auxiliary + 7)
+    guard let verb = ((auxiliary + 2)..<max(auxiliary + 2, limit)).first(where: { reportingVerbs.contains(bare[$0]) }) else {
+      return question
+    }
+    return (tokens[..<(auxiliary + 1)] + tokens[verb...]).joined(separator: " ")
+  }
+
+  /// Verbs whose subject, in a question, is the person answering.
+  static let reportingVerbs: Set<String> = [
+    "say", "think", "mention", "find", "feel", "describe", "tell", "report", "decide", "choose", "like", "dislike",
+    "want", "value", "recommend", "suggest", "expect", "see", "experience", "hope", "need", "struggle", "worry",
+  ]
 
   /// The FTS5 query that finds passages with any of the question's words or phrases (ranked by
   /// bm25, the more of them the better); empty when the question has no content word.

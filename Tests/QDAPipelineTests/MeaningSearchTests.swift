@@ -27,6 +27,11 @@ import _QDATestSupport
     #expect(ranks == ranks.sorted())
     #expect(result.hits.allSatisfy { $0.passage.role != .interviewer })
     #expect(result.total > 100)
+    // No sentence shown twice (a short one is shown with its neighbour, and then not again).
+    let many = try Self.pipeline.search(project: project, QueryRequest(text: "Why did they sign up for it?", limit: 60))
+    var sentences: [String] = []
+    for hit in many.hits { sentences += hit.snippet.split(separator: ". ").map { "\(hit.passage.id ?? 0)|\($0)" } }
+    #expect(Set(sentences).count == sentences.count, "\(sentences)")
 
     // Apostrophes, hyphens and a question mark are words, not syntax.
     let platform = try Self.pipeline.search(project: project, QueryRequest(text: "Was the site's log-in hard to use?", limit: 3))

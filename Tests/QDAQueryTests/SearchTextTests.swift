@@ -4,9 +4,9 @@ import Testing
 /// What a designer types is read as a question in plain words unless it carries expert marks.
 @Suite struct SearchTextTests {
   @Test(arguments: [
-    ("What did teachers say about the rubric?", ["teachers", "rubric"]),
+    ("What about the rubric for teachers?", ["rubric", "teachers"]),
     ("How did the coordinator's week change?", ["coordinator", "week", "change"]),
-    ("What did non-attenders say about parking and fees?", ["non", "attenders", "parking", "fees"]),
+    ("Non-attenders and parking fees?", ["non", "attenders", "parking", "fees"]),
     ("Was the app easy, or confusing?", ["app", "easy", "confusing"]),
     ("time?", ["time"]),
     ("hours, hours and HOURS", ["hours"]),
@@ -18,6 +18,27 @@ import Testing
     }
     #expect(found == words)
     #expect(phrases.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("What did the night-shift nurses say about parking?", "What did say about parking?"),
+    ("Why did volunteers in the north region decide to leave?", "Why did decide to leave?"),
+    ("Which fees did parents mention?", "Which fees did mention?"),
+    // The subject of another verb is the topic.
+    ("Did the fees matter to parents?", "Did the fees matter to parents?"),
+    ("What did the app lack?", "What did the app lack?"),
+    ("How long was the course?", "How long was the course?"),
+  ])
+  func aQuestionsFocusLeavesOutThePeopleItAsksAbout(question: String, focus: String) throws {
+    #expect(SearchText.focus(of: question) == focus)
+  }
+
+  @Test func thePeopleAskedAboutAreNotSearchWords() throws {
+    guard case .plain(_, let words, _) = try SearchText("What did the night-shift nurses say about parking?") else {
+      Issue.record("not a question")
+      return
+    }
+    #expect(words == ["parking"])
   }
 
   @Test func aQuotedPhraseInAQuestionStaysAPhrase() throws {

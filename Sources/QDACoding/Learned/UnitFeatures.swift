@@ -7,7 +7,7 @@ public import QDANumerics
 ///
 /// Measured on the development corpus (leave one interview out, logistic regression per
 /// element): the sentence alone gives element F1 0.50; with the interviewer's turn 0.61; with
-/// the neighbours and the rules 0.61–0.65 (see the README's learned-coding section).
+/// the neighbours and the rules 0.61–0.65 (see Docs/learned-coding.md).
 public enum UnitFeatures {
   /// The sentence vectors' length.
   public static let vectorLength = 384

@@ -2,7 +2,7 @@ import QDAText
 
 /// Counts in words, the way evaluation briefs write them.
 ///
-/// The style (see README, "Counts in words"):
+/// The style (see Docs/outputs.md, "Counts in words"):
 /// - numbers under ten in words, 10 and over in digits ("four", "11");
 /// - a sentence never starts with digits: "All 11 principals", "Eleven principals";
 /// - the denominator is named when it is not everyone: "four of the nine principals who
