@@ -30,13 +30,25 @@ public enum CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read before waiting, so a large output cannot fill the pipe and block the child.
+    return capture(process, out: out, err: err)
+  }
+
+  /// Reads both pipes to their end at once, then waits: reading one to its end first would
+  /// block for good once the child fills the other pipe's buffer (64 KB on Linux) and waits for
+  /// it to drain.
+  static func capture(_ process: Process, out: Pipe, err: Pipe) -> CommandResult {
+    let errors = DataBox()
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      errors.set(err.fileHandleForReading.readDataToEndOfFile())
+      done.signal()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    done.wait()
     process.waitUntilExit()
     return CommandResult(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: errors.get(), as: UTF8.self))
   }
 
   /// Starts `qda` without waiting for it (its output discarded), for tests that kill it or
@@ -63,11 +75,14 @@ public enum CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+    return capture(process, out: out, err: err)
   }
+}
+
+/// Bytes handed from the thread that read them, behind a lock.
+final class DataBox: @unchecked Sendable {
+  private var data = Data()
+  private let lock = NSLock()
+  func set(_ value: Data) { lock.withLock { data = value } }
+  func get() -> Data { lock.withLock { data } }
 }
