@@ -85,29 +85,60 @@ extension Pipeline {
     let names = try request.names.map(Self.readNames) ?? NameList()
     let plan = try source.read { project in try RedactionPlan(project, names: names, attributes: request.attributes, key: &key) }
 
-    try source.copy(to: request.out)
+    // The copy is made and de-identified in a hidden file beside `--out` and renamed into place
+    // only when complete: a command killed at any moment leaves nothing at `--out` (and never the
+    // project as it was, names and all).
+    let partial = Self.partialPath(for: request.out)
+    ProjectStore.remove(path: partial)
     let result: RedactionResult
     do {
-      let target = try ProjectStore(path: request.out, mustExist: true)
+      try source.copy(to: partial)
       let rewriter = RedactionRewriter(plan: plan, redactor: Redactor(key: key))
-      let counts = try target.write { project in
-        let counts = try project.rewrite(with: rewriter)
-        try project.log(
-          command: "redact", summary: "de-identified copy: \(key.entries.count) names replaced by pseudonyms", at: environment.now())
-        return counts
-      }
-      try target.compact()
+      let counts = try Self.rewrite(partial, with: rewriter, summary: "de-identified copy: \(key.entries.count) names replaced by pseudonyms", at: environment.now())
+      try Self.moveIntoPlace(partial, to: request.out)
       var byKind: [IdentifierKind: Int] = [:]
       for entry in key.entries { byKind[entry.kind, default: 0] += 1 }
       result = RedactionResult(
         counts: counts, names: byKind, added: key.entries.count - before, replacements: rewriter.replacements.value,
         renamed: plan.renamed.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     } catch {
-      ProjectStore.remove(path: request.out)
+      ProjectStore.remove(path: partial)
       throw error
     }
     try Self.writeKey(key, to: request.key)
     return result
+  }
+
+  /// Where a de-identified project is made before it is complete: a hidden file in `out`'s folder.
+  static func partialPath(for out: String) -> String {
+    let url = URL(fileURLWithPath: out)
+    return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
+  }
+
+  /// Rewrites the copy at `path`, records it in its history, compacts it so no page keeps a
+  /// replaced name, and leaves it one self-contained file (no write-ahead log beside it); the
+  /// store is closed when this returns.
+  static func rewrite(_ path: String, with rewriter: RedactionRewriter, summary: String, at now: String) throws -> RewriteCounts {
+    let target = try ProjectStore(path: path, mustExist: true)
+    let counts = try target.write { project in
+      let counts = try project.rewrite(with: rewriter)
+      try project.log(command: "redact", summary: summary, at: now)
+      return counts
+    }
+    try target.compact()
+    try target.leaveWriteAheadLog()
+    return counts
+  }
+
+  /// Renames a complete project file into place; refuses to replace a file that appeared meanwhile.
+  static func moveIntoPlace(_ partial: String, to out: String) throws {
+    guard !FileManager.default.fileExists(atPath: out) else {
+      throw PipelineError(.invalidOption, "\(out) appeared while the de-identified copy was made; it was left as it is")
+    }
+    for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+    guard rename(partial, out) == 0 else {
+      throw PipelineError(.invalidOption, "cannot move the de-identified copy to \(out): \(String(cString: strerror(errno)))")
+    }
   }
 
   /// Capitalised phrases in a project that no list names yet, for a person to review: the
@@ -137,6 +168,14 @@ extension Pipeline {
     let redactor = Redactor(key: key)
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
+      // Nothing to check is not a clean check: an empty project, or one never de-identified, fails.
+      guard try !project.documentIDs(interviewsOnly: false).isEmpty || !project.surveys().isEmpty else {
+        throw PipelineError(.notFound, "\(path) has no documents: there is nothing to check")
+      }
+      guard try project.events().contains(where: { $0.command == "redact" }) else {
+        throw PipelineError(
+          .invalidOption, "\(path) was never de-identified (no `qda redact apply` in its history); check the copy that command writes")
+      }
       var findings: [RemainingIdentifier] = []
       var texts: [(location: String, text: String)] = []
       for document in try project.documents() {

@@ -174,6 +174,16 @@ extension ProjectStore {
     }
   }
 
+  /// Makes the file self-contained: the write-ahead log folded in and switched off (rollback
+  /// journal), so the file can be moved alone. The next command to open it turns the log back on.
+  public func leaveWriteAheadLog() throws {
+    do {
+      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): cannot fold the log in (\(error.message ?? "SQLite error"))")
+    }
+  }
+
   /// Rebuilds the file so that no page keeps text that was replaced or deleted (`VACUUM`), and
   /// folds the write-ahead log back into it.
   public func compact() throws {

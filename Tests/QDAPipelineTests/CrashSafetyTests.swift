@@ -103,6 +103,51 @@ import _QDATestSupport
     #expect((outcomes["old"] ?? 0) + (outcomes["new"] ?? 0) == runs)
   }
 
+  @Test func killingRedactApplyNeverLeavesTheProjectWithItsNamesAtOut() throws {
+    let temp = try TemporaryFolder("crash-redact")
+    _ = try Self.preparedProject(temp)
+    let key = temp.path("key.csv")
+    func arguments(_ out: String) -> [String] {
+      ["redact", "apply", "--project", temp.path("a.qda"), "--key", key, "--out", out, "--quiet"]
+    }
+    let started = Date()
+    let full = try CommandRunner.qda(arguments(temp.path("full.qda")))
+    let duration = Date().timeIntervalSince(started)
+    #expect(full.status == 0, "\(full.stderr)")
+    /// Whether a file is a complete de-identified project: redacted in its history, no name left.
+    func isDeidentified(_ path: String) throws -> Bool {
+      let store = try ProjectStore(path: path, mustExist: true)
+      return try store.read { project in
+        try project.events().contains { $0.command == "redact" }
+          && !(try project.documents().contains { $0.text.contains("Castillo") || $0.key.contains("castillo") })
+      }
+    }
+    #expect(try isDeidentified(temp.path("full.qda")))
+
+    var generator = SplitMix64(seed: 20261206)
+    var outcomes: [String: Int] = [:]
+    let runs = 16
+    for run in 0..<runs {
+      let out = temp.path("deid\(run).qda")
+      let process = try CommandRunner.start(arguments(out))
+      let delay = duration * 1.2 * (Double(run) + Double.random(in: 0..<1, using: &generator)) / Double(runs)
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      if FileManager.default.fileExists(atPath: out) {
+        #expect(try isDeidentified(out), "run \(run), killed after \(delay) s: the file at --out is not de-identified")
+        outcomes["complete", default: 0] += 1
+      } else {
+        outcomes["nothing", default: 0] += 1
+        // A rerun completes, whatever the killed one left beside --out.
+        let rerun = try CommandRunner.qda(arguments(out))
+        #expect(rerun.status == 0, "run \(run): \(rerun.stderr)")
+        #expect(try isDeidentified(out))
+      }
+    }
+    #expect((outcomes["nothing"] ?? 0) > 0, "\(outcomes)")
+  }
+
   @Test func killingTheCommandThatCreatesAProjectNeverLeavesAnUnusableFile() throws {
     let temp = try TemporaryFolder("crash-new")
     let corpus = try Self.preparedProject(temp)

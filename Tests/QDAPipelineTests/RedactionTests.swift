@@ -172,9 +172,15 @@ import _QDATestSupport
     let found = Set(findings.filter { $0.reason == .candidate }.map(\.text))
     #expect(found.isSuperset(of: ["Oak Hill Elementary", "Cedar Park Elementary", "North High School"]))
     #expect(!findings.contains { $0.reason == .keyName })
-    // A name listed in the key but left in the text is a leak, found in any case.
+    // A project never de-identified fails the check outright, whatever its text.
     let leak = temp.path("leak.qda")
     try FileManager.default.copyItem(atPath: project, toPath: leak)
+    #expect {
+      try Self.pipeline.redactionCheck(project: leak, key: key, names: nil)
+    } throws: { String(describing: $0).contains("was never de-identified") }
+    // A name listed in the key but left in the text is a leak, found in any case (here a copy
+    // whose history says it was redacted, though it was not).
+    try ProjectStore(path: leak, mustExist: true).write { try $0.log(command: "redact", summary: "test", at: "2026-01-01T00:00:00Z") }
     let leaks = try Self.pipeline.redactionCheck(project: leak, key: key, names: nil).filter { $0.reason == .keyName }
     #expect(leaks.contains { $0.text == "Castillo" && $0.location.hasPrefix("castillo.txt") })
     #expect(leaks.contains { $0.text == "Castillo" && $0.location.contains("file name") })
