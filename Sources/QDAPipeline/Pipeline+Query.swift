@@ -103,6 +103,20 @@ extension Pipeline {
   /// words is ranked by meaning when the sentence model is installed (its sentences and the
   /// interviewer's questions are embedded once and kept in the project), else by its words.
   public func search(project path: String, _ request: QueryRequest) throws -> QueryResult {
+    var result = try searchOnce(project: path, request)
+    // Nothing found under attribute conditions: say which condition matched nobody, and what
+    // values the attribute has.
+    if result.hits.isEmpty, !request.conditions.isEmpty {
+      let participants = try ProjectStore(path: path, mustExist: true).read { project in
+        try project.participants(attributes: request.conditions.map(\.attribute))
+      }
+      let explanations = request.conditions.compactMap { $0.explanation(participants) }
+      if !explanations.isEmpty { result.note = ([result.note].compactMap { $0 } + explanations).joined(separator: "; ") }
+    }
+    return result
+  }
+
+  func searchOnce(project path: String, _ request: QueryRequest) throws -> QueryResult {
     let store = try ProjectStore(path: path, mustExist: true)
     let text = try SearchText(request.text)
     guard case .plain(let question, let words, _) = text, request.role != .interviewer else {

@@ -60,7 +60,7 @@ public struct AttributeCondition: Hashable, Sendable, CustomStringConvertible {
       default: return false
       }
     case .category(let text):
-      let order = text.lowercased().ordering(value.lowercased())
+      let order = Self.folded(text).ordering(Self.folded(value))
       switch op {
       case .equal: return order == .orderedSame
       case .notEqual: return order != .orderedSame
@@ -81,6 +81,49 @@ public struct AttributeCondition: Hashable, Sendable, CustomStringConvertible {
     case .greater: number > wanted
     case .less: number < wanted
     }
+  }
+
+  /// A category as compared: lower case, runs of spaces, underscores and hyphens as one space
+  /// (`High_School`, `high  school` and `high-school` are `high school`).
+  static func folded(_ text: String) -> String {
+    var result = ""
+    var pendingSpace = false
+    for character in text.lowercased() {
+      if character == " " || character == "_" || character == "-" || character == "\t" {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace { result.append(" ") }
+      pendingSpace = false
+      result.append(character)
+    }
+    return result
+  }
+
+  /// Why no participant satisfies this condition, when none does: the values the attribute
+  /// has (categories listed, numbers as a range, yes/no as such).
+  public func explanation(_ participants: [Participant]) -> String? {
+    guard !participants.contains(where: matches) else { return nil }
+    let values = participants.compactMap { $0.attributes.first { $0.key.lowercased() == attribute.lowercased() }?.value }
+    guard !values.isEmpty else { return "no participant has a value for \(attribute)" }
+    var categories = Set<String>()
+    var numbers: [Double] = []
+    var flags = Set<String>()
+    for value in values {
+      switch value {
+      case .category(let text): categories.insert(text)
+      case .number(let number): numbers.append(number)
+      case .yesNo(let flag): flags.insert(flag ? "yes" : "no")
+      }
+    }
+    var parts: [String] = []
+    if !categories.isEmpty { parts.append(categories.sorted().joined(separator: ", ")) }
+    if let low = numbers.min(), let high = numbers.max() {
+      func show(_ number: Double) -> String { number == number.rounded() ? String(Int(number)) : String(number) }
+      parts.append(low == high ? show(low) : "\(show(low)) to \(show(high))")
+    }
+    if !flags.isEmpty { parts.append(flags.sorted().reversed().joined(separator: ", ")) }
+    return "no participant has \(description); \(attribute) has: \(parts.joined(separator: "; "))"
   }
 
   static func yesNo(_ text: String) -> Bool? {

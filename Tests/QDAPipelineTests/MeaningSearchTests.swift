@@ -51,6 +51,16 @@ import _QDATestSupport
     let allowed = Set(participants.filter { $0.attributes["completed"] == .yesNo(false) }.map(\.id))
     #expect(!allowed.isEmpty)
     #expect(Set(result.hits.map(\.participant)).isSubset(of: allowed))
+
+    // A value nobody has is answered with the values there are, not with silence.
+    let none = try Self.pipeline.search(
+      project: project, QueryRequest(text: "Why did they sign up?", conditions: [try AttributeCondition("school_level=middle")]))
+    #expect(none.hits.isEmpty)
+    #expect(none.note == "no participant has school_level=middle; school_level has: elementary, high school")
+    // Case and spacing do not matter for a category.
+    let high = try Self.pipeline.search(
+      project: project, QueryRequest(text: "time", conditions: [try AttributeCondition("school_level=High_School")]))
+    #expect(!high.hits.isEmpty)
   }
 
   @Test func withoutTheModelOrWithWordsOnlyTheQuestionsWordsRankAndItSaysSo() throws {

@@ -68,3 +68,30 @@ import _QDATestSupport
     }
   }
 }
+
+/// A condition that matches nobody says why, and categories match whatever their case and spacing.
+@Suite struct ConditionExplanationTests {
+  static let people = [
+    Participant(id: "A", attributes: ["school_level": .category("High School"), "years": .number(4), "completed": .yesNo(true)]),
+    Participant(id: "B", attributes: ["school_level": .category("elementary"), "years": .number(17), "completed": .yesNo(false)]),
+  ]
+
+  @Test(arguments: ["school_level=high school", "school_level=HIGH_SCHOOL", "school_level=high-school", "school_level= High  School "])
+  func categoriesMatchWhateverTheirCaseAndSpacing(text: String) throws {
+    #expect(try AttributeCondition(text).matches(Self.people[0]))
+    #expect(try !AttributeCondition(text).matches(Self.people[1]))
+  }
+
+  @Test(arguments: [
+    ("school_level=high", "no participant has school_level=high; school_level has: High School, elementary"),
+    ("years>20", "no participant has years>20; years has: 4 to 17"),
+    ("district=North", "no participant has a value for district"),
+  ])
+  func aConditionThatMatchesNobodySaysWhatValuesThereAre(text: String, message: String) throws {
+    #expect(try AttributeCondition(text).explanation(Self.people) == message)
+  }
+
+  @Test func aConditionThatMatchesSomeoneNeedsNoExplanation() throws {
+    #expect(try AttributeCondition("years>=10").explanation(Self.people) == nil)
+  }
+}
