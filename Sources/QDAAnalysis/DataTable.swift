@@ -1,8 +1,11 @@
 public import QDAModel
+import Foundation
 
 /// A table ready to render as Markdown, CSV or JSON, each count carrying the passages behind it.
 public struct DataTable: Hashable, Sendable, Codable {
-  /// A stable id, used for file names and anchors (`time_commitment`).
+  /// A stable id, used for file names and anchors (`time_commitment`): letters, digits, `_` and
+  /// `-` only (`DataTable.slug`), whatever data it was made from (an attribute named
+  /// `x/../../y` gives `crosstab_x_y`).
   public var id: String
   public var title: String
   public var columns: [String]
@@ -11,11 +14,32 @@ public struct DataTable: Hashable, Sendable, Codable {
   public var notes: [String]
 
   public init(id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = []) {
-    self.id = id
+    self.id = Self.slug(id)
     self.title = title
     self.columns = columns
     self.rows = rows
     self.notes = notes
+  }
+}
+
+extension DataTable {
+  /// A name safe as a file name and an anchor: ASCII letters, digits, `_` and `-` kept; every
+  /// run of anything else one `_`; no `_` at either end; `table` when nothing is left.
+  public static func slug(_ text: String) -> String {
+    var result = ""
+    var gap = false
+    for scalar in text.unicodeScalars {
+      let kept = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "_" || scalar == "-"
+      if kept {
+        if gap && !result.isEmpty { result.append("_") }
+        gap = false
+        result.unicodeScalars.append(scalar)
+      } else {
+        gap = true
+      }
+    }
+    while result.hasSuffix("_") { result.removeLast() }
+    return result.isEmpty ? "table" : result
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QDAAnalysis
+import QDACoding
 import QDAIngest
 import QDAModel
 import QDAStore
@@ -42,18 +43,36 @@ struct ReportManifest: Codable {
     var sha256: String?
   }
 
+  /// The models that coded, when the learned coder did: the sentence encoder's fingerprint
+  /// (its weights' and vocabulary's), and the coding model's version and whom it learned from.
+  struct Models: Codable {
+    var sentenceEncoder: String
+    var codingModel: String
+    var learnedFrom: String
+    var learnedFromDocuments: Int
+    /// Contradictions the tension model learned from (nil: detection by cue words).
+    var tensionContradictions: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case sentenceEncoder = "sentence_encoder", codingModel = "coding_model", learnedFrom = "learned_from"
+      case learnedFromDocuments = "learned_from_documents", tensionContradictions = "tension_contradictions"
+    }
+  }
+
   var manifestVersion: String
   var tool: String
   var toolVersion: String
   var run: Run
   var codebook: Codebook
   var coders: [String]
+  var models: Models?
   var counts: [String: Int]
   var inputs: [FileHash]
   var outputs: [FileHash]
 
   enum CodingKeys: String, CodingKey {
-    case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, counts, inputs, outputs
+    case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, models, counts, inputs,
+      outputs
   }
 
   /// The manifest of a report made from a project, before its outputs are recorded.
@@ -64,12 +83,21 @@ struct ReportManifest: Codable {
     tool = "QDAKit"
     toolVersion = pipeline.environment.toolVersion
     let store = try ProjectStore(path: project, mustExist: true)
-    let (instrument, protocolInstrument, surveySources) = try store.read { project in
-      (try project.instrument(.codebook), try project.instrument(.protocol), try project.surveySources())
+    let (instrument, protocolInstrument, surveySources, model) = try store.read { project in
+      (
+        try project.instrument(.codebook), try project.instrument(.protocol), try project.surveySources(),
+        try (project.codingModel(.learned) ?? project.codingModel(.prior)).map { try LearnedModel.decode($0, file: "the project's coding model") }
+      )
     }
     codebook = Codebook(
       name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file, sha256: instrument?.contentHash)
     coders = corpus.codings.countsByCoder.keys.sorted()
+    models = coders.contains(Coding.modelCoder)
+      ? model.map {
+        Models(
+          sentenceEncoder: $0.encoder, codingModel: $0.version, learnedFrom: $0.learnedFrom,
+          learnedFromDocuments: $0.documents.count, tensionContradictions: $0.tension?.contradictions)
+      } : nil
     counts = [
       "documents": corpus.documents.count, "participants": corpus.interviewed.count, "passages": corpus.passages.count,
       "codings": corpus.codings.count,

@@ -103,12 +103,29 @@ public struct Pipeline: Sendable {
         throw PipelineError(.invalidOption, error.description)
       }
     }
-    var summary = try ingest(request, project: path, command: "analyze")
-    // The report reads the project again rather than keeping the snapshot contradiction
-    // detection read while storing: kept, it raised the peak memory of 1,000 interviews from
-    // about 0.96 to 1.14 GB (it was made while the imported documents were still held).
-    summary.written = try writeReport(project: path, out: out, template: template, request: request)
-    return summary
+    // A failed run leaves no project it created and no report folder it created, nor a
+    // half-written file in one that was there.
+    let fileManager = FileManager.default
+    let projectExisted = fileManager.fileExists(atPath: path)
+    let outExisted = fileManager.fileExists(atPath: out)
+    do {
+      var summary = try ingest(request, project: path, command: "analyze")
+      // The report reads the project again rather than keeping the snapshot contradiction
+      // detection read while storing: kept, it raised the peak memory of 1,000 interviews from
+      // about 0.96 to 1.14 GB (it was made while the imported documents were still held).
+      summary.written = try writeReport(project: path, out: out, template: template, request: request)
+      return summary
+    } catch {
+      if !projectExisted { ProjectStore.remove(path: path) }
+      if !outExisted {
+        try? fileManager.removeItem(atPath: out)
+      } else if let leftovers = fileManager.enumerator(atPath: out) {
+        for case let file as String in leftovers where (file as NSString).lastPathComponent.contains(".partial-") {
+          try? fileManager.removeItem(atPath: (out as NSString).appendingPathComponent(file))
+        }
+      }
+      throw error
+    }
   }
 
   // MARK: - ingest
