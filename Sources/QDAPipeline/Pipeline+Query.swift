@@ -27,6 +27,9 @@ public struct QueryRequest: Sendable {
   /// Rank a question in plain words by meaning when the sentence model is installed (false:
   /// by its words alone).
   public var byMeaning = true
+  /// More like this passage: other participants' sentences ranked by meaning against its text
+  /// (the filters still apply; `text` is not used).
+  public var likePassage: Int64?
 
   public init(
     text: String = "", code: String? = nil, element: Element? = nil, coder: String? = nil,
@@ -118,6 +121,20 @@ extension Pipeline {
 
   func searchOnce(project path: String, _ request: QueryRequest) throws -> QueryResult {
     let store = try ProjectStore(path: path, mustExist: true)
+    if let like = request.likePassage {
+      guard let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else {
+        throw PipelineError(.invalidOption, "passages like another are found by meaning, which needs the sentence model; " + ModelLocation.installHint)
+      }
+      return try store.write { project in
+        guard let passage = try project.passage(id: like) else {
+          throw QueryError("passage \(like) is not in \(path) (the passage column of a search lists the ids)")
+        }
+        var filters = request
+        filters.text = ""
+        return try meaningMatches(
+          filters, question: passage.text, words: [], encoder: encoder, in: project, path: path, excluding: like)
+      }
+    }
     let text = try SearchText(request.text)
     guard case .plain(let question, let words, _) = text, request.role != .interviewer else {
       let found = try store.read { project in try matches(request, in: project, path: path, limit: request.limit) }
@@ -143,7 +160,8 @@ extension Pipeline {
   /// A question's answers by meaning: every participant sentence the filters keep, ranked by
   /// `MeaningRanking`, one hit per sentence.
   func meaningMatches(
-    _ request: QueryRequest, question: String, words: [String], encoder: SentenceEncoder, in project: Project, path: String
+    _ request: QueryRequest, question: String, words: [String], encoder: SentenceEncoder, in project: Project, path: String,
+    excluding: Int64? = nil
   ) throws -> QueryResult {
     var filters = request
     filters.text = ""
@@ -154,7 +172,7 @@ extension Pipeline {
     for documentID in Set(candidates.compactMap(\.passage.documentID)).sorted() {
       guard let document = try project.document(id: documentID) else { continue }
       units += CodingUnit.units(of: try project.passages(documentID: documentID), document: document.key).filter {
-        byID[$0.passageID] != nil
+        byID[$0.passageID] != nil && $0.passageID != excluding
       }
     }
     // The codes on each sentence, and each code read as its name, definition and examples.
@@ -169,7 +187,7 @@ extension Pipeline {
       }, uniquingKeysWith: { a, _ in a })
     // The question's topic is embedded, not the people it names ("what did principals say
     // about …": every answer is a principal's).
-    let topic = SearchText.focus(of: question)
+    let topic = excluding == nil ? SearchText.focus(of: question) : question
     let vectors = try vectors(
       for: [topic] + units.flatMap(\.texts) + profiles.values, encoder: encoder, in: project)
     guard let questionVector = vectors[topic] else {

@@ -140,6 +140,10 @@ public struct Site: Sendable {
       } ?? 50
       request.limit = limit
       request.ranked = first("rank") != nil
+      if let like = first("like") {
+        guard let id = Int64(like) else { throw QueryError("like=\(like): a passage number") }
+        request.likePassage = id
+      }
       // The contradiction matrix links the passages of a tension by id.
       if let list = first("ids") {
         request.passageIDs = try list.split(separator: ",").map { part -> Int64 in
@@ -167,6 +171,7 @@ public struct Site: Sendable {
         body += "<p class=\"meta\"><a href=\"\(documentLink)\">\(HTMLPage.escape(hit.documentKey))</a> · \(HTMLPage.escape(hit.participant))"
         if let speaker = hit.passage.speaker { body += " · \(HTMLPage.escape(speaker))" }
         if !hit.codes.isEmpty { body += " · codes: \(HTMLPage.escape(hit.codes.joined(separator: ", ")))" }
+        if hit.passage.role != .interviewer { body += " · <a href=\"/passages?like=\(id)\">more like this</a>" }
         body += "</p>\n<p>\(HTMLPage.highlighted(hit.snippet))</p>\n</article>\n"
       }
       return Page(status: 200, html: HTMLPage.page(title: "Passages", body: body))

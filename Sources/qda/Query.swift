@@ -18,6 +18,7 @@ struct Query: ParsableCommand {
       (documents as imported, passages by position); --rank lists the best matches first (bm25).
 
       qda query --project p.qda "What did non-completers say about time?" --where completed=no
+      qda query --project p.qda --like 214                             # more like passage 214
       qda query --project p.qda --code community.collaboration --where school_level=high
       qda query --project p.qda "" --element rules --count-by completed
       qda query --project p.qda "stipend* OR bonus*" --rank --format json
@@ -34,6 +35,7 @@ struct Query: ParsableCommand {
   @Option(help: "Only answers to this protocol question or survey item.") var question: String?
   @Flag(help: "Best matches first (bm25; needs words) instead of document order.") var rank = false
   @Flag(help: "Rank a plain question by its words even when the sentence model is installed.") var wordsOnly = false
+  @Option(help: "More like this passage (its id): other sentences ranked by meaning against it.") var like: Int64?
   @Option(help: "At most this many passages.") var limit = 20
   @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
   @Option(help: "table, csv or json.") var format: ListFormat = .table
@@ -81,6 +83,7 @@ struct Query: ParsableCommand {
     var request = QueryRequest(
       text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit)
     request.byMeaning = !wordsOnly
+    request.likePassage = like
     if let element {
       guard let parsed = Element(identifier: element) else {
         throw ValidationError("--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -39,6 +39,22 @@ import _QDATestSupport
     #expect(platform.hits.contains { $0.codes.contains { $0.hasPrefix("tools") } })
   }
 
+  @Test func morePassagesLikeOneAreAboutTheSameThing() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("meaning-like")
+    defer { withExtendedLifetime(folder) {} }
+    let seed = try #require(
+      try Self.pipeline.search(project: project, QueryRequest(text: "How many hours did it take?", limit: 1)).hits.first)
+    var request = QueryRequest(limit: 5)
+    request.likePassage = seed.passage.id
+    let like = try Self.pipeline.search(project: project, request)
+    #expect(like.order == .meaning)
+    #expect(like.hits.count == 5)
+    #expect(!like.hits.contains { $0.passage.id == seed.passage.id })
+    #expect(like.hits.filter { $0.snippet.lowercased().contains("hour") }.count >= 3, "\(like.hits.map(\.snippet))")
+    request.likePassage = 999_999
+    #expect(throws: QueryError.self) { try Self.pipeline.search(project: project, request) }
+  }
+
   @Test func filtersHoldAndEveryHitIsAParticipantTheyAllow() throws {
     let (folder, project) = try LearnedCodingTests.sampleProject("meaning-filter")
     defer { withExtendedLifetime(folder) {} }

@@ -76,6 +76,12 @@ import _QDATestSupport
     #expect(page.body.contains("sentences ranked by meaning; showing 5"))
     #expect(page.body.components(separatedBy: "<article class=\"passage participant\">").count == 6)
     #expect(page.body.lowercased().contains("hour"))
+    // Each participant's sentence links to more like it.
+    let link = try #require(page.body.range(of: "<a href=\"/passages?like="))
+    let id = page.body[link.upperBound...].prefix { $0.isNumber }
+    let like = try await Self.get("/passages?like=\(id)&limit=3")
+    #expect(like.status == 200)
+    #expect(like.body.contains("sentences ranked by meaning; showing 3"))
   }
 
   @Test func aDocumentShowsTurnsAndCodingStripes() async throws {
