@@ -350,3 +350,58 @@ extension Pipeline {
     }
   }
 }
+
+/// A theme among a question's answers: sentences close in meaning, with a label of their own
+/// words, the sentence that stands for them, and who said them.
+public struct QueryTheme: Sendable {
+  public var label: String
+  /// The sentence closest to the theme's mean.
+  public var quote: String
+  /// Distinct interviewees, and survey respondents counted apart.
+  public var participants: [String]
+  public var respondents: [String]
+  public var hits: [QueryHit]
+  public var passageIDs: [Int64] { Array(Set(hits.compactMap(\.passage.id))).sorted() }
+}
+
+extension Pipeline {
+  /// A question's answers grouped into at most `count` themes by meaning (`ThemeGrouping`), the
+  /// largest first: the sentences a meaning search returns (its limit, 50 by default), each
+  /// theme with its label, representative quote and distinct participants.
+  ///
+  /// - Throws: when the question is not asked in plain words, or the sentence model is missing.
+  public func themes(project path: String, _ request: QueryRequest, count: Int = 5) throws -> [QueryTheme] {
+    var asked = request
+    asked.limit = request.limit ?? 50
+    let result = try search(project: path, asked)
+    guard result.order == .meaning else {
+      throw PipelineError(
+        .invalidOption, result.note ?? "themes group a question in plain words by meaning; ask a question rather than expert syntax")
+    }
+    guard !result.hits.isEmpty, let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else {
+      return []
+    }
+    let store = try ProjectStore(path: path, mustExist: true)
+    let (vectors, surveyDocuments) = try store.write { project in
+      let vectors = try self.vectors(for: result.hits.map(\.snippet), encoder: encoder, in: project)
+      var survey: Set<Int64> = []
+      for id in Set(result.hits.compactMap(\.passage.documentID)) where try project.document(id: id)?.format == .survey {
+        survey.insert(id)
+      }
+      return (vectors, survey)
+    }
+    var exclude: Set<String> = []
+    if case .plain(_, let words, _) = try SearchText(request.text) { exclude = Set(words) }
+    let groups = ThemeGrouping.group(
+      vectors: result.hits.map { vectors[$0.snippet] ?? [] }, texts: result.hits.map(\.snippet), count: count, exclude: exclude)
+    return groups.map { group in
+      let hits = group.members.map { result.hits[$0] }
+      let fromSurvey = hits.filter { $0.passage.documentID.map(surveyDocuments.contains) ?? false }
+      let fromInterviews = hits.filter { !($0.passage.documentID.map(surveyDocuments.contains) ?? false) }
+      return QueryTheme(
+        label: group.label, quote: result.hits[group.representative].snippet,
+        participants: Array(Set(fromInterviews.map(\.participant))).sorted(),
+        respondents: Array(Set(fromSurvey.map(\.participant))).sorted(), hits: hits)
+    }
+  }
+}

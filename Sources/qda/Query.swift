@@ -36,7 +36,8 @@ struct Query: ParsableCommand {
   @Flag(help: "Best matches first (bm25; needs words) instead of document order.") var rank = false
   @Flag(help: "Rank a plain question by its words even when the sentence model is installed.") var wordsOnly = false
   @Option(help: "More like this passage (its id): other sentences ranked by meaning against it.") var like: Int64?
-  @Option(help: "At most this many passages.") var limit = 20
+  @Option(help: "Group a question's answers (--limit of them, 50 by default) into at most this many themes.") var themes: Int?
+  @Option(help: "At most this many passages (default 20; 50 answers for --themes).") var limit: Int?
   @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
   @Option(help: "table, csv or json.") var format: ListFormat = .table
 
@@ -47,6 +48,22 @@ struct Query: ParsableCommand {
       let counts = try pipeline.queryCounts(project: project.project, request, by: countBy)
       let rows = counts.map { [$0.value, String($0.participants), String($0.passages), $0.passageIDs.map(String.init).joined(separator: " ")] }
       Console.out(ListFormat.render(format, columns: [countBy, "participants", "passages", "passage_ids"], rows: rows))
+      return
+    }
+    if let themes {
+      guard themes > 0 else { throw ValidationError("--themes needs a number above 0") }
+      var asked = request
+      asked.limit = limit ?? 50
+      let found = try pipeline.themes(project: project.project, asked, count: themes)
+      let rows = found.enumerated().map { index, theme in
+        [
+          String(index + 1), theme.label, String(theme.participants.count), String(theme.respondents.count),
+          String(theme.passageIDs.count), theme.quote, theme.passageIDs.map(String.init).joined(separator: " "),
+        ]
+      }
+      Console.out(
+        ListFormat.render(
+          format, columns: ["theme", "label", "participants", "respondents", "passages", "quote", "passage_ids"], rows: rows))
       return
     }
     let result = try pipeline.search(project: project.project, request)
@@ -81,7 +98,7 @@ struct Query: ParsableCommand {
 
   func makeRequest() throws -> QueryRequest {
     var request = QueryRequest(
-      text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit)
+      text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit ?? 20)
     request.byMeaning = !wordsOnly
     request.likePassage = like
     if let element {

@@ -55,6 +55,30 @@ import _QDATestSupport
     #expect(throws: QueryError.self) { try Self.pipeline.search(project: project, request) }
   }
 
+  @Test func aQuestionsAnswersComeInAFewThemesWithTheirPeople() throws {
+    let (folder, project) = try LearnedCodingTests.sampleProject("meaning-themes")
+    defer { withExtendedLifetime(folder) {} }
+    let request = QueryRequest(text: "Why did they decide to take part?", limit: 40)
+    let themes = try Self.pipeline.themes(project: project, request, count: 4)
+    #expect(themes.count == 4)
+    // Every answer the search found is in exactly one theme.
+    let found = try Self.pipeline.search(project: project, request).hits
+    #expect(themes.map(\.hits.count).reduce(0, +) == found.count)
+    #expect(themes.map(\.hits.count) == themes.map(\.hits.count).sorted(by: >))
+    for theme in themes {
+      #expect(!theme.participants.isEmpty && theme.respondents.isEmpty)
+      #expect(theme.participants == Array(Set(theme.hits.map(\.participant))).sorted())
+      #expect(theme.hits.contains { $0.snippet == theme.quote })
+    }
+    // One of the sample's commonest reasons, the district's priorities (equity), labels a theme;
+    // labels are the theme's own words, not the question's.
+    let labels = themes.map(\.label)
+    #expect(!labels.contains { $0.contains("decide") || $0.contains("part") })
+    #expect(labels.contains { $0.contains("district") || $0.contains("equity") || $0.contains("priorit") }, "\(labels)")
+    // Expert syntax is not grouped by meaning.
+    #expect(throws: PipelineError.self) { try Self.pipeline.themes(project: project, QueryRequest(text: "stipend* OR bonus*")) }
+  }
+
   @Test func filtersHoldAndEveryHitIsAParticipantTheyAllow() throws {
     let (folder, project) = try LearnedCodingTests.sampleProject("meaning-filter")
     defer { withExtendedLifetime(folder) {} }

@@ -113,3 +113,33 @@ import Testing
     #expect(Set(ranked.dropFirst().map(\.score)).count == 1)
   }
 }
+
+/// Themes on vectors made in three clear groups.
+@Suite struct ThemeGroupingTests {
+  static func unit(_ values: [Float]) -> [Float] {
+    let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    return values.map { $0 / norm }
+  }
+
+  @Test func sentencesCloseInMeaningShareATheme() {
+    let vectors = [
+      Self.unit([1, 0.1, 0]), Self.unit([0, 1, 0.1]), Self.unit([1, 0, 0.1]), Self.unit([0.1, 0, 1]),
+      Self.unit([0, 1, 0]), Self.unit([0.9, 0.1, 0.1]), Self.unit([0, 0.1, 1]),
+    ]
+    let texts = [
+      "The parking fees were steep.", "The shuttle was late again.", "Parking fees went up twice.", "Childcare was hard to find.",
+      "The shuttle never came.", "Fees for parking, every single day.", "Nobody offered childcare.",
+    ]
+    let themes = ThemeGrouping.group(vectors: vectors, texts: texts, count: 3)
+    #expect(themes.map(\.members) == [[0, 2, 5], [1, 4], [3, 6]])
+    #expect(themes[0].label.hasPrefix("parking, fees") || themes[0].label.hasPrefix("fees, parking"))
+    #expect(themes[1].label.contains("shuttle"))
+    #expect(themes[2].label.contains("childcare"))
+    #expect(themes.allSatisfy { $0.members.contains($0.representative) })
+    // The question's own words do not label.
+    #expect(!ThemeGrouping.group(vectors: vectors, texts: texts, count: 3, exclude: ["parking"])[0].label.contains("parking"))
+    // Never more themes than asked, nor than sentences.
+    #expect(ThemeGrouping.group(vectors: vectors, texts: texts, count: 10).count <= 7)
+    #expect(ThemeGrouping.group(vectors: [], texts: [], count: 3).isEmpty)
+  }
+}
