@@ -139,6 +139,15 @@ import _QDATestSupport
       "bad.vtt:3: cannot read the cue times '00:00:01.000 --> 00:0x:02.000' (expected hh:mm:ss.mmm --> hh:mm:ss.mmm)"
     ),
     ("empty.vtt", "WEBVTT\n\n", "empty.vtt: the file holds no captions"),
+    // Hours that overflow a clock (they crashed the reader) are a time it cannot read.
+    (
+      "huge.vtt", "WEBVTT\n\n9223372036854775807:00:01.000 --> 9223372036854775807:00:02.000\nHello\n",
+      "huge.vtt:3: cannot read the cue times '9223372036854775807:00:01.000 --> 9223372036854775807:00:02.' (expected hh:mm:ss.mmm --> hh:mm:ss.mmm)"
+    ),
+    (
+      "huge.srt", "1\n1000000000000000:00:01,000 --> 1000000000000000:00:02,000\nHi\n",
+      "huge.srt:2: cannot read the cue times '1000000000000000:00:01,000 --> 1000000000000000:00:02,000' (expected hh:mm:ss.mmm --> hh:mm:ss.mmm)"
+    ),
     (
       "bad.srt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n\nnot a cue\n",
       "bad.srt:5: expected a cue number or 'hh:mm:ss,mmm --> hh:mm:ss,mmm', found 'not a cue'"

@@ -156,14 +156,18 @@ enum CaptionTranscript {
 
   /// `01:02:03` for 3723.4 seconds.
   static func clock(_ seconds: Double) -> String {
-    let whole = max(0, Int(seconds))
+    let whole = seconds.isFinite ? Int(min(max(0, seconds), Self.longestTime)) : 0
     return String(format: "%02d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
   }
 
   // MARK: - Shared cue text handling
 
+  /// The longest time a cue may be at: 10,000 hours. Beyond it a time is a mistake (or an
+  /// attack: 19-digit hours overflowed the clock and crashed the reader).
+  static let longestTime = 36_000_000.0
+
   /// Seconds from `hh:mm:ss.mmm`, `mm:ss.mmm`, unpadded `0:0:1.23`, with `.` or `,` before the
-  /// fraction; nil when it is not a time.
+  /// fraction; nil when it is not a time, or later than `longestTime`.
   static func seconds(_ text: Substring) -> Double? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     guard (2...3).contains(parts.count) else { return nil }
@@ -176,7 +180,8 @@ enum CaptionTranscript {
     guard !last.isEmpty, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(last),
       value < 60
     else { return nil }
-    return total * 60 + value
+    let seconds = total * 60 + value
+    return seconds <= Self.longestTime ? seconds : nil
   }
 
   /// A `start --> end [settings]` line's times; nil when the line has no arrow.
