@@ -89,8 +89,8 @@ struct Ingest: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if inputs.isEmpty && attributes == nil && interviewProtocol == nil && codebook == nil {
-      throw ValidationError("nothing to ingest: give transcripts, --attributes, --protocol or --codebook")
+    if inputs.isEmpty && surveyOptions.surveys.isEmpty && attributes == nil && interviewProtocol == nil && codebook == nil {
+      throw ValidationError("nothing to ingest: give transcripts, --survey, --attributes, --protocol or --codebook")
     }
   }
 

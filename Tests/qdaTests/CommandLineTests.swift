@@ -71,6 +71,18 @@ struct CommandLineTests {
     #expect(!FileManager.default.fileExists(atPath: temp.path("p.qda")))
   }
 
+  @Test func aSurveyAloneIsSomethingToIngest() throws {
+    let temp = try TemporaryFolder("cli-survey")
+    let survey = try CommandRunner.qda([
+      "ingest", "--survey", Fixtures.repository("Corpora/survey/teachers_survey.csv"), "--project", temp.path("s.qda"),
+    ])
+    #expect(survey.status == 0, "\(survey.stderr)")
+    #expect(survey.stdout.contains("documents: 1 added"))
+    let nothing = try CommandRunner.qda(["ingest", "--project", temp.path("n.qda")])
+    #expect(nothing.status == 64)
+    #expect(nothing.stderr.contains("nothing to ingest: give transcripts, --survey,"))
+  }
+
   @Test func badArgumentsExitSixtyFour() throws {
     let result = try CommandRunner.qda(["analyze", "--no-such-option"])
     #expect(result.status == 64)
