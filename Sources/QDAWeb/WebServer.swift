@@ -14,9 +14,13 @@ public enum WebServer {
   public static let loopback: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
   /// The router: `/`, `/passages`, `/documents/:id`, `/style.css`; anything else is a 404 page.
-  public static func router(site: Site) -> Router<BasicRequestContext> {
+  /// - Parameter hosts: the names the page answers to in a request's Host (loopback names and
+  ///   the address it is served on); any other gets 421, so a page on another site that
+  ///   rebinds its own name to this machine cannot read the project.
+  public static func router(site: Site, hosts: Set<String> = loopback) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: HostCheck(allowed: hosts))
     router.get("/") { request, _ in respond(site.dashboard(parameters: parameters(request))) }
     router.get("/passages") { request, _ in respond(site.passages(parameters: parameters(request))) }
     router.get("/documents/:id") { _, context in
@@ -40,7 +44,9 @@ public enum WebServer {
       throw WebServerError(
         "refusing to serve \(site.project) on \(host): the project holds participants' words; use 127.0.0.1, or --allow-remote if you mean it")
     }
-    return Application(router: router(site: site), configuration: .init(address: .hostname(host, port: port), serverName: nil))
+    return Application(
+      router: router(site: site, hosts: loopback.union([host])),
+      configuration: .init(address: .hostname(host, port: port), serverName: nil))
   }
 
   static func parameters(_ request: Request) -> [String: [String]] {
@@ -67,6 +73,36 @@ public struct WebServerError: Error, CustomStringConvertible, Sendable {
 
 /// Headers on every response: no scripts, no framing, no sniffing, no referrer, styles only
 /// from the site's own stylesheet.
+/// Answers only requests whose Host names this server (DNS rebinding): 421 Misdirected Request
+/// otherwise. A request without a Host (HTTP/1.0) is answered.
+struct HostCheck<Context: RequestContext>: RouterMiddleware {
+  var allowed: Set<String>
+
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
+    if let authority = request.head.authority, !allowed.contains(Self.hostName(authority)) {
+      return WebServer.respond(
+        Page(
+          status: 421,
+          html: HTMLPage.page(
+            title: "Misdirected request",
+            body: "<p class=\"error\">This page answers to 127.0.0.1 or localhost only, not to \(HTMLPage.escape(authority)).</p>")))
+    }
+    return try await next(request, context)
+  }
+
+  /// `localhost:8080` → `localhost`; `[::1]:8080` → `::1`; lower case.
+  static func hostName(_ authority: String) -> String {
+    let lower = authority.lowercased()
+    if lower.hasPrefix("["), let close = lower.firstIndex(of: "]") {
+      return String(lower[lower.index(after: lower.startIndex)..<close])
+    }
+    if let colon = lower.lastIndex(of: ":"), lower.filter({ $0 == ":" }).count == 1 { return String(lower[..<colon]) }
+    return lower
+  }
+}
+
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response

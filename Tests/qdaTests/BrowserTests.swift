@@ -86,6 +86,20 @@ struct BrowserTests {
     }
     #expect(ready, "qda serve did not start on port \(port)")
 
+    // The page answers only to this machine's names: a page elsewhere that rebinds its own name
+    // to 127.0.0.1 (DNS rebinding) gets 421 and nothing of the project.
+    func raw(host: String) throws -> String {
+      try CommandRunner.shell(
+        "exec 3<>/dev/tcp/127.0.0.1/\(port); printf 'GET /passages?q=time HTTP/1.1\\r\\nHost: \(host)\\r\\nConnection: close\\r\\n\\r\\n' >&3; cat <&3"
+      ).stdout
+    }
+    let rebound = try raw(host: "attacker.example:\(port)")
+    #expect(rebound.hasPrefix("HTTP/1.1 421"), "\(rebound.prefix(200))")
+    #expect(!rebound.contains("<article"))
+    for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"] {
+      #expect(try raw(host: host).hasPrefix("HTTP/1.1 200"), "\(host)")
+    }
+
     let dashboard = try Self.chrome(["--dump-dom", base + "/"])
     #expect(dashboard.contains("<h1>Themes</h1>"))
     #expect(dashboard.contains("Collaboration and cohort"))
