@@ -11,13 +11,16 @@ import QDAText
 /// Detections are candidates for a researcher to confirm or reject: cues are a first pass, not a
 /// classifier (Engeström & Sannino 2011).
 public struct ContradictionDetector: Sendable {
-  public var lexicon: TensionLexicon
+  public let lexicon: TensionLexicon
   /// A candidate needs at least this much evidence (0…1).
   public var threshold: Double
+  /// The lexicon's phrases indexed once, for every document and candidate read.
+  let phrases: TensionLexicon.PreparedPhrases
 
   public init(lexicon: TensionLexicon = .standard, threshold: Double = 0.5) {
     self.lexicon = lexicon
     self.threshold = threshold
+    phrases = TensionLexicon.PreparedPhrases(lexicon)
   }
 
   /// The elements tensions are read between, most telling first: where an answer touches more
@@ -50,7 +53,7 @@ public struct ContradictionDetector: Sendable {
     let documents = corpus.documents
     let codings = codingsByPassage
     let byDocument = passagesByDocument
-    let phrases = TensionLexicon.PreparedPhrases(lexicon)
+    let phrases = self.phrases
     return concurrentMap(documents.count) { index in
       let document = documents[index]
       let scalars = Array(scalarsOf: document.text)
@@ -248,7 +251,6 @@ public struct ContradictionDetector: Sendable {
     sentence text: String, passageID: Int64, span: TextSpan, pair: (Element, Element), participant: String,
     reason: String, confidence: Double
   ) -> Contradiction {
-    let phrases = TensionLexicon.PreparedPhrases(lexicon)
     let words = mask(Tokenizer.tokens(in: text, punctuation: false).map(\.text), notCues: phrases.notCues)
     var kinds: Set<TensionLexicon.Kind> = []
     var cues: [String] = []

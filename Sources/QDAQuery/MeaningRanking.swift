@@ -57,7 +57,7 @@ public struct MeaningRanking: Sendable {
     var seen: Set<String> = []
     stems = words.map { PorterStemmer.stem($0) }.filter { seen.insert($0).inserted }
     var similarity: [String: Float] = [:]
-    for (code, vector) in codes { similarity[code] = Self.dot(question, vector) }
+    for (code, vector) in codes { similarity[code] = UnitVectors.dot(question, vector) }
     let sorted = similarity.values.sorted()
     var affinity: [String: Float] = [:]
     if let top = sorted.last, sorted.count > 1 {
@@ -79,9 +79,9 @@ public struct MeaningRanking: Sendable {
     let total = weight.values.reduce(0, +)
     // Similarities are read from the sentences' mean: what every answer in a study shares (the
     // people, the programme) says nothing about which answers a question wants.
-    let mean = Self.mean(candidates.map(\.sentence))
-    let centred = Self.centred(question, mean)
-    func similarity(_ vector: [Float]) -> Float { Self.dot(centred, Self.centred(vector, mean)) }
+    let mean = UnitVectors.mean(candidates.map(\.sentence))
+    let centred = UnitVectors.centred(question, mean)
+    func similarity(_ vector: [Float]) -> Float { UnitVectors.dot(centred, UnitVectors.centred(vector, mean)) }
     return candidates.indices.map { index -> (Int, Float) in
       let candidate = candidates[index]
       var score = Self.sentenceWeight * similarity(candidate.sentence)
@@ -95,30 +95,5 @@ public struct MeaningRanking: Sendable {
       }
       return (index, score)
     }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
-  }
-
-  static func mean(_ vectors: [[Float]]) -> [Float] {
-    guard let length = vectors.first?.count else { return [] }
-    var sum = [Float](repeating: 0, count: length)
-    var count: Float = 0
-    for vector in vectors where vector.count == length {
-      for index in 0..<length { sum[index] += vector[index] }
-      count += 1
-    }
-    return count > 0 ? sum.map { $0 / count } : sum
-  }
-
-  /// `vector − mean`, unit length again.
-  static func centred(_ vector: [Float], _ mean: [Float]) -> [Float] {
-    guard vector.count == mean.count else { return vector }
-    let difference = zip(vector, mean).map { $0 - $1 }
-    let norm = difference.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    return norm > 0 ? difference.map { $0 / norm } : difference
-  }
-
-  static func dot(_ a: [Float], _ b: [Float]) -> Float {
-    var sum: Float = 0
-    for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
-    return sum
   }
 }

@@ -31,7 +31,7 @@ public enum ThemeGrouping {
     var centres = [vectors[0]]
     while centres.count < k {
       let next = vectors.indices.max { a, b in
-        (centres.map { dot(vectors[a], $0) }.max() ?? 0, b) > (centres.map { dot(vectors[b], $0) }.max() ?? 0, a)
+        (centres.map { UnitVectors.dot(vectors[a], $0) }.max() ?? 0, b) > (centres.map { UnitVectors.dot(vectors[b], $0) }.max() ?? 0, a)
       } ?? 0
       centres.append(vectors[next])
     }
@@ -39,20 +39,20 @@ public enum ThemeGrouping {
     for _ in 0..<50 {
       var moved = false
       for index in vectors.indices {
-        let closest = centres.indices.max { (dot(vectors[index], centres[$0]), $1) < (dot(vectors[index], centres[$1]), $0) } ?? 0
+        let closest = centres.indices.max { (UnitVectors.dot(vectors[index], centres[$0]), $1) < (UnitVectors.dot(vectors[index], centres[$1]), $0) } ?? 0
         if assignment[index] != closest { assignment[index] = closest; moved = true }
       }
       guard moved else { break }
       for centre in centres.indices {
         let members = vectors.indices.filter { assignment[$0] == centre }
-        if !members.isEmpty { centres[centre] = normalised(meanVector(members.map { vectors[$0] })) }
+        if !members.isEmpty { centres[centre] = UnitVectors.normalised(UnitVectors.mean(members.map { vectors[$0] })) }
       }
     }
     let groups = centres.indices.map { centre in vectors.indices.filter { assignment[$0] == centre } }.filter { !$0.isEmpty }
     let documentFrequency = frequencies(texts.indices.map { Set(words(texts[$0])) })
     return groups.map { members in
-      let mean = meanVector(members.map { vectors[$0] })
-      let representative = members.max { dot(vectors[$0], mean) < dot(vectors[$1], mean) } ?? members[0]
+      let mean = UnitVectors.mean(members.map { vectors[$0] })
+      let representative = members.max { UnitVectors.dot(vectors[$0], mean) < UnitVectors.dot(vectors[$1], mean) } ?? members[0]
       var counts: [String: Int] = [:]
       for member in members { for word in Set(words(texts[member])) where !exclude.contains(word) { counts[word, default: 0] += 1 } }
       // Frequent here, and more here than in the other sentences found.
@@ -85,23 +85,5 @@ public enum ThemeGrouping {
     var counts: [String: Int] = [:]
     for set in sets { for word in set { counts[word, default: 0] += 1 } }
     return counts
-  }
-
-  static func meanVector(_ vectors: [[Float]]) -> [Float] {
-    guard let first = vectors.first else { return [] }
-    var sum = [Float](repeating: 0, count: first.count)
-    for vector in vectors { for index in sum.indices where index < vector.count { sum[index] += vector[index] } }
-    return sum.map { $0 / Float(vectors.count) }
-  }
-
-  static func normalised(_ vector: [Float]) -> [Float] {
-    let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    return norm > 0 ? vector.map { $0 / norm } : vector
-  }
-
-  static func dot(_ a: [Float], _ b: [Float]) -> Float {
-    var sum: Float = 0
-    for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
-    return sum
   }
 }
