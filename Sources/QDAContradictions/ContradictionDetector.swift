@@ -243,13 +243,15 @@ public struct ContradictionDetector: Sendable {
   }
 
   /// A tension found some other way (the learned tension model) as a contradiction: its
-  /// manifestation and evidence read from the cues in its sentence, as detections by cue are.
+  /// evidence read from the cues in its sentence, as detections by cue are, and its
+  /// manifestation too unless the finder says which.
   ///
   /// - Parameters:
+  ///   - kind: the manifestation the finder read, if it reads them.
   ///   - reason: what found it, first in the evidence.
   public func contradiction(
-    sentence text: String, passageID: Int64, span: TextSpan, pair: (Element, Element), participant: String,
-    reason: String, confidence: Double
+    sentence text: String, passageID: Int64, span: TextSpan, pair: (Element, Element),
+    kind: Contradiction.Manifestation? = nil, participant: String, reason: String, confidence: Double
   ) -> Contradiction {
     let words = mask(Tokenizer.tokens(in: text, punctuation: false).map(\.text), notCues: phrases.notCues)
     var kinds: Set<TensionLexicon.Kind> = []
@@ -261,7 +263,7 @@ public struct ContradictionDetector: Sendable {
     }
     let ordered = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
     return Contradiction(
-      level: .secondary, first: ordered.0, second: ordered.1, manifestation: manifestation(kinds), participant: participant,
+      level: .secondary, first: ordered.0, second: ordered.1, manifestation: kind ?? manifestation(kinds), participant: participant,
       passageIDs: [passageID], spans: [span], evidence: ([reason] + cues).joined(separator: "; "),
       confidence: min(0.95, (confidence * 100).rounded() / 100))
   }

@@ -30,18 +30,25 @@ extension Pipeline {
   /// - Throws: when the sentence model is not installed, or the coder coded no interview.
   /// A tension model learned from the contradictions a coder recorded by hand in the documents
   /// of their training set; nil when they recorded none there.
-  func tensionModel(_ project: Project, coder: String, set: TrainingSet, model: LearnedModel) throws -> TensionModel? {
-    let documentOf = Dictionary(set.units.map { ($0.passageID, $0.document) }, uniquingKeysWith: { a, _ in a })
-    let examples = try project.contradictions().filter { $0.coder == coder && $0.status != .rejected }.flatMap { contradiction in
-      zip(contradiction.passageIDs, contradiction.spans).compactMap { passage, span -> TensionModel.Example? in
-        documentOf[passage].map { TensionModel.Example(document: $0, span: span, elements: (contradiction.first, contradiction.second)) }
-      }
-    }
+  func tensionModel(_ project: Project, coder: String, set: TrainingSet, prior: LearnedModel?) throws -> TensionModel? {
+    let examples = try tensionExamples(project, coder: coder, set: set)
     guard !examples.isEmpty else { return nil }
     environment.progress("learning where tensions are from \(examples.count) of \(coder)'s contradictions")
-    let features = TensionFeatures.matrix(
-      set.units, unitFeatures: set.features, probabilities: model.elementProbabilities(set.features))
-    return TensionModel.train(set, features: features, contradictions: examples)
+    return TensionModel.train(training: set, contradictions: examples, prior: prior)
+  }
+
+  /// The contradictions a coder recorded (and did not reject) in the documents of a training
+  /// set, one example per span.
+  func tensionExamples(_ project: Project, coder: String, set: TrainingSet) throws -> [TensionModel.Example] {
+    let documentOf = Dictionary(set.units.map { ($0.passageID, $0.document) }, uniquingKeysWith: { a, _ in a })
+    return try project.contradictions().filter { $0.coder == coder && $0.status != .rejected }.flatMap { contradiction in
+      zip(contradiction.passageIDs, contradiction.spans).compactMap { passage, span -> TensionModel.Example? in
+        documentOf[passage].map {
+          TensionModel.Example(
+            document: $0, span: span, elements: (contradiction.first, contradiction.second), kind: contradiction.manifestation)
+        }
+      }
+    }
   }
 
   public func learn(project path: String, coder: String, usePrior: Bool = true) throws -> LearningSummary {
@@ -68,7 +75,7 @@ extension Pipeline {
       var model = LearnedModel.train(
         set, prior: prior, name: "learned from \(coder)", learnedFrom: coder, encoder: encoder.fingerprint, codebook: codebook)
       // Where tensions are: from the coder's own contradictions, else the prior's.
-      model.tension = try tensionModel(project, coder: coder, set: set, model: model) ?? prior?.tension
+      model.tension = try tensionModel(project, coder: coder, set: set, prior: prior) ?? prior?.tension
       try project.setCodingModel(.learned, model.encoded())
 
       // Every interview with the new model, then the coder's own, each by a model that did not see it.
@@ -156,9 +163,16 @@ extension Pipeline {
           .invalidOption, "\(coder) has coded \(set.documents.count) document; leaving one out needs at least two")
       }
       environment.progress("evaluating on \(set.documents.count) documents, \(set.units.count) sentences")
-      return LearningEvaluation.run(
-        set, coder: coder, prior: prior?.encoder == encoder.fingerprint ? prior : nil, codebook: codebook,
-        encoder: encoder.fingerprint, curvePoints: curve)
+      let usable = prior?.encoder == encoder.fingerprint ? prior : nil
+      var evaluation = LearningEvaluation.run(
+        set, coder: coder, prior: usable, codebook: codebook, encoder: encoder.fingerprint, curvePoints: curve)
+      let examples = try tensionExamples(project, coder: coder, set: set)
+      if !examples.isEmpty {
+        environment.progress("evaluating the tension model on \(examples.count) of \(coder)'s contradictions")
+        evaluation.tension = TensionEvaluation.run(
+          set, contradictions: examples, prior: usable, codebook: codebook, encoder: encoder.fingerprint)
+      }
+      return evaluation
     }
   }
 }

@@ -32,14 +32,15 @@ struct TensionDetection {
     guard !units.isEmpty else { return [] }
     let lookup = try vectors(units.flatMap(\.texts))
     let features = UnitFeatures.matrix(units, vector: { lookup[$0] })
-    let tensionFeatures = TensionFeatures.matrix(
-      units, unitFeatures: features, probabilities: model.elementProbabilities(features))
-    return tension.candidates(units, features: tensionFeatures).map { candidate in
+    let probabilities = model.elementProbabilities(features)
+    let tensionFeatures = TensionFeatures.matrix(units, unitFeatures: features, probabilities: probabilities)
+    return tension.candidates(units, features: tensionFeatures, probabilities: probabilities).map { candidate in
       let unit = units[candidate.unit]
       return detector.contradiction(
-        sentence: unit.text, passageID: unit.passageID, span: unit.span, pair: candidate.pair,
+        sentence: unit.text, passageID: unit.passageID, span: unit.span, pair: candidate.pair, kind: candidate.kind,
         participant: document.participantID,
-        reason: String(format: "learned tension model (from %@, %d contradictions): %.2f", model.learnedFrom, tension.contradictions, candidate.score),
+        reason: String(format: "learned tension model (from %@, %d contradictions): %.2f", model.learnedFrom, tension.contradictions, candidate.score)
+          + (candidate.kind.map { "; \($0.name) by its manifestation classifiers" } ?? ""),
         confidence: Double(candidate.score))
     }
   }

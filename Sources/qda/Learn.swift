@@ -46,14 +46,14 @@ struct Learn: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @Option(help: "Whose codings to learn from and score against.") var coder: String
     @Flag(help: "Learn from the coder alone, not pulled toward the codebook's prior.") var noPrior = false
-    @Option(help: "The curve's numbers of training documents, comma-separated (0 is the prior alone).")
+    @Option(help: "The curve's numbers of training documents, comma-separated (0 is the prior alone), or none.")
     var curve = "0,1,2,3,5"
     @Option(help: "table or json.") var format: Agreement.ReportFormat = .table
     @OptionGroup var models: ModelOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let points = try curve.split(separator: ",").map { part -> Int in
+      let points = try (curve == "none" ? [] : curve.split(separator: ",")).map { part -> Int in
         guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value >= 0 else {
           throw ValidationError("--curve takes whole numbers separated by commas, not '\(part)'")
         }
@@ -134,7 +134,18 @@ struct Learn: ParsableCommand {
         + ListFormat.render(
           .table, columns: ["documents", "draws", "all"] + Element.allCases.map(\.name), rows: curveRows)
     }
+    if let tension = evaluation.tension {
+      text += "\n\n" + Learn.text(tension)
+    }
     return text
+  }
+
+  static func text(_ tension: TensionEvaluation) -> String {
+    "Contradictions (\(tension.folds) folds of documents, each found by a tension model learned from the others): "
+      + "\(tension.found) of \(tension.recorded) recorded found with the right pair (recall \(cell(tension.recall))), "
+      + "\(tension.rightDetections) of \(tension.detected) proposed right (precision \(cell(tension.precision))); "
+      + "\(tension.located) in the right place whatever the pair; manifestation right on "
+      + "\(tension.kindsRight) of \(tension.kindsChecked) in the right place"
   }
 
   static func json(_ evaluation: LearningEvaluation) -> String {
@@ -149,6 +160,13 @@ struct Learn: ParsableCommand {
     let document: [String: Any] = [
       "coder": evaluation.coder, "documents": evaluation.documents, "sentences": evaluation.sentences,
       "overall": object(evaluation.overall), "elements": evaluation.elements.map(object), "codes": evaluation.codes.map(object),
+      "contradictions": evaluation.tension.map { tension -> Any in
+        [
+          "folds": tension.folds, "recorded": tension.recorded, "detected": tension.detected, "found": tension.found,
+          "right_detections": tension.rightDetections, "located": tension.located, "recall": tension.recall,
+          "precision": tension.precision, "kinds_checked": tension.kindsChecked, "kinds_right": tension.kindsRight,
+        ] as [String: Any]
+      } ?? NSNull(),
       "curve": evaluation.curve.map { point in
         [
           "documents": point.documents, "draws": point.draws, "f1": point.overall,

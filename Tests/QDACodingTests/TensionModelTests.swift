@@ -10,25 +10,28 @@ import Testing
   /// Four documents of six one-sentence passages; the fourth sentence of each is tense. In A and
   /// B the tension is rules against division of labor (feature 1), in C and D object against
   /// community (feature 2). Feature 0 marks tension; feature 3 is noise.
-  static func trainingSet() -> (TrainingSet, Matrix, [TensionModel.Example]) {
+  /// (With `documents`, more of them: A, C, E, G… rules against division of labor; the others
+  /// object against community. The first kind is recorded as a dilemma, the second as a conflict.)
+  static func trainingSet(documents: [String] = ["A", "B", "C", "D"]) -> (TrainingSet, Matrix, [TensionModel.Example]) {
     var units: [CodingUnit] = []
     var rows: [[Float]] = []
     var examples: [TensionModel.Example] = []
     var passage: Int64 = 0
-    for (documentIndex, document) in ["A", "B", "C", "D"].enumerated() {
+    for (documentIndex, document) in documents.enumerated() {
+      let rulesKind = documents.count == 4 ? documentIndex < 2 : documentIndex.isMultiple(of: 2)
       for sentence in 0..<6 {
         passage += 1
         let span = TextSpan(start: sentence * 100, end: sentence * 100 + 50)
         units.append(CodingUnit(passageID: passage, document: document, span: span, text: "sentence \(sentence)"))
         let tense = sentence == 3
-        let rulesSide = tense && documentIndex < 2
-        let objectSide = tense && documentIndex >= 2
+        let rulesSide = tense && rulesKind
+        let objectSide = tense && !rulesKind
         rows.append([tense ? 1 : 0, rulesSide ? 1 : 0, objectSide ? 1 : 0, Float((sentence * 7 + documentIndex) % 3) / 2])
         if tense {
           examples.append(
             TensionModel.Example(
               document: document, span: TextSpan(start: span.start + 10, end: span.end - 10),
-              elements: rulesSide ? (.rules, .divisionOfLabor) : (.object, .community)))
+              elements: rulesSide ? (.rules, .divisionOfLabor) : (.object, .community), kind: rulesSide ? .dilemma : .conflict))
         }
       }
     }
@@ -49,14 +52,17 @@ import Testing
     // A new interview: the tense sentence is the third, on the object/community side.
     let units = (0..<5).map { CodingUnit(passageID: Int64(100 + $0), document: "E", span: TextSpan(start: $0 * 10, end: $0 * 10 + 5), text: "s") }
     let rows: [[Float]] = [[0, 0, 0, 0.5], [0, 0, 0, 0], [1, 0, 1, 0.5], [0, 0, 0, 1], [0, 0, 0, 0]]
-    let candidates = model.candidates(units, features: Matrix(rows: rows, columns: 4))
+    let candidates = model.candidates(units, features: Matrix(rows: rows, columns: 4), probabilities: [])
     #expect(candidates.count == 1)
     let first = try #require(candidates.first)
     #expect(first.unit == 2)
     #expect(first.score > 0.5)
     #expect(first.pair == (.object, .community))
-    // The other kind of tension gets the other pair.
-    #expect(model.pair(model.probabilities(Matrix(rows: [[1, 1, 0, 0]], columns: 4)).sides[0]) == (.rules, .divisionOfLabor))
+    #expect(first.kind == .conflict)
+    // The other kind of tension gets the other pair, and the other manifestation.
+    let other = Matrix(rows: [[1, 1, 0, 0]], columns: 4)
+    #expect(model.pair(sides: model.probabilities(other).sides[0], own: [], beside: []) == (.rules, .divisionOfLabor))
+    #expect(model.kinds(other) == [.dilemma])
   }
 
   @Test func oneCandidatePerPassageAndNoneWithoutExamples() throws {
@@ -69,18 +75,85 @@ import Testing
       CodingUnit(passageID: 1, document: "E", span: TextSpan(start: 6, end: 9), text: "b"),
       CodingUnit(passageID: 2, document: "E", span: TextSpan(start: 10, end: 15), text: "c"),
     ]
-    let candidates = model.candidates(units, features: Matrix(rows: [[1, 1, 0, 0], [1, 1, 0, 0], [0.6, 0, 1, 0]], columns: 4))
+    let candidates = model.candidates(
+      units, features: Matrix(rows: [[1, 1, 0, 0], [1, 1, 0, 0], [0.6, 0, 1, 0]], columns: 4), probabilities: [])
     #expect(candidates.map(\.unit) == [0, 2])
     #expect(TensionModel.train(set, features: features, contradictions: []) == nil)
+  }
+
+  @Test func thePairIsWhatTheWordsOnEachSideAreCodedWith() throws {
+    let (set, features, examples) = Self.trainingSet()
+    let model = try #require(TensionModel.train(set, features: features, contradictions: examples, lambda: 0.1))
+    // Sides the classifiers cannot tell apart: the coder's element probabilities decide. Rules
+    // on the sentence and division of labor on the one beside it…
+    let even = [Float](repeating: 0.5, count: Element.allCases.count)
+    func probabilities(_ pairs: [Element: Float]) -> [Float] { Element.allCases.map { pairs[$0] ?? 0.05 } }
+    #expect(
+      model.pair(sides: even, own: probabilities([.rules: 0.9]), beside: probabilities([.divisionOfLabor: 0.8]))
+        == (.rules, .divisionOfLabor))
+    // …or both on the sentence itself, whatever is beside it.
+    #expect(
+      model.pair(sides: even, own: probabilities([.object: 0.9, .community: 0.7]), beside: probabilities([.rules: 0.6]))
+        == (.object, .community))
+    // A side the classifiers rule out is not chosen however the words are coded.
+    var noRules = even
+    noRules[Element.allCases.firstIndex(of: .rules)!] = 0
+    #expect(
+      model.pair(sides: noRules, own: probabilities([.rules: 0.95, .toolsAndSigns: 0.6]), beside: probabilities([.community: 0.5]))
+        == (.toolsAndSigns, .community))
+  }
+
+  @Test func theSentencesBesideAUnitAreInTheSameAnswer() {
+    let units = [
+      CodingUnit(passageID: 1, document: "A", span: TextSpan(start: 0, end: 5), text: "a", context: "Q1"),
+      CodingUnit(passageID: 1, document: "A", span: TextSpan(start: 6, end: 9), text: "b", context: "Q1"),
+      CodingUnit(passageID: 2, document: "A", span: TextSpan(start: 20, end: 25), text: "c", context: "Q2"),
+      CodingUnit(passageID: 3, document: "B", span: TextSpan(start: 0, end: 5), text: "d", context: "Q2"),
+    ]
+    let probabilities: [[Float]] = (0..<4).map { row in (0..<7).map { Float(row * 10 + $0) / 100 } }
+    let beside = TensionFeatures.beside(units, probabilities: probabilities)
+    #expect(beside[0] == probabilities[1])
+    #expect(beside[1] == probabilities[0])
+    // Another question, another document: nothing beside.
+    #expect(beside[2] == [Float](repeating: 0, count: 7))
+    #expect(beside[3] == [Float](repeating: 0, count: 7))
+  }
+
+  @Test func oneKindRecordedLearnsNoKindClassifier() throws {
+    let (set, features, examples) = Self.trainingSet()
+    let dilemmas = examples.map { example -> TensionModel.Example in
+      var example = example
+      example.kind = .dilemma
+      return example
+    }
+    let model = try #require(TensionModel.train(set, features: features, contradictions: dilemmas, lambda: 0.1))
+    #expect(model.kinds == nil)
+    #expect(model.kinds(features).allSatisfy { $0 == nil })
+  }
+
+  @Test func crossValidationFindsLearnableTensionsInInterviewsItDidNotLearnFrom() {
+    let (set, _, examples) = Self.trainingSet(documents: ["A", "B", "C", "D", "E", "F", "G", "H"])
+    let codebook = Codebook(name: "t", version: "1", codes: [])
+    let evaluation = TensionEvaluation.run(set, contradictions: examples, prior: nil, codebook: codebook, encoder: "e", folds: 4)
+    #expect(evaluation.folds == 4 && evaluation.documents == 8)
+    #expect(evaluation.recorded == 8)
+    #expect(evaluation.found == 8 && evaluation.located == 8)
+    #expect(evaluation.detected == 8 && evaluation.rightDetections == 8)
+    #expect(evaluation.kindsChecked == 8 && evaluation.kindsRight == 8)
   }
 
   @Test func markersAreWholeWordsPrefixesAndPhrases() {
     let torn = TensionFeatures.flags("I felt torn, honestly, and frustrated on the other hand.")
     let plain = TensionFeatures.flags("The butter was on the table by the hand towel.")
     // More markers in the first; the second has none ("butter" is not "but").
-    #expect(torn.prefix(torn.count - 4).filter { $0 == 1 }.count >= 5)
-    #expect(plain.prefix(plain.count - 4).allSatisfy { $0 == 0 })
-    #expect(TensionFeatures.flags("Why?")[torn.count - 4] == 1)
+    let markers = TensionFeatures.markers.count
+    #expect(torn.prefix(markers).filter { $0 == 1 }.count >= 5)
+    #expect(plain.prefix(markers).allSatisfy { $0 == 0 })
+    // After the markers: a question mark, then length and the shares of I, we and they.
+    #expect(TensionFeatures.flags("Why?")[markers] == 1)
+    let shares = TensionFeatures.flags("We told them they had us.")
+    #expect(shares[markers + 3] == 2 / 6 && shares[markers + 4] == 2 / 6)
+    #expect(shares[TensionFeatures.markers.firstIndex(of: "told")!] == 1)
   }
 
   @Test func aModelWhoseTensionWeightsDoNotFitIsRefused() throws {

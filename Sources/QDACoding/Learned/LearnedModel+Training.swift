@@ -135,34 +135,50 @@ extension LearnedModel {
       elements: elements, codes: codes)
   }
 
+  /// Every sentence's probability of every element from a model that did not learn from its
+  /// document (one per fold of documents): what a model says of interviews it has not seen,
+  /// which is less sure than what it says of its own training sentences.
+  ///
+  /// - Returns: per unit, per element (`Element.allCases` order).
+  public static func heldOutElementProbabilities(
+    _ set: TrainingSet, folds documentFolds: [[String]], prior: LearnedModel?,
+    options: LogisticRegression.Options = .init(lambda: TrainingOptions().lambda)
+  ) -> [[Float]] {
+    let elementCases = Element.allCases
+    let folds = documentFolds.map { documents in
+      let members = Set(documents)
+      return set.units.indices.filter { members.contains(set.units[$0].document) }
+    }
+    let jobs = folds.indices.flatMap { fold in elementCases.indices.map { (fold, $0) } }
+    let predictions = concurrentMap(jobs.count) { index -> [Float] in
+      let (fold, elementIndex) = jobs[index]
+      let element = elementCases[elementIndex]
+      let heldOut = Set(folds[fold])
+      let trainRows = set.units.indices.filter { !heldOut.contains($0) }
+      guard !trainRows.isEmpty else { return [Float](repeating: 0.5, count: folds[fold].count) }
+      let model = LogisticRegression.fit(
+        set.features.rows(trainRows), labels: trainRows.map { set.elements[$0].contains(element) },
+        prior: prior?.element(element)?.model, options: options)
+      return model.probabilities(set.features.rows(folds[fold]))
+    }
+    var result = [[Float]](repeating: [Float](repeating: 0, count: elementCases.count), count: set.units.count)
+    for (job, (fold, elementIndex)) in jobs.enumerated() {
+      for (row, probability) in zip(folds[fold], predictions[job]) { result[row][elementIndex] = probability }
+    }
+    return result
+  }
+
   /// Each element's threshold from cross-validated predictions, halfway back to 0.5.
   static func crossValidatedThresholds(
     _ set: TrainingSet, folds documentFolds: [[String]], prior: LearnedModel?, options: LogisticRegression.Options
   ) -> [Float] {
     let elementCases = Element.allCases
-    let folds = documentFolds.map { documents in
-      (documents: documents, rows: set.units.indices.filter { documents.contains(set.units[$0].document) })
-    }
-    // Every held-out sentence's probability of every element.
-    let jobs = folds.indices.flatMap { fold in elementCases.indices.map { (fold, $0) } }
-    let predictions = concurrentMap(jobs.count) { index -> [Float] in
-      let (fold, elementIndex) = jobs[index]
-      let element = elementCases[elementIndex]
-      let heldOut = Set(folds[fold].rows)
-      let trainRows = set.units.indices.filter { !heldOut.contains($0) }
-      let model = LogisticRegression.fit(
-        set.features.rows(trainRows), labels: trainRows.map { set.elements[$0].contains(element) },
-        prior: prior?.element(element)?.model, options: options)
-      return model.probabilities(set.features.rows(folds[fold].rows))
-    }
+    let probabilities = heldOutElementProbabilities(set, folds: documentFolds, prior: prior, options: options)
+    let covered = Set(documentFolds.flatMap { $0 })
     var thresholds: [Float] = []
     for (elementIndex, element) in elementCases.enumerated() {
-      var pairs: [(probability: Float, label: Bool)] = []
-      for (foldIndex, fold) in folds.enumerated() {
-        guard let jobIndex = jobs.firstIndex(where: { $0 == (foldIndex, elementIndex) }) else { continue }
-        for (row, probability) in zip(fold.rows, predictions[jobIndex]) {
-          pairs.append((probability, set.elements[row].contains(element)))
-        }
+      let pairs = set.units.indices.filter { covered.contains(set.units[$0].document) }.map {
+        (probability: probabilities[$0][elementIndex], label: set.elements[$0].contains(element))
       }
       var best: (f1: Double, threshold: Float) = (-1, 0.5)
       for step in 0...8 {

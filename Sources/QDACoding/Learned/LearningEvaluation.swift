@@ -54,6 +54,8 @@ public struct LearningEvaluation: Sendable {
   public var elements: [Score]
   public var codes: [Score]
   public var curve: [CurvePoint]
+  /// The tension model's cross-validation, when the coder recorded contradictions.
+  public var tension: TensionEvaluation?
 
   /// Runs the evaluation.
   ///

@@ -2,15 +2,17 @@ public import QDAModel
 public import QDANumerics
 
 /// Where an interview voices a tension between two CHAT elements, learned from a coder's
-/// contradictions: one logistic regression scores each participant sentence for tension, and
-/// seven more (one per element) say which elements a tense sentence sets against each other.
+/// contradictions: one logistic regression scores each participant sentence for tension, seven
+/// more (one per element) say which elements a tense sentence sets against each other, and four
+/// (one per Engeström & Sannino manifestation) which manifestation it shows.
 ///
 /// Its features (`TensionFeatures`) are the learned coder's (`UnitFeatures`), the element
-/// probabilities the coder gives the sentence, and flags for discourse markers of tension in
-/// the sentence and around it. Each interview gets its `perDocument` most tense sentences (one
-/// per passage, each at least as likely tense as not) as candidates, each with the pair of elements whose side probabilities, times how
-/// often that pair occurred in training, are highest. Detections are candidates for a researcher
-/// to confirm or reject.
+/// probabilities the coder gives the sentence and the sentences beside it, and flags for
+/// discourse markers of tension in the sentence and around it. Each interview gets its
+/// `perDocument` most tense sentences (one per passage, each at least as likely tense as not) as
+/// candidates, each with the pair of elements that are likeliest both as sides and as codes of
+/// its words (`pair(sides:own:beside:)`). Detections are candidates for a researcher to confirm
+/// or reject.
 public struct TensionModel: Hashable, Sendable, Codable {
   /// The tension classifier (label `tension`).
   public var tension: LearnedModel.Label
@@ -24,16 +26,23 @@ public struct TensionModel: Hashable, Sendable, Codable {
   public var perDocument: Int
   /// Contradictions learned from.
   public var contradictions: Int
+  /// One classifier per manifestation, in `Contradiction.Manifestation.allCases` order: which
+  /// of Engeström & Sannino's four a tense sentence shows (nil when the training examples had
+  /// fewer than two kinds; the cue words decide then).
+  public var kinds: [LearnedModel.Label]?
 
   /// One training contradiction: where, and between which elements.
   public struct Example: Sendable {
     public var document: String
     public var span: TextSpan
     public var elements: (Element, Element)
-    public init(document: String, span: TextSpan, elements: (Element, Element)) {
+    /// The manifestation the coder recorded, if any.
+    public var kind: Contradiction.Manifestation?
+    public init(document: String, span: TextSpan, elements: (Element, Element), kind: Contradiction.Manifestation? = nil) {
       self.document = document
       self.span = span
       self.elements = elements
+      self.kind = kind
     }
   }
 
@@ -48,11 +57,13 @@ public struct TensionModel: Hashable, Sendable, Codable {
   ) -> TensionModel? {
     var tense = [Bool](repeating: false, count: set.units.count)
     var sides = [[Bool]](repeating: [Bool](repeating: false, count: Element.allCases.count), count: set.units.count)
+    var kinds = [Contradiction.Manifestation?](repeating: nil, count: set.units.count)
     var pairs: [String: Int] = [:]
     for example in contradictions {
       pairs[key(example.elements.0, example.elements.1), default: 0] += 1
       for (index, unit) in set.units.enumerated() where unit.document == example.document && unit.span.overlaps(example.span) {
         tense[index] = true
+        if kinds[index] == nil { kinds[index] = example.kind }
         for (position, element) in Element.allCases.enumerated() where element == example.elements.0 || element == example.elements.1 {
           sides[index][position] = true
         }
@@ -69,12 +80,39 @@ public struct TensionModel: Hashable, Sendable, Codable {
       return LearnedModel.Label(
         label: Element.allCases[position].rawValue, model: model, threshold: 0.5, positives: labels.filter { $0 }.count)
     }
+    // Which manifestation: one against the rest, over the tense sentences whose kind is known.
+    let kindRows = rows.filter { kinds[$0] != nil }
+    let kindModels: [LearnedModel.Label]? =
+      Set(kindRows.compactMap { kinds[$0] }).count < 2
+      ? nil
+      : Contradiction.Manifestation.allCases.map { manifestation in
+        let labels = kindRows.map { kinds[$0] == manifestation }
+        let positives = labels.filter { $0 }.count
+        // A kind nobody recorded is never chosen.
+        let model =
+          positives == 0
+          ? LogisticRegression(weights: [Float](repeating: 0, count: features.columns), bias: -20)
+          : LogisticRegression.fit(features.rows(kindRows), labels: labels, prior: nil, options: options)
+        return LearnedModel.Label(label: manifestation.rawValue, model: model, threshold: 0.5, positives: positives)
+      }
     let documents = max(1, set.documents.count)
     return TensionModel(
       tension: LearnedModel.Label(label: "tension", model: tension, threshold: 0.5, positives: rows.count),
       sides: sideModels, pairs: pairs,
       perDocument: max(1, Int((Double(contradictions.count) / Double(documents)).rounded())),
-      contradictions: contradictions.count)
+      contradictions: contradictions.count, kinds: kindModels)
+  }
+
+  /// The likeliest manifestation of each row (nil without kind classifiers).
+  public func kinds(_ features: Matrix) -> [Contradiction.Manifestation?] {
+    guard let kinds, kinds.count == Contradiction.Manifestation.allCases.count else {
+      return [Contradiction.Manifestation?](repeating: nil, count: features.rows)
+    }
+    let probabilities = kinds.map { $0.model.probabilities(features) }
+    return (0..<features.rows).map { row in
+      let best = probabilities.indices.max { probabilities[$0][row] < probabilities[$1][row] } ?? 0
+      return Contradiction.Manifestation.allCases[best]
+    }
   }
 
   static func key(_ a: Element, _ b: Element) -> String { [a.rawValue, b.rawValue].sorted().joined(separator: "|") }
@@ -89,14 +127,21 @@ public struct TensionModel: Hashable, Sendable, Codable {
     return (tension, sides)
   }
 
-  /// The likeliest pair for a sentence's side probabilities: side × side × (pair count + 1).
-  public func pair(_ sides: [Float]) -> (Element, Element) {
+  /// The likeliest pair of a tense sentence: the two elements that are most likely sides
+  /// (`sides`) and most likely coded on the sentence, or one on it and the other on a sentence
+  /// beside it (`own`, `beside`: the learned coder's element probabilities). The sides of a
+  /// tension are what its words are about, so the codes of its words weigh as much as the side
+  /// classifiers, which learned from few examples.
+  public func pair(sides: [Float], own: [Float], beside: [Float]) -> (Element, Element) {
     let elements = Element.allCases
     var best: (value: Float, pair: (Element, Element)) = (-1, (elements[0], elements[1]))
     for a in elements.indices {
       for b in (a + 1)..<elements.count {
-        let weight = Float((pairs[Self.key(elements[a], elements[b])] ?? 0) + 1)
-        let value = sides[a] * sides[b] * weight
+        // (A little for every pair, so the sides decide where the coder sees no element.)
+        let coded =
+          own.count == elements.count && beside.count == elements.count
+          ? max(own[a] * own[b], own[a] * beside[b], beside[a] * own[b]) + 0.01 : 1
+        let value = sides[a] * sides[b] * coded
         if value > best.value { best = (value, (elements[a], elements[b])) }
       }
     }
@@ -108,23 +153,38 @@ public struct TensionModel: Hashable, Sendable, Codable {
   public static let floor: Float = 0.5
 
   /// The candidates of one interview: its `perDocument` most tense units at or above `floor`,
-  /// one per passage, best first, with their tension probability and pair.
-  public func candidates(_ units: [CodingUnit], features: Matrix) -> [(unit: Int, score: Float, pair: (Element, Element))] {
-    let (tension, sides) = probabilities(features)
-    var chosen: [(Int, Float, (Element, Element))] = []
+  /// one per passage, best first, with their tension probability, pair and manifestation.
+  ///
+  /// - Parameter probabilities: the learned coder's element probabilities of each unit.
+  public func candidates(_ units: [CodingUnit], features: Matrix, probabilities: [[Float]]) -> [Candidate] {
+    let (tension, sides) = self.probabilities(features)
+    let kinds = kinds(features)
+    let beside = TensionFeatures.beside(units, probabilities: probabilities)
+    var chosen: [Candidate] = []
     var passages: Set<Int64> = []
     for index in units.indices.sorted(by: { (tension[$0], $1) > (tension[$1], $0) }) {
       guard chosen.count < perDocument, tension[index] >= Self.floor else { break }
       guard passages.insert(units[index].passageID).inserted else { continue }
-      chosen.append((index, tension[index], pair(sides[index])))
+      let pair = pair(sides: sides[index], own: probabilities.indices.contains(index) ? probabilities[index] : [], beside: beside[index])
+      chosen.append(Candidate(unit: index, score: tension[index], pair: pair, kind: kinds[index]))
     }
     return chosen
+  }
+
+  /// A sentence the model takes for a tension: which unit, how likely, between which elements,
+  /// and (with kind classifiers) which manifestation.
+  public struct Candidate: Sendable {
+    public var unit: Int
+    public var score: Float
+    public var pair: (Element, Element)
+    public var kind: Contradiction.Manifestation?
   }
 }
 
 /// The tension model's features of a sentence: the learned coder's features, the element
-/// probabilities it gives the sentence, and flags for discourse markers of tension in the
-/// sentence and (the larger of) its neighbours.
+/// probabilities it gives the sentence and (the larger of) the sentences beside it in the same
+/// answer, where the other side of a tension is often said, and flags for discourse markers of
+/// tension in the sentence and (the larger of) its neighbours.
 public enum TensionFeatures {
   /// Markers of contrast, obstacle, obligation, feeling and choice, as ordinary English has
   /// them (a `*` ends a prefix). Each is one feature; the weights say what each is worth.
@@ -135,24 +195,41 @@ public enum TensionFeatures {
     "ironic*", "irony", "never", "nobody", "no one", "too much", "not enough", "felt", "worr*", "stuck", "struggl*",
     "tension", "conflict*", "backwards", "opposite", "choose", "choice", "sacrific*", "give up", "gave up", "juggl*",
     "balanc*", "unfair", "pressure", "resent*", "afraid",
+    // The features of Engeström & Sannino's (2011) four manifestations, in everyday words.
+    // Dilemma: hedging between two evaluations.
+    "i mean", "actually", "maybe", "i guess", "not sure", "part of me", "i don't know", "i understand",
+    // Conflict: disagreement, criticism, refusal, pushing back.
+    "no", "not true", "argu*", "complain*", "refus*", "critic*", "fight*", "told", "pushed back", "objected",
+    // Critical conflict: a first-person emotional or moral account, told as a story.
+    "feel", "ashamed", "embarrass*", "hurt", "cried", "tears", "heart", "stomach", "awful", "terrible", "worst",
+    "fail*", "myself", "realiz*", "one day", "remember", "that day", "guilty",
+    // Double bind: pressing, equally bad alternatives, spoken for a collective.
+    "we have to", "we must", "we can't", "no way", "no choice", "helpless", "what can we", "what are we", "nothing we",
+    "trapped", "either way", "damned",
   ]
-  /// Per sentence: the markers, a question mark, length, and the shares of "I" and "we".
-  static let sentenceCount = markers.count + 4
-  public static let count = UnitFeatures.count + Element.allCases.count + 2 * sentenceCount
+  /// Per sentence: the markers, a question mark, length, and the shares of "I", "we" (with
+  /// "us", "our") and "they" (with "them").
+  static let sentenceCount = markers.count + 5
+  public static let count = UnitFeatures.count + 2 * Element.allCases.count + 2 * sentenceCount
 
   /// The features of units, given their learned-coder features and element probabilities.
+  ///
+  /// - Parameter units: in document order (the sentences beside a unit are the units before and
+  ///   after it in the same document that answer the same interviewer turn).
   public static func matrix(_ units: [CodingUnit], unitFeatures: Matrix, probabilities: [[Float]]) -> Matrix {
     var matrix = Matrix(rows: units.count, columns: count)
     let elements = Element.allCases.count
+    let beside = beside(units, probabilities: probabilities)
     for (row, unit) in units.enumerated() {
       let base = row * count
       for (k, value) in unitFeatures.row(row).enumerated() { matrix.values[base + k] = value }
       for k in 0..<elements { matrix.values[base + UnitFeatures.count + k] = probabilities[row][k] }
+      for k in 0..<elements { matrix.values[base + UnitFeatures.count + elements + k] = beside[row][k] }
       let own = flags(unit.text)
       let around = [unit.previous, unit.next].compactMap { $0 }.map(flags).reduce([Float](repeating: 0, count: sentenceCount)) {
         zip($0, $1).map { max($0, $1) }
       }
-      let start = base + UnitFeatures.count + elements
+      let start = base + UnitFeatures.count + 2 * elements
       for k in 0..<sentenceCount {
         matrix.values[start + k] = own[k]
         matrix.values[start + sentenceCount + k] = around[k]
@@ -161,8 +238,23 @@ public enum TensionFeatures {
     return matrix
   }
 
+  /// Per unit, each element's larger probability on the sentences beside it: the units before
+  /// and after it in the same document that answer the same interviewer turn (zeros where
+  /// there is none).
+  public static func beside(_ units: [CodingUnit], probabilities: [[Float]]) -> [[Float]] {
+    let elements = Element.allCases.count
+    return units.indices.map { row in
+      var result = [Float](repeating: 0, count: elements)
+      for other in [row - 1, row + 1] where units.indices.contains(other) && probabilities.indices.contains(other) {
+        guard units[other].document == units[row].document, units[other].context == units[row].context else { continue }
+        for k in 0..<min(elements, probabilities[other].count) { result[k] = max(result[k], probabilities[other][k]) }
+      }
+      return result
+    }
+  }
+
   /// One sentence's marker flags, question mark, length (words / 60, at most 1) and the shares
-  /// of "i" and "we" among its words.
+  /// of "i", "we" and "they" among its words.
   static func flags(_ text: String) -> [Float] {
     var words: [String] = []
     var current = ""
@@ -188,7 +280,8 @@ public enum TensionFeatures {
     flags.append(text.contains("?") ? 1 : 0)
     flags.append(min(Float(words.count), 60) / 60)
     flags.append(Float(words.filter { $0 == "i" }.count) / count)
-    flags.append(Float(words.filter { $0 == "we" }.count) / count)
+    flags.append(Float(words.filter { $0 == "we" || $0 == "us" || $0 == "our" }.count) / count)
+    flags.append(Float(words.filter { $0 == "they" || $0 == "them" }.count) / count)
     return flags
   }
 }
