@@ -105,7 +105,61 @@ struct RendererTests {
     #expect(markdown.contains("One principal explained:\n\n> It lined up\n> with our plan.\n>\n> — P01, P01.txt [10–42]"))
     #expect(markdown.contains("- a\n- b & c\n"))
     #expect(markdown.contains("<a id=\"ref-1\"></a>\n**[1] Motivation — four of 11** (1 passage)"))
-    #expect(markdown.contains("- P01 (Principal), P01.txt [10–42], passage 7: “It lined up with our <district> plan.”"))
+    #expect(markdown.contains("- P01 (Principal), P01.txt [10–42], passage 7: “It lined up with our \\<district\\> plan.”"))
+  }
+
+  /// What participants say and what attributes are called is shown as typed, never as markup:
+  /// no raw HTML, no link or image, no heading, quote or emphasis made from the data.
+  @Test func markdownReportShowsDataAsTypedNeverAsMarkup() {
+    let hostile = [
+      "<script>alert(1)</script>", "[click](javascript:alert(1))", "![x](http://example.com/t.png)",
+      "# Not a heading", "*not emphasis*", "`code`", "&lt;b&gt;", "> not a quote",
+    ]
+    let reference = Reference(
+      id: "ref-1", title: hostile[3],
+      entries: hostile.enumerated().map { index, text in
+        .init(passageID: Int64(index), participant: "P0\(index)", documentKey: "d.txt", speaker: nil, start: 0, end: 1, text: text)
+      })
+    let table = DataTable(
+      id: "t", title: "T", columns: ["Attribute", "Value"], rows: hostile.map { [TableCell(stringLiteral: $0), "1"] }, notes: [])
+    let report = ReportDocument(
+      title: "Brief", subtitle: nil,
+      blocks: [
+        .heading(level: 1, text: hostile[0], anchor: nil),
+        .paragraph([.text(hostile[1]), .count(hostile[4], reference: "ref-1")]),
+        .quote(
+          lead: hostile[2], text: "first line\n" + hostile[3] + "\n" + hostile[7],
+          source: .init(participant: "P01", documentKey: "<d>.txt", passageID: 1, start: 0, end: 1)),
+        .bullets(hostile.map { [.text($0)] }),
+        .table(table),
+        .passages(reference: reference),
+      ],
+      references: [reference])
+    let markdown = MarkdownRenderer().render(report)
+    // Markup starts where its first character is not escaped by a backslash.
+    func unescaped(_ markup: String) -> Bool {
+      var rest = markdown[...]
+      while let range = rest.range(of: markup) {
+        if range.lowerBound == markdown.startIndex || markdown[markdown.index(before: range.lowerBound)] != "\\" { return true }
+        rest = markdown[range.upperBound...]
+      }
+      return false
+    }
+    for markup in ["<script", "</script", "](javascript:", "![x](", "*not emphasis*", "`code`", "&lt;"] {
+      #expect(!unescaped(markup), "\(markup) is markup in the report")
+    }
+    // The only headings are the renderer's own; no data line starts a heading or a nested quote.
+    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.filter { $0.hasPrefix("#") } == ["# Brief", "## \\<script\\>alert(1)\\</script\\>"])
+    #expect(!lines.contains { $0.hasPrefix("> #") || $0.hasPrefix("> >") })
+    // The words are all there, escaped with backslashes as CommonMark reads them.
+    #expect(markdown.contains("\\[click\\](javascript:alert(1))"))
+    #expect(markdown.contains("> \\# Not a heading"))
+    #expect(markdown.contains("| \\*not emphasis\\* | 1 |"))
+    #expect(markdown.contains("**[1] \\# Not a heading**"))
+    // What cannot be markup stays as typed.
+    #expect(MarkdownText.escape("Beatty & Feldman, years_as_admin, wow! 3 - 1") == "Beatty & Feldman, years_as_admin, wow! 3 - 1")
+    #expect(MarkdownText.escape("_lead_ and &amp;") == "\\_lead\\_ and \\&amp;")
   }
 
   @Test func htmlReportEscapesTextAndLinksCounts() {

@@ -98,25 +98,30 @@ public enum TableRenderer {
     try sink(out.bytes)
   }
 
+  /// A table cell: its words escaped as `MarkdownText` does, `|` escaped, new lines as spaces
+  /// and runs of spaces kept.
   static func escapeMarkdown(_ text: String) -> String {
     // Most cells have nothing to escape: said by one pass over the bytes.
     var previousSpace = false
     var plain = true
     for byte in text.utf8 {
-      if byte == 0x7C || byte == 0x0A || (byte == 0x20 && previousSpace) { plain = false; break }
+      if byte == 0x7C || byte == 0x0A || (byte == 0x20 && previousSpace) || markupBytes.contains(byte) { plain = false; break }
       previousSpace = byte == 0x20
     }
     if plain { return text }
     var result = ""
-    for character in text {
+    for character in MarkdownText.escapeLine(text) {
       switch character {
       case "|": result += "\\|"
-      case "\n": result += " "
       default: result.append(character)
       }
     }
     return result.replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}")
   }
+
+  /// The bytes of the characters `MarkdownText` escapes.
+  static let markupBytes: Set<UInt8> = Set(
+    (MarkdownText.inline.union(MarkdownText.lineStart)).compactMap { $0.asciiValue })
 
   static func escapeCSV(_ text: String) -> String { CSVCell.escape(text) }
 }
