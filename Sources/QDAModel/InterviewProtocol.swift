@@ -48,6 +48,19 @@ public struct Study: Hashable, Sendable, Codable {
   public func label(forAttribute name: String) -> String {
     attributeLabels[name] ?? name.split(whereSeparator: { $0 == "_" || $0 == "-" }).joined(separator: " ")
   }
+
+  /// A yes/no attribute's label when it reads as what a person did ("those who completed the
+  /// micro-credential", "two who did not"): its first word a verb in the past tense. Nil when it
+  /// does not ("pilot", "cohort b"), and a report then says "with pilot = yes" instead.
+  public func verbPhrase(forAttribute name: String) -> String? {
+    let label = label(forAttribute: name)
+    guard let first = label.split(separator: " ").first?.lowercased() else { return nil }
+    let irregular: Set<String> = [
+      "took", "did", "won", "got", "went", "began", "made", "met", "paid", "left", "chose", "wrote", "gave", "sought",
+    ]
+    let regular = first.count >= 5 && first.hasSuffix("ed") && !first.hasSuffix("eed") && first.allSatisfy(\.isLetter)
+    return regular || irregular.contains(first) ? label : nil
+  }
 }
 
 /// One protocol question.

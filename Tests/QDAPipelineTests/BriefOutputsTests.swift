@@ -128,6 +128,34 @@ import _QDATestSupport
     }
   }
 
+  /// A count sentence reads as a sentence whatever the attributes are called: an attribute is
+  /// used as what people did only when its name reads as that ("completed"), and otherwise as
+  /// "had pilot = yes". The broken forms ("One interviewee pilot and two did not", "those who
+  /// pilot had") fail the check.
+  @Test func countSentencesReadAsSentencesWhateverTheAttributesAreCalled() throws {
+    let temp = try TemporaryFolder("brief-odd-attributes")
+    // The sample's participants, their yes/no attribute renamed to a noun and the numbers to an abbreviation.
+    let original = try String(contentsOfFile: Self.folder + "/participants.csv", encoding: .utf8)
+    var lines = original.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    lines[0] = lines[0].replacingOccurrences(of: "completed", with: "pilot").replacingOccurrences(of: "years_as_admin", with: "yrs")
+    try (lines.joined(separator: "\n") + "\n").write(toFile: temp.path("participants.csv"), atomically: true, encoding: .utf8)
+    let request = IngestRequest(
+      inputs: [Self.folder], attributes: temp.path("participants.csv"), codebook: Fixtures.repository("Codebooks/chat.yaml"))
+    _ = try Self.pipeline.analyze(request, project: temp.path("p.qda"), out: temp.path("out"))
+    let markdown = try String(contentsOfFile: temp.path("out/report.md"), encoding: .utf8)
+    let prose = Self.withoutLinks(markdown)
+    for broken in ["interviewee pilot", "interviewees pilot", "those who pilot", "who did not had"] {
+      #expect(!prose.contains(broken), "the brief says “\(broken)”")
+    }
+    #expect(prose.contains("Nine interviewees had pilot = yes and two had pilot = no."))
+    #expect(prose.contains("those with pilot = yes had 11 yrs; the two with pilot = no had an average of 18 yrs."))
+  }
+
+  /// Markdown with its links' words only: `[Nine interviewees](#ref-1)` → `Nine interviewees`.
+  static func withoutLinks(_ markdown: String) -> String {
+    markdown.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+  }
+
   @Test func theMethodsAppendixReportsTheCodebookCodersAndAgreement() throws {
     let (temp, out) = try Self.analyzed()
     _ = try Self.pipeline.importCodings(project: temp.path("p.qda"), csv: Fixtures.repository("Corpora/codings/ben.csv"))

@@ -17,12 +17,21 @@ extension BriefBuilder {
       let done = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) }
       let notDone = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
       let label = study.label(forAttribute: completion)
-      let doneText = CountWording.sentenceStart(CountWording.number(done.count)) + " \(done.count == 1 ? "interviewee" : "interviewees") \(label)"
+      let who = CountWording.sentenceStart(CountWording.number(done.count)) + " \(done.count == 1 ? "interviewee" : "interviewees")"
       inlines.append(.text(" "))
-      inlines.append(count(doneText, title: "\(label): yes", passages: firstPassages(done)))
-      inlines.append(.text(" and "))
-      inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
-      inlines.append(.text(" did not."))
+      // "Nine interviewees completed the badge and two did not", where the label reads as what
+      // they did; else "One interviewee had pilot = yes and two had pilot = no".
+      if let verb = study.verbPhrase(forAttribute: completion) {
+        inlines.append(count(who + " " + verb, title: "\(label): yes", passages: firstPassages(done)))
+        inlines.append(.text(" and "))
+        inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
+        inlines.append(.text(" did not."))
+      } else {
+        inlines.append(count(who + " had \(label) = yes", title: "\(label): yes", passages: firstPassages(done)))
+        inlines.append(.text(" and "))
+        inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
+        inlines.append(.text(" had \(label) = no."))
+      }
     }
     paragraph(inlines)
     if !experience.withoutDocuments.isEmpty {
@@ -62,11 +71,14 @@ extension BriefBuilder {
         let yes = experience.numbers.first { $0.attribute == attribute.name && $0.group == "\(completion) = yes" }
         let no = experience.numbers.first { $0.attribute == attribute.name && $0.group == "\(completion) = no" }
         if let yes, let mean = yes.mean {
-          inlines.append(.text(" On average, those who \(study.label(forAttribute: completion)) had "))
+          let verb = study.verbPhrase(forAttribute: completion)
+          let completionLabel = study.label(forAttribute: completion)
+          inlines.append(.text(" On average, those " + (verb.map { "who \($0)" } ?? "with \(completionLabel) = yes") + " had "))
           inlines.append(count(rounded(mean), title: "Mean \(label), \(completion) = yes (n = \(yes.n))", passages: firstPassages(yes.participants)))
           inlines.append(.text(" \(label)"))
           if let no, let noMean = no.mean {
-            let who = no.n == 1 ? "the one who did not had " : "the \(CountWording.number(no.n)) who did not had an average of "
+            let group = verb == nil ? "with \(completionLabel) = no" : "who did not"
+            let who = no.n == 1 ? "the one \(group) had " : "the \(CountWording.number(no.n)) \(group) had an average of "
             inlines.append(.text("; " + who))
             inlines.append(count(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", passages: firstPassages(no.participants)))
             inlines.append(.text(" \(label)"))
