@@ -197,12 +197,12 @@ extension Pipeline {
           }
         }
       }
-      // Names from the key, in any case, as whole words.
+      // Names from the key (and their short forms and acronyms), in any case and accents, as whole words.
       let forms = redactor.variants.map(\.form).filter { !$0.hasPrefix("[") }
       for (location, text) in texts {
-        let folded = text.lowercased()
+        let folded = Redactor.folded(text)
         for form in forms {
-          let needle = form.lowercased()
+          let needle = Redactor.folded(form)
           var searchFrom = folded.startIndex
           while let range = folded.range(of: needle, range: searchFrom..<folded.endIndex) {
             searchFrom = range.upperBound

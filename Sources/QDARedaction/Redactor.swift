@@ -43,9 +43,13 @@ public struct OffsetMap: Hashable, Sendable {
 
 /// Replaces every name of a pseudonym key in a text, consistently: the full name and, for
 /// people, the surname or first name alone ("Castillo", "Renee"); for districts, the name
-/// without its designation ("Prairie View" for "Prairie View CUSD 4"). Matching is by whole
-/// words, case-sensitive, with the all-capitals form too ("CASTILLO"); the longest name wins
-/// where two overlap. A short form shared by two people is not used (only their full names are).
+/// without its designation ("Prairie View" for "Prairie View CUSD 4"); for schools, districts and
+/// organisations of three capitalised words or more, their acronym ("NLA"). Matching is by whole
+/// words, whatever the case, accents and Unicode normalisation ("José Nuñez", "JOSE NUNEZ",
+/// "jose nunez", NFD or NFC), except that a one-word name must start with a capital ("Hale",
+/// "HALE", never "hale and hearty"); the longest name wins where two overlap. An e-mail address or
+/// web address holding a person's name ("jnunez@school.org") is replaced whole. A short form
+/// shared by two people is not used (only their full names are).
 ///
 /// ```swift
 /// var key = PseudonymKey()
@@ -53,8 +57,11 @@ public struct OffsetMap: Hashable, Sendable {
 /// Redactor(key: key).redact("Renee Castillo said: ask Castillo.").text  // "[P11] said: ask [P11]."
 /// ```
 public struct Redactor: Sendable {
-  /// The forms matched, by their first word, longest first.
-  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String)]]
+  /// The forms matched, folded (`fold`), by their folded first word, longest first; `oneWord`
+  /// when the form is a single-word short form (matched only when written with a capital).
+  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool)]]
+  /// People's folded names without spaces (three letters or more), for e-mail and web addresses.
+  private let addressForms: [(name: String, pseudonym: String)]
   /// Every form with its pseudonym, for `check`.
   public let variants: [(form: String, pseudonym: String)]
   private let byForm: [String: String]
@@ -80,14 +87,26 @@ public struct Redactor: Sendable {
     for (form, pseudonym) in byForm where form.uppercased() != form {
       byForm[form.uppercased()] = byForm[form.uppercased()] ?? pseudonym
     }
-    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String)]] = [:]
-    for (form, pseudonym) in byForm {
-      let scalars = Array(scalarsOf: form)
-      guard let first = Self.firstWord(scalars), !first.isEmpty else { continue }
-      forms[first, default: []].append((form, scalars, pseudonym))
+    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool)]] = [:]
+    var seen: Set<[Unicode.Scalar]> = []
+    // Full names first, so a folded form two spellings share keeps the full name's reading.
+    for (form, pseudonym) in byForm.sorted(by: { (full.contains($0.key) ? 0 : 1, $0.key) < (full.contains($1.key) ? 0 : 1, $1.key) }) {
+      let scalars = Self.fold(Array(scalarsOf: form)).scalars
+      guard let first = Self.firstWord(scalars), !first.isEmpty, seen.insert(scalars).inserted else { continue }
+      let oneWord = !form.contains(" ")
+      forms[first, default: []].append((form, scalars, pseudonym, oneWord))
     }
     for key in forms.keys { forms[key]?.sort { ($0.scalars.count, $0.form) > ($1.scalars.count, $1.form) } }
-    self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym) } }
+    self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym, $0.oneWord) } }
+    var addressForms: [(name: String, pseudonym: String)] = []
+    for entry in key.entries where entry.kind.isPerson {
+      guard let pseudonym = byForm[entry.original] else { continue }
+      for form in [entry.original] + Self.shortForms(of: entry.original, kind: entry.kind) where byForm[form] == pseudonym {
+        let name = String(String.UnicodeScalarView(Self.fold(Array(scalarsOf: form)).scalars.filter(Self.isWordScalar)))
+        if name.unicodeScalars.count >= 3 { addressForms.append((name, pseudonym)) }
+      }
+    }
+    self.addressForms = addressForms.sorted { ($0.name.count, $0.name) > ($1.name.count, $1.name) }
     self.byForm = byForm
     variants = byForm.map { ($0.key, $0.value) }.sorted { $0.form < $1.form }
   }
@@ -95,34 +114,124 @@ public struct Redactor: Sendable {
   /// A text with every name replaced, and where its offsets went.
   public func redact(_ text: String) -> (text: String, map: OffsetMap, replaced: Int) {
     let scalars = Array(scalarsOf: text)
-    var output = String.UnicodeScalarView()
-    var edits: [(old: Range<Int>, newLength: Int)] = []
+    let (folded, origin) = Self.fold(scalars)
+    // Original offset of a folded position (the end of the text past the last one).
+    func original(_ position: Int) -> Int { position < origin.count ? origin[position] : scalars.count }
+    var replacements = addressReplacements(scalars)
     var index = 0
-    var copiedUpTo = 0
-    while index < scalars.count {
-      guard Self.isWordScalar(scalars[index]), index == 0 || !Self.isWordScalar(scalars[index - 1]) else {
+    var next = 0
+    while index < folded.count {
+      guard Self.isWordScalar(folded[index]), index == 0 || !Self.isWordScalar(folded[index - 1]) else {
         index += 1
         continue
       }
       var wordEnd = index
-      while wordEnd < scalars.count, Self.isWordScalar(scalars[wordEnd]) { wordEnd += 1 }
-      let word = String(scalars: scalars[index..<wordEnd])
+      while wordEnd < folded.count, Self.isWordScalar(folded[wordEnd]) { wordEnd += 1 }
+      let start = original(index)
+      while next < replacements.count, replacements[next].range.upperBound <= start { next += 1 }
+      if next < replacements.count, replacements[next].range.contains(start) {
+        index = wordEnd
+        continue
+      }
+      let word = String(String.UnicodeScalarView(folded[index..<wordEnd]))
       guard let candidates = forms[word],
-        let match = candidates.first(where: { matches($0.scalars, in: scalars, at: index) })
+        let match = candidates.first(where: { candidate in
+          matches(candidate.scalars, in: folded, at: index)
+            && (!candidate.oneWord || scalars[start].properties.isUppercase)
+            && (next >= replacements.count || original(index + candidate.scalars.count) <= replacements[next].range.lowerBound)
+        })
       else {
         index = wordEnd
         continue
       }
-      output.append(contentsOf: scalars[copiedUpTo..<index])
-      let replacement = match.pseudonym.unicodeScalars
-      output.append(contentsOf: replacement)
-      edits.append((index..<(index + match.scalars.count), replacement.count))
+      // The name's last letter keeps its combining marks.
+      let end = original(index + match.scalars.count)
+      replacements.insert((start..<end, match.pseudonym), at: next)
       index += match.scalars.count
-      copiedUpTo = index
     }
-    guard !edits.isEmpty else { return (text, OffsetMap(), 0) }
+    guard !replacements.isEmpty else { return (text, OffsetMap(), 0) }
+    var output = String.UnicodeScalarView()
+    var edits: [(old: Range<Int>, newLength: Int)] = []
+    var copiedUpTo = 0
+    for replacement in replacements {
+      output.append(contentsOf: scalars[copiedUpTo..<replacement.range.lowerBound])
+      let pseudonym = replacement.pseudonym.unicodeScalars
+      output.append(contentsOf: pseudonym)
+      edits.append((replacement.range, pseudonym.count))
+      copiedUpTo = replacement.range.upperBound
+    }
     output.append(contentsOf: scalars[copiedUpTo...])
     return (String(output), OffsetMap(edits: edits), edits.count)
+  }
+
+  /// E-mail and web addresses that hold a person's name (folded, as letters without spaces:
+  /// `jnunez@…`, `…/jose.nunez`), each replaced whole by the person's pseudonym; in order.
+  private func addressReplacements(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, pseudonym: String)] {
+    guard !addressForms.isEmpty, scalars.contains(where: { $0 == "@" || $0 == "/" || $0 == "." }) else { return [] }
+    var found: [(range: Range<Int>, pseudonym: String)] = []
+    var index = 0
+    while index < scalars.count {
+      guard !Self.isSpace(scalars[index]) else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < scalars.count, !Self.isSpace(scalars[end]) { end += 1 }
+      // Trailing punctuation ends a sentence, not the address.
+      var tokenEnd = end
+      while tokenEnd > index, ".,;:!?)]>\"'’”".unicodeScalars.contains(scalars[tokenEnd - 1]) { tokenEnd -= 1 }
+      var tokenStart = index
+      while tokenStart < tokenEnd, "(<[\"'‘“".unicodeScalars.contains(scalars[tokenStart]) { tokenStart += 1 }
+      let token = String(String.UnicodeScalarView(scalars[tokenStart..<tokenEnd]))
+      if Self.isAddress(token) {
+        let letters = String(
+          String.UnicodeScalarView(Self.fold(Array(scalarsOf: token)).scalars.filter(Self.isWordScalar)))
+        if let form = addressForms.first(where: { letters.contains($0.name) }) {
+          found.append((tokenStart..<tokenEnd, form.pseudonym))
+        }
+      }
+      index = end
+    }
+    return found
+  }
+
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
+
+  /// An e-mail address (`a@b.c`) or a web address (`http…://`, `www.`).
+  static func isAddress(_ token: String) -> Bool {
+    let lower = token.lowercased()
+    if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
+    guard let at = token.firstIndex(of: "@"), at != token.startIndex else { return false }
+    return token[token.index(after: at)...].contains(".")
+  }
+
+  /// A text's scalars folded for matching names: lower case, accents and other combining marks
+  /// dropped (so NFC and NFD spellings fold alike), with each folded scalar's offset in the
+  /// original.
+  public static func fold(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], origin: [Int]) {
+    var folded: [Unicode.Scalar] = []
+    var origin: [Int] = []
+    folded.reserveCapacity(scalars.count)
+    origin.reserveCapacity(scalars.count)
+    for (offset, scalar) in scalars.enumerated() {
+      if scalar.isASCII {
+        let value = scalar.value
+        folded.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+        origin.append(offset)
+        continue
+      }
+      for piece in String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
+        if piece.properties.generalCategory == .nonspacingMark || piece.properties.generalCategory == .enclosingMark { continue }
+        folded.append(piece)
+        origin.append(offset)
+      }
+    }
+    return (folded, origin)
+  }
+
+  /// A text folded as `fold` folds it, for comparing names in any case and accents.
+  public static func folded(_ text: String) -> String {
+    String(String.UnicodeScalarView(fold(Array(scalarsOf: text)).scalars))
   }
 
   /// The pseudonym of a text that is exactly one of the names (a speaker label, an attribute).
@@ -213,6 +322,11 @@ public struct Redactor: Sendable {
       }
       return forms.filter { $0 != name }
     }
+    var acronym: [String] = []
+    if kind == .school || kind == .district || kind == .organisation {
+      let initials = words.filter { $0.first?.isUppercase == true && $0.first?.isLetter == true }.compactMap(\.first)
+      if initials.count >= 3 { acronym = [String(initials).uppercased()] }
+    }
     if kind == .district {
       while let last = words.last, words.count > 1,
         districtWords.contains(last.lowercased()) || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
@@ -222,9 +336,9 @@ public struct Redactor: Sendable {
       let core = words.joined(separator: " ")
       let letters = core.filter(\.isLetter)
       if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()), core.first?.isUppercase == true {
-        return [core]
+        return [core] + acronym
       }
     }
-    return []
+    return acronym.filter { $0 != name }
   }
 }
