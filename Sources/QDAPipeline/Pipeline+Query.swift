@@ -378,7 +378,15 @@ extension Pipeline {
       throw PipelineError(
         .invalidOption, result.note ?? "themes group a question in plain words by meaning; ask a question rather than expert syntax")
     }
-    guard !result.hits.isEmpty, let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else {
+    return try themes(project: path, of: result, asked: request, count: count)
+  }
+
+  /// The sentences of a search already made by meaning, grouped into at most `count` themes
+  /// (none when it was not by meaning).
+  public func themes(project path: String, of result: QueryResult, asked request: QueryRequest, count: Int = 5) throws
+    -> [QueryTheme]
+  {
+    guard result.order == .meaning, count > 0, !result.hits.isEmpty, let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else {
       return []
     }
     let store = try ProjectStore(path: path, mustExist: true)

@@ -151,8 +151,14 @@ public struct Site: Sendable {
           return id
         }
       }
+      let themeCount = try first("themes").map { text -> Int in
+        guard let value = Int(text), value >= 0, value <= 10 else { throw QueryError("themes=\(text): a whole number from 0 to 10") }
+        return value
+      } ?? 5
       let result = try pipeline.search(project: project, request)
       let (hits, total) = (result.hits, result.total)
+      // A question's answers grouped by meaning, above the answers themselves.
+      let themes = hits.count >= 6 ? try pipeline.themes(project: project, of: result, asked: request, count: themeCount) : []
       var body = filterForm(
         action: "/passages",
         fields: [
@@ -164,6 +170,7 @@ public struct Site: Sendable {
       let found = result.order == .meaning ? "sentence\(total == 1 ? "" : "s") ranked by meaning" : "passage\(total == 1 ? "" : "s") found"
       body += "<p role=\"status\">\(total) \(found)\(total > hits.count ? "; showing \(hits.count)" : "").</p>\n"
       if let note = result.note { body += "<p class=\"note\">\(HTMLPage.escape(note))</p>\n" }
+      body += themeList(themes, of: hits.count)
       for hit in hits {
         let id = hit.passage.id ?? 0
         let documentLink = "/documents/\(hit.passage.documentID ?? 0)#p\(id)"
@@ -178,6 +185,29 @@ public struct Site: Sendable {
     } catch {
       return failure(error)
     }
+  }
+
+  /// The themes of a question's answers: each with its label, how many interviewees and survey
+  /// respondents (each count a link to its passages) and its most typical sentence.
+  func themeList(_ themes: [QueryTheme], of answers: Int) -> String {
+    guard !themes.isEmpty else { return "" }
+    var html = "<section class=\"themes\" aria-labelledby=\"themes-heading\">\n"
+    html += "<h2 id=\"themes-heading\">Themes in these \(answers) answers</h2>\n<ol>\n"
+    for theme in themes {
+      let link = "/passages?ids=" + theme.passageIDs.map(String.init).joined(separator: ",")
+      var counts: [String] = []
+      if !theme.participants.isEmpty {
+        let noun = theme.participants.count == 1 ? "interviewee" : "interviewees"
+        counts.append("<a href=\"\(link)\">\(theme.participants.count) \(noun)</a>")
+      }
+      if !theme.respondents.isEmpty {
+        let noun = theme.respondents.count == 1 ? "survey respondent" : "survey respondents"
+        counts.append("<a href=\"\(link)\">\(theme.respondents.count) \(noun)</a>")
+      }
+      html += "<li><strong>\(HTMLPage.escape(theme.label))</strong> — \(counts.joined(separator: ", "))"
+      html += "<blockquote>\(HTMLPage.escape(theme.quote))</blockquote></li>\n"
+    }
+    return html + "</ol>\n</section>\n"
   }
 
   // MARK: - Document

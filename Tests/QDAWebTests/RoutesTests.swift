@@ -84,6 +84,34 @@ import _QDATestSupport
     #expect(like.body.contains("sentences ranked by meaning; showing 3"))
   }
 
+  @Test func aQuestionsAnswersAreGroupedIntoThemesWhoseCountsLinkToTheirPassages() async throws {
+    _ = try TestModel.location()
+    let page = try await Self.get("/passages?q=Why%20did%20they%20sign%20up%3F&role=participant&limit=30&themes=4")
+    #expect(page.status == 200)
+    #expect(page.body.contains("Themes in these 30 answers"))
+    let section = try #require(page.body.range(of: "<section class=\"themes\"").map { page.body[$0.lowerBound...] })
+    let items = String(section).components(separatedBy: "</section>")[0].components(separatedBy: "<li>").dropFirst()
+    #expect(items.count >= 2 && items.count <= 4)
+    // Every theme has a label, a count of interviewees linking to its passages, and a quote.
+    var linked = 0
+    for item in items {
+      #expect(item.contains("<strong>") && item.contains("<blockquote>"))
+      let link = try #require(item.range(of: "<a href=\"/passages?ids=")).upperBound
+      let ids = item[link...].prefix { $0.isNumber || $0 == "," }
+      #expect(item.contains(" interviewee"))
+      let passages = try await Self.get("/passages?ids=\(ids)")
+      #expect(passages.status == 200)
+      linked += passages.body.components(separatedBy: "<article class=\"passage").count - 1
+      #expect(passages.body.components(separatedBy: "<article class=\"passage").count - 1 == ids.split(separator: ",").count)
+    }
+    // Each answer's passage is in one theme (a passage with two answering sentences counts once).
+    #expect(linked > 0 && linked <= 30)
+    // Asked not to, the page shows no themes; nor does a search by a keyword (not by meaning).
+    #expect(!(try await Self.get("/passages?q=Why%20did%20they%20sign%20up%3F&limit=30&themes=0")).body.contains("class=\"themes\""))
+    #expect(!(try await Self.get("/passages?q=time&limit=30")).body.contains("class=\"themes\""))
+    #expect((try await Self.get("/passages?q=why&themes=99")).status == 400)
+  }
+
   @Test func aDocumentShowsTurnsAndCodingStripes() async throws {
     let page = try await Self.get("/documents/1")
     #expect(page.status == 200)
