@@ -151,6 +151,23 @@ import _QDATestSupport
     #expect(prose.contains("those with pilot = yes had 11 yrs; the two with pilot = no had an average of 18 yrs."))
   }
 
+  /// The brief names quotes and passages by participant id, document kind and passage number:
+  /// no file name (`castillo.txt`) and no speaker label ("Dr. Renee Castillo") reaches it.
+  @Test func theBriefAttributesByParticipantNeverByFileOrSpeakerName() throws {
+    let (temp, out) = try Self.analyzed()
+    defer { withExtendedLifetime(temp) {} }
+    for format in ["report.md", "report.html"] {
+      let text = try String(contentsOfFile: out + "/" + format, encoding: .utf8)
+      for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder) where file.hasSuffix(".txt") && !file.hasPrefix("P") {
+        #expect(!text.contains(file), "\(format) names the file \(file)")
+      }
+      for label in ["Renee Castillo", "Castillo:", "(Hale)", "Dr. "] {
+        #expect(!text.contains(label), "\(format) names \(label)")
+      }
+      #expect(text.contains("P11, interview ["))
+    }
+  }
+
   /// Markdown with its links' words only: `[Nine interviewees](#ref-1)` → `Nine interviewees`.
   static func withoutLinks(_ markdown: String) -> String {
     markdown.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)

@@ -24,7 +24,10 @@ public struct BriefBuilder {
   let methods: MethodsContext?
   var blocks: [Block] = []
   var references: [Reference] = []
-  var quotes = QuoteSelector()
+  var quotes: QuoteSelector
+  /// How the brief names each document: by kind, never by file name (which often holds a
+  /// person's name): `interview`, `interview 2`, `survey`.
+  let documentLabels: [Int64: String]
   var quoteCount = 0
   var figureCount = 0
 
@@ -36,6 +39,26 @@ public struct BriefBuilder {
     study = corpus.interviewProtocol?.study ?? Study()
     noun = CountWording.Noun(singular: study.participantNoun, plural: study.participantsNoun)
     interviewed = corpus.interviewed
+    documentLabels = Self.documentLabels(corpus.documents)
+    quotes = QuoteSelector()
+    quotes.documentLabels = documentLabels
+  }
+
+  /// Each document as the brief names it: `interview` or `survey`, numbered in project order
+  /// where a participant has more than one of a kind (`interview 2`).
+  static func documentLabels(_ documents: [Document]) -> [Int64: String] {
+    func kind(_ document: Document) -> String { document.format == .survey ? "survey" : "interview" }
+    var total: [String: Int] = [:]
+    for document in documents { total[document.participantID + "\u{0}" + kind(document), default: 0] += 1 }
+    var seen: [String: Int] = [:]
+    var labels: [Int64: String] = [:]
+    for document in documents {
+      guard let id = document.id else { continue }
+      let key = document.participantID + "\u{0}" + kind(document)
+      seen[key, default: 0] += 1
+      labels[id] = (total[key] ?? 0) > 1 ? "\(kind(document)) \(seen[key] ?? 1)" : kind(document)
+    }
+    return labels
   }
 
   /// The whole report.
@@ -116,7 +139,8 @@ public struct BriefBuilder {
         let upper = min(scalars.count, span.end - passage.span.start)
         guard lower < upper else { continue }
         entries.append(Reference.Entry(
-          passageID: passageID, participant: participant, documentKey: document.key, speaker: passage.speaker,
+          passageID: passageID, participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
+          speaker: passage.role == .participant ? nil : passage.role.rawValue,
           start: span.start, end: span.end, text: String(scalars: scalars[lower..<upper])))
       }
     }
@@ -151,7 +175,7 @@ public struct BriefBuilder {
           entries: [
             Reference.Entry(
               passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
-              speaker: passage.speaker, start: passage.span.start, end: passage.span.end, text: corpus.text(of: passage))
+              speaker: passage.role == .participant ? nil : passage.role.rawValue, start: passage.span.start, end: passage.span.end, text: corpus.text(of: passage))
           ]))
       source.reference = id
     }

@@ -17,6 +17,9 @@ struct QuoteSelector {
   var minimumWords = 18
   var maximumWords = 95
 
+  /// How the brief names each document (`BriefBuilder.documentLabels`).
+  var documentLabels: [Int64: String] = [:]
+
   private(set) var usedPassages: Set<Int64> = []
   private(set) var timesQuoted: [String: Int] = [:]
   private var scalarCache: [Int64: [Unicode.Scalar]] = [:]
@@ -55,7 +58,8 @@ struct QuoteSelector {
       let exemplar = Exemplar(
         text: quote.text,
         source: QuoteSource(
-          participant: participant, documentKey: document.key, passageID: candidate.passageID,
+          participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
+          passageID: candidate.passageID,
           start: quote.start, end: quote.end))
       if best.map({ score > $0.score }) ?? true { best = (score, exemplar) }
     }
