@@ -134,6 +134,30 @@ struct TinyCorpus {
     #expect(table.adviceRespondents.map(\.participant) == ["A", "B", "C"])
   }
 
+  /// An amount said with a rising voice ("Maybe twelve, fifteen hours?") is an answer, not a
+  /// question; a participant's real question ("What counts…?") is still not read as one.
+  @Test func anEstimateSaidAsAQuestionIsAnAnswer() {
+    var corpus = TinyCorpus()
+    corpus.say(1, .interviewer, "How many hours would you say you spent on the modules?", question: nil)
+    corpus.say(1, .participant, "Hmm. Maybe twelve, fifteen hours?", question: nil)
+    corpus.say(2, .interviewer, "Roughly how much time did the course take?", question: nil)
+    corpus.say(2, .participant, "Three hours a week for six weeks? Something like that.", question: nil)
+    corpus.say(3, .interviewer, "How many hours did it take you?", question: nil)
+    corpus.say(3, .participant, "Do you mean with the readings too? Then about twenty hours.", question: nil)
+    let documents = ["A", "B", "C"].enumerated().map { index, participant in
+      Document(id: Int64(index + 1), key: "\(participant).txt", sourcePath: "\(participant).txt", participantID: participant,
+               format: .plainText, encoding: "utf-8", contentHash: "", text: "")
+    }
+    let snapshot = CorpusSnapshot(
+      codebook: TinyCorpus.codebook, interviewProtocol: nil, attributes: [],
+      participants: ["A", "B", "C"].map { Participant(id: $0, attributes: [:]) },
+      documents: documents, passages: corpus.passages, codings: [])
+    let table = TimeCommitmentTable(snapshot)
+    #expect(table.estimates.map(\.participant) == ["A", "B", "C"])
+    #expect(table.estimates.map(\.hours) == [13.5, 18, 20])
+    #expect(table.noEstimate.isEmpty)
+  }
+
   @Test func themesCountDistinctParticipants() throws {
     let table = try #require(ThemeTable(corpus, codeID: "outcome.motivation"))
     #expect(table.denominator == 3)

@@ -89,7 +89,7 @@ public struct InterviewExchanges: Sendable {
         let linked = passage.questionID.flatMap { linkedTopics[$0] } ?? []
         var opens = current.map { exchanges[$0].answer.isEmpty } ?? false
         for (index, cue) in cues.enumerated() {
-          if cue.isQuestion {
+          if cue.isQuestion && !Self.isTentativeAnswer(cue) {
             // A question in a participant's turn: one the participant asks ("Does that make
             // sense?"), or the interviewer's, where speakers were not told apart.
             let topics = InterviewAsk.topics(of: cue)
@@ -112,6 +112,26 @@ public struct InterviewExchanges: Sendable {
         continue
       }
     }
+  }
+
+  /// Question words: a sentence with one asks ("So roughly how many hours…?").
+  static let questionWords: Set<String> = ["how", "what", "why", "when", "where", "which", "who", "whom", "whose"]
+  /// Words an inverted question starts with ("Did it…?", "Would you say…?").
+  static let auxiliaries: Set<String> = [
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has",
+    "had", "may", "might", "must", "am",
+  ]
+  /// Words a question may start with before it asks ("And", "So", "Okay so").
+  static let leadIns: Set<String> = ["and", "so", "okay", "ok", "now", "well", "then", "but", "right", "alright"]
+
+  /// An answer said as a question ("Maybe twelve, fifteen hours?", "Ten hours a week?"): it
+  /// states an amount of time, has no question word and does not start as an inverted question
+  /// does. It is read as part of the answer, never as a question that opens another.
+  static func isTentativeAnswer(_ cue: CueText) -> Bool {
+    let words = cue.words.map { $0.text.lowercased() }
+    guard !words.contains(where: questionWords.contains) else { return false }
+    if let first = words.first(where: { !leadIns.contains($0) }), auxiliaries.contains(first) { return false }
+    return !HourEstimator.quantities(in: cue.scalars, range: cue.range).isEmpty
   }
 
   /// Sentence ranges of a passage; a pilcrow (a paragraph mark some transcribers type) ends a
