@@ -55,12 +55,14 @@ public struct Study: Hashable, Sendable, Codable {
   public func verbPhrase(forAttribute name: String) -> String? {
     let label = label(forAttribute: name)
     guard let first = label.split(separator: " ").first?.lowercased() else { return nil }
-    let irregular: Set<String> = [
-      "took", "did", "won", "got", "went", "began", "made", "met", "paid", "left", "chose", "wrote", "gave", "sought",
-    ]
     let regular = first.count >= 5 && first.hasSuffix("ed") && !first.hasSuffix("eed") && first.allSatisfy(\.isLetter)
-    return regular || irregular.contains(first) ? label : nil
+    return regular || Self.irregularPastTenses.contains(first) ? label : nil
   }
+
+  /// Past tenses not ending in -ed that an attribute's label may start with.
+  static let irregularPastTenses: Set<String> = [
+    "took", "did", "won", "got", "went", "began", "made", "met", "paid", "left", "chose", "wrote", "gave", "sought",
+  ]
 }
 
 /// One protocol question.

@@ -30,11 +30,13 @@ extension Pipeline {
   /// - Throws: when the sentence model is not installed, or the coder coded no interview.
   /// A tension model learned from the contradictions a coder recorded by hand in the documents
   /// of their training set; nil when they recorded none there.
-  func tensionModel(_ project: Project, coder: String, set: TrainingSet, prior: LearnedModel?) throws -> TensionModel? {
+  func tensionModel(_ project: Project, coder: String, set: TrainingSet, prior: LearnedModel?, heldOut: [[Float]]?) throws
+    -> TensionModel?
+  {
     let examples = try tensionExamples(project, coder: coder, set: set)
     guard !examples.isEmpty else { return nil }
     environment.progress("learning where tensions are from \(examples.count) of \(coder)'s contradictions")
-    return TensionModel.train(training: set, contradictions: examples, prior: prior)
+    return TensionModel.train(training: set, contradictions: examples, prior: prior, heldOut: heldOut)
   }
 
   /// The contradictions a coder recorded (and did not reject) in the documents of a training
@@ -72,10 +74,10 @@ extension Pipeline {
           "\(coder) has coded no interview in \(path)" + (coders.isEmpty ? "" : "; coders: \(coders.joined(separator: ", "))"))
       }
       environment.progress("learning from \(set.documents.count) documents, \(set.units.count) sentences")
-      var model = LearnedModel.train(
+      var (model, heldOutProbabilities) = LearnedModel.trainKeepingHeldOut(
         set, prior: prior, name: "learned from \(coder)", learnedFrom: coder, encoder: encoder.fingerprint, codebook: codebook)
       // Where tensions are: from the coder's own contradictions, else the prior's.
-      model.tension = try tensionModel(project, coder: coder, set: set, prior: prior) ?? prior?.tension
+      model.tension = try tensionModel(project, coder: coder, set: set, prior: prior, heldOut: heldOutProbabilities) ?? prior?.tension
       try project.setCodingModel(.learned, model.encoded())
 
       // Every interview with the new model, then the coder's own, each by a model that did not see it.

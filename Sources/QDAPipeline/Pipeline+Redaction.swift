@@ -198,11 +198,10 @@ extension Pipeline {
         }
       }
       // Names from the key (and their short forms and acronyms), in any case and accents, as whole words.
-      let forms = redactor.variants.map(\.form).filter { !$0.hasPrefix("[") }
+      let forms = redactor.variants.map(\.form).filter { !$0.hasPrefix("[") }.map { (form: $0, needle: Redactor.folded($0)) }
       for (location, text) in texts {
         let folded = Redactor.folded(text)
-        for form in forms {
-          let needle = Redactor.folded(form)
+        for (form, needle) in forms {
           var searchFrom = folded.startIndex
           while let range = folded.range(of: needle, range: searchFrom..<folded.endIndex) {
             searchFrom = range.upperBound

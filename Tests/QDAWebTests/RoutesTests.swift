@@ -77,8 +77,7 @@ import _QDATestSupport
     #expect(page.body.components(separatedBy: "<article class=\"passage participant\">").count == 6)
     #expect(page.body.lowercased().contains("hour"))
     // Each participant's sentence links to more like it.
-    let link = try #require(page.body.range(of: "<a href=\"/passages?like="))
-    let id = page.body[link.upperBound...].prefix { $0.isNumber }
+    let id = try #require(Self.digits(after: "<a href=\"/passages?like=", in: page.body))
     let like = try await Self.get("/passages?like=\(id)&limit=3")
     #expect(like.status == 200)
     #expect(like.body.contains("sentences ranked by meaning; showing 3"))
@@ -96,20 +95,26 @@ import _QDATestSupport
     var linked = 0
     for item in items {
       #expect(item.contains("<strong>") && item.contains("<blockquote>"))
-      let link = try #require(item.range(of: "<a href=\"/passages?ids=")).upperBound
-      let ids = item[link...].prefix { $0.isNumber || $0 == "," }
+      let ids = try #require(Self.digits(after: "<a href=\"/passages?ids=", in: item, commas: true))
       #expect(item.contains(" interviewee"))
       let passages = try await Self.get("/passages?ids=\(ids)")
       #expect(passages.status == 200)
       linked += passages.body.components(separatedBy: "<article class=\"passage").count - 1
       #expect(passages.body.components(separatedBy: "<article class=\"passage").count - 1 == ids.split(separator: ",").count)
     }
-    // Each answer's passage is in one theme (a passage with two answering sentences counts once).
+    // The themes' passages are among the 30 answers' (a passage with two answering sentences counts once).
     #expect(linked > 0 && linked <= 30)
     // Asked not to, the page shows no themes; nor does a search by a keyword (not by meaning).
     #expect(!(try await Self.get("/passages?q=Why%20did%20they%20sign%20up%3F&limit=30&themes=0")).body.contains("class=\"themes\""))
     #expect(!(try await Self.get("/passages?q=time&limit=30")).body.contains("class=\"themes\""))
     #expect((try await Self.get("/passages?q=why&themes=99")).status == 400)
+  }
+
+  /// The digits (and, with `commas`, commas) right after the first `marker` in a page: a link's
+  /// passage number or list of them; nil when the marker is not there.
+  static func digits(after marker: String, in text: some StringProtocol, commas: Bool = false) -> String? {
+    guard let range = text.range(of: marker) else { return nil }
+    return String(text[range.upperBound...].prefix { $0.isNumber || (commas && $0 == ",") })
   }
 
   @Test func aDocumentShowsTurnsAndCodingStripes() async throws {

@@ -105,6 +105,17 @@ extension LearnedModel {
     _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String, codebook: Codebook,
     options: TrainingOptions = TrainingOptions()
   ) -> LearnedModel {
+    trainKeepingHeldOut(set, prior: prior, name: name, learnedFrom: learnedFrom, encoder: encoder, codebook: codebook, options: options)
+      .model
+  }
+
+  /// `train`, also returning the held-out element probabilities its thresholds were chosen
+  /// from (`heldOutElementProbabilities` over `set.folds(options.folds)`), nil when it had too
+  /// few documents to choose them; the tension model learns from the same ones.
+  public static func trainKeepingHeldOut(
+    _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String, codebook: Codebook,
+    options: TrainingOptions = TrainingOptions()
+  ) -> (model: LearnedModel, heldOut: [[Float]]?) {
     let regression = LogisticRegression.Options(lambda: options.lambda)
     let topLevel = Set(codebook.codes.filter { $0.parentID == nil }.map(\.id))
     var codeCounts: [String: Int] = [:]
@@ -126,13 +137,17 @@ extension LearnedModel {
     var elements = Array(fitted.prefix(elementCases.count))
     let codes = Array(fitted.dropFirst(elementCases.count))
     let documents = set.documents
+    var heldOut: [[Float]]?
     if documents.count >= options.documentsForThresholds {
-      let thresholds = crossValidatedThresholds(set, folds: set.folds(options.folds), prior: prior, options: regression)
+      let probabilities = heldOutElementProbabilities(set, folds: set.folds(options.folds), prior: prior, options: regression)
+      let thresholds = crossValidatedThresholds(set, probabilities: probabilities)
       for index in elements.indices { elements[index].threshold = thresholds[index] }
+      heldOut = probabilities
     }
-    return LearnedModel(
+    let model = LearnedModel(
       name: name, learnedFrom: learnedFrom, encoder: encoder, documents: documents, sentences: set.units.count,
       elements: elements, codes: codes)
+    return (model, heldOut)
   }
 
   /// Every sentence's probability of every element from a model that did not learn from its
@@ -168,16 +183,12 @@ extension LearnedModel {
     return result
   }
 
-  /// Each element's threshold from cross-validated predictions, halfway back to 0.5.
-  static func crossValidatedThresholds(
-    _ set: TrainingSet, folds documentFolds: [[String]], prior: LearnedModel?, options: LogisticRegression.Options
-  ) -> [Float] {
+  /// Each element's threshold from held-out predictions of every sentence, halfway back to 0.5.
+  static func crossValidatedThresholds(_ set: TrainingSet, probabilities: [[Float]]) -> [Float] {
     let elementCases = Element.allCases
-    let probabilities = heldOutElementProbabilities(set, folds: documentFolds, prior: prior, options: options)
-    let covered = Set(documentFolds.flatMap { $0 })
     var thresholds: [Float] = []
     for (elementIndex, element) in elementCases.enumerated() {
-      let pairs = set.units.indices.filter { covered.contains(set.units[$0].document) }.map {
+      let pairs = set.units.indices.map {
         (probability: probabilities[$0][elementIndex], label: set.elements[$0].contains(element))
       }
       var best: (f1: Double, threshold: Float) = (-1, 0.5)

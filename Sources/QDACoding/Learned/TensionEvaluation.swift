@@ -51,15 +51,22 @@ public struct TensionEvaluation: Hashable, Sendable {
       let examples = contradictions.filter { !heldOut.contains($0.document) }
       let recorded = contradictions.filter { heldOut.contains($0.document) }
       result.recorded += recorded.count
-      let model = LearnedModel.train(
+      let (model, heldOutProbabilities) = LearnedModel.trainKeepingHeldOut(
         training, prior: prior, name: "evaluation", learnedFrom: "evaluation", encoder: encoder, codebook: codebook,
         options: options)
-      guard let tension = TensionModel.train(training: training, contradictions: examples, prior: prior, options: options)
+      guard
+        let tension = TensionModel.train(
+          training: training, contradictions: examples, prior: prior, options: options, heldOut: heldOutProbabilities)
       else { continue }
+      // The passages each recorded contradiction's words lie in.
+      let recordedPassages = recorded.map { example in
+        Set(test.units.filter { $0.document == example.document && $0.span.overlaps(example.span) }.map(\.passageID))
+      }
       let probabilities = model.elementProbabilities(test.features)
       let features = TensionFeatures.matrix(test.units, unitFeatures: test.features, probabilities: probabilities)
       var byDocument: [String: [Int]] = [:]
       for (row, unit) in test.units.enumerated() { byDocument[unit.document, default: []].append(row) }
+      var placed = Set<Int>()
       var matched = Set<Int>()
       for rows in byDocument.values {
         let units = rows.map { test.units[$0] }
@@ -69,15 +76,14 @@ public struct TensionEvaluation: Hashable, Sendable {
           var right = false
           var kindCounted = false
           for (index, example) in recorded.enumerated() where example.document == unit.document {
-            let passages = Set(test.units.filter { $0.document == example.document && $0.span.overlaps(example.span) }.map(\.passageID))
-            guard unit.span.overlaps(example.span) || passages.contains(unit.passageID) else { continue }
+            guard unit.span.overlaps(example.span) || recordedPassages[index].contains(unit.passageID) else { continue }
             if !kindCounted, let kind = example.kind, let predicted = candidate.kind {
               kindCounted = true
               result.kindsChecked += 1
               if kind == predicted { result.kindsRight += 1 }
             }
             let pairRight = TensionModel.key(example.elements.0, example.elements.1) == TensionModel.key(candidate.pair.0, candidate.pair.1)
-            if matched.insert(-1 - index).inserted { result.located += 1 }
+            if placed.insert(index).inserted { result.located += 1 }
             if pairRight {
               right = true
               if matched.insert(index).inserted { result.found += 1 }
@@ -95,13 +101,18 @@ extension TensionModel {
   /// Learns a tension model from a coder's sentences and contradictions, with the element
   /// probabilities each sentence would get in an interview the coder's model had not seen
   /// (`LearnedModel.heldOutElementProbabilities`), as it will when it reads a new one.
+  ///
+  /// - Parameter heldOut: those probabilities when training the coder's model made them
+  ///   (`LearnedModel.trainKeepingHeldOut`); made here otherwise.
   public static func train(
     training set: TrainingSet, contradictions: [Example], prior: LearnedModel?,
-    options: LearnedModel.TrainingOptions = .init()
+    options: LearnedModel.TrainingOptions = .init(), heldOut: [[Float]]? = nil
   ) -> TensionModel? {
     guard !contradictions.isEmpty else { return nil }
-    let probabilities = LearnedModel.heldOutElementProbabilities(
-      set, folds: set.folds(options.folds), prior: prior, options: .init(lambda: options.lambda))
+    let probabilities =
+      heldOut
+      ?? LearnedModel.heldOutElementProbabilities(
+        set, folds: set.folds(options.folds), prior: prior, options: .init(lambda: options.lambda))
     let features = TensionFeatures.matrix(set.units, unitFeatures: set.features, probabilities: probabilities)
     return train(set, features: features, contradictions: contradictions)
   }

@@ -109,14 +109,8 @@ public enum TableRenderer {
       previousSpace = byte == 0x20
     }
     if plain { return text }
-    var result = ""
-    for character in MarkdownText.escapeLine(text) {
-      switch character {
-      case "|": result += "\\|"
-      default: result.append(character)
-      }
-    }
-    return result.replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}")
+    return MarkdownText.escapeLine(text).replacingOccurrences(of: "|", with: "\\|")
+      .replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}")
   }
 
   /// The bytes of the characters `MarkdownText` escapes.
