@@ -30,9 +30,35 @@ public struct QuestionLinker: Sendable {
   /// The weight of a word no protocol question uses: as rare as a word can be.
   static let unseenWeight = 1.0
 
-  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.3) {
+  /// The sentence vectors of every wording (unit length, in `wordingTexts(of:)` order), when
+  /// turns are compared by meaning too.
+  let wordingVectors: [[Float]]?
+  /// The mean of the wordings' vectors, taken from every vector compared.
+  let meanVector: [Float]?
+
+  /// Every question's wordings, in the order `wordingVectors` are given.
+  public static func wordingTexts(of interviewProtocol: InterviewProtocol) -> [String] {
+    interviewProtocol.questions.flatMap { [$0.text] + $0.alternatives }
+  }
+
+  /// - Parameter wordingVectors: the sentence vectors of `wordingTexts(of:)`, to compare turns
+  ///   by meaning as well as by words; `link(_:vectors:)` then needs the vectors of every
+  ///   text `candidates(for:)` names.
+  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.3, wordingVectors: [[Float]]? = nil) {
     questions = interviewProtocol.questions
     self.threshold = threshold
+    // What every wording shares (the programme's name, "did you") says nothing about which
+    // question a turn asks: vectors are compared with their mean taken away.
+    if let wordingVectors, let first = wordingVectors.first {
+      var mean = [Float](repeating: 0, count: first.count)
+      for vector in wordingVectors { for index in mean.indices where index < vector.count { mean[index] += vector[index] } }
+      for index in mean.indices { mean[index] /= Float(wordingVectors.count) }
+      self.meanVector = mean
+      self.wordingVectors = wordingVectors.map { Self.centred($0, mean) }
+    } else {
+      self.meanVector = nil
+      self.wordingVectors = nil
+    }
     var documents: [(Int, Set<String>)] = []
     for (index, question) in interviewProtocol.questions.enumerated() {
       for wording in [question.text] + question.alternatives {
@@ -55,63 +81,164 @@ public struct QuestionLinker: Sendable {
     wordingNorms = wordings.map { $0.concepts.values.reduce(0.0) { $0 + $1 * $1 }.squareRoot() }
   }
 
-  /// The best question for an interviewer's words, if any scores above the threshold.
-  public func bestQuestion(for text: String, after previous: Int? = nil) -> Match? {
-    var best: (Int, Double)?
-    // Score each sentence that asks something, and the turn without its opening
-    // acknowledgements ("That's fair. Last one, what would you change?"); keep the best.
+  /// The texts of an interviewer's turn that are compared with the questions: each sentence
+  /// that asks something, a topic announced rather than asked in the turn's last sentence
+  /// ("Okay, the website now."), and the turn without its opening acknowledgements ("That's
+  /// fair. Last one, what would you change?"). Empty for a turn that asks nothing.
+  public func candidates(for text: String) -> [String] {
     let scalars = Array(scalarsOf: text)
     let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
     // Consent and closing questions ("is it all right if I record?", "anything else?") are
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }
-    // A turn that asks nothing ("Thank you, that's very helpful.") starts no question.
-    guard !candidates.isEmpty else { return nil }
+    if let last = sentences.last, !Self.asks(last), Self.announces(last) { candidates.append(last) }
+    guard !candidates.isEmpty else { return [] }
     let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
     if opening.count < sentences.count {
-      candidates.append(sentences.dropFirst(opening.count).joined(separator: " "))
+      let rest = sentences.dropFirst(opening.count).joined(separator: " ")
+      if !candidates.contains(rest) { candidates.append(rest) }
     }
+    return candidates
+  }
+
+  /// Each question's score for an interviewer's words (the best of its wordings against the
+  /// best of the turn's candidates), or nil when the turn asks nothing.
+  ///
+  /// By words, a score is the cosine similarity of idf-weighted concept sets: shared concepts
+  /// count, and so do the concepts either side has that the other lacks, so a one-word wording
+  /// cannot match every turn that happens to contain its word. By meaning (when the linker has
+  /// wording vectors and `vectors` holds the candidates'), the cosine similarity of sentence
+  /// vectors is added, so a question asked in words the protocol never uses still scores.
+  public func scores(for text: String, vectors: [String: [Float]] = [:]) -> [Double]? {
+    let candidates = candidates(for: text)
+    guard !candidates.isEmpty else { return nil }
+    var best = [Double](repeating: 0, count: questions.count)
+    var scored = false
     for candidate in candidates {
       let concepts = Set(Self.concepts(candidate))
-      guard !concepts.isEmpty else { continue }
-      // Cosine similarity of idf-weighted concept sets: shared concepts count, and so do the
-      // concepts either side has that the other lacks, so a one-word wording cannot match
-      // every turn that happens to contain its word.
       let turnNorm = concepts.reduce(0.0) { $0 + pow(idf[$1] ?? Self.unseenWeight, 2) }.squareRoot()
-      guard turnNorm > 0 else { continue }
+      let vector = meanVector.flatMap { mean in vectors[candidate].map { Self.centred($0, mean) } }
+      guard turnNorm > 0 || vector != nil else { continue }
+      scored = true
+      var candidateScores = [Double](repeating: 0, count: questions.count)
       for (number, (question, weights)) in wordings.enumerated() {
+        var score = 0.0
         let questionNorm = wordingNorms[number]
-        guard questionNorm > 0 else { continue }
-        var shared = 0.0
-        for concept in concepts { if let weight = weights[concept] { shared += weight * weight } }
-        var score = shared / (questionNorm * turnNorm)
-        // Interviews follow the protocol's order: the next question is likelier than a far one.
-        if let previous, question == previous + 1 { score += 0.04 }
-        if score > (best?.1 ?? 0) { best = (question, score) }
+        if turnNorm > 0, questionNorm > 0 {
+          var shared = 0.0
+          for concept in concepts { if let weight = weights[concept] { shared += weight * weight } }
+          score = shared / (questionNorm * turnNorm)
+        }
+        if let vector, let wordingVectors {
+          score += Self.meaningWeight * Double(Self.dot(vector, wordingVectors[number]))
+        }
+        candidateScores[question] = max(candidateScores[question], score)
       }
+      for index in best.indices { best[index] = max(best[index], candidateScores[index]) }
     }
-    guard let (index, score) = best, score >= threshold else { return nil }
+    return scored ? best : nil
+  }
+
+  /// How much a wording's sentence-vector similarity adds to its score by words. Chosen on the
+  /// linking fixtures (`Tests/Fixtures/linking`), written for that purpose: meaning finds a
+  /// question asked in other words, but at full weight it pulls follow-ups to far questions.
+  static let meaningWeight = 0.5
+
+  /// `vector` less `mean`, scaled to unit length.
+  static func centred(_ vector: [Float], _ mean: [Float]) -> [Float] {
+    var result = vector
+    for index in result.indices where index < mean.count { result[index] -= mean[index] }
+    let norm = dot(result, result).squareRoot()
+    guard norm > 0 else { return result }
+    for index in result.indices { result[index] /= norm }
+    return result
+  }
+
+  static func dot(_ a: [Float], _ b: [Float]) -> Float {
+    var sum: Float = 0
+    for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
+    return sum
+  }
+
+  /// The score a question needs to be linked: the linker's threshold by words, a higher one
+  /// when meaning adds to the score.
+  var requiredScore: Double { wordingVectors == nil ? threshold : 0.5 }
+
+  /// Below this score a turn that asks something new ends the current question; between it and
+  /// `requiredScore` the turn is too unlike any question to start one and too near one to end
+  /// the current topic, so the current question stays. By words alone there is no such band.
+  var keepScore: Double { wordingVectors == nil ? threshold : 0.35 }
+
+  /// How much better than the current question another must score to take over from it: a
+  /// follow-up ("Why do you think that was?") shares words and meaning with many questions.
+  var switchMargin: Double { wordingVectors == nil ? 0 : 0.1 }
+
+  /// The best question for an interviewer's words, if any scores above the threshold.
+  public func bestQuestion(for text: String, after previous: Int? = nil, vectors: [String: [Float]] = [:]) -> Match? {
+    guard let scores = scores(for: text, vectors: vectors) else { return nil }
+    guard let (index, score) = Self.best(scores, after: previous), score >= requiredScore else { return nil }
     return Match(questionID: questions[index].id, score: score)
   }
 
+  /// The best-scoring question; interviews follow the protocol's order, so the question after
+  /// `previous` is likelier than a far one.
+  static func best(_ scores: [Double], after previous: Int?) -> (Int, Double)? {
+    var best: (Int, Double)?
+    for (question, score) in scores.enumerated() {
+      let ordered = score + (previous.map { question == $0 + 1 } == true ? 0.04 : 0)
+      if ordered > (best?.1 ?? 0) { best = (question, ordered) }
+    }
+    return best
+  }
+
   /// Sets `questionID` on the passages of one document, in order.
-  public func link(_ passages: [Passage]) -> [Passage] {
+  ///
+  /// - Parameter vectors: the sentence vectors of the interviewer turns' `candidates(for:)`,
+  ///   when the linker compares by meaning.
+  public func link(_ passages: [Passage], vectors: [String: [Float]] = [:]) -> [Passage] {
     var result = passages
     var current: String?
     var currentIndex: Int?
     for index in result.indices {
       let passage = result[index]
       if passage.role == .interviewer {
-        if let match = bestQuestion(for: passage.text, after: currentIndex) {
-          current = match.questionID
-          currentIndex = questions.firstIndex { $0.id == match.questionID }
-        } else if Self.endsTopic(passage.text) {
+        let scores = scores(for: passage.text, vectors: vectors)
+        let best = scores.flatMap { Self.best($0, after: currentIndex) }
+        if let scores, let (best, score) = best, score >= requiredScore {
+          if currentIndex == nil || best == currentIndex || score - scores[currentIndex!] >= switchMargin {
+            current = questions[best].id
+            currentIndex = best
+          }
+        } else if (Self.endsTopic(passage.text) && (best?.1 ?? 0) < keepScore) || Self.closes(passage.text) {
           current = nil
+          currentIndex = nil
         }
       }
       result[index].questionID = current
     }
     return result
+  }
+
+  /// Whether a turn asks only what is outside the protocol: recording, consent, anything else.
+  static func closes(_ text: String) -> Bool {
+    let scalars = Array(scalarsOf: text)
+    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
+    let asking = sentences.filter(asks)
+    return !asking.isEmpty && asking.allSatisfy(isSmallTalk)
+  }
+
+  /// Whether a turn's last sentence announces a topic instead of asking: short, and opened by
+  /// a word that moves the conversation on ("So, the hours.", "Okay, let's turn to the website.").
+  static func announces(_ sentence: String) -> Bool {
+    let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    guard let first = words.first, words.count <= 16, words.count >= 2 else { return false }
+    guard ["so", "okay", "ok", "alright", "now", "next", "and", "let's", "lets", "let", "moving", "turning", "switching",
+           "shifting", "then", "onto", "on"].contains(first)
+    else { return false }
+    // "So, the hours." names a topic; "So it fit what you were doing." echoes the answer.
+    guard let named = words.first(where: { !Self.discourseMarkers.contains($0) }) else { return false }
+    return !["i", "you", "it", "we", "they", "he", "she", "that", "that's", "it's", "you're", "i'm", "we're", "they're",
+             "there", "there's", "this"].contains(named)
   }
 
   // MARK: - Concepts
@@ -120,7 +247,9 @@ public struct QuestionLinker: Sendable {
   static func isSmallTalk(_ sentence: String) -> Bool {
     let words = " " + Tokenizer.tokens(in: sentence, punctuation: false).map(\.text).joined(separator: " ") + " "
     return [" record ", " recording ", " recorded ", " anything else ", " can you hear ", " hear me ", " okay if ", " all right if ",
-            " all right with you ", " okay with you ", " consent "].contains { Self.bytes(of: $0, occurIn: words) }
+            " all right with you ", " okay with you ", " consent ", " anything i missed ", " anything we missed ",
+            " anything we didn't ", " anything i didn't ", " anything you'd like to add ", " anything to add ", " add anything ",
+            " levels ", " sound check ", " mic ", " microphone "].contains { Self.bytes(of: $0, occurIn: words) }
   }
 
   /// Whether `needle`'s UTF-8 occurs in `haystack`'s, byte for byte (a plain scan: Foundation's
@@ -149,12 +278,18 @@ public struct QuestionLinker: Sendable {
   /// Whether a sentence asks something: a question mark, or a prompt ("Tell me about…").
   static func asks(_ sentence: String) -> Bool {
     if sentence.utf8.contains(UInt8(ascii: "?")) { return true }
-    guard let first = Tokenizer.tokens(in: sentence, punctuation: false).first?.text else { return false }
-    // Prompts and wh-questions transcribed without their question mark.
+    // Prompts and wh-questions transcribed without their question mark, after any words that
+    // only move the conversation on ("So tell me about…", "Okay, now walk me through…").
+    let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    guard let first = words.first(where: { !Self.discourseMarkers.contains($0) }) else { return false }
     return ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
-            "which", "let's", "lets"]
+            "which", "let's", "lets", "let"]
       .contains(first)
   }
+
+  /// Words that open a turn without saying anything: "so", "okay", "and now".
+  static let discourseMarkers: Set<String> = ["so", "okay", "ok", "alright", "and", "now", "well", "then", "great", "right", "um", "uh"]
+
 
   /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
   /// question that is not a follow-up probe.

@@ -391,7 +391,7 @@ public struct Pipeline: Sendable {
       for index in rules.codes.indices where !edit.codes.contains(rules.codes[index].id) { rules.codes[index].rules = [] }
     }
     let coder = AutoCoder(codebook: rules, protocol: interviewProtocol)
-    let linker = edit == nil ? interviewProtocol.map { QuestionLinker(protocol: $0) } : nil
+    let linker = edit == nil ? interviewProtocol.map { questionLinker(for: $0, encoder: model?.encoder) } : nil
     var written: [Int64] = []
     var changed: [Int64] = []
     /// `vectors`: for the learned coder, the vectors of the document's sentences and contexts.
@@ -407,9 +407,11 @@ public struct Pipeline: Sendable {
         let read = try documents.map { (id: $0.id, document: $0.document, passages: try project.passages(documentID: $0.id)) }
         guard let model else { return read.map { ($0.id, $0.document, $0.passages, [:]) } }
         // The learned coder codes interviews; survey answers keep the rules.
-        let texts = read.filter { $0.document.format != .survey }.flatMap { item in
+        let interviews = read.filter { $0.document.format != .survey }
+        var texts = interviews.flatMap { item in
           CodingUnit.units(of: item.passages, document: item.document.key).flatMap(\.texts)
         }
+        if let linker { texts += interviews.flatMap { Self.linkingTexts(of: $0.passages, linker: linker) } }
         let vectors = try vectors(for: texts, encoder: model.encoder, in: project)
         return read.map { ($0.id, $0.document, $0.passages, vectors) }
       }
@@ -427,7 +429,7 @@ public struct Pipeline: Sendable {
         var passages = inputs[index].passages
         // Survey answers are linked to their items already; the protocol is for interviews.
         let linked = linker != nil && inputs[index].document.format != .survey
-        if linked, let linker { passages = linker.link(passages) }
+        if linked, let linker { passages = linker.link(passages, vectors: inputs[index].vectors) }
         guard let filter else {
           let ruleCodings = coder.code(passages, documentText: inputs[index].document.text)
           guard let model, inputs[index].document.format != .survey else { return (passages, ruleCodings, linked, nil) }
@@ -549,11 +551,25 @@ public struct Pipeline: Sendable {
   }
 
   func link(_ project: Project, documents: [Int64], protocol interviewProtocol: InterviewProtocol) throws {
-    let linker = QuestionLinker(protocol: interviewProtocol)
+    let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables)
+    let linker = questionLinker(for: interviewProtocol, encoder: encoder)
     for documentID in documents {
-      let passages = linker.link(try project.passages(documentID: documentID))
+      let read = try project.passages(documentID: documentID)
+      let meaning = try encoder.map { try vectors(for: Self.linkingTexts(of: read, linker: linker), encoder: $0, in: project) }
+      let passages = linker.link(read, vectors: meaning ?? [:])
       try project.setQuestions(passages.compactMap { passage in passage.id.map { ($0, passage.questionID) } })
     }
+  }
+
+  /// A protocol's linker: by words and, with the sentence model, by meaning.
+  func questionLinker(for interviewProtocol: InterviewProtocol, encoder: SentenceEncoder?) -> QuestionLinker {
+    let wordings = encoder.map { $0.encode(QuestionLinker.wordingTexts(of: interviewProtocol)) }
+    return QuestionLinker(protocol: interviewProtocol, wordingVectors: wordings)
+  }
+
+  /// The texts of a document's interviewer turns the linker compares by meaning.
+  static func linkingTexts(of passages: [Passage], linker: QuestionLinker) -> [String] {
+    passages.filter { $0.role == .interviewer }.flatMap { linker.candidates(for: $0.text) }
   }
 
   // MARK: - Reading a project

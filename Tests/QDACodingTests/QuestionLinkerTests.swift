@@ -64,4 +64,61 @@ import _QDATestSupport
     ])
     #expect(linked.map(\.questionID) == ["Q4", "Q4", "Q4", "Q4", nil, nil])
   }
+  @Test func aPromptAfterWordsThatMoveOnStillAsks() {
+    // "So tell me…" has no question mark and does not open with the prompt's verb.
+    #expect(linker.bestQuestion(for: "Right. So tell me a bit about yourself and the job you have now.")?.questionID == "Q1")
+    #expect(linker.bestQuestion(for: "Okay, well, walk me through the hours you put into the whole thing.")?.questionID == "Q4")
+  }
+
+  @Test func closingQuestionsInOtherWordsMatchNothing() {
+    #expect(linker.bestQuestion(for: "That's all from my list. Is there anything I missed about the time or the platform?") == nil)
+    #expect(linker.bestQuestion(for: "Before we stop, anything we didn't cover on the micro-credential?") == nil)
+    #expect(linker.bestQuestion(for: "Let me check the levels first. Could you say a sentence about your school?") == nil)
+  }
+
+  /// A linker over two questions whose wordings have made-up sentence vectors, so a turn's
+  /// vector (given by hand) decides what it means.
+  static func meaningLinker() -> QuestionLinker {
+    let interviewProtocol = InterviewProtocol(questions: [
+      ProtocolQuestion(id: "T", text: "How many hours did it take?"),
+      ProtocolQuestion(id: "P", text: "How was the website to use?"),
+    ])
+    return QuestionLinker(protocol: interviewProtocol, wordingVectors: [[1, 0, 0], [0, 1, 0]])
+  }
+
+  static func passage(_ ordinal: Int, _ role: SpeakerRole, _ text: String) -> Passage {
+    Passage(id: Int64(ordinal + 1), documentID: 1, ordinal: ordinal, turn: ordinal, speaker: role == .interviewer ? "Q" : "A",
+            role: role, span: TextSpan(start: 0, end: 0), text: text)
+  }
+
+  @Test func meaningAddsToTheScoreOfTheQuestionATurnMeans() throws {
+    let linker = Self.meaningLinker()
+    let asked = "Did it eat into your evenings much?"
+    #expect(linker.candidates(for: asked) == [asked])
+    let byWords = try #require(linker.scores(for: asked))
+    let byMeaning = try #require(linker.scores(for: asked, vectors: [asked: [1, 0, 0.3]]))
+    // Centred on the wordings' mean, the turn's vector is 0.92 like the time question's and
+    // unlike the website's; meaning counts half.
+    #expect(abs(byMeaning[0] - byWords[0] - 0.46) < 0.01)
+    #expect(byMeaning[1] == byWords[1])
+  }
+
+  @Test func aFollowUpNearTheCurrentQuestionKeepsItAndAFarOneEndsIt() {
+    let linker = Self.meaningLinker()
+    let start = "How many hours did it take you?"
+    let near = "Was that mostly weekends or school nights for you?"
+    let far = "Were the district office staff supportive of your school this year?"
+    let vectors: [String: [Float]] = [start: [1, 0, 0], near: [1, 0, 0.3], far: [0, 0, 1]]
+    let linked = linker.link([
+      Self.passage(0, .interviewer, start), Self.passage(1, .participant, "About twenty."),
+      Self.passage(2, .interviewer, near), Self.passage(3, .participant, "Weekends, mostly."),
+      Self.passage(4, .interviewer, far), Self.passage(5, .participant, "Very."),
+    ], vectors: vectors)
+    #expect(linked.map(\.questionID) == ["T", "T", "T", "T", nil, nil])
+  }
+
+  @Test func aTopicAnnouncedRatherThanAskedIsLinked() {
+    #expect(linker.candidates(for: "Thanks. Okay, the website now.").contains("Okay, the website now."))
+    #expect(linker.bestQuestion(for: "Thanks. Okay, the website now.")?.questionID == "Q8")
+  }
 }
