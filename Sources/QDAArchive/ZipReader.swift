@@ -28,6 +28,11 @@ public final class ZipReader {
       self.totalBytes = totalBytes
       self.entries = entries
     }
+
+    /// A Word transcript: its text part inflates to at most 32 MB, some ten times what the XML
+    /// of a day-long interview holds, and reading that much takes about ten seconds, where the
+    /// general limit let a 518 KB file inflate for minutes into gigabytes.
+    public static let wordTranscript = Limits(entryBytes: 32 << 20, totalBytes: 64 << 20, entries: 10_000)
   }
 
   /// The file name used in messages.

@@ -50,8 +50,17 @@ public enum DocumentImporter {
   public static func importFile(at path: String, key: String, options: ImportOptions = .init())
     throws -> ImportedDocument
   {
-    try importTranscript(bytes: try InputReader.bytes(atPath: path), sourcePath: path, key: key, options: options)
+    let maximum = format(forPath: path) == .docx ? InputReader.maximumBytes : maximumTranscriptBytes
+    return try importTranscript(
+      bytes: try InputReader.bytes(atPath: path, maximum: maximum, what: "transcripts"), sourcePath: path, key: key,
+      options: options)
   }
+
+  /// The largest transcript read as text (plain text, captions, oTranscribe): 16 MB is nearly
+  /// three million words, weeks of talk; a larger file is not one interview, and reading it took
+  /// seconds and gigabytes per hundred megabytes. (A Word file may carry pictures; what its text
+  /// part inflates to is limited instead, by `ZipReader.Limits.wordTranscript`.)
+  public static let maximumTranscriptBytes = 16 * 1024 * 1024
 
   /// A transcript file's content hash, as its document stores it: the SHA-256 of the file's
   /// bytes (a file whose hash is stored is unchanged).

@@ -59,21 +59,38 @@ public struct CSVTable: Hashable, Sendable {
 /// table.records[1][1]  // "Ortiz, A."
 /// ```
 public enum CSVReader {
+  /// The shape a record may have: what no survey export, attribute table or coding file comes
+  /// near, checked as the bytes are read, so a file that is not a table is refused before it is
+  /// held as millions of cells (a 20 MB line of two million cells took a minute and 3.8 GB).
+  public struct Limits: Sendable {
+    /// The most fields in one record: a spreadsheet's 16,384 columns.
+    public var fields: Int
+    /// The longest record, in bytes of UTF-8.
+    public var recordBytes: Int
+
+    public init(fields: Int = 16_384, recordBytes: Int = 16 << 20) {
+      self.fields = fields
+      self.recordBytes = recordBytes
+    }
+  }
+
   /// Parses decoded text (see `TextDecoder`); line breaks are LF.
   ///
   /// - Parameters:
   ///   - text: the file's text.
   ///   - delimiter: the delimiter, or nil to sniff it.
   ///   - file: the file name for error messages.
-  /// - Throws: `IngestError` (`.csv`) for a quoted cell that never closes.
-  public static func parse(_ text: String, delimiter: Character? = nil, file: String) throws
+  ///   - limits: the largest record read.
+  /// - Throws: `IngestError` (`.csv`) for a quoted cell that never closes, or a record past the
+  ///   limits, naming the line it starts on.
+  public static func parse(_ text: String, delimiter: Character? = nil, file: String, limits: Limits = .init()) throws
     -> CSVTable
   {
     let chosen = delimiter ?? sniffDelimiter(text)
     let delimiterByte = chosen.asciiValue ?? UInt8(ascii: ",")
     var utf8 = text
     return try utf8.withUTF8 { bytes in
-      CSVTable(delimiter: chosen, records: try parse(bytes, delimiter: delimiterByte, file: file))
+      CSVTable(delimiter: chosen, records: try parse(bytes, delimiter: delimiterByte, file: file, limits: limits))
     }
   }
 
@@ -119,7 +136,7 @@ public enum CSVReader {
 
   // MARK: - Private
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String)
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, limits: Limits)
     throws -> [CSVRecord]
   {
     let quote = UInt8(ascii: "\"")
@@ -131,6 +148,14 @@ public enum CSVReader {
     var recordLine = 1
     let count = bytes.count
     var fieldBytes: [UInt8] = []
+    var recordStart = 0
+
+    func tooLong() -> IngestError {
+      IngestError(
+        InputLocation(file: file, line: recordLine), .csv,
+        "a record longer than \(InputReader.describe(limits.recordBytes)) starts here; rows of a table are far shorter "
+          + "(is this a CSV file, and are its quotes balanced?)")
+    }
 
     func string(_ start: Int, _ end: Int) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
@@ -158,6 +183,7 @@ public enum CSVReader {
           if byte == newline { line += 1 }
           fieldBytes.append(byte)
           index += 1
+          if index - recordStart > limits.recordBytes { throw tooLong() }
         }
         guard closed else {
           throw IngestError(
@@ -173,7 +199,14 @@ public enum CSVReader {
       } else {
         let start = index
         while index < count, bytes[index] != delimiter, bytes[index] != newline { index += 1 }
+        if index - recordStart > limits.recordBytes { throw tooLong() }
         fields.append(CSVField(string(start, index)))
+      }
+      if fields.count > limits.fields {
+        throw IngestError(
+          InputLocation(file: file, line: recordLine), .csv,
+          "a record of more than \(limits.fields) fields starts here; a spreadsheet has at most 16384 columns "
+            + "(is the delimiter right?)")
       }
       // After a field: a delimiter, a line break or the end.
       if index < count, bytes[index] == delimiter {
@@ -188,6 +221,7 @@ public enum CSVReader {
       records.append(CSVRecord(line: recordLine, fields: fields))
       fields = []
       recordLine = line
+      recordStart = index
     }
     if !fields.isEmpty { records.append(CSVRecord(line: recordLine, fields: fields)) }
     return records

@@ -13,7 +13,8 @@ public enum InputReader {
   /// The file's bytes.
   ///
   /// - Throws: `IngestError` (`.unreadable`) naming the file and what is wrong with it.
-  public static func bytes(atPath path: String, maximum: Int = maximumBytes) throws -> [UInt8] {
+  /// - Parameter what: what kind of input the maximum is for, in the message ("transcripts").
+  public static func bytes(atPath path: String, maximum: Int = maximumBytes, what: String = "input files") throws -> [UInt8] {
     let attributes: [FileAttributeKey: Any]
     do {
       attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -27,7 +28,7 @@ public enum InputReader {
     if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximum {
       throw IngestError(
         InputLocation(file: path), .unreadable,
-        "is \(describe(size)); QDAKit reads input files up to \(describe(maximum))")
+        "is \(describe(size)); QDAKit reads \(what) up to \(describe(maximum))")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw IngestError(InputLocation(file: path), .unreadable, "cannot read the file")

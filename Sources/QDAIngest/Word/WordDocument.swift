@@ -41,7 +41,7 @@ struct WordDocument {
   init(bytes: [UInt8], file: String) throws {
     let xml: XMLDocument
     do {
-      let zip = try ZipReader(bytes: bytes, file: file)
+      let zip = try ZipReader(bytes: bytes, file: file, limits: .wordTranscript)
       guard let entry = zip.entry(matching: "word/document.xml") else {
         throw IngestError(
           InputLocation(file: file), .unsupportedFormat,
