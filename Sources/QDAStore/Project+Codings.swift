@@ -136,9 +136,11 @@ extension Project {
     {
       return existing
     }
-    let text = try String.fetchOne(
-      db, sql: "SELECT d.text FROM document d JOIN passage p ON p.document_id = d.id WHERE p.id = ?",
-      arguments: [coding.passageID]) ?? ""
+    // The quote from the passage, which is exactly the document's text inside its span: not
+    // from the whole document, which made importing a coded source quadratic in its length.
+    let quote = Self.slice(
+      Array(scalarsOf: passage.text),
+      TextSpan(start: coding.span.start - passage.span.start, end: coding.span.end - passage.span.start))
     try db.execute(
       sql: """
         INSERT INTO coding(passage_id, code_id, coder, start, "end", memo, quote, created_at)
@@ -146,7 +148,7 @@ extension Project {
         """,
       arguments: [
         coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.memo,
-        Self.slice(Array(scalarsOf: text), coding.span), createdAt,
+        quote, createdAt,
       ])
     return db.lastInsertedRowID
   }
