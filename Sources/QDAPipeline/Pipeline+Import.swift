@@ -18,6 +18,10 @@ public struct ExchangeImportSummary: Sendable {
   public var report = REFIImportReport()
   /// Losses found while storing: codings on unknown codes, selections outside any passage…
   public var losses: [String] = []
+  /// Codings stored on fewer characters than their selection: the words between passages
+  /// (speaker labels, timestamps, line breaks) belong to no passage, so a selection across
+  /// them is stored as its parts inside passages.
+  public var narrowed: [String] = []
 }
 
 extension Pipeline {
@@ -119,14 +123,27 @@ extension Pipeline {
         }
         documentID = id
       } else {
-        let imported = try DocumentImporter.importText(
-          source.text, sourcePath: input + "#" + source.name, key: key,
-          participantID: participantOfSource[source.guid] ?? DocumentImporter.fileStem(source.name))
+        // A source QDAKit cannot read as a transcript (no text at all, say) is reported and
+        // skipped with its codings; the codebook and the other sources are still imported.
+        let imported: ImportedDocument
+        do {
+          imported = try DocumentImporter.importText(
+            source.text, sourcePath: input + "#" + source.name, key: key,
+            participantID: participantOfSource[source.guid] ?? DocumentImporter.fileStem(source.name))
+        } catch let error as IngestError {
+          let codings = source.selections.reduce(0) { $0 + $1.codings.count } + source.codings.count
+          summary.losses.append(
+            "source '\(source.name)' was not imported (\(error.message))"
+              + (codings == 0 ? "" : ", nor its \(codings) coding\(codings == 1 ? "" : "s")"))
+          documentKeys[source.name] = nil
+          continue
+        }
         documentID = try project.saveDocument(imported.document, passages: imported.passages, speakers: imported.speakers).documentID
         summary.sources += 1
       }
       let passages = try project.passages(documentID: documentID)
-      func store(_ coding: REFICoding, span: TextSpan, extraMemo: String?) throws {
+      var narrowedSpans: [(from: TextSpan, to: [TextSpan])] = []
+      func store(_ coding: REFICoding, span: TextSpan, extraMemo: String?, wholeSource: Bool = false) throws {
         guard let codeID = codeIDs[coding.codeGUID] else {
           summary.losses.append("\(source.name): a coding on a code the project does not have (\(coding.codeGUID)) was not imported")
           return
@@ -135,6 +152,11 @@ extension Pipeline {
           .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         let coder = coding.creatingUser.flatMap { users[$0] } ?? "unknown"
         var stored = false
+        var pieces: [TextSpan] = []
+        defer {
+          let covered = pieces.reduce(0) { $0 + $1.end - $1.start }
+          if !wholeSource, !pieces.isEmpty, covered != span.end - span.start { narrowedSpans.append((span, pieces)) }
+        }
         for passage in passages {
           guard let id = passage.id else { continue }
           let start = max(span.start, passage.span.start)
@@ -144,6 +166,7 @@ extension Pipeline {
             Coding(passageID: id, codeID: codeID, coder: coder, span: TextSpan(start: start, end: end), memo: memo.isEmpty ? nil : memo),
             createdAt: coding.creationDateTime, imported: true)
           summary.codings += 1
+          pieces.append(TextSpan(start: start, end: end))
           stored = true
           if span.start == span.end { break }
         }
@@ -158,7 +181,14 @@ extension Pipeline {
         for guid in selection.noteGUIDs where ContradictionNote.read(notes[guid]?.text ?? "") != nil { usedNotes.insert(guid) }
       }
       for coding in source.codings {
-        try store(coding, span: TextSpan(start: 0, end: source.text.unicodeScalars.count), extraMemo: nil)
+        try store(coding, span: TextSpan(start: 0, end: source.text.unicodeScalars.count), extraMemo: nil, wholeSource: true)
+      }
+      if let first = narrowedSpans.first {
+        let pieces = first.to.map { "\($0.start)–\($0.end)" }.joined(separator: ", ")
+        summary.narrowed.append(
+          "\(source.name): \(narrowedSpans.count) coding\(narrowedSpans.count == 1 ? " was" : "s were") stored on the passages' "
+            + "words only, leaving out speaker labels, timestamps or breaks between passages (the first: \(first.from.start)–"
+            + "\(first.from.end) as \(pieces))")
       }
     }
 

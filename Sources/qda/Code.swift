@@ -95,6 +95,7 @@ struct Code: ParsableCommand {
         for warning in summary.report.warnings { Console.error("warning: " + warning) }
         for line in summary.report.droppedSummary { Console.error("not imported: " + line) }
         for loss in summary.losses { Console.error("not imported: " + loss) }
+        for change in summary.narrowed { Console.error("changed: " + change) }
         return
       }
       let summary = try pipeline.importCodings(project: project.project, csv: file, coder: coder)

@@ -75,6 +75,7 @@ struct Import: ParsableCommand {
       for warning in summary.report.warnings { Console.error("warning: " + warning) }
       for line in summary.report.droppedSummary { Console.error("not imported: " + line) }
       for loss in summary.losses { Console.error("not imported: " + loss) }
+      for change in summary.narrowed { Console.error("changed: " + change) }
     }
   }
 

@@ -79,4 +79,26 @@ import _QDATestSupport
     }
     return result + rest
   }
+  @Test func aSourceWithoutTextIsSkippedAndTheCodebookKept() throws {
+    // NVivo for Mac exported both sources without their text; the whole import used to fail
+    // on the first, and the 262-code codebook was lost with it.
+    let temp = try TemporaryFolder("nvivo")
+    let summary = try Pipeline().importQDPX(
+      project: temp.path("n.qda"), from: Fixtures.shared("refi-qda/samples/nvivo-mac-15.0-export.qdpx"))
+    #expect(summary.codes == 262)
+    #expect(summary.sources == 0)
+    #expect(summary.losses.filter { $0.hasPrefix("source '") && $0.contains("was not imported (no speech found") }.count == 2)
+    #expect(try Pipeline().snapshot(project: temp.path("n.qda")).codebook.codes.count == 262)
+  }
+
+  @Test func codingsStoredOnFewerWordsThanTheirSelectionAreReported() throws {
+    // 22 of the QualCoder demo's 205 codings run over a line break between passages.
+    let temp = try TemporaryFolder("qualcoder")
+    let summary = try Pipeline().importQDPX(
+      project: temp.path("q.qda"), from: Fixtures.shared("refi-qda/samples/qc-1.3.2-demo-nonconformant.qdpx"))
+    #expect(summary.codings == 205)
+    #expect(summary.narrowed.count == 1)
+    #expect(summary.narrowed.first?.hasPrefix("board_2017.txt: 22 codings were stored on the passages' words only") == true)
+    #expect(summary.narrowed.first?.hasSuffix("(the first: 1752–1766 as 1752–1764)") == true)
+  }
 }
