@@ -247,8 +247,12 @@ extension Pipeline {
         .unicodeScalars.filter { $0.isASCII }.map(String.init).joined()
       if slug.isEmpty { slug = "code" }
       var id = parentID.map { $0 + "." + slug } ?? slug
-      var suffix = 2
-      while used.contains(id) { id = (parentID.map { $0 + "." + slug } ?? slug) + "_\(suffix)"; suffix += 1 }
+      if let original = Self.exportedID(of: code, slug: slug, parentID: parentID, used: used) {
+        id = original
+      } else {
+        var suffix = 2
+        while used.contains(id) { id = (parentID.map { $0 + "." + slug } ?? slug) + "_\(suffix)"; suffix += 1 }
+      }
       used.insert(id)
       ids[code.guid] = id
       let element: Element? = parentID.map { elements[$0] ?? nil } ?? Element(identifier: code.name)
@@ -257,5 +261,24 @@ extension Pipeline {
         id: id, name: code.name, element: element, parentID: parentID, definition: code.description ?? "", color: code.color))
     }
     return codebook
+  }
+
+  /// The id a code had in the QDAKit project that exported it, when it can be found again: QDAKit
+  /// writes each code's GUID as a hash of its id (`StableGUID`), and its ids are its parent's id
+  /// and words of its name ("object.design" for "Design and appeal of the approach"), so each
+  /// run of the name's words is tried under the parent's id and kept only when it hashes to the
+  /// GUID. Without this, a project exported and imported again had most of its codes renamed.
+  static func exportedID(of code: REFICode, slug: String, parentID: String?, used: Set<String>) -> String? {
+    let words = slug.split(separator: "_").map(String.init)
+    guard !words.isEmpty, words.count <= 24 else { return nil }
+    let guid = code.guid.uppercased()
+    for length in stride(from: words.count, through: 1, by: -1) {
+      for start in 0...(words.count - length) {
+        let piece = words[start..<(start + length)].joined(separator: "_")
+        let candidate = parentID.map { $0 + "." + piece } ?? piece
+        if !used.contains(candidate), StableGUID.make("code", candidate) == guid { return candidate }
+      }
+    }
+    return nil
   }
 }

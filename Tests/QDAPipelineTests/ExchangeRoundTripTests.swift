@@ -101,4 +101,20 @@ import _QDATestSupport
     #expect(summary.narrowed.first?.hasPrefix("board_2017.txt: 22 codings were stored on the passages' words only") == true)
     #expect(summary.narrowed.first?.hasSuffix("(the first: 1752–1766 as 1752–1764)") == true)
   }
+  @Test func codeIDsSurviveAnExportAndAnImportIntoANewProject() throws {
+    // 17 of the CHAT codebook's 28 ids came back renamed from their names
+    // ("object.design_and_appeal_of_the_approach").
+    let temp = try TemporaryFolder("ids")
+    let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
+    _ = try pipeline.ingest(
+      IngestRequest(
+        inputs: [Fixtures.repository("Corpora/principals/P01.txt")], codebook: Fixtures.repository("Codebooks/chat.yaml")),
+      project: temp.path("a.qda"))
+    _ = try pipeline.exportQDPX(project: temp.path("a.qda"), to: temp.path("a.qdpx"))
+    _ = try pipeline.importQDPX(project: temp.path("b.qda"), from: temp.path("a.qdpx"))
+    let before = try pipeline.snapshot(project: temp.path("a.qda")).codebook.codes.map(\.id)
+    let after = try pipeline.snapshot(project: temp.path("b.qda")).codebook.codes.map(\.id)
+    #expect(before.count == 28)
+    #expect(after == before)
+  }
 }
