@@ -117,7 +117,7 @@ public struct CodebookReader: Sendable {
 
   private static let codeKeys = [
     "id", "name", "element", "definition", "include", "exclude", "examples", "color", "rules",
-    "report_section", "summary", "codes",
+    "report_section", "summary", "codable", "codes",
   ]
   private static let ruleKeys = [
     "id", "any", "all", "near", "answers", "within", "unless", "scope", "questions", "negated",
@@ -176,6 +176,13 @@ public struct CodebookReader: Sendable {
       definition: try map.string("definition") ?? "", inclusion: try map.strings("include"),
       exclusion: try map.strings("exclude"), examples: try map.strings("examples"), color: color)
     code.summary = try map.string("summary")
+    if let codableNode = map["codable"] {
+      switch try codableNode.string("'codable'").lowercased() {
+      case "true", "yes": code.isCodable = true
+      case "false", "no": code.isCodable = false
+      case let text: throw codableNode.error(.invalidValue, "codable '\(text)' must be true or false")
+      }
+    }
     if let sectionNode = map["report_section"] {
       let text = try sectionNode.string("'report_section'")
       guard let section = Element(identifier: text) else {

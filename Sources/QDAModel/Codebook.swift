@@ -97,6 +97,9 @@ public struct Code: Hashable, Sendable, Codable, Identifiable {
   /// How a report says that participants raised this code, as a verb phrase
   /// ("described how the topic aligned with school or district priorities").
   public var summary: String?
+  /// False for a code that only groups others and is never applied itself (REFI-QDA's
+  /// `isCodable="false"`, YAML `codable: false`); nil or true for an ordinary code.
+  public var isCodable: Bool?
 
   public init(
     id: String, name: String, element: Element?, parentID: String? = nil, definition: String = "",

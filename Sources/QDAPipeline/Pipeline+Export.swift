@@ -43,7 +43,7 @@ extension Pipeline {
 
       refi.codes = corpus.codebook.codes.map { code in
         REFICode(
-          guid: StableGUID.make("code", code.id), name: code.name, isCodable: true, color: code.color,
+          guid: StableGUID.make("code", code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
           description: code.definition.isEmpty ? nil : code.definition,
           parentGUID: code.parentID.map { StableGUID.make("code", $0) })
       }
@@ -170,7 +170,7 @@ extension Pipeline {
     }
     let codes = codebook.codes.map { code in
       REFICode(
-        guid: StableGUID.make("code", code.id), name: code.name, isCodable: true, color: code.color,
+        guid: StableGUID.make("code", code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
         description: code.definition.isEmpty ? nil : code.definition,
         parentGUID: code.parentID.map { StableGUID.make("code", $0) })
     }

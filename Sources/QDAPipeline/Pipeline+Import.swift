@@ -257,8 +257,10 @@ extension Pipeline {
       ids[code.guid] = id
       let element: Element? = parentID.map { elements[$0] ?? nil } ?? Element(identifier: code.name)
       elements[id] = element
-      codebook.codes.append(Code(
-        id: id, name: code.name, element: element, parentID: parentID, definition: code.description ?? "", color: code.color))
+      var imported = Code(
+        id: id, name: code.name, element: element, parentID: parentID, definition: code.description ?? "", color: code.color)
+      if !code.isCodable { imported.isCodable = false }
+      codebook.codes.append(imported)
     }
     return codebook
   }

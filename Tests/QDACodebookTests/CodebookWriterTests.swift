@@ -1,3 +1,4 @@
+import Foundation
 import QDACodebook
 import QDAModel
 import Testing
@@ -51,5 +52,25 @@ import _QDATestSupport
       try CodebookReader().read("codes:\n  - name: Loose\n", file: "c.yaml")
     }
     #expect(missing?.description.contains("has no 'element'") == true)
+  }
+  @Test func aCodeThatOnlyGroupsOthersStaysUncodable() throws {
+    let yaml = """
+      codes:
+        - id: topics
+          name: Topics
+          element: none
+          codable: false
+          codes:
+            - id: time
+              name: Time
+      """
+    let codebook = try CodebookReader().read(yaml, file: "book.yaml")
+    #expect(codebook.code("topics")?.isCodable == false)
+    #expect(codebook.code("topics.time")?.isCodable == nil)
+    let reread = try CodebookReader().read(CodebookWriter.yaml(codebook), file: "written.yaml")
+    #expect(reread == codebook)
+    #expect {
+      try CodebookReader().read(yaml.replacingOccurrences(of: "codable: false", with: "codable: sometimes"), file: "book.yaml")
+    } throws: { String(describing: $0).hasPrefix("book.yaml:5:") && String(describing: $0).contains("must be true or false") }
   }
 }

@@ -117,4 +117,18 @@ import _QDATestSupport
     #expect(before.count == 28)
     #expect(after == before)
   }
+  @Test func aCodeMarkedNotCodableStaysSoThroughImportAndExport() throws {
+    // The hand-authored REFI project's "Topics" only groups other codes (isCodable="false");
+    // QDAKit exported it as codable.
+    let temp = try TemporaryFolder("codable")
+    let pipeline = Pipeline(sentenceModel: .off)
+    _ = try pipeline.importQDPX(
+      project: temp.path("h.qda"), from: Fixtures.shared("refi-qda/samples/qdpx-toolkit-hand-authored"))
+    let codebook = try pipeline.snapshot(project: temp.path("h.qda")).codebook
+    #expect(codebook.codes.filter { $0.isCodable == false }.map(\.name) == ["Topics"])
+    _ = try pipeline.exportQDPX(project: temp.path("h.qda"), to: temp.path("h.qdpx"))
+    let (refi, _) = try QDPXPackage.read(path: temp.path("h.qdpx"))
+    #expect(refi.codes.filter { !$0.isCodable }.map(\.name) == ["Topics"])
+    #expect(refi.codes.count == codebook.codes.count)
+  }
 }
