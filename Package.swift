@@ -66,7 +66,7 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     /// Questions of coded feedback: full-text queries checked before SQLite, attribute filters.
-    .target(name: "QDAQuery", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+    .target(name: "QDAQuery", dependencies: ["QDAModel", "QDAText", "QDANumerics"], swiftSettings: swiftSettings),
 
     /// Deterministic synthetic interviews, attributes and survey exports for benchmarks.
     .target(name: "QDASynthetic", swiftSettings: swiftSettings),

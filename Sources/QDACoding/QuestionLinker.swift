@@ -1,6 +1,7 @@
 import Foundation
 public import QDAModel
 import QDAText
+import QDANumerics
 
 /// Links passages to the protocol questions they ask or answer.
 ///
@@ -49,12 +50,10 @@ public struct QuestionLinker: Sendable {
     self.threshold = threshold
     // What every wording shares (the programme's name, "did you") says nothing about which
     // question a turn asks: vectors are compared with their mean taken away.
-    if let wordingVectors, let first = wordingVectors.first {
-      var mean = [Float](repeating: 0, count: first.count)
-      for vector in wordingVectors { for index in mean.indices where index < vector.count { mean[index] += vector[index] } }
-      for index in mean.indices { mean[index] /= Float(wordingVectors.count) }
+    if let wordingVectors, !wordingVectors.isEmpty {
+      let mean = UnitVectors.mean(wordingVectors)
       self.meanVector = mean
-      self.wordingVectors = wordingVectors.map { Self.centred($0, mean) }
+      self.wordingVectors = wordingVectors.map { UnitVectors.centred($0, mean) }
     } else {
       self.meanVector = nil
       self.wordingVectors = nil
@@ -117,7 +116,7 @@ public struct QuestionLinker: Sendable {
     for candidate in candidates {
       let concepts = Set(Self.concepts(candidate))
       let turnNorm = concepts.reduce(0.0) { $0 + pow(idf[$1] ?? Self.unseenWeight, 2) }.squareRoot()
-      let vector = meanVector.flatMap { mean in vectors[candidate].map { Self.centred($0, mean) } }
+      let vector = meanVector.flatMap { mean in vectors[candidate].map { UnitVectors.centred($0, mean) } }
       guard turnNorm > 0 || vector != nil else { continue }
       scored = true
       var candidateScores = [Double](repeating: 0, count: questions.count)
@@ -130,7 +129,7 @@ public struct QuestionLinker: Sendable {
           score = shared / (questionNorm * turnNorm)
         }
         if let vector, let wordingVectors {
-          score += Self.meaningWeight * Double(Self.dot(vector, wordingVectors[number]))
+          score += Self.meaningWeight * Double(UnitVectors.dot(vector, wordingVectors[number]))
         }
         candidateScores[question] = max(candidateScores[question], score)
       }
@@ -143,22 +142,6 @@ public struct QuestionLinker: Sendable {
   /// linking fixtures (`Tests/Fixtures/linking`), written for that purpose: meaning finds a
   /// question asked in other words, but at full weight it pulls follow-ups to far questions.
   static let meaningWeight = 0.5
-
-  /// `vector` less `mean`, scaled to unit length.
-  static func centred(_ vector: [Float], _ mean: [Float]) -> [Float] {
-    var result = vector
-    for index in result.indices where index < mean.count { result[index] -= mean[index] }
-    let norm = dot(result, result).squareRoot()
-    guard norm > 0 else { return result }
-    for index in result.indices { result[index] /= norm }
-    return result
-  }
-
-  static func dot(_ a: [Float], _ b: [Float]) -> Float {
-    var sum: Float = 0
-    for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
-    return sum
-  }
 
   /// The score a question needs to be linked: the linker's threshold by words, a higher one
   /// when meaning adds to the score.
@@ -289,7 +272,6 @@ public struct QuestionLinker: Sendable {
 
   /// Words that open a turn without saying anything: "so", "okay", "and now".
   static let discourseMarkers: Set<String> = ["so", "okay", "ok", "alright", "and", "now", "well", "then", "great", "right", "um", "uh"]
-
 
   /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
   /// question that is not a follow-up probe.

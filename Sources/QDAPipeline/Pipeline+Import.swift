@@ -151,12 +151,7 @@ extension Pipeline {
         let memo = ([extraMemo] + coding.noteGUIDs.map { guid -> String? in usedNotes.insert(guid); return notes[guid]?.text })
           .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         let coder = coding.creatingUser.flatMap { users[$0] } ?? "unknown"
-        var stored = false
         var pieces: [TextSpan] = []
-        defer {
-          let covered = pieces.reduce(0) { $0 + $1.end - $1.start }
-          if !wholeSource, !pieces.isEmpty, covered != span.end - span.start { narrowedSpans.append((span, pieces)) }
-        }
         for passage in passages {
           guard let id = passage.id else { continue }
           let start = max(span.start, passage.span.start)
@@ -167,11 +162,12 @@ extension Pipeline {
             createdAt: coding.creationDateTime, imported: true)
           summary.codings += 1
           pieces.append(TextSpan(start: start, end: end))
-          stored = true
           if span.start == span.end { break }
         }
-        if !stored {
+        if pieces.isEmpty {
           summary.losses.append("\(source.name): a coding at \(span.start)–\(span.end) lies outside every passage and was not imported")
+        } else if !wholeSource, pieces.reduce(0, { $0 + $1.end - $1.start }) != span.end - span.start {
+          narrowedSpans.append((span, pieces))
         }
       }
       for selection in source.selections {

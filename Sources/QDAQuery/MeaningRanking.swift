@@ -1,5 +1,6 @@
 import Foundation
 import QDAText
+import QDANumerics
 
 /// Ranks participants' sentences by how well they answer a question in plain words.
 ///

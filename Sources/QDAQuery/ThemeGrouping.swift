@@ -1,4 +1,5 @@
 import QDAText
+import QDANumerics
 
 /// Groups the sentences a question found into a handful of themes by meaning, each with a label
 /// of its own words and the sentence that stands for it.
