@@ -120,7 +120,7 @@ let package = Package(
     .target(
       name: "QDAReport",
       dependencies: [
-        "QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement",
+        "QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement", "QDARedaction",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       swiftSettings: swiftSettings),

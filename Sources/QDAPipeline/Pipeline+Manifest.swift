@@ -31,6 +31,8 @@ struct ReportManifest: Codable {
     var surveys: [String]?
     var dictionary: String?
     var template: String?
+    /// Whether the brief kept people's names in quoted words (`--keep-names`); nil when not.
+    var keepNames: Bool?
     var project: String
     /// The command line it corresponds to.
     var command: [String]
@@ -77,7 +79,8 @@ struct ReportManifest: Codable {
 
   /// The manifest of a report made from a project, before its outputs are recorded.
   init(
-    project: String, out: String, request: IngestRequest?, template: String?, corpus: CorpusSnapshot, pipeline: Pipeline
+    project: String, out: String, request: IngestRequest?, template: String?, keepNames: Bool = false, corpus: CorpusSnapshot,
+    pipeline: Pipeline
   ) throws {
     manifestVersion = Self.version
     tool = "QDAKit"
@@ -121,15 +124,17 @@ struct ReportManifest: Codable {
         if let value { command += [flag, value] }
       }
       for survey in request.surveys { command += ["--survey", survey] }
+      if keepNames { command.append("--keep-names") }
       // Where the project and the report were written is not part of what makes the report.
       command += ["--project", "<project>", "--out", "<folder>"]
       run = Run(
         kind: "analyze", inputs: request.inputs, attributes: request.attributes, protocol: request.interviewProtocol,
         codebook: request.codebook, interviewer: request.options.interviewer, surveys: request.surveys,
-        dictionary: request.dictionary, template: template, project: "", command: command)
+        dictionary: request.dictionary, template: template, keepNames: keepNames ? true : nil, project: "", command: command)
     } else {
       command = ["qda", "report", "--project", project, "--out", out] + (template.map { ["--template", $0] } ?? [])
-      run = Run(kind: "report", template: template, project: project, command: command)
+      if keepNames { command.append("--keep-names") }
+      run = Run(kind: "report", template: template, keepNames: keepNames ? true : nil, project: project, command: command)
     }
     outputs = []
   }
@@ -214,12 +219,12 @@ extension Pipeline {
         options: ImportOptions(interviewer: run.interviewer), surveys: run.surveys ?? [], dictionary: run.dictionary)
       let project = (temporary as NSString).appendingPathComponent("verify.qda")
       _ = try ingest(request, project: project, command: "verify")
-      _ = try writeReport(project: project, out: out, template: run.template, request: request)
+      _ = try writeReport(project: project, out: out, template: run.template, keepNames: run.keepNames ?? false, request: request)
     default:
       guard FileManager.default.fileExists(atPath: run.project) else {
         throw PipelineError(.missingInput, "\(run.project): the project the report was made from is not here")
       }
-      _ = try writeReport(project: run.project, out: out, template: run.template)
+      _ = try writeReport(project: run.project, out: out, template: run.template, keepNames: run.keepNames ?? false)
     }
     var compared: [(String, Bool)] = []
     for output in manifest.outputs {

@@ -6,6 +6,7 @@ import QDAReport
 import QDAContradictions
 import QDAModel
 import QDAStore
+import QDARedaction
 
 extension Pipeline {
   /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
@@ -14,16 +15,20 @@ extension Pipeline {
   ///
   /// - Parameters:
   ///   - template: a brief template (Mustache over Markdown); the default when nil.
+  ///   - keepNames: quote participants' words with people's names as spoken; by default the
+  ///     brief replaces them (`QuoteNameMask`).
   ///   - request: the analyze run that filled the project, recorded in the manifest so that
   ///     `qda verify` can run it again; nil for a report made from a project as it stands.
   /// - Returns: the paths written.
-  public func writeReport(project path: String, out: String, template: String? = nil, request: IngestRequest? = nil) throws -> [String] {
+  public func writeReport(
+    project path: String, out: String, template: String? = nil, keepNames: Bool = false, request: IngestRequest? = nil
+  ) throws -> [String] {
     var made: [String] = []
     // The project's snapshot, tables and contradictions are let go once analysis.json and the
     // tables are written, before the brief is rendered in its three formats: for a large study
     // each is hundreds of megabytes.
     let (report, manifest, knownHashes) = try writeAnalysis(
-      project: path, out: out, template: template, request: request, written: &made)
+      project: path, out: out, template: template, keepNames: keepNames, request: request, written: &made)
     environment.progress("writing the brief")
     let md = try Self.write(Data(MarkdownRenderer().render(report).utf8), "report.md", in: out)
     let html = try Self.write(Data(HTMLRenderer().render(report).utf8), "report.html", in: out)
@@ -37,6 +42,37 @@ extension Pipeline {
     return written
   }
 
+  /// The people whose names the brief replaces in quoted words: speakers whose labels are
+  /// names (a participant's becomes their id), interviewers named in headers, and participants'
+  /// name attributes (`name`, `full_name`, …).
+  static func quoteNameMask(_ corpus: CorpusSnapshot) -> QuoteNameMask {
+    var people: [QuoteNameMask.Person] = []
+    var seen = Set<String>()
+    func add(_ name: String, participant: String?) {
+      if seen.insert(name + "\u{0}" + (participant ?? "")).inserted { people.append(.init(name: name, participant: participant)) }
+    }
+    for participant in corpus.participants {
+      for (attribute, value) in participant.attributes.sorted(by: { $0.key < $1.key })
+      where identifyingAttributeNames[attribute.lowercased()] == .participant {
+        if case .category(let name) = value, !name.isEmpty, !name.contains("@") { add(name, participant: participant.id) }
+      }
+    }
+    for document in corpus.documents {
+      if let interviewer = document.metadata["interviewer"], QuoteNameMask.isName(interviewer, participant: document.participantID) {
+        add(interviewer, participant: nil)
+      }
+    }
+    var labels = Set<String>()
+    for passage in corpus.passages {
+      guard let label = passage.speaker, let document = corpus.document(passage.documentID),
+        labels.insert(label + "\u{0}" + document.participantID).inserted,
+        QuoteNameMask.isName(label, participant: document.participantID)
+      else { continue }
+      add(label, participant: passage.role == .participant ? document.participantID : nil)
+    }
+    return QuoteNameMask(people: people)
+  }
+
   /// Writes a file of a report folder in one go (atomically); returns its path.
   private static func write(_ data: Data, _ relative: String, in out: String) throws -> String {
     let target = (out as NSString).appendingPathComponent(relative)
@@ -48,7 +84,7 @@ extension Pipeline {
   /// `analysis.json` (hashed on another core while the rest are written), the figures and the
   /// tables. Returns the brief, the manifest without its outputs, and the outputs already hashed.
   private func writeAnalysis(
-    project path: String, out: String, template: String?, request: IngestRequest?, written: inout [String]
+    project path: String, out: String, template: String?, keepNames: Bool, request: IngestRequest?, written: inout [String]
   ) throws -> (ReportDocument, ReportManifest, Background<[String: String]>) {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
@@ -59,7 +95,10 @@ extension Pipeline {
     let surveys = try surveyOutputs(project: path)
     let methods = try methodsContext(project: path, corpus: corpus, surveys: surveys.map(\.summary))
     environment.progress("writing the brief")
-    var report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods).build()
+    var report = BriefBuilder(
+      corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods,
+      names: keepNames ? nil : Self.quoteNameMask(corpus)
+    ).build()
     if !surveys.isEmpty {
       report.insert(
         [.heading(level: 1, text: "Surveys", anchor: "surveys")] + surveys.flatMap { SurveySection.blocks($0.summary, tables: $0.tables) },
@@ -117,7 +156,8 @@ extension Pipeline {
       try StreamedFile.write(toFile: file + ".json") { try TableRenderer.writeJSON(table, to: $0) }
       written += [file + ".md", file + ".csv", file + ".json"]
     }
-    let manifest = try ReportManifest(project: path, out: out, request: request, template: template, corpus: corpus, pipeline: self)
+    let manifest = try ReportManifest(
+      project: path, out: out, request: request, template: template, keepNames: keepNames, corpus: corpus, pipeline: self)
     return (report, manifest, analysisHash)
   }
 

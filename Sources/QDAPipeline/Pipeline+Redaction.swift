@@ -300,12 +300,6 @@ struct RedactionPlan: Sendable {
   /// Survey keys and sources holding a name: old → new.
   var renamedSurveys: [String: String] = [:]
 
-  /// Speaker labels that are only roles, not names.
-  static let roleLabels: Set<String> = [
-    "interviewer", "respondent", "participant", "principal", "moderator", "facilitator", "researcher", "host", "guest",
-    "unknown", "speaker", "q", "a", "i", "r", "p", "int", "resp", "teacher", "student", "note", "notetaker",
-  ]
-
   init(_ project: Project, names: NameList, attributes extra: [String: IdentifierKind], key: inout PseudonymKey) throws {
     let participants = try project.participants().sorted { $0.id < $1.id }
     let attributeNames = try project.attributes().map(\.name)
@@ -333,14 +327,14 @@ struct RedactionPlan: Sendable {
       guard let id = document.id else { continue }
       let speakers = (try? JSONSerialization.jsonObject(with: Data(try project.speakersJSON(documentID: id).utf8))) as? [[String: Any]] ?? []
       for speaker in speakers {
-        guard let label = speaker["label"] as? String, Self.isName(label, participant: document.participantID) else { continue }
+        guard let label = speaker["label"] as? String, QuoteNameMask.isName(label, participant: document.participantID) else { continue }
         switch speaker["role"] as? String {
         case "participant": key.assign(label, kind: .participant, preferred: "[\(document.participantID)]")
         case "interviewer": key.assign(label, kind: .interviewer)
         default: key.assign(label, kind: .person)
         }
       }
-      if let interviewer = document.metadata["interviewer"], Self.isName(interviewer, participant: document.participantID) {
+      if let interviewer = document.metadata["interviewer"], QuoteNameMask.isName(interviewer, participant: document.participantID) {
         key.assign(interviewer, kind: .interviewer)
       }
     }
@@ -369,18 +363,6 @@ struct RedactionPlan: Sendable {
     for (index, survey) in try project.surveys().enumerated() where redactor.mentions(inPath: survey.source) {
       let ext = (survey.source as NSString).pathExtension
       renamedSurveys[survey.source] = "survey-\(index + 1)" + (ext.isEmpty ? "" : ".\(ext)")
-    }
-  }
-
-  /// Whether a speaker label or header value is a person's name rather than a role.
-  static func isName(_ label: String, participant: String) -> Bool {
-    let trimmed = label.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty, trimmed.lowercased() != participant.lowercased() else { return false }
-    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "_" }).map { $0.trimmingCharacters(in: .punctuationCharacters) }
-    return words.contains { word in
-      guard let first = word.first, first.isUppercase, word.contains(where: \.isLowercase) || word.count == 1 else { return false }
-      let lower = word.lowercased()
-      return !roleLabels.contains(lower) && !Redactor.isTitle(lower) && !word.allSatisfy(\.isNumber) && word.count > 1
     }
   }
 }

@@ -90,7 +90,9 @@ public struct Pipeline: Sendable {
   /// Runs the whole pipeline and writes the report, tables and `analysis.json` into `out`.
   ///
   /// - Parameter template: a brief template (read and checked before anything is stored).
-  public func analyze(_ request: IngestRequest, project path: String, out: String, template: String? = nil) throws -> RunSummary {
+  public func analyze(
+    _ request: IngestRequest, project path: String, out: String, template: String? = nil, keepNames: Bool = false
+  ) throws -> RunSummary {
     guard request.codebook != nil else {
       throw PipelineError(.missingCodebook, "analyze needs a codebook (--codebook)")
     }
@@ -113,7 +115,7 @@ public struct Pipeline: Sendable {
       // The report reads the project again rather than keeping the snapshot contradiction
       // detection read while storing: kept, it raised the peak memory of 1,000 interviews from
       // about 0.96 to 1.14 GB (it was made while the imported documents were still held).
-      summary.written = try writeReport(project: path, out: out, template: template, request: request)
+      summary.written = try writeReport(project: path, out: out, template: template, keepNames: keepNames, request: request)
       return summary
     } catch {
       if !projectExisted { ProjectStore.remove(path: path) }

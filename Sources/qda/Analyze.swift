@@ -35,6 +35,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "A brief template (see `qda report --print-template`).")
   var template: String?
 
+  @Flag(help: "Quote participants' words with people's names as spoken (the brief replaces them by default).")
+  var keepNames = false
+
   @OptionGroup var surveyOptions: SurveyOptions
   @OptionGroup var models: ModelOptions
   @OptionGroup var output: OutputOptions
@@ -48,7 +51,7 @@ struct Analyze: ParsableCommand {
     let request = IngestRequest(
       inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
       options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys, dictionary: surveyOptions.dictionary)
-    let summary = try pipeline.analyze(request, project: project.project, out: out, template: template)
+    let summary = try pipeline.analyze(request, project: project.project, out: out, template: template, keepNames: keepNames)
     try Console.report(summary, quiet: output.quiet)
   }
 }

@@ -45,6 +45,7 @@ struct Report: ParsableCommand {
   @Option(help: "Output folder.") var out: String?
   @Option(help: "A brief template (see --print-template).") var template: String?
   @Flag(help: "Print the default brief template and exit.") var printTemplate = false
+  @Flag(help: "Quote participants' words with people's names as spoken (replaced by default).") var keepNames = false
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -57,7 +58,7 @@ struct Report: ParsableCommand {
       return
     }
     guard let project, let out else { return }
-    let written = try Pipeline().writeReport(project: project, out: out, template: template)
+    let written = try Pipeline().writeReport(project: project, out: out, template: template, keepNames: keepNames)
     if !output.quiet { Console.out("wrote \(written.count) files in \(out)") }
   }
 }

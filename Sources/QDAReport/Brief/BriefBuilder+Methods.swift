@@ -79,7 +79,7 @@ extension BriefBuilder {
     var items: [[Inline]] = []
     for answer in answers {
       guard let id = answer.passage.id else { continue }
-      let text = leadingSentences(answer.text, words: 40)
+      let text = masked(leadingSentences(answer.text, words: 40))
       items.append([
         .text("“\(text)” — "),
         count(answer.participant, title: "Recommendation of \(answer.participant)", passages: [id]),
@@ -149,6 +149,7 @@ extension BriefBuilder {
       [.strong("Judgments, advice, incentives and themes."), .text(" Read by cue phrases, aware of negation (\"it wasn't too much\" is not a complaint), from the answers to the questions that ask for them and, framed as such, from what is said elsewhere in the interview. For a mixed answer about incentives, the stance on the incentive asked about; when different incentives get different stances, they mattered. Motivation themes are read from the participants' words, not from the rules' codings.")],
       [.strong("Contradictions."), .text(" Detected from discursive cues of dilemma, conflict, critical conflict and double bind (Engeström & Sannino 2011) and from content coded to two elements that pull against each other; each is proposed until a researcher confirms or rejects it.")],
       [.strong("Quotes."), .text(" The participants' own words, 18 to 95 words, trimmed at sentence boundaries (… marks a cut), spread across participants, never the same passage twice; each links to the whole passage in the appendix. Quotes and the passages behind counts are attributed by participant id, document kind and passage number, never by a file name, which often holds a person's name.")],
+      [.strong("Names."), .text(namesNote)],
       [.strong("Reproducibility."), .text(" Made by QDAKit \(methods?.toolVersion ?? ""); manifest.json lists the inputs with their SHA-256 and the command, and `qda verify` re-runs it and compares every table and count.")],
     ]))
     let rows: [[TableCell]] = codebook.codes.map { code in
@@ -159,6 +160,18 @@ extension BriefBuilder {
       ]
     }
     blocks.append(.table(DataTable(id: "codebook", title: "The codebook", columns: ["Element", "Code", "Id", "Definition"], rows: rows)))
+  }
+
+  /// What the brief did with people's names inside quoted words.
+  var namesNote: String {
+    guard names != nil else {
+      return " Quoted words are printed as spoken, people's names included (`--keep-names`); check the brief before sharing it."
+    }
+    let count = namesReplaced == 0 ? "no name was" : namesReplaced == 1 ? "one name was" : "\(CountWording.number(namesReplaced)) names were"
+    return " People's names inside quoted words are replaced: a participant's by their id (\"[P03]\"), anyone else's by \"[name]\". "
+      + "The names replaced are the speakers' names in the transcripts' labels and headers, in any case, with or without accents, "
+      + "surname or first name alone, and any name after a title (Mr, Ms, Mrs, Dr); other names (a colleague called by first name only) are not recognised. "
+      + "In this brief \(count) replaced; `--keep-names` keeps them, and `qda redact` de-identifies the project itself."
   }
 
   func depth(of code: Code) -> Int {

@@ -2,6 +2,7 @@ import QDAText
 public import QDAContradictions
 import QDAModel
 public import QDAAnalysis
+public import QDARedaction
 
 /// Builds the research brief from a project's snapshot and tables, organised like an evaluation
 /// brief's Findings: one section per CHAT element, counts in words that link to the passages
@@ -22,6 +23,10 @@ public struct BriefBuilder {
 
   let contradictions: ContradictionSummary?
   let methods: MethodsContext?
+  /// Replaces people's names in the participants' words the brief quotes; nil keeps them.
+  let names: QuoteNameMask?
+  /// How many names it replaced, for the methods appendix.
+  var namesReplaced = 0
   var blocks: [Block] = []
   var references: [Reference] = []
   var quotes: QuoteSelector
@@ -31,8 +36,14 @@ public struct BriefBuilder {
   var quoteCount = 0
   var figureCount = 0
 
-  public init(corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil, methods: MethodsContext? = nil) {
+  /// - Parameter names: the people's names to replace in quoted words (`QuoteNameMask`); nil
+  ///   quotes the words as spoken.
+  public init(
+    corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil, methods: MethodsContext? = nil,
+    names: QuoteNameMask? = nil
+  ) {
     self.corpus = corpus
+    self.names = names
     self.analysis = analysis
     self.contradictions = contradictions
     self.methods = methods
@@ -141,7 +152,7 @@ public struct BriefBuilder {
         entries.append(Reference.Entry(
           passageID: passageID, participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
           speaker: passage.role == .participant ? nil : passage.role.rawValue,
-          start: span.start, end: span.end, text: String(scalars: scalars[lower..<upper])))
+          start: span.start, end: span.end, text: masked(String(scalars: scalars[lower..<upper]))))
       }
     }
     references.append(Reference(id: id, title: title, entries: entries, total: entries.count + total))
@@ -157,6 +168,15 @@ public struct BriefBuilder {
       if !(spans[coding.passageID]?.contains(coding.span) ?? false) { spans[coding.passageID, default: []].append(coding.span) }
     }
     return spans.mapValues { $0.sorted() }
+  }
+
+  /// Participants' words as the brief prints them: with people's names replaced unless the
+  /// brief keeps them.
+  mutating func masked(_ text: String) -> String {
+    guard let names else { return text }
+    let result = names.mask(text)
+    namesReplaced += result.replaced
+    return result.text
   }
 
   var lastBlockIsQuote: Bool {
@@ -175,11 +195,13 @@ public struct BriefBuilder {
           entries: [
             Reference.Entry(
               passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
-              speaker: passage.role == .participant ? nil : passage.role.rawValue, start: passage.span.start, end: passage.span.end, text: corpus.text(of: passage))
+              speaker: passage.role == .participant ? nil : passage.role.rawValue, start: passage.span.start, end: passage.span.end,
+              text: masked(corpus.text(of: passage)))
           ]))
       source.reference = id
     }
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: quote.text, source: source))
+    let text = masked(quote.text)
+    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: text, source: source))
     quoteCount += 1
   }
 
