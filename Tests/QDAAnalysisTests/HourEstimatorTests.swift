@@ -95,6 +95,39 @@ import QDAAnalysis
     #expect(estimate.parts.count == 2)
   }
 
+  @Test(arguments: [
+    // A per-item amount times the items counted before it, set apart as its own part.
+    ("Three hours a week for ten weeks on the readings. Then separately there were the five Saturday workshops, six hours apiece.", 60.0),
+    ("Roughly an hour a night, four nights a week, for six weeks. Then the site visits, three visits at four hours each.", 36.0),
+    // A part opened in one sentence and timed in the next.
+    ("About two hours a week across fourteen weeks for the online part. And then the portfolio was a whole other animal. It swallowed one long weekend, maybe sixteen hours.", 44.0),
+    // "Then" opening the sentence of a block.
+    ("We met ninety minutes a week for ten weeks, so fifteen hours. Then the action research write-up, easily twenty hours by itself.", 35.0),
+  ])
+  func partsSetApartAreAdded(text: String, hours: Double) throws {
+    let estimate = try #require(HourEstimator.estimate(in: text))
+    #expect(estimate.hours == hours, "\(estimate.working)")
+    #expect(estimate.rule == .sum)
+  }
+
+  @Test(arguments: [
+    // "each" that is a rate, and an amount per item with no count before it, stay as they were.
+    ("Two hours each week for eight weeks.", 16.0),
+    ("The sessions were three hours each, and all in all it came to about twenty hours.", 20.0),
+  ])
+  func perItemAmountsNeedTheirCount(text: String, hours: Double) throws {
+    #expect(HourEstimator.estimate(in: text)?.hours == hours)
+  }
+
+  @Test(arguments: [
+    ("Twelve hours on the modules, not counting the commute, which is forty minutes each way.", 12.0),
+    ("About twenty hours. Then the four in-person days at five hours apiece, not counting the drive, which was an hour and a half each way.", 40.0),
+    ("Maybe fifteen hours, and the site is two hours round trip from my building.", 15.0),
+  ])
+  func timeTravelledIsNotProgrammeTime(text: String, hours: Double) throws {
+    #expect(HourEstimator.estimate(in: text)?.hours == hours)
+  }
+
   @Test func aSumShowsItsWorking() throws {
     let estimate = try #require(HourEstimator.estimate(in: "Three, four hours a week for about ten weeks. Then another five hours on the final write-up."))
     #expect(estimate.hours == 40)

@@ -223,6 +223,12 @@ public enum HourEstimator {
         }
         guard per == nil else { continue }
         rule = .rateTimesDuration
+      } else if quantity.isPerItem {
+        // "four training days, and those were seven hours apiece": the items counted before it.
+        guard let (count, words) = itemCount(tokens, before: quantity.firstToken) else { continue }
+        total *= count
+        working = "\(formatHours(count)) \(words) × " + working
+        rule = .rateTimesDuration
       } else if quantity.unit == .minute {
         // A length in minutes alone is the length of something (a class, a meeting, a video),
         // not the time a programme took.
@@ -307,6 +313,50 @@ public enum HourEstimator {
     return nil
   }
 
+  /// Things of a programme that a per-item amount multiplies: "four training days", "eight
+  /// sessions", "three Saturdays".
+  static let countedItems: Set<String> = [
+    "days", "sessions", "saturdays", "sundays", "weekends", "workshops", "modules", "meetings", "classes", "visits",
+    "trainings", "calls", "seminars", "institutes", "courses", "webinars", "retreats", "simulations", "cycles",
+  ]
+
+  /// The count of programme items said shortly before a per-item amount, in its sentence or the
+  /// one before: "four (training) days", "all eight sessions".
+  static func itemCount(_ tokens: [Token], before index: Int) -> (Double, String)? {
+    let sentence = sentenceBounds(tokens, around: index)
+    let from = sentence.lowerBound > 0 ? sentenceBounds(tokens, around: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+    var cursor = index - 1
+    while cursor >= max(from, index - 30) {
+      if countedItems.contains(tokens[cursor].text) {
+        // The number a few words before the noun ("four days", "four in-person training days"),
+        // with no clause break between.
+        for gap in 1...4 where cursor - gap >= from {
+          let between = tokens[(cursor - gap + 1)..<cursor]
+          guard !between.contains(where: { $0.kind == .punctuation && $0.text != "-" }) else { break }
+          if let (value, after) = number(tokens, at: cursor - gap), after == cursor - gap + 1, value >= 2, value <= 60 {
+            return (value, between.filter { $0.kind != .punctuation }.map(\.text).joined(separator: " ") + (between.isEmpty ? "" : " ") + tokens[cursor].text)
+          }
+        }
+      }
+      cursor -= 1
+    }
+    return nil
+  }
+
+  /// Words at the start of a sentence that set what it says apart from what came before:
+  /// "Then separately…", "And then the plan was its own thing."
+  static let apartMarkers: Set<String> = ["then", "separately", "plus", "also", "additionally"]
+
+  /// Whether the sentence before `start` opens a part set apart and states no time of its own:
+  /// "And then the plan was its own thing. I did it over a weekend, twelve hours."
+  static func startsApart(_ tokens: [Token], before start: Int) -> Bool {
+    guard start > 0 else { return false }
+    let previous = sentenceBounds(tokens, around: start - 1)
+    let words = tokens[previous].map(\.text)
+    guard words.prefix(3).contains(where: apartMarkers.contains) || words.contains("separately") else { return false }
+    return !words.contains { Unit($0) == .hour || Unit($0) == .minute }
+  }
+
   /// How a statement bears on the total, from the words around it.
   static func role(_ tokens: [Token], _ quantity: Quantity) -> HourStatement.Role {
     if quantity.isMarkedExtra { return .addition }
@@ -321,6 +371,8 @@ public enum HourEstimator {
     if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["in", "addition"], in: before)
       || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
       || has(["and", "then"], in: Array(before.prefix(3))) || has(["then", "another"], in: before)
+      || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
+      || startsApart(tokens, before: sentence.lowerBound)
     {
       return .addition
     }
@@ -344,9 +396,21 @@ public enum HourEstimator {
   static func describesSomethingElse(_ tokens: [Token], _ quantity: Quantity) -> Bool {
     // Relative times: "two hours later", "an hour early", "an hour away".
     if quantity.nextToken < tokens.count, relativeWords.contains(tokens[quantity.nextToken].text) { return true }
+    // A way travelled: "an hour each way", "forty minutes one way", "two hours round trip".
+    let following = tokens[quantity.nextToken..<min(tokens.count, quantity.nextToken + 3)].map(\.text)
+    if following.starts(with: ["each", "way"]) || following.starts(with: ["one", "way"]) || following.starts(with: ["round", "trip"])
+      || following.first == "roundtrip"
+    {
+      return true
+    }
     let clause = clauseBounds(tokens, around: quantity.firstToken)
     let words = tokens[clause].filter { $0.kind != .punctuation }.map(\.text)
     if words.contains(where: { otherActivities.contains($0) }) { return true }
+    // A relative clause describes the noun before it: "not counting the drive, which is an hour".
+    if let first = words.first, first == "which" || first == "that", clause.lowerBound >= 2 {
+      let previous = clauseBounds(tokens, around: clause.lowerBound - 2)
+      if tokens[previous].contains(where: { otherActivities.contains($0.text) }) { return true }
+    }
     // A negation in the clause before the number, unless it is about knowing ("I don't think
     // it was more than 20 hours") or bounds the figure ("not even ten hours").
     var cursor = quantity.firstToken - 1
@@ -456,6 +520,8 @@ public enum HourEstimator {
     var isApproximate = false
     /// "ten more hours".
     var isMarkedExtra = false
+    /// "seven hours apiece", "three hours each": an amount per item counted before it.
+    var isPerItem = false
 
     var rule: HourRule { isApproximate ? .approximate : range != nil ? .rangeMidpoint : .stated }
   }
@@ -469,6 +535,7 @@ public enum HourEstimator {
     }
     var text = "\(figure) \(name(of: quantity.unit, plural: true))"
     if let per = quantity.per { text += " a " + name(of: per, plural: false) }
+    if quantity.isPerItem { text += " each" }
     return text
   }
 
@@ -594,12 +661,20 @@ public enum HourEstimator {
           next += 1
         }
       }
+      // "seven hours apiece", "three hours each" (not "each week", a rate above).
+      var perItem = false
+      if per == nil, next < tokens.count, tokens[next].text == "apiece" || tokens[next].text == "each" {
+        perItem = true
+        end = tokens[next].end
+        next += 1
+      }
       var quantity = Quantity(
         value: total, range: spokenRange, unit: unit, per: per, start: tokens[index].start, end: end, firstToken: index,
         lastToken: unitIndex, nextToken: next)
       quantity.isAdjectival = adjectival
       quantity.isApproximate = approximate
       quantity.isMarkedExtra = extra
+      quantity.isPerItem = perItem
       result.append(quantity)
       index = next
     }
