@@ -56,6 +56,32 @@ import QDAAnalysis
     #expect(Self.stance(answer) == nil, "\(answer)")
   }
 
+  @Test(arguments: [
+    // A denied denial affirms: these mattered.
+    ("I won't pretend the clock hours didn't matter, I was short on my renewal.", IncentiveStance.mattered),
+    ("Honestly, I'd be lying if I said the stipend didn't matter to us.", .mattered),
+    ("The bonus paid for a new furnace. No point acting like that wasn't a factor.", .mattered),
+    ("I can't deny the graduate credit mattered a great deal.", .mattered),
+    // A bonus paid is the incentive; "a nice bonus" is a stance.
+    ("The district pays a completion bonus. | I won't pretend that didn't matter.", .mattered),
+    ("The stipend was just a bonus, honestly.", .didNotMatter),
+    ("The units came as an added bonus.", .didNotMatter),
+    // A plain denial still denies; a negated degree is no stance.
+    ("The stipend didn't matter, and I won't pretend otherwise.", .didNotMatter),
+    ("The credit mattered a little. | It didn't matter enough to make me rush the portfolio.", .mattered),
+  ])
+  func aDeniedDenialAffirms(answer: String, stance: IncentiveStance) {
+    #expect(Self.stance(answer) == stance)
+  }
+
+  @Test func aBonusPaidIsAnIncentiveNotAStance() {
+    for sentence in ["The district pays a completion bonus.", "Oh, the bonus.", "The bonus goes to whoever finishes."] {
+      let verdicts = IncentiveReader.verdicts(in: CueText(sentence))
+      #expect(verdicts.isEmpty, "\(sentence): \(verdicts.map(\.cue))")
+      #expect(IncentiveReader.kinds(in: CueText(sentence)) == [.money])
+    }
+  }
+
   @Test func aMatteringCueNeedsTheIncentiveInItsClause() {
     // "motivated" is about the coaching; the stipend is named in another clause.
     let verdicts = IncentiveReader.verdicts(in: CueText("What motivated me was the coaching, not the stipend."))

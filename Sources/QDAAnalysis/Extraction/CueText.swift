@@ -73,10 +73,30 @@ public struct CueText: Sendable {
     while cursor > 0, distance < window, !clauseStarts[cursor] {
       cursor -= 1
       distance += 1
-      if Self.negations.contains(words[cursor].text) { return true }
+      if Self.negations.contains(words[cursor].text) { return !isDisavowed(cursor) }
     }
     return false
   }
+
+  /// Whether the negation at `index` is itself denied, so that the words after it are
+  /// affirmed: "I won't pretend it didn't matter", "I'd be lying if I said it didn't", "no
+  /// point acting like that wasn't a factor", "I can't deny it wasn't easy".
+  public func isDisavowed(_ index: Int) -> Bool {
+    var cursor = index - 1
+    while cursor >= max(0, index - 10) {
+      let word = words[cursor].text
+      if Self.disavowals.contains(word), (max(0, cursor - 3)..<cursor).contains(where: { Self.negations.contains(words[$0].text) }) {
+        return true
+      }
+      // "I'd be lying if I said…"
+      if word == "lying", (cursor + 1..<index).contains(where: { words[$0].text == "if" }) { return true }
+      cursor -= 1
+    }
+    return false
+  }
+
+  /// Verbs that, negated, deny what follows them ("won't pretend", "no point acting like").
+  static let disavowals: Set<String> = ["pretend", "pretending", "deny", "denying", "act", "acting", "claim", "claiming"]
 
   public static let negations: Set<String> = [
     "not", "n't", "never", "no", "hardly", "barely", "nothing", "none", "nobody", "neither", "nor",

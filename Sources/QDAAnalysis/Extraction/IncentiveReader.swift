@@ -116,6 +116,8 @@ public enum IncentiveReader {
     }
     for match in cues.matches(in: text) {
       let negated = text.isNegated(before: match.words.lowerBound, window: 4)
+      // "It didn't matter enough to make me…": a degree, not a stance.
+      if negated, match.words.upperBound < text.words.count, text.words[match.words.upperBound].text == "enough" { continue }
       guard let stance = negated ? match.value.negated : match.value.stance else { continue }
       let clause = clauses.first { $0.contains(match.words.lowerBound) } ?? 0..<0
       // Kinds in the cue's own clause, else in the sentence, else the sentence before's.
@@ -226,7 +228,8 @@ public enum IncentiveReader {
     ("worth it", mattered), ("big deal", mattered), ("a draw", mattered), ("played into", mattered),
     ("would|could n't have .. without", mattered), ("would|could not have .. without", mattered),
     ("would n't have .. if", mattered), ("counts|count|counted toward|towards", mattered), ("transfer*", mattered),
-    ("bonus", notMattered), ("icing", notMattered), ("perk", notMattered), ("nice extra", notMattered),
+    // "It was a nice bonus", "just a bonus", "as an added bonus" (a bonus paid is an incentive, not a stance).
+    ("was|is|'s|were|as|just|more .. bonus", notMattered), ("bonus points", notMattered), ("icing", notMattered), ("perk", notMattered), ("nice extra", notMattered),
     ("nice to have", notMattered), ("secondary", notMattered), ("afterthought", notMattered), ("anyway", notMattered),
     ("more than enough", notMattered), ("more than i .. ever|need", notMattered),
     ("more .. than i know what to do with", notMattered), ("plenty", notMattered), ("not so much", notMattered),
