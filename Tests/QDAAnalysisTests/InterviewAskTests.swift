@@ -17,9 +17,18 @@ import QDAAnalysis
     ("And the graduate credit, did that play any role?", .incentives),
     ("Why did you sign up in the first place?", .motivation),
     ("What got you interested in the program?", .motivation),
+    ("So how did you end up in the badge program at all?", .motivation),
+    ("How did you come to join the cohort?", .motivation),
+    ("And how did you get involved with this micro-credential?", .motivation),
+    ("What brought you to it?", .motivation),
   ])
   func findsWhatAQuestionAsks(question: String, topic: AskTopic) {
     #expect(InterviewAsk.topics(of: CueText(question)) == [topic], "\(question)")
+  }
+
+  @Test func askingHowSomeoneEndedUpInACareerIsNotAskingWhyTheyTookPart() {
+    #expect(InterviewAsk.topics(of: CueText("How did you end up in administration?")).isEmpty)
+    #expect(InterviewAsk.topics(of: CueText("How did you get into teaching science?")).isEmpty)
   }
 
   @Test func anIncentiveNamedInPassingIsNotAQuestionAboutIncentives() {

@@ -26,6 +26,9 @@ import QDAAnalysis
     ("My principal supervisor nudged me to apply.", .supervisor),
     ("The superintendent asked a handful of us to pilot it.", .supervisor),
     ("My area superintendent put my name forward, so I said yes.", .supervisor),
+    ("My director said, you need to be the one who knows this.", .supervisor),
+    ("My supervisor wrote it into my growth goals for the year.", .supervisor),
+    ("I could see myself walking my teachers through the whole cycle.", .staff),
   ])
   func recognisesEachTheme(sentence: String, theme: MotivationTheme) {
     #expect(Self.themes(sentence) == [theme], "\(sentence)")

@@ -74,6 +74,13 @@ public enum InterviewAsk {
     ("what drew|draws you", .motivation), ("drew you to", .motivation), ("what led|prompted|pushed you", .motivation),
     ("what got you", .motivation), ("reason|reasons for|you|why", .motivation), ("why you signed|decided|took|chose",
       .motivation), ("decide to take|do|sign|join|apply|enroll", .motivation),
+    // "How did you end up in the micro-credential?", "How did you come to take part?": only about
+    // the programme ("How did you end up in administration?" asks about a career).
+    ("end|ended up .. in|with|doing|taking|joining .. micro*|program*|programme|credential*|course|cohort|this|it",
+      .motivation),
+    ("come|came to take|do|join|enroll|enrol|sign|apply|try|choose|pick", .motivation),
+    ("get|got into|involved .. micro*|program*|programme|credential*|course|cohort|this|it", .motivation),
+    ("what brought|brings|convinced|interested|attracted you", .motivation),
     ("design*", .recommendations), ("recommendation*", .recommendations), ("people who run|ran|built|made",
       .recommendations), ("what would you change", .recommendations), ("if you could change", .recommendations),
     ("to change", .recommendations), ("improve*", .recommendations),

@@ -203,11 +203,12 @@ public enum MotivationReader {
   static let motives = CueLexicon([
     "want|wanted|wants|need|needed|hope|hoped|hoping|wish|wished", "so i could|can", "so that i could|can",
     "to be able to", "looking for", "the idea was", "the goal was", "my goal was", "in order to", "i 'd like|love to",
+    "could see myself", "saw myself",
     "would like to", "like|liked|love|loved|prefer|enjoy going|digging|working", "like|liked|love|loved|prefer to go|dig|work",
   ])
 
   static let transfers = CueLexicon([
-    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|turn|teach|taught|lead|led|show|coach|train|model|modeling|modelling|hand|walk",
+    "bring|brought|bringing|take|took|taking|carry|carried|share|shared|sharing|give|gave|giving|pass|passed|passing|turn|teach|taught|lead|led|show|showing|coach|train|model|modeling|modelling|hand|walk|walking",
     "use it|them|this with", "roll|rolling it out",
   ])
 
@@ -234,6 +235,9 @@ public enum MotivationReader {
     "asked|encouraged|nudged|pushed|urged|told|wanted|recommended|suggested|nominated|tapped|invited|volunteered|signed|sent|pressured|expected|begged|challenged .. me|us",
     "asked|suggested|wondered if|whether i|we", "suggested i|we", "wanted me|us to", "put my name forward|in|up",
     "signed me up", "volunteered me", "recommended me",
+    // "My chief said, you should be in the room", "My principal put it in my goals".
+    "said|says .. you|i|we should|need|ought|have", "told me|us .. you|i|we should|need|ought|have",
+    "put|wrote|made it|this .. in|into my .. goals|evaluation|plan", "part of my .. goals|evaluation|plan",
   ])
 
   static let authorities = CueLexicon([
