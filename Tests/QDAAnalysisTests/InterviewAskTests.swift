@@ -21,6 +21,8 @@ import QDAAnalysis
     ("How did you come to join the cohort?", .motivation),
     ("And how did you get involved with this micro-credential?", .motivation),
     ("What brought you to it?", .motivation),
+    ("Did the renewal units play a role for you?", .incentives),
+    ("And the PD points, did those matter?", .incentives),
   ])
   func findsWhatAQuestionAsks(question: String, topic: AskTopic) {
     #expect(InterviewAsk.topics(of: CueText(question)) == [topic], "\(question)")

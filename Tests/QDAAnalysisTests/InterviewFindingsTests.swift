@@ -183,6 +183,28 @@ import QDAModel
     #expect(found.incentives?.source == .elsewhere)
   }
 
+  @Test func aJudgmentInTheAnswerAboutHoursNeedsNoWordOfTime() throws {
+    let lines = [
+      "I: Roughly how many hours did it take you?",
+      "P: I couldn't give you a figure. Whatever it came to, it was too much for a spring like mine.",
+      "I: Why too much?",
+      "P: Testing season, two vacancies, and a roof leak.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C06": lines]))["C06"])
+    #expect(found.judgment?.judgment == .tooMuch)
+    #expect(found.judgment?.source == .question)
+  }
+
+  @Test func anIncentiveNamedOnlyAsUnitsIsStillAsked() throws {
+    let lines = [
+      "I: Did the renewal units play any role for you?",
+      "P: Not really. My license is good for years yet.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C07": lines]))["C07"])
+    #expect(found.incentives?.verdict?.stance == .didNotMatter)
+    #expect(found.incentives?.asked == true)
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

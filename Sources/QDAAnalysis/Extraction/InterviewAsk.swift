@@ -28,6 +28,8 @@ public enum InterviewAsk {
   public static func topics(of text: CueText) -> Set<AskTopic> {
     var topics = Set<AskTopic>()
     for match in lexicon.matches(in: text) { topics.insert(match.value) }
+    // Any incentive the stance reader knows ("the renewal units", "the salary step").
+    if IncentiveReader.namesIncentive(text) { topics.insert(.incentives) }
     if topics.contains(.recommendations) {
       // "What would you tell the designers?" is not advice to peers.
       topics.remove(.timeAdvice)

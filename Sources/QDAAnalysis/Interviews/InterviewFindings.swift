@@ -104,7 +104,8 @@ public struct InterviewFindings: Sendable {
     findings.hours = readHours(answers(.hours), linked(.hours), elsewhere(excluding: measured), timeCoded: timeCoded)
     // A judgment often comes with the hours ("about twenty hours, which felt right").
     findings.judgment = readJudgment(
-      answers(.timeJudgment), linked(.timeJudgment), elsewhere(excluding: measured.subtracting([.hours])), timeCoded: timeCoded)
+      answers(.timeJudgment), linked(.timeJudgment), elsewhere(excluding: measured.subtracting([.hours])), timeCoded: timeCoded,
+      hoursAnswers: answers(.hours))
     findings.advice = readAdvice(answers(.timeAdvice), linked(.timeAdvice), elsewhere(excluding: [.timeAdvice, .recommendations]))
     findings.incentives = readIncentives(answers(.incentives), linked(.incentives), elsewhere(excluding: [.incentives]))
     for item in spoken {
@@ -190,7 +191,11 @@ public struct InterviewFindings: Sendable {
 
   // MARK: - Judgment
 
-  static func readJudgment(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>) -> ParticipantFindings.Judgment? {
+  /// - Parameter hoursAnswers: the answers to the question about hours, where a judgment needs
+  ///   no word of time ("Whatever the number was, it was too much.").
+  static func readJudgment(
+    _ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>, hoursAnswers: [[Spoken]] = []
+  ) -> ParticipantFindings.Judgment? {
     // The first passage of an answer with a judgment decides, by its last cue.
     func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Judgment? {
       let groups = byPassage(sentences)
@@ -209,6 +214,13 @@ public struct InterviewFindings: Sendable {
     }
     for group in asked {
       if let found = read(group, source: .question), found.judgment != nil { return found }
+    }
+    // The answer about hours ("Whatever the number was, it was too much."), which a question
+    // echoing the judgment may follow ("Why too much?").
+    for group in hoursAnswers {
+      if let found = read(group, source: .question), found.judgment != nil, !(found.cue ?? "").lowercased().contains("enough") {
+        return found
+      }
     }
     if !asked.isEmpty { return read(asked.flatMap { $0 }, source: .question) }
     if let found = read(linked, source: .protocolQuestion) { return found }
