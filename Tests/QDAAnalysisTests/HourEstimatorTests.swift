@@ -111,6 +111,21 @@ import QDAAnalysis
   }
 
   @Test(arguments: [
+    ("There were four three-hour workshops, and then maybe ten hours of reading on top.", 22.0),
+    ("Six two-hour coaching sessions, that was the bulk of it.", 12.0),
+    ("Two 90-minute calls with the facilitator and about fifteen hours on the portfolio besides.", 18.0),
+  ])
+  func countedItemsOfALengthAreMultiplied(text: String, hours: Double) throws {
+    let estimate = try #require(HourEstimator.estimate(in: text))
+    #expect(estimate.hours == hours, "\(estimate.working)")
+  }
+
+  @Test func aSingleItemOfALengthIsADescription() {
+    #expect(HourEstimator.estimate(in: "We had a two-hour meeting about it in October.") == nil)
+    #expect(HourEstimator.estimate(in: "My four 45-minute classes fill the morning.") == nil)
+  }
+
+  @Test(arguments: [
     // "each" that is a rate, and an amount per item with no count before it, stay as they were.
     ("Two hours each week for eight weeks.", 16.0),
     ("The sessions were three hours each, and all in all it came to about twenty hours.", 20.0),

@@ -187,6 +187,18 @@ public enum HourEstimator {
     var results: [HourStatement] = []
     var used = Set<Int>()
     for (index, quantity) in found.enumerated() where !used.contains(index) {
+      // "four three-hour workshops", "two 90-minute calls": items of the programme counted, each
+      // of a length.
+      if quantity.isAdjectival, let counted = countedLengths(tokens, quantity) {
+        let hours = rounded(counted.hours)
+        results.append(
+          HourStatement(
+            hours: hours, rule: .rateTimesDuration, role: role(tokens, quantity),
+            expression: String(scalars: scalars[counted.start..<counted.end]),
+            working: "\(formatHours(counted.count)) \(counted.items) × \(describe(quantity)) = \(formatHours(hours))", source: source,
+            start: counted.start, end: counted.end))
+        continue
+      }
       guard quantity.unit == .hour || quantity.unit == .minute, !quantity.isAdjectival, !quantity.isVague else { continue }
       guard !describesSomethingElse(tokens, quantity) else { continue }
       var total = quantity.unit == .minute ? quantity.value / 60 : quantity.value
@@ -316,8 +328,8 @@ public enum HourEstimator {
   /// Things of a programme that a per-item amount multiplies: "four training days", "eight
   /// sessions", "three Saturdays".
   static let countedItems: Set<String> = [
-    "days", "sessions", "saturdays", "sundays", "weekends", "workshops", "modules", "meetings", "classes", "visits",
-    "trainings", "calls", "seminars", "institutes", "courses", "webinars", "retreats", "simulations", "cycles",
+    "days", "sessions", "saturdays", "sundays", "weekends", "workshops", "modules", "meetings", "visits", "trainings",
+    "calls", "seminars", "institutes", "webinars", "retreats", "simulations", "cycles",
   ]
 
   /// The count of programme items said shortly before a per-item amount, in its sentence or the
@@ -341,6 +353,31 @@ public enum HourEstimator {
       cursor -= 1
     }
     return nil
+  }
+
+  /// A count of programme items each of a stated length, around a duration used as an
+  /// adjective: "four three-hour workshops" (12 hours), "two 90-minute calls" (3). Nil for a
+  /// single item ("a two-hour meeting") or an item that is not the programme's.
+  static func countedLengths(_ tokens: [Token], _ quantity: Quantity)
+    -> (hours: Double, count: Double, items: String, start: Int, end: Int)?
+  {
+    guard quantity.unit == .hour || quantity.unit == .minute, quantity.per == nil, quantity.firstToken > 0,
+      quantity.nextToken < tokens.count
+    else { return nil }
+    // The item right after the length, or one word later ("three-hour tabletop sessions").
+    var itemIndex = quantity.nextToken
+    if !countedItems.contains(tokens[itemIndex].text), itemIndex + 1 < tokens.count, tokens[itemIndex].kind == .word {
+      itemIndex += 1
+    }
+    guard countedItems.contains(tokens[itemIndex].text) else { return nil }
+    // The count right before the length: "four", "4", "all four".
+    var countStart = quantity.firstToken - 1
+    while countStart > 0, tokens[countStart].kind != .word && tokens[countStart].kind != .number { countStart -= 1 }
+    guard let (count, after) = number(tokens, at: countStart), after == quantity.firstToken || after == countStart + 1,
+      count >= 2, count <= 60
+    else { return nil }
+    let length = quantity.unit == .minute ? quantity.value / 60 : quantity.value
+    return (count * length, count, tokens[itemIndex].text, tokens[countStart].start, tokens[itemIndex].end)
   }
 
   /// Words at the start of a sentence that set what it says apart from what came before:
@@ -369,6 +406,7 @@ public enum HourEstimator {
     }
     let near = Array(before.suffix(6))
     if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["in", "addition"], in: before)
+      || after.contains("besides") || has(["as", "well"], in: after)
       || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
       || has(["and", "then"], in: Array(before.prefix(3))) || has(["then", "another"], in: before)
       || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
