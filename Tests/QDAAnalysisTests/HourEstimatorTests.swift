@@ -120,6 +120,11 @@ import QDAAnalysis
     #expect(estimate.hours == hours, "\(estimate.working)")
   }
 
+  @Test func piecesHereAndThereAreNoTotal() {
+    #expect(HourEstimator.estimate(in: "It came in scraps, an hour here, forty minutes there, never a real block.") == nil)
+    #expect(HourEstimator.estimate(in: "Maybe twenty hours, in pieces, a half hour here and there.")?.hours == 20)
+  }
+
   @Test func aSingleItemOfALengthIsADescription() {
     #expect(HourEstimator.estimate(in: "We had a two-hour meeting about it in October.") == nil)
     #expect(HourEstimator.estimate(in: "My four 45-minute classes fill the morning.") == nil)

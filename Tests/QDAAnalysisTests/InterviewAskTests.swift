@@ -22,6 +22,7 @@ import QDAAnalysis
     ("And how did you get involved with this micro-credential?", .motivation),
     ("What brought you to it?", .motivation),
     ("Did the renewal units play a role for you?", .incentives),
+    ("How much did it take you, start to finish?", .hours),
     ("And the PD points, did those matter?", .incentives),
   ])
   func findsWhatAQuestionAsks(question: String, topic: AskTopic) {

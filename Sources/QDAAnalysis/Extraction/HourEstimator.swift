@@ -434,6 +434,8 @@ public enum HourEstimator {
   static func describesSomethingElse(_ tokens: [Token], _ quantity: Quantity) -> Bool {
     // Relative times: "two hours later", "an hour early", "an hour away".
     if quantity.nextToken < tokens.count, relativeWords.contains(tokens[quantity.nextToken].text) { return true }
+    // Pieces, not a total: "a half hour here, twenty minutes there".
+    if quantity.nextToken < tokens.count, ["here", "there"].contains(tokens[quantity.nextToken].text) { return true }
     // A way travelled: "an hour each way", "forty minutes one way", "two hours round trip".
     let following = tokens[quantity.nextToken..<min(tokens.count, quantity.nextToken + 3)].map(\.text)
     if following.starts(with: ["each", "way"]) || following.starts(with: ["one", "way"]) || following.starts(with: ["round", "trip"])

@@ -56,7 +56,7 @@ public enum InterviewAsk {
     ("hours .. did|would it take|took", .hours), ("hours it took|takes", .hours),
     ("time .. you .. spend|spent|put|invest*|devote*", .hours), ("time did it take", .hours),
     ("how much of your time", .hours), ("time investment", .hours), ("total hours", .hours),
-    ("number of hours", .hours),
+    ("number of hours", .hours), ("how much did|does|would it|this|that|the .. take|took", .hours),
     ("too much", .timeJudgment), ("about right", .timeJudgment), ("too little", .timeJudgment),
     ("just right", .timeJudgment), ("right amount", .timeJudgment), ("reasonable", .timeJudgment),
     ("manageable", .timeJudgment), ("time .. feel|felt|fair|reasonable", .timeJudgment),
