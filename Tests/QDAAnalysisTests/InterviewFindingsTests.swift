@@ -205,6 +205,32 @@ import QDAModel
     #expect(found.incentives?.asked == true)
   }
 
+  @Test func anyAdviceAnsweringAQuestionAboutTheTimeIsAboutTheTime() throws {
+    let asked = [
+      "I: Any advice for someone new about managing the time?",
+      "P: Keep a diary of it from the very first day. Nobody checks, but you will want it.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C08": asked]))["C08"])
+    #expect(found.advice?.advice == "Keep a diary of it from the very first day.")
+    // A question that does not ask about time keeps the stricter reading.
+    let general = [
+      "I: What would you tell a colleague thinking of signing up?",
+      "P: Read the rubric before anything else.",
+    ]
+    let other = try #require(InterviewFindings(Self.snapshot(["C09": general]))["C09"])
+    #expect(other.advice?.advice == nil)
+  }
+
+  @Test func anAnswerThatOpensByDecliningGivesNoAdvice() throws {
+    let lines = [
+      "I: Any advice you'd pass on about the time?",
+      "P: I don't think I have any, really. It's fine if you treat the schedule as your real schedule, which you should anyway.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C10": lines]))["C10"])
+    #expect(found.advice?.advice == nil)
+    #expect(found.advice?.declined == "I don't think I have any, really.")
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

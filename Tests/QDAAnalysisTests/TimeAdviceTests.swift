@@ -14,6 +14,7 @@ import QDAAnalysis
     "Two, book your Friday afternoons before anybody else does.",
     "And never wait for a free weekend, it won't come.",
     "Do it over a break if you can.",
+    "Don't start it in the fall, whatever you do.",
   ])
   func recognisesAdviceAboutTime(sentence: String) {
     #expect(TimeAdvice.advice(in: CueText(sentence)) != nil, "\(sentence)")

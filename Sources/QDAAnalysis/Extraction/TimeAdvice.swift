@@ -17,13 +17,16 @@ import QDAText
 public enum TimeAdvice {
   /// The words that make a sentence time-management advice, or nil.
   ///
-  /// - Parameter addressedToPeers: require the advice to speak to the listener ("your
-  ///   calendar", "you should"): for sentences outside an answer to an advice question, where
-  ///   an instruction may be meant for the programme's designers ("Give people more time").
-  public static func advice(in text: CueText, addressedToPeers: Bool = false) -> String? {
+  /// - Parameters:
+  ///   - addressedToPeers: require the advice to speak to the listener ("your calendar", "you
+  ///     should"): for sentences outside an answer to an advice question, where an instruction
+  ///     may be meant for the programme's designers ("Give people more time").
+  ///   - askedAboutTime: the sentence answers a question asking for advice about the time, which
+  ///     makes its advice about time without a word of time ("Keep a log from the first day").
+  public static func advice(in text: CueText, addressedToPeers: Bool = false, askedAboutTime: Bool = false) -> String? {
     guard !text.isQuestion, !declines(text), isAdviceForm(text) else { return nil }
     if addressedToPeers, !text.contains(anyOf: ["you", "your", "yourself"]) { return nil }
-    guard timeTerms.matchesAny(text) else { return nil }
+    guard askedAboutTime || timeTerms.matchesAny(text) else { return nil }
     return text.text
   }
 
@@ -94,6 +97,7 @@ public enum TimeAdvice {
     "month|months|monthly", "day one|two", "afternoon|afternoons", "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     "mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays", "week one|two", "first week", "january|february|march|april|june",
     "july|august|september|october|november|december", "summer", "semester", "window", "routine", "break|breaks|vacation|holiday|holidays",
+    "the fall|spring|winter", "in fall|spring|winter", "first day|days",
   ])
 
   /// Ways of declining to advise.
@@ -104,5 +108,6 @@ public enum TimeAdvice {
     "who am i to", "can n't|not|could n't really advise",
     "n't have any tips", "do n't know what i 'd tell", "no idea what i 'd tell", "nothing to add", "not much advice",
     "not the best person", "n't have good advice", "not in a position to",
+    "n't think i have any|much", "i do n't have any", "i have none", "none really", "nothing really",
   ])
 }

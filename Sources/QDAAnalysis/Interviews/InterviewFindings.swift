@@ -244,7 +244,18 @@ public struct InterviewFindings: Sendable {
     func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Advice? {
       guard !sentences.isEmpty else { return nil }
       let passages = byPassage(sentences).map(\.passageID)
-      if let given = sentences.first(where: { TimeAdvice.advice(in: $0.text) != nil }) {
+      // An answer that opens by declining gives none, whatever follows ("I don't think I have
+      // any. It isn't heavy if you treat the schedule as your schedule.").
+      if let first = sentences.first, TimeAdvice.declines(first.text) {
+        return .init(asked: true, advice: nil, passageID: first.sentence.passageID, declined: first.text.text, passageIDs: passages, source: source)
+      }
+      // A question that asked for advice about the time makes any advice in its answer about it
+      // ("Any advice about managing the time? — Keep a log from the first day.").
+      func askedAboutTime(_ item: Spoken) -> Bool {
+        guard source == .question, let exchange = item.sentence.exchange else { return false }
+        return TimeAdvice.timeTerms.matchesAny(item.interview.exchanges[exchange].ask)
+      }
+      if let given = sentences.first(where: { TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil }) {
         return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
       }
       let declined = sentences.first { TimeAdvice.declines($0.text) }
