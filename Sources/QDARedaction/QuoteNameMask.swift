@@ -33,8 +33,6 @@ public struct QuoteNameMask: Sendable {
   private let redactor: Redactor
   /// What names become: `[name]` and the participants' `[P11]`.
   private let pseudonyms: Set<String>
-  /// How many people's names it looks for (those after a title aside).
-  public let people: Int
 
   public init(people: [Person]) {
     var key = PseudonymKey()
@@ -46,7 +44,6 @@ public struct QuoteNameMask: Sendable {
     }
     redactor = Redactor(key: key)
     pseudonyms = Set(key.entries.map(\.pseudonym)).union([Self.placeholder])
-    self.people = key.entries.count
   }
 
   /// The text with every name it knows, and every name after a title, replaced.

@@ -408,8 +408,7 @@ public enum HourEstimator {
     if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["in", "addition"], in: before)
       || after.contains("besides") || has(["as", "well"], in: after)
       || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
-      || has(["and", "then"], in: Array(before.prefix(3))) || has(["then", "another"], in: before)
-      || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
+      || has(["then", "another"], in: before) || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
       || startsApart(tokens, before: sentence.lowerBound)
     {
       return .addition

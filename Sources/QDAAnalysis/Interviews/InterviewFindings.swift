@@ -212,26 +212,24 @@ public struct InterviewFindings: Sendable {
       }
       return .init(judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID), source: source)
     }
+    // Away from a question about the judgment, "not enough hours for both" says how busy someone
+    // was rather than judging what the programme asked.
+    func judgesTheProgramme(_ found: ParticipantFindings.Judgment?) -> Bool {
+      found?.judgment != nil && !(found?.cue ?? "").lowercased().contains("enough")
+    }
     for group in asked {
       if let found = read(group, source: .question), found.judgment != nil { return found }
     }
     // The answer about hours ("Whatever the number was, it was too much."), which a question
     // echoing the judgment may follow ("Why too much?").
     for group in hoursAnswers {
-      if let found = read(group, source: .question), found.judgment != nil, !(found.cue ?? "").lowercased().contains("enough") {
-        return found
-      }
+      if let found = read(group, source: .question), judgesTheProgramme(found) { return found }
     }
     if !asked.isEmpty { return read(asked.flatMap { $0 }, source: .question) }
     if let found = read(linked, source: .protocolQuestion) { return found }
-    // Elsewhere: a judgment in a sentence about time; not "not enough hours for both", which
-    // says how busy someone was rather than judging what the programme asked.
+    // Elsewhere: a judgment in a sentence about time.
     for item in elsewhere where timeCoded.contains(item.sentence.passageID) || timeWords.matchesAny(item.text) {
-      if let found = read([item], source: .elsewhere), found.judgment != nil,
-        !(found.cue ?? "").lowercased().contains("enough")
-      {
-        return found
-      }
+      if let found = read([item], source: .elsewhere), judgesTheProgramme(found) { return found }
     }
     return nil
   }
