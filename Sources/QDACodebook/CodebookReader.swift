@@ -107,6 +107,17 @@ public struct CodebookReader: Sendable {
     return settings
   }
 
+  /// A GUID in REFI-QDA's form (hex digits in groups of 8-4-4-4-12, upper case, no braces),
+  /// or nil when the text is not one.
+  public static func canonicalGUID(_ text: String) -> String? {
+    var body = text.drop(while: \.isWhitespace)
+    while body.last?.isWhitespace == true { body = body.dropLast() }
+    if body.hasPrefix("{") && body.hasSuffix("}") { body = body.dropFirst().dropLast() }
+    let groups = body.split(separator: "-", omittingEmptySubsequences: false)
+    guard groups.map(\.count) == [8, 4, 4, 4, 12], groups.allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else { return nil }
+    return body.uppercased()
+  }
+
   // MARK: - Private
 
   private struct State {
@@ -117,7 +128,7 @@ public struct CodebookReader: Sendable {
 
   private static let codeKeys = [
     "id", "name", "element", "definition", "include", "exclude", "examples", "color", "rules",
-    "report_section", "summary", "codable", "codes",
+    "report_section", "summary", "codable", "guid", "codes",
   ]
   private static let ruleKeys = [
     "id", "any", "all", "near", "answers", "within", "unless", "scope", "questions", "negated",
@@ -182,6 +193,13 @@ public struct CodebookReader: Sendable {
       case "false", "no": code.isCodable = false
       case let text: throw codableNode.error(.invalidValue, "codable '\(text)' must be true or false")
       }
+    }
+    if let guidNode = map["guid"] {
+      let text = try guidNode.string("'guid'")
+      guard let guid = Self.canonicalGUID(text) else {
+        throw guidNode.error(.invalidValue, "guid '\(text)' must be written like 3F2504E0-4F89-11D3-9A0C-0305E82C3301")
+      }
+      code.exchangeGUID = guid
     }
     if let sectionNode = map["report_section"] {
       let text = try sectionNode.string("'report_section'")

@@ -56,6 +56,7 @@ public enum CodebookWriter {
     if code.parentID == nil { out += "\(inner)element: \(quote(code.element?.rawValue ?? "none"))\n" }
     if let color = code.color { out += "\(inner)color: \(quote(color))\n" }
     if code.isCodable == false { out += "\(inner)codable: false\n" }
+    if let guid = code.exchangeGUID { out += "\(inner)guid: \(quote(guid))\n" }
     if let section = code.reportSection { out += "\(inner)report_section: \(quote(section.rawValue))\n" }
     if let summary = code.summary { out += "\(inner)summary: \(quote(summary))\n" }
     if !code.definition.isEmpty { out += "\(inner)definition: \(quote(code.definition))\n" }

@@ -100,6 +100,10 @@ public struct Code: Hashable, Sendable, Codable, Identifiable {
   /// False for a code that only groups others and is never applied itself (REFI-QDA's
   /// `isCodable="false"`, YAML `codable: false`); nil or true for an ordinary code.
   public var isCodable: Bool?
+  /// The GUID another QDA tool gave this code (YAML `guid:`), kept from a REFI-QDA import so
+  /// that an export gives the code back under the identity that tool knows it by; nil for a
+  /// code QDAKit made, whose GUID is derived from its id.
+  public var exchangeGUID: String?
 
   public init(
     id: String, name: String, element: Element?, parentID: String? = nil, definition: String = "",

@@ -41,12 +41,8 @@ extension Pipeline {
       refi.users = coderNames.sorted().map { REFIUser(guid: StableGUID.make("user", $0), name: $0) }
       let userGUID = { (name: String) in StableGUID.make("user", name) }
 
-      refi.codes = corpus.codebook.codes.map { code in
-        REFICode(
-          guid: StableGUID.make("code", code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
-          description: code.definition.isEmpty ? nil : code.definition,
-          parentGUID: code.parentID.map { StableGUID.make("code", $0) })
-      }
+      refi.codes = StableGUID.codes(of: corpus.codebook)
+      let codeGUID = StableGUID.codeGUIDs(corpus.codebook)
       let retired = Set(corpus.codings.map(\.codeID)).subtracting(corpus.codebook.codes.map(\.id))
       for id in retired.sorted() {
         refi.codes.append(REFICode(guid: StableGUID.make("code", id), name: id, description: "Retired: no longer in the codebook"))
@@ -116,7 +112,7 @@ extension Pipeline {
           var target = selection(coding.span)
           let codingKey = "\(document.key)|\(coding.codeID)|\(coding.coder)|\(coding.span.start)|\(coding.span.end)"
           var refiCoding = REFICoding(
-            guid: StableGUID.make("coding", codingKey), codeGUID: StableGUID.make("code", coding.codeID),
+            guid: StableGUID.make("coding", codingKey), codeGUID: codeGUID(coding.codeID),
             creatingUser: userGUID(coding.coder), creationDateTime: coding.id.flatMap { dates[$0] }.map(StableGUID.dateTime))
           if let memo = coding.memo, !memo.isEmpty {
             let note = REFINote(guid: StableGUID.make("memo", codingKey), name: "Memo", text: memo, creatingUser: userGUID(coding.coder))
@@ -147,6 +143,23 @@ enum StableGUID {
     return groups.joined(separator: "-")
   }
 
+  /// A code's GUID by its id: the one another tool gave it (`Code.exchangeGUID`), else derived
+  /// from the id (also for a retired id no longer in the codebook).
+  static func codeGUIDs(_ codebook: Codebook) -> (String) -> String {
+    let kept = Dictionary(codebook.codes.compactMap { code in code.exchangeGUID.map { (code.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    return { id in kept[id] ?? make("code", id) }
+  }
+
+  /// A codebook's codes as REFI-QDA codes.
+  static func codes(of codebook: Codebook) -> [REFICode] {
+    let guid = codeGUIDs(codebook)
+    return codebook.codes.map { code in
+      REFICode(
+        guid: guid(code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
+        description: code.definition.isEmpty ? nil : code.definition, parentGUID: code.parentID.map(guid))
+    }
+  }
+
   /// An `xsd:dateTime` from a stored timestamp (`2026-11-23T10:00:00Z` or with a space).
   static func dateTime(_ stored: String) -> String {
     stored.replacingOccurrences(of: " ", with: "T")
@@ -168,13 +181,7 @@ extension Pipeline {
     } else {
       throw PipelineError(.invalidOption, "give --project or --codebook")
     }
-    let codes = codebook.codes.map { code in
-      REFICode(
-        guid: StableGUID.make("code", code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
-        description: code.definition.isEmpty ? nil : code.definition,
-        parentGUID: code.parentID.map { StableGUID.make("code", $0) })
-    }
-    return (codes, codebook.name)
+    return (StableGUID.codes(of: codebook), codebook.name)
   }
 
   /// Writes a `.qdc` codebook; returns the schema violations (nothing is written when there are any).

@@ -53,7 +53,8 @@ extension Pipeline {
     // Codes.
     var codeIDs: [String: String] = [:]  // REFI code GUID → code id
     if let existing = try Instruments.storedCodebook(project) {
-      let byGUID = Dictionary(existing.codes.map { (StableGUID.make("code", $0.id), $0.id) }, uniquingKeysWith: { a, _ in a })
+      let guid = StableGUID.codeGUIDs(existing)
+      let byGUID = Dictionary(existing.codes.map { (guid($0.id), $0.id) }, uniquingKeysWith: { a, _ in a })
       let byPath = Dictionary(existing.codes.map { (Self.namePath($0.id, in: existing), $0.id) }, uniquingKeysWith: { a, _ in a })
       let paths = Self.refiPaths(refi.codes)
       for code in refi.codes {
@@ -256,6 +257,8 @@ extension Pipeline {
       var imported = Code(
         id: id, name: code.name, element: element, parentID: parentID, definition: code.description ?? "", color: code.color)
       if !code.isCodable { imported.isCodable = false }
+      // Another tool's GUID is kept, so exporting gives the code back under it.
+      if let guid = CodebookReader.canonicalGUID(code.guid), guid != StableGUID.make("code", id) { imported.exchangeGUID = guid }
       codebook.codes.append(imported)
     }
     return codebook

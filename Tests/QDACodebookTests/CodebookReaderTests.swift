@@ -66,7 +66,7 @@ import _QDATestSupport
 
   @Test(arguments: [
     ("codes:\n  - name: X\n    element: rules\n    defintion: y\n",
-     "book.yaml:4:5: unknown key 'defintion' in a code (did you mean 'definition'?); expected one of: id, name, element, definition, include, exclude, examples, color, rules, report_section, summary, codable, codes"),
+     "book.yaml:4:5: unknown key 'defintion' in a code (did you mean 'definition'?); expected one of: id, name, element, definition, include, exclude, examples, color, rules, report_section, summary, codable, guid, codes"),
     ("codes:\n  - name: X\n    element: rulez\n",
      "book.yaml:3:14: 'rulez' is not a CHAT element; use one of: subject, object, outcome, rules, tools_and_signs, community, division_of_labor (or none)"),
     ("codes:\n  - name: X\n",

@@ -53,6 +53,24 @@ import _QDATestSupport
     }
     #expect(missing?.description.contains("has no 'element'") == true)
   }
+  @Test func anotherToolsGUIDIsKeptAndChecked() throws {
+    let yaml = """
+      codes:
+        - id: time
+          name: Time
+          element: rules
+          guid: "{9a1c47e2-03bd-4c5e-8f16-2b7d90e4a3c5}"
+      """
+    let codebook = try CodebookReader().read(yaml, file: "book.yaml")
+    #expect(codebook.code("time")?.exchangeGUID == "9A1C47E2-03BD-4C5E-8F16-2B7D90E4A3C5")
+    let written = CodebookWriter.yaml(codebook)
+    #expect(written.contains("guid: \"9A1C47E2-03BD-4C5E-8F16-2B7D90E4A3C5\""))
+    #expect(try CodebookReader().read(written, file: "written.yaml") == codebook)
+    #expect {
+      try CodebookReader().read(yaml.replacingOccurrences(of: "-2b7d90e4a3c5", with: "-2b7d90e4a3"), file: "book.yaml")
+    } throws: { String(describing: $0).hasPrefix("book.yaml:5:") && String(describing: $0).contains("guid '") }
+  }
+
   @Test func aCodeThatOnlyGroupsOthersStaysUncodable() throws {
     let yaml = """
       codes:

@@ -117,6 +117,29 @@ import _QDATestSupport
     #expect(before.count == 28)
     #expect(after == before)
   }
+  /// Codes imported from NVivo and ATLAS.ti go back out under the GUIDs those tools gave them
+  /// (QDAKit gave every code a new GUID derived from its id, so the tool saw 262 new codes), and
+  /// codings still point at them; a project imported again matches its codes by those GUIDs.
+  @Test(arguments: ["nvivo-mac-15.0-export.qdpx", "atlasti-23.2-win-target-project.qdpx"])
+  func anotherToolsCodeGUIDsSurviveARoundTrip(sample: String) throws {
+    let temp = try TemporaryFolder("guids")
+    let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off)
+    let input = Fixtures.shared("refi-qda/samples/" + sample)
+    let (original, _) = try QDPXPackage.read(path: input)
+    _ = try pipeline.importQDPX(project: temp.path("a.qda"), from: input)
+    _ = try pipeline.exportQDPX(project: temp.path("a.qda"), to: temp.path("a.qdpx"))
+    let (exported, _) = try QDPXPackage.read(path: temp.path("a.qdpx"))
+    #expect(!original.codes.isEmpty)
+    #expect(exported.codes.map(\.guid) == original.codes.map(\.guid))
+    #expect(exported.codes.map(\.parentGUID) == original.codes.map(\.parentGUID))
+    let codes = Set(exported.codes.map(\.guid))
+    let codings = exported.sources.flatMap(\.selections).flatMap(\.codings)
+    #expect(codings.allSatisfy { codes.contains($0.codeGUID) })
+    // Into a project with that codebook, the export's codes are found by GUID.
+    let summary = try pipeline.importQDPX(project: temp.path("a.qda"), from: temp.path("a.qdpx"))
+    #expect(summary.losses.filter { $0.contains("code") && !$0.hasPrefix("source '") } == [])
+  }
+
   @Test func aCodeMarkedNotCodableStaysSoThroughImportAndExport() throws {
     // The hand-authored REFI project's "Topics" only groups other codes (isCodable="false");
     // QDAKit exported it as codable.
