@@ -10,15 +10,16 @@ import Testing
   /// Four documents of six one-sentence passages; the fourth sentence of each is tense. In A and
   /// B the tension is rules against division of labor (feature 1), in C and D object against
   /// community (feature 2). Feature 0 marks tension; feature 3 is noise.
-  /// (With `documents`, more of them: A, C, E, G… rules against division of labor; the others
-  /// object against community. The first kind is recorded as a dilemma, the second as a conflict.)
+  /// (With `documents`, more of them: the first half rules against division of labor, the
+  /// others object against community, so folds dealt in turn hold one of each and train on as
+  /// many of each. The first kind is recorded as a dilemma, the second as a conflict.)
   static func trainingSet(documents: [String] = ["A", "B", "C", "D"]) -> (TrainingSet, Matrix, [TensionModel.Example]) {
     var units: [CodingUnit] = []
     var rows: [[Float]] = []
     var examples: [TensionModel.Example] = []
     var passage: Int64 = 0
     for (documentIndex, document) in documents.enumerated() {
-      let rulesKind = documents.count == 4 ? documentIndex < 2 : documentIndex.isMultiple(of: 2)
+      let rulesKind = documentIndex < documents.count / 2
       for sentence in 0..<6 {
         passage += 1
         let span = TextSpan(start: sentence * 100, end: sentence * 100 + 50)
@@ -101,6 +102,20 @@ import Testing
     #expect(
       model.pair(sides: noRules, own: probabilities([.rules: 0.95, .toolsAndSigns: 0.6]), beside: probabilities([.community: 0.5]))
         == (.toolsAndSigns, .community))
+  }
+
+  /// Evidence that barely prefers a pair the training never recorded loses to a pair it
+  /// recorded often; with no recorded pairs the evidence alone decides.
+  @Test func aCommonPairWinsOverARareOneTheEvidenceBarelyPrefers() throws {
+    let (set, features, examples) = Self.trainingSet()
+    var model = try #require(TensionModel.train(set, features: features, contradictions: examples, lambda: 0.1))
+    func values(_ pairs: [Element: Float], otherwise: Float) -> [Float] { Element.allCases.map { pairs[$0] ?? otherwise } }
+    let sides = values([.object: 0.6, .community: 0.6, .rules: 0.5, .divisionOfLabor: 0.5], otherwise: 0.1)
+    let coded = values([:], otherwise: 0.5)
+    model.pairs = ["division_of_labor|rules": 30]
+    #expect(model.pair(sides: sides, own: coded, beside: coded) == (.rules, .divisionOfLabor))
+    model.pairs = [:]
+    #expect(model.pair(sides: sides, own: coded, beside: coded) == (.object, .community))
   }
 
   @Test func theSentencesBesideAUnitAreInTheSameAnswer() {
