@@ -179,6 +179,9 @@ let package = Package(
       ],
       path: "Benchmarks/PipelineBench", swiftSettings: swiftSettings),
 
+    /// `qda serve` under load: `swift run -c release _WebBench` (needs the release `qda`).
+    .executableTarget(name: "_WebBench", path: "Benchmarks/WebBench", swiftSettings: swiftSettings),
+
     /// The sentence encoder's throughput against the numpy reference, and its agreement:
     /// `swift run -c release _EncoderBench`.
     .executableTarget(
@@ -229,7 +232,7 @@ let package = Package(
     .testTarget(
       name: "QDAWebTests",
       dependencies: [
-        "QDAWeb", "QDAPipeline", "_QDATestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "QDAWeb", "QDAPipeline", "QDAModel", "_QDATestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

@@ -413,3 +413,11 @@ extension Pipeline {
     }
   }
 }
+
+extension Pipeline {
+  /// The project's revision (`Project.revision`): what a page made from the project is current
+  /// for.
+  public func revision(project path: String) throws -> Int64 {
+    try ProjectStore(path: path, mustExist: true).read { try $0.revision() }
+  }
+}

@@ -30,6 +30,12 @@ struct DocumentRun: Equatable {
 }
 
 extension Project {
+  /// The project's revision: a number every transaction that changes the project moves on
+  /// (`ProjectStore.write`); reads never do. What is kept from a read is current while it holds.
+  public func revision() throws -> Int64 {
+    Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0") ?? 0
+  }
+
   /// The stamp a kept facet must carry to be current: the project's revision.
   func facetStamp() throws -> String {
     "r" + (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0")

@@ -16,17 +16,34 @@ public struct Page: Sendable {
 public struct Site: Sendable {
   public var project: String
   public var pipeline: Pipeline
+  /// Dashboards kept until the project changes.
+  let cache = PageCache()
+  /// Where pages are made: off the cooperative threads, a few at a time.
+  let work = PageWork()
 
   public init(project: String, pipeline: Pipeline = Pipeline()) {
     self.project = project
     self.pipeline = pipeline
   }
 
+  /// How many dashboards were counted rather than served from the cache.
+  public var dashboardsComputed: Int { cache.computed }
+
   // MARK: - Dashboard
 
   /// `/`: codes and elements with distinct participants and passages (filterable by attribute),
   /// the contradiction matrix, the surveys' rating items.
+  /// Kept per filter until the project changes (`PageCache`).
   public func dashboard(parameters: [String: [String]]) -> Page {
+    let key = parameters.keys.sorted().map { key in parameters[key, default: []].map { "\(key)=\($0)" }.joined(separator: "&") }
+      .joined(separator: "&")
+    // Read before counting: a write while it counts moves the revision on, and the page made
+    // is kept under the older one, which the next request no longer asks for.
+    let revision = try? pipeline.revision(project: project)
+    return cache.page("/?" + key, revision: revision) { countDashboard(parameters: parameters) }
+  }
+
+  func countDashboard(parameters: [String: [String]]) -> Page {
     do {
       let conditions = try (parameters["where"] ?? []).filter { !$0.isEmpty }.map(AttributeCondition.init)
       let request = QueryRequest(conditions: conditions)

@@ -24,8 +24,11 @@ struct Serve: AsyncParsableCommand {
       throw ValidationError("\(project.project): no such project; create it with `qda analyze`")
     }
     do {
-      let app = try WebServer.application(site: Site(project: project.project), host: host, port: port, allowRemote: allowRemote)
-      Console.error("serving \(project.project) on http://\(host):\(port)/ (read-only)")
+      let project = project.project
+      let host = host
+      let app = try WebServer.application(site: Site(project: project), host: host, port: port, allowRemote: allowRemote) { port in
+        Console.error("serving \(project) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (read-only)")
+      }
       try await app.runService()
     } catch let error as WebServerError {
       throw ValidationError(error.message)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import QDAModel
 import QDAPipeline
 import QDAWeb
 import Testing
@@ -142,6 +143,65 @@ import _QDATestSupport
     let page = try await Self.get(uri)
     #expect(page.status == status)
     #expect(page.body.contains(message), "\(page.body)")
+  }
+
+  /// An address longer than any form makes is refused before any work (an 80 KB query cost 7 s
+  /// of CPU); one just within the limit is answered.
+  @Test func aQueryTooLongGetsA400PageAtOnce() async throws {
+    let long = try await Self.get("/passages?q=" + String(repeating: "time+", count: 16_000))
+    #expect(long.status == 400)
+    #expect(long.body.contains("80002 characters long; the page reads at most 2048"))
+    #expect(long.headers["content-security-policy"] != nil)
+    let fits = try await Self.get("/passages?q=" + String(repeating: "a", count: 2_046))
+    #expect(fits.status == 200)
+  }
+
+  /// The dashboard is counted once per project revision: asked again it comes from the cache;
+  /// after a write to the project it is counted again and shows the write.
+  @Test func theDashboardIsKeptUntilTheProjectChanges() async throws {
+    let temp = try TemporaryFolder("web-cache")
+    let path = temp.path("p.qda")
+    try FileManager.default.copyItem(atPath: try Self.project.get().1, toPath: path)
+    let site = Site(project: path, pipeline: Pipeline(sentenceModel: .off))
+    let app = Application(router: WebServer.router(site: site))
+    try await app.test(.router) { client in
+      func dashboard() async throws -> String {
+        try await client.execute(uri: "/?where=completed%3Dno", method: .get) { String(buffer: $0.body) }
+      }
+      let first = try await dashboard()
+      let second = try await dashboard()
+      #expect(second == first)
+      #expect(site.dashboardsComputed == 1)
+      _ = try await client.execute(uri: "/", method: .get) { $0.status }
+      #expect(site.dashboardsComputed == 2)  // another filter, another page
+
+      let passage = try #require(
+        try Pipeline(sentenceModel: .off).listPassages(project: path, document: "P05.txt").first { $0.passage.role == .participant })
+      _ = try Pipeline(sentenceModel: .off).addCoding(
+        project: path, code: "subject.background", coder: "maria", target: CodingTarget(passageID: passage.passage.id))
+      _ = try await dashboard()
+      _ = try await client.execute(uri: "/", method: .get) { $0.status }
+      #expect(site.dashboardsComputed == 4)  // both counted again
+      _ = try await dashboard()
+      #expect(site.dashboardsComputed == 4)
+    }
+  }
+
+  /// Two hundred requests at once over every route: all answered, none with an error.
+  @Test func manyRequestsAtOnceAreAllAnswered() async throws {
+    let site = Site(project: try Self.project.get().1, pipeline: Pipeline(sentenceModel: .off))
+    let app = Application(router: WebServer.router(site: site))
+    let uris = ["/", "/passages?q=time", "/documents/1", "/?where=completed%3Dno", "/passages?element=rules"]
+    try await app.test(.router) { client in
+      let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+        for index in 0..<200 {
+          group.addTask { try await client.execute(uri: uris[index % uris.count], method: .get) { Int($0.status.code) } }
+        }
+        return try await group.reduce(into: [Int]()) { $0.append($1) }
+      }
+      #expect(statuses.count == 200)
+      #expect(statuses.allSatisfy { $0 == 200 })
+    }
   }
 
   @Test func dataIsEscaped() async throws {

@@ -53,13 +53,13 @@ public enum CommandRunner {
 
   /// Starts `qda` without waiting for it (its output discarded), for tests that kill it or
   /// run two at once.
-  public static func start(_ arguments: [String], in directory: String? = nil) throws -> Process {
+  public static func start(_ arguments: [String], in directory: String? = nil, stderr: Pipe? = nil) throws -> Process {
     let process = Process()
     process.executableURL = productsFolder.appendingPathComponent("qda")
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? Fixtures.packageRoot.path)
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = stderr ?? FileHandle.nullDevice
     try process.run()
     return process
   }

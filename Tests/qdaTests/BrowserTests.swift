@@ -64,6 +64,32 @@ struct BrowserTests {
     return width == 1200 && height == 900 && bytes.count > blankBytes * 3
   }
 
+  /// `--port 0` takes any free port and prints the one it took (it printed port 0).
+  @Test func portZeroPrintsThePortTaken() throws {
+    let temp = try TemporaryFolder("serve-port")
+    let ingest = try CommandRunner.qda([
+      "ingest", "Corpora/principals/P01.txt", "--codebook", "Codebooks/chat.yaml", "--project", temp.path("p.qda"), "--quiet",
+    ])
+    #expect(ingest.status == 0, "\(ingest.stderr)")
+    let err = Pipe()
+    let server = try CommandRunner.start(["serve", "--project", temp.path("p.qda"), "--port", "0"], stderr: err)
+    defer {
+      server.terminate()
+      server.waitUntilExit()
+    }
+    var printed = ""
+    var port: Int?
+    while port == nil {
+      let data = err.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      printed += String(decoding: data, as: UTF8.self)
+      if let match = printed.firstMatch(of: /serving .* on http:\/\/127\.0\.0\.1:(\d+)\//) { port = Int(match.1) }
+    }
+    let taken = try #require(port, "\(printed)")
+    #expect(taken != 0)
+    #expect(Self.isListening(taken))
+  }
+
   @Test func pagesLoadSearchRunsCountsLeadToPassagesAndScreenshotsAreNotBlank() throws {
     let temp = try TemporaryFolder("browser")
     let analyze = try CommandRunner.qda([
