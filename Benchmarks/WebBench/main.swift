@@ -6,7 +6,8 @@ import Foundation
 // Usage: swift run -c release _WebBench [--interviews N] [--requests R] [--rounds K] [--work DIR] [--qda PATH]
 //
 // `qda serve` under load: generates a synthetic study of N interviews (`qda generate`) and
-// codes it by the rules (`qda analyze --rules-only`) unless DIR already holds the project,
+// analyses it (`qda analyze`: with the sentence model installed, every sentence is embedded and
+// coded by the learned coder, as a real study is) unless DIR already holds the project,
 // starts `qda serve --port 0` on it, then sends R requests at once over its routes (the
 // dashboard with and without a filter, a search, a code's passages, a document), K rounds.
 // Prints how many were answered, with which statuses, and the latencies (median, 95th
@@ -63,7 +64,7 @@ if !fileManager.fileExists(atPath: project) {
   guard run(["generate", "--interviews", String(options.interviews), "--seed", "1", "--out", corpus]) == 0,
     run([
       "analyze", corpus + "/interviews", "--attributes", corpus + "/participants.csv", "--codebook", "Codebooks/chat.yaml",
-      "--rules-only", "--project", project, "--out", options.work + "/out-\(options.interviews)",
+      "--project", project, "--out", options.work + "/out-\(options.interviews)",
     ]) == 0
   else { fatalError("could not make the project") }
 }
