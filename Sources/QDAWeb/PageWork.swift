@@ -17,13 +17,14 @@ final class PageWork: Sendable {
   /// The page `work` makes, or a 503 page when the request was cancelled before its turn.
   func run(_ work: @escaping @Sendable () -> Page) async -> Page {
     await gate.enter()
-    defer { Task { await gate.leave() } }
+    let page: Page
     if Task.isCancelled {
-      return Page(status: 503, html: HTMLPage.page(title: "Cancelled", body: "<p class=\"error\">The request was cancelled.</p>"))
+      page = Page(status: 503, html: HTMLPage.page(title: "Cancelled", body: "<p class=\"error\">The request was cancelled.</p>"))
+    } else {
+      page = await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: work()) } }
     }
-    return await withCheckedContinuation { continuation in
-      queue.async { continuation.resume(returning: work()) }
-    }
+    await gate.leave()
+    return page
   }
 
   /// A counting semaphore for tasks: `enter` waits while `limit` are inside.
@@ -52,8 +53,8 @@ final class PageWork: Sendable {
   }
 }
 
-/// Pages kept until the project changes: the dashboard of a 700-interview project took 4.4 s
-/// to count, and every visitor asked for the same one. A page is kept per address (path and
+/// Pages kept until the project changes: the dashboard of 1,000 generated interviews took 11 s
+/// to count (0.004 s kept), and every visitor asks for the same one. A page is kept per address (path and
 /// query) and project revision (`Project.revision`, which every command that changes the
 /// project moves on); a newer revision drops every kept page.
 final class PageCache: Sendable {

@@ -58,8 +58,7 @@ public struct TrainingSet: Sendable {
         codes[index].formUnion(ancestors[coding.codeID] ?? [coding.codeID])
       }
     }
-    let coded = Set(codings.map(\.passageID))
-    for index in units.indices where elements[index].isEmpty && codes[index].isEmpty && coded.contains(units[index].passageID) {
+    for index in units.indices where codes[index].isEmpty && byPassage[units[index].passageID] != nil {
       weights[index] = Self.uncodedWeight
     }
   }

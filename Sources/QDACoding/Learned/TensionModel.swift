@@ -117,13 +117,6 @@ public struct TensionModel: Hashable, Sendable, Codable {
 
   static func key(_ a: Element, _ b: Element) -> String { [a.rawValue, b.rawValue].sorted().joined(separator: "|") }
 
-  /// How often the training recorded a pair, add-one smoothed over the 21 pairs.
-  func frequency(_ a: Element, _ b: Element) -> Float {
-    let pairCount = Element.allCases.count * (Element.allCases.count - 1) / 2
-    let total = pairs.values.reduce(0, +)
-    return Float((pairs[Self.key(a, b)] ?? 0) + 1) / Float(total + pairCount)
-  }
-
   /// Each row's tension probability, and each element's side probability.
   public func probabilities(_ features: Matrix) -> (tension: [Float], sides: [[Float]]) {
     let tension = self.tension.model.probabilities(features)
@@ -146,6 +139,9 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// scored on it: right pair 12 → 21; development corpus 1 → 2 of 24.
   public func pair(sides: [Float], own: [Float], beside: [Float]) -> (Element, Element) {
     let elements = Element.allCases
+    // How often the training recorded each pair, add-one smoothed over the 21 pairs.
+    let recorded = Float(pairs.values.reduce(0, +) + elements.count * (elements.count - 1) / 2)
+    func frequency(_ a: Element, _ b: Element) -> Float { Float((pairs[Self.key(a, b)] ?? 0) + 1) / recorded }
     var best: (value: Float, pair: (Element, Element)) = (-1, (elements[0], elements[1]))
     for a in elements.indices {
       for b in (a + 1)..<elements.count {
