@@ -61,11 +61,28 @@ public enum WebServer {
   }
 
   static func parameters(_ request: Request) -> [String: [String]] {
+    formParameters(request.uri.query ?? "")
+  }
+
+  /// A query string read as an HTML form sends it (`application/x-www-form-urlencoded`): `+`
+  /// is a space and `%XX` a byte of UTF-8, in names and values alike. (Hummingbird's
+  /// `queryParameters` leaves `+` as it is, so a search typed as two words in the page's form
+  /// arrived as one, `time+commitment`, and was searched by meaning instead of by its words.)
+  /// A malformed escape is kept as written.
+  static func formParameters(_ query: String) -> [String: [String]] {
     var result: [String: [String]] = [:]
-    for (key, value) in request.uri.queryParameters {
-      result[String(key), default: []].append(String(value))
+    for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let name = formDecode(parts[0])
+      guard !name.isEmpty else { continue }
+      result[name, default: []].append(parts.count > 1 ? formDecode(parts[1]) : "")
     }
     return result
+  }
+
+  static func formDecode(_ text: Substring) -> String {
+    let spaced = text.replacingOccurrences(of: "+", with: " ")
+    return spaced.removingPercentEncoding ?? spaced
   }
 
   static func respond(_ page: Page) -> Response {

@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import QDAModel
 import QDAPipeline
-import QDAWeb
+@testable import QDAWeb
 import Testing
 import _QDATestSupport
 
@@ -68,6 +68,27 @@ import _QDATestSupport
     let byCode = try await Self.get("/passages?code=rules.incentives&role=participant")
     #expect(byCode.status == 200)
     #expect(byCode.body.contains("passages found"))
+  }
+
+  /// The page's search form sends `q=time+AND+deadline` (a browser's form encoding): the
+  /// search is the three words, as `%20` or `qda query` would have it.
+  @Test func aSearchSentByTheFormReadsPlusAsASpace() async throws {
+    let form = try await Self.get("/passages?q=time+AND+deadline&where=completed%3Dno")
+    let escaped = try await Self.get("/passages?q=time%20AND%20deadline&where=completed%3Dno")
+    #expect(form.status == 200)
+    #expect(form.body.contains("value=\"time AND deadline\""))
+    let status = { (body: String) in body.components(separatedBy: "role=\"status\">").dropFirst().first?.prefix(40) }
+    #expect(status(form.body) != nil && status(form.body) == status(escaped.body))
+  }
+
+  @Test func formEncodedQueriesAreDecodedInNamesAndValues() {
+    let parameters = WebServer.formParameters("q=a+b%20c&q=%2B1&wh%65re=x%3Dy&empty=&flag&=nameless&bad=%ZZ+ok")
+    #expect(parameters["q"] == ["a b c", "+1"])
+    #expect(parameters["where"] == ["x=y"])
+    #expect(parameters["empty"] == [""])
+    #expect(parameters["flag"] == [""])
+    #expect(parameters["bad"] == ["%ZZ ok"])
+    #expect(parameters.count == 5)
   }
 
   @Test func aQuestionInPlainWordsIsRankedByMeaningInThePage() async throws {
