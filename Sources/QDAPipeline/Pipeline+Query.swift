@@ -222,39 +222,52 @@ extension Pipeline {
 
   /// Counts the passages a query finds by an attribute's values, by code, or by element.
   public func queryCounts(project path: String, _ request: QueryRequest, by dimension: String) throws -> [QueryCount] {
+    try queryCounts(project: path, request, by: [dimension])[0]
+  }
+
+  /// The counts of one query by each of several dimensions, the passages read once (the
+  /// dashboard counts by element and by code).
+  public func queryCounts(project path: String, _ request: QueryRequest, by dimensions: [String]) throws -> [[QueryCount]] {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
       let hits = try matches(request, in: project, path: path, limit: nil).hits
       let codebook = try Instruments.storedCodebook(project)
-      var groups: [String: (participants: Set<String>, passages: [Int64])] = [:]
-      func add(_ value: String, _ hit: QueryHit) {
-        var entry = groups[value] ?? ([], [])
-        entry.participants.insert(hit.participant)
-        if let id = hit.passage.id, !entry.passages.contains(id) { entry.passages.append(id) }
-        groups[value] = entry
-      }
-      switch dimension.lowercased() {
-      case "code":
-        for hit in hits { for code in hit.codes { add(code, hit) } }
-      case "element":
-        for hit in hits {
-          for element in Set(hit.codes.compactMap { codebook?.code($0)?.element?.rawValue }) { add(element, hit) }
+      return try dimensions.map { dimension in
+        // Changed in place, each group's passages known by a set: copying a group out to add one
+        // passage and searching its list made the dashboard of 1,000 interviews take 14 s.
+        var groups: [String: (participants: Set<String>, passages: [Int64], seen: Set<Int64>)] = [:]
+        func add(_ value: String, _ hit: QueryHit) {
+          groups[value, default: ([], [], [])].participants.insert(hit.participant)
+          if let id = hit.passage.id, groups[value, default: ([], [], [])].seen.insert(id).inserted {
+            groups[value, default: ([], [], [])].passages.append(id)
+          }
         }
-      default:
-        let attributes = try project.attributes()
-        guard let attribute = attributes.first(where: { $0.name.lowercased() == dimension.lowercased() }) else {
-          throw QueryError(
-            "--count-by \(dimension): not an attribute, code or element; attributes: \(attributes.map(\.name).joined(separator: ", "))")
+        switch dimension.lowercased() {
+        case "code":
+          for hit in hits { for code in hit.codes { add(code, hit) } }
+        case "element":
+          for hit in hits {
+            for element in Set(hit.codes.compactMap { codebook?.code($0)?.element?.rawValue }) { add(element, hit) }
+          }
+        default:
+          let attributes = try project.attributes()
+          guard let attribute = attributes.first(where: { $0.name.lowercased() == dimension.lowercased() }) else {
+            throw QueryError(
+              "--count-by \(dimension): not an attribute, code or element; attributes: \(attributes.map(\.name).joined(separator: ", "))")
+          }
+          let participants = Dictionary(
+            try project.participants(attributes: [attribute.name]).map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+          let name = attribute.name.lowercased()
+          for hit in hits {
+            let value = participants[hit.participant.lowercased()]?.attributes.first { $0.key.lowercased() == name }?.value
+            add(value.map(Self.describe) ?? "(none)", hit)
+          }
         }
-        let participants = Dictionary(
-          try project.participants(attributes: [attribute.name]).map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        for hit in hits {
-          let value = participants[hit.participant.lowercased()]?.attributes.first { $0.key.lowercased() == attribute.name.lowercased() }?.value
-          add(value.map(Self.describe) ?? "(none)", hit)
+        return groups.map {
+          QueryCount(value: $0.key, participants: $0.value.participants.count, passages: $0.value.passages.count, passageIDs: $0.value.passages)
         }
-      }
-      return groups.map { QueryCount(value: $0.key, participants: $0.value.participants.count, passages: $0.value.passages.count, passageIDs: $0.value.passages) }
         .sorted { ($0.participants, $0.passages, $1.value) > ($1.participants, $1.passages, $0.value) }
+      }
     }
   }
 

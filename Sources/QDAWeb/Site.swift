@@ -29,6 +29,13 @@ public struct Site: Sendable {
   /// How many dashboards were counted rather than served from the cache.
   public var dashboardsComputed: Int { cache.computed }
 
+  /// Counts the dashboard before the first visitor asks for it (`qda serve` does this before it
+  /// listens): every visitor's first page is the dashboard, and a burst of them would otherwise
+  /// all wait on the one count.
+  public func prepare() async {
+    _ = await work.run { dashboard(parameters: [:]) }
+  }
+
   // MARK: - Dashboard
 
   /// `/`: codes and elements with distinct participants and passages (filterable by attribute),
@@ -48,8 +55,8 @@ public struct Site: Sendable {
       let conditions = try (parameters["where"] ?? []).filter { !$0.isEmpty }.map(AttributeCondition.init)
       let request = QueryRequest(conditions: conditions)
       let codebook = try pipeline.codebook(project: project)
-      let byElement = try pipeline.queryCounts(project: project, request, by: "element")
-      let byCode = try pipeline.queryCounts(project: project, request, by: "code")
+      let counts = try pipeline.queryCounts(project: project, request, by: ["element", "code"])
+      let (byElement, byCode) = (counts[0], counts[1])
       let whereText = conditions.map(\.description)
       var body = filterForm(action: "/", fields: [("where", whereText.first ?? "", "Attribute filter (e.g. completed=no)")])
       body += "<h2>Elements</h2>\n" + countTable(byElement, label: "Element", names: { Element(identifier: $0)?.name ?? $0 }, link: { value in

@@ -26,9 +26,11 @@ struct Serve: AsyncParsableCommand {
     do {
       let project = project.project
       let host = host
-      let app = try WebServer.application(site: Site(project: project), host: host, port: port, allowRemote: allowRemote) { port in
+      let site = Site(project: project)
+      let app = try WebServer.application(site: site, host: host, port: port, allowRemote: allowRemote) { port in
         Console.error("serving \(project) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (read-only)")
       }
+      await site.prepare()
       try await app.runService()
     } catch let error as WebServerError {
       throw ValidationError(error.message)

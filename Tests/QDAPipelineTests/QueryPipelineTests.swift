@@ -128,6 +128,17 @@ import _QDATestSupport
     #expect(bySchool.map(\.passages) == [7, 3, 2])
     let byElement = try Self.pipeline.queryCounts(project: path, QueryRequest(text: "collab*"), by: "element")
     #expect(byElement.first?.value == "community")
+    // Several dimensions from one reading: the same groups, passages and order as one at a time.
+    let request = QueryRequest(text: "time OR hours")
+    let together = try Self.pipeline.queryCounts(project: path, request, by: ["element", "code", "completed"])
+    for (index, dimension) in ["element", "code", "completed"].enumerated() {
+      let alone = try Self.pipeline.queryCounts(project: path, request, by: dimension)
+      #expect(together[index].map(\.value) == alone.map(\.value))
+      #expect(together[index].map(\.passageIDs) == alone.map(\.passageIDs))
+      #expect(together[index].map(\.participants) == alone.map(\.participants))
+    }
+    // A passage counts once per group, however many of its codes fall under the group.
+    for group in together[0] { #expect(Set(group.passageIDs).count == group.passages) }
   }
 
   @Test func mistakesGetSentencesNotSQLite() throws {

@@ -208,6 +208,16 @@ import _QDATestSupport
     }
   }
 
+  /// `qda serve` counts the dashboard before it listens: the first visitor's is a kept one.
+  @Test func aPreparedSiteServesItsFirstDashboardKept() async throws {
+    let site = Site(project: try Self.project.get().1, pipeline: Pipeline(sentenceModel: .off))
+    await site.prepare()
+    #expect(site.dashboardsComputed == 1)
+    let page = await site.work.run { site.dashboard(parameters: [:]) }
+    #expect(page.status == 200 && page.html.contains("Contradictions between elements"))
+    #expect(site.dashboardsComputed == 1)
+  }
+
   /// Two hundred requests at once over every route: all answered, none with an error.
   @Test func manyRequestsAtOnceAreAllAnswered() async throws {
     let site = Site(project: try Self.project.get().1, pipeline: Pipeline(sentenceModel: .off))
