@@ -31,6 +31,37 @@ import QDAAnalysis
     #expect(estimate?.expression == expression)
   }
 
+  // MARK: - Parts said apart, and a total that sums them up
+
+  /// Classes found in interviews the extractor was not written beside (the reference corpus's
+  /// writers' groups held out), each in sentences written for this test.
+  @Test(arguments: [
+    // A sentence that opens "So," and states an amount sums up the parts before it, even said
+    // as a question to oneself.
+    ("There were three workshops, four hours apiece. Beyond that, an hour a week for ten weeks. So, twenty-two hours or thereabouts?", 22.0),
+    ("Two hours a week for eight weeks, and the retreat was a weekend. So maybe thirty hours.", 30.0),
+    // "Beyond that" sets a part apart.
+    ("Three workshops of four hours each. Beyond that, an hour a week for ten weeks.", 22.0),
+    // Items counted as "five of them", each of a length, added "on top of that".
+    ("About two hours a week across twelve weeks. And on top of that the mentor calls, there were five of them, an hour each.", 29.0),
+    // A session's length once a month for some months; lunch and travel taken out of it are not
+    // what the hours describe.
+    ("The sessions ran a whole day, call it five hours once you subtract lunch and the travel, once a month for six months.", 30.0),
+    ("Each session was four hours, not counting the drive, once a month for five months. And then another ten hours of reading.", 30.0),
+    ("A full day each time, say seven hours once you take out lunch and the drive, once a month for four months. And between sessions another twelve hours of reading.", 40.0),
+    // A vague count added is not hours: "plus a couple for the last one".
+    ("Eighteen, twenty hours. Two sessions, plus the reading, plus a couple for the last one.", 19.0),
+    // A block after a rate, set apart by "Then", its length given by "call it".
+    ("Half an hour a night, four nights a week, for about five weeks. Then one Sunday for the final report, call it six hours.", 16.0),
+  ])
+  func readsPartsAndSummingUp(text: String, hours: Double) {
+    guard case .estimate(let estimate) = HourEstimator.read([text], bareNumbers: true) else {
+      Issue.record("no estimate in \(text)")
+      return
+    }
+    #expect(estimate.hours == hours, "\(estimate.working)")
+  }
+
   // MARK: - Ranges
 
   @Test(arguments: [

@@ -24,9 +24,19 @@ import QDAAnalysis
     ("Did the renewal units play a role for you?", .incentives),
     ("How much did it take you, start to finish?", .hours),
     ("And the PD points, did those matter?", .incentives),
+    // A topic named as a question of one or two words.
+    ("Hours?", .hours),
+    ("And the total hours?", .hours),
+    ("Okay, time spent?", .hours),
   ])
   func findsWhatAQuestionAsks(question: String, topic: AskTopic) {
     #expect(InterviewAsk.topics(of: CueText(question)) == [topic], "\(question)")
+  }
+
+  /// A bare noun asked is a topic only when it is the whole question.
+  @Test func aLongerQuestionNamingHoursIsNotAskedByThatWordAlone() {
+    #expect(InterviewAsk.topics(of: CueText("Were the hours at the school long?")).isEmpty)
+    #expect(InterviewAsk.topics(of: CueText("Hours.")).isEmpty)
   }
 
   @Test func askingHowSomeoneEndedUpInACareerIsNotAskingWhyTheyTookPart() {

@@ -281,7 +281,9 @@ public enum HourEstimator {
         continue
       }
       let numberIndex = cueEnd
+      // "plus a couple for the second": a vague count, not hours to add.
       guard numberIndex < tokens.count, !quantityTokens.contains(numberIndex), tokens[numberIndex].text != "one",
+        !["a", "couple", "few", "several"].contains(tokens[numberIndex].text),
         let (value, after) = number(tokens, at: numberIndex),
         after >= tokens.count || (Unit(tokens[after].text) == nil && tokens[after].text != "of")
       else {
@@ -339,6 +341,12 @@ public enum HourEstimator {
     let from = sentence.lowerBound > 0 ? sentenceBounds(tokens, around: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
     var cursor = index - 1
     while cursor >= max(from, index - 30) {
+      // "there were five of them, an hour each"
+      if ["them", "those", "these"].contains(tokens[cursor].text), cursor >= from + 2, tokens[cursor - 1].text == "of",
+        let (value, after) = number(tokens, at: cursor - 2), after == cursor - 1, value >= 2, value <= 60
+      {
+        return (value, "of " + tokens[cursor].text)
+      }
       if countedItems.contains(tokens[cursor].text) {
         // The number a few words before the noun ("four days", "four in-person training days"),
         // with no clause break between.
@@ -405,7 +413,8 @@ public enum HourEstimator {
       return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
     }
     let near = Array(before.suffix(6))
-    if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["in", "addition"], in: before)
+    if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["on", "top", "of"], in: before)
+      || has(["in", "addition"], in: before) || has(["beyond", "that"], in: before)
       || after.contains("besides") || has(["as", "well"], in: after)
       || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
       || has(["then", "another"], in: before) || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
@@ -419,9 +428,13 @@ public enum HourEstimator {
     {
       return .correction
     }
+    // "So, thirty hours or so?", "So maybe thirty hours.": a sentence that opens by summing up.
+    let opening = before.filter { $0 != "," }
+    let sumsUp = opening.first == "so" && opening.count <= 3
+      && opening.dropFirst().allSatisfy { ["about", "maybe", "probably", "roughly", "around", "like", "um", "uh", "yeah"].contains($0) }
     if has(["all", "told"], in: before + after) || has(["in", "total"], in: before + after) || has(["all", "in"], in: before)
       || has(["in", "all"], in: after) || (before + after).contains("altogether") || (before + after).contains("total")
-      || has(["all", "together"], in: after)
+      || has(["all", "together"], in: after) || sumsUp
     {
       return .summary
     }
@@ -444,7 +457,13 @@ public enum HourEstimator {
     }
     let clause = clauseBounds(tokens, around: quantity.firstToken)
     let words = tokens[clause].filter { $0.kind != .punctuation }.map(\.text)
-    if words.contains(where: { otherActivities.contains($0) }) { return true }
+    // An activity taken out of the figure ("call it six hours once you take out lunch and the
+    // drive") is not what it measures.
+    let described = words.indices.contains { position in
+      otherActivities.contains(words[position])
+        && !words[max(0, position - 6)..<position].contains { exclusionWords.contains($0) }
+    }
+    if described { return true }
     // A relative clause describes the noun before it: "not counting the drive, which is an hour".
     if let first = words.first, first == "which" || first == "that", clause.lowerBound >= 2 {
       let previous = clauseBounds(tokens, around: clause.lowerBound - 2)
@@ -476,6 +495,13 @@ public enum HourEstimator {
     "meeting", "meetings", "commute", "commuting", "drive", "driving", "drove", "ride", "bus", "buses", "lunch",
     "recess", "game", "games", "flight", "shift", "shifts", "nap", "sleep", "vacation", "appointment", "appointments",
     "assembly", "duty", "conference", "conferences", "phone", "traffic",
+  ]
+  /// Words that take an activity out of a figure: "minus the drive", "not counting lunch",
+  /// "between meetings".
+  static let exclusionWords: Set<String> = [
+    "out", "minus", "excluding", "without", "counting", "subtract", "subtracting", "less", "except", "deduct", "deducting",
+    // "another ten hours between meetings": time outside them.
+    "between",
   ]
   static let knowingWords: Set<String> = ["know", "sure", "remember", "think", "say", "count", "counted", "track", "tracked", "guess"]
 
@@ -698,6 +724,23 @@ public enum HourEstimator {
           per = word == "weekly" ? .week : word == "nightly" ? .night : .day
           end = tokens[next].end
           next += 1
+        }
+      }
+      // "six hours, once you take out lunch, once a month": a length repeated at a rate said
+      // later in the sentence, with no other number between.
+      if per == nil, !adjectival, unit == .hour || unit == .minute {
+        var look = next
+        while look < min(tokens.count, next + 14), ![".", "?", "!"].contains(tokens[look].text), tokens[look].kind != .number,
+          numberOrRange(tokens, at: look) == nil || tokens[look].text == "once"
+        {
+          if tokens[look].text == "once", look + 2 < tokens.count, ["a", "an", "per", "every"].contains(tokens[look + 1].text),
+            let rate = Unit(tokens[look + 2].text), rate != .other
+          {
+            per = rate
+            next = look + 3
+            break
+          }
+          look += 1
         }
       }
       // "seven hours apiece", "three hours each" (not "each week", a rate above).

@@ -1,3 +1,5 @@
+import QDAText
+
 /// What a question in an interview asks about, among the things the tables measure.
 public enum AskTopic: String, CaseIterable, Hashable, Sendable, Codable {
   /// How much time the work took ("Roughly how many hours did you put into it?").
@@ -28,6 +30,13 @@ public enum InterviewAsk {
   public static func topics(of text: CueText) -> Set<AskTopic> {
     var topics = Set<AskTopic>()
     for match in lexicon.matches(in: text) { topics.insert(match.value) }
+    // "Hours?", "And the total hours?", "Time spent?": the topic named and asked, nothing more.
+    let named = text.words.map { $0.text.lowercased() }.filter { !["and", "so", "okay", "ok", "now", "the", "your", "then"].contains($0) }
+    if text.isQuestion, !named.isEmpty, named.count <= 3, named.contains(where: { $0 == "hours" || $0 == "time" }),
+      named.allSatisfy({ ["hours", "time", "total", "spent", "overall", "roughly"].contains($0) })
+    {
+      topics.insert(.hours)
+    }
     // Any incentive the stance reader knows ("the renewal units", "the salary step").
     if IncentiveReader.namesIncentive(text) { topics.insert(.incentives) }
     if topics.contains(.recommendations) {
