@@ -41,9 +41,11 @@ extension Project {
   public func storeSentenceVectors(_ vectors: [(key: Int64, vector: [Float])], model: String) throws {
     let statement = try db.cachedStatement(
       sql: "INSERT OR REPLACE INTO sentence_vector(key, model, vector) VALUES (?, ?, ?)")
+    let before = db.totalChangesCount
     for (key, vector) in vectors {
       try statement.execute(arguments: [key, model, Self.halfPrecision(vector)])
     }
+    cacheWrites?.changes += db.totalChangesCount - before
   }
 
   /// Deletes the vectors of other encoders than `model`, and those of `model` whose keys are not

@@ -107,9 +107,12 @@ public final class ProjectStore: Sendable {
       let result = try queue.write { db in
         // A command that changes the project moves its revision on: the search facets kept
         // from before are not used again.
+        // Sentence vectors kept for a search are a cache, not a change: a question asked by
+        // meaning in `qda serve` must not drop the dashboards and facets every visitor shares.
         let changes = db.totalChangesCount
-        let result = try body(Project(db: db))
-        if db.totalChangesCount != changes { try Project.noteChanges(db) }
+        let caches = CacheWrites()
+        let result = try body(Project(db: db, cacheWrites: caches))
+        if db.totalChangesCount - changes > caches.changes { try Project.noteChanges(db) }
         return result
       }
       if createdHere {
@@ -151,11 +154,19 @@ public final class ProjectStore: Sendable {
   }
 }
 
+/// Rows a write changed in caches rather than in the project.
+final class CacheWrites {
+  var changes = 0
+}
+
 /// The project inside a transaction: the operations commands perform.
 public struct Project {
   let db: Database
   /// Where a read notes the search facets it built, to keep them once it is over.
   var builtFacets: BuiltFacets? = nil
+  /// Where a write counts the rows it changed in caches (sentence vectors), which do not move
+  /// the project's revision.
+  var cacheWrites: CacheWrites? = nil
 
   /// `?,?,…` for a list of `count` arguments in an SQL `IN (…)`.
   static func placeholders(_ count: Int) -> String {

@@ -47,6 +47,22 @@ import _QDATestSupport
     _ = try ProjectStore(path: path).write { try $0.saveDocument(document, passages: passages, speakers: [String]()) }
   }
 
+  /// Vectors kept for a search by meaning are a cache: storing them leaves the revision (and
+  /// the facets and pages kept under it) as it was; a change to the project moves it.
+  @Test func keepingSentenceVectorsDoesNotMoveTheRevision() throws {
+    let store = try ProjectStore(path: path)
+    let before = try store.read { try $0.revision() }
+    try store.write { try $0.storeSentenceVectors([(key: 42, vector: [0.5, 0.25])], model: "m") }
+    #expect(try store.read { try $0.revision() } == before)
+    #expect(try store.read { try $0.sentenceVectors(keys: [42], model: "m") }[42] == [0.5, 0.25])
+    // Vectors and a coding in one write: the coding moves it.
+    try store.write { project in
+      try project.storeSentenceVectors([(key: 43, vector: [1])], model: "m")
+      try project.replaceParticipants(attributes: [], participants: [Participant(id: "P01"), Participant(id: "P03")])
+    }
+    #expect(try store.read { try $0.revision() } > before)
+  }
+
   func find(_ configure: (inout PassageSearch) -> Void) throws -> (texts: [String], total: Int) {
     var search = PassageSearch()
     search.limit = 20

@@ -210,7 +210,10 @@ import _QDATestSupport
 
   /// `qda serve` counts the dashboard before it listens: the first visitor's is a kept one.
   @Test func aPreparedSiteServesItsFirstDashboardKept() async throws {
-    let site = Site(project: try Self.project.get().1, pipeline: Pipeline(sentenceModel: .off))
+    // A copy of its own: searches by other tests store facets in the shared project.
+    let temp = try TemporaryFolder("prepared")
+    try FileManager.default.copyItem(atPath: try Self.project.get().1, toPath: temp.path("p.qda"))
+    let site = Site(project: temp.path("p.qda"), pipeline: Pipeline(sentenceModel: .off))
     await site.prepare()
     #expect(site.dashboardsComputed == 1)
     let page = await site.work.run { site.dashboard(parameters: [:]) }
