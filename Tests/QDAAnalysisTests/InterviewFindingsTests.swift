@@ -231,6 +231,21 @@ import QDAModel
     #expect(found.advice?.declined == "I don't think I have any, really.")
   }
 
+  /// The judgment the speaker makes for themselves, not one they grant to others; none when
+  /// they say they cannot judge.
+  @Test(arguments: [
+    ("Too much, for me personally. For someone newer to the job it's probably about right.", TimeJudgment?.some(.tooMuch)),
+    ("Too little, honestly. I kept waiting for it to get hard. I'd guess it's about right for anybody starting out.", .tooLittle),
+    ("About right for most principals, I suppose. For me it was too little.", .tooLittle),
+    ("Too much. I know it's supposed to be manageable, and maybe it is somewhere smaller.", .tooMuch),
+    ("Honestly I don't know how to answer that; some weeks it felt like too much and some weeks it was fine.", nil),
+  ])
+  func aJudgmentIsTheSpeakersOwn(answer: String, judgment: TimeJudgment?) throws {
+    let lines = ["I: Was that too much, about right, or too little?", "P: " + answer]
+    let found = try #require(InterviewFindings(Self.snapshot(["J01": lines]))["J01"])
+    #expect(found.judgment?.judgment == judgment)
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

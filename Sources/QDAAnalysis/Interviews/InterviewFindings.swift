@@ -196,19 +196,30 @@ public struct InterviewFindings: Sendable {
   static func readJudgment(
     _ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>, hoursAnswers: [[Spoken]] = []
   ) -> ParticipantFindings.Judgment? {
-    // The first passage of an answer with a judgment decides, by its last cue.
+    // The first passage of an answer with a judgment decides, by its last cue said for the
+    // speaker: "Too little, for me. For somebody new to budgets it's about right" is too little.
+    // An answer that says it cannot judge ("I don't know how to answer that") gives none.
     func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Judgment? {
       let groups = byPassage(sentences)
       guard !groups.isEmpty else { return nil }
       for group in groups {
         let scalars = group.sentences[0].text.scalars
         let text = String(scalars: scalars[group.range])
-        guard let verdict = TimeJudgment.classifier.verdicts(in: text).last else { continue }
-        let offset = group.range.lowerBound + verdict.start
-        let sentence = group.sentences.first { $0.text.range.contains(offset) }?.text.text ?? verdict.evidence
+        let verdicts = TimeJudgment.classifier.verdicts(in: text)
+        guard !verdicts.isEmpty else { continue }
+        func sentence(at start: Int) -> Spoken? {
+          group.sentences.first { $0.text.range.contains(group.range.lowerBound + start) }
+        }
+        if let undecided = group.sentences.first(where: { cannotJudge.matchesAny($0.text) }) {
+          return .init(
+            judgment: nil, cue: nil, evidence: undecided.text.text, passageID: group.passageID,
+            passageIDs: groups.map(\.passageID), source: source)
+        }
+        let own = verdicts.filter { verdict in !(sentence(at: verdict.start).map { forOthers.matchesAny($0.text) } ?? false) }
+        guard let verdict = own.last ?? verdicts.last else { continue }
         return .init(
-          judgment: verdict.label, cue: verdict.evidence, evidence: sentence, passageID: group.passageID,
-          passageIDs: groups.map(\.passageID), source: source)
+          judgment: verdict.label, cue: verdict.evidence, evidence: sentence(at: verdict.start)?.text.text ?? verdict.evidence,
+          passageID: group.passageID, passageIDs: groups.map(\.passageID), source: source)
       }
       return .init(judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID), source: source)
     }
@@ -235,6 +246,22 @@ public struct InterviewFindings: Sendable {
   }
 
   static let timeWords = CueLexicon(["time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment"])
+
+  /// A judgment said for other people, or as what the programme intends: "for somebody newer",
+  /// "for most principals", "it's supposed to be manageable".
+  static let forOthers = CueLexicon([
+    "for somebody|someone|anybody|anyone|others|everybody|everyone|people|folks|beginners|newcomers|them",
+    "for other|most|many|some|new|newer .. people|principals|teachers|folks|administrators|aps|colleagues",
+    "for my|our|the principals|teachers|staff|colleagues|team|aps|administrators",
+    "for a|an new|newer|first year|novice|beginning|ap|assistant|teacher|principal|administrator",
+    "supposed to be",
+  ])
+
+  /// An answer that says it cannot judge.
+  static let cannotJudge = CueLexicon([
+    "not|n't know how to answer|judge", "not|n't know what to say", "ca|could n't answer", "cannot answer",
+    "impossible to say|answer|judge", "hard to answer|judge", "not sure how to answer",
+  ])
 
   // MARK: - Advice
 
