@@ -246,6 +246,20 @@ import QDAModel
     #expect(found.judgment?.judgment == judgment)
   }
 
+  /// Advice given after an opening that declines, when said as advice; advice to a question
+  /// about managing "it" is about the time.
+  @Test(arguments: [
+    ("Any advice for a colleague who's thinking about it? Maybe about fitting in the time?",
+     "I'm the wrong person to ask, my calendar is a disaster. What I'd say, though, is find a partner before you sign up."),
+    ("Any advice on managing it?",
+     "Pair up with a colleague if you can. And finish the readings early, before the project work piles up."),
+  ])
+  func adviceIsFoundWhereItIsGiven(question: String, answer: String) throws {
+    let found = try #require(InterviewFindings(Self.snapshot(["A01": ["I: " + question, "P: " + answer]]))["A01"])
+    #expect(found.advice?.advice != nil)
+    #expect(found.advice?.declined == nil)
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

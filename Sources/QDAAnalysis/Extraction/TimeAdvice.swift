@@ -100,6 +100,20 @@ public enum TimeAdvice {
     "the fall|spring|winter", "in fall|spring|winter", "first day|days",
   ])
 
+  /// Words of an advice question that ask about managing the workload, though they name no
+  /// time: "Any advice on managing it?", "…on juggling it all?".
+  static let managingAsks = CueLexicon([
+    "manage|managing|juggle|juggling|balance|balancing it|that|this|everything|all", "manage|managing|juggle|juggling the load",
+    "workload", "fit|fitting it|this|that in",
+  ])
+
+  /// Advice the speaker says is theirs to give, which outweighs an opening that declined ("I'm
+  /// the wrong one to ask. What I would say is…"); a "you should" in passing does not.
+  static let statedAdvice = CueLexicon([
+    "my advice", "i 'd|would tell|say|advise|recommend|suggest", "i always tell|say|advise|recommend", "i recommend",
+    "i suggest", "i would recommend", "i advise",
+  ])
+
   /// Ways of declining to advise.
   static let refusals = CueLexicon([
     "pass on that|this", "'ll pass", "i pass", "got nothing", "no advice", "n't have any advice", "n't have advice",

@@ -20,8 +20,17 @@ public struct InterviewExchanges: Sendable {
     public var topics: Set<AskTopic>
     /// The question's words.
     public var ask: CueText
+    /// Every question the turn asks, from the first to the last ("Any advice for someone
+    /// starting out? Maybe about managing the time?").
+    public var questions: CueText
     /// Indices into `sentences` of its answer.
     public var answer: [Int] = []
+
+    init(topics: Set<AskTopic>, ask: CueText, questions: CueText? = nil) {
+      self.topics = topics
+      self.ask = ask
+      self.questions = questions ?? ask
+    }
   }
 
   /// A sentence a participant said.
@@ -76,7 +85,9 @@ public struct InterviewExchanges: Sendable {
           asked.formUnion(topics)
         }
         if let askText {
-          exchanges.append(Exchange(topics: asked, ask: askText))
+          let asking = questions.isEmpty ? [askText] : questions
+          let span = asking[0].range.lowerBound..<asking[asking.count - 1].range.upperBound
+          exchanges.append(Exchange(topics: asked, ask: askText, questions: CueText(scalars, range: span)))
           current = exchanges.count - 1
           answerTurns = 0
         } else if let open = current {

@@ -271,14 +271,23 @@ public struct InterviewFindings: Sendable {
       let passages = byPassage(sentences).map(\.passageID)
       // An answer that opens by declining gives none, whatever follows ("I don't think I have
       // any. It isn't heavy if you treat the schedule as your schedule.").
-      if let first = sentences.first, TimeAdvice.declines(first.text) {
-        return .init(asked: true, advice: nil, passageID: first.sentence.passageID, declined: first.text.text, passageIDs: passages, source: source)
-      }
       // A question that asked for advice about the time makes any advice in its answer about it
-      // ("Any advice about managing the time? — Keep a log from the first day.").
+      // ("Any advice about managing the time? — Keep a log from the first day."; "Any advice on
+      // managing it?", asked after the hours).
       func askedAboutTime(_ item: Spoken) -> Bool {
         guard source == .question, let exchange = item.sentence.exchange else { return false }
-        return TimeAdvice.timeTerms.matchesAny(item.interview.exchanges[exchange].ask)
+        let asked = item.interview.exchanges[exchange].questions
+        return TimeAdvice.timeTerms.matchesAny(asked) || TimeAdvice.managingAsks.matchesAny(asked)
+      }
+      if let first = sentences.first, TimeAdvice.declines(first.text) {
+        // Unless advice follows, said as such: "I'm the wrong one to ask. What I would say is,
+        // start in the summer."
+        if let given = sentences.dropFirst().first(where: {
+          TimeAdvice.statedAdvice.matchesAny($0.text) && TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil
+        }) {
+          return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
+        }
+        return .init(asked: true, advice: nil, passageID: first.sentence.passageID, declined: first.text.text, passageIDs: passages, source: source)
       }
       if let given = sentences.first(where: { TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil }) {
         return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
