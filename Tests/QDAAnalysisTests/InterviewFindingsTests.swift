@@ -260,6 +260,17 @@ import QDAModel
     #expect(found.advice?.declined == nil)
   }
 
+  /// The speaker's stance on an incentive, not the one they describe for others.
+  @Test(arguments: ["Did the continuing-education credits matter to you?", "And the credits, the continuing-education ones. Did those matter to you?"])
+  func anIncentiveStanceIsTheSpeakersOwn(question: String) throws {
+    let lines = [
+      "I: " + question,
+      "P: Not at all. I have more credits than I can ever use. For my teachers they matter a little, since the district counts them, but for me, no.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["S01": lines]))["S01"])
+    #expect(found.incentives?.verdict?.stance == .didNotMatter)
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

@@ -84,6 +84,18 @@ public struct InterviewExchanges: Sendable {
           if !topics.isEmpty, askText == nil { askText = question }
           asked.formUnion(topics)
         }
+        // A question that points back ("And the incentives, the CEUs. Did those matter to
+        // you?"): read with the sentence before it in the turn.
+        if askText == nil, let question = questions.last, let position = cues.firstIndex(where: { $0.range == question.range }),
+          position > 0, question.words.contains(where: { ["those", "that", "it", "they", "them", "these", "this"].contains($0.text.lowercased()) })
+        {
+          let span = CueText(scalars, range: cues[position - 1].range.lowerBound..<question.range.upperBound)
+          let topics = InterviewAsk.topics(of: span)
+          if !topics.isEmpty {
+            askText = span
+            asked.formUnion(topics)
+          }
+        }
         if let askText {
           let asking = questions.isEmpty ? [askText] : questions
           let span = asking[0].range.lowerBound..<asking[asking.count - 1].range.upperBound

@@ -247,8 +247,8 @@ public struct InterviewFindings: Sendable {
 
   static let timeWords = CueLexicon(["time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment"])
 
-  /// A judgment said for other people, or as what the programme intends: "for somebody newer",
-  /// "for most principals", "it's supposed to be manageable".
+  /// A judgment or stance said for other people, or as what the programme intends: "for
+  /// somebody newer", "for most principals", "it's supposed to be manageable".
   static let forOthers = CueLexicon([
     "for somebody|someone|anybody|anyone|others|everybody|everyone|people|folks|beginners|newcomers|them",
     "for other|most|many|some|new|newer .. people|principals|teachers|folks|administrators|aps|colleagues",
@@ -310,14 +310,22 @@ public struct InterviewFindings: Sendable {
     func read(_ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool) -> ParticipantFindings.Incentives? {
       guard !sentences.isEmpty else { return nil }
       var verdicts: [(IncentiveVerdict, Int64)] = []
+      // A stance said for others ("for my principals it matters a little") is not the speaker's,
+      // unless they say none of their own.
+      var forOthers: [(IncentiveVerdict, Int64)] = []
       var inherited = Set<IncentiveKind>()
       for item in sentences {
         let found = IncentiveReader.verdicts(
           in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited)
-        verdicts += found.map { ($0, item.sentence.passageID) }
+        if Self.forOthers.matchesAny(item.text) {
+          forOthers += found.map { ($0, item.sentence.passageID) }
+        } else {
+          verdicts += found.map { ($0, item.sentence.passageID) }
+        }
         let named = IncentiveReader.kinds(in: item.text)
         if !named.isEmpty { inherited = named }
       }
+      if verdicts.isEmpty { verdicts = forOthers }
       let passages = byPassage(sentences).map(\.passageID)
       let decided = IncentiveReader.decide(verdicts.map(\.0), asked: askedKinds)
       let passage = decided.flatMap { decision in verdicts.first { $0.0 == decision }?.1 }
