@@ -38,7 +38,7 @@ extension Project {
 
   /// The stamp a kept facet must carry to be current: the project's revision.
   func facetStamp() throws -> String {
-    "r" + (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0")
+    "r\(try revision())"
   }
 
   /// Moves the revision on after a transaction changed the project, and drops the facets kept.

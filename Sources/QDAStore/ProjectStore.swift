@@ -105,10 +105,9 @@ public final class ProjectStore: Sendable {
   public func write<T>(_ body: (Project) throws -> T) throws -> T {
     do {
       let result = try queue.write { db in
-        // A command that changes the project moves its revision on: the search facets kept
-        // from before are not used again.
-        // Sentence vectors kept for a search are a cache, not a change: a question asked by
-        // meaning in `qda serve` must not drop the dashboards and facets every visitor shares.
+        // A command that changes the project moves its revision on: the search facets and pages
+        // kept from before are not used again. Sentence vectors kept for a search are a cache,
+        // not a change: a question asked by meaning in `qda serve` keeps what visitors share.
         let changes = db.totalChangesCount
         let caches = CacheWrites()
         let result = try body(Project(db: db, cacheWrites: caches))

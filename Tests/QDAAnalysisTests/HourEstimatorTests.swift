@@ -51,7 +51,8 @@ import QDAAnalysis
     ("A full day each time, say seven hours once you take out lunch and the drive, once a month for four months. And between sessions another twelve hours of reading.", 40.0),
     // A vague count added is not hours: "plus a couple for the last one".
     ("Eighteen, twenty hours. Two sessions, plus the reading, plus a couple for the last one.", 19.0),
-    // A block after a rate, set apart by "Then", its length given by "call it".
+    // A block after a rate, set apart by "Then", its length given by "call it" (read so before
+    // these changes too: it guards the "call it" and "Then" rules against them).
     ("Half an hour a night, four nights a week, for about five weeks. Then one Sunday for the final report, call it six hours.", 16.0),
   ])
   func readsPartsAndSummingUp(text: String, hours: Double) {

@@ -31,7 +31,7 @@ public enum InterviewAsk {
     var topics = Set<AskTopic>()
     for match in lexicon.matches(in: text) { topics.insert(match.value) }
     // "Hours?", "And the total hours?", "Time spent?": the topic named and asked, nothing more.
-    let named = text.words.map { $0.text.lowercased() }.filter { !["and", "so", "okay", "ok", "now", "the", "your", "then"].contains($0) }
+    let named = text.words.map(\.text).filter { !["and", "so", "okay", "ok", "now", "the", "your", "then"].contains($0) }
     if text.isQuestion, !named.isEmpty, named.count <= 3, named.contains(where: { $0 == "hours" || $0 == "time" }),
       named.allSatisfy({ ["hours", "time", "total", "spent", "overall", "roughly"].contains($0) })
     {

@@ -87,7 +87,7 @@ public struct InterviewExchanges: Sendable {
         // A question that points back ("And the incentives, the CEUs. Did those matter to
         // you?"): read with the sentence before it in the turn.
         if askText == nil, let question = questions.last, let position = cues.firstIndex(where: { $0.range == question.range }),
-          position > 0, question.words.contains(where: { ["those", "that", "it", "they", "them", "these", "this"].contains($0.text.lowercased()) })
+          position > 0, question.words.contains(where: { ["those", "that", "it", "they", "them", "these", "this"].contains($0.text) })
         {
           let span = CueText(scalars, range: cues[position - 1].range.lowerBound..<question.range.upperBound)
           let topics = InterviewAsk.topics(of: span)

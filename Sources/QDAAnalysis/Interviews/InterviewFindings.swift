@@ -215,8 +215,7 @@ public struct InterviewFindings: Sendable {
             judgment: nil, cue: nil, evidence: undecided.text.text, passageID: group.passageID,
             passageIDs: groups.map(\.passageID), source: source)
         }
-        let own = verdicts.filter { verdict in !(sentence(at: verdict.start).map { forOthers.matchesAny($0.text) } ?? false) }
-        guard let verdict = own.last ?? verdicts.last else { continue }
+        guard let verdict = speakersOwn(verdicts, saidIn: { sentence(at: $0.start)?.text }).last else { continue }
         return .init(
           judgment: verdict.label, cue: verdict.evidence, evidence: sentence(at: verdict.start)?.text.text ?? verdict.evidence,
           passageID: group.passageID, passageIDs: groups.map(\.passageID), source: source)
@@ -247,6 +246,13 @@ public struct InterviewFindings: Sendable {
 
   static let timeWords = CueLexicon(["time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment"])
 
+  /// The items said for the speaker: those whose sentence is not said for others (`forOthers`),
+  /// or all of them when every one is.
+  static func speakersOwn<Item>(_ items: [Item], saidIn sentence: (Item) -> CueText?) -> [Item] {
+    let own = items.filter { item in !(sentence(item).map(forOthers.matchesAny) ?? false) }
+    return own.isEmpty ? items : own
+  }
+
   /// A judgment or stance said for other people, or as what the programme intends: "for
   /// somebody newer", "for most principals", "it's supposed to be manageable".
   static let forOthers = CueLexicon([
@@ -269,8 +275,6 @@ public struct InterviewFindings: Sendable {
     func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Advice? {
       guard !sentences.isEmpty else { return nil }
       let passages = byPassage(sentences).map(\.passageID)
-      // An answer that opens by declining gives none, whatever follows ("I don't think I have
-      // any. It isn't heavy if you treat the schedule as your schedule.").
       // A question that asked for advice about the time makes any advice in its answer about it
       // ("Any advice about managing the time? — Keep a log from the first day."; "Any advice on
       // managing it?", asked after the hours).
@@ -279,9 +283,10 @@ public struct InterviewFindings: Sendable {
         let asked = item.interview.exchanges[exchange].questions
         return TimeAdvice.timeTerms.matchesAny(asked) || TimeAdvice.managingAsks.matchesAny(asked)
       }
+      // An answer that opens by declining gives none ("I don't think I have any. It isn't heavy
+      // if you treat the schedule as your schedule."), unless advice follows, said as such: "I'm
+      // the wrong one to ask. What I would say is, start in the summer."
       if let first = sentences.first, TimeAdvice.declines(first.text) {
-        // Unless advice follows, said as such: "I'm the wrong one to ask. What I would say is,
-        // start in the summer."
         if let given = sentences.dropFirst().first(where: {
           TimeAdvice.statedAdvice.matchesAny($0.text) && TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil
         }) {
@@ -309,23 +314,17 @@ public struct InterviewFindings: Sendable {
   static func readIncentives(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Incentives? {
     func read(_ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool) -> ParticipantFindings.Incentives? {
       guard !sentences.isEmpty else { return nil }
-      var verdicts: [(IncentiveVerdict, Int64)] = []
-      // A stance said for others ("for my principals it matters a little") is not the speaker's,
-      // unless they say none of their own.
-      var forOthers: [(IncentiveVerdict, Int64)] = []
+      var found: [(verdict: IncentiveVerdict, passageID: Int64, sentence: CueText)] = []
       var inherited = Set<IncentiveKind>()
       for item in sentences {
-        let found = IncentiveReader.verdicts(
-          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited)
-        if Self.forOthers.matchesAny(item.text) {
-          forOthers += found.map { ($0, item.sentence.passageID) }
-        } else {
-          verdicts += found.map { ($0, item.sentence.passageID) }
-        }
+        found += IncentiveReader.verdicts(
+          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited
+        ).map { ($0, item.sentence.passageID, item.text) }
         let named = IncentiveReader.kinds(in: item.text)
         if !named.isEmpty { inherited = named }
       }
-      if verdicts.isEmpty { verdicts = forOthers }
+      // "For my principals it matters a little, but for me, no."
+      let verdicts = speakersOwn(found, saidIn: \.sentence).map { ($0.verdict, $0.passageID) }
       let passages = byPassage(sentences).map(\.passageID)
       let decided = IncentiveReader.decide(verdicts.map(\.0), asked: askedKinds)
       let passage = decided.flatMap { decision in verdicts.first { $0.0 == decision }?.1 }

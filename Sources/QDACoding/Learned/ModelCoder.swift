@@ -113,11 +113,12 @@ public struct ModelCoder: Sendable {
   /// above their thresholds set to zero (ties go to the earlier element).
   func limited(_ probabilities: [[Float]]) -> [[Float]] {
     guard let maxElements else { return probabilities }
-    let thresholds = Element.allCases.map { model.element($0)?.threshold }
+    // An element without a classifier is never coded.
+    let thresholds = Element.allCases.map { model.element($0)?.threshold ?? .infinity }
     return probabilities.map { row in
-      let above = row.indices.filter { k in thresholds.indices.contains(k) && thresholds[k].map { row[k] >= $0 } == true }
+      let above = row.indices.filter { row[$0] >= thresholds[$0] }
       guard above.count > maxElements else { return row }
-      let kept = Set(above.sorted { (row[$0] - thresholds[$0]!, $1) > (row[$1] - thresholds[$1]!, $0) }.prefix(maxElements))
+      let kept = Set(above.sorted { (row[$0] - thresholds[$0], $1) > (row[$1] - thresholds[$1], $0) }.prefix(maxElements))
       var result = row
       for k in above where !kept.contains(k) { result[k] = 0 }
       return result
