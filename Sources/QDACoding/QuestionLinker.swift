@@ -91,6 +91,14 @@ public struct QuestionLinker: Sendable {
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }
     if let last = sentences.last, !Self.asks(last), Self.announces(last) { candidates.append(last) }
+    // "Okay. Time.", "Okay. Incentives. There's a stipend…": a word that moves on, then the
+    // topic on its own.
+    for index in sentences.indices
+    where (index == 0 || Self.movesOn(sentences[index - 1])) && !Self.asks(sentences[index]) && Self.names(sentences[index])
+      && !candidates.contains(sentences[index])
+    {
+      candidates.append(sentences[index])
+    }
     guard !candidates.isEmpty else { return [] }
     let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
     if opening.count < sentences.count {
@@ -192,7 +200,10 @@ public struct QuestionLinker: Sendable {
             current = questions[best].id
             currentIndex = best
           }
-        } else if (Self.endsTopic(passage.text) && (best?.1 ?? 0) < keepScore) || Self.closes(passage.text) {
+        } else if (Self.endsTopic(passage.text) && (best?.1 ?? 0) < keepScore) || Self.closes(passage.text)
+          || Self.announcesTopic(passage.text)
+        {
+          // (A topic announced that is no protocol question's is a new topic outside it.)
           current = nil
           currentIndex = nil
         }
@@ -224,16 +235,63 @@ public struct QuestionLinker: Sendable {
              "there", "there's", "this"].contains(named)
   }
 
+  /// Whether a turn announces a topic instead of asking ("Okay. The family night.").
+  static func announcesTopic(_ text: String) -> Bool {
+    let scalars = Array(scalarsOf: text)
+    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
+    guard !sentences.contains(where: asks) else { return false }
+    if let last = sentences.last, announces(last) { return true }
+    return sentences.indices.contains { ($0 == 0 || movesOn(sentences[$0 - 1])) && names(sentences[$0]) }
+  }
+
+  /// Whether a sentence only moves the conversation on: "Okay.", "Alright, so.", "Next."
+  static func movesOn(_ sentence: String) -> Bool {
+    let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    return !words.isEmpty && words.allSatisfy { discourseMarkers.contains($0) || $0 == "next" }
+  }
+
+  /// Whether a sentence names a topic and nothing else: one to three words, none a pronoun, a
+  /// verb or a reaction ("Time.", "The website.", "Incentives now.").
+  static func names(_ sentence: String) -> Bool {
+    let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    guard (1...3).contains(words.count) else { return false }
+    return !words.contains { ["i", "you", "it", "we", "they", "that", "this", "yes", "yeah", "no", "sure", "good", "great", "fine", "wow"].contains($0) }
+      && !words.contains(where: backchannelWords.contains) && !words.contains(where: clauseWords.contains)
+      && words.contains { !stopWords.contains($0) && !discourseMarkers.contains($0) }
+  }
+
+  /// Words that react to an answer rather than name a topic ("Interesting.", "Fair enough.").
+  static let backchannelWords: Set<String> = [
+    "interesting", "fair", "enough", "noted", "understood", "gotcha", "congratulations", "congrats", "thanks", "sorry",
+    "ouch", "yikes", "oof", "gosh", "absolutely", "totally", "exactly", "definitely", "amazing", "wonderful", "awesome",
+    "lovely", "brilliant", "incredible", "perfect", "nice", "cool", "wild", "true", "mhm", "mm", "hmm", "huh", "ha",
+    "haha", "laughs", "oh", "ah", "wonder", "love", "agreed", "indeed", "fascinating", "bummer", "ugh", "whoa",
+  ]
+
   // MARK: - Concepts
 
   /// A question about the interview itself: recording, consent, anything else to add.
   static func isSmallTalk(_ sentence: String) -> Bool {
-    let words = " " + Tokenizer.tokens(in: sentence, punctuation: false).map(\.text).joined(separator: " ") + " "
-    return [" record ", " recording ", " recorded ", " anything else ", " can you hear ", " hear me ", " okay if ", " all right if ",
-            " all right with you ", " okay with you ", " consent ", " anything i missed ", " anything we missed ",
-            " anything we didn't ", " anything i didn't ", " anything you'd like to add ", " anything to add ", " add anything ",
-            " levels ", " sound check ", " mic ", " microphone "].contains { Self.bytes(of: $0, occurIn: words) }
+    let tokens = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    let words = " " + tokens.joined(separator: " ") + " "
+    // "Anything you want to add?", "Is there anything I missed?" close the interview; a bare
+    // "Anything else?" is a probe of the current question.
+    if tokens.contains("anything"), tokens.contains(where: closingWords.contains) { return true }
+    return smallTalk.contains { Self.bytes(of: $0, occurIn: words) }
   }
+
+  /// Words that, with "anything", ask what the interview left out.
+  static let closingWords: Set<String> = ["add", "missed", "miss", "cover", "covered", "forgot", "forget", "wrap"]
+
+  /// What questions about the interview itself say, as the tokenizer gives their words
+  /// ("didn't" is "did n't"), each with a space either side.
+  static let smallTalk: [String] = [
+    "record", "recording", "recorded", "anything else you", "anything else i", "anything else we",
+    "anything else before", "anything else on your mind", "anything else to", "can you hear", "hear me", "okay if", "all right if",
+    "all right with you", "okay with you", "consent", "anything i missed", "anything we missed", "anything we didn't",
+    "anything i didn't", "anything you'd like to add", "anything to add", "add anything", "levels", "sound check", "mic",
+    "microphone",
+  ].map { " " + Tokenizer.tokens(in: $0, punctuation: false).map(\.text).joined(separator: " ") + " " }
 
   /// Whether `needle`'s UTF-8 occurs in `haystack`'s, byte for byte (a plain scan: Foundation's
   /// search and the standard library's generic one were most of linking's time).
@@ -264,9 +322,11 @@ public struct QuestionLinker: Sendable {
     // Prompts and wh-questions transcribed without their question mark, after any words that
     // only move the conversation on ("So tell me about…", "Okay, now walk me through…").
     let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
-    guard let first = words.first(where: { !Self.discourseMarkers.contains($0) }) else { return false }
+    // ("Maybe start with what made you sign up.": a hedge before the prompt.)
+    guard let first = words.first(where: { !Self.discourseMarkers.contains($0) && !["maybe", "perhaps", "just"].contains($0) })
+    else { return false }
     return ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
-            "which", "let's", "lets", "let"]
+            "which", "let's", "lets", "let", "start", "begin"]
       .contains(first)
   }
 
@@ -283,8 +343,24 @@ public struct QuestionLinker: Sendable {
     where lowered.contains(probe) {
       return false
     }
+    // "Even a rough number?", "Overlapping, so both at once?": a question without a verb
+    // leans on the one before it.
+    if isFragment(words) { return false }
     return words.filter { !stopWords.contains($0) }.count >= 3
   }
+
+  /// Whether a question's words make no clause: at most seven words besides the ones that move
+  /// on, none of them an auxiliary, a question word or a common verb.
+  static func isFragment(_ words: [String]) -> Bool {
+    let content = words.drop { discourseMarkers.contains($0) }
+    return content.count <= 7 && !content.contains(where: clauseWords.contains)
+  }
+
+  static let clauseWords: Set<String> = [
+    "do", "did", "does", "is", "was", "are", "were", "'s", "'re", "have", "has", "had", "'ve", "can", "could", "would",
+    "will", "should", "'d", "'ll", "what", "how", "why", "when", "where", "who", "which", "tell", "describe", "talk",
+    "walk", "think", "feel", "felt", "go", "went", "get", "got", "make", "made", "say", "said", "mean", "take", "took",
+  ]
 
   /// The stems of a text's content words, mapped to shared concepts where interviewers use
   /// them interchangeably.
@@ -294,6 +370,11 @@ public struct QuestionLinker: Sendable {
     var index = 0
     while index < tokens.count {
       let word = tokens[index].text
+      if index + 2 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text + " " + tokens[index + 2].text] {
+        if !phrase.isEmpty { result.append(phrase) }
+        index += 3
+        continue
+      }
       if index + 1 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text] {
         // An empty concept drops an idiom: "tell me" prompts, it does not ask for advice.
         if !phrase.isEmpty { result.append(phrase) }
@@ -302,17 +383,48 @@ public struct QuestionLinker: Sendable {
       }
       index += 1
       if stopWords.contains(word) { continue }
+      // "What feedback do you have on the platform?", "your thoughts about…": the noun asks
+      // for an opinion; the topic is what follows.
+      if opinionNouns.contains(word), index < tokens.count, opinionFollowers.contains(tokens[index].text) { continue }
+      // "How many years have you been…" asks about a career; "How's the year going?" does not.
+      if word == "year" {
+        result.append(word)
+        continue
+      }
       let stem = PorterStemmer.stem(word)
+      // "What would you change?" asks for a recommendation; "Did anything change?" asks what
+      // came of it.
+      if wishedStems.contains(stem) {
+        let before = tokens[..<(index - 1)].map(\.text)
+        if !before.contains(where: wishingWords.contains) {
+          result.append(stem)
+          continue
+        }
+      }
       result.append(synonyms[stem] ?? stem)
     }
     return result
   }
 
+  /// Nouns that ask for an opinion when "on", "about", "of" or "do you have" follows them.
+  static let opinionNouns: Set<String> = [
+    "feedback", "thoughts", "thought", "impressions", "impression", "opinion", "opinions", "reactions", "reaction",
+    "comments", "views",
+  ]
+  static let opinionFollowers: Set<String> = ["on", "about", "of", "regarding", "do", "did", "would", "you"]
+
+  /// Stems that ask for a recommendation only when wished for ("if you could change…").
+  static let wishedStems: Set<String> = ["chang", "improv"]
+  /// Words that make a change wished for rather than observed, anywhere before it.
+  static let wishingWords: Set<String> = ["would", "could", "should", "if", "'d", "wish", "want", "like"]
+
   private static let phraseConcepts: [String: String] = [
     "too much": "#judgment", "about right": "#judgment", "too little": "#judgment",
     "just right": "#judgment", "work with": "#together", "pd hours": "#incentive",
     "got in": "#obstacle", "in the way": "#obstacle", "first place": "#motive",
-    "tell me": "", "tell us": "",
+    // "What made you sign up?", "What led you to it?": asking for a cause is asking for a motive.
+    "made you": "#motive", "got you to": "#motive", "led you": "#motive", "prompted you": "#motive", "brought you": "#motive",
+    "tell me": "", "tell us": "", "take part": "", "took part": "", "taking part": "",
   ]
 
   private static let synonyms: [String: String] = [

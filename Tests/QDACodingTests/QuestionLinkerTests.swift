@@ -1,6 +1,6 @@
 import Testing
 import QDACodebook
-import QDACoding
+@testable import QDACoding
 import QDAModel
 import _QDATestSupport
 
@@ -74,6 +74,71 @@ import _QDATestSupport
     #expect(linker.bestQuestion(for: "That's all from my list. Is there anything I missed about the time or the platform?") == nil)
     #expect(linker.bestQuestion(for: "Before we stop, anything we didn't cover on the micro-credential?") == nil)
     #expect(linker.bestQuestion(for: "Let me check the levels first. Could you say a sentence about your school?") == nil)
+  }
+
+  /// Interviewer turns in order, each followed by a short answer; the question in force after
+  /// each turn.
+  func linkedAfterEachTurn(_ turns: [String]) -> [String?] {
+    var passages: [Passage] = []
+    for (number, turn) in turns.enumerated() {
+      passages.append(Self.passage(2 * number, .interviewer, turn))
+      passages.append(Self.passage(2 * number + 1, .participant, "Sure, I can say something about that."))
+    }
+    return linker.link(passages).filter { $0.role == .interviewer }.map(\.questionID)
+  }
+
+  @Test func closingPhrasesWithContractionsClose() {
+    // The tokenizer reads "didn't" as "did n't" and "you'd" as "you 'd"; the closing phrases
+    // are read the same way.
+    #expect(QuestionLinker.closes("Was there anything I didn't get to?"))
+    #expect(QuestionLinker.closes("Anything you'd like to add before we stop?"))
+    #expect(QuestionLinker.closes("That's all I had. Anything you want to add?"))
+    // A bare "Anything else?" probes the question in force.
+    #expect(!QuestionLinker.closes("Anything else?"))
+    #expect(linkedAfterEachTurn(["What got in the way of finishing, if anything?", "Anything else?"]) == ["Q11", "Q11"])
+  }
+
+  @Test func aChangeSeenIsNotAChangeWished() {
+    #expect(linker.bestQuestion(for: "Did anything change at your school after the second module?")?.questionID != "Q12")
+    #expect(linker.bestQuestion(for: "Have things improved for your new teachers since then?")?.questionID != "Q12")
+    #expect(linker.bestQuestion(for: "If you were running it, what would you change?")?.questionID == "Q12")
+  }
+
+  @Test func aNounAskingForAnOpinionIsNotTheTopic() {
+    // "What feedback do you have on the online platform" asks about the platform; feedback
+    // from an assessor is another topic.
+    #expect(linker.bestQuestion(for: "What feedback did the assessors give you on your portfolio?")?.questionID != "Q8")
+    #expect(linker.bestQuestion(for: "Any thoughts on the website?")?.questionID == "Q8")
+  }
+
+  @Test func aTopicNamedOnItsOwnIsAnnounced() {
+    #expect(linker.bestQuestion(for: "Okay. Hours.")?.questionID == "Q4")
+    #expect(linker.bestQuestion(for: "Alright. Incentives. The program paid a small stipend, I think.")?.questionID == "Q7")
+    #expect(linker.bestQuestion(for: "Collaboration. Did you ever meet up with anyone?")?.questionID == "Q10")
+    // A reaction is no topic.
+    #expect(QuestionLinker.names("Interesting.") == false)
+    #expect(QuestionLinker.names("The teachers do.") == false)
+  }
+
+  @Test func anAnnouncedTopicOutsideTheProtocolEndsTheQuestion() {
+    #expect(linkedAfterEachTurn(["Which of the readings were useful?", "Okay. The summer retreat."]) == ["Q9", nil])
+  }
+
+  @Test func aQuestionWithoutAVerbLeansOnTheOneBefore() {
+    #expect(linkedAfterEachTurn(["How many hours would you say it took, start to finish?", "Even a rough guess, for the fall?"]) == ["Q4", "Q4"])
+    #expect(linkedAfterEachTurn(["Which readings were useful?", "Overlapping ones, so several modules at once?"]) == ["Q9", "Q9"])
+  }
+
+  @Test func askingForACauseAsksForTheMotive() {
+    #expect(linker.bestQuestion(for: "So what got you to sign up for it?")?.questionID == "Q2")
+    #expect(linker.bestQuestion(for: "Maybe start with what made you sign up.")?.questionID == "Q2")
+    // "Take part" is joining, not the time it took.
+    #expect(linker.bestQuestion(for: "So what made you decide to take part in the academy?")?.questionID == "Q2")
+  }
+
+  @Test func thisYearIsNotACareer() {
+    #expect(linker.bestQuestion(for: "How's the year treating you so far?") == nil)
+    #expect(linker.bestQuestion(for: "How many years have you been a principal, all told?")?.questionID == "Q1")
   }
 
   /// A linker over two questions whose wordings have made-up sentence vectors, so a turn's

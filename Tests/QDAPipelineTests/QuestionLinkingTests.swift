@@ -59,16 +59,18 @@ import _QDATestSupport
     return (right, total, wrong)
   }
 
-  @Test func meaningLinksMoreTurnsRightThanWordsAlone() throws {
+  @Test func meaningLinksAsManyTurnsRightAsWordsAlone() throws {
     _ = try TestModel.location()
     let words = try Self.linkedRight(Pipeline(environment: .constant("2026-01-01T00:00:00Z"), sentenceModel: .off))
     let meaning = try Self.linkedRight(Pipeline(environment: .constant("2026-01-01T00:00:00Z")))
     #expect(words.total == 84 && meaning.total == 84)
     // Measured when linking by meaning was added (2026-12-06): 48 of 84 by words (46 before the
     // prompt and closing-question fixes; 38 on the linker before this work), 49 with the
-    // sentence model; a change that links fewer of these turns right is a regression.
-    #expect(words.right >= 46, "by words: \(words.right) of 84; wrong: \(words.wrong)")
-    #expect(meaning.right >= 49, "by meaning: \(meaning.right) of 84; wrong: \(meaning.wrong)")
-    #expect(meaning.right > words.right)
+    // sentence model; 50 and 50 since topics named alone and framing words (2026-12-07: on the
+    // dev set's 262 turns 190 by words, 209 by meaning; on 484 turns of 16 fresh interviews 322
+    // and 349). A change that links fewer of these turns right is a regression.
+    #expect(words.right >= 50, "by words: \(words.right) of 84; wrong: \(words.wrong)")
+    #expect(meaning.right >= 50, "by meaning: \(meaning.right) of 84; wrong: \(meaning.wrong)")
+    #expect(meaning.right >= words.right)
   }
 }
