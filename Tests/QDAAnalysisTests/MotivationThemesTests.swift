@@ -29,6 +29,16 @@ import QDAAnalysis
     ("My director said, you need to be the one who knows this.", .supervisor),
     ("My supervisor wrote it into my growth goals for the year.", .supervisor),
     ("I could see myself walking my teachers through the whole cycle.", .staff),
+    // Said in other words (2026-12-07, classes missed on fresh interviews).
+    ("It lined up with what our school had already promised families.", .priorities),
+    ("Attendance is one of our site goals, so the timing was right.", .priorities),
+    ("It's the part of the job I care most about.", .passion),
+    ("I genuinely care about early reading, always have.", .passion),
+    ("Two credits toward the specialist degree made it worth it.", .degree),
+    ("The plan was that I'd learn it first and then walk my teachers through it.", .staff),
+    ("My superintendent emailed the link and said, you're doing this one.", .supervisor),
+    ("My director basically said, I'd like all of you in this cohort.", .supervisor),
+    ("Part of it is that I was asked to.", .supervisor),
   ])
   func recognisesEachTheme(sentence: String, theme: MotivationTheme) {
     #expect(Self.themes(sentence) == [theme], "\(sentence)")
@@ -49,6 +59,9 @@ import QDAAnalysis
     "The superintendent mentioned it at a meeting.",
     "Every principal was required to complete it by June.",
     "She had a master's in statistics.",
+    "We were told the deadline was firm.",
+    "Our goal was to get everyone through by spring.",
+    "I was asked about it at a board meeting once.",
   ])
   func leavesOtherSentencesAlone(sentence: String) {
     #expect(Self.themes(sentence).isEmpty, "\(sentence)")

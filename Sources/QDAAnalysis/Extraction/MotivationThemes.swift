@@ -159,6 +159,10 @@ public enum MotivationReader {
       let named = authorities.matchesAny(text) || [before, after].contains { $0.map(authorities.matchesAny) ?? false }
       if named { return text.quote(match.words) }
     }
+    // "I was asked to": a request from above, whoever made it.
+    if let match = passiveRequests.firstMatch(in: text), !text.isNegated(before: match.words.lowerBound, window: 4) {
+      return text.quote(match.words)
+    }
     return nil
   }
 
@@ -176,14 +180,18 @@ public enum MotivationReader {
 
   static let priorities = CueLexicon([
     "district|districts|school|schools|board|division|system|state|campus|building|superintendent|network .. .. priority|priorities|goal|goals|initiative|initiatives|focus|mission",
-    "our .. .. priority|priorities|initiative|initiatives", "strategic plan", "improvement plan", "district plan",
+    "our .. .. priority|priorities|initiative|initiatives|goals", "strategic plan", "improvement plan", "district plan",
+    // "It lined up with what the district needed", "…with what we'd already committed to".
+    "lined|lines|line|aligned|aligns|align|fit|fits|fitted|matched up with what we|the|our",
+    "lined|lines|line|aligned|aligns|align|fit|fits|fitted|matched with what we|the|our",
     "district|system wide", "districtwide|systemwide", "top priority",
   ])
 
   static let passion = CueLexicon([
     "passion*", "close to my heart", "near and dear", "dear to me", "my thing", "my calling", "personal for me",
     "it 's personal", "it is personal", "matters to me", "the|a|whole reason i went|got|became|chose|came|do|'m",
-    "why i went|got|became|chose|do|care", "i care|cared deeply|about|so", "care deeply", "i 've always cared",
+    "why i went|got|became|chose|do|care", "i care|cared deeply|about|so|most", "care deeply", "i 've always cared",
+    "i actually|really|genuinely|truly|just care|cared", "the thing i care|cared", "what i care|cared .. most",
     "i love|loved this|the topic|work", "heart is|was in", "personally invested|committed|important",
   ])
 
@@ -191,18 +199,24 @@ public enum MotivationReader {
     "i 'm|am working|enrolled|in|doing|pursuing|finishing|starting|halfway|still .. doctorate|degree|dissertation|phd|edd|doctoral|master|masters|endorsement|certification|program|coursework|licensure",
     "started|starting|began|pursuing a|an|my .. doctorate|degree|phd|edd|doctoral|masters|master|endorsement|certification",
     "my dissertation|thesis|doctorate|capstone", "my doctoral|graduate program|coursework|study",
-    "credit|credits .. transfer|count|apply|go toward|towards", "toward|towards my|a|the .. degree|doctorate|master|masters|endorsement|certification|licensure",
+    "credit|credits .. transfer|count|apply|go toward|towards", "toward|towards my|a|the .. degree|doctorate|master|masters|endorsement|certification|licensure|specialist|eds",
     "for my degree|doctorate|dissertation|endorsement|masters|master|program", "for the credit|credits",
   ])
 
   /// Cues strong enough to stand without a reason frame around them.
   static let strongCues: [MotivationTheme: CueLexicon<Bool>] = [
-    .degree: CueLexicon(["credit|credits .. transfer|count|apply", "toward|towards my", "for my degree|doctorate|dissertation"]),
+    .degree: CueLexicon([
+      "credit|credits .. transfer|count|apply", "toward|towards my", "for my degree|doctorate|dissertation",
+      // "Three credits toward the doctorate", "a graduate credit toward the Ed.S."
+      "credit|credits|units toward|towards .. degree|doctorate|master|masters|specialist|eds|edd|phd|dissertation",
+      "credit|credits|units toward|towards .. ed s",
+    ]),
   ]
 
   static let motives = CueLexicon([
     "want|wanted|wants|need|needed|hope|hoped|hoping|wish|wished", "so i could|can", "so that i could|can",
-    "to be able to", "looking for", "the idea was", "the goal was", "my goal was", "in order to", "i 'd like|love to",
+    "to be able to", "looking for", "the idea was", "the goal was", "my goal was", "the plan was", "my plan was",
+    "in order to", "i 'd like|love to",
     "could see myself", "saw myself",
     "would like to", "like|liked|love|loved|prefer|enjoy going|digging|working", "like|liked|love|loved|prefer to go|dig|work",
   ])
@@ -237,7 +251,15 @@ public enum MotivationReader {
     "signed me up", "volunteered me", "recommended me",
     // "My chief said, you should be in the room", "My principal put it in my goals".
     "said|says .. you|i|we should|need|ought|have", "told me|us .. you|i|we should|need|ought|have",
+    // Reported directives: "she said, you're doing this", "…basically said, I'd like each of you to do it".
+    "said|says .. you 're|are|will|must|'ll doing|going|be|do|take|complete|need",
+    "said|says .. i 'd|would like|love each|all|everyone|every|you",
+    "said|says .. i want|need each|all|everyone|every|you",
     "put|wrote|made it|this .. in|into my .. goals|evaluation|plan", "part of my .. goals|evaluation|plan",
+  ])
+
+  static let passiveRequests = CueLexicon([
+    "i|we was|were asked|told|tapped to", "i|we 'd|had been asked|told|tapped to", "i|we was|were voluntold",
   ])
 
   static let authorities = CueLexicon([
