@@ -54,6 +54,11 @@ import QDAAnalysis
     // A block after a rate, set apart by "Then", its length given by "call it" (read so before
     // these changes too: it guards the "call it" and "Then" rules against them).
     ("Half an hour a night, four nights a week, for about five weeks. Then one Sunday for the final report, call it six hours.", 16.0),
+    // The rate said before its amount ("a typical week was maybe two hours"), the programme's
+    // length in the short sentence before it (2026-12-07, a class found on fresh interviews).
+    ("It ran twelve weeks. A typical week was maybe two hours. And the final project was its own thing, about six hours.", 30.0),
+    ("The course was eight weeks long. Each week, it was about three hours.", 24.0),
+    ("Forty-five minutes a week, give or take, for twelve weeks. That's the modules and the meetings together.", 9.0),
   ])
   func readsPartsAndSummingUp(text: String, hours: Double) {
     guard case .estimate(let estimate) = HourEstimator.read([text], bareNumbers: true) else {

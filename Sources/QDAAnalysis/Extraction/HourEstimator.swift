@@ -226,6 +226,7 @@ public enum HourEstimator {
           let before = found[index - 1]
           if before.per == nil, !before.isAdjectival, let factor = before.unit.count(of: rate),
             !tokens[before.lastToken..<quantity.firstToken].contains(where: { $0.text == "." || $0.text == "?" })
+              || statesTheLength(tokens, of: before, beforeSentenceOf: quantity)
           {
             total *= before.value * factor
             working = describe(before) + " × " + working
@@ -418,6 +419,7 @@ public enum HourEstimator {
       || after.contains("besides") || has(["as", "well"], in: after)
       || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
       || has(["then", "another"], in: before) || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
+      || has(["its", "own"], in: before) || has(["a", "separate"], in: before)
       || startsApart(tokens, before: sentence.lowerBound)
     {
       return .addition
@@ -726,6 +728,11 @@ public enum HourEstimator {
           next += 1
         }
       }
+      // "A typical week was maybe two hours", "each night, about forty minutes": the rate said
+      // before the amount.
+      if per == nil, !adjectival, unit == .hour || unit == .minute, let rate = rateBefore(tokens, index) {
+        per = rate
+      }
       // "six hours, once you take out lunch, once a month": a length repeated at a rate said
       // later in the sentence, with no other number between.
       if per == nil, !adjectival, unit == .hour || unit == .minute {
@@ -762,6 +769,47 @@ public enum HourEstimator {
     }
     return result
   }
+
+  /// Whether a duration is the length of the programme, said in the short sentence just before
+  /// the one with a rate: "It ran twelve weeks. A typical week was two hours."
+  static func statesTheLength(_ tokens: [Token], of duration: Quantity, beforeSentenceOf rate: Quantity) -> Bool {
+    let sentence = sentenceBounds(tokens, around: duration.firstToken)
+    let next = sentenceBounds(tokens, around: rate.firstToken)
+    guard next.lowerBound == sentence.upperBound + 1, tokens[sentence].filter({ $0.kind == .word }).count <= 10
+    else { return false }
+    let words = Set(tokens[sentence].map(\.text))
+    return !words.isDisjoint(with: ["ran", "runs", "lasted", "lasts", "long", "spanned", "was", "is"])
+      && !words.isDisjoint(with: ["it", "course", "program", "programme", "credential", "thing", "whole", "module", "modules"])
+  }
+
+  /// The rate a period names just before an amount: "a (typical) week was (maybe)", "each
+  /// night, about", "per session it was"; nil when anything else comes between.
+  static func rateBefore(_ tokens: [Token], _ index: Int) -> Unit? {
+    var look = index - 1
+    while look >= 0, look >= index - 6, linkingWords.contains(tokens[look].text) { look -= 1 }
+    // (One period, not several: "a week", not "the weeks".)
+    guard look >= 1, let rate = Unit(tokens[look].text), ![.other, .hour, .minute, .session, .weekend].contains(rate),
+      !tokens[look].text.hasSuffix("s")
+    else { return nil }
+    var opener = look - 1
+    while opener >= 0, opener >= look - 3, periodAdjectives.contains(tokens[opener].text) { opener -= 1 }
+    guard opener >= 0, ["a", "an", "each", "every", "per"].contains(tokens[opener].text) else { return nil }
+    // "In a week it was…" and "a week was…" are rates; "for a week, two hours" is a duration.
+    if opener > 0, ["for", "over", "within", "after"].contains(tokens[opener - 1].text) { return nil }
+    return rate
+  }
+
+  /// Words between a period and its amount: "was maybe", "it 's about", ", roughly".
+  static let linkingWords: Set<String> = [
+    "was", "is", "'s", "were", "it", "that", "be", "would", "'d", "about", "around", "maybe", "probably", "roughly",
+    "like", "usually", "typically", "say", "i", "um", "uh", ",", "-", "—", "–", "or", "so", "just", "under", "over",
+    "ran", "runs", "took", "takes", "came", "comes", "to",
+  ]
+  /// Words that describe which period: "a typical week", "a pretty normal week".
+  static let periodAdjectives: Set<String> = [
+    "typical", "normal", "usual", "average", "regular", "ordinary", "standard", "pretty", "good", "bad", "busy", "slow",
+    "given", "single",
+  ]
 
   /// Words before a unit that make a duration a rate: "most weeks", "some nights".
   static let rateQualifiers: Set<String> = ["most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow"]
