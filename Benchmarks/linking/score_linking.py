@@ -7,7 +7,9 @@ LABELS.csv has `doc` (or `file`), `turn` (the 1-based number of the interviewer 
 document) and `question` (the protocol question in force after that turn, meaning the one the
 participant's next answer answers, or `none`). The question in force after a turn is its last
 passage's. `devset_labels.csv` labels the dev set's interviewer turns (../shared/devset) against
-Corpora/principals/protocol.yaml; Tests/Fixtures/linking/labels.csv labels the linking fixtures.
+Corpora/principals/protocol.yaml; Tests/Fixtures/linking/labels.csv labels the linking fixtures;
+`reference_mnpq_labels.csv` labels the 484 interviewer turns of Corpora/reference's M, N, P and Q
+interviews against the same protocol (by a helper who saw only the interviews and the protocol).
 -v lists each turn linked wrongly and the most common confusions.
 """
 import collections

@@ -5,8 +5,8 @@
 
 Each gold passage (gold/segments.jsonl) carries CHAT elements and the writers' own sub-code names; each
 element becomes one coding by the coder `reference`, with the sub-code mapped to Codebooks/chat.yaml's ids
-(SUBCODES below) when one of the passage's sub-codes belongs to that element, else the element's top-level
-code. Passages with no element (small talk) give no coding: the sentence was read and left uncoded.
+(SUBCODES below, or by keyword for free-text names) when one of the passage's sub-codes belongs to that
+element, else the element's top-level code. Passages with no element (small talk) give no coding: the sentence was read and left uncoded.
 """
 import csv, json, re
 from pathlib import Path
@@ -57,20 +57,44 @@ SUBCODES = {
 }
 
 
+# Free-text sub-code names (groups M, N, P and Q wrote their own labels, "motivation: supervisor
+# request", "platform: adequate"): the first keyword a name contains gives its codebook id; a name
+# with none of them leaves the element's top-level code.
+KEYWORDS = [
+    ("supervisor", "outcome.motivation.supervisor"), ("degree", "outcome.motivation.degree"),
+    ("priorit", "outcome.motivation.priorities"), ("passion", "outcome.motivation.passion"),
+    ("deep", "outcome.motivation.deep"), ("motivation: bring", "outcome.motivation.staff"),
+    ("motivation: staff", "outcome.motivation.staff"), ("motivation", "outcome.motivation"),
+    ("time advice", "rules.time.advice"), ("hours", "rules.time"), ("time judgment", "rules.time"), ("time", "rules.time"),
+    ("incentive", "rules.incentives"), ("stipend", "rules.incentives"), ("deadline", "rules.deadlines"),
+    ("window", "rules.deadlines"), ("requirement", "rules.requirements"),
+    ("platform", "tools.platform"), ("content", "tools.content"), ("resource", "tools.content"), ("reading", "tools.content"),
+    ("toolkit", "tools.content"), ("appeal", "object.design"), ("design", "object.design"), ("format", "object.design"),
+    ("task", "object.tasks"), ("evidence", "object.tasks"), ("assessment", "object.tasks"), ("feedback", "object.tasks"),
+    ("portfolio", "object.tasks"), ("capstone", "object.tasks"),
+    ("years", "division_of_labor.experience"), ("experience", "division_of_labor.experience"),
+    ("role", "division_of_labor.role"), ("workload", "division_of_labor.role"), ("staffing", "division_of_labor.role"),
+    ("background", "subject.background"), ("identity", "subject.background"), ("career", "subject.background"),
+    ("collaborat", "community.collaboration"), ("cohort", "community.collaboration"), ("isolation", "community.collaboration"),
+    ("mentor", "community.collaboration"), ("colleague", "community.collaboration"),
+    ("result", "outcome.learning"), ("learning", "outcome.learning"), ("outcome", "outcome.learning"), ("impact", "outcome.learning"),
+]
+
+
 def code_id(name):
     key = name.strip().lower()
     if key in SUBCODES:
         return SUBCODES[key]
     if re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", key):  # already a codebook id
         return key
-    raise SystemExit(f"unmapped sub-code {name!r}: add it to SUBCODES")
+    return next((code for word, code in KEYWORDS if word in key), None)
 
 
 def main():
     rows = []
     for line in open(HERE / "gold" / "segments.jsonl", encoding="utf-8"):
         seg = json.loads(line)
-        codes = [code_id(s) for s in seg["subcodes"]]
+        codes = [code for code in map(code_id, seg["subcodes"]) if code]
         for element in seg["elements"]:
             top = ELEMENT_CODE[element]
             mine = [c for c in codes if c.split(".")[0] == top]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the codebook's prior (Codebooks/chat.prior.json) from this corpus: the element and code
-# classifiers from the coder `reference`'s codings (codings.csv), and the tension model from the 237
+# classifiers from the coder `reference`'s codings (codings.csv), and the tension model from the 288
 # contradictions of gold/contradictions.jsonl, recorded by hand as that coder's.
 #
 #   Corpora/reference/rebuild-prior.sh [path/to/qda]      (default: swift run qda)

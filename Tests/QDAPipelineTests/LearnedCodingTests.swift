@@ -105,12 +105,12 @@ import _QDATestSupport
     let found = try Self.pipeline.contradictions(project: project)
     #expect(!found.isEmpty)
     for contradiction in found {
-      #expect(contradiction.evidence.hasPrefix("learned tension model (from reference, 237 contradictions): "))
+      #expect(contradiction.evidence.hasPrefix("learned tension model (from reference, 288 contradictions): "))
       #expect(contradiction.confidence >= 0.5)
       #expect(contradiction.first != contradiction.second)
       #expect(contradiction.spans.count == 1 && contradiction.passageIDs.count == 1)
     }
-    // At most three per interview (237 contradictions in 80 interviews), one per passage.
+    // At most three per interview (288 contradictions in 96 interviews), one per passage.
     for (participant, items) in Dictionary(grouping: found, by: \.participant) {
       #expect(items.count <= 3, "\(participant): \(items.count)")
       #expect(Set(items.map(\.passageIDs)).count == items.count)

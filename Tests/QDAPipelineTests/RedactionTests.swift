@@ -33,8 +33,17 @@ import _QDATestSupport
     return (temp, project, temp.path("deid.qda"), key)
   }
 
+  /// Whether `text` holds `name` as words, in any case: "Hale" in "Ms. Hale's", not inside a
+  /// longer word or a run of base64 (a stored model's weights once spelled "phALej").
   static func contains(_ text: String, _ name: String) -> Bool {
-    text.range(of: name, options: [.caseInsensitive]) != nil
+    var searched = text.startIndex
+    while let found = text.range(of: name, options: [.caseInsensitive], range: searched..<text.endIndex) {
+      let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : " "
+      let after = found.upperBound < text.endIndex ? text[found.upperBound] : " "
+      if !(before.isLetter || before.isNumber || after.isLetter || after.isNumber) { return true }
+      searched = text.index(after: found.lowerBound)
+    }
+    return false
   }
 
   @Test func reportsAndExportsFromARedactedProjectHoldNoOriginalName() throws {

@@ -133,8 +133,8 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// tension are what its words are about, so the codes of its words weigh as much as the side
   /// classifiers, which learned from few examples. Each pair's score is multiplied by how often
   /// the training recorded that pair (Bayes' rule, with the pairs' frequencies as the prior):
-  /// some pairs are far commoner than others (of the reference corpus's 237, rules against
-  /// division of labor 35, five pairs three or fewer). Measured with priors that
+  /// some pairs are far commoner than others (of the reference corpus's 288, rules against
+  /// division of labor 45, five pairs three or fewer). Measured with priors that
   /// left out one of five authors' groups of eight interviews (122 contradictions in all) and
   /// scored on it: right pair 12 → 21; development corpus 1 → 2 of 24.
   public func pair(sides: [Float], own: [Float], beside: [Float]) -> (Element, Element) {
