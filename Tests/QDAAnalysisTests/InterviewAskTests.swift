@@ -9,6 +9,8 @@ import QDAAnalysis
     ("Roughly how many hours went into it?", .hours),
     ("Did that feel like a fair amount of time?", .timeJudgment),
     ("Was it too much, about right, or too little?", .timeJudgment),
+    ("So how did it sit with you, in terms of the amount?", .timeJudgment),
+    ("And how did the workload feel?", .timeJudgment),
     ("Any tips for someone about to start?", .timeAdvice),
     ("What would you say to a colleague thinking of signing up?", .timeAdvice),
     ("If a friend were about to enroll, what would you tell them about fitting it in?", .timeAdvice),

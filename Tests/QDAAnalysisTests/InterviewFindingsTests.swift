@@ -195,6 +195,16 @@ import QDAModel
     #expect(found.judgment?.source == .question)
   }
 
+  @Test func aComparisonInTheAnswerAboutHoursIsNoJudgment() throws {
+    let lines = [
+      "I: Roughly how many hours did it take you?",
+      "P: Around forty hours, I'd guess. My instructional coach put in way more than that, poor thing.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["C11": lines]))["C11"])
+    #expect(found.hours?.estimate?.hours == 40)
+    #expect(found.judgment?.judgment == nil)
+  }
+
   @Test func anIncentiveNamedOnlyAsUnitsIsStillAsked() throws {
     let lines = [
       "I: Did the renewal units play any role for you?",
@@ -239,6 +249,8 @@ import QDAModel
     ("About right for most principals, I suppose. For me it was too little.", .tooLittle),
     ("Too much. I know it's supposed to be manageable, and maybe it is somewhere smaller.", .tooMuch),
     ("Honestly I don't know how to answer that; some weeks it felt like too much and some weeks it was fine.", nil),
+    // An answer that opens with the verdict alone has said it; what follows qualifies it.
+    ("Too much. For a first-year AP it was too much, plain and simple. The readings weren't too much, it was the calendar.", .tooMuch),
   ])
   func aJudgmentIsTheSpeakersOwn(answer: String, judgment: TimeJudgment?) throws {
     let lines = ["I: Was that too much, about right, or too little?", "P: " + answer]

@@ -71,6 +71,8 @@ public enum InterviewAsk {
     ("manageable", .timeJudgment), ("time .. feel|felt|fair|reasonable", .timeJudgment),
     ("feel|felt like .. amount|time", .timeJudgment), ("fair amount", .timeJudgment), ("right amount", .timeJudgment),
     ("time commitment .. feel|felt|fair|reasonable|like", .timeJudgment), ("more than you expected", .timeJudgment),
+    // "How did that feel, in terms of the amount?", "How did the workload sit with you?"
+    ("in terms of the|its amount|workload|load", .timeJudgment), ("the|that amount|workload|load feel|felt|sit|sat", .timeJudgment),
     ("advice", .timeAdvice), ("advise", .timeAdvice), ("tips", .timeAdvice), ("tip", .timeAdvice),
     ("what would you tell", .timeAdvice), ("what would you say to", .timeAdvice), ("what should i tell", .timeAdvice),
     ("what should .. colleague*|principal*|teacher*|someone|somebody|others|people .. know", .timeAdvice),

@@ -215,6 +215,15 @@ public struct InterviewFindings: Sendable {
             judgment: nil, cue: nil, evidence: undecided.text.text, passageID: group.passageID,
             passageIDs: groups.map(\.passageID), source: source)
         }
+        // An answer that opens with the verdict alone ("Too much.", "About right, yes.") has said
+        // it; what follows qualifies it ("The content wasn't too much, the timing was").
+        if let opening = group.sentences.first, opening.text.words.filter({ $0.kind == .word }).count <= 4,
+          let verdict = verdicts.first(where: { opening.text.range.contains(group.range.lowerBound + $0.start) })
+        {
+          return .init(
+            judgment: verdict.label, cue: verdict.evidence, evidence: opening.text.text, passageID: group.passageID,
+            passageIDs: groups.map(\.passageID), source: source)
+        }
         guard let verdict = speakersOwn(verdicts, saidIn: { sentence(at: $0.start)?.text }).last else { continue }
         return .init(
           judgment: verdict.label, cue: verdict.evidence, evidence: sentence(at: verdict.start)?.text.text ?? verdict.evidence,
@@ -223,9 +232,11 @@ public struct InterviewFindings: Sendable {
       return .init(judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID), source: source)
     }
     // Away from a question about the judgment, "not enough hours for both" says how busy someone
-    // was rather than judging what the programme asked.
+    // was rather than judging what the programme asked, and "the kids put in way more than
+    // that" compares amounts.
     func judgesTheProgramme(_ found: ParticipantFindings.Judgment?) -> Bool {
-      found?.judgment != nil && !(found?.cue ?? "").lowercased().contains("enough")
+      let cue = (found?.cue ?? "").lowercased()
+      return found?.judgment != nil && !cue.contains("enough") && !cue.contains("more than")
     }
     for group in asked {
       if let found = read(group, source: .question), found.judgment != nil { return found }
