@@ -74,6 +74,11 @@ import QDAAnalysis
     #expect(Self.stance(answer) == stance)
   }
 
+  @Test func aReasonOnlyInASuppositionIsNoReason() {
+    #expect(Self.stance("If the stipend had been the only reason, I'd have skipped it.") == .didNotMatter)
+    #expect(Self.stance("Honestly the stipend was the only reason I finished.") == .mattered)
+  }
+
   @Test func aBonusPaidIsAnIncentiveNotAStance() {
     for sentence in ["The district pays a completion bonus.", "Oh, the bonus.", "The bonus goes to whoever finishes."] {
       let verdicts = IncentiveReader.verdicts(in: CueText(sentence))

@@ -205,6 +205,21 @@ import QDAModel
     #expect(found.judgment?.judgment == nil)
   }
 
+  /// To "Would you have done it without…?", a short "No." says the incentive mattered; the
+  /// participant may ask it of themselves.
+  @Test(arguments: [
+    (["I: Would you have finished it without the stipend?", "P: No, I don't think so."], IncentiveStance.mattered),
+    (["I: Would you have finished it without the stipend?", "P: Yes. I'd started, I'd have finished."], .didNotMatter),
+    (["I: What drew you to it?",
+      "P: Mostly the topic. The credits were for a subject I'd have studied anyway. Would I have signed up this year without the credits? Probably not."],
+     .mattered),
+    (["I: Did the credits matter to you?", "P: Probably not."], .didNotMatter),
+  ])
+  func aShortAnswerToDoingWithoutSaysItMattered(lines: [String], stance: IncentiveStance) throws {
+    let found = try #require(InterviewFindings(Self.snapshot(["C12": lines]))["C12"])
+    #expect(found.incentives?.verdict?.stance == stance)
+  }
+
   @Test func anIncentiveNamedOnlyAsUnitsIsStillAsked() throws {
     let lines = [
       "I: Did the renewal units play any role for you?",

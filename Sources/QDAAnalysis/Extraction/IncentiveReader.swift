@@ -74,7 +74,11 @@ public enum IncentiveReader {
   ///     "No." or "Absolutely." is a stance.
   ///   - inherited: the incentives the sentence before named, for a sentence that names none
   ///     ("I've got plenty of those").
-  public static func verdicts(in text: CueText, opensAnswer: Bool = false, inherited: Set<IncentiveKind> = []) -> [IncentiveVerdict] {
+  ///   - doingWithout: the question asked whether they would have done it without the incentive
+  ///     (`asksAboutDoingWithout`): a short "No." then says it mattered, "Yes." that it did not.
+  public static func verdicts(
+    in text: CueText, opensAnswer: Bool = false, inherited: Set<IncentiveKind> = [], doingWithout: Bool = false
+  ) -> [IncentiveVerdict] {
     guard !text.isQuestion else { return [] }
     let sentenceKinds = Self.kinds(in: text)
     // "But seven-fifty is a new set of tires": a contrast starts a new topic.
@@ -94,7 +98,8 @@ public enum IncentiveReader {
       return Self.kinds(in: CueText(text.scalars, range: text.words[clause.lowerBound].start..<text.words[clause.upperBound - 1].end))
     }
     if opensAnswer, let stance = shortAnswer(text, firstClause: clauses.first ?? 0..<0) {
-      result.append(IncentiveVerdict(stance: stance.0, kinds: [], cue: stance.1, evidence: text.text))
+      let flipped: IncentiveStance = stance.0 == .mattered ? .didNotMatter : .mattered
+      result.append(IncentiveVerdict(stance: doingWithout ? flipped : stance.0, kinds: [], cue: stance.1, evidence: text.text))
     }
     // "The CEUs, no." — an incentive, then yes or no; "…, not the stipend."
     for (position, clause) in clauses.enumerated() {
@@ -180,7 +185,7 @@ public enum IncentiveReader {
       "no", "nope", "nah", "not really", "not at all", "none", "not much", "not a big one", "no not really",
       "not so much", "not particularly", "no not at all", "not a bit", "no none", "not one bit", "none at all",
       "no it did n't", "it did n't", "they did n't", "not a lot", "no they did n't", "not for me", "not one bit",
-      "not in the least", "not a factor", "no not really no", "nah not really",
+      "not in the least", "not a factor", "no not really no", "nah not really", "probably not", "i doubt it", "doubt it",
     ]
     let positive = [
       "yes", "yeah", "yep", "absolutely", "definitely", "oh yes", "oh yeah", "yes definitely", "a lot", "big time",
@@ -236,5 +241,20 @@ public enum IncentiveReader {
     ("not much", notMattered), ("n't think about", notMattered), ("never thought about", notMattered),
     ("not why", notMattered), ("n't why", notMattered), ("not the reason", notMattered), ("n't the reason", notMattered),
     ("not really", notMattered), ("did it for the staff|kids|students|school|building", notMattered),
+    // "If it had been the only reason, I wouldn't have signed up": a reason only in a supposition.
+    ("if .. had|'d been the|my only|main|whole reason", notMattered),
+  ])
+
+  /// Whether a question asks if the participant would have done it without the incentive
+  /// ("Would you have finished without the stipend?", a participant's own "Would I have done it
+  /// without the credits?"), where a short "No." says the incentive mattered.
+  public static func asksAboutDoingWithout(_ question: CueText) -> Bool {
+    question.isQuestion && ownCounterfactual.matchesAny(question)
+  }
+
+  /// Asking whether one would have done it without the incentive.
+  static let ownCounterfactual = CueLexicon([
+    "would|could|'d i|you have .. .. without", "would|could|'d i|you still have", "without .. would|could i|you have",
+    "would|could|'d i|you have .. .. anyway|regardless",
   ])
 }

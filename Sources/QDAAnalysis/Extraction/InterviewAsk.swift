@@ -100,6 +100,8 @@ public enum InterviewAsk {
   static let incentiveRole = CueLexicon([
     "role", "matter*", "factor*", "motivat*", "important", "influenc*", "decision", "decide*", "play*", "draw|drew",
     "why", "reason*", "care", "part", "appeal*", "incentive*", "count", "worth", "difference", "sway*", "figure",
+    // "Would you have finished without the stipend?" asks what it did.
+    "without",
   ])
 
   static let followUps: [AskTopic: CueLexicon<Bool>] = [

@@ -323,13 +323,18 @@ public struct InterviewFindings: Sendable {
   // MARK: - Incentives
 
   static func readIncentives(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Incentives? {
-    func read(_ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool) -> ParticipantFindings.Incentives? {
+    /// - Parameter doingWithout: the question asks whether the participant would have done it
+    ///   without the incentive, where "No." says it mattered.
+    func read(
+      _ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool, doingWithout: Bool = false
+    ) -> ParticipantFindings.Incentives? {
       guard !sentences.isEmpty else { return nil }
       var found: [(verdict: IncentiveVerdict, passageID: Int64, sentence: CueText)] = []
       var inherited = Set<IncentiveKind>()
       for item in sentences {
         found += IncentiveReader.verdicts(
-          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited
+          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited,
+          doingWithout: doingWithout
         ).map { ($0, item.sentence.passageID, item.text) }
         let named = IncentiveReader.kinds(in: item.text)
         if !named.isEmpty { inherited = named }
@@ -344,8 +349,10 @@ public struct InterviewFindings: Sendable {
     var firstAnswer: ParticipantFindings.Incentives?
     for group in asked {
       guard let first = group.first else { continue }
-      let askedKinds = IncentiveReader.kinds(in: first.interview.exchanges[first.sentence.exchange ?? 0].ask)
-      let found = read(group, askedKinds: askedKinds, source: .question, answersQuestion: true)
+      let ask = first.interview.exchanges[first.sentence.exchange ?? 0].ask
+      let askedKinds = IncentiveReader.kinds(in: ask)
+      let found = read(
+        group, askedKinds: askedKinds, source: .question, answersQuestion: true, doingWithout: IncentiveReader.asksAboutDoingWithout(ask))
       if let found, found.verdict != nil { return found }
       if firstAnswer == nil { firstAnswer = found }
     }
