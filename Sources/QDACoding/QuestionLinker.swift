@@ -325,9 +325,18 @@ public struct QuestionLinker: Sendable {
     // ("Maybe start with what made you sign up.": a hedge before the prompt.)
     guard let first = words.first(where: { !Self.discourseMarkers.contains($0) && !["maybe", "perhaps", "just"].contains($0) })
     else { return false }
-    return ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
-            "which", "let's", "lets", "let", "start", "begin"]
-      .contains(first)
+    if ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
+        "which", "let's", "lets", "let", "start", "begin"].contains(first)
+    {
+      return true
+    }
+    // A prompt after a clause: "So, just so I have it, tell me your role", "Before we get into
+    // it, just tell me about you."
+    let tokens = Tokenizer.tokens(in: sentence, punctuation: true).map(\.text)
+    return tokens.indices.dropFirst().contains { index in
+      ["tell", "walk", "talk"].contains(tokens[index]) && index + 1 < tokens.count && ["me", "us"].contains(tokens[index + 1])
+        && [",", "just", "please", "first", "quickly"].contains(tokens[index - 1])
+    }
   }
 
   /// Words that open a turn without saying anything: "so", "okay", "and now".

@@ -136,6 +136,13 @@ import _QDATestSupport
     #expect(linker.bestQuestion(for: "So what made you decide to take part in the academy?")?.questionID == "Q2")
   }
 
+  @Test func aPromptAfterAClauseAsks() {
+    #expect(QuestionLinker.asks("Before we dig in, just tell me a bit about your job."))
+    #expect(QuestionLinker.asks("So, just so I have it for the notes, tell me your role."))
+    #expect(!QuestionLinker.asks("People tell me the site was slow."))
+    #expect(linker.bestQuestion(for: "Before we dig in, just tell me a bit about your job and how long you've been an administrator.")?.questionID == "Q1")
+  }
+
   @Test func thisYearIsNotACareer() {
     #expect(linker.bestQuestion(for: "How's the year treating you so far?") == nil)
     #expect(linker.bestQuestion(for: "How many years have you been a principal, all told?")?.questionID == "Q1")
