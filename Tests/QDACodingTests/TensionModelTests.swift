@@ -82,6 +82,21 @@ import Testing
     #expect(TensionModel.train(set, features: features, contradictions: []) == nil)
   }
 
+  @Test func aTensionSaidOverTwoSentencesOutranksOneAlone() {
+    // Passage 1: a lone sentence a little more tense; passage 2: two tense sentences together.
+    let units = [
+      CodingUnit(passageID: 1, document: "E", span: TextSpan(start: 0, end: 5), text: "a"),
+      CodingUnit(passageID: 1, document: "E", span: TextSpan(start: 6, end: 9), text: "b"),
+      CodingUnit(passageID: 2, document: "E", span: TextSpan(start: 10, end: 15), text: "c"),
+      CodingUnit(passageID: 2, document: "E", span: TextSpan(start: 16, end: 20), text: "d"),
+      // A neighbour in another passage does not count.
+      CodingUnit(passageID: 3, document: "E", span: TextSpan(start: 21, end: 25), text: "e"),
+    ]
+    let rank = TensionModel.ranking(units, tension: [0.8, 0.1, 0.7, 0.6, 0.9])
+    #expect(rank[2] > rank[0])
+    #expect(abs(rank[4] - 0.9) < 0.0001)
+  }
+
   @Test func thePairIsWhatTheWordsOnEachSideAreCodedWith() throws {
     let (set, features, examples) = Self.trainingSet()
     let model = try #require(TensionModel.train(set, features: features, contradictions: examples, lambda: 0.1))
