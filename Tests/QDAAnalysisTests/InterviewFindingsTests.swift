@@ -26,9 +26,8 @@ import QDAModel
         var text = String(line.dropFirst(3))
         var question: String?
         if let mark = text.range(of: " #Q") {
-          question = String(text[text.index(after: mark.lowerBound)...].dropFirst())
+          question = "Q" + text[mark.upperBound...]
           text = String(text[..<mark.lowerBound])
-          question = "Q" + (question ?? "")
         }
         let role: SpeakerRole = line.hasPrefix("I:") ? .interviewer : line.hasPrefix("P:") ? .participant : .unknown
         passages.append(
@@ -110,6 +109,25 @@ import QDAModel
     #expect(found.hours?.declined == "couldn't tell")
     #expect(found.hours?.evidence == "I couldn't tell you.")
     #expect(found.hours?.source == .question)
+  }
+
+  @Test func anAmountSaidElsewhereIsKeptWhenTheLinkedAnswerHasNone() throws {
+    // The protocol's hours question is linked to an answer that gives no amount; the total was
+    // said earlier, as time spent.
+    let interviewProtocol = InterviewProtocol(questions: [
+      ProtocolQuestion(id: "Q4", text: "How many hours?", probes: ["rules.time"], measure: .hoursEstimate)
+    ])
+    let lines = [
+      "I: What happened in the spring?",
+      "P: The gym flooded in March. By then I'd done three modules and a site visit, maybe thirty hours all told.",
+      "I: And how did the time feel to you?",
+      "P: I really can't say. I wasn't in it long enough.",
+      "I: Where did it fit in your week? #Q4",
+      "P: Mostly after dismissal, with the door shut. #Q4",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["N02": lines], interviewProtocol: interviewProtocol))["N02"])
+    #expect(found.hours?.estimate?.hours == 30)
+    #expect(found.hours?.source == .elsewhere)
   }
 
   @Test func speakersNotToldApartStillAskAndAnswer() throws {

@@ -169,18 +169,17 @@ public struct InterviewFindings: Sendable {
     // The answers to the question, all together (an answer and its follow-ups).
     let answered = read(asked.flatMap { $0 }, source: .question, bareNumbers: true)
     if let answered, answered.estimate != nil || answered.declined != nil { return answered }
-    if let fromLink = read(linked, source: .protocolQuestion, bareNumbers: true),
-      fromLink.estimate != nil || fromLink.declined != nil || answered == nil
-    {
-      return fromLink
-    }
+    let fromLink = read(linked, source: .protocolQuestion, bareNumbers: true)
+    if let fromLink, fromLink.estimate != nil || fromLink.declined != nil { return fromLink }
     if let answered { return answered }
-    // Elsewhere: a total said as time spent on the work, in a sentence about time.
+    // Elsewhere: a total said as time spent on the work, in a sentence about time (also when
+    // the answer linked to the protocol's question gave no amount: "About twenty hours, all
+    // told." said before it).
     for item in elsewhere where timeCoded.contains(item.sentence.passageID) || spending.matchesAny(item.text) {
       guard let found = read([item], source: .elsewhere, bareNumbers: false), found.estimate != nil else { continue }
       return found
     }
-    return nil
+    return fromLink
   }
 
   /// Words of time spent on the work ("it took me", "all told").
