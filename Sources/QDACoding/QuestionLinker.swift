@@ -365,6 +365,8 @@ public struct QuestionLinker: Sendable {
     return content.count <= 7 && !content.contains(where: clauseWords.contains)
   }
 
+  /// Auxiliaries, question words and common verbs: a question with none of them is a fragment;
+  /// a sentence with one does not merely name a topic.
   static let clauseWords: Set<String> = [
     "do", "did", "does", "is", "was", "are", "were", "'s", "'re", "have", "has", "had", "'ve", "can", "could", "would",
     "will", "should", "'d", "'ll", "what", "how", "why", "when", "where", "who", "which", "tell", "describe", "talk",
