@@ -39,6 +39,9 @@ import QDAAnalysis
     ("My superintendent emailed the link and said, you're doing this one.", .supervisor),
     ("My director basically said, I'd like all of you in this cohort.", .supervisor),
     ("Part of it is that I was asked to.", .supervisor),
+    // Degrees written with stops ("Ed.S.", "Ed.D.") are two words to the tokenizer.
+    ("I'm halfway through my Ed.D. and this counted as an elective.", .degree),
+    ("They give you a graduate credit toward the Ed.S., which I needed.", .degree),
   ])
   func recognisesEachTheme(sentence: String, theme: MotivationTheme) {
     #expect(Self.themes(sentence) == [theme], "\(sentence)")

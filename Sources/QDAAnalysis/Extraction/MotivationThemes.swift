@@ -199,6 +199,9 @@ public enum MotivationReader {
     "i 'm|am working|enrolled|in|doing|pursuing|finishing|starting|halfway|still .. doctorate|degree|dissertation|phd|edd|doctoral|master|masters|endorsement|certification|program|coursework|licensure",
     "started|starting|began|pursuing a|an|my .. doctorate|degree|phd|edd|doctoral|masters|master|endorsement|certification",
     "my dissertation|thesis|doctorate|capstone", "my doctoral|graduate program|coursework|study",
+    // "Ed.S.", "Ed.D.": two words to the tokenizer.
+    "i 'm|am working|enrolled|in|doing|pursuing|finishing|starting|halfway|still .. ed s|d", "my ed s|d",
+    "toward|towards my|a|the .. ed s|d", "credit|credits|units toward|towards .. ed s|d",
     "credit|credits .. transfer|count|apply|go toward|towards", "toward|towards my|a|the .. degree|doctorate|master|masters|endorsement|certification|licensure|specialist|eds",
     "for my degree|doctorate|dissertation|endorsement|masters|master|program", "for the credit|credits",
   ])
@@ -209,7 +212,7 @@ public enum MotivationReader {
       "credit|credits .. transfer|count|apply", "toward|towards my", "for my degree|doctorate|dissertation",
       // "Three credits toward the doctorate", "a graduate credit toward the Ed.S."
       "credit|credits|units toward|towards .. degree|doctorate|master|masters|specialist|eds|edd|phd|dissertation",
-      "credit|credits|units toward|towards .. ed s",
+      "credit|credits|units toward|towards .. ed s|d",
     ]),
   ]
 
