@@ -204,6 +204,24 @@ import QDAAnalysis
     #expect(estimate.parts.map(\.source) == [0, 1])
   }
 
+  @Test func aFollowUpAnswerSetApartAtItsStartIsAdded() throws {
+    // "Call it twelve hours" sizes the part the answer set apart; it does not correct the total.
+    let reading = HourEstimator.read([
+      "Two hours a week for ten weeks.", "That was extra. Driving up, the two days there, the reflection after. Call it twelve hours.",
+    ])
+    guard case .estimate(let estimate) = reading else {
+      Issue.record("expected an estimate, got \(reading)")
+      return
+    }
+    #expect(estimate.hours == 32)
+    // A correction still corrects: "Twenty hours. Call it twenty-five."
+    guard case .estimate(let corrected) = HourEstimator.read(["Twenty hours. Call it twenty-five."]) else {
+      Issue.record("expected an estimate")
+      return
+    }
+    #expect(corrected.hours == 25)
+  }
+
   // MARK: - Corrections and loose figures
 
   @Test(arguments: [

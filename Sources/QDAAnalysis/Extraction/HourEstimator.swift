@@ -393,14 +393,26 @@ public enum HourEstimator {
   /// "Then separately…", "And then the plan was its own thing."
   static let apartMarkers: Set<String> = ["then", "separately", "plus", "also", "additionally"]
 
-  /// Whether the sentence before `start` opens a part set apart and states no time of its own:
-  /// "And then the plan was its own thing. I did it over a weekend, twelve hours."
+  /// Whether a sentence before `start` (with no time stated since) opens a part set apart: "And
+  /// then the plan was its own thing. I did it over a weekend, twelve hours."
   static func startsApart(_ tokens: [Token], before start: Int) -> Bool {
-    guard start > 0 else { return false }
-    let previous = sentenceBounds(tokens, around: start - 1)
-    let words = tokens[previous].map(\.text)
-    guard words.prefix(3).contains(where: apartMarkers.contains) || words.contains("separately") else { return false }
-    return !words.contains { Unit($0) == .hour || Unit($0) == .minute }
+    // The sentences before, back to an amount of time or the start of the answer: "That was on
+    // top. Planning it, running it. Call it ten hours."
+    var end = start
+    while end > 0 {
+      let previous = sentenceBounds(tokens, around: end - 1)
+      let words = tokens[previous].map(\.text)
+      if words.contains(where: { Unit($0) == .hour || Unit($0) == .minute }) { return false }
+      if words.prefix(3).contains(where: apartMarkers.contains) || words.contains(where: ["separately", "separate", "extra"].contains)
+        || zip(words, words.dropFirst()).contains(where: { $0 == "on" && $1 == "top" })
+      {
+        return true
+      }
+      end = previous.lowerBound
+      // (Past the sentence mark before it.)
+      if end > 0 { end -= 1 }
+    }
+    return false
   }
 
   /// How a statement bears on the total, from the words around it.
