@@ -86,6 +86,17 @@ import QDAAnalysis
     #expect(Self.themes("I needed something concrete to hand them.").isEmpty)
   }
 
+  @Test func aRequestBySomeoneNamedEarlierInTheTurn() {
+    let said = "She emailed me the flyer and said, you're doing this one."
+    let earlier = ["Our superintendent heard about it at a conference.", "We had a budget meeting that week."].map(CueText.init)
+    #expect(
+      MotivationReader.themes(in: CueText(said), before: CueText("We had a budget meeting that week."), earlier: earlier, inMotivationAnswer: true)
+        .map(\.theme) == [.supervisor])
+    // Nobody in authority named: a colleague's nudge is not a supervisor's request.
+    let colleague = ["My neighbor teaches fourth grade.", "We had a budget meeting that week."].map(CueText.init)
+    #expect(MotivationReader.themes(in: CueText(said), earlier: colleague, inMotivationAnswer: true).isEmpty)
+  }
+
   @Test func oneSentenceCanVoiceSeveralThemes() {
     let themes = Self.themes("My dissertation is on coaching, and I wanted to bring it back to my teachers.")
     #expect(Set(themes) == [.degree, .staff])

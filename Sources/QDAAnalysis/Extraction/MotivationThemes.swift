@@ -84,8 +84,11 @@ public enum MotivationReader {
   ///     ("Dr. Lee asked me to. She's my supervisor.").
   ///   - inMotivationAnswer: the sentence answers a question about why the participant took
   ///     part.
+  ///   - earlier: the sentences before it in the same turn, where a supervisor a request's "she"
+  ///     or "he" stands for may have been named ("My principal found it. … She sent me the link
+  ///     and said, you're doing this.").
   public static func themes(
-    in text: CueText, before: CueText? = nil, after: CueText? = nil, inMotivationAnswer: Bool
+    in text: CueText, before: CueText? = nil, after: CueText? = nil, earlier: [CueText] = [], inMotivationAnswer: Bool
   ) -> [(theme: MotivationTheme, cue: String)] {
     guard !text.isQuestion else { return [] }
     let framed = inMotivationAnswer || [text, before, after].contains { $0.map(reasonFrames.matchesAny) ?? false }
@@ -102,7 +105,9 @@ public enum MotivationReader {
     }
     if let cue = staffCue(text, before: before) { add(.staff, cue) }
     if let cue = deepCue(text, before: before, after: after), framed || motives.matchesAny(text) { add(.deep, cue) }
-    if let cue = supervisorCue(text, before: before, after: after), inMotivationAnswer || programmeWords.matchesAny(text) {
+    if let cue = supervisorCue(text, before: before, after: after, earlier: earlier),
+      inMotivationAnswer || programmeWords.matchesAny(text)
+    {
       add(.supervisor, cue)
     }
     return found
@@ -154,9 +159,11 @@ public enum MotivationReader {
 
   /// A person in authority who asked the participant: a request to "me" or "us", with the
   /// supervisor named in the sentence or the one beside it.
-  static func supervisorCue(_ text: CueText, before: CueText?, after: CueText?) -> String? {
+  static func supervisorCue(_ text: CueText, before: CueText?, after: CueText?, earlier: [CueText] = []) -> String? {
+    // "She … said, you're doing this", the supervisor named earlier in the turn.
+    let pointsBack = text.contains(anyOf: ["she", "he"]) && earlier.contains(where: authorities.matchesAny)
     for match in requests.matches(in: text) where !text.isNegated(before: match.words.lowerBound, window: 4) {
-      let named = authorities.matchesAny(text) || [before, after].contains { $0.map(authorities.matchesAny) ?? false }
+      let named = authorities.matchesAny(text) || [before, after].contains { $0.map(authorities.matchesAny) ?? false } || pointsBack
       if named { return text.quote(match.words) }
     }
     // "I was asked to": a request from above, whoever made it.

@@ -111,7 +111,9 @@ public struct InterviewFindings: Sendable {
     for item in spoken {
       let inMotivationAnswer = item.interview.answers(item.sentence, .motivation) || item.sentence.linked.contains(.motivation)
       let (before, after) = item.interview.neighbours(of: item.index)
-      for (theme, cue) in MotivationReader.themes(in: item.text, before: before, after: after, inMotivationAnswer: inMotivationAnswer)
+      let earlier = item.interview.sentences[..<item.index].filter { $0.passageID == item.sentence.passageID }.map(\.text)
+      for (theme, cue) in MotivationReader.themes(
+        in: item.text, before: before, after: after, earlier: earlier, inMotivationAnswer: inMotivationAnswer)
       where !findings.themes.contains(where: { $0.theme == theme }) {
         findings.themes.append(
           .init(
