@@ -85,20 +85,11 @@ public struct QuestionLinker: Sendable {
   /// ("Okay, the website now."), and the turn without its opening acknowledgements ("That's
   /// fair. Last one, what would you change?"). Empty for a turn that asks nothing.
   public func candidates(for text: String) -> [String] {
-    let scalars = Array(scalarsOf: text)
-    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
+    let sentences = Self.sentences(of: text)
     // Consent and closing questions ("is it all right if I record?", "anything else?") are
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }
-    if let last = sentences.last, !Self.asks(last), Self.announces(last) { candidates.append(last) }
-    // "Okay. Time.", "Okay. Incentives. There's a stipend…": a word that moves on, then the
-    // topic on its own.
-    for index in sentences.indices
-    where (index == 0 || Self.movesOn(sentences[index - 1])) && !Self.asks(sentences[index]) && Self.names(sentences[index])
-      && !candidates.contains(sentences[index])
-    {
-      candidates.append(sentences[index])
-    }
+    for topic in Self.announcedTopics(sentences) where !candidates.contains(topic) { candidates.append(topic) }
     guard !candidates.isEmpty else { return [] }
     let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
     if opening.count < sentences.count {
@@ -215,9 +206,7 @@ public struct QuestionLinker: Sendable {
 
   /// Whether a turn asks only what is outside the protocol: recording, consent, anything else.
   static func closes(_ text: String) -> Bool {
-    let scalars = Array(scalarsOf: text)
-    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
-    let asking = sentences.filter(asks)
+    let asking = sentences(of: text).filter(asks)
     return !asking.isEmpty && asking.allSatisfy(isSmallTalk)
   }
 
@@ -235,13 +224,31 @@ public struct QuestionLinker: Sendable {
              "there", "there's", "this"].contains(named)
   }
 
-  /// Whether a turn announces a topic instead of asking ("Okay. The family night.").
-  static func announcesTopic(_ text: String) -> Bool {
+  /// A text's sentences.
+  static func sentences(of text: String) -> [String] {
     let scalars = Array(scalarsOf: text)
-    let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
-    guard !sentences.contains(where: asks) else { return false }
-    if let last = sentences.last, announces(last) { return true }
-    return sentences.indices.contains { ($0 == 0 || movesOn(sentences[$0 - 1])) && names(sentences[$0]) }
+    return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
+  }
+
+  /// The sentences of a turn that announce a topic instead of asking: a last sentence that moves
+  /// on to one ("Okay, the website now."), and a topic named on its own first or after a word
+  /// that moves on ("Okay. Time.", "Okay. Incentives. There's a stipend…").
+  static func announcedTopics(_ sentences: [String]) -> [String] {
+    var topics: [String] = []
+    if let last = sentences.last, !asks(last), announces(last) { topics.append(last) }
+    for index in sentences.indices
+    where (index == 0 || movesOn(sentences[index - 1])) && !asks(sentences[index]) && names(sentences[index])
+      && !topics.contains(sentences[index])
+    {
+      topics.append(sentences[index])
+    }
+    return topics
+  }
+
+  /// Whether a turn announces a topic and asks nothing ("Okay. The family night.").
+  static func announcesTopic(_ text: String) -> Bool {
+    let sentences = sentences(of: text)
+    return !sentences.contains(where: asks) && !announcedTopics(sentences).isEmpty
   }
 
   /// Whether a sentence only moves the conversation on: "Okay.", "Alright, so.", "Next."
@@ -255,10 +262,15 @@ public struct QuestionLinker: Sendable {
   static func names(_ sentence: String) -> Bool {
     let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
     guard (1...3).contains(words.count) else { return false }
-    return !words.contains { ["i", "you", "it", "we", "they", "that", "this", "yes", "yeah", "no", "sure", "good", "great", "fine", "wow"].contains($0) }
-      && !words.contains(where: backchannelWords.contains) && !words.contains(where: clauseWords.contains)
+    return !words.contains(where: pointingWords.contains) && !words.contains(where: backchannelWords.contains)
+      && !words.contains(where: clauseWords.contains)
       && words.contains { !stopWords.contains($0) && !discourseMarkers.contains($0) }
   }
+
+  /// Pronouns and answers, which point at what was said rather than name a topic.
+  static let pointingWords: Set<String> = [
+    "i", "you", "it", "we", "they", "that", "this", "yes", "yeah", "no", "sure", "good", "great", "fine", "wow",
+  ]
 
   /// Words that react to an answer rather than name a topic ("Interesting.", "Fair enough.").
   static let backchannelWords: Set<String> = [
@@ -321,7 +333,8 @@ public struct QuestionLinker: Sendable {
     if sentence.utf8.contains(UInt8(ascii: "?")) { return true }
     // Prompts and wh-questions transcribed without their question mark, after any words that
     // only move the conversation on ("So tell me about…", "Okay, now walk me through…").
-    let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
+    let tokens = Tokenizer.tokens(in: sentence, punctuation: true)
+    let words = tokens.filter { $0.kind != .punctuation }.map(\.text)
     // ("Maybe start with what made you sign up.": a hedge before the prompt.)
     guard let first = words.first(where: { !Self.discourseMarkers.contains($0) && !["maybe", "perhaps", "just"].contains($0) })
     else { return false }
@@ -332,10 +345,10 @@ public struct QuestionLinker: Sendable {
     }
     // A prompt after a clause: "So, just so I have it, tell me your role", "Before we get into
     // it, just tell me about you."
-    let tokens = Tokenizer.tokens(in: sentence, punctuation: true).map(\.text)
-    return tokens.indices.dropFirst().contains { index in
-      ["tell", "walk", "talk"].contains(tokens[index]) && index + 1 < tokens.count && ["me", "us"].contains(tokens[index + 1])
-        && [",", "just", "please", "first", "quickly"].contains(tokens[index - 1])
+    let texts = tokens.map(\.text)
+    return texts.indices.dropFirst().contains { index in
+      ["tell", "walk", "talk"].contains(texts[index]) && index + 1 < texts.count && ["me", "us"].contains(texts[index + 1])
+        && [",", "just", "please", "first", "quickly"].contains(texts[index - 1])
     }
   }
 

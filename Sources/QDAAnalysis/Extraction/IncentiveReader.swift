@@ -249,11 +249,11 @@ public enum IncentiveReader {
   /// ("Would you have finished without the stipend?", a participant's own "Would I have done it
   /// without the credits?"), where a short "No." says the incentive mattered.
   public static func asksAboutDoingWithout(_ question: CueText) -> Bool {
-    question.isQuestion && ownCounterfactual.matchesAny(question)
+    question.isQuestion && doingWithout.matchesAny(question)
   }
 
   /// Asking whether one would have done it without the incentive.
-  static let ownCounterfactual = CueLexicon([
+  static let doingWithout = CueLexicon([
     "would|could|'d i|you have .. .. without", "would|could|'d i|you still have", "without .. would|could i|you have",
     "would|could|'d i|you have .. .. anyway|regardless",
   ])

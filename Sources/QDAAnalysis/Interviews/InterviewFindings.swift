@@ -111,7 +111,11 @@ public struct InterviewFindings: Sendable {
     for item in spoken {
       let inMotivationAnswer = item.interview.answers(item.sentence, .motivation) || item.sentence.linked.contains(.motivation)
       let (before, after) = item.interview.neighbours(of: item.index)
-      let earlier = item.interview.sentences[..<item.index].filter { $0.passageID == item.sentence.passageID }.map(\.text)
+      // (The turn's sentences are contiguous: walk back to its first.)
+      let sentences = item.interview.sentences
+      var first = item.index
+      while first > 0, sentences[first - 1].passageID == item.sentence.passageID { first -= 1 }
+      let earlier = sentences[first..<item.index].map(\.text)
       for (theme, cue) in MotivationReader.themes(
         in: item.text, before: before, after: after, earlier: earlier, inMotivationAnswer: inMotivationAnswer)
       where !findings.themes.contains(where: { $0.theme == theme }) {

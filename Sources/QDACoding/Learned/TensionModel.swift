@@ -186,8 +186,10 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// What candidates are ranked by: a sentence's tension plus the larger of its neighbours' in
   /// the same passage. A tension is voiced over a sentence or two ("the sentence or two that say
   /// it"), so a tense sentence beside another outranks one alone that is barely more tense.
-  /// Measured on the tension dumps of five held-out writers' groups (122 contradictions) and the
-  /// development corpus (24): right pair 21 → 24 and 2 → 4, placed in the right turn 82 → 84.
+  /// Simulated on the per-sentence outputs of five held-out writers' groups (122 contradictions)
+  /// and the development corpus (24): right pair 21 → 24 and 2 → 4. End to end (`qda analyze`):
+  /// held-out groups right pair 21 → 24, placed in the right turn 82 → 85; development corpus
+  /// 3 → 3 with the 96-interview prior.
   static func ranking(_ units: [CodingUnit], tension: [Float]) -> [Float] {
     units.indices.map { index in
       let neighbours = [index - 1, index + 1].filter { units.indices.contains($0) && units[$0].passageID == units[index].passageID }
