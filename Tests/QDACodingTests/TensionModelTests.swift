@@ -97,6 +97,45 @@ import Testing
     #expect(abs(rank[4] - 0.9) < 0.0001)
   }
 
+  /// A marker is worth the share of tense sentences among the training sentences that hold
+  /// it, pulled toward the share among all; a sentence with a marker that was often tense in
+  /// training outranks a plain one the classifier barely prefers.
+  @Test func markersOftenTenseInTrainingRaiseASentence() throws {
+    // Ten sentences, two tense: both say "on the other hand"; "but" is in one tense and three
+    // plain ones.
+    let texts = [
+      "On the other hand, nobody had time.", "On the other hand, it was mine, but late.", "It went well, but slowly.",
+      "We met, but rarely.", "But it was fine.", "The forms were online.", "I liked it.", "It took a year.",
+      "We had a coach.", "It was useful.",
+    ]
+    let tense = [true, true] + [Bool](repeating: false, count: 8)
+    let (rates, base) = TensionModel.markerRates(texts, tense: tense)
+    #expect(abs(base - 0.2) < 1e-6)
+    let other = try #require(TensionFeatures.markers.firstIndex(of: "on the other hand"))
+    let but = try #require(TensionFeatures.markers.firstIndex(of: "but"))
+    // (2 + 5 × 0.2) / (2 + 5) and (1 + 5 × 0.2) / (4 + 5).
+    #expect(abs(rates[other] - 3.0 / 7) < 1e-6)
+    #expect(abs(rates[but] - 2.0 / 9) < 1e-6)
+    // A marker no training sentence held is worth the base share.
+    let torn = try #require(TensionFeatures.markers.firstIndex(of: "torn"))
+    #expect(abs(rates[torn] - base) < 1e-6)
+
+    let (set, features, examples) = Self.trainingSet()
+    var model = try #require(TensionModel.train(set, features: features, contradictions: examples, lambda: 0.1))
+    model.markerRates = rates
+    model.baseRate = base
+    let candidates = ["It was a lot of reading.", "On the other hand, I was alone.", "I felt torn."]
+    let raised = model.withMarkers([0.6, 0.55, 0.55], texts: candidates)
+    // log-odds + 1.5 × log(rate / base): 0.55 with a rate of 3/7 against 1/5 comes to about 0.79.
+    #expect(raised[1] > raised[0])
+    #expect(abs(raised[1] - 0.7931) < 0.001)
+    // No marker, or one no more often tense than any sentence: unchanged.
+    #expect(abs(raised[0] - 0.6) < 1e-6 && abs(raised[2] - 0.55) < 1e-6)
+    // A model made before markers were counted ranks by its classifier alone.
+    model.markerRates = nil
+    #expect(model.withMarkers([0.6, 0.55, 0.55], texts: candidates) == [0.6, 0.55, 0.55])
+  }
+
   @Test func thePairIsWhatTheWordsOnEachSideAreCodedWith() throws {
     let (set, features, examples) = Self.trainingSet()
     let model = try #require(TensionModel.train(set, features: features, contradictions: examples, lambda: 0.1))
