@@ -222,6 +222,29 @@ import QDAAnalysis
     #expect(corrected.hours == 25)
   }
 
+  @Test func soCallItSumsUpTheParts() throws {
+    // Parts, one set apart with no unit ("another three or so"), then the whole named: the whole.
+    let reading = HourEstimator.read([
+      "The course ran eight weeks at about two hours a week, so that's sixteen. Then the project, maybe five hours. "
+        + "And the write-up, another three or so. So call it twenty-four hours, roughly."
+    ])
+    guard case .estimate(let estimate) = reading else {
+      Issue.record("expected an estimate, got \(reading)")
+      return
+    }
+    #expect(estimate.hours == 24)
+  }
+
+  @Test func aYearInWordsIsNotANumberOfHours() {
+    // The tail of "two thousand nine" is not nine hours; the refusal stands.
+    let reading = HourEstimator.read(
+      ["No. I quit counting hours back in two thousand nine, it only made me anxious."], bareNumbers: true)
+    guard case .refusal = reading else {
+      Issue.record("expected a refusal, got \(reading)")
+      return
+    }
+  }
+
   // MARK: - Corrections and loose figures
 
   @Test(arguments: [

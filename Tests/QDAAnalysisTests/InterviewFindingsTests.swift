@@ -284,6 +284,8 @@ import QDAModel
     ("Honestly I don't know how to answer that; some weeks it felt like too much and some weeks it was fine.", nil),
     // An answer that opens with the verdict alone has said it; what follows qualifies it.
     ("Too much. For a first-year AP it was too much, plain and simple. The readings weren't too much, it was the calendar.", .tooMuch),
+    // A question that frames the answer comes before the verdict, said twice.
+    ("That spring? Too little, far too little. Looking back in June I'd have called it about right, but not then.", .tooLittle),
   ])
   func aJudgmentIsTheSpeakersOwn(answer: String, judgment: TimeJudgment?) throws {
     let lines = ["I: Was that too much, about right, or too little?", "P: " + answer]

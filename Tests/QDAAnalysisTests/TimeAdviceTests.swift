@@ -43,6 +43,7 @@ import QDAAnalysis
     "Who am I to give advice? I barely finished.",
     "Nothing comes to mind, sorry.",
     "I'll pass on that one.",
+    "Oh, I'm the last person who should be telling anybody how to plan their time.",
   ])
   func recognisesDeclines(sentence: String) {
     #expect(TimeAdvice.declines(CueText(sentence)), "\(sentence)")

@@ -426,6 +426,13 @@ public enum HourEstimator {
       return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
     }
     let near = Array(before.suffix(6))
+    // "So call it forty hours.": a sentence that opens by naming the whole sums up, even after
+    // a part set apart ("and the notes, another four or so").
+    let opening = before.filter { $0 != "," }
+    let approximate: Set<String> = ["about", "maybe", "probably", "roughly", "around", "like", "um", "uh", "yeah"]
+    if opening.first == "so", has(["call", "it"], in: opening), opening.dropFirst().allSatisfy({ approximate.contains($0) || $0 == "call" || $0 == "it" }) {
+      return .summary
+    }
     if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["on", "top", "of"], in: before)
       || has(["in", "addition"], in: before) || has(["beyond", "that"], in: before)
       || after.contains("besides") || has(["as", "well"], in: after)
@@ -443,9 +450,7 @@ public enum HourEstimator {
       return .correction
     }
     // "So, thirty hours or so?", "So maybe thirty hours.": a sentence that opens by summing up.
-    let opening = before.filter { $0 != "," }
-    let sumsUp = opening.first == "so" && opening.count <= 3
-      && opening.dropFirst().allSatisfy { ["about", "maybe", "probably", "roughly", "around", "like", "um", "uh", "yeah"].contains($0) }
+    let sumsUp = opening.first == "so" && opening.count <= 3 && opening.dropFirst().allSatisfy(approximate.contains)
     if has(["all", "told"], in: before + after) || has(["in", "total"], in: before + after) || has(["all", "in"], in: before)
       || has(["in", "all"], in: after) || (before + after).contains("altogether") || (before + after).contains("total")
       || has(["all", "together"], in: after) || sumsUp
@@ -976,7 +981,7 @@ public enum HourEstimator {
   static let refusals = CueLexicon([
     "no idea", "no clue", "do n't know", "did n't know", "could n't say|tell|guess", "can n't|not say|tell|guess",
     "can n't|not really say", "could n't really say", "never counted|tracked|logged|timed", "never kept track",
-    "did n't count|track|log|time", "did n't keep track", "lost track", "make|making up a number", "made up",
+    "did n't count|track|log|time", "did n't keep track", "do n't count|track|log", "stopped|quit counting|tracking|logging", "lost track", "make|making up a number", "made up",
     "out of thin air", "out of the air", "pull a number", "just guessing", "hard to say", "impossible to say", "no way to know", "would n't want to guess",
     "not going to guess", "wo n't guess", "rather not say", "pass on that", "not sure", "have no sense", "no number",
     "put a number on", "give you a number", "rather not guess",
@@ -995,7 +1000,9 @@ public enum HourEstimator {
         // Number words are common in speech ("one of", "a few"); take only clear quantities.
         // A time of day ("at eleven") or a year is not one.
         let previous = index > 0 ? tokens[index - 1].text : ""
+        // Nor is the tail of a larger spoken figure ("two thousand twelve", a year).
         if !isWordNumber || value >= 5, value >= 1, value <= 300, !["at", "in", "since", "by", "til", "until"].contains(previous),
+          !["thousand", "hundred"].contains(previous),
           after >= tokens.count || tokens[after].text != ":"
         {
           found.append((value, spoken, tokens[index].start, tokens[after - 1].end))

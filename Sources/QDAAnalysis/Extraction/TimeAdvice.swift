@@ -118,7 +118,7 @@ public enum TimeAdvice {
   static let refusals = CueLexicon([
     "pass on that|this", "'ll pass", "i pass", "got nothing", "no advice", "n't have any advice", "n't have advice",
     "the one|person|guy to ask", "not the right|best|wrong person|one|guy", "the wrong person|one|guy",
-    "the last person|guy|one you|to", "nothing comes to mind", "nothing really comes to mind", "can n't think of anything",
+    "the last person|guy|one you|to|who|that", "nothing comes to mind", "nothing really comes to mind", "can n't think of anything",
     "who am i to", "can n't|not|could n't really advise",
     "n't have any tips", "do n't know what i 'd tell", "no idea what i 'd tell", "nothing to add", "not much advice",
     "not the best person", "n't have good advice", "not in a position to",

@@ -221,9 +221,16 @@ public struct InterviewFindings: Sendable {
             passageIDs: groups.map(\.passageID), source: source)
         }
         // An answer that opens with the verdict alone ("Too much.", "About right, yes.") has said
-        // it; what follows qualifies it ("The content wasn't too much, the timing was").
-        if let opening = group.sentences.first, opening.text.words.filter({ $0.kind == .word }).count <= 4,
-          let verdict = verdicts.first(where: { opening.text.range.contains(group.range.lowerBound + $0.start) })
+        // it; what follows qualifies it ("The content wasn't too much, the timing was"). A
+        // question that frames the answer may come first ("For the year I had? Too much.").
+        // The verdict may be said twice ("Too much, way too much."): the words beside its cues
+        // are what count.
+        if let opening = group.sentences.first(where: { !$0.text.isQuestion }),
+          let verdict = verdicts.first(where: { opening.text.range.contains(group.range.lowerBound + $0.start) }),
+          opening.text.words.filter({ word in
+            word.kind == .word
+              && !verdicts.contains { (group.range.lowerBound + $0.start)..<(group.range.lowerBound + $0.end) ~= word.start }
+          }).count <= 2 || opening.text.words.filter({ $0.kind == .word }).count <= 4
         {
           return .init(
             judgment: verdict.label, cue: verdict.evidence, evidence: opening.text.text, passageID: group.passageID,
