@@ -41,6 +41,12 @@ import QDAAnalysis
     ("It mattered a little, but I'd have done it anyway.", .didNotMatter),
     ("Oh, a lot. | The credits go straight onto my salary schedule.", .mattered),
     ("The salary bump was nice, but honestly I would have done it regardless.", .didNotMatter),
+    // Said to matter, denied only as the reason: a mixed answer, and it mattered.
+    ("The credits mattered, I'll own that. | But they weren't the reason I signed up.", .mattered),
+    ("Yes, the units. | I will not pretend they meant nothing. | But I'd have enrolled anyway.", .mattered),
+    // A denial the speaker disowns, and one they do not.
+    ("I'd be less than honest if I said the stipend meant nothing to me.", .mattered),
+    ("The stipend meant nothing to me.", .didNotMatter),
   ])
   func readsStances(answer: String, stance: IncentiveStance) {
     #expect(Self.stance(answer) == stance, "\(answer)")

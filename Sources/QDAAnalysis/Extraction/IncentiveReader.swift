@@ -123,7 +123,9 @@ public enum IncentiveReader {
       let negated = text.isNegated(before: match.words.lowerBound, window: 4)
       // "It didn't matter enough to make me…": a degree, not a stance.
       if negated, match.words.upperBound < text.words.count, text.words[match.words.upperBound].text == "enough" { continue }
-      guard let stance = negated ? match.value.negated : match.value.stance else { continue }
+      guard var stance = negated ? match.value.negated : match.value.stance else { continue }
+      // "I'd be less than candid if I said it meant nothing": a denial the speaker disowns.
+      if stance == .didNotMatter, !negated, disowns(text, before: match.words.lowerBound) { stance = .mattered }
       let clause = clauses.first { $0.contains(match.words.lowerBound) } ?? 0..<0
       // Kinds in the cue's own clause, else in the sentence, else the sentence before's.
       let clauseKinds = kinds(of: clause)
@@ -151,10 +153,21 @@ public enum IncentiveReader {
       if verdict.kinds.isEmpty { verdict.kinds = asked }
       return verdict
     }
+    // "It mattered, I won't pretend otherwise. But it wasn't the reason I signed up": said to
+    // matter, and denied only as the reason (a mixed answer), it mattered.
+    func mixed(_ verdicts: [IncentiveVerdict]) -> IncentiveVerdict? {
+      let denied = verdicts.filter { $0.stance == .didNotMatter }
+      guard !denied.isEmpty, denied.allSatisfy({ deniesOnlyTheReason($0.cue) }) else { return nil }
+      // ("It mattered a little, but I'd have done it anyway" says it hardly mattered.)
+      return verdicts.first { verdict in
+        verdict.stance == .mattered && saysMattered(verdict.cue) && !littleWords.matchesAny(CueText(verdict.evidence))
+      }
+    }
     if asked.count == 1, let kind = asked.first {
       let onAsked = resolved.filter { $0.kinds.contains(kind) }
-      if let verdict = onAsked.last { return verdict }
+      if let verdict = mixed(onAsked) ?? onAsked.last { return verdict }
     }
+    if let verdict = mixed(resolved) { return verdict }
     // Different stances on different incentives: one of them played a role.
     let mattered = resolved.filter { $0.stance == .mattered }
     let notMattered = resolved.filter { $0.stance == .didNotMatter }
@@ -164,6 +177,40 @@ public enum IncentiveReader {
       if matteredKinds != otherKinds { return first }
     }
     return last
+  }
+
+  /// Whether a cue says outright that the incentive mattered ("mattered", "it did", a disowned
+  /// "meant nothing").
+  static func saysMattered(_ cue: String) -> Bool {
+    let words = CueText(cue).words.map(\.text)
+    return words.contains { $0.hasPrefix("matter") || $0 == "meant" || $0 == "means" } || words == ["it", "did"]
+      || words == ["they", "did"]
+  }
+
+  /// A degree that makes mattering slight: "a little", "a bit", "somewhat".
+  static let littleWords = CueLexicon(["a little", "a bit", "a tad", "somewhat", "slightly", "kind|sort of", "marginally"])
+
+  /// Whether the words before a cue disown what it says: "I'd be lying if I said…", "I'd be
+  /// less than honest if I said…", "I won't pretend…", "I can't claim…".
+  static func disowns(_ text: CueText, before index: Int) -> Bool {
+    let words = text.words[0..<index].map(\.text)
+    for (position, word) in words.enumerated() {
+      let rest = words[(position + 1)...]
+      if ["lying", "candid", "honest", "truthful"].contains(word), rest.contains("if") {
+        if word == "lying" || words[max(0, position - 2)..<position].contains("than") { return true }
+      }
+      if CueText.disavowals.contains(word), words[max(0, position - 3)..<position].contains(where: CueText.negations.contains) {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Whether a cue denies only that the incentive was the reason, or that it changed what the
+  /// speaker did ("not the reason", "anyway", "regardless"), not that it mattered.
+  static func deniesOnlyTheReason(_ cue: String) -> Bool {
+    let words = Set(CueText(cue).words.map(\.text))
+    return !words.isDisjoint(with: ["reason", "why", "anyway", "regardless", "either"])
   }
 
   /// "No." "Not really." "Absolutely.": a short answer that is a stance by itself.
@@ -241,6 +288,8 @@ public enum IncentiveReader {
     ("not much", notMattered), ("n't think about", notMattered), ("never thought about", notMattered),
     ("not why", notMattered), ("n't why", notMattered), ("not the reason", notMattered), ("n't the reason", notMattered),
     ("not really", notMattered), ("did it for the staff|kids|students|school|building", notMattered),
+    // "It meant nothing to me"; "I won't pretend they meant nothing" (a denial denied).
+    ("meant|means nothing", Cue(stance: .didNotMatter, negated: .mattered)),
     // "If it had been the only reason, I wouldn't have signed up": a reason only in a supposition.
     ("if .. had|'d been the|my only|main|whole reason", notMattered),
   ])
