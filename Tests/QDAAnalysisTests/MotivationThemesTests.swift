@@ -39,6 +39,10 @@ import QDAAnalysis
     ("My superintendent emailed the link and said, you're doing this one.", .supervisor),
     ("My director basically said, I'd like all of you in this cohort.", .supervisor),
     ("Part of it is that I was asked to.", .supervisor),
+    // The programme passed on by a supervisor, or asked of a group the speaker is in.
+    ("My director forwarded me the brochure for the program with a one-line note.", .supervisor),
+    ("Our superintendent left the course flyer on my chair in August.", .supervisor),
+    ("The superintendent expected all of the elementary principals to finish the course by June.", .supervisor),
     // Degrees written with stops ("Ed.S.", "Ed.D.") are two words to the tokenizer.
     ("I'm halfway through my Ed.D. and this counted as an elective.", .degree),
     ("They give you a graduate credit toward the Ed.S., which I needed.", .degree),

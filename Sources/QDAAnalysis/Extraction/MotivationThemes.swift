@@ -266,6 +266,12 @@ public enum MotivationReader {
     "said|says .. i 'd|would like|love each|all|everyone|every|you",
     "said|says .. i want|need each|all|everyone|every|you",
     "put|wrote|made it|this .. in|into my .. goals|evaluation|plan", "part of my .. goals|evaluation|plan",
+    // The programme passed on to the participant: "forwarded me the announcement", "put the
+    // flyer on my desk", "handed me the brochure".
+    "forwarded|handed|passed|slid .. me|us", "put|left|dropped|stuck .. .. on my desk|chair",
+    // A request to a group the participant belongs to: "asked every principal in the district to
+    // complete it", "asked all six middle school principals to do it".
+    "asked|told|required|expected|wanted|directed every|all|each .. .. principal|principals|administrator|administrators|leader|leaders|ap|aps",
   ])
 
   static let passiveRequests = CueLexicon([
