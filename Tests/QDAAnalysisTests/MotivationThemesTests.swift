@@ -34,6 +34,9 @@ import QDAAnalysis
     ("Attendance is one of our site goals, so the timing was right.", .priorities),
     ("It's the part of the job I care most about.", .passion),
     ("I genuinely care about early reading, always have.", .passion),
+    // Love of the work itself, said as the reason.
+    ("Why did I sign up? I just love coaching teachers.", .passion),
+    ("Because I love assessment work, I really do.", .passion),
     ("Two credits toward the specialist degree made it worth it.", .degree),
     ("The plan was that I'd learn it first and then walk my teachers through it.", .staff),
     ("My superintendent emailed the link and said, you're doing this one.", .supervisor),

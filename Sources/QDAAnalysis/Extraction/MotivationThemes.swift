@@ -200,6 +200,10 @@ public enum MotivationReader {
     "why i went|got|became|chose|do|care", "i care|cared deeply|about|so|most", "care deeply", "i 've always cared",
     "i actually|really|genuinely|truly|just care|cared", "the thing i care|cared", "what i care|cared .. most",
     "i love|loved this|the topic|work", "heart is|was in", "personally invested|committed|important",
+    // "I just love writing", "I love intervention work, I really do": love said of the work
+    // itself, in a sentence framed as a reason (or in the answer about why).
+    "i just|really|truly|genuinely|absolutely|simply love|loved", "i love|loved .. work|stuff|writing|reading|teaching",
+    "i do care|cared", "love language",
   ])
 
   static let degree = CueLexicon([
