@@ -23,6 +23,8 @@ import QDAAnalysis
     ("The four credits count toward my master's.", .degree),
     ("I wanted one topic I could really dig into on my own.", .deep),
     ("I prefer to go deep on a single skill rather than skim a dozen.", .deep),
+    ("I wanted to actually understand it, at my own pace.", .deep),
+    ("I wanted to go down the rabbit hole by myself for once.", .deep),
     ("My principal supervisor nudged me to apply.", .supervisor),
     ("The superintendent asked a handful of us to pilot it.", .supervisor),
     ("My area superintendent put my name forward, so I said yes.", .supervisor),

@@ -246,6 +246,7 @@ public enum MotivationReader {
 
   static let depth = CueLexicon([
     "deep|deeper|depth", "dig|dive|digging|diving into|in|deep", "good at", "really learn|understand|know",
+    "actually|properly|truly|fully learn|understand|know", "rabbit hole", "all the way down|in",
     "master|mastery", "expert",
   ])
 
