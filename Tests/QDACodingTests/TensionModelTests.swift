@@ -238,4 +238,29 @@ import Testing
       try LearnedModel.decode(model.encoded(), file: "m.json")
     } throws: { String(describing: $0).contains("m.json: tension label tension has 4 weights") }
   }
+
+  @Test func markerRatesThatDoNotFitAreRefused() throws {
+    let (set, features, examples) = Self.trainingSet()
+    var tension = try #require(TensionModel.train(set, features: features, contradictions: examples))
+    // Weights the size the decoder expects, so only the rates are wrong.
+    let fitting = LogisticRegression(weights: [Float](repeating: 0, count: TensionFeatures.count), bias: 0)
+    tension.tension.model = fitting
+    tension.sides = tension.sides.map { var side = $0; side.model = fitting; return side }
+    tension.kinds = nil
+    let label = LearnedModel.Label(
+      label: "subject", model: LogisticRegression(weights: [Float](repeating: 0, count: UnitFeatures.count), bias: 0),
+      threshold: 0.5, positives: 1)
+    var model = LearnedModel(name: "t", learnedFrom: "t", encoder: "e", documents: [], sentences: 0, elements: [label], codes: [])
+    model.tension = tension
+    #expect(throws: Never.self) { try LearnedModel.decode(model.encoded(), file: "m.json") }
+    model.tension?.markerRates = [0.5, 0.5]
+    #expect {
+      try LearnedModel.decode(model.encoded(), file: "m.json")
+    } throws: { String(describing: $0).contains("m.json: the tension model has 2 marker rates, expected \(TensionFeatures.markers.count)") }
+    model.tension?.markerRates = [Float](repeating: 0.1, count: TensionFeatures.markers.count)
+    model.tension?.baseRate = 0
+    #expect {
+      try LearnedModel.decode(model.encoded(), file: "m.json")
+    } throws: { String(describing: $0).contains("base rate between 0 and 1") }
+  }
 }

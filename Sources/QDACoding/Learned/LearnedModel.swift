@@ -131,6 +131,13 @@ public struct LearnedModel: Hashable, Sendable, Codable {
       guard tension.sides.count == Element.allCases.count else {
         throw LearnedModelError(file: file, message: "the tension model has \(tension.sides.count) sides, expected \(Element.allCases.count)")
       }
+      if let rates = tension.markerRates, rates.count != TensionFeatures.markers.count {
+        throw LearnedModelError(
+          file: file, message: "the tension model has \(rates.count) marker rates, expected \(TensionFeatures.markers.count)")
+      }
+      if tension.markerRates != nil, !(tension.baseRate.map { $0 > 0 && $0 < 1 } ?? false) {
+        throw LearnedModelError(file: file, message: "the tension model's marker rates need a base rate between 0 and 1")
+      }
     }
     return model
   }
