@@ -235,6 +235,26 @@ import QDAAnalysis
     #expect(estimate.hours == 24)
   }
 
+  @Test func oneItemsLengthDoesNotRestateTheTotal() throws {
+    // "…and the second module was closer to five": the length of one module, not the total.
+    let reading = HourEstimator.read([
+      "The workshop was four days at five hours a day, so twenty hours. Then there were five online modules, and I'd guess "
+        + "they averaged three hours each, so fifteen, though some were shorter and the second module was closer to five. "
+        + "And then the project, which I'd put at ten hours."
+    ])
+    guard case .estimate(let estimate) = reading else {
+      Issue.record("expected an estimate, got \(reading)")
+      return
+    }
+    #expect(estimate.hours == 45)
+    // A restatement of the whole still corrects it.
+    guard case .estimate(let corrected) = HourEstimator.read(["About thirty hours. Closer to thirty-five, really."]) else {
+      Issue.record("expected an estimate")
+      return
+    }
+    #expect(corrected.hours == 35)
+  }
+
   @Test func aYearInWordsIsNotANumberOfHours() {
     // The tail of "two thousand nine" is not nine hours; the refusal stands.
     let reading = HourEstimator.read(

@@ -291,6 +291,11 @@ public enum HourEstimator {
         index += 1
         continue
       }
+      // "…and the fourth module was closer to six": one item's length, not the total restated.
+      if role == .correction, singlesOut(tokens, around: index) {
+        index = after
+        continue
+      }
       let start = tokens[numberIndex].start
       guard let previous = totals.last(where: { $0.end <= start }) ?? earlier, value > 0, value < previous.hours * 3 else {
         index = after
@@ -447,7 +452,9 @@ public enum HourEstimator {
       || has(["make", "it"], in: near) || has(["or", "rather"], in: near) || near.first == "no" && near.contains("actually")
       || has(["no", ","], in: near) || near.contains("actually")
     {
-      return .correction
+      // "The fourth module was closer to six hours": one item's length, a detail of the total,
+      // not a correction of it.
+      return singlesOut(tokens, around: quantity.firstToken) ? .total : .correction
     }
     // "So, thirty hours or so?", "So maybe thirty hours.": a sentence that opens by summing up.
     let sumsUp = opening.first == "so" && opening.count <= 3 && opening.dropFirst().allSatisfy(approximate.contains)
@@ -527,6 +534,16 @@ public enum HourEstimator {
   /// Token indices of the clause (between `,` `;` `.` `?` `!` `—` or `(`) around a token.
   static func clauseBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
     bounds(tokens, around: index, marks: [",", ";", ".", "?", "!", "\u{2014}", "(", ")", ":"])
+  }
+
+  /// Words that single out one item of several ("the fourth module", "the last one").
+  static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "last", "final"]
+
+  /// Whether the clause around a token is about one item of several: an ordinal ("the fourth
+  /// module") or "one of".
+  static func singlesOut(_ tokens: [Token], around index: Int) -> Bool {
+    let clause = tokens[clauseBounds(tokens, around: index)].map(\.text)
+    return clause.contains(where: ordinals.contains) || zip(clause, clause.dropFirst()).contains { $0 == "one" && $1 == "of" }
   }
 
   static func sentenceBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
