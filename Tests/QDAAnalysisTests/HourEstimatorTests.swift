@@ -222,37 +222,31 @@ import QDAAnalysis
     #expect(corrected.hours == 25)
   }
 
-  @Test func soCallItSumsUpTheParts() throws {
-    // Parts, one set apart with no unit ("another three or so"), then the whole named: the whole.
-    let reading = HourEstimator.read([
-      "The course ran eight weeks at about two hours a week, so that's sixteen. Then the project, maybe five hours. "
-        + "And the write-up, another three or so. So call it twenty-four hours, roughly."
-    ])
-    guard case .estimate(let estimate) = reading else {
-      Issue.record("expected an estimate, got \(reading)")
-      return
-    }
-    #expect(estimate.hours == 24)
+  /// The hours an answer's texts read as, when they read as an estimate.
+  static func hours(_ texts: [String]) -> Double? {
+    guard case .estimate(let estimate) = HourEstimator.read(texts) else { return nil }
+    return estimate.hours
   }
 
-  @Test func oneItemsLengthDoesNotRestateTheTotal() throws {
+  @Test func soCallItSumsUpTheParts() {
+    // Parts, one set apart with no unit ("another three or so"), then the whole named: the whole.
+    #expect(
+      Self.hours([
+        "The course ran eight weeks at about two hours a week, so that's sixteen. Then the project, maybe five hours. "
+          + "And the write-up, another three or so. So call it twenty-four hours, roughly."
+      ]) == 24)
+  }
+
+  @Test func oneItemsLengthDoesNotRestateTheTotal() {
     // "…and the second module was closer to five": the length of one module, not the total.
-    let reading = HourEstimator.read([
-      "The workshop was four days at five hours a day, so twenty hours. Then there were five online modules, and I'd guess "
-        + "they averaged three hours each, so fifteen, though some were shorter and the second module was closer to five. "
-        + "And then the project, which I'd put at ten hours."
-    ])
-    guard case .estimate(let estimate) = reading else {
-      Issue.record("expected an estimate, got \(reading)")
-      return
-    }
-    #expect(estimate.hours == 45)
+    #expect(
+      Self.hours([
+        "The workshop was four days at five hours a day, so twenty hours. Then there were five online modules, and I'd guess "
+          + "they averaged three hours each, so fifteen, though some were shorter and the second module was closer to five. "
+          + "And then the project, which I'd put at ten hours."
+      ]) == 45)
     // A restatement of the whole still corrects it.
-    guard case .estimate(let corrected) = HourEstimator.read(["About thirty hours. Closer to thirty-five, really."]) else {
-      Issue.record("expected an estimate")
-      return
-    }
-    #expect(corrected.hours == 35)
+    #expect(Self.hours(["About thirty hours. Closer to thirty-five, really."]) == 35)
   }
 
   @Test func aYearInWordsIsNotANumberOfHours() {

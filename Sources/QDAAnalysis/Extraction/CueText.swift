@@ -78,9 +78,10 @@ public struct CueText: Sendable {
     return false
   }
 
-  /// Whether the negation at `index` is itself denied, so that the words after it are
-  /// affirmed: "I won't pretend it didn't matter", "I'd be lying if I said it didn't", "no
-  /// point acting like that wasn't a factor", "I can't deny it wasn't easy".
+  /// Whether the words before `index` (a negation, or a denial such as "meant nothing") are
+  /// disowned by the speaker, so that what follows is affirmed: "I won't pretend it didn't
+  /// matter", "I'd be lying if I said it didn't", "I'd be less than candid if I said it meant
+  /// nothing", "no point acting like that wasn't a factor", "I can't deny it wasn't easy".
   public func isDisavowed(_ index: Int) -> Bool {
     var cursor = index - 1
     while cursor >= max(0, index - 10) {
@@ -88,12 +89,16 @@ public struct CueText: Sendable {
       if Self.disavowals.contains(word), (max(0, cursor - 3)..<cursor).contains(where: { Self.negations.contains(words[$0].text) }) {
         return true
       }
-      // "I'd be lying if I said…"
-      if word == "lying", (cursor + 1..<index).contains(where: { words[$0].text == "if" }) { return true }
+      // "I'd be lying if I said…", "I'd be less than honest if I said…"
+      let lying = word == "lying" || (Self.candour.contains(word) && cursor > 0 && words[cursor - 1].text == "than")
+      if lying, (cursor + 1..<index).contains(where: { words[$0].text == "if" }) { return true }
       cursor -= 1
     }
     return false
   }
+
+  /// Words of candour that, after "less than", disown what follows "if I said".
+  static let candour: Set<String> = ["candid", "honest", "truthful"]
 
   /// Verbs that, negated, deny what follows them ("won't pretend", "no point acting like").
   static let disavowals: Set<String> = ["pretend", "pretending", "deny", "denying", "act", "acting", "claim", "claiming"]

@@ -125,7 +125,7 @@ public enum IncentiveReader {
       if negated, match.words.upperBound < text.words.count, text.words[match.words.upperBound].text == "enough" { continue }
       guard var stance = negated ? match.value.negated : match.value.stance else { continue }
       // "I'd be less than candid if I said it meant nothing": a denial the speaker disowns.
-      if stance == .didNotMatter, !negated, disowns(text, before: match.words.lowerBound) { stance = .mattered }
+      if stance == .didNotMatter, !negated, text.isDisavowed(match.words.lowerBound) { stance = .mattered }
       let clause = clauses.first { $0.contains(match.words.lowerBound) } ?? 0..<0
       // Kinds in the cue's own clause, else in the sentence, else the sentence before's.
       let clauseKinds = kinds(of: clause)
@@ -189,22 +189,6 @@ public enum IncentiveReader {
 
   /// A degree that makes mattering slight: "a little", "a bit", "somewhat".
   static let littleWords = CueLexicon(["a little", "a bit", "a tad", "somewhat", "slightly", "kind|sort of", "marginally"])
-
-  /// Whether the words before a cue disown what it says: "I'd be lying if I said…", "I'd be
-  /// less than honest if I said…", "I won't pretend…", "I can't claim…".
-  static func disowns(_ text: CueText, before index: Int) -> Bool {
-    let words = text.words[0..<index].map(\.text)
-    for (position, word) in words.enumerated() {
-      let rest = words[(position + 1)...]
-      if ["lying", "candid", "honest", "truthful"].contains(word), rest.contains("if") {
-        if word == "lying" || words[max(0, position - 2)..<position].contains("than") { return true }
-      }
-      if CueText.disavowals.contains(word), words[max(0, position - 3)..<position].contains(where: CueText.negations.contains) {
-        return true
-      }
-    }
-    return false
-  }
 
   /// Whether a cue denies only that the incentive was the reason, or that it changed what the
   /// speaker did ("not the reason", "anyway", "regardless"), not that it mattered.

@@ -225,12 +225,12 @@ public struct InterviewFindings: Sendable {
         // question that frames the answer may come first ("For the year I had? Too much.").
         // The verdict may be said twice ("Too much, way too much."): the words beside its cues
         // are what count.
+        func isCue(_ word: Token) -> Bool {
+          verdicts.contains { (group.range.lowerBound + $0.start)..<(group.range.lowerBound + $0.end) ~= word.start }
+        }
         if let opening = group.sentences.first(where: { !$0.text.isQuestion }),
           let verdict = verdicts.first(where: { opening.text.range.contains(group.range.lowerBound + $0.start) }),
-          opening.text.words.filter({ word in
-            word.kind == .word
-              && !verdicts.contains { (group.range.lowerBound + $0.start)..<(group.range.lowerBound + $0.end) ~= word.start }
-          }).count <= 2 || opening.text.words.filter({ $0.kind == .word }).count <= 4
+          case let words = opening.text.words.filter({ $0.kind == .word }), words.count <= 4 || words.filter({ !isCue($0) }).count <= 2
         {
           return .init(
             judgment: verdict.label, cue: verdict.evidence, evidence: opening.text.text, passageID: group.passageID,
