@@ -188,6 +188,16 @@ let package = Package(
       name: "_EncoderBench", dependencies: ["QDAEncoder"], path: "Benchmarks/EncoderBench",
       swiftSettings: swiftSettings),
 
+    // MARK: - Fuzzing (`Fuzz/run TARGET SECONDS`: libFuzzer over every reader of a user's files)
+
+    /// Each reader as a fuzz target: the input reads consistently or fails with a located error.
+    .target(
+      name: "_QDAFuzz", dependencies: ["QDAIngest", "QDAExchange", "QDACodebook", "QDAQuery", "QDAModel", "QDAXML", "QDAArchive"],
+      path: "Fuzz/Targets", swiftSettings: swiftSettings),
+    /// The libFuzzer entry point (built with `-sanitize=fuzzer` by `Fuzz/run`), or, built plainly,
+    /// a replay of saved inputs: `swift run _Fuzz docx crash-…`.
+    .executableTarget(name: "_Fuzz", dependencies: ["_QDAFuzz"], path: "Fuzz/Driver", swiftSettings: swiftSettings),
+
     // MARK: - Tests
 
     .target(
@@ -234,6 +244,9 @@ let package = Package(
       dependencies: [
         "QDAWeb", "QDAPipeline", "QDAModel", "_QDATestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "QDAFuzzTests", dependencies: ["_QDAFuzz", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAQueryTests", dependencies: ["QDAQuery", "QDAModel", "_QDATestSupport"], swiftSettings: swiftSettings),

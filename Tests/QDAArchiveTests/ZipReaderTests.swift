@@ -90,6 +90,47 @@ import _QDATestSupport
     #expect(throws: ArchiveError.self) { try ZipReader(bytes: Array("PK\u{3}\u{4}trunc".utf8), file: "t.docx") }
   }
 
+  /// A ZIP in memory whose entry points past the end is refused, not a trap (ZIPFoundation's
+  /// in-memory archive seeked past the end and crashed on a negative range); found by fuzzing.
+  @Test func anEntryPointingPastTheEndIsAnErrorNotACrash() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.url.appendingPathComponent("a.docx").path
+    let writer = try ZipWriter(path: path)
+    try writer.add("word/document.xml", bytes: Array("<w:document/>".utf8))
+    try writer.finish()
+    var bytes = try Fixtures.bytes(path)
+    // The end record's offset of the central directory (bytes 16–19 from its start) now points
+    // far past the end of the file.
+    let end = bytes.count - 22
+    #expect(bytes[end..<end + 4] == [0x50, 0x4B, 0x05, 0x06])
+    bytes.replaceSubrange(end + 16..<end + 20, with: [0x00, 0x00, 0x00, 0x03])
+    #expect(throws: ArchiveError.self) {
+      let reader = try ZipReader(bytes: bytes, file: "a.docx")
+      _ = try reader.read("word/document.xml")
+    }
+  }
+
+  /// An entry declaring more stored bytes than the whole archive holds is damaged, said at once:
+  /// reading it asked for the missing bytes 64 KB at a time up to the declared length (a 1 KB
+  /// .docx ran for hours); found by fuzzing.
+  @Test func anEntryLongerThanItsArchiveIsRefusedAtOnce() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.url.appendingPathComponent("b.docx").path
+    let writer = try ZipWriter(path: path)
+    try writer.add("word/document.xml", bytes: Array(String(repeating: "<w:p>minutes</w:p>", count: 40).utf8))
+    try writer.finish()
+    var bytes = try Fixtures.bytes(path)
+    // The central directory's header of the entry: its compressed and uncompressed sizes
+    // (bytes 20–27) now say 2 GB.
+    let header = try #require((0..<bytes.count - 4).first { bytes[$0..<$0 + 4] == [0x50, 0x4B, 0x01, 0x02] })
+    bytes.replaceSubrange(header + 20..<header + 28, with: [0xFF, 0xFF, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF, 0x7F])
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    for reader in [try ZipReader(bytes: bytes, file: "b.docx"), try ZipReader(path: path)] {
+      let error = #expect(throws: ArchiveError.self) { _ = try reader.read("word/document.xml") }
+      #expect(error?.description.contains("b.docx: word/document.xml: damaged entry: it declares 2147483647 stored bytes where the archive holds") == true)
+    }
+  }
+
   @Test func readsARealWordFile() throws {
     let path = Fixtures.shared("formats/transcripts/qualcoder_interview_response.docx")
     let reader = try ZipReader(path: path)
