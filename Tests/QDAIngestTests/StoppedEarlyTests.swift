@@ -50,4 +50,12 @@ import Testing
     #expect(survey.respondents.map(\.id) == ["T1", "T2", "t1 (line 4)"])
     #expect(survey.warnings.contains("cases.csv:4: the respondent id 't1' is also on line 2; read as 't1 (line 4)'"))
   }
+
+  /// The new id is never one the file already has (found by fuzzing: a workbook numbered two
+  /// rows alike, and both repeats became the same id).
+  @Test func aRepeatedIDNeverTakesAnIDTheFileHas() throws {
+    let text = "case,comment\nT1,Fine\nT1 (line 4),Odd but typed\nT1,Again\n"
+    let survey = try SurveyReader.read(bytes: Array(text.utf8), file: "cases.csv")
+    #expect(survey.respondents.map(\.id) == ["T1", "T1 (line 4)", "T1 (line 4, 2)"])
+  }
 }

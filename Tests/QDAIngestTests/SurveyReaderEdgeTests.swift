@@ -54,6 +54,22 @@ import _QDATestSupport
     #expect(survey.respondents[0].answers["Column 4"]?.value == "a note")
   }
 
+  /// A checkbox question whose columns are not side by side (moved in a spreadsheet) became two
+  /// items with one id, and the later one's answers overwrote the earlier's (found by fuzzing).
+  @Test func aCheckboxQuestionSplitByAnotherColumnKeepsBothHalves() throws {
+    let text = """
+      record_id,meals___1,meals___2,venue,meals___3,lunch_survey_complete
+      7,1,0,the old gym,1,2
+      8,0,1,the library,0,2
+      """
+    let survey = try Self.read(text, file: "lunch.csv")
+    #expect(survey.items.map(\.id) == ["meals", "venue", "meals (2)", "lunch_survey_complete"])
+    #expect(survey.warnings.contains("lunch.csv:1: the question 'meals' appears twice; the later one (columns 'meals___3') is read as 'meals (2)'"))
+    #expect(survey.respondents[0].answers["meals"]?.values == ["1"])
+    #expect(survey.respondents[0].answers["meals (2)"]?.values == ["3"])
+    #expect(survey.respondents[1].answers["meals"]?.values == ["2"])
+  }
+
   @Test func packedChoicesThatHoldCommasStayWhole() throws {
     let text = """
       Timestamp,Which supports helped?

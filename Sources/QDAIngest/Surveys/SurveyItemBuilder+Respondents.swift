@@ -48,6 +48,8 @@ extension SurveyItemBuilder {
   static func distinguishRepeatedIDs(_ respondents: inout [SurveyRespondent], file: String) -> [String] {
     var firstLine: [String: Int] = [:]
     var notes: [String] = []
+    // A new id is never one the file already has (a spreadsheet may even number two rows alike).
+    var taken = Set(respondents.map { $0.id.lowercased() })
     for index in respondents.indices {
       let id = respondents[index].id
       let line = respondents[index].line
@@ -55,7 +57,13 @@ extension SurveyItemBuilder {
         firstLine[id.lowercased()] = line
         continue
       }
-      let renamed = "\(id) (line \(line))"
+      var renamed = "\(id) (line \(line))"
+      var number = 2
+      while taken.contains(renamed.lowercased()) {
+        renamed = "\(id) (line \(line), \(number))"
+        number += 1
+      }
+      taken.insert(renamed.lowercased())
       respondents[index].id = renamed
       notes.append("\(file):\(line): the respondent id '\(id)' is also on line \(earlier); read as '\(renamed)'")
     }

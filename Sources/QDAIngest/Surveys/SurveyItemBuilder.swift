@@ -214,13 +214,14 @@ enum SurveyItemBuilder {
         ))
     }
 
+    var notes = warnings + distinguishRepeatedItemIDs(&items, &readers, file: file)
+
     // Respondents.
     let idColumn = columns.first { $0.role == .respondentID }
     let finishedColumn = columns.first { $0.role == .finished }
     let progressColumn = columns.first { $0.role == .progress }
     let statusColumn = columns.first { $0.role == .status }
     let submitColumn = columns.first { $0.role == .submitDate }
-    var notes = warnings
     var statusTwo = 0
     var respondents: [SurveyRespondent] = []
     respondents.reserveCapacity(rows.count)
@@ -279,6 +280,45 @@ enum SurveyItemBuilder {
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
     guard first.properties.isWhitespace || last.properties.isWhitespace else { return text }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Gives a question whose id an earlier one has (two columns named alike, the columns of one
+  /// checkbox question not side by side) an id of its own, so neither's answers overwrite the
+  /// other's; each such question is noted with the header row's line.
+  static func distinguishRepeatedItemIDs(
+    _ items: inout [SurveyItem], _ readers: inout [(id: String, read: (CSVRecord) -> SurveyAnswer?)], file: String
+  ) -> [String] {
+    var taken = Set(items.map { $0.id.lowercased() })
+    var seen: Set<String> = []
+    // The n-th item of an id and the n-th reader of it are the same question.
+    var renamed: [String: [Int: String]] = [:]
+    var occurrence: [String: Int] = [:]
+    var notes: [String] = []
+    for index in items.indices {
+      let id = items[index].id
+      let nth = occurrence[id, default: 0]
+      occurrence[id] = nth + 1
+      guard seen.insert(id.lowercased()).inserted else {
+        var number = 2
+        while taken.contains("\(id) (\(number))".lowercased()) { number += 1 }
+        let fresh = "\(id) (\(number))"
+        taken.insert(fresh.lowercased())
+        items[index].id = fresh
+        renamed[id, default: [:]][nth] = fresh
+        let headers = items[index].headers.map { "'\($0)'" }.joined(separator: ", ")
+        notes.append("\(file):1: the question '\(id)' appears twice; the later one (columns \(headers)) is read as '\(fresh)'")
+        continue
+      }
+    }
+    guard !renamed.isEmpty else { return [] }
+    occurrence = [:]
+    for index in readers.indices {
+      let id = readers[index].id
+      let nth = occurrence[id, default: 0]
+      occurrence[id] = nth + 1
+      if let fresh = renamed[id]?[nth] { readers[index].id = fresh }
+    }
+    return notes
   }
 
   // MARK: - Grouping
