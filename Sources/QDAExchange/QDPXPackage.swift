@@ -28,7 +28,7 @@ public enum QDPXPackage {
       container.text(at: path)
     }
     report.warnings = validation + report.warnings
-    for unsafe in container.unsafeEntries { report.warnings.append("\(path): entry '\(unsafe)' refused (unsafe name)") }
+    for unsafe in container.unsafeEntries { report.warnings.append("\(path): entry '\(unsafe.name)' refused (\(unsafe.reason))") }
     _ = project
     return (project, report)
   }
@@ -65,6 +65,8 @@ private struct Container {
   let path: String
   private let zip: ZipReader?
   private let names: [String]
+  /// A folder project's symbolic links: never followed (a linked source read `/etc/passwd`).
+  private var links: [String] = []
 
   init(path: String) throws {
     self.path = path
@@ -74,17 +76,22 @@ private struct Container {
     }
     if isFolder.boolValue {
       zip = nil
-      let root = URL(fileURLWithPath: path)
       var found: [String] = []
+      var links: [String] = []
+      // Entries are looked at, not followed: a link (to a file or a folder) is listed as refused,
+      // and the walk does not go into linked folders.
       if let walker = FileManager.default.enumerator(atPath: path) {
         for case let relative as String in walker {
-          var folder: ObjCBool = false
-          if FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &folder), !folder.boolValue {
+          let type = walker.fileAttributes?[.type] as? FileAttributeType
+          if type == .typeSymbolicLink {
+            links.append(relative)
+          } else if type == .typeRegular {
             found.append(relative)
           }
         }
       }
       names = found.sorted()
+      self.links = links.sorted()
     } else if path.lowercased().hasSuffix(".qde") {
       zip = nil
       names = [(path as NSString).lastPathComponent]
@@ -95,7 +102,8 @@ private struct Container {
     }
   }
 
-  var unsafeEntries: [String] { zip?.unsafeEntries.map(\.name) ?? [] }
+  /// Entries refused, with the reason.
+  var unsafeEntries: [(name: String, reason: String)] { zip?.unsafeEntries ?? links.map { ($0, "a symbolic link") } }
 
   func label(_ name: String) -> String {
     path.lowercased().hasSuffix(".qde") ? path : path + "#" + name
@@ -116,6 +124,14 @@ private struct Container {
   func read(_ name: String) throws -> [UInt8] {
     if let zip { return try zip.read(name) }
     let file = path.lowercased().hasSuffix(".qde") ? path : URL(fileURLWithPath: path).appendingPathComponent(name).path
+    if !path.lowercased().hasSuffix(".qde") {
+      // Only a regular file found inside the folder is read, and only where it resolves inside
+      // it (a folder on the way may have been swapped for a link since the walk).
+      let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path + "/"
+      guard names.contains(name), URL(fileURLWithPath: file).resolvingSymlinksInPath().path.hasPrefix(root) else {
+        throw ArchiveError(file: file, reason: .unsafePath, message: "refused: not a file inside the project folder")
+      }
+    }
     guard let data = FileManager.default.contents(atPath: file) else {
       throw ArchiveError(file: file, reason: .unreadable, message: "cannot read the file")
     }

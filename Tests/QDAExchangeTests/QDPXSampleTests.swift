@@ -1,3 +1,4 @@
+import Foundation
 import QDAExchange
 import QDAXML
 import Testing
@@ -84,5 +85,23 @@ import _QDATestSupport
     #expect(report.dropped["PDFSource"]?.count == 2)
     #expect(report.dropped["VideoSource"]?.count == 2)
     #expect(report.dropped["Set"]?.count == 16)
+  }
+
+  /// A folder project's symbolic links are refused, never followed: a source linked to a file
+  /// outside the folder was imported with that file's text (issue 32 item 6).
+  @Test func aFolderProjectsLinksAreRefusedNotFollowed() throws {
+    let outside = try TemporaryFolder("outside")
+    let secret = try outside.write("secret.txt", "SECRET: not part of any project")
+    let folder = try TemporaryFolder("linked-project")
+    let sample = Fixtures.shared("refi-qda/samples/qdpx-toolkit-hand-authored")
+    try FileManager.default.copyItem(atPath: sample + "/project.qde", toPath: folder.path("project.qde"))
+    try FileManager.default.createDirectory(atPath: folder.path("sources"), withIntermediateDirectories: true)
+    let source = "sources/11111111-1111-1111-1111-111111111111.txt"
+    try FileManager.default.createSymbolicLink(atPath: folder.path(source), withDestinationPath: secret)
+    try FileManager.default.createSymbolicLink(atPath: folder.path("more"), withDestinationPath: outside.path)
+    let (project, report) = try QDPXPackage.read(path: folder.path)
+    #expect(!project.sources.contains { $0.text.contains("SECRET") })
+    #expect(report.warnings.contains("\(folder.path): entry '\(source)' refused (a symbolic link)"))
+    #expect(report.warnings.contains("\(folder.path): entry 'more' refused (a symbolic link)"))
   }
 }
