@@ -185,4 +185,94 @@ import _QDATestSupport
     #expect(passages[1].startTime == 9)
     #expect(passages[3].startTime == 38)
   }
+  // MARK: - Rolling captions, dialogue dashes, bracketed names (issue 32 item 14)
+
+  static func passages(_ text: String, file: String) throws -> [Passage] {
+    try DocumentImporter.importTranscript(bytes: Array(text.utf8), sourcePath: file, key: file).passages
+  }
+
+  /// YouTube's automatic captions roll: each cue shows the line before again, and a cue of 10 ms
+  /// holds only that line. The words are read once.
+  @Test func rollingAutomaticCaptionsAreReadOnce() throws {
+    let text = """
+      WEBVTT
+      Kind: captions
+      Language: en
+
+      00:00:00.000 --> 00:00:02.500 align:start position:0%
+      \u{20}
+      we<00:00:00.400><c> started</c><00:00:00.800><c> the</c><00:00:01.100><c> pilot</c><00:00:01.500><c> in</c><00:00:01.900><c> March</c>
+
+      00:00:02.500 --> 00:00:02.510 align:start position:0%
+      we started the pilot in March
+      \u{20}
+
+      00:00:02.510 --> 00:00:05.000 align:start position:0%
+      we started the pilot in March
+      and<00:00:02.900><c> the</c><00:00:03.200><c> teachers</c><00:00:03.600><c> liked</c><00:00:04.000><c> it</c>
+
+      00:00:05.000 --> 00:00:05.010 align:start position:0%
+      and the teachers liked it
+      \u{20}
+
+      """
+    let passages = try Self.passages(text, file: "auto.vtt")
+    #expect(passages.map(\.text) == ["we started the pilot in March and the teachers liked it"])
+  }
+
+  /// A one-line cue that says what the cue before said is kept: people repeat themselves.
+  @Test func aRepeatedOneLineCueIsKept() throws {
+    let text = "1\n00:00:01,000 --> 00:00:02,000\nNo.\n\n2\n00:00:02,500 --> 00:00:03,000\nNo.\n"
+    #expect(try Self.passages(text, file: "no.srt").map(\.text) == ["No. No."])
+  }
+
+  /// Broadcast captions put two speakers in one cue, each line opened by a dash: two turns.
+  @Test func dialogueDashesInOneCueAreTwoTurns() throws {
+    let text = """
+      1
+      00:00:01,000 --> 00:00:03,000
+      - Did the stipend arrive on time?
+      - It came in June, two months late.
+
+      2
+      00:00:03,200 --> 00:00:04,000
+      - So you paid for the books yourself?
+
+      """
+    let passages = try Self.passages(text, file: "news.srt")
+    #expect(passages.map(\.text) == [
+      "Did the stipend arrive on time?", "It came in June, two months late.", "So you paid for the books yourself?",
+    ])
+    #expect(Set(passages.map(\.turn)).count == 3)
+    // A double dash is an interruption inside one speaker's words, not a new speaker.
+    let interrupted = "1\n00:00:01,000 --> 00:00:03,000\nI was going to say\n-- well, never mind.\n"
+    #expect(try Self.passages(interrupted, file: "cut.srt").count == 1)
+  }
+
+  /// Subtitles for the deaf put the speaker's name in brackets; sounds in brackets are not
+  /// speakers.
+  @Test func bracketedNamesAreSpeakersAndBracketedSoundsAreNot() throws {
+    let text = """
+      WEBVTT
+
+      00:00:01.000 --> 00:00:03.000
+      [ODETTE] How many hours did the modules take?
+      [RAFAEL] Around six a week.
+
+      00:00:03.500 --> 00:00:05.000
+      [ODETTE] Every week?
+
+      00:00:05.500 --> 00:00:06.000
+      [MUSIC PLAYING]
+
+      00:00:06.500 --> 00:00:08.000
+      [RAFAEL] Most weeks. [laughs] Not in May.
+
+      """
+    let passages = try Self.passages(text, file: "sdh.vtt")
+    #expect(passages.map(\.speaker) == ["ODETTE", "RAFAEL", "ODETTE", "RAFAEL"])
+    #expect(passages.map(\.text) == [
+      "How many hours did the modules take?", "Around six a week.", "Every week?", "Most weeks. [laughs] Not in May.",
+    ])
+  }
 }

@@ -11,6 +11,101 @@ struct CaptionCue: Hashable, Sendable {
   var text: String
   /// The 1-based line of the cue's times.
   var line: Int
+  /// Another speaker's words than the cue before, though neither is named (a dialogue dash).
+  var newTurn = false
+}
+
+/// A cue's lines as caption files write them, made into cues: the lines a rolling display
+/// repeats are dropped, and a cue holding two speakers' lines is split.
+struct CueLines {
+  /// The last line of words of the cue before, for the rolling-display check.
+  private var previousLast: String?
+
+  /// Sounds that subtitles for the deaf and hard of hearing put in brackets, as they put names:
+  /// a bracket holding one of these words is never a speaker.
+  static let sounds: Set<String> = [
+    "music", "applause", "laughter", "laughs", "laughing", "chuckles", "chuckling", "sighs", "coughs", "coughing",
+    "inaudible", "crosstalk", "silence", "noise", "indistinct", "overlapping", "background", "cheering", "static",
+    "beeping", "ringing", "knocking", "sniffles", "clears", "groans", "gasps", "pause", "unintelligible", "playing",
+  ]
+
+  /// The cues of one caption block: its body lines (markup and all), times and line.
+  ///
+  /// - Rolling display (YouTube's automatic captions): each cue shows again, as its first line,
+  ///   the last line of the cue before, and a cue of a few milliseconds shows only that line. A
+  ///   first line equal to the previous cue's last line is dropped when the cue has two lines or
+  ///   more or lasts under 0.1 s (a one-line cue saying what the one before said is kept: people
+  ///   do repeat themselves).
+  /// - Two speakers in one cue: broadcast captions start each speaker's line with a dash, and
+  ///   subtitles for the deaf put the speaker's name in brackets (`[MARIA] Yes.`). Each such line
+  ///   begins a cue of its own; a dash marks another speaker than the line before.
+  mutating func cues(_ body: [String], start: Double, end: Double, line: Int) -> [CaptionCue] {
+    var lines = body.map { raw -> (raw: String, words: String, voice: String?) in
+      let (words, voice) = CaptionTranscript.clean(raw)
+      return (raw, words, voice)
+    }
+    let last = lines.last(where: { !$0.words.isEmpty })?.words
+    if let previousLast, let first = lines.firstIndex(where: { !$0.words.isEmpty }), lines[first].words == previousLast,
+      lines.count >= 2 || end - start < 0.1
+    {
+      lines.remove(at: first)
+    }
+    if let last { previousLast = last }
+
+    var parts: [(lines: [String], dash: Bool)] = []
+    for line in lines {
+      let trimmed = line.words.trimmingCharacters(in: .whitespaces)
+      if let spoken = Self.afterDash(trimmed) {
+        parts.append(([spoken], true))
+      } else if Self.startsWithNamedBracket(trimmed), !(parts.last?.lines.allSatisfy(\.isEmpty) ?? true) {
+        parts.append(([trimmed], false))
+      } else if parts.isEmpty {
+        parts.append(([line.raw], false))
+      } else {
+        parts[parts.count - 1].lines.append(line.raw)
+      }
+    }
+    let voice = lines.lazy.compactMap(\.voice).first
+    return parts.compactMap { part in
+      let (text, _) = CaptionTranscript.clean(part.lines.joined(separator: "\n"))
+      // A cue that is only a sound in brackets (`[MUSIC PLAYING]`, `(applause)`) holds no words.
+      if Self.isOnlyASound(text) { return nil }
+      return CaptionCue(start: start, end: end, voice: voice, text: text, line: line, newTurn: part.dash)
+    }
+  }
+
+  /// `[MUSIC PLAYING]`, `(laughter)`, `♪`: a caption with no words outside brackets or notes.
+  static func isOnlyASound(_ text: String) -> Bool {
+    var depth = 0
+    var sawBracket = false
+    for character in text {
+      switch character {
+      case "[", "(":
+        depth += 1
+        sawBracket = true
+      case "]", ")": depth = max(0, depth - 1)
+      case "♪", "♫", " ": continue
+      default: if depth == 0 { return false }
+      }
+    }
+    return sawBracket || text.contains("♪") || text.contains("♫")
+  }
+
+  /// The words after a dialogue dash (`- Yes.`, `– Yes.`), or nil when the line has none (a
+  /// `--` is an interruption, not a dash).
+  static func afterDash(_ line: String) -> String? {
+    guard let first = line.first, first == "-" || first == "–" || first == "—" else { return nil }
+    let rest = line.dropFirst()
+    guard rest.first == " ", !rest.hasPrefix(" -") else { return nil }
+    let words = rest.trimmingCharacters(in: .whitespaces)
+    return words.isEmpty ? nil : words
+  }
+
+  /// Whether a line opens with a bracketed name and goes on (`[MARIA] Yes.`, `[Dr. Ko]: Right.`).
+  static func startsWithNamedBracket(_ line: String) -> Bool {
+    guard line.hasPrefix("["), let label = CaptionTranscript.bracketLabel(line) else { return false }
+    return !label.words.isEmpty
+  }
 }
 
 /// Turns caption cues into a transcript a person can code: consecutive cues by one speaker
@@ -70,7 +165,7 @@ enum CaptionTranscript {
     }
     var runs: [Run] = []
     for (cue, item) in zip(cues, attributed) {
-      if var last = runs.last, last.speaker?.lowercased() == item.speaker?.lowercased() {
+      if var last = runs.last, !cue.newTurn, last.speaker?.lowercased() == item.speaker?.lowercased() {
         let joins =
           item.speaker != nil
           || (cue.start - last.end < unattributedGap && cue.end - last.start <= unattributedSpan)
@@ -139,8 +234,12 @@ enum CaptionTranscript {
 
   /// `Name: words` → ("Name", "words"), split at the first colon; a label is 1–5 words, at most
   /// 40 characters, starts with a letter and has no `?!,;"` (`Dr. Melissa Ko` and `Sam (he/him)`
-  /// are names). `[SPEAKER_00]:` loses its brackets.
+  /// are names). `[SPEAKER_00]:` loses its brackets; `[MARIA] words` (subtitles for the deaf)
+  /// is a label too, unless the bracket holds a sound (`[MUSIC PLAYING]`).
   static func splitLabel(_ text: String) -> (speaker: String?, words: String) {
+    if text.hasPrefix("["), let bracket = bracketLabel(text), !bracket.words.isEmpty {
+      return bracket
+    }
     guard let colon = text.firstIndex(of: ":") else { return (nil, text) }
     var label = text[..<colon].trimmingCharacters(in: .whitespaces)
     let words = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -151,6 +250,22 @@ enum CaptionTranscript {
       label.first?.isLetter == true
     else { return (nil, text) }
     // Times such as "10:30" never reach here (a label starts with a letter).
+    return (label, words)
+  }
+
+  /// `[Name] words` or `[Name]: words` → ("Name", "words") when the bracket holds a name: 1–4
+  /// words, at most 40 characters, opening with a capital letter, no sound word (`CueLines.sounds`)
+  /// and no `?!,;"`.
+  static func bracketLabel(_ text: String) -> (speaker: String?, words: String)? {
+    guard text.hasPrefix("["), let close = text.prefix(42).firstIndex(of: "]") else { return nil }
+    let label = text[text.index(after: text.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+    var words = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+    if words.hasPrefix(":") { words = words.dropFirst().trimmingCharacters(in: .whitespaces) }
+    let parts = label.split(separator: " ")
+    guard !label.isEmpty, label.count <= 40, (1...4).contains(parts.count), label.first?.isUppercase == true,
+      !label.contains(where: { "?!,;\"".contains($0) }),
+      !parts.contains(where: { CueLines.sounds.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) })
+    else { return nil }
     return (label, words)
   }
 

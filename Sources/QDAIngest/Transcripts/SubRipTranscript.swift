@@ -17,6 +17,7 @@ public enum SubRipTranscript {
       $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
     }
     var cues: [CaptionCue] = []
+    var cueLines = CueLines()
     var warnings: [String] = []
     var index = 0
     while index < lines.count {
@@ -48,8 +49,11 @@ public enum SubRipTranscript {
       if index < lines.count, lines[index].contains("-->"), let last = body.last, last.allSatisfy({ $0.isNumber }) {
         body.removeLast()
       }
-      let (cleaned, _) = CaptionTranscript.clean(body.joined(separator: "\n"))
-      cues.append(CaptionCue(start: start, end: end, voice: nil, text: cleaned, line: timesLine))
+      cues += cueLines.cues(body, start: start, end: end, line: timesLine).map { cue in
+        var cue = cue
+        cue.voice = nil  // SubRip has no voice tags; a <v> in one is markup to drop
+        return cue
+      }
     }
     return try CaptionTranscript.build(cues, header: [:], file: file, warnings: warnings)
   }

@@ -42,6 +42,7 @@ public enum WebVTTTranscript {
     }
 
     var cues: [CaptionCue] = []
+    var cueLines = CueLines()
     var warnings: [String] = []
     while index < lines.count {
       let line = lines[index].trimmingCharacters(in: .whitespaces)
@@ -71,10 +72,10 @@ public enum WebVTTTranscript {
       }
       index += 1
       var body: [String] = []
-      // The cue text runs to a blank line, or to the next times line when the blank is missing.
-      while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty,
-        !lines[index].contains("-->")
-      {
+      // The cue text runs to an empty line, or to the next times line when the blank is missing.
+      // A line of spaces is text, as the WebVTT standard says (YouTube's captions open cues
+      // with one, before the words).
+      while index < lines.count, !lines[index].isEmpty, !lines[index].contains("-->") {
         body.append(lines[index])
         index += 1
       }
@@ -84,8 +85,7 @@ public enum WebVTTTranscript {
       {
         body.removeLast()
       }
-      let (cleaned, voice) = CaptionTranscript.clean(body.joined(separator: "\n"))
-      cues.append(CaptionCue(start: start, end: end, voice: voice, text: cleaned, line: timesLine))
+      cues += cueLines.cues(body, start: start, end: end, line: timesLine)
     }
     return try CaptionTranscript.build(cues, header: header, file: file, warnings: warnings)
   }
