@@ -230,24 +230,31 @@ extension SurveyItemBuilder {
     static func fragments(_ value: String, separator: Separator, known: Set<String>, capitalised: Bool) -> [String] {
       let pieces = pieces(of: value, separator: separator)
       let joiner = joiner(separator)
+      // A known choice spans at most this many pieces: longer runs need not be tried (trying
+      // every run from each place was cubic in the pieces: a cell of a few thousand commas
+      // took minutes; found by fuzzing).
+      let longestKnown = known.lazy.map { Self.pieces(of: $0, separator: separator).count }.max() ?? 1
+      /// Brackets opened and not closed in a text.
+      func balance(_ text: String) -> Int {
+        text.reduce(0) { $0 + ($1 == "(" || $1 == "[" ? 1 : $1 == ")" || $1 == "]" ? -1 : 0) }
+      }
       var result: [String] = []
       var index = 0
       while index < pieces.count {
         var end = index
         if !known.isEmpty {
-          for candidate in stride(from: pieces.count - 1, to: index, by: -1)
+          for candidate in stride(from: min(pieces.count - 1, index + longestKnown - 1), to: index, by: -1)
           where known.contains(pieces[index...candidate].joined(separator: joiner)) {
             end = candidate
             break
           }
         }
         var text = pieces[index...end].joined(separator: joiner)
-        func open(_ text: String) -> Bool {
-          text.filter { $0 == "(" || $0 == "[" }.count > text.filter { $0 == ")" || $0 == "]" }.count
-        }
-        while end + 1 < pieces.count, open(text) || (capitalised && pieces[end + 1].first?.isLowercase == true) {
+        var open = balance(text)
+        while end + 1 < pieces.count, open > 0 || (capitalised && pieces[end + 1].first?.isLowercase == true) {
           end += 1
           text += joiner + pieces[end]
+          open += balance(pieces[end])
         }
         if !text.isEmpty { result.append(text) }
         index = end + 1
