@@ -168,12 +168,9 @@ public final class ZipReader {
       }
       extra += 4 + size
     }
-    let flags = data.uint16(at: at + 8)
     let nameBytes = data[data.startIndex + at + 46..<data.startIndex + at + 46 + nameLength]
-    // UTF-8 when the flag says so or the bytes are valid UTF-8; else one character per byte.
-    let name =
-      (flags & 0x0800 != 0 ? nil : String(validating: nameBytes, as: UTF8.self))
-      ?? String(validating: nameBytes, as: UTF8.self) ?? String(nameBytes.map { Character(Unicode.Scalar($0)) })
+    // UTF-8 (flagged or not, as tools write it); else one character per byte.
+    let name = String(validating: nameBytes, as: UTF8.self) ?? String(nameBytes.map { Character(Unicode.Scalar($0)) })
     // Made on Unix (the high byte of "version made by" is 3) with a symbolic link's file type.
     let madeOnUnix = data[data.startIndex + at + 5] == 3
     let mode = data.uint32(at: at + 38) >> 16
