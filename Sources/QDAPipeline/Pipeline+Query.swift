@@ -230,16 +230,16 @@ extension Pipeline {
   public func queryCounts(project path: String, _ request: QueryRequest, by dimensions: [String]) throws -> [[QueryCount]] {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.read { project in
-      let hits = try matches(request, in: project, path: path, limit: nil).hits
+      let hits = try members(request, in: project, path: path)
       let codebook = try Instruments.storedCodebook(project)
       return try dimensions.map { dimension in
         // Each hit is another passage, added to a group at most once (its codes and elements are
         // sets), so a group's list is appended to in place: copying a group out to add one passage
         // and searching its list made the dashboard of 1,000 interviews take 14 s.
         var groups: [String: (participants: Set<String>, passages: [Int64])] = [:]
-        func add(_ value: String, _ hit: QueryHit) {
+        func add(_ value: String, _ hit: (id: Int64, participant: String, codes: [String])) {
           groups[value, default: ([], [])].participants.insert(hit.participant)
-          if let id = hit.passage.id { groups[value, default: ([], [])].passages.append(id) }
+          groups[value, default: ([], [])].passages.append(hit.id)
         }
         switch dimension.lowercased() {
         case "code":
@@ -288,6 +288,47 @@ extension Pipeline {
   }
 
   func matches(_ request: QueryRequest, in project: Project, path: String, limit: Int?) throws -> (hits: [QueryHit], total: Int) {
+    var search = try passageSearch(request, in: project, path: path)
+    search.limit = limit
+    let found: (hits: [PassageSearchHit], total: Int)
+    do {
+      found = try project.search(search)
+    } catch let error as StoreError {
+      throw QueryError(error.message)
+    }
+    // Codes only of the passages returned.
+    var codesByPassage: [Int64: Set<String>] = [:]
+    for application in try project.codeApplications(passages: found.hits.compactMap(\.passage.id)) {
+      codesByPassage[application.passageID, default: []].insert(application.codeID)
+    }
+    let hits = found.hits.map { hit in
+      QueryHit(
+        passage: hit.passage, documentKey: hit.documentKey, participant: hit.participant,
+        codes: (codesByPassage[hit.passage.id ?? -1] ?? []).sorted(), snippet: hit.snippet, rank: hit.rank)
+    }
+    return (hits, found.total)
+  }
+
+  /// Every passage a query finds, as its id, participant and codes: what a count needs, without
+  /// the passages' rows.
+  func members(_ request: QueryRequest, in project: Project, path: String) throws -> [(id: Int64, participant: String, codes: [String])] {
+    let search = try passageSearch(request, in: project, path: path)
+    let found: [(id: Int64, participant: String)]
+    do {
+      found = try project.searchMembers(search)
+    } catch let error as StoreError {
+      throw QueryError(error.message)
+    }
+    var codesByPassage: [Int64: Set<String>] = [:]
+    for application in try project.codeApplications(passages: found.map(\.id)) {
+      codesByPassage[application.passageID, default: []].insert(application.codeID)
+    }
+    return found.map { ($0.id, $0.participant, (codesByPassage[$0.id] ?? []).sorted()) }
+  }
+
+  /// The store's search for a query, its filters checked against the project (an unknown code,
+  /// attribute or document is an error naming what exists).
+  func passageSearch(_ request: QueryRequest, in project: Project, path: String) throws -> PassageSearch {
     let searchText = try SearchText(request.text)
     let text = searchText.fullText
     if case .plain(let question, let words, let phrases) = searchText, words.isEmpty, phrases.isEmpty {
@@ -317,7 +358,6 @@ extension Pipeline {
     // A question in plain words is ranked (any of its words matches); expert syntax as asked.
     if case .plain = searchText { search.order = .relevance } else { search.order = request.ranked ? .relevance : .document }
     search.passageIDs = request.passageIDs
-    search.limit = limit
     if request.code != nil || request.element != nil {
       var codes = codebook.codes.map(\.id)
       if let code = request.code { codes = codes.filter { $0 == code || codebook.isDescendant($0, of: code) } }
@@ -330,23 +370,7 @@ extension Pipeline {
         request.conditions.allSatisfy { $0.matches(participant) }
       }.map(\.id)
     }
-    let found: (hits: [PassageSearchHit], total: Int)
-    do {
-      found = try project.search(search)
-    } catch let error as StoreError {
-      throw QueryError(error.message)
-    }
-    // Codes only of the passages returned.
-    var codesByPassage: [Int64: Set<String>] = [:]
-    for application in try project.codeApplications(passages: found.hits.compactMap(\.passage.id)) {
-      codesByPassage[application.passageID, default: []].insert(application.codeID)
-    }
-    let hits = found.hits.map { hit in
-      QueryHit(
-        passage: hit.passage, documentKey: hit.documentKey, participant: hit.participant,
-        codes: (codesByPassage[hit.passage.id ?? -1] ?? []).sorted(), snippet: hit.snippet, rank: hit.rank)
-    }
-    return (hits, found.total)
+    return search
   }
 }
 

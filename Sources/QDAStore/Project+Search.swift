@@ -68,6 +68,36 @@ extension Project {
   ///
   /// - Throws: `StoreError` (`.invalid`) for a full-text query SQLite cannot read.
   public func search(_ search: PassageSearch) throws -> (hits: [PassageSearchHit], total: Int) {
+    let (listed, total) = try list(search)
+    return (try hits(listed, text: search.text.isEmpty ? nil : search.text), total)
+  }
+
+  /// The passages a search finds, each with its document's participant, in the search's order
+  /// (its limit ignored): what a count needs, read without the passages' rows or snippets. (The
+  /// dashboard filtered by an attribute read every passage of 1,000 interviews to count them.)
+  public func searchMembers(_ search: PassageSearch) throws -> [(id: Int64, participant: String)] {
+    var search = search
+    search.limit = nil
+    let ids = try list(search).listed.map(\.id)
+    guard !ids.isEmpty else { return [] }
+    let participants = Dictionary(
+      try Row.fetchAll(db, sql: "SELECT id, participant_id FROM document").map { ($0[0] as Int64, $0[1] as String) },
+      uniquingKeysWith: { first, _ in first })
+    // Each passage's document from the runs of consecutive ids, found by bisection.
+    let runs = try documentRuns(stamp: try facetStamp()).sorted { $0.first < $1.first }
+    return ids.compactMap { id in
+      var (low, high) = (0, runs.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if runs[middle].last < id { low = middle + 1 } else { high = middle }
+      }
+      guard low < runs.count, runs[low].first <= id, let participant = participants[runs[low].document] else { return nil }
+      return (id, participant)
+    }
+  }
+
+  /// The ids (with ranks, when ranked) a search lists, up to its limit, and how many it matches.
+  private func list(_ search: PassageSearch) throws -> (listed: [(id: Int64, rank: Double?)], total: Int) {
     let hasText = !search.text.isEmpty
     let ranked = hasText && search.order == .relevance
     let limit = search.limit.map { max(0, $0) }
@@ -85,11 +115,11 @@ extension Project {
         // Counted only when the listing stopped at the limit.
         let reachedLimit = limit.map { listed.count >= $0 } ?? false
         let total = reachedLimit ? try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0 : listed.count
-        return (try hits(listed, text: hasText ? search.text : nil), total)
+        return (listed, total)
       }
       guard let bounds = allowed.bounds else { return ([], 0) }
       guard hasText else {
-        return (try hits(allowed.members(limit: limit).map { ($0, nil) }, text: nil), allowed.count)
+        return (allowed.members(limit: limit).map { ($0, nil) }, allowed.count)
       }
       // The matches within the set's first and last id (the index seeks to them), each tested.
       var listed: [(id: Int64, rank: Double?)] = []
@@ -109,7 +139,7 @@ extension Project {
         let ids = try Int64.fetchCursor(db, sql: "SELECT rowid \(matchSQL) ORDER BY rowid", arguments: arguments)
         while let id = try ids.next() { take(id, rank: nil) }
       }
-      return (try hits(listed, text: search.text), total)
+      return (listed, total)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && hasText {
       let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
       throw StoreError(.invalid, "the search '\(search.text)' cannot be read (\(detail)); see `qda query --help` for the syntax")

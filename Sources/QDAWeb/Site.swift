@@ -16,7 +16,7 @@ public struct Page: Sendable {
 public struct Site: Sendable {
   public var project: String
   public var pipeline: Pipeline
-  /// Dashboards kept until the project changes.
+  /// Pages kept until the project changes.
   let cache = PageCache()
   /// Where pages are made: off the cooperative threads, a few at a time.
   let work = PageWork()
@@ -26,31 +26,64 @@ public struct Site: Sendable {
     self.pipeline = pipeline
   }
 
-  /// How many dashboards were counted rather than served from the cache.
-  public var dashboardsComputed: Int { cache.computed }
+  /// How many pages were made rather than served kept.
+  public var pagesMade: Int { get async { await cache.computed } }
 
   /// Counts the dashboard before the first visitor asks for it (`qda serve` does this before it
   /// listens): every visitor's first page is the dashboard, and a burst of them would otherwise
   /// all wait on the one count.
   public func prepare() async {
-    _ = await work.run { dashboard(parameters: [:]) }
+    _ = await page(.dashboard([:]))
+  }
+
+  /// The pages of the site, by address.
+  public enum Route: Sendable {
+    /// `/`, with its query's parameters.
+    case dashboard([String: [String]])
+    /// `/passages`, with its query's parameters.
+    case passages([String: [String]])
+    /// `/documents/<id>`.
+    case document(String)
+
+    /// The address a page is kept under: its path and its parameters in a fixed order.
+    var key: String {
+      func query(_ parameters: [String: [String]]) -> String {
+        parameters.keys.sorted().flatMap { key in parameters[key, default: []].map { "\(key)=\($0)" } }.joined(separator: "&")
+      }
+      switch self {
+      case .dashboard(let parameters): return "/?" + query(parameters)
+      case .passages(let parameters): return "/passages?" + query(parameters)
+      case .document(let id): return "/documents/" + id
+      }
+    }
+  }
+
+  /// A route's page: kept from an earlier request at the project's current revision, or made
+  /// once for every request asking at the same time (`PageCache`), off the cooperative threads a
+  /// few at a time (`PageWork`). A 503 page when the request was cancelled before its turn.
+  public func page(_ route: Route) async -> Page {
+    // Read before making: a write while it is made moves the revision on, and the page made
+    // is kept under the older one, which the next request no longer asks for.
+    guard let revision = await work.value({ try? pipeline.revision(project: project) }) else { return PageWork.cancelled }
+    return await cache.page(route.key, revision: revision) { [self] in
+      await work.run { make(route) }
+    }
+  }
+
+  /// A route's page, made now.
+  public func make(_ route: Route) -> Page {
+    switch route {
+    case .dashboard(let parameters): dashboard(parameters: parameters)
+    case .passages(let parameters): passages(parameters: parameters)
+    case .document(let id): document(id: id)
+    }
   }
 
   // MARK: - Dashboard
 
   /// `/`: codes and elements with distinct participants and passages (filterable by attribute),
   /// the contradiction matrix, the surveys' rating items.
-  /// Kept per filter until the project changes (`PageCache`).
   public func dashboard(parameters: [String: [String]]) -> Page {
-    let key = parameters.keys.sorted().map { key in parameters[key, default: []].map { "\(key)=\($0)" }.joined(separator: "&") }
-      .joined(separator: "&")
-    // Read before counting: a write while it counts moves the revision on, and the page made
-    // is kept under the older one, which the next request no longer asks for.
-    let revision = try? pipeline.revision(project: project)
-    return cache.page("/?" + key, revision: revision) { countDashboard(parameters: parameters) }
-  }
-
-  func countDashboard(parameters: [String: [String]]) -> Page {
     do {
       let conditions = try (parameters["where"] ?? []).filter { !$0.isEmpty }.map(AttributeCondition.init)
       let request = QueryRequest(conditions: conditions)

@@ -24,15 +24,15 @@ public enum WebServer {
     router.add(middleware: QueryLimit())
     router.get("/") { request, _ in
       let parameters = parameters(request)
-      return respond(await site.work.run { site.dashboard(parameters: parameters) })
+      return respond(await site.page(.dashboard(parameters)))
     }
     router.get("/passages") { request, _ in
       let parameters = parameters(request)
-      return respond(await site.work.run { site.passages(parameters: parameters) })
+      return respond(await site.page(.passages(parameters)))
     }
     router.get("/documents/:id") { _, context in
       let id = context.parameters.get("id") ?? ""
-      return respond(await site.work.run { site.document(id: id) })
+      return respond(await site.page(.document(id)))
     }
     router.get("/style.css") { _, _ in
       Response(

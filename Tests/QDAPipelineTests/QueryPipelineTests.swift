@@ -141,6 +141,25 @@ import _QDATestSupport
     for group in together[0] { #expect(Set(group.passageIDs).count == group.passages) }
   }
 
+  /// Counts read only each passage's id, participant and codes; they agree with the passages
+  /// the same query lists, with an attribute filter, words, or both.
+  @Test func countsAgreeWithThePassagesTheQueryLists() throws {
+    let filter = try AttributeCondition("completed=no")
+    for request in [QueryRequest(conditions: [filter]), QueryRequest(text: "time OR hours"), QueryRequest(text: "time OR hours", conditions: [filter])] {
+      var all = request
+      all.limit = 100_000
+      let listed = try Self.pipeline.query(project: path, all).hits
+      #expect(!listed.isEmpty)
+      let byCode = try Self.pipeline.queryCounts(project: path, request, by: "code")
+      #expect(Set(byCode.map(\.value)) == Set(listed.flatMap(\.codes)))
+      for group in byCode {
+        let coded = listed.filter { $0.codes.contains(group.value) }
+        #expect(group.passageIDs == coded.compactMap(\.passage.id), "\(group.value)")
+        #expect(group.participants == Set(coded.map(\.participant)).count, "\(group.value)")
+      }
+    }
+  }
+
   @Test func mistakesGetSentencesNotSQLite() throws {
     #expect(throws: QueryError("the query starts with AND: put a word before it (for example time AND alone)")) {
       try Self.pipeline.query(project: path, QueryRequest(text: "AND time"))
