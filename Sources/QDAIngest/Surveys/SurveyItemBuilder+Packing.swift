@@ -230,10 +230,17 @@ extension SurveyItemBuilder {
     static func fragments(_ value: String, separator: Separator, known: Set<String>, capitalised: Bool) -> [String] {
       let pieces = pieces(of: value, separator: separator)
       let joiner = joiner(separator)
-      // A known choice spans at most this many pieces: longer runs need not be tried (trying
-      // every run from each place was cubic in the pieces: a cell of a few thousand commas
-      // took minutes; found by fuzzing).
-      let longestKnown = known.lazy.map { Self.pieces(of: $0, separator: separator).count }.max() ?? 1
+      // The known choices that span several pieces, by their first piece, longest first: at each
+      // place only those starting with its piece are compared, piece by piece. (Joining every
+      // run from each place and looking it up was cubic in the pieces: a cell of a few thousand
+      // commas took minutes, and a known choice of many pieces 2.7 s; both found by fuzzing.)
+      var spanning: [String: [[String]]] = [:]
+      for choice in known {
+        let split = Self.pieces(of: choice, separator: separator)
+        guard split.count > 1, split.joined(separator: joiner) == choice else { continue }
+        spanning[split[0], default: []].append(split)
+      }
+      for first in spanning.keys { spanning[first]!.sort { $0.count > $1.count } }
       /// Brackets opened and not closed in a text.
       func balance(_ text: String) -> Int {
         text.reduce(0) { $0 + ($1 == "(" || $1 == "[" ? 1 : $1 == ")" || $1 == "]" ? -1 : 0) }
@@ -242,12 +249,10 @@ extension SurveyItemBuilder {
       var index = 0
       while index < pieces.count {
         var end = index
-        if !known.isEmpty {
-          for candidate in stride(from: min(pieces.count - 1, index + longestKnown - 1), to: index, by: -1)
-          where known.contains(pieces[index...candidate].joined(separator: joiner)) {
-            end = candidate
-            break
-          }
+        for run in spanning[pieces[index]] ?? []
+        where index + run.count <= pieces.count && pieces[index..<(index + run.count)].elementsEqual(run) {
+          end = index + run.count - 1
+          break
         }
         var text = pieces[index...end].joined(separator: joiner)
         var open = balance(text)
