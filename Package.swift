@@ -257,7 +257,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAStoreTests",
-      dependencies: ["QDAStore", "QDAModel", "QDASynthetic", "_QDATestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "QDAStore", "QDAModel", "QDAIngest", "QDASynthetic", "_QDATestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAReportTests",
