@@ -1,7 +1,7 @@
 import Foundation
 import QDAIngest
 
-// Usage: swift run -c release _CSVBench [megabytes, default 60]
+// Usage: QDA_PEER_BENCHMARKS=1 swift run -c release _CSVBench [megabytes, default 60]
 //
 // 1. Correctness: each parser on the cases real survey exports contain (SPEC.md §1).
 // 2. Speed: each parser on a generated Qualtrics-like export, best of three runs, bytes → rows.

@@ -46,9 +46,10 @@ public struct CSVTable: Hashable, Sendable {
 /// Written here rather than taken from SwiftCSV or CSV.swift because the importers need what
 /// neither gives: the line each record starts on (for `file:line` errors), quoted-vs-unquoted
 /// empty cells (LimeSurvey's NULL against `""`), and delimiter sniffing; and it parses UTF-8
-/// bytes directly, without a copy per cell. Measured with `swift run -c release _CSVBench` on a
-/// generated 60 MB, 99,195-record Qualtrics-like export (CRLF records, LF and commas inside
-/// quoted answers, doubled quotes, emoji), best of three, from bytes to rows, on a shared
+/// bytes directly, without a copy per cell. Measured with
+/// `QDA_PEER_BENCHMARKS=1 swift run -c release _CSVBench` on a generated 60 MB, 99,195-record
+/// Qualtrics-like export (CRLF records, LF and commas inside quoted answers, doubled quotes,
+/// emoji), best of three, from bytes to rows, on a shared
 /// 2-core machine: this reader 0.69 s (87 MB/s: `TextDecoder` 0.30 s, parsing 0.34 s);
 /// yaslab/CSV.swift 2.5.2 2.48 s (24 MB/s); SwiftCSV 0.10.0 4.87 s (12 MB/s). All three read
 /// the six tricky cases of the benchmark right and give the same cells on the export; only
