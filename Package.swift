@@ -252,7 +252,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAReportTests",
-      dependencies: ["QDAReport", "QDAAnalysis", "QDAModel", "_QDATestSupport"],
+      dependencies: ["QDAReport", "QDAAnalysis", "QDAContradictions", "QDAModel", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAPipelineTests",

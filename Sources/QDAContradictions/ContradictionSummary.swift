@@ -70,18 +70,43 @@ public struct ContradictionSummary: Sendable {
   /// Groups raised by at least two participants: the recurring contradictions.
   public var recurring: [Group] { groups.filter { $0.participants.count >= 2 } }
 
+  /// One element pair across participants, whatever the reasons its detections give.
+  public struct PairCount: Sendable, Hashable {
+    /// Distinct participants with a contradiction between the two.
+    public var participants: Int
+    public var instances: Int
+    public var passages: [Int64]
+  }
+
+  /// The contradictions between `a` and `b` in either order (`a` with itself: primary), counted
+  /// once however many reasons they give: what the matrix table and its heatmap both show.
+  public func pair(_ a: Element, _ b: Element) -> PairCount {
+    let instances = contradictions.filter { ($0.first == a && $0.second == b) || ($0.first == b && $0.second == a) }
+    return PairCount(
+      participants: Set(instances.map(\.participant)).count, instances: instances.count, passages: instances.flatMap(\.passageIDs))
+  }
+
+  /// The elements some contradiction sets against another (or itself), in the activity
+  /// system's order.
+  public var elementsInTension: [Element] {
+    Element.allCases.filter { element in contradictions.contains { $0.first == element || $0.second == element } }
+  }
+
   /// Element × element: distinct participants (instances) per pair; the diagonal is primary.
+  /// Every element has its row and column (Subject too: a tension of the subject's identity
+  /// against the programme is one of the commonest).
   public var matrix: DataTable {
-    let elements = Element.allCases.filter { $0 != .subject }
+    let elements = Element.allCases
     var rows: [[TableCell]] = []
     for row in elements {
       var cells: [TableCell] = [TableCell(row.name)]
       for column in elements {
         guard row <= column else { cells.append(""); continue }
-        let instances = contradictions.filter { $0.first == row && $0.second == column }
-        let passages = instances.flatMap(\.passageIDs)
-        let participants = Set(instances.map(\.participant)).count
-        cells.append(TableCell(participants == 0 ? "·" : "\(participants) (\(instances.count))", value: Double(participants), passages: passages))
+        let count = pair(row, column)
+        cells.append(
+          TableCell(
+            count.participants == 0 ? "·" : "\(count.participants) (\(count.instances))", value: Double(count.participants),
+            passages: count.passages))
       }
       rows.append(cells)
     }

@@ -52,7 +52,7 @@ struct DecisionTests {
     let report = try pipeline.writeReport(project: path, out: folder.path("out"))
     #expect(!report.isEmpty)
     let matrix = try Fixtures.text(folder.path("out/tables/contradiction_matrix.csv"))
-    #expect(matrix.contains("Rules,,,·,1 (1),·,·"))
+    #expect(matrix.contains("Rules,,,,·,1 (1),·,·"))
   }
 
   @Test func decidingAnUnknownIdIsAnError() throws {

@@ -143,15 +143,18 @@ public enum BriefCharts {
   /// Participants showing each pair of elements in tension.
   static func contradictions(_ summary: ContradictionSummary) -> String? {
     guard !summary.groups.isEmpty else { return nil }
-    let elements = Element.allCases.filter { element in summary.groups.contains { $0.first == element || $0.second == element } }
-    let counts = elements.map { row in
-      elements.map { column in
-        summary.groups.first { ($0.first == row && $0.second == column) || ($0.first == column && $0.second == row) }?.participants.count ?? 0
-      }
-    }
+    let (elements, counts) = contradictionCounts(summary)
     return heatmap(
       title: "Contradictions between CHAT elements", rows: elements.map(\.name), columns: elements.map(\.name), counts: counts,
       note: "Participants (of \(summary.interviewed.count)) whose answers show each pair in tension; the diagonal: within one element.")
+  }
+
+  /// The heatmap's elements (those in some tension) and its counts: the participants of the
+  /// matrix table's cell for each pair (`ContradictionSummary.pair`), whatever reasons its
+  /// detections give. (It took one reason's participants, and showed 4 where the table said 7.)
+  static func contradictionCounts(_ summary: ContradictionSummary) -> (elements: [Element], counts: [[Int]]) {
+    let elements = summary.elementsInTension
+    return (elements, elements.map { row in elements.map { column in summary.pair(row, column).participants } })
   }
 
   // MARK: - Drawing helpers
