@@ -72,7 +72,6 @@ public struct CorpusSnapshot: Sendable {
   private(set) var documentPosition: [Int64: Int] = [:]
   /// Positions in `codings` of each code's codings.
   private(set) var codingPositions: [String: [Int32]] = [:]
-  private(set) var firstSpokenPassage: [String: Int64] = [:]
   /// For each coding (by position), the position of its passage when a participant spoke it
   /// (not the interviewer, in a document with a participant); -1 otherwise.
   private(set) var spokenPassageOfCoding: [Int32] = []
@@ -85,7 +84,6 @@ public struct CorpusSnapshot: Sendable {
   // values here.
   private mutating func index() {
     codingPositions = [:]
-    firstSpokenPassage = [:]
     passagePosition = nil
     if !passages.idsAscend {
       var positions: [Int64: Int32] = [:]
@@ -116,18 +114,10 @@ public struct CorpusSnapshot: Sendable {
       else { return -1 }
       return Int32(position)
     }
-    for position in passages.indices where passages.role(at: position) != .interviewer {
-      let number = Int(participantNumberOfPassage[position])
-      guard let id = passages.id(at: position), number >= 0, firstSpokenPassage[participantNames[number]] == nil else { continue }
-      firstSpokenPassage[participantNames[number]] = id
-    }
   }
 
   /// The document with this id.
   public func document(_ id: Int64?) -> Document? { id.flatMap { documentPosition[$0] }.map { documents[$0] } }
-
-  /// A participant's first passage that is not the interviewer's.
-  public func firstPassage(spokenBy participant: String) -> Int64? { firstSpokenPassage[participant] }
 
   /// The participant a passage belongs to.
   public func participant(of passage: Passage) -> String? { document(passage.documentID)?.participantID }

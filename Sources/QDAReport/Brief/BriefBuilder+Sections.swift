@@ -22,14 +22,14 @@ extension BriefBuilder {
       // "Nine interviewees completed the badge and two did not", where the label reads as what
       // they did; else "One interviewee had pilot = yes and two had pilot = no".
       if let verb = study.verbPhrase(forAttribute: completion) {
-        inlines.append(count(who + " " + verb, title: "\(label): yes", passages: firstPassages(done)))
+        inlines.append(countPeople(who + " " + verb, title: "\(label): yes", participants: done, attributes: [completion]))
         inlines.append(.text(" and "))
-        inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
+        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
         inlines.append(.text(" did not."))
       } else {
-        inlines.append(count(who + " had \(label) = yes", title: "\(label): yes", passages: firstPassages(done)))
+        inlines.append(countPeople(who + " had \(label) = yes", title: "\(label): yes", participants: done, attributes: [completion]))
         inlines.append(.text(" and "))
-        inlines.append(count(CountWording.number(notDone.count), title: "\(label): no", passages: firstPassages(notDone)))
+        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
         inlines.append(.text(" had \(label) = no."))
       }
     }
@@ -42,11 +42,19 @@ extension BriefBuilder {
     }
   }
 
-  /// Each participant's first passage, so a count of people links to where each one speaks.
-  func firstPassages(_ participants: [String]) -> [Int64] {
-    participants.compactMap { id in
-      corpus.firstPassage(spokenBy: id)
+  /// A count of people by their attributes, linked to the people and the values counted (the
+  /// participant attributes). It linked to each one's first passage, which was small talk
+  /// ("Nine interviewees completed" → "Yeah, go ahead.").
+  mutating func countPeople(_ text: String, title: String, participants: [String], attributes: [String]) -> Inline {
+    let id = "ref-\(references.count + 1)"
+    let people = participants.map { participant in
+      let values = attributes.map { name in
+        "\(name) = \(corpus.participant(participant)?.attributes[name]?.description ?? "(none)")"
+      }
+      return Reference.Person(participant: participant, values: values.joined(separator: ", "))
     }
+    references.append(Reference(id: id, title: title, entries: [], total: 0, people: people))
+    return .count(text, reference: id)
   }
 
   // MARK: - Division of labor
@@ -62,9 +70,9 @@ extension BriefBuilder {
       var inlines: [Inline] = []
       let bins = experience.bins.filter { $0.attribute == attribute.name }
       if let mode = bins.max(by: { $0.participants.count < $1.participants.count }), mode.participants.count * 2 > interviewed.count {
-        inlines.append(count(
+        inlines.append(countPeople(
           "Most interviewees (\(CountWording.number(mode.participants.count)) of \(CountWording.number(interviewed.count)))",
-          title: "\(label): \(mode.label)", passages: firstPassages(mode.participants)))
+          title: "\(label): \(mode.label)", participants: mode.participants, attributes: [attribute.name]))
         inlines.append(.text(" had \(mode.label) \(label)."))
       }
       if let completion = experience.completionAttribute {
@@ -74,13 +82,13 @@ extension BriefBuilder {
           let verb = study.verbPhrase(forAttribute: completion)
           let completionLabel = study.label(forAttribute: completion)
           inlines.append(.text(" On average, those " + (verb.map { "who \($0)" } ?? "with \(completionLabel) = yes") + " had "))
-          inlines.append(count(rounded(mean), title: "Mean \(label), \(completion) = yes (n = \(yes.n))", passages: firstPassages(yes.participants)))
+          inlines.append(countPeople(rounded(mean), title: "Mean \(label), \(completion) = yes (n = \(yes.n))", participants: yes.participants, attributes: [attribute.name, completion]))
           inlines.append(.text(" \(label)"))
           if let no, let noMean = no.mean {
             let group = verb == nil ? "with \(completionLabel) = no" : "who did not"
             let who = no.n == 1 ? "the one \(group) had " : "the \(CountWording.number(no.n)) \(group) had an average of "
             inlines.append(.text("; " + who))
-            inlines.append(count(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", passages: firstPassages(no.participants)))
+            inlines.append(countPeople(rounded(noMean), title: "Mean \(label), \(completion) = no (n = \(no.n))", participants: no.participants, attributes: [attribute.name, completion]))
             inlines.append(.text(" \(label)"))
           }
           inlines.append(.text("."))
@@ -98,11 +106,11 @@ extension BriefBuilder {
       if distinct <= 4 {
         var inlines: [Inline] = [.text("By \(label), ")]
         let phrase = CountWording.share(top.participants.count, of: interviewed.count, noun: CountWording.Noun(singular: "interviewee", plural: "interviewees"))
-        inlines.append(count(phrase, title: "\(label): \(top.value)", passages: firstPassages(top.participants)))
+        inlines.append(countPeople(phrase, title: "\(label): \(top.value)", participants: top.participants, attributes: [attribute.name]))
         inlines.append(.text(" were \(top.value)"))
         for other in counts.dropFirst() {
           inlines.append(.text(other == counts.last && counts.count > 1 ? " and " : ", "))
-          inlines.append(count(CountWording.number(other.participants.count), title: "\(label): \(other.value)", passages: firstPassages(other.participants)))
+          inlines.append(countPeople(CountWording.number(other.participants.count), title: "\(label): \(other.value)", participants: other.participants, attributes: [attribute.name]))
           inlines.append(.text(" \(other.value)"))
         }
         inlines.append(.text("."))
@@ -110,7 +118,7 @@ extension BriefBuilder {
       } else {
         let all = counts.flatMap(\.participants)
         paragraph([
-          count(CountWording.sentenceStart(CountWording.number(distinct)) + " distinct \(pluralize(label))", title: "Distinct \(label) values", passages: firstPassages(all)),
+          countPeople(CountWording.sentenceStart(CountWording.number(distinct)) + " distinct \(pluralize(label))", title: "Distinct \(label) values", participants: all, attributes: [attribute.name]),
           .text(" were represented."),
         ])
       }
@@ -317,7 +325,7 @@ extension BriefBuilder {
 
   mutating func appendix() {
     heading(1, "Appendix: the passages behind each count", anchor: "appendix")
-    paragraph([.text("Each entry lists the passages a count in the report rests on: document, participant, speaker, position (Unicode-scalar offsets, half-open) and the coded words.")])
+    paragraph([.text("Each entry lists the passages a count in the report rests on: document, participant, speaker, position (Unicode-scalar offsets, half-open) and the coded words. A count of people by their attributes lists the people and the values counted, from the participant attributes.")])
     for reference in references {
       blocks.append(.passages(reference: reference))
     }

@@ -90,12 +90,23 @@ public struct Reference: Sendable, Hashable {
   public var entries: [Entry]
   /// How many passages the count rests on in all.
   public var total: Int
+  /// For a count of people by their attributes (nine completed, seven had 10–14 years), the
+  /// people and their values: the evidence is the participant attributes, not something said.
+  public var people: [Person]
 
-  public init(id: String, title: String, entries: [Entry], total: Int? = nil) {
+  /// A person counted by their attributes, with the values the count rests on.
+  public struct Person: Sendable, Hashable {
+    public var participant: String
+    /// "completed = yes, years_as_admin = 12".
+    public var values: String
+  }
+
+  public init(id: String, title: String, entries: [Entry], total: Int? = nil, people: [Person] = []) {
     self.id = id
     self.title = title
     self.entries = Array(entries.prefix(Self.listed))
     self.total = total ?? entries.count
+    self.people = people
   }
 
   /// How many passages an appendix entry lists: a brief over a thousand interviews would
@@ -104,6 +115,9 @@ public struct Reference: Sendable, Hashable {
 
   /// "(7 passages)", or "(2,345 passages; the first 100 listed, all in analysis.json)".
   public var countNote: String {
+    if !people.isEmpty {
+      return "\(people.count) participant\(people.count == 1 ? "" : "s"), from the participant attributes"
+    }
     let plural = total == 1 ? "" : "s"
     guard total > entries.count else { return "\(total) passage\(plural)" }
     return "\(total) passage\(plural); the first \(entries.count) listed, every one in analysis.json and the table's JSON"

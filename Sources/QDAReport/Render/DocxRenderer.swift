@@ -62,6 +62,9 @@ public struct DocxRenderer: Sendable {
             runs: run("\(entry.participant)\(speaker), \(entry.documentKey) [\(entry.start)–\(entry.end)], passage \(entry.passageID): ", italic: true)
               + run("“\(entry.text.replacingOccurrences(of: "\n", with: " "))”"))
         }
+        for person in reference.people {
+          body.paragraph(style: "ReferenceEntry", runs: run("\(person.participant): ", italic: true) + run(person.values))
+        }
       }
     }
     for piece in body.takePieces(all: true) { try sink(piece) }

@@ -35,6 +35,9 @@ public struct HTMLRenderer: Sendable {
           let speaker = entry.speaker.map { " (\(escape($0)))" } ?? ""
           body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
         }
+        for person in reference.people {
+          body += "<li><span class=\"where\">\(escape(person.participant))</span> \(escape(person.values))</li>\n"
+        }
         body += "</ol></section>\n"
       }
     }

@@ -37,6 +37,9 @@ public struct MarkdownRenderer: Sendable {
           let text = MarkdownText.escapeLine(entry.text)
           out += "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID): “\(text)”\n"
         }
+        for person in reference.people {
+          out += "- \(MarkdownText.escapeLine(person.participant)): \(MarkdownText.escapeLine(person.values))\n"
+        }
         out += "\n"
       }
     }
