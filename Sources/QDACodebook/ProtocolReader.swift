@@ -36,7 +36,7 @@ public struct ProtocolReader: Sendable {
       study = Study(
         title: try map.string("title") ?? "Interview study", participantNoun: noun,
         participantsNoun: try map.string("participants"), period: try map.string("period"),
-        programme: try map.string("programme") ?? map.string("program") ?? "the programme",
+        programme: try map.string("programme") ?? map.string("program") ?? "the program",
         attributeLabels: labels)
     }
     var questions: [ProtocolQuestion] = []

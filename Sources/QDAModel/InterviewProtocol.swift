@@ -33,7 +33,7 @@ public struct Study: Hashable, Sendable, Codable {
 
   public init(
     title: String = "Interview study", participantNoun: String = "participant",
-    participantsNoun: String? = nil, period: String? = nil, programme: String = "the programme",
+    participantsNoun: String? = nil, period: String? = nil, programme: String = "the program",
     attributeLabels: [String: String] = [:]
   ) {
     self.title = title

@@ -67,7 +67,7 @@ extension BriefBuilder {
     switch element {
     case .toolsAndSigns: "tools and signs (the content)"
     case .rules: "the rules"
-    case .object: "the object (the programme's design)"
+    case .object: "the object (the program's design)"
     case .community: "the community"
     case .divisionOfLabor: "the division of labor"
     case .outcome: "the outcome"

@@ -36,7 +36,7 @@ extension BriefBuilder {
     heading(1, "Analytical approach", anchor: "approach")
     paragraph([
       .text(
-        "The interviews were analysed with cultural-historical activity theory (CHAT), in which the actions of an individual are seen as embedded in an activity system: "
+        "The interviews were analyzed with cultural-historical activity theory (CHAT), in which the actions of an individual are seen as embedded in an activity system: "
           + "the subject, the object of the activity and the community engaged in it, mediated by tools and signs, rules and a division of labor (Engeström 1987; Beatty & Feldman 2012). "
           + "Each passage of the \(noun.plural)' answers was coded to the elements below and their codes, by the codebook's rules"
           + (corpus.codings.countsByCoder.keys.contains { !Coding.isMachine($0) } ? " and by hand" : "") + "; the tensions between elements are reported as contradictions.")
@@ -145,7 +145,7 @@ extension BriefBuilder {
       [.strong("Counting participants."), .text(" A participant counts toward a code when at least one passage they spoke (not the interviewer's) carries a coding of that code or one of its sub-codes, by any coder; each participant counts once per code.")],
       [.strong("Denominators."), .text(" All \(interviewed.count) interviewed \(noun.plural), unless a sentence names a smaller group (those who answered a question). Participants listed without a transcript are not counted.")],
       [.strong("Counts in words."), .text(" Numbers under ten in words, 10 and over in digits; a sentence never starts with digits; \"most\" means more than half.")],
-      [.strong("Time estimates."), .text(" Read from the answer to the question about hours, wherever the interviewer asks it (then from answers linked to the protocol's hours question, then from a total said elsewhere): digits and number words, ranges at their midpoint, rates multiplied by their duration (two hours a week for ten weeks is 20), blocks stated apart added; only time spent on the programme counts (not a class period, a commute or a meeting), and a refusal or a vague amount gives no estimate. The mean is over those who gave one; each estimate keeps its words and the rule that gave it.")],
+      [.strong("Time estimates."), .text(" Read from the answer to the question about hours, wherever the interviewer asks it (then from answers linked to the protocol's hours question, then from a total said elsewhere): digits and number words, ranges at their midpoint, rates multiplied by their duration (two hours a week for ten weeks is 20), blocks stated apart added; only time spent on the program counts (not a class period, a commute or a meeting), and a refusal or a vague amount gives no estimate. The mean is over those who gave one; each estimate keeps its words and the rule that gave it.")],
       [.strong("Judgments, advice, incentives and themes."), .text(" Read by cue phrases, aware of negation (\"it wasn't too much\" is not a complaint), from the answers to the questions that ask for them and, framed as such, from what is said elsewhere in the interview. For a mixed answer about incentives, the stance on the incentive asked about; when different incentives get different stances, they mattered. Motivation themes are read from the participants' words, not from the rules' codings.")],
       [.strong("Contradictions."), .text(" Detected from discursive cues of dilemma, conflict, critical conflict and double bind (Engeström & Sannino 2011) and from content coded to two elements that pull against each other; each is proposed until a researcher confirms or rejects it.")],
       [.strong("Quotes."), .text(" The participants' own words, 18 to 95 words, trimmed at sentence boundaries (… marks a cut), spread across participants, never the same passage twice; each links to the whole passage in the appendix. Quotes and the passages behind counts are attributed by participant id, document kind and passage number, never by a file name, which often holds a person's name.")],
@@ -170,7 +170,7 @@ extension BriefBuilder {
     let count = namesReplaced == 0 ? "no name was" : namesReplaced == 1 ? "one name was" : "\(CountWording.number(namesReplaced)) names were"
     return " People's names inside quoted words are replaced: a participant's by their id (\"[P03]\"), anyone else's by \"[name]\". "
       + "The names replaced are the speakers' names in the transcripts' labels and headers, in any case, with or without accents, "
-      + "surname or first name alone, and any name after a title (Mr, Ms, Mrs, Dr); other names (a colleague called by first name only) are not recognised. "
+      + "surname or first name alone, and any name after a title (Mr, Ms, Mrs, Dr); other names (a colleague called by first name only) are not recognized. "
       + "In this brief \(count) replaced; `--keep-names` keeps them, and `qda redact` de-identifies the project itself."
   }
 

@@ -118,7 +118,7 @@ public enum BriefCharts {
     }
     let mean = table.meanHours.map { ", mean \(formatNumber(($0 * 10).rounded() / 10)) hours" } ?? ""
     return Self.bars(
-      title: "Hours spent on the programme, as estimated", axis: "Number of \(noun)", bars: bars,
+      title: "Hours spent on the program, as estimated", axis: "Number of \(noun)", bars: bars,
       maximum: Double(max(1, bars.map(\.value).max().map(Int.init) ?? 1)),
       note: "n = \(table.estimates.count) \(noun) who gave an estimate\(mean). Ranges count at their midpoint.")
   }
