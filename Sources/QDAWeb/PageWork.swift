@@ -73,7 +73,9 @@ actor PageCache {
   private var pages: [String: Page] = [:]
   /// The addresses kept, oldest first: past `capacity` the oldest is dropped.
   private var kept: [String] = []
-  private var making: [String: Task<Page, Never>] = [:]
+  /// Pages being made, and the requests waiting for each (by number).
+  private var making: [String: (task: Task<Page, Never>, waiting: Set<Int>)] = [:]
+  private var waiters = 0
   /// How many pages were made rather than served kept (for tests and benchmarks).
   private(set) var computed = 0
   /// The most pages kept for one revision (each address's filters make another).
@@ -83,31 +85,66 @@ actor PageCache {
 
   /// The kept page for `key` at `revision`, the one being made for it, else `make()`'s (kept
   /// when it is a 200 page and `revision` is known; without a revision nothing is kept).
+  ///
+  /// A page is made once for all the requests waiting for it; when every one of them is
+  /// cancelled (their clients went away) its making is cancelled too (`PageWork` then skips it
+  /// if it has not started), and a request that comes later makes it anew.
   func page(_ key: String, revision: Int64?, make: @escaping @Sendable () async -> Page) async -> Page {
     guard let revision else {
       computed += 1
       return await make()
     }
-    if self.revision != revision {
+    // (Only a newer revision drops what is kept: a request that read the revision just before
+    // a write may arrive after one that read it just after.)
+    if revision > self.revision {
       self.revision = revision
       pages = [:]
       kept = []
       making = [:]
     }
-    if let page = pages[key] { return page }
-    if let task = making[key] { return await task.value }
-    let task = Task { await make() }
-    making[key] = task
-    let page = await task.value
-    computed += 1
-    // (The revision may have moved on while the page was made: then it is not kept.)
-    guard making[key] == task else { return page }
+    let current = revision == self.revision
+    if current, let page = pages[key] { return page }
+    let task: Task<Page, Never>
+    if current, let made = making[key] {
+      task = made.task
+    } else {
+      task = Task { await make() }
+      // (A page for an older revision is made for its request alone, and not kept.)
+      if current { making[key] = (task, []) } else { computed += 1 }
+    }
+    waiters += 1
+    let waiter = waiters
+    if current { making[key]?.waiting.insert(waiter) }
+    let page = await withTaskCancellationHandler {
+      await task.value
+    } onCancel: {
+      Task { await self.cancel(waiter, of: key, task) }
+    }
+    guard let made = making[key], made.task == task else { return page }
+    // The first waiter to get the page keeps it (a 200 page, at the current revision).
     making[key] = nil
+    computed += 1
     if page.status == 200, self.revision == revision {
       if kept.count >= capacity { pages[kept.removeFirst()] = nil }
       pages[key] = page
       kept.append(key)
     }
     return page
+  }
+
+  /// How many requests wait for `key`'s page being made (for tests).
+  func waiting(for key: String) -> Int { making[key]?.waiting.count ?? 0 }
+
+  /// A waiting request was cancelled: when none is left waiting for the page, its making is
+  /// cancelled and forgotten.
+  private func cancel(_ waiter: Int, of key: String, _ task: Task<Page, Never>) {
+    guard var made = making[key], made.task == task else { return }
+    made.waiting.remove(waiter)
+    if made.waiting.isEmpty {
+      task.cancel()
+      making[key] = nil
+    } else {
+      making[key] = made
+    }
   }
 }

@@ -45,17 +45,24 @@ public struct Site: Sendable {
     /// `/documents/<id>`.
     case document(String)
 
-    /// The address a page is kept under: its path and its parameters in a fixed order.
+    /// The address a page is kept under: its path and its parameters in a fixed order, each
+    /// name and value escaped (a search for `time&role=interviewer` is not the word `time` asked
+    /// of interviewer passages).
     var key: String {
+      func escaped(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? text }
       func query(_ parameters: [String: [String]]) -> String {
-        parameters.keys.sorted().flatMap { key in parameters[key, default: []].map { "\(key)=\($0)" } }.joined(separator: "&")
+        parameters.keys.sorted().flatMap { key in parameters[key, default: []].map { "\(escaped(key))=\(escaped($0))" } }
+          .joined(separator: "&")
       }
       switch self {
       case .dashboard(let parameters): return "/?" + query(parameters)
       case .passages(let parameters): return "/passages?" + query(parameters)
-      case .document(let id): return "/documents/" + id
+      case .document(let id): return "/documents/" + escaped(id)
       }
     }
+
+    /// What a key leaves as it is: RFC 3986's unreserved characters.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
   }
 
   /// A route's page: kept from an earlier request at the project's current revision, or made

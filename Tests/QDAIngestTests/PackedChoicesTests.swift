@@ -154,6 +154,13 @@ import Testing
     #expect(Packing.fragments("No, Yes, with conditions", separator: .commaSpace, known: known, capitalised: false) == ["No", "Yes, with conditions"])
   }
 
+  /// A known choice matches where the cell's pieces and joiners spell it, however the choice's
+  /// own text would split (Qualtrics' all-numbers and thousands rules look at the whole text).
+  @Test func aKnownChoiceMatchesWhereThePiecesSpellIt() {
+    #expect(Packing.fragments("1,500,7,x", separator: .tightComma, known: ["1,500,7"], capitalised: false) == ["1,500,7", "x"])
+    #expect(Packing.fragments("A,1 ,500", separator: .tightComma, known: ["A,1,500", "B,C,D"], capitalised: false) == ["A,1,500"])
+  }
+
   /// A cell of many pieces beside a known choice of many pieces: each place compares only the
   /// known choices that start with its piece (joining every run and looking it up took 2.7 s on a
   /// 22 KB export the fuzzer made, 0.02 s now; timed in Benchmarks/RESULTS.md, not here).

@@ -243,6 +243,36 @@ import _QDATestSupport
     }
   }
 
+  /// A page is kept under its address with every name and value escaped: a search for the
+  /// words `time&role=interviewer` is not the word `time` asked of interviewer passages.
+  @Test func twoAddressesNeverShareAKeptPage() {
+    let words = Site.Route.passages(["q": ["time&role=interviewer"]]).key
+    let filtered = Site.Route.passages(["q": ["time"], "role": ["interviewer"]]).key
+    #expect(words != filtered)
+    #expect(Site.Route.dashboard(["where": ["a&where=b"]]).key != Site.Route.dashboard(["where": ["a", "b"]]).key)
+  }
+
+  /// When every request waiting for a page goes away before it is made, its making is
+  /// cancelled (`PageWork` then skips it), and a later request makes it anew.
+  @Test func aPageNobodyWaitsForAnyMoreIsNotMade() async throws {
+    let cache = PageCache()
+    let (gate, open) = AsyncStream<Void>.makeStream()
+    let first = Task {
+      await cache.page("/passages?q=x", revision: 1) {
+        for await _ in gate { break }
+        return Task.isCancelled ? Page(status: 503, html: "cancelled") : Page(status: 200, html: "made")
+      }
+    }
+    while await cache.waiting(for: "/passages?q=x") == 0 { await Task.yield() }
+    first.cancel()
+    while await cache.waiting(for: "/passages?q=x") > 0 { await Task.yield() }
+    open.yield()
+    open.finish()
+    #expect(await first.value.status == 503)
+    let again = await cache.page("/passages?q=x", revision: 1) { Page(status: 200, html: "made") }
+    #expect(again.html == "made")
+  }
+
   @Test func dataIsEscaped() async throws {
     let page = try await Self.get("/passages?q=%3Cscript%3E")
     #expect(page.status == 200 || page.status == 400)

@@ -230,17 +230,47 @@ extension SurveyItemBuilder {
     static func fragments(_ value: String, separator: Separator, known: Set<String>, capitalised: Bool) -> [String] {
       let pieces = pieces(of: value, separator: separator)
       let joiner = joiner(separator)
-      // The known choices that span several pieces, by their first piece, longest first: at each
-      // place only those starting with its piece are compared, piece by piece. (Joining every
-      // run from each place and looking it up was cubic in the pieces: a cell of a few thousand
-      // commas took minutes, and a known choice of many pieces 2.7 s; both found by fuzzing.)
-      var spanning: [String: [[String]]] = [:]
-      for choice in known {
-        let split = Self.pieces(of: choice, separator: separator)
-        guard split.count > 1, split.joined(separator: joiner) == choice else { continue }
-        spanning[split[0], default: []].append(split)
+      // A known choice spans at most this many pieces (as its own text splits).
+      let longestKnown = known.lazy.map { Self.pieces(of: $0, separator: separator).count }.max() ?? 1
+      // The known choices by their text up to the first joiner, longest first: at each place only
+      // those that start as the place's piece does are compared with the pieces and joiners that
+      // follow, byte by byte, never joined into strings. (Joining every run from each place and
+      // looking it up was cubic in the pieces: a cell of a few thousand commas took minutes, and
+      // a known choice of many pieces 2.7 s; both found by fuzzing.) A run matches where its
+      // joined text is the choice, as before.
+      let joinerBytes = Array(joiner.utf8)
+      func head(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var index = bytes.startIndex
+        while index + joinerBytes.count <= bytes.endIndex {
+          if bytes[index..<(index + joinerBytes.count)].elementsEqual(joinerBytes) { return bytes[bytes.startIndex..<index] }
+          index += 1
+        }
+        return bytes
       }
-      for first in spanning.keys { spanning[first]!.sort { $0.count > $1.count } }
+      var byHead: [ArraySlice<UInt8>: [[UInt8]]] = [:]
+      for choice in known {
+        let bytes = Array(choice.utf8)
+        byHead[head(bytes[...]), default: []].append(bytes)
+      }
+      for key in byHead.keys { byHead[key]!.sort { $0.count > $1.count } }
+      let pieceBytes = pieces.map { Array($0.utf8) }
+      /// The last piece of the run from `index` whose pieces and joiners spell `choice`, if a run
+      /// of at least two and at most `longestKnown` pieces does.
+      func run(from index: Int, spelling choice: [UInt8]) -> Int? {
+        var offset = 0
+        var last = index
+        while true {
+          let piece = pieceBytes[last]
+          guard offset + piece.count <= choice.count, choice[offset..<(offset + piece.count)].elementsEqual(piece) else { return nil }
+          offset += piece.count
+          if offset == choice.count { return last > index ? last : nil }
+          guard offset + joinerBytes.count <= choice.count, choice[offset..<(offset + joinerBytes.count)].elementsEqual(joinerBytes)
+          else { return nil }
+          offset += joinerBytes.count
+          last += 1
+          guard last < pieceBytes.count, last - index < longestKnown else { return nil }
+        }
+      }
       /// Brackets opened and not closed in a text.
       func balance(_ text: String) -> Int {
         text.reduce(0) { $0 + ($1 == "(" || $1 == "[" ? 1 : $1 == ")" || $1 == "]" ? -1 : 0) }
@@ -249,10 +279,11 @@ extension SurveyItemBuilder {
       var index = 0
       while index < pieces.count {
         var end = index
-        for run in spanning[pieces[index]] ?? []
-        where index + run.count <= pieces.count && pieces[index..<(index + run.count)].elementsEqual(run) {
-          end = index + run.count - 1
-          break
+        for choice in byHead[head(pieceBytes[index][...])] ?? [] {
+          if let last = run(from: index, spelling: choice) {
+            end = last
+            break
+          }
         }
         var text = pieces[index...end].joined(separator: joiner)
         var open = balance(text)

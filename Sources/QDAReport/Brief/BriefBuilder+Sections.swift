@@ -45,14 +45,19 @@ extension BriefBuilder {
   /// A count of people by their attributes, linked to the people and the values counted (the
   /// participant attributes). It linked to each one's first passage, which was small talk
   /// ("Nine interviewees completed" → "Yeah, go ahead.").
+  /// (Values pass through the brief's name mask, as quoted words do; at most `Reference.listed`
+  /// people are listed.)
   mutating func countPeople(_ text: String, title: String, participants: [String], attributes: [String]) -> Inline {
     let id = "ref-\(references.count + 1)"
-    let people = participants.map { participant in
+    var people: [Reference.Person] = []
+    for participant in participants.prefix(Reference.listed) {
       let values = attributes.map { name in
         "\(name) = \(corpus.participant(participant)?.attributes[name]?.description ?? "(none)")"
       }
-      return Reference.Person(participant: participant, values: values.joined(separator: ", "))
+      people.append(Reference.Person(participant: participant, values: masked(values.joined(separator: ", "))))
     }
+    // The rest are counted, not listed.
+    for participant in participants.dropFirst(Reference.listed) { people.append(Reference.Person(participant: participant, values: "")) }
     references.append(Reference(id: id, title: title, entries: [], total: 0, people: people))
     return .count(text, reference: id)
   }
@@ -118,7 +123,8 @@ extension BriefBuilder {
       } else {
         let all = counts.flatMap(\.participants)
         paragraph([
-          countPeople(CountWording.sentenceStart(CountWording.number(distinct)) + " distinct \(pluralize(label))", title: "Distinct \(label) values", participants: all, attributes: [attribute.name]),
+          // (The people without their values: many distinct values, each naming a few people.)
+          countPeople(CountWording.sentenceStart(CountWording.number(distinct)) + " distinct \(pluralize(label))", title: "Distinct \(label) values", participants: all, attributes: []),
           .text(" were represented."),
         ])
       }

@@ -101,12 +101,16 @@ public struct Reference: Sendable, Hashable {
     public var values: String
   }
 
+  /// How many people the count rests on in all (`people` lists at most `Reference.listed`).
+  public var peopleTotal: Int
+
   public init(id: String, title: String, entries: [Entry], total: Int? = nil, people: [Person] = []) {
     self.id = id
     self.title = title
     self.entries = Array(entries.prefix(Self.listed))
     self.total = total ?? entries.count
-    self.people = people
+    self.people = Array(people.prefix(Self.listed))
+    peopleTotal = people.count
   }
 
   /// How many passages an appendix entry lists: a brief over a thousand interviews would
@@ -116,7 +120,8 @@ public struct Reference: Sendable, Hashable {
   /// "(7 passages)", or "(2,345 passages; the first 100 listed, all in analysis.json)".
   public var countNote: String {
     if !people.isEmpty {
-      return "\(people.count) participant\(people.count == 1 ? "" : "s"), from the participant attributes"
+      let counted = "\(peopleTotal) participant\(peopleTotal == 1 ? "" : "s"), from the participant attributes"
+      return peopleTotal > people.count ? counted + "; the first \(people.count) listed" : counted
     }
     let plural = total == 1 ? "" : "s"
     guard total > entries.count else { return "\(total) passage\(plural)" }

@@ -63,7 +63,8 @@ public struct DocxRenderer: Sendable {
               + run("“\(entry.text.replacingOccurrences(of: "\n", with: " "))”"))
         }
         for person in reference.people {
-          body.paragraph(style: "ReferenceEntry", runs: run("\(person.participant): ", italic: true) + run(person.values))
+          body.paragraph(
+            style: "ReferenceEntry", runs: run(person.participant + (person.values.isEmpty ? "" : ": "), italic: true) + run(person.values))
         }
       }
     }

@@ -38,7 +38,7 @@ public struct MarkdownRenderer: Sendable {
           out += "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID): “\(text)”\n"
         }
         for person in reference.people {
-          out += "- \(MarkdownText.escapeLine(person.participant)): \(MarkdownText.escapeLine(person.values))\n"
+          out += "- \(MarkdownText.escapeLine(person.participant))\(person.values.isEmpty ? "" : ": " + MarkdownText.escapeLine(person.values))\n"
         }
         out += "\n"
       }
