@@ -139,6 +139,17 @@ import Testing
   }
 }
 
+/// A survey export that is not UTF-8 is read as Windows-1252 and says so, with the file and
+/// line, as a transcript does (it was read silently).
+@Suite struct SurveyEncodingTests {
+  @Test func aWindows1252ExportIsReadAndReported() throws {
+    let bytes = Array("ResponseId,Q1,Q2\nR1,Caf".utf8) + [0xE9] + Array(" au lait,Good\nR2,No,Fine\n".utf8)
+    let survey = try SurveyReader.read(bytes: bytes, file: "export.csv")
+    #expect(survey.warnings.contains { $0.hasPrefix("export.csv:2:") && $0.contains("decoded as Windows-1252") })
+    #expect(survey.respondents.first?.answers.values.contains { $0.values.contains("Café au lait") } == true)
+  }
+}
+
 /// How a packed cell is cut where choices themselves hold the separator.
 @Suite struct PackedFragmentsTests {
   typealias Packing = SurveyItemBuilder.Packing

@@ -31,7 +31,7 @@ public enum SurveyReader {
   public static func read(bytes: [UInt8], file: String, dictionary: [UInt8]? = nil, dictionaryFile: String? = nil)
     throws -> Survey
   {
-    let records = try self.records(bytes, file: file)
+    let (records, decodingWarnings) = try decodedRecords(bytes, file: file)
     guard let header = records.first else {
       throw IngestError(InputLocation(file: file), .csv, "the file is empty")
     }
@@ -39,7 +39,8 @@ public enum SurveyReader {
     let dialect = try detect(records, file: file)
     let layout = try SurveyColumns.layout(records, dialect: dialect, file: file, dictionary: dictionaryFields)
     let rows = records.dropFirst(layout.headerRows).filter { !$0.isBlank }
-    var warnings = layout.warnings
+    // (A file not in UTF-8 is read as Windows-1252 and says so, as a transcript does.)
+    var warnings = decodingWarnings + layout.warnings
     for row in rows where row.holdsText(after: header.fields.count) {
       throw IngestError(
         InputLocation(file: file, line: row.line, column: header.fields.count + 1), .csv,
@@ -68,13 +69,18 @@ public enum SurveyReader {
   // MARK: - Records
 
   static func records(_ bytes: [UInt8], file: String) throws -> [CSVRecord] {
+    try decodedRecords(bytes, file: file).records
+  }
+
+  /// The records, and what decoding the text said (a file not in UTF-8 read as Windows-1252).
+  static func decodedRecords(_ bytes: [UInt8], file: String) throws -> (records: [CSVRecord], warnings: [String]) {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-      return try XLSXWorkbook(bytes: bytes, file: file).records
+      return (try XLSXWorkbook(bytes: bytes, file: file).records, [])
     }
-    let text = try TextDecoder.decode(bytes, file: file).text
-    var records = try CSVReader.parse(text, file: file).records
+    let decoded = try TextDecoder.decode(bytes, file: file)
+    var records = try CSVReader.parse(decoded.text, file: file).records
     while records.last?.isBlank == true { records.removeLast() }
-    return records
+    return (records, decoded.warnings)
   }
 
   // MARK: - Dialects
