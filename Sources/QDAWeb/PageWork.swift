@@ -66,8 +66,8 @@ final class PageWork: Sendable {
 /// is kept and served again until the revision moves, and a newer revision drops every kept
 /// page. The dashboard of 1,000 generated interviews takes 3.3 s to count (0.004 s kept), and a
 /// burst of visitors asks for the same few pages: a page being made when others ask for it is
-/// made once, and they wait for it rather than each making it again (200 requests at once over
-/// six addresses made 200 pages before; now six).
+/// made once, and they wait for it rather than each making it again (`RoutesTests`: a burst of
+/// 200 requests over five addresses makes five pages).
 actor PageCache {
   private var revision: Int64 = -1
   private var pages: [String: Page] = [:]
