@@ -53,11 +53,13 @@ extension SurveyItemBuilder {
     }
 
     var choices: [String]
-    var separator: Separator
+    let separator: Separator
     /// Choices that hold the separator themselves, kept whole when a cell is split.
-    var known: Set<String>
+    let known: Set<String>
     /// No cell begins with a small letter: a part that does continues the choice before it.
     var capitalised: Bool
+    /// `known`, ready to split cells with.
+    let prepared: KnownChoices
 
     /// The packing of a column's cells, nil when they do not look packed.
     init?(_ values: CellValues, hints: Hints = Hints()) {
@@ -74,10 +76,11 @@ extension SurveyItemBuilder {
       return nil
     }
 
-    private init(choices: [String], separator: Separator, known: Set<String>, capitalised: Bool) {
+    private init(choices: [String], separator: Separator, known: Set<String>, prepared: KnownChoices, capitalised: Bool) {
       self.choices = choices
       self.separator = separator
       self.known = known
+      self.prepared = prepared
       self.capitalised = capitalised
     }
 
@@ -99,13 +102,14 @@ extension SurveyItemBuilder {
       let capitalised = !distinct.keys.contains { $0.first?.isLowercase == true }
       let named = Set(hints.known.filter { pieces(of: $0, separator: separator).count >= 2 })
       let known = named.union(commaChoices(distinct, separator: separator, capitalised: capitalised))
+      let prepared = KnownChoices(known, separator: separator)
       let limit = max(12, values.total / 3)
       // Per part, the cells holding it; the cells of several parts with their parts.
       var counts: [String: Int] = [:]
       var alone = Set<String>()
       var multi: [(parts: [String], cells: Int)] = []
       for (value, cells) in distinct {
-        let parts = fragments(value, separator: separator, known: known, capitalised: capitalised)
+        let parts = fragments(value, known: prepared, capitalised: capitalised)
         for part in Set(parts) { counts[part, default: 0] += cells }
         // Too many distinct parts for choices (a choice question's cells are choices whatever their number).
         guard hints.choiceQuestion || counts.count <= limit else { return nil }
@@ -135,12 +139,12 @@ extension SurveyItemBuilder {
         || (multiCells >= 2 && fewSentences && words(atMost: 8) && share >= 0.9)
       guard packed else { return nil }
       let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-      return Packing(choices: choices, separator: separator, known: known, capitalised: capitalised)
+      return Packing(choices: choices, separator: separator, known: known, prepared: prepared, capitalised: capitalised)
     }
 
     /// A packed cell's choices.
     func split(_ value: String) -> [String] {
-      Self.fragments(value, separator: separator, known: known, capitalised: capitalised)
+      Self.fragments(value, known: prepared, capitalised: capitalised)
     }
 
     /// A cell of a multi-select a dictionary declares, its packing not learnt: split at `, `,
@@ -228,35 +232,57 @@ extension SurveyItemBuilder {
     /// otherwise parts are glued while a `(` or `[` is open, and, in a capitalised column, while
     /// the next part begins with a small letter.
     static func fragments(_ value: String, separator: Separator, known: Set<String>, capitalised: Bool) -> [String] {
-      let pieces = pieces(of: value, separator: separator)
-      let joiner = joiner(separator)
-      // A known choice spans at most this many pieces (as its own text splits).
-      let longestKnown = known.lazy.map { Self.pieces(of: $0, separator: separator).count }.max() ?? 1
-      // The known choices by their text up to the first joiner, longest first: at each place only
-      // those that start as the place's piece does are compared with the pieces and joiners that
-      // follow, byte by byte, never joined into strings. (Joining every run from each place and
-      // looking it up was cubic in the pieces: a cell of a few thousand commas took minutes, and
-      // a known choice of many pieces 2.7 s; both found by fuzzing.) A run matches where its
-      // joined text is the choice, as before.
-      let joinerBytes = Array(joiner.utf8)
-      func head(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+      fragments(value, known: KnownChoices(known, separator: separator), capitalised: capitalised)
+    }
+
+    /// Known choices made ready once for every cell of a column they split.
+    struct KnownChoices {
+      let separator: Separator
+      let joinerBytes: [UInt8]
+      /// A known choice spans at most this many pieces (as its own text splits).
+      let longestKnown: Int
+      /// The known choices by their text up to the first joiner, longest first: at each place only
+      /// those that start as the place's piece does are compared with the pieces and joiners that
+      /// follow, byte by byte, never joined into strings. (Joining every run from each place and
+      /// looking it up was cubic in the pieces: a cell of a few thousand commas took minutes, and
+      /// a known choice of many pieces 2.7 s; both found by fuzzing.) A run matches where its
+      /// joined text is the choice, as before.
+      let byHead: [ArraySlice<UInt8>: [[UInt8]]]
+
+      init(_ known: Set<String>, separator: Separator) {
+        self.separator = separator
+        let joinerBytes = Array(Packing.joiner(separator).utf8)
+        self.joinerBytes = joinerBytes
+        longestKnown = known.lazy.map { Packing.pieces(of: $0, separator: separator).count }.max() ?? 1
+        var byHead: [ArraySlice<UInt8>: [[UInt8]]] = [:]
+        for choice in known {
+          let bytes = Array(choice.utf8)
+          byHead[Self.head(bytes[...], joiner: joinerBytes), default: []].append(bytes)
+        }
+        for key in byHead.keys { byHead[key]!.sort { $0.count > $1.count } }
+        self.byHead = byHead
+      }
+
+      /// A text up to the first joiner in it.
+      static func head(_ bytes: ArraySlice<UInt8>, joiner: [UInt8]) -> ArraySlice<UInt8> {
         var index = bytes.startIndex
-        while index + joinerBytes.count <= bytes.endIndex {
-          if bytes[index..<(index + joinerBytes.count)].elementsEqual(joinerBytes) { return bytes[bytes.startIndex..<index] }
+        while index + joiner.count <= bytes.endIndex {
+          if bytes[index..<(index + joiner.count)].elementsEqual(joiner) { return bytes[bytes.startIndex..<index] }
           index += 1
         }
         return bytes
       }
-      var byHead: [ArraySlice<UInt8>: [[UInt8]]] = [:]
-      for choice in known {
-        let bytes = Array(choice.utf8)
-        byHead[head(bytes[...]), default: []].append(bytes)
+
+      /// The last piece of the longest run from `index` whose pieces and joiners spell a known
+      /// choice, if a run of at least two and at most `longestKnown` pieces does.
+      func run(from index: Int, of pieceBytes: [[UInt8]]) -> Int? {
+        for choice in byHead[Self.head(pieceBytes[index][...], joiner: joinerBytes)] ?? [] {
+          if let last = run(from: index, of: pieceBytes, spelling: choice) { return last }
+        }
+        return nil
       }
-      for key in byHead.keys { byHead[key]!.sort { $0.count > $1.count } }
-      let pieceBytes = pieces.map { Array($0.utf8) }
-      /// The last piece of the run from `index` whose pieces and joiners spell `choice`, if a run
-      /// of at least two and at most `longestKnown` pieces does.
-      func run(from index: Int, spelling choice: [UInt8]) -> Int? {
+
+      private func run(from index: Int, of pieceBytes: [[UInt8]], spelling choice: [UInt8]) -> Int? {
         var offset = 0
         var last = index
         while true {
@@ -271,6 +297,12 @@ extension SurveyItemBuilder {
           guard last < pieceBytes.count, last - index < longestKnown else { return nil }
         }
       }
+    }
+
+    static func fragments(_ value: String, known: KnownChoices, capitalised: Bool) -> [String] {
+      let pieces = pieces(of: value, separator: known.separator)
+      let joiner = joiner(known.separator)
+      let pieceBytes = known.byHead.isEmpty ? [] : pieces.map { Array($0.utf8) }
       /// Brackets opened and not closed in a text.
       func balance(_ text: String) -> Int {
         text.reduce(0) { $0 + ($1 == "(" || $1 == "[" ? 1 : $1 == ")" || $1 == "]" ? -1 : 0) }
@@ -279,12 +311,7 @@ extension SurveyItemBuilder {
       var index = 0
       while index < pieces.count {
         var end = index
-        for choice in byHead[head(pieceBytes[index][...])] ?? [] {
-          if let last = run(from: index, spelling: choice) {
-            end = last
-            break
-          }
-        }
+        if !known.byHead.isEmpty, let last = known.run(from: index, of: pieceBytes) { end = last }
         var text = pieces[index...end].joined(separator: joiner)
         var open = balance(text)
         while end + 1 < pieces.count, open > 0 || (capitalised && pieces[end + 1].first?.isLowercase == true) {
