@@ -34,6 +34,9 @@ let package = Package(
     // The local web page over a project (`qda serve`).
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    // For the web tests' router client only (Hummingbird's own dependencies, no HTTP client).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     // Brief templates a researcher can edit.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
@@ -231,7 +234,9 @@ let package = Package(
     .testTarget(
       name: "QDAWebTests",
       dependencies: [
-        "QDAWeb", "QDAPipeline", "QDAModel", "_QDATestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "QDAWeb", "QDAPipeline", "QDAModel", "_QDATestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings),
     .testTarget(

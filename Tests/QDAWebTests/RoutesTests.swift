@@ -1,13 +1,12 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import QDAModel
 import QDAPipeline
 @testable import QDAWeb
 import Testing
 import _QDATestSupport
 
-/// Every route of `qda serve` over the sample project, through Hummingbird's test client:
+/// Every route of `qda serve` over the sample project, through the router (RouterClient):
 /// status, security headers, escaping, and clear 400 and 404 pages.
 @Suite struct RoutesTests {
   static let project: Result<(TemporaryFolder, String), any Error> = Result {
@@ -23,14 +22,10 @@ import _QDATestSupport
   }
 
   static func get(_ uri: String) async throws -> (status: Int, body: String, headers: [String: String]) {
-    let app = Application(router: WebServer.router(site: Site(project: try project.get().1)))
-    return try await app.test(.router) { client in
-      try await client.execute(uri: uri, method: .get) { response in
-        var headers: [String: String] = [:]
-        for field in response.headers { headers[field.name.canonicalName] = field.value }
-        return (Int(response.status.code), String(buffer: response.body), headers)
-      }
-    }
+    let page = try await RouterClient(router: WebServer.router(site: Site(project: try project.get().1))).get(uri)
+    var headers: [String: String] = [:]
+    for field in page.headers { headers[field.name.canonicalName] = field.value }
+    return (page.status, page.body, headers)
   }
 
   @Test func theDashboardCountsThemesAndLinksEveryCount() async throws {
@@ -184,28 +179,26 @@ import _QDATestSupport
     let path = temp.path("p.qda")
     try FileManager.default.copyItem(atPath: try Self.project.get().1, toPath: path)
     let site = Site(project: path, pipeline: Pipeline(sentenceModel: .off))
-    let app = Application(router: WebServer.router(site: site))
-    try await app.test(.router) { client in
-      func dashboard() async throws -> String {
-        try await client.execute(uri: "/?where=completed%3Dno", method: .get) { String(buffer: $0.body) }
-      }
-      let first = try await dashboard()
-      let second = try await dashboard()
-      #expect(second == first)
-      #expect(await site.pagesMade == 1)
-      _ = try await client.execute(uri: "/", method: .get) { $0.status }
-      #expect(await site.pagesMade == 2)  // another filter, another page
-
-      let passage = try #require(
-        try Pipeline(sentenceModel: .off).listPassages(project: path, document: "P05.txt").first { $0.passage.role == .participant })
-      _ = try Pipeline(sentenceModel: .off).addCoding(
-        project: path, code: "subject.background", coder: "maria", target: CodingTarget(passageID: passage.passage.id))
-      _ = try await dashboard()
-      _ = try await client.execute(uri: "/", method: .get) { $0.status }
-      #expect(await site.pagesMade == 4)  // both counted again
-      _ = try await dashboard()
-      #expect(await site.pagesMade == 4)
+    let client = RouterClient(router: WebServer.router(site: site))
+    func dashboard() async throws -> String {
+      try await client.get("/?where=completed%3Dno").body
     }
+    let first = try await dashboard()
+    let second = try await dashboard()
+    #expect(second == first)
+    #expect(await site.pagesMade == 1)
+    _ = try await client.get("/")
+    #expect(await site.pagesMade == 2)  // another filter, another page
+
+    let passage = try #require(
+      try Pipeline(sentenceModel: .off).listPassages(project: path, document: "P05.txt").first { $0.passage.role == .participant })
+    _ = try Pipeline(sentenceModel: .off).addCoding(
+      project: path, code: "subject.background", coder: "maria", target: CodingTarget(passageID: passage.passage.id))
+    _ = try await dashboard()
+    _ = try await client.get("/")
+    #expect(await site.pagesMade == 4)  // both counted again
+    _ = try await dashboard()
+    #expect(await site.pagesMade == 4)
   }
 
   /// `qda serve` counts the dashboard before it listens: the first visitor's is a kept one.
@@ -228,18 +221,30 @@ import _QDATestSupport
     let temp = try TemporaryFolder("burst")
     try FileManager.default.copyItem(atPath: try Self.project.get().1, toPath: temp.path("p.qda"))
     let site = Site(project: temp.path("p.qda"), pipeline: Pipeline(sentenceModel: .off))
-    let app = Application(router: WebServer.router(site: site))
+    let client = RouterClient(router: WebServer.router(site: site))
     let uris = ["/", "/passages?q=time", "/documents/1", "/?where=completed%3Dno", "/passages?element=rules"]
-    try await app.test(.router) { client in
-      let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
-        for index in 0..<200 {
-          group.addTask { try await client.execute(uri: uris[index % uris.count], method: .get) { Int($0.status.code) } }
-        }
-        return try await group.reduce(into: [Int]()) { $0.append($1) }
+    let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+      for index in 0..<200 {
+        group.addTask { try await client.get(uris[index % uris.count]).status }
       }
-      #expect(statuses.count == 200)
-      #expect(statuses.allSatisfy { $0 == 200 })
-      #expect(await site.pagesMade == uris.count)
+      return try await group.reduce(into: [Int]()) { $0.append($1) }
+    }
+    #expect(statuses.count == 200)
+    #expect(statuses.allSatisfy { $0 == 200 })
+    #expect(await site.pagesMade == uris.count)
+  }
+
+  /// A Host that is not this machine's (a page that rebinds its own name to 127.0.0.1) gets 421
+  /// and nothing of the project; the loopback names, with a port or in capitals, get the page.
+  @Test func aForeignHostIsRefused() async throws {
+    let client = RouterClient(router: WebServer.router(site: Site(project: try Self.project.get().1)))
+    let rebound = try await client.get("/", host: "attacker.example:8080")
+    #expect(rebound.status == 421)
+    #expect(rebound.body.contains("Misdirected request"))
+    #expect(!rebound.body.contains("Contradictions between elements"))
+    #expect(rebound[header: "X-Frame-Options"] == "DENY")
+    for host in ["127.0.0.1:8080", "localhost", "[::1]:8080", "LOCALHOST:1"] {
+      #expect(try await client.get("/", host: host).status == 200, "\(host)")
     }
   }
 
