@@ -12,13 +12,112 @@ public struct DataTable: Hashable, Sendable, Codable {
   public var rows: [[TableCell]]
   /// Lines printed under the table: denominators, how a figure was computed.
   public var notes: [String]
+  /// The table as data (its CSV and data dictionary); nil for a table only the brief shows,
+  /// whose CSV is then its cells' words (`asData`).
+  public var data: TableData?
 
-  public init(id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = []) {
+  public init(
+    id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = [], data: TableData? = nil
+  ) {
     self.id = Self.slug(id)
     self.title = title
     self.columns = columns
     self.rows = rows
     self.notes = notes
+    self.data = data
+  }
+
+  /// The table as data: `data`, or else each column's words as text under a name made unique.
+  public var asData: TableData {
+    if let data { return data }
+    var names: Set<String> = []
+    let columns = columns.map { title in
+      var name = DataColumn.name(title)
+      var number = 2
+      while names.contains(name) { name = DataColumn.name(title) + "_\(number)"; number += 1 }
+      names.insert(name)
+      return DataColumn.text(name, "The table's column “\(title)”, as shown.")
+    }
+    return TableData(columns: columns, rows: rows.map { $0.map { DataValue.text($0.text.trimmingCharacters(in: .whitespaces)) } })
+  }
+}
+
+/// A table as data for R, pandas or a spreadsheet (its CSV): one value per cell (a count and
+/// its passages, or a count and its share, in columns of their own), numbers as numbers, empty
+/// for none, unique column names, and each column described in the table's data dictionary.
+/// The Markdown and JSON keep the table as people read it.
+public struct TableData: Hashable, Sendable, Codable {
+  public var columns: [DataColumn]
+  public var rows: [[DataValue]]
+
+  public init(columns: [DataColumn], rows: [[DataValue]]) {
+    self.columns = columns
+    self.rows = rows
+  }
+}
+
+/// One column of a table's data: its name (lower case, `_` between words), its type and what
+/// it holds, as the data dictionary lists it.
+public struct DataColumn: Hashable, Sendable, Codable {
+  public enum Kind: String, Hashable, Sendable, Codable {
+    /// Words; empty when there are none.
+    case text
+    /// A whole number (a count); empty when there is none.
+    case integer
+    /// A number (a mean, a share in percent, a confidence); empty when there is none.
+    case number
+  }
+
+  public var name: String
+  public var kind: Kind
+  public var meaning: String
+
+  public init(_ name: String, _ kind: Kind, _ meaning: String) {
+    self.name = name
+    self.kind = kind
+    self.meaning = meaning
+  }
+
+  public static func text(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .text, meaning) }
+  public static func integer(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .integer, meaning) }
+  public static func number(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .number, meaning) }
+
+  /// A column name from words: ASCII letters and digits lower-cased, every other run one `_`.
+  public static func name(_ words: String) -> String {
+    DataTable.slug(words.folding(options: [.diacriticInsensitive], locale: nil)).lowercased()
+      .replacingOccurrences(of: "-", with: "_")
+  }
+}
+
+/// One value of a table's data.
+public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+  case text(String)
+  case integer(Int)
+  case number(Double)
+  /// Nothing to say (no estimate, no mean of no answers): an empty cell.
+  case missing
+
+  public init(stringLiteral value: String) { self = .text(value) }
+  public init(integerLiteral value: Int) { self = .integer(value) }
+
+  /// A number, or missing.
+  public static func numberOrMissing(_ value: Double?) -> DataValue { value.map { .number($0) } ?? .missing }
+
+  /// The value as a CSV cell's words: integers in digits, other numbers in the shortest
+  /// decimal that reads back as the same number (never an exponent), empty when missing.
+  public var csvText: String {
+    switch self {
+    case .text(let text): return text
+    case .integer(let value): return String(value)
+    case .missing: return ""
+    case .number(let value):
+      guard value.isFinite else { return "" }
+      if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+      let shortest = String(value)
+      if !shortest.contains("e") { return shortest }
+      let fixed = String(format: "%.17f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+      return fixed.hasSuffix(".") ? String(fixed.dropLast()) : fixed
+    }
   }
 }
 

@@ -98,6 +98,7 @@ public struct ContradictionSummary: Sendable {
   public var matrix: DataTable {
     let elements = Element.allCases
     var rows: [[TableCell]] = []
+    var data: [[DataValue]] = []
     for row in elements {
       var cells: [TableCell] = [TableCell(row.name)]
       for column in elements {
@@ -107,6 +108,10 @@ public struct ContradictionSummary: Sendable {
           TableCell(
             count.participants == 0 ? "·" : "\(count.participants) (\(count.instances))", value: Double(count.participants),
             passages: count.passages))
+        data.append([
+          .text(row.name), .text(column.name), .text(row == column ? "primary" : "secondary"), .integer(count.participants),
+          .integer(count.instances), .integer(interviewed.count),
+        ])
       }
       rows.append(cells)
     }
@@ -116,7 +121,17 @@ public struct ContradictionSummary: Sendable {
       notes: [
         "Cells: participants (instances), of \(interviewed.count) interviewed; the diagonal holds primary contradictions (within one element).",
         "Detected from cues and content, confirmed or rejected by researchers; rejected detections are not counted.",
-      ])
+      ],
+      data: TableData(
+        columns: [
+          .text("element", "One element of the activity system."),
+          .text("with_element", "The element it is in tension with (itself for a primary contradiction); each pair once, in the system's order."),
+          .text("level", "primary (within one element) or secondary (between two)."),
+          .integer("participants", "Interviewed participants with a contradiction between the two (rejected detections left out)."),
+          .integer("instances", "Contradictions between the two, however many per participant."),
+          .integer("interviewed", "Interviewed participants in all: the denominator of participants."),
+        ],
+        rows: data))
   }
 
   /// Every instance: who, which elements, what kind, the evidence.
@@ -128,7 +143,21 @@ public struct ContradictionSummary: Sendable {
         [TableCell(c.participant), TableCell(c.pairName, passages: c.passageIDs), TableCell(c.level.rawValue),
          TableCell(c.manifestation.name), TableCell(formatNumber(c.confidence), value: c.confidence), TableCell(c.status.rawValue),
          TableCell(c.evidence)]
-      })
+      },
+      data: TableData(
+        columns: [
+          .text("participant", "The participant's id."), .text("element", "The first element in tension."),
+          .text("with_element", "The second (the same as the first for a primary contradiction)."),
+          .text("level", "Engeström's level: primary or secondary."),
+          .text("manifestation", "How it shows in speech (Engeström and Sannino): dilemma, conflict, critical conflict, double bind."),
+          .number("confidence", "The detector's confidence, 0 to 1, or the one a researcher gave."),
+          .text("status", "proposed (by the detector) or confirmed (by a researcher); rejected ones are left out."),
+          .text("evidence", "Why it was proposed: the model's score, the cues and words it matched."),
+        ],
+        rows: contradictions.map { c in
+          [.text(c.participant), .text(c.first.name), .text(c.second.name), .text(c.level.rawValue), .text(c.manifestation.name),
+           .number(c.confidence), .text(c.status.rawValue), .text(c.evidence)]
+        }))
   }
 
   /// Pairs by an attribute's values (e.g. completed yes / no): distinct participants.
@@ -142,10 +171,29 @@ public struct ContradictionSummary: Sendable {
       }
     }
     let denominators = values.map { value in interviewed.filter { attributes[$0]?[name] == value }.count }
+    var data: [[DataValue]] = []
+    for group in groups {
+      for (value, size) in zip(values, denominators) {
+        let who = group.participants.filter { attributes[$0]?[name] == value }
+        data.append([
+          .text(group.first.name), .text(group.second.name), group.reason.isEmpty ? .missing : .text(group.reason), .text(name),
+          .text(value), .integer(size), .integer(who.count),
+        ])
+      }
+    }
     return DataTable(
       id: "contradictions_by_\(name)", title: "Contradictions by \(name)",
       columns: ["Elements"] + zip(values, denominators).map { "\(name) = \($0) (n=\($1))" }, rows: rows,
-      notes: ["Cells: distinct participants."])
+      notes: ["Cells: distinct participants."],
+      data: TableData(
+        columns: [
+          .text("element", "The first element in tension."), .text("with_element", "The second (the same for a primary contradiction)."),
+          .text("reason", "The commonest reason or cue among the group's contradictions; empty when none was given."),
+          .text("attribute", "The participant attribute the table is by."), .text("value", "One of its values."),
+          .integer("group_size", "Interviewed participants with the value."),
+          .integer("participants", "Of them, those with a contradiction of this group."),
+        ],
+        rows: data))
   }
 
   /// Every table, in report order.

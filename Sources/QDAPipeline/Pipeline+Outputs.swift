@@ -10,7 +10,7 @@ import QDARedaction
 
 extension Pipeline {
   /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
-  /// (`tables/<id>.{md,csv,json}`), `analysis.json` and `manifest.json` (inputs and outputs with
+  /// (`tables/<id>.{md,csv,json}`, each CSV with its data dictionary `<id>.dictionary.csv`), `analysis.json` and `manifest.json` (inputs and outputs with
   /// their SHA-256, and the run that made them, for `qda verify`).
   ///
   /// - Parameters:
@@ -154,6 +154,7 @@ extension Pipeline {
       try StreamedFile.write(toFile: file + ".md") { sink in try TableRenderer.writeMarkdown(table) { try sink(Data($0.utf8)) } }
       try StreamedFile.write(toFile: file + ".csv") { sink in try TableRenderer.writeCSV(table) { try sink(Data($0.utf8)) } }
       try StreamedFile.write(toFile: file + ".json") { try TableRenderer.writeJSON(table, to: $0) }
+      written.append(try Self.write(Data(TableRenderer.dictionaryCSV(table).utf8), "tables/\(table.id).dictionary.csv", in: out))
       written += [file + ".md", file + ".csv", file + ".json"]
     }
     let manifest = try ReportManifest(

@@ -29,7 +29,32 @@ struct RendererTests {
   }
 
   @Test func csvFollowsRFC4180() {
-    #expect(TableRenderer.csv(table) == "Measure,Value\r\nMean hours,18\r\nJudgment | too much,1\r\n\"Quote, with \"\"commas\"\"\",\"a\nb\"\r\n")
+    // A table without data of its own: each column's words under a plain, unique name.
+    #expect(TableRenderer.csv(table) == "measure,value\r\nMean hours,18\r\nJudgment | too much,1\r\n\"Quote, with \"\"commas\"\"\",\"a\nb\"\r\n")
+  }
+
+  /// A table's data is what its CSV holds: one typed value per cell, empty for none, and the
+  /// data dictionary names each column with its type and meaning.
+  @Test func csvWritesTheTablesDataAndItsDictionary() {
+    let shown = DataTable(
+      id: "t", title: "T", columns: ["Code", "no (n=2)"], rows: [[TableCell("Rules"), TableCell("2 (8)", value: 2)]],
+      data: TableData(
+        columns: [
+          .text("code", "The code."), .integer("participants", "Participants."), .number("share", "Percent, \"of n\"."),
+          .number("mean", "A mean."),
+        ],
+        rows: [[.text("Rules"), .integer(2), .number(48.78048780487805), .missing], ["Tools, signs", 0, .number(1e-7), .number(3)]]))
+    #expect(TableRenderer.csv(shown) == "code,participants,share,mean\r\nRules,2,48.78048780487805,\r\n\"Tools, signs\",0,0.0000001,3\r\n")
+    #expect(
+      TableRenderer.dictionaryCSV(shown)
+        == "column,type,meaning\r\ncode,text,The code.\r\nparticipants,integer,Participants.\r\nshare,number,\"Percent, \"\"of n\"\".\"\r\nmean,number,A mean.\r\n")
+    // The Markdown still shows the table as people read it.
+    #expect(TableRenderer.markdown(shown).contains("| Rules | 2 (8) |"))
+  }
+
+  @Test func columnNamesFromWordsArePlainAndUnique() {
+    let repeated = DataTable(id: "c", title: "C", columns: ["Code", "Code", "Participants (of 11)", "Año"], rows: [])
+    #expect(repeated.asData.columns.map(\.name) == ["code", "code_2", "participants_of_11", "ano"])
   }
 
   @Test func jsonKeepsValuesAndPassages() throws {

@@ -36,12 +36,26 @@ public enum SurveyTables {
           },
           notes: [
             base + ". Top two: the scale's two highest points (for example agree and strongly agree); bottom two: its two lowest. Shares are of the answers on the scale (N/A and don't know left out)."
-          ]))
+          ],
+          data: TableData(
+            columns: [
+              .text("item", "The rating item's wording (the question, then the statement)."),
+              .integer("n", "Respondents who answered the item."),
+              .integer("top_two", "Answers on the scale's two highest points."),
+              .number("percent_top_two", "top_two as a percentage of the answers on the scale (N/A and don't know left out)."),
+              .integer("bottom_two", "Answers on the scale's two lowest points."),
+              .number("percent_bottom_two", "bottom_two as a percentage of the answers on the scale."),
+            ],
+            rows: likert.map { entry in
+              [.text(entry.item.fullText), .integer(entry.answered), .integer(entry.topTwo.count),
+               .numberOrMissing(entry.percentTopTwo), .integer(entry.bottomTwo.count), .numberOrMissing(entry.percentBottomTwo)]
+            })))
     }
 
     let choices = summary.items.filter { $0.item.type == .singleChoice || $0.item.type == .multiSelect }
     if !choices.isEmpty {
       var rows: [[TableCell]] = []
+      var data: [[DataValue]] = []
       for entry in choices {
         for (label, respondents) in entry.distribution {
           rows.append([
@@ -49,13 +63,25 @@ public enum SurveyTables {
             TableCell(percent(entry.percent(label)), value: entry.percent(label)),
             .count(entry.answered, respondents: answeredIDs(entry)),
           ])
+          data.append([
+            .text(entry.item.fullText), .text(label), .integer(respondents.count), .numberOrMissing(entry.percent(label)),
+            .integer(entry.answered),
+          ])
         }
       }
       tables.append(
         DataTable(
           id: prefix + "choices", title: "\(stem): choice items", columns: ["Item", "Choice", "Respondents", "%", "n"],
           rows: rows,
-          notes: [base + ". Percent of those who answered the item (n); for items allowing several choices, shares add up to more than 100."]))
+          notes: [base + ". Percent of those who answered the item (n); for items allowing several choices, shares add up to more than 100."],
+          data: TableData(
+            columns: [
+              .text("item", "The question's wording."), .text("choice", "One of its choices."),
+              .integer("respondents", "Respondents who chose it."),
+              .number("percent", "respondents as a percentage of n; for items allowing several choices, the item's percentages add up to more than 100."),
+              .integer("n", "Respondents who answered the item."),
+            ],
+            rows: data)))
     }
 
     let numeric = summary.items.filter { $0.item.type == .numeric && $0.mean != nil }
@@ -70,7 +96,17 @@ public enum SurveyTables {
               TableCell("\(number(entry.minimum))–\(number(entry.maximum))"),
             ]
           },
-          notes: [base + "."]))
+          notes: [base + "."],
+          data: TableData(
+            columns: [
+              .text("item", "The question's wording."), .integer("n", "Respondents who answered with a number."),
+              .number("mean", "The mean of their numbers."), .number("median", "The median."),
+              .number("min", "The smallest number given."), .number("max", "The largest number given."),
+            ],
+            rows: numeric.map { entry in
+              [.text(entry.item.fullText), .integer(entry.answered), .numberOrMissing(entry.mean), .numberOrMissing(entry.median),
+               .numberOrMissing(entry.minimum), .numberOrMissing(entry.maximum)]
+            })))
     }
 
     if !themes.isEmpty {
@@ -85,7 +121,14 @@ public enum SurveyTables {
               .count(theme.passages.count, passages: theme.passages),
             ]
           },
-          notes: ["Open answers coded with the codebook's rules; \(open) respondents' answers carry a code."]))
+          notes: ["Open answers coded with the codebook's rules; \(open) respondents' answers carry a code."],
+          data: TableData(
+            columns: [
+              .text("code_id", "The code's id in the codebook."), .text("code", "The code's name."),
+              .integer("respondents", "Respondents whose open answers carry the code."),
+              .integer("passages", "Open-answer passages carrying the code."),
+            ],
+            rows: themes.map { [.text($0.code), .text($0.name), .integer($0.respondents.count), .integer($0.passages.count)] })))
     }
     return tables
   }

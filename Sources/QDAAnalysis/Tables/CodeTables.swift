@@ -42,7 +42,21 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
          .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs),
          .count($0.codings)]
       },
-      notes: ["Participant speech only; a code's row includes its sub-codes."])
+      notes: ["Participant speech only; a code's row includes its sub-codes."],
+      data: TableData(
+        columns: [
+          .text("code_id", "The code's id in the codebook."), .text("code", "The code's name."),
+          .text("element", "The CHAT element the code belongs to; empty for a code outside the elements."),
+          .integer("level", "Depth in the codebook: 0 for an element's code, 1 for its sub-codes, and so on."),
+          .integer("participants", "Interviewed participants whose own speech carries the code or one of its sub-codes."),
+          .integer("interviewed", "Interviewed participants in all: the denominator of participants."),
+          .integer("passages", "Participant passages carrying the code or one of its sub-codes."),
+          .integer("codings", "Codings of exactly this code (not its sub-codes), by every coder."),
+        ],
+        rows: rows.map {
+          [.text($0.codeID), .text($0.name), $0.element.map { .text($0.name) } ?? .missing, .integer($0.depth),
+           .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count), .integer($0.codings)]
+        }))
   }
 }
 
@@ -127,7 +141,22 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
           TableCell("\($0.participants.count) (\($0.passageIDs.count))", value: Double($0.participants.count), passages: $0.passageIDs)
         }
       },
-      notes: ["Each cell: distinct participants (passages). A code's row includes its sub-codes."])
+      notes: ["Each cell: distinct participants (passages). A code's row includes its sub-codes."],
+      data: TableData(
+        columns: [
+          .text("code_id", "The code's id in the codebook."), .text("code", "The code's name."),
+          .text("attribute", "The participant attribute the table is by."),
+          .text("value", "The attribute's value (a number's five-wide range, such as 10–14)."),
+          .integer("group_size", "Interviewed participants with this value."),
+          .integer("participants", "Of them, those whose own speech carries the code or one of its sub-codes."),
+          .integer("passages", "Their passages carrying the code or one of its sub-codes."),
+        ],
+        rows: codeOrder.flatMap { id in
+          zip(values.indices, cells[id] ?? []).map { index, cell -> [DataValue] in
+            [.text(id), .text(codeNames[id] ?? id), .text(attribute), .text(values[index]), .integer(columnTotals[index]),
+             .integer(cell.participants.count), .integer(cell.passageIDs.count)]
+          }
+        }))
   }
 }
 
@@ -216,11 +245,22 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
   public var table: DataTable {
     DataTable(
       id: "cooccurrence", title: "Code co-occurrence (same passage)",
-      columns: ["Code", "Code", "Passages", "Participants"],
+      columns: ["Code", "With code", "Passages", "Participants"],
       rows: pairs.map {
         [TableCell(codeNames[$0.first] ?? $0.first), TableCell(codeNames[$0.second] ?? $0.second),
          .count($0.passageIDs.count, passages: $0.passageIDs), .count($0.participants.count, passages: $0.passageIDs)]
       },
-      notes: ["Participant passages carrying both codes; a code is not paired with its own parent."])
+      notes: ["Participant passages carrying both codes; a code is not paired with its own parent."],
+      data: TableData(
+        columns: [
+          .text("code_id", "The first code's id (the one earlier in the codebook)."), .text("code", "The first code's name."),
+          .text("with_code_id", "The second code's id."), .text("with_code", "The second code's name."),
+          .integer("passages", "Participant passages carrying both codes."),
+          .integer("participants", "Participants who spoke those passages."),
+        ],
+        rows: pairs.map {
+          [.text($0.first), .text(codeNames[$0.first] ?? $0.first), .text($0.second), .text(codeNames[$0.second] ?? $0.second),
+           .integer($0.passageIDs.count), .integer($0.participants.count)]
+        }))
   }
 }

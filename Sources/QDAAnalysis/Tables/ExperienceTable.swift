@@ -110,13 +110,33 @@ public struct ExperienceTable: Hashable, Sendable, Codable {
       result.append(DataTable(
         id: "experience", title: "Participant attributes by completion status",
         columns: ["Attribute", "Group", "n", "Mean", "Min", "Max"], rows: numberRows,
-        notes: ["Interviewed participants only (\(participants.count))."]))
+        notes: ["Interviewed participants only (\(participants.count))."],
+        data: TableData(
+          columns: [
+            .text("attribute", "The numeric participant attribute."),
+            .text("group", "Whom the row is about: All, or those with a completion status (completed = yes)."),
+            .integer("n", "Interviewed participants in the group with a value for the attribute."),
+            .number("mean", "Their mean value; empty when none has one."), .number("min", "The smallest value."),
+            .number("max", "The largest value."),
+          ],
+          rows: numbers.map {
+            [.text($0.attribute), .text($0.group), .integer($0.n), .numberOrMissing($0.mean), .numberOrMissing($0.min), .numberOrMissing($0.max)]
+          })))
     }
     if !bins.isEmpty {
       result.append(DataTable(
         id: "experience_bins", title: "Distribution of numeric attributes",
         columns: ["Attribute", "Range", "Participants"],
-        rows: bins.map { [TableCell($0.attribute), TableCell($0.label), .count($0.participants.count)] }))
+        rows: bins.map { [TableCell($0.attribute), TableCell($0.label), .count($0.participants.count)] },
+        data: TableData(
+          columns: [
+            .text("attribute", "The numeric participant attribute."), .text("range", "The range as shown (10–14)."),
+            .number("from", "The range's lower end, as shown."), .number("to", "The range's upper end, as shown."),
+            .integer("participants", "Interviewed participants whose value lies in the range."),
+          ],
+          rows: bins.map {
+            [.text($0.attribute), .text($0.label), .number($0.lower), .number($0.upper), .integer($0.participants.count)]
+          })))
     }
     if !categories.isEmpty {
       result.append(DataTable(
@@ -124,7 +144,13 @@ public struct ExperienceTable: Hashable, Sendable, Codable {
         columns: ["Attribute", "Value", "Participants"],
         rows: categories.map { [TableCell($0.attribute), TableCell($0.value), .count($0.participants.count)] },
         notes: distinct.keys.sorted().map { "\($0): \(distinct[$0] ?? 0) distinct values." }
-          + (withoutDocuments.isEmpty ? [] : ["Not interviewed (no documents yet, not counted): " + withoutDocuments.joined(separator: ", ") + "."])))
+          + (withoutDocuments.isEmpty ? [] : ["Not interviewed (no documents yet, not counted): " + withoutDocuments.joined(separator: ", ") + "."]),
+        data: TableData(
+          columns: [
+            .text("attribute", "The participant attribute."), .text("value", "One of its values."),
+            .integer("participants", "Interviewed participants with the value."),
+          ],
+          rows: categories.map { [.text($0.attribute), .text($0.value), .integer($0.participants.count)] })))
     }
     return result
   }

@@ -63,6 +63,13 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
     rows.append(["No clear answer", .count(unclear.count, passages: unclear.flatMap(\.passageIDs))])
     return DataTable(
       id: "incentives", title: "Role of incentives", columns: ["Incentives…", "Participants (of \(respondents) answering)"],
-      rows: rows, notes: ["Source — \(source)."])
+      rows: rows, notes: ["Source — \(source)."],
+      data: TableData(
+        columns: [
+          .text("stance", "What the participant said of the incentives' part in their decision, or No clear answer."),
+          .integer("participants", "Participants whose answer takes that stance."),
+          .integer("answering", "Participants who answered about the incentives: the denominator."),
+        ],
+        rows: rows.map { [.text($0[0].text), .integer(Int($0[1].value ?? 0)), .integer(respondents)] }))
   }
 }

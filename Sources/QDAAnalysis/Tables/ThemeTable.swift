@@ -130,7 +130,20 @@ public struct ThemeTable: Hashable, Sendable, Codable {
       id: codeID.replacingDots, title: "\(name): participants per theme",
       columns: ["Theme", "Participants (of \(denominator))", "Passages"], rows: rows,
       notes: ["A participant counts once per theme, however often they mention it; themes overlap."]
-        + themes.filter { !$0.inCodebook }.map { "\($0.name): recognised in what participants said; not a sub-code of the codebook." })
+        + themes.filter { !$0.inCodebook }.map { "\($0.name): recognised in what participants said; not a sub-code of the codebook." },
+      data: TableData(
+        columns: [
+          .text("theme", "The theme; the first row counts anyone under any theme of the code."),
+          .text("in_codebook", "yes when the theme is a sub-code of the codebook, no when it is recognised in what participants said; empty for the first row."),
+          .integer("participants", "Interviewed participants who said something under the theme (once each, however often)."),
+          .integer("interviewed", "Interviewed participants in all: the denominator."),
+          .integer("passages", "Their passages under the theme."),
+        ],
+        rows: [[.text("\(name) (any theme)"), .missing, .integer(total.participants.count), .integer(denominator), .integer(total.passageIDs.count)]]
+          + themes.map {
+            [.text($0.name), .text($0.inCodebook ? "yes" : "no"), .integer($0.participants.count), .integer(denominator),
+             .integer($0.passageIDs.count)]
+          }))
   }
 }
 

@@ -195,7 +195,17 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       notes.append("No estimate from: " + noEstimate.map(\.participant).joined(separator: ", ") + ".")
     }
     notes += sources.map { "Source — \($0)" }
-    return DataTable(id: "time_commitment", title: "Time commitment", columns: ["Figure", "Value", "n"], rows: rows, notes: notes)
+    let data = TableData(
+      columns: [
+        .text("figure", "What the row states: the mean hours estimated, or how many judged the time so or advised managing it."),
+        .number("value", "The mean in hours (empty when nobody estimated), or a number of participants."),
+        .integer("n", "Participants answering the question behind the figure: its denominator."),
+      ],
+      rows: rows.map { row in
+        [.text(row[0].text), row[1].value.map(DataValue.number) ?? .missing, row[2].value.map { .integer(Int($0)) } ?? .missing]
+      })
+    return DataTable(
+      id: "time_commitment", title: "Time commitment", columns: ["Figure", "Value", "n"], rows: rows, notes: notes, data: data)
   }
 
   /// One row per participant estimate.
@@ -209,6 +219,15 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
           TableCell($0.expression), TableCell($0.working),
         ]
       } + noEstimate.map { [TableCell($0.participant), TableCell("no estimate", passages: $0.passageIDs), TableCell($0.evidence ?? ""), ""] },
-      notes: meanHours.map { ["Mean: \(formatNumber(($0 * 100).rounded() / 100)) hours over \(nEstimates) estimates."] } ?? [])
+      notes: meanHours.map { ["Mean: \(formatNumber(($0 * 100).rounded() / 100)) hours over \(nEstimates) estimates."] } ?? [],
+      data: TableData(
+        columns: [
+          .text("participant", "The participant's id."),
+          .number("hours", "Hours the participant estimated the programme took; empty when they gave no estimate."),
+          .text("words", "The words the estimate was read from, or what they said instead."),
+          .text("rule", "How the words became hours (a rate times a duration, a range's midpoint); empty without an estimate."),
+        ],
+        rows: estimates.map { [.text($0.participant), .number($0.hours), .text($0.expression), .text($0.working)] }
+          + noEstimate.map { [.text($0.participant), .missing, $0.evidence.map(DataValue.text) ?? .missing, .missing] }))
   }
 }

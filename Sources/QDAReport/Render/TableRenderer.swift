@@ -33,17 +33,29 @@ public enum TableRenderer {
     return text
   }
 
-  /// The CSV handed to `sink` a megabyte or so at a time.
+  /// The table as data (`DataTable.asData`): a header of unique column names, then one value
+  /// per cell, handed to `sink` a megabyte or so at a time.
   public static func writeCSV(_ table: DataTable, to sink: (String) throws -> Void) rethrows {
-    var text = table.columns.map(escapeCSV).joined(separator: ",") + "\r\n"
-    for row in table.rows {
-      text += row.map { escapeCSV($0.text.trimmingLeadingSpaces) }.joined(separator: ",") + "\r\n"
+    let data = table.asData
+    var text = data.columns.map { escapeCSV($0.name) }.joined(separator: ",") + "\r\n"
+    for row in data.rows {
+      text += row.map { escapeCSV($0.csvText) }.joined(separator: ",") + "\r\n"
       if text.utf8.count >= StreamedFile.pieceSize {
         try sink(text)
         text = ""
       }
     }
     try sink(text)
+  }
+
+  /// The data dictionary of a table's CSV: each column's name, type (text, integer, number)
+  /// and what it holds.
+  public static func dictionaryCSV(_ table: DataTable) -> String {
+    var text = "column,type,meaning\r\n"
+    for column in table.asData.columns {
+      text += [column.name, column.kind.rawValue, column.meaning].map(escapeCSV).joined(separator: ",") + "\r\n"
+    }
+    return text
   }
 
   /// JSON: the table with each cell's text, value and passage ids.
@@ -118,10 +130,6 @@ public enum TableRenderer {
     (MarkdownText.inline.union(MarkdownText.lineStart)).compactMap { $0.asciiValue })
 
   static func escapeCSV(_ text: String) -> String { CSVCell.escape(text) }
-}
-
-extension String {
-  var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }
 
 /// Pretty-printed JSON written by hand in the bytes `JSONEncoder` gives (`.prettyPrinted`,
