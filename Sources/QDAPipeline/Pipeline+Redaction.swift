@@ -92,9 +92,20 @@ extension Pipeline {
     ProjectStore.remove(path: partial)
     let result: RedactionResult
     do {
+      // Until it is de-identified the copy holds every name: it is made readable by its owner
+      // only, before a byte is copied (SQLite gives its log the same mode), so what a kill leaves
+      // beside `--out` (until the next `apply` removes it) is no one else's to read; when complete
+      // it takes the project's own mode.
+      let mode = (try? FileManager.default.attributesOfItem(atPath: request.project)[.posixPermissions] as? Int) ?? 0o644
+      let descriptor = open(partial, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+      guard descriptor >= 0 else {
+        throw PipelineError(.invalidOption, "cannot create \(partial): \(String(cString: strerror(errno)))")
+      }
+      close(descriptor)
       try source.copy(to: partial)
       let rewriter = RedactionRewriter(plan: plan, redactor: Redactor(key: key))
       let counts = try Self.rewrite(partial, with: rewriter, summary: "de-identified copy: \(key.entries.count) names replaced by pseudonyms", at: environment.now())
+      try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: partial)
       try Self.moveIntoPlace(partial, to: request.out)
       var byKind: [IdentifierKind: Int] = [:]
       for entry in key.entries { byKind[entry.kind, default: 0] += 1 }

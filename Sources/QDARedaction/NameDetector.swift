@@ -138,7 +138,8 @@ public struct NameDetector: Sendable {
         if entry.sentenceInitialOnly || lowercaseWords.contains(phrase.lowercased()) { continue }
         if phrase.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 2 { continue }
       }
-      if words.allSatisfy({ known.contains($0) || Self.connectors.contains($0) }) { continue }
+      // "Ms. Hale" where Hale is listed: a known name with a title is the known name.
+      if words.allSatisfy({ known.contains($0) || Self.connectors.contains($0) || Redactor.isTitle($0) }) { continue }
       result.append(
         NameCandidate(text: phrase, kind: Self.guessKind(words), count: entry.count, documents: entry.documents, example: entry.example))
     }
@@ -165,6 +166,12 @@ public struct NameDetector: Sendable {
 
   static func isCommonFunctionWord(_ word: String) -> Bool { functionWords.contains(word.lowercased()) }
 
+  /// A combining mark: part of the letter before it ("Nun\u{0303}ez" written decomposed).
+  static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    let category = scalar.properties.generalCategory
+    return category == .nonspacingMark || category == .spacingMark || category == .enclosingMark
+  }
+
   private static func words(_ scalars: [Unicode.Scalar]) -> [Word] {
     var words: [Word] = []
     var index = 0
@@ -178,7 +185,7 @@ public struct NameDetector: Sendable {
       }
       var end = index
       while end < scalars.count,
-        scalars[end].properties.isAlphabetic
+        scalars[end].properties.isAlphabetic || Self.isMark(scalars[end])
           || ((scalars[end] == "'" || scalars[end] == "’" || scalars[end] == "-") && end + 1 < scalars.count
             && scalars[end + 1].properties.isAlphabetic)
       {

@@ -48,8 +48,11 @@ public struct OffsetMap: Hashable, Sendable {
 /// words, whatever the case, accents and Unicode normalisation ("José Nuñez", "JOSE NUNEZ",
 /// "jose nunez", NFD or NFC), except that a one-word name must start with a capital ("Hale",
 /// "HALE", never "hale and hearty"); the longest name wins where two overlap. An e-mail address or
-/// web address holding a person's name ("jnunez@school.org") is replaced whole. A short form
-/// shared by two people is not used (only their full names are).
+/// web address or a social handle holding a person's name ("jnunez@school.org", "@JoseNunez")
+/// is replaced whole. A short form two people share becomes `[name]`; one that is also a common
+/// word ("Grace", "Will") is matched only inside a sentence; schools and districts are also
+/// matched by the name people use ("Northgate" for "Northgate Academy") and by their acronym
+/// with or without stops ("LPES", "L.P.E.S.", "MGCUSD" for "Maple Grove CUSD 7").
 ///
 /// ```swift
 /// var key = PseudonymKey()
@@ -59,7 +62,7 @@ public struct OffsetMap: Hashable, Sendable {
 public struct Redactor: Sendable {
   /// The forms matched, folded (`fold`), by their folded first word, longest first; `oneWord`
   /// when the form is a single-word short form (matched only when written with a capital).
-  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool)]]
+  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool)]]
   /// People's folded names without spaces (three letters or more), for e-mail and web addresses.
   private let addressForms: [(name: String, pseudonym: String)]
   /// Every form with its pseudonym, for `check`.
@@ -83,27 +86,30 @@ public struct Redactor: Sendable {
         }
       }
     }
-    for form in ambiguous { byForm[form] = nil }
+    // A short form two people share is still a name: it becomes a name of nobody in particular.
+    for form in ambiguous { byForm[form] = Self.sharedName }
     for (form, pseudonym) in byForm where form.uppercased() != form {
       byForm[form.uppercased()] = byForm[form.uppercased()] ?? pseudonym
     }
-    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool)]] = [:]
+    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool)]] = [:]
     var seen: Set<[Unicode.Scalar]> = []
     // Full names first, so a folded form two spellings share keeps the full name's reading.
     for (form, pseudonym) in byForm.sorted(by: { (full.contains($0.key) ? 0 : 1, $0.key) < (full.contains($1.key) ? 0 : 1, $1.key) }) {
       let scalars = Self.fold(Array(scalarsOf: form)).scalars
       guard let first = Self.firstWord(scalars), !first.isEmpty, seen.insert(scalars).inserted else { continue }
       let oneWord = !form.contains(" ")
-      forms[first, default: []].append((form, scalars, pseudonym, oneWord))
+      let common = oneWord && !full.contains(form) && Self.commonWords.contains(form.lowercased())
+      forms[first, default: []].append((form, scalars, pseudonym, oneWord, common))
     }
     for key in forms.keys { forms[key]?.sort { ($0.scalars.count, $0.form) > ($1.scalars.count, $1.form) } }
-    self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym, $0.oneWord) } }
+    self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym, $0.oneWord, $0.common) } }
     var addressForms: [(name: String, pseudonym: String)] = []
     for entry in key.entries where entry.kind.isPerson {
       guard let pseudonym = byForm[entry.original] else { continue }
-      for form in [entry.original] + Self.shortForms(of: entry.original, kind: entry.kind) where byForm[form] == pseudonym {
+      for form in [entry.original] + Self.shortForms(of: entry.original, kind: entry.kind)
+      where byForm[form] == pseudonym || byForm[form] == Self.sharedName {
         let name = String(String.UnicodeScalarView(Self.fold(Array(scalarsOf: form)).scalars.filter(Self.isWordScalar)))
-        if name.unicodeScalars.count >= 3 { addressForms.append((name, pseudonym)) }
+        if name.unicodeScalars.count >= 3 { addressForms.append((name, byForm[form] ?? pseudonym)) }
       }
     }
     self.addressForms = addressForms.sorted { ($0.name.count, $0.name) > ($1.name.count, $1.name) }
@@ -138,6 +144,7 @@ public struct Redactor: Sendable {
         let match = candidates.first(where: { candidate in
           matches(candidate.scalars, in: folded, at: index)
             && (!candidate.oneWord || scalars[start].properties.isUppercase)
+            && (!candidate.common || !Self.startsSentence(scalars, at: start))
             && (next >= replacements.count || original(index + candidate.scalars.count) <= replacements[next].range.lowerBound)
         })
       else {
@@ -197,17 +204,38 @@ public struct Redactor: Sendable {
 
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
 
-  /// An e-mail address (`a@b.c`) or a web address (`http…://`, `www.`).
+  /// What replaces a short form two people share ("Hale" for Grace Hale and Ms. Hale): a name,
+  /// not saying whose.
+  public static let sharedName = "[name]"
+
+  /// Whether the word at `offset` opens a sentence, a line or a quote: a name that is also a
+  /// common word ("Will", "Grace") is read as a name only inside a sentence ("asked Will").
+  static func startsSentence(_ scalars: [Unicode.Scalar], at offset: Int) -> Bool {
+    var index = offset - 1
+    while index >= 0, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\u{00A0}" { index -= 1 }
+    guard index >= 0 else { return true }
+    if scalars[index] == "." {
+      // "Ms. Rose": a title's stop does not end a sentence.
+      var start = index
+      while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+      if start < index, titles.contains(String(scalars: scalars[start...index]).lowercased()) { return false }
+    }
+    return ".!?:;\n\r\"“”‘«(—–-".unicodeScalars.contains(scalars[index])
+  }
+
+  /// An e-mail address (`a@b.c`), a web address (`http…://`, `www.`) or a social handle
+  /// (`@GraceHale`).
   static func isAddress(_ token: String) -> Bool {
     let lower = token.lowercased()
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
+    if token.hasPrefix("@"), token.unicodeScalars.count >= 4 { return true }
     guard let at = token.firstIndex(of: "@"), at != token.startIndex else { return false }
     return token[token.index(after: at)...].contains(".")
   }
 
   /// A text's scalars folded for matching names: lower case, accents and other combining marks
-  /// dropped (so NFC and NFD spellings fold alike), with each folded scalar's offset in the
-  /// original.
+  /// dropped (so NFC and NFD spellings fold alike), curly apostrophes straight, hyphens and
+  /// no-break spaces as spaces, with each folded scalar's offset in the original.
   public static func fold(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], origin: [Int]) {
     var folded: [Unicode.Scalar] = []
     var origin: [Int] = []
@@ -216,7 +244,13 @@ public struct Redactor: Sendable {
     for (offset, scalar) in scalars.enumerated() {
       if scalar.isASCII {
         let value = scalar.value
-        folded.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+        folded.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : value == 0x2D ? " " : scalar)
+        origin.append(offset)
+        continue
+      }
+      // Curly apostrophes as straight ones ("O’Connor"), hyphens as spaces ("Anne-Marie").
+      if let same = Self.foldedPunctuation[scalar] {
+        folded.append(same)
         origin.append(offset)
         continue
       }
@@ -228,6 +262,10 @@ public struct Redactor: Sendable {
     }
     return (folded, origin)
   }
+
+  static let foldedPunctuation: [Unicode.Scalar: Unicode.Scalar] = [
+    "\u{2019}": "'", "\u{2018}": "'", "\u{02BC}": "'", "\u{2010}": " ", "\u{2011}": " ", "\u{00A0}": " ",
+  ]
 
   /// A text folded as `fold` folds it, for comparing names in any case and accents.
   public static func folded(_ text: String) -> String {
@@ -248,9 +286,9 @@ public struct Redactor: Sendable {
   /// Whether a file name or path holds one of the names as a word, in any case
   /// (`castillo.txt`, `hale_transcript.txt`, `renee-castillo.docx`).
   public func mentions(inPath path: String) -> Bool {
-    let folded = Array(path.lowercased().unicodeScalars)
+    let folded = Self.fold(Array(scalarsOf: path)).scalars
     return variants.contains { variant in
-      let name = variant.form.lowercased()
+      let name = Self.folded(variant.form)
       guard name.unicodeScalars.count >= 3 else { return false }
       let spellings = Set([name, name.replacingOccurrences(of: " ", with: "_"), name.replacingOccurrences(of: " ", with: "-"),
         name.replacingOccurrences(of: " ", with: "")])
@@ -290,11 +328,22 @@ public struct Redactor: Sendable {
   /// Honorifics a person's name may carry.
   static let titles: Set<String> = ["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "sr", "sr.", "fr", "fr."]
 
-  /// First names and surnames that are also common capitalised words: never matched alone.
+  /// First names and surnames that are also common capitalised words: matched alone only
+  /// inside a sentence ("asked Will", never "Will you…" or "Grace period").
   static let commonWords: Set<String> = [
-    "will", "may", "june", "april", "august", "hope", "grace", "joy", "mark", "bill", "faith", "rose", "art", "dawn",
-    "summer", "sandy", "young", "long", "white", "black", "brown", "green", "king", "price", "hall", "hill", "wood",
-    "park", "page", "case", "love", "day", "rich", "chase", "major", "dean", "principal", "the", "and", "of",
+    "will", "hope", "grace", "joy", "mark", "bill", "faith", "rose", "art", "dawn", "summer", "sandy", "young", "long",
+    "white", "black", "brown", "green", "king", "price", "hall", "hill", "wood", "park", "page", "case", "love", "day",
+    "rich", "chase", "major", "dean",
+  ]
+
+  /// Words never matched alone, even inside a sentence: months ("in May"), a title, joiners.
+  static let neverAlone: Set<String> = ["may", "june", "april", "august", "principal", "the", "and", "of"]
+
+  /// Trailing words of a school's name, stripped to find the name people use ("Northgate" for
+  /// "Northgate Academy").
+  static let schoolWords: Set<String> = [
+    "school", "schools", "elementary", "middle", "high", "junior", "senior", "primary", "secondary", "academy", "charter",
+    "magnet", "preparatory", "prep", "intermediate", "center", "centre", "campus", "k-8", "k-12",
   ]
 
   /// District designations stripped to find the name people use in speech.
@@ -312,33 +361,53 @@ public struct Redactor: Sendable {
       if words.count >= 2 { forms.append(words.joined(separator: " ")) }
       func usable(_ word: String) -> Bool {
         let letters = word.filter(\.isLetter)
-        return letters.count >= 3 && word.first?.isUppercase == true && !commonWords.contains(word.lowercased())
+        return letters.count >= 3 && word.first?.isUppercase == true && !neverAlone.contains(word.lowercased())
           && !word.hasSuffix(".")
       }
       if words.count == 1, words[0] != name, usable(words[0]) { forms.append(words[0]) }
       if words.count >= 2 {
         if let last = words.last, usable(last) { forms.append(last) }
         if let first = words.first, usable(first) { forms.append(first) }
+        // Each half of a double-barrelled surname: "O'Connor" and "Whitfield" of "O'Connor-Whitfield".
+        if let last = words.last, last.contains("-") {
+          forms += last.split(separator: "-").map(String.init).filter(usable)
+        }
       }
       return forms.filter { $0 != name }
     }
     var acronym: [String] = []
     if kind == .school || kind == .district || kind == .organisation {
       let initials = words.filter { $0.first?.isUppercase == true && $0.first?.isLetter == true }.compactMap(\.first)
-      if initials.count >= 3 { acronym = [String(initials).uppercased()] }
+      if initials.count >= 3 {
+        let letters = String(initials).uppercased()
+        // Also written with stops: "L.P.E.S." as well as "LPES".
+        acronym = [letters, letters.map { "\($0)." }.joined()]
+      }
     }
-    if kind == .district {
+    var forms = acronym
+    if kind == .district || kind == .school {
+      let trailing = kind == .district ? districtWords : schoolWords
+      var designation: [String] = []
       while let last = words.last, words.count > 1,
-        districtWords.contains(last.lowercased()) || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
+        trailing.contains(last.lowercased()) || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
       {
-        words.removeLast()
+        designation.insert(words.removeLast(), at: 0)
       }
       let core = words.joined(separator: " ")
       let letters = core.filter(\.isLetter)
-      if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()), core.first?.isUppercase == true {
-        return [core] + acronym
+      if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()), !neverAlone.contains(core.lowercased()),
+        core.first?.isUppercase == true
+      {
+        forms.insert(core, at: 0)
+      }
+      // The core's initials with a designation written in capitals: "MGCUSD" for "Maple Grove CUSD 7".
+      let coreInitials = words.compactMap { $0.first?.isUppercase == true ? $0.first : nil }
+      let capitals = designation.filter { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter } }
+      if coreInitials.count >= 2, let written = capitals.first {
+        forms.append(String(coreInitials).uppercased() + written)
       }
     }
-    return acronym.filter { $0 != name }
+    var seen: Set<String> = []
+    return forms.filter { $0 != name && seen.insert($0).inserted }
   }
 }

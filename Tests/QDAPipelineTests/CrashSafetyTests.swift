@@ -123,6 +123,11 @@ import _QDATestSupport
       }
     }
     #expect(try isDeidentified(temp.path("full.qda")))
+    // Made readable by its owner alone while it held names, then given the project's own mode.
+    let modes = try [temp.path("a.qda"), temp.path("full.qda")].map {
+      try FileManager.default.attributesOfItem(atPath: $0)[.posixPermissions] as? Int
+    }
+    #expect(modes[0] == modes[1], "\(modes)")
 
     var generator = SplitMix64(seed: 20261206)
     var outcomes: [String: Int] = [:]
@@ -139,6 +144,12 @@ import _QDATestSupport
         outcomes["complete", default: 0] += 1
       } else {
         outcomes["nothing", default: 0] += 1
+        // What a kill leaves beside --out still holds every name: its owner alone may read it.
+        for file in [".deid\(run).qda.partial", ".deid\(run).qda.partial-wal"] where FileManager.default.fileExists(atPath: temp.path(file)) {
+          let mode = try FileManager.default.attributesOfItem(atPath: temp.path(file))[.posixPermissions] as? Int ?? 0o777
+          #expect(mode & 0o077 == 0, "run \(run): \(file) has mode \(String(mode, radix: 8))")
+          outcomes["partial left", default: 0] += 1
+        }
         // A rerun completes, whatever the killed one left beside --out.
         let rerun = try CommandRunner.qda(arguments(out))
         #expect(rerun.status == 0, "run \(run): \(rerun.stderr)")
@@ -146,6 +157,7 @@ import _QDATestSupport
       }
     }
     #expect((outcomes["nothing"] ?? 0) > 0, "\(outcomes)")
+    print("redact apply kills: \(outcomes)")
   }
 
   @Test func killingTheCommandThatCreatesAProjectNeverLeavesAnUnusableFile() throws {
