@@ -51,3 +51,70 @@ import _QDATestSupport
     #expect(byPassages >= 20)
   }
 }
+
+/// Issue 34, items 3 and 4: the summary on the first page states the figures the tables state,
+/// each linked to the same evidence as the body's sentence about it.
+@Suite struct BriefSummaryTests {
+  @Test func theSummaryComesFirstAndAgreesWithTheTables() throws {
+    let temp = try TemporaryFolder("summary")
+    let path = temp.path("p.qda")
+    let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
+    _ = try pipeline.ingest(.samplePrincipals, project: path)
+    _ = try pipeline.code(project: path, codebook: nil)
+    let corpus = try pipeline.snapshot(project: path)
+    let analysis = Analysis(corpus)
+    let summary = ContradictionSummary(try pipeline.contradictions(project: path), corpus: corpus)
+    let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: summary).build()
+
+    // First after the overview line, before the approach.
+    let headings = report.blocks.compactMap { block -> String? in
+      if case .heading(let level, let text, _) = block, level == 1 { return text }
+      return nil
+    }
+    #expect(headings.first == "Summary", "\(headings)")
+    let index = try #require(report.blocks.firstIndex { if case .heading(_, "Summary", _) = $0 { return true } else { return false } })
+    guard case .bullets(let items) = report.blocks[index + 1] else {
+      Issue.record("the summary is not a list")
+      return
+    }
+    func words(_ item: [Inline]) -> String {
+      item.map { inline in
+        switch inline {
+        case .text(let text), .emphasis(let text), .strong(let text), .count(let text, _), .link(let text, _): text
+        }
+      }.joined()
+    }
+    func reference(_ item: [Inline], _ text: String) -> Reference? {
+      for case .count(let shown, let id) in item where shown == text { return report.references.first { $0.id == id } }
+      return nil
+    }
+    let lines = items.map(words)
+    #expect(lines.count >= 5, "\(lines)")
+
+    // Time: the table's mean, linked to the same estimates.
+    let time = analysis.timeCommitment
+    let mean = try #require(time.meanHours)
+    let hours = "\(formatNumber((mean * 10).rounded() / 10)) hours"
+    let timeItem = try #require(items.first { words($0).contains(hours) }, "\(lines)")
+    #expect(Set(reference(timeItem, hours)?.entries.map(\.passageID) ?? []) == Set(time.estimates.map(\.passageID)))
+
+    // The commonest contradiction: the matrix's largest pair count, in words.
+    var largest = 0
+    for a in Element.allCases { for b in Element.allCases where a <= b { largest = max(largest, summary.pair(a, b).participants) } }
+    let tension = try #require(lines.first { $0.hasPrefix("The contradiction found most often") }, "\(lines)")
+    #expect(tension.contains("\(CountWording.number(largest)) of \(CountWording.number(corpus.interviewed.count))"), "\(tension)")
+
+    // Incentives: the table's count of those who said they did not matter.
+    let notMattered = analysis.incentives.answers.filter { $0.stance == .didNotMatter }.count
+    let incentives = try #require(lines.first { $0.hasPrefix("Incentives:") }, "\(lines)")
+    #expect(incentives.contains(CountWording.number(notMattered)), "\(incentives)")
+
+    // Every summary count links somewhere.
+    for item in items {
+      for case .count(let shown, let id) in item {
+        let found = try #require(report.references.first { $0.id == id })
+        #expect(!found.entries.isEmpty || !found.people.isEmpty, "\(shown)")
+      }
+    }
+  }
+}

@@ -85,6 +85,7 @@ public struct BriefBuilder {
 
   mutating func assemble() {
     paragraph([.emphasis(overview())])
+    summarySection()
     approachSection()
     subjectSection()
     divisionOfLaborSection()

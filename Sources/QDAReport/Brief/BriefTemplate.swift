@@ -7,7 +7,7 @@ import QDAAnalysis
 /// charts and tables), `{{{overview}}}` the overview line, and plain values such as `{{title}}`,
 /// `{{participants}}`, `{{participants_in_words}}` or `{{study.period}}` can be used in prose.
 ///
-/// Sections are named by their anchor with `-` and `.` as `_`: `subject`, `division_of_labor`,
+/// Sections are named by their anchor with `-` and `.` as `_`: `summary`, `subject`, `division_of_labor`,
 /// `findings`, `outcome`, `outcome_motivation`, `rules_time`, `contradictions`,
 /// `considerations`, `surveys`, `tables`, `methods`, `appendix`. A section placed on its own is
 /// left out of the section that holds it, so a researcher can put prose between the codes of
@@ -68,7 +68,7 @@ public struct BriefTemplate: Sendable {
   }
 
   /// Sections the brief may leave out (no contradictions, no surveys…), never an error to name.
-  static let optionalSections: Set<String> = ["contradictions", "considerations", "surveys", "methods", "approach"]
+  static let optionalSections: Set<String> = ["summary", "contradictions", "considerations", "surveys", "methods", "approach"]
 
   /// Checks the sections a template names against those a brief can have (before a run, so
   /// that a typo stops it before anything is stored).
@@ -198,6 +198,8 @@ public struct BriefTemplate: Sendable {
     _{{{subtitle}}}_
 
     {{{overview}}}
+
+    {{{section.summary}}}
 
     {{{section.approach}}}
 

@@ -1,0 +1,172 @@
+import QDAModel
+import QDAAnalysis
+import QDAContradictions
+
+extension BriefBuilder {
+  /// The summary on the first page: who was interviewed, the themes most of them raised, why they
+  /// took part, the time it took, the incentives, and the commonest contradiction. Each sentence
+  /// states a figure the body and the tables state (the same row, cell or pair count) and links it
+  /// to the passages or people behind it. Nothing is said of a table the study does not have.
+  mutating func summarySection() {
+    var items: [[Inline]] = []
+    if let who = summaryOfPeople() { items.append(who) }
+    if let themes = summaryOfThemes() { items.append(themes) }
+    if let motivation = summaryOfMotivation() { items.append(motivation) }
+    if let time = summaryOfTime() { items.append(time) }
+    if let incentives = summaryOfIncentives() { items.append(incentives) }
+    if let tension = summaryOfContradictions() { items.append(tension) }
+    guard items.count > 1 else { return }
+    heading(1, "Summary", anchor: "summary")
+    blocks.append(.bullets(items))
+  }
+
+  /// "Eleven principals were interviewed; nine completed the micro-credential and two did not."
+  private mutating func summaryOfPeople() -> [Inline]? {
+    guard !interviewed.isEmpty else { return nil }
+    var inlines: [Inline] = [
+      .text(CountWording.sentenceStart(CountWording.number(interviewed.count)) + " \(noun.form(interviewed.count)) \(interviewed.count == 1 ? "was" : "were") interviewed")
+    ]
+    if let completion = analysis.experience.completionAttribute {
+      let done = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) }
+      let notDone = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
+      let label = study.label(forAttribute: completion)
+      inlines.append(.text("; "))
+      if let verb = study.verbPhrase(forAttribute: completion) {
+        inlines.append(countPeople(CountWording.number(done.count), title: "\(label): yes", participants: done, attributes: [completion]))
+        inlines.append(.text(" \(verb) and "))
+        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
+        inlines.append(.text(" did not"))
+      } else {
+        inlines.append(countPeople(CountWording.number(done.count), title: "\(label): yes", participants: done, attributes: [completion]))
+        inlines.append(.text(" had \(label) = yes and "))
+        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
+        inlines.append(.text(" had \(label) = no"))
+      }
+    }
+    inlines.append(.text("."))
+    return inlines
+  }
+
+  /// The three codes (below the elements) the most participants' answers carry, as the codes
+  /// table counts them.
+  private mutating func summaryOfThemes() -> [Inline]? {
+    let rows = analysis.codes.rows.enumerated()
+      .filter { $0.element.depth > 0 && !$0.element.participants.isEmpty }
+      .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
+      .prefix(3).map(\.element)
+    guard !rows.isEmpty else { return nil }
+    var inlines: [Inline] = [.text("The themes the most \(noun.plural) raised: ")]
+    for (index, row) in rows.enumerated() {
+      if index > 0 { inlines.append(.text(index == rows.count - 1 ? " and " : ", ")) }
+      let phrase = CountWording.phrase(row.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      inlines.append(.text(Self.lowercasedFirst(row.name) + " ("))
+      inlines.append(count(phrase, title: "\(row.name) — \(phrase)", passages: row.passageIDs, spans: codedSpans(row.codeID)))
+      inlines.append(.text(")"))
+    }
+    inlines.append(.text("."))
+    return inlines
+  }
+
+  /// The motivation themes the most participants gave, as the theme table counts them.
+  private mutating func summaryOfMotivation() -> [Inline]? {
+    guard let table = analysis.motivation else { return nil }
+    let themes = table.themes.enumerated().filter { !$0.element.participants.isEmpty }
+      .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
+    guard let most = themes.first?.element.participants.count else { return nil }
+    let top = themes.map(\.element).filter { $0.participants.count == most }.prefix(3)
+    var inlines: [Inline] = [.text(top.count == 1 ? "The reason for taking part given most often: " : "The reasons for taking part given most often: ")]
+    for (index, theme) in top.enumerated() {
+      if index > 0 { inlines.append(.text(index == top.count - 1 ? " and " : ", ")) }
+      let phrase = CountWording.phrase(theme.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      inlines.append(.text(Self.lowercasedFirst(theme.name) + " ("))
+      inlines.append(count(phrase, title: "\(theme.name) — \(phrase)", passages: theme.passageIDs))
+      inlines.append(.text(")"))
+    }
+    inlines.append(.text("."))
+    return inlines
+  }
+
+  /// The mean hours estimated and the commonest judgment of the time, as the time table states.
+  private mutating func summaryOfTime() -> [Inline]? {
+    let table = analysis.timeCommitment
+    var inlines: [Inline] = []
+    if let mean = table.meanHours {
+      inlines.append(.text("Completing \(study.programme) took "))
+      inlines.append(count("\(rounded(mean)) hours", title: "Mean hours estimated (n = \(table.nEstimates))", passages: table.estimates.map(\.passageID)))
+      inlines.append(.text(" on average, by \(CountWording.number(table.nEstimates)) \(noun.form(table.nEstimates))' estimate\(table.nEstimates == 1 ? "" : "s")"))
+    }
+    let answered = table.nJudgmentRespondents
+    if answered > 0, let judgment = TimeJudgment.allCases.max(by: { table.count($0) < table.count($1) }), table.count(judgment) > 0 {
+      let matching = table.judgments.filter { $0.judgment == judgment }
+      let phrase = CountWording.phrase(matching.count, of: answered, total: interviewed.count, noun: noun, subset: "who judged it")
+      inlines.append(.text(inlines.isEmpty ? "" : "; "))
+      inlines.append(count(inlines.isEmpty ? CountWording.sentenceStart(phrase) : phrase, title: "Judged the time \(judgment.label.lowercased())", passages: matching.map(\.passageID)))
+      inlines.append(.text(" found the time \(judgment.label.lowercased())"))
+    }
+    guard !inlines.isEmpty else { return nil }
+    inlines.append(.text("."))
+    return inlines
+  }
+
+  /// How many of those asked said the incentives did or did not matter, as the incentives table counts.
+  private mutating func summaryOfIncentives() -> [Inline]? {
+    let table = analysis.incentives
+    guard table.respondents > 0 else { return nil }
+    let notMattered = table.answers.filter { $0.stance == .didNotMatter }
+    let mattered = table.answers.filter { $0.stance == .mattered }
+    guard !notMattered.isEmpty || !mattered.isEmpty else { return nil }
+    let subset = "who spoke of them"
+    var inlines: [Inline] = [.text("Incentives: ")]
+    if notMattered.count >= mattered.count {
+      let phrase = CountWording.phrase(notMattered.count, of: table.respondents, total: interviewed.count, noun: noun, subset: subset)
+      inlines.append(count(phrase, title: "Incentives did not matter much — \(phrase)", passages: notMattered.flatMap(\.passageIDs)))
+      inlines.append(.text(" said they did not matter much to their decision"))
+      if !mattered.isEmpty {
+        inlines.append(.text(", "))
+        inlines.append(count(CountWording.number(mattered.count), title: "Incentives mattered", passages: mattered.flatMap(\.passageIDs)))
+        inlines.append(.text(" that they did"))
+      }
+    } else {
+      let phrase = CountWording.phrase(mattered.count, of: table.respondents, total: interviewed.count, noun: noun, subset: subset)
+      inlines.append(count(phrase, title: "Incentives mattered — \(phrase)", passages: mattered.flatMap(\.passageIDs)))
+      inlines.append(.text(" said they mattered to their decision"))
+      if !notMattered.isEmpty {
+        inlines.append(.text(", "))
+        inlines.append(count(CountWording.number(notMattered.count), title: "Incentives did not matter much", passages: notMattered.flatMap(\.passageIDs)))
+        inlines.append(.text(" that they did not"))
+      }
+    }
+    inlines.append(.text("."))
+    return inlines
+  }
+
+  /// The pair of elements most participants' answers set against each other, as the matrix and
+  /// the heatmap count it, and how many pairs recur.
+  private mutating func summaryOfContradictions() -> [Inline]? {
+    guard let summary = contradictions, !summary.contradictions.isEmpty else { return nil }
+    var best: (Element, Element, ContradictionSummary.PairCount)?
+    var recurring = 0
+    for a in Element.allCases {
+      for b in Element.allCases where a <= b {
+        let pair = summary.pair(a, b)
+        if pair.participants >= 2 { recurring += 1 }
+        if pair.participants > (best?.2.participants ?? 0) { best = (a, b, pair) }
+      }
+    }
+    guard let (a, b, pair) = best else { return nil }
+    let phrase = CountWording.phrase(pair.participants, of: interviewed.count, total: interviewed.count, noun: noun)
+    let between = a == b ? "\(elementPhrase(a)) pulling two ways" : "\(elementPhrase(a)) and \(elementPhrase(b))"
+    var inlines: [Inline] = [.text("The contradiction found most often: between \(between), for ")]
+    inlines.append(count(phrase, title: "Contradiction — \(a == b ? a.name : "\(a.name) × \(b.name)"): \(phrase)", passages: pair.passages))
+    inlines.append(.text(recurring > 1 ? "; \(CountWording.number(recurring)) pairs of elements were in tension for two \(noun.plural) or more." : "."))
+    return inlines
+  }
+
+  /// "Design and appeal" → "design and appeal"; an acronym ("PD hours") keeps its capitals.
+  static func lowercasedFirst(_ text: String) -> String {
+    guard let first = text.first, first.isUppercase else { return text }
+    let second = text.dropFirst().first
+    if let second, second.isUppercase { return text }
+    return first.lowercased() + text.dropFirst()
+  }
+}
