@@ -35,6 +35,9 @@ import _QDATestSupport
         $0.trimmingCharacters(in: CharacterSet.punctuationCharacters).lowercased()
       }
       guard let first = words.first, countWords.contains(first) || Int(first) != nil else { continue }
+      // A count that is not a sentence's subject: in brackets after what it counts ("motivation
+      // (all 11 principals)"), or after "for" ("a tension …, for six of 11 principals").
+      if (before.hasSuffix("(") && after.hasPrefix(")")) || before.hasSuffix(" for ") { continue }
       // The count: "three of the nine", "all 11", "most principals (seven of 11)".
       while let word = words.first, countWords.contains(word) || Int(word) != nil || word == "of" || word == "the" {
         words.removeFirst()

@@ -50,6 +50,19 @@ import _QDATestSupport
     let info = try CommandRunner.shell("pdfinfo '\(pdf)'")
     let pages = info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
     #expect(pages >= 20)
+    // Issue 34, item 6: page numbers, a contents list, the tables on their own page, and quotes
+    // cited by participant and turn or time, not by character offsets.
+    let text = try CommandRunner.shell("pdftotext -layout '\(pdf)' -").stdout
+    #expect(text.contains("Page 2 of \(pages)"), "no page numbers in the footer")
+    let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { $0.drop { $0.isWhitespace } }
+    // The first page is the summary; the contents follow it.
+    #expect(pageTexts.first?.contains("Summary") == true)
+    #expect(pageTexts.dropFirst().first?.contains("Contents") == true)
+    #expect(pageTexts.contains { $0.hasPrefix("Tables") }, "the Tables section does not start a page")
+    #expect(pageTexts.contains { $0.hasPrefix("Appendix") }, "the appendix does not start a page")
+    #expect(xml.contains("TOC \\o"))
+    #expect(!xml.contains("interview ["), "a citation by character offsets")
+    #expect(xml.contains("interview, turn "))
     let render = try CommandRunner.shell("pdftoppm -gray -r 30 -f 1 -l 6 '\(pdf)' '\(temp.path("page"))'")
     #expect(render.status == 0, "\(render.stderr)")
     let images = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }
@@ -151,7 +164,7 @@ import _QDATestSupport
     #expect(prose.contains("those with pilot = yes had 11 yrs; the two with pilot = no had an average of 18 yrs."))
   }
 
-  /// The brief names quotes and passages by participant id, document kind and passage number:
+  /// The brief names quotes and passages by participant id, document kind and turn or time:
   /// no file name (`castillo.txt`) and no speaker label ("Dr. Renee Castillo") reaches it.
   @Test func theBriefAttributesByParticipantNeverByFileOrSpeakerName() throws {
     let (temp, out) = try Self.analyzed()
@@ -164,7 +177,9 @@ import _QDATestSupport
       for label in ["Renee Castillo", "Castillo:", "(Hale)", "Dr. "] {
         #expect(!text.contains(label), "\(format) names \(label)")
       }
-      #expect(text.contains("P11, interview ["))
+      // A captioned interview by its time, a transcript by its turn.
+      #expect(text.contains("P11, interview, 00:"))
+      #expect(text.contains("P01, interview, turn "))
     }
   }
 

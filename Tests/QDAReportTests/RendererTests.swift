@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import QDAAnalysis
+import QDAModel
 @testable import QDAReport
 
 @Suite("Renderers")
@@ -108,14 +109,14 @@ struct RendererTests {
     let reference = Reference(
       id: "ref-1", title: "Motivation — four of 11",
       entries: [
-        .init(passageID: 7, participant: "P01", documentKey: "P01.txt", speaker: "Principal", start: 10, end: 42, text: "It lined up with our <district> plan.")
+        .init(passageID: 7, participant: "P01", documentKey: "P01.txt", speaker: "Principal", start: 10, end: 42, place: "turn 3", text: "It lined up with our <district> plan.")
       ])
     return ReportDocument(
       title: "Brief", subtitle: "Interviews, 2020",
       blocks: [
         .heading(level: 1, text: "Findings", anchor: "findings"),
         .paragraph([.count("Four of 11 principals", reference: "ref-1"), .text(" named priorities."), .emphasis("Note")]),
-        .quote(lead: "One principal explained:", text: "It lined up\nwith our plan.", source: .init(participant: "P01", documentKey: "P01.txt", passageID: 7, start: 10, end: 42)),
+        .quote(lead: "One principal explained:", text: "It lined up\nwith our plan.", source: .init(participant: "P01", documentKey: "P01.txt", passageID: 7, start: 10, end: 42, place: "00:12:40")),
         .bullets([[.text("a")], [.text("b & c")]]),
         .table(table),
         .passages(reference: reference),
@@ -127,10 +128,10 @@ struct RendererTests {
     let markdown = MarkdownRenderer().render(report)
     #expect(markdown.hasPrefix("# Brief\n\n_Interviews, 2020_\n\n<a id=\"findings\"></a>\n## Findings\n\n"))
     #expect(markdown.contains("[Four of 11 principals](#ref-1) named priorities._Note_"))
-    #expect(markdown.contains("One principal explained:\n\n> It lined up\n> with our plan.\n>\n> — P01, P01.txt [10–42]"))
+    #expect(markdown.contains("One principal explained:\n\n> It lined up\n> with our plan.\n>\n> — P01, P01.txt, 00:12:40"))
     #expect(markdown.contains("- a\n- b & c\n"))
     #expect(markdown.contains("<a id=\"ref-1\"></a>\n**[1] Motivation — four of 11** (1 passage)"))
-    #expect(markdown.contains("- P01 (Principal), P01.txt [10–42], passage 7: “It lined up with our \\<district\\> plan.”"))
+    #expect(markdown.contains("- P01 (Principal), P01.txt, turn 3, passage 7: “It lined up with our \\<district\\> plan.”"))
   }
 
   /// What participants say and what attributes are called is shown as typed, never as markup:
@@ -143,7 +144,7 @@ struct RendererTests {
     let reference = Reference(
       id: "ref-1", title: hostile[3],
       entries: hostile.enumerated().map { index, text in
-        .init(passageID: Int64(index), participant: "P0\(index)", documentKey: "d.txt", speaker: nil, start: 0, end: 1, text: text)
+        .init(passageID: Int64(index), participant: "P0\(index)", documentKey: "d.txt", speaker: nil, start: 0, end: 1, place: "turn 1", text: text)
       })
     let table = DataTable(
       id: "t", title: "T", columns: ["Attribute", "Value"], rows: hostile.map { [TableCell(stringLiteral: $0), "1"] }, notes: [])
@@ -154,7 +155,7 @@ struct RendererTests {
         .paragraph([.text(hostile[1]), .count(hostile[4], reference: "ref-1")]),
         .quote(
           lead: hostile[2], text: "first line\n" + hostile[3] + "\n" + hostile[7],
-          source: .init(participant: "P01", documentKey: "<d>.txt", passageID: 1, start: 0, end: 1)),
+          source: .init(participant: "P01", documentKey: "<d>.txt", passageID: 1, start: 0, end: 1, place: "turn 1")),
         .bullets(hostile.map { [.text($0)] }),
         .table(table),
         .passages(reference: reference),
@@ -196,5 +197,19 @@ struct RendererTests {
     #expect(html.contains("our &lt;district&gt; plan"))
     #expect(html.contains("id=\"ref-1\""))
     #expect(!html.contains("<script"))
+  }
+}
+
+/// Issue 34, item 6: a quote is cited where a reader finds it, by the recording's time or the
+/// transcript's speaker turn (counted from 1), not by character offsets.
+@Suite struct CitationTests {
+  @Test func aPassageIsCitedByItsTimeOrItsTurn() {
+    var passage = Passage(ordinal: 20, turn: 13, speaker: "P02", role: .participant, span: TextSpan(start: 4_100, end: 4_300), text: "…")
+    #expect(Citation.place(of: passage) == "turn 14")
+    passage.startTime = 760.6
+    #expect(Citation.place(of: passage) == "00:12:40")
+    passage.startTime = 3 * 3600 + 61
+    #expect(Citation.place(of: passage) == "03:01:01")
+    #expect(Citation.text(participant: "P02", documentKey: "interview 2", place: "turn 14") == "P02, interview 2, turn 14")
   }
 }

@@ -153,7 +153,7 @@ public struct BriefBuilder {
         entries.append(Reference.Entry(
           passageID: passageID, participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
           speaker: passage.role == .participant ? nil : passage.role.rawValue,
-          start: span.start, end: span.end, text: masked(String(scalars: scalars[lower..<upper]))))
+          start: span.start, end: span.end, place: Citation.place(of: passage), text: masked(String(scalars: scalars[lower..<upper]))))
       }
     }
     references.append(Reference(id: id, title: title, entries: entries, total: entries.count + total))
@@ -192,12 +192,12 @@ public struct BriefBuilder {
     if let passage = corpus.passage(source.passageID) {
       references.append(
         Reference(
-          id: id, title: "Quote \(quoteCount + 1): \(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]",
+          id: id, title: "Quote \(quoteCount + 1): " + Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place),
           entries: [
             Reference.Entry(
               passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
               speaker: passage.role == .participant ? nil : passage.role.rawValue, start: passage.span.start, end: passage.span.end,
-              text: masked(corpus.text(of: passage)))
+              place: source.place, text: masked(corpus.text(of: passage)))
           ]))
       source.reference = id
     }

@@ -60,7 +60,7 @@ struct QuoteSelector {
         source: QuoteSource(
           participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
           passageID: candidate.passageID,
-          start: quote.start, end: quote.end))
+          start: quote.start, end: quote.end, place: Citation.place(of: passage)))
       if best.map({ score > $0.score }) ?? true { best = (score, exemplar) }
     }
     if let chosen = best?.exemplar {

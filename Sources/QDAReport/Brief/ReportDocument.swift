@@ -1,3 +1,5 @@
+public import QDAModel
+import Foundation
 public import QDAAnalysis
 
 /// A report as structure, before it becomes Markdown or HTML.
@@ -66,6 +68,8 @@ public struct QuoteSource: Sendable, Hashable {
   public var passageID: Int64
   public var start: Int
   public var end: Int
+  /// Where a reader finds it in the transcript (`Citation.place`): "00:12:40" or "turn 14".
+  public var place: String
   /// The appendix entry listing the passage the quote comes from.
   public var reference: String?
 }
@@ -79,6 +83,8 @@ public struct Reference: Sendable, Hashable {
     public var speaker: String?
     public var start: Int
     public var end: Int
+    /// Where a reader finds it in the transcript (`Citation.place`).
+    public var place: String
     public var text: String
   }
 
@@ -126,5 +132,23 @@ public struct Reference: Sendable, Hashable {
     let plural = total == 1 ? "" : "s"
     guard total > entries.count else { return "\(total) passage\(plural)" }
     return "\(total) passage\(plural); the first \(entries.count) listed, every one in analysis.json and the table's JSON"
+  }
+}
+
+/// How the brief cites a passage: by participant, document and the place a reader finds it,
+/// "P02, interview, 00:12:40" for a recording's captions, "P02, interview, turn 14" for a
+/// transcript (the speaker turns counted from 1), never by character offsets.
+public enum Citation {
+  public static func place(of passage: Passage) -> String {
+    if let time = passage.startTime, time.isFinite, time >= 0 {
+      let seconds = Int(min(time, 359_999))
+      return String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+    return "turn \(passage.turn + 1)"
+  }
+
+  /// "P02, interview, turn 14".
+  public static func text(participant: String, documentKey: String, place: String) -> String {
+    "\(participant), \(documentKey), \(place)"
   }
 }

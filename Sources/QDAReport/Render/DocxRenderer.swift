@@ -25,11 +25,19 @@ public struct DocxRenderer: Sendable {
     var body = Body()
     body.paragraph(style: "Title", runs: run(report.title))
     if let subtitle = report.subtitle { body.paragraph(style: "Subtitle", runs: run(subtitle)) }
+    var contentsWritten = false
     for block in report.blocks {
       for piece in body.takePieces() { try sink(piece) }
+      // The contents follow the summary, on a page of their own: the first page is the summary.
+      if !contentsWritten, case .heading(1, _, let anchor) = block, anchor != "summary" {
+        contents(report, in: &body)
+        contentsWritten = true
+      }
       switch block {
       case .heading(let level, let text, let anchor):
-        body.paragraph(style: "Heading\(min(4, max(1, level)))", runs: run(text), bookmark: anchor)
+        // The tables, the methods and the appendix each start a page: they are for looking up.
+        let ownPage = level == 1 && anchor.map(Self.sectionsOnTheirOwnPage.contains) == true
+        body.paragraph(style: "Heading\(min(4, max(1, level)))", runs: run(text), bookmark: anchor, pageBreakBefore: ownPage)
       case .paragraph(let inlines):
         body.paragraph(style: nil, runs: runs(inlines))
       case .blockquote(let inlines):
@@ -37,7 +45,7 @@ public struct DocxRenderer: Sendable {
       case .quote(let lead, let text, let source):
         body.paragraph(style: nil, runs: run(lead), keepWithNext: true)
         body.paragraph(style: "Quote", runs: run(text), keepWithNext: true)
-        let place = "— \(source.participant), \(source.documentKey) [\(source.start)–\(source.end)]"
+        let place = "— " + Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place)
         body.paragraph(style: "QuoteSource", runs: source.reference.map { link(place, to: $0) } ?? run(place))
       case .bullets(let items):
         for item in items { body.paragraph(style: "ListBullet", runs: runs(item), numbered: true) }
@@ -59,7 +67,7 @@ public struct DocxRenderer: Sendable {
           let speaker = entry.speaker.map { " (\($0))" } ?? ""
           body.paragraph(
             style: "ReferenceEntry",
-            runs: run("\(entry.participant)\(speaker), \(entry.documentKey) [\(entry.start)–\(entry.end)], passage \(entry.passageID): ", italic: true)
+            runs: run("\(entry.participant)\(speaker), \(entry.documentKey), \(entry.place), passage \(entry.passageID): ", italic: true)
               + run("“\(entry.text.replacingOccurrences(of: "\n", with: " "))”"))
         }
         for person in reference.people {
@@ -70,7 +78,7 @@ public struct DocxRenderer: Sendable {
     }
     for piece in body.takePieces(all: true) { try sink(piece) }
     try sink(Array("""
-      <w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
+      <w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
       </w:body>
       </w:document>
       """.utf8))
@@ -79,6 +87,7 @@ public struct DocxRenderer: Sendable {
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
       <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
       <Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>
+      <Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
 
       """
     for image in body.images {
@@ -93,9 +102,50 @@ public struct DocxRenderer: Sendable {
       ("word/_rels/document.xml.rels", Array(relationships.utf8)),
       ("word/styles.xml", Array(Self.styles.utf8)),
       ("word/numbering.xml", Array(Self.numbering.utf8)),
+      ("word/footer1.xml", Array(Self.footer(title: report.title).utf8)),
     ]
     for image in body.images { parts.append(("word/media/\(image.file)", Array(image.svg.utf8))) }
     return parts
+  }
+
+  // MARK: - Contents and page numbers
+
+  /// Headings that start a new page.
+  static let sectionsOnTheirOwnPage: Set<String> = ["tables", "methods", "appendix"]
+
+  /// A contents list of the sections and their parts (headings of levels 1 and 2), each a link
+  /// to its heading, after the summary (on the next page), inside a TOC field that Word fills with page numbers when it opens the file
+  /// (the field is marked dirty); a reader without fields sees the linked list.
+  func contents(_ report: ReportDocument, in body: inout Body) {
+    var entries: [(level: Int, text: String, anchor: String)] = []
+    for block in report.blocks {
+      if case .heading(let level, let text, let anchor?) = block, level <= 2 { entries.append((level, text, anchor)) }
+    }
+    guard entries.count >= 3 else { return }
+    body.paragraph(style: "TOCHeading", runs: run("Contents"), pageBreakBefore: entries.first?.anchor == "summary")
+    for (index, entry) in entries.enumerated() {
+      var runs = ""
+      if index == 0 {
+        runs += "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+        runs += "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
+        runs += "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+      }
+      runs += link(entry.text, to: entry.anchor)
+      if index == entries.count - 1 { runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+      body.paragraph(style: "TOC\(entry.level)", runs: runs)
+    }
+  }
+
+  /// The footer on every page: the brief's title and "page N of M".
+  static func footer(title: String) -> String {
+    func field(_ code: String) -> String {
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(code) </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <w:ftr xmlns:w="\(w)" xmlns:r="\(r)"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs><w:tab w:val="right" w:pos="9360"/></w:tabs></w:pPr><w:r><w:t xml:space="preserve">\(escape(title))</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Page </w:t></w:r>\(field("PAGE"))<w:r><w:t xml:space="preserve"> of </w:t></w:r>\(field("NUMPAGES"))</w:p></w:ftr>
+      """
   }
 
   // MARK: - Runs
@@ -162,10 +212,14 @@ public struct DocxRenderer: Sendable {
     var images: [(relationship: String, file: String, svg: String)] = []
     var bookmarks = 0
 
-    mutating func paragraph(style: String?, runs: String, bookmark: String? = nil, keepWithNext: Bool = false, numbered: Bool = false) {
+    mutating func paragraph(
+      style: String?, runs: String, bookmark: String? = nil, keepWithNext: Bool = false, numbered: Bool = false,
+      pageBreakBefore: Bool = false
+    ) {
       var properties = ""
       if let style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
       if keepWithNext { properties += "<w:keepNext/>" }
+      if pageBreakBefore { properties += "<w:pageBreakBefore/>" }
       if numbered { properties += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>" }
       xml += "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")"
       if let bookmark {
@@ -280,6 +334,7 @@ public struct DocxRenderer: Sendable {
     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
     <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+    <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
     <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
     </Types>
     """
@@ -328,6 +383,10 @@ public struct DocxRenderer: Sendable {
     <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:i/><w:sz w:val="18"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="17"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="40" w:after="200"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="444444"/></w:rPr></w:style>
+    <w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="120"/></w:pPr><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:b/><w:sz w:val="28"/></w:rPr></w:style>
+    <w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs><w:spacing w:after="40"/></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs><w:spacing w:after="20"/><w:ind w:left="360"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
+    <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="16"/><w:color w:val="555555"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="ReferenceTitle"><w:name w:val="Reference Title"/><w:basedOn w:val="Normal"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="40"/></w:pPr><w:rPr><w:b/><w:sz w:val="18"/></w:rPr></w:style>
     <w:style w:type="paragraph" w:styleId="ReferenceEntry"><w:name w:val="Reference Entry"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="360"/><w:spacing w:after="40"/></w:pPr><w:rPr><w:sz w:val="17"/></w:rPr></w:style>
     <w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0B4F8A"/><w:u w:val="single"/></w:rPr></w:style>

@@ -6,10 +6,41 @@ import QDAAnalysis
 public struct HTMLRenderer: Sendable {
   public init() {}
 
+  /// The sections and their parts (headings of levels 1 and 2), each linked, after the title.
+  func contents(_ report: ReportDocument) -> String {
+    var items = ""
+    var count = 0
+    var open = false
+    for block in report.blocks {
+      guard case .heading(let level, let text, let anchor?) = block, level <= 2 else { continue }
+      count += 1
+      let link = "<a href=\"#\(escape(anchor))\">\(escape(text))</a>"
+      if level == 1 {
+        if open { items += "</ul></li>\n"; open = false }
+        items += "<li>\(link)"
+        // The parts of a section in a list of their own, closed at the next section.
+        items += "<ul>"
+        open = true
+      } else {
+        items += "<li>\(link)</li>"
+      }
+    }
+    if open { items += "</ul></li>\n" }
+    guard count >= 3 else { return "" }
+    return "<nav class=\"contents\" aria-label=\"Contents\"><h2 class=\"contents-title\">Contents</h2>\n<ul>\n"
+      + items.replacingOccurrences(of: "<ul></ul>", with: "") + "</ul></nav>\n"
+  }
+
   public func render(_ report: ReportDocument) -> String {
     var body = "<h1>\(escape(report.title))</h1>\n"
     if let subtitle = report.subtitle { body += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
+    var contentsWritten = false
     for block in report.blocks {
+      // The contents follow the summary.
+      if !contentsWritten, case .heading(1, _, let anchor) = block, anchor != "summary" {
+        body += contents(report)
+        contentsWritten = true
+      }
       switch block {
       case .heading(let level, let text, let anchor):
         let tag = "h\(min(6, level + 1))"
@@ -17,7 +48,7 @@ public struct HTMLRenderer: Sendable {
       case .paragraph(let inlines):
         body += "<p>\(inline(inlines))</p>\n"
       case .quote(let lead, let text, let source):
-        let place = "\(escape(source.participant)), \(escape(source.documentKey)) [\(source.start)–\(source.end)]"
+        let place = escape(Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place))
         let footer = source.reference.map { "<a href=\"#\(escape($0))\">\(place)</a>" } ?? place
         body += "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(footer)</footer></blockquote>\n"
       case .bullets(let items):
@@ -33,7 +64,7 @@ public struct HTMLRenderer: Sendable {
         body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(escape(reference.countNote)))</small></h4>\n<ol>\n"
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\(escape($0)))" } ?? ""
-          body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
+          body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)), \(escape(entry.place)), passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
         }
         for person in reference.people {
           body += "<li><span class=\"where\">\(escape(person.participant))</span> \(escape(person.values))</li>\n"
@@ -64,7 +95,9 @@ public struct HTMLRenderer: Sendable {
       .note { font-size: .8rem; color: #444; margin: 0; }
       .reference { font-size: .85rem; }
       .reference .where { color: #555; }
-      @media print { a { color: inherit; text-decoration: none; } h2 { page-break-after: avoid; } table, blockquote { page-break-inside: avoid; } }
+      nav.contents ul { list-style: none; padding-left: 1.2em; margin: 0.2em 0; } nav.contents > ul { padding-left: 0; } nav.contents li { margin: 0.15em 0; }
+      @page { @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
+      @media print { a { color: inherit; text-decoration: none; } h2 { page-break-after: avoid; } table, blockquote { page-break-inside: avoid; } #tables, #methods, #appendix { break-before: page; } }
       </style>
       </head>
       <body>

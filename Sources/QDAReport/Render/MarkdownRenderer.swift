@@ -18,7 +18,7 @@ public struct MarkdownRenderer: Sendable {
       case .paragraph(let inlines):
         out += inline(inlines) + "\n\n"
       case .quote(let lead, let text, let source):
-        let place = "\(MarkdownText.escapeLine(source.participant)), \(MarkdownText.escapeLine(source.documentKey)) [\(source.start)–\(source.end)]"
+        let place = MarkdownText.escapeLine(Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place))
         out += "\(MarkdownText.escape(lead))\n\n> \(MarkdownText.escape(text).replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(place)\(source.reference.map { " ([passage](#\($0)))" } ?? "")\n\n"
       case .bullets(let items):
         out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
@@ -35,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\(MarkdownText.escapeLine($0)))" } ?? ""
           let text = MarkdownText.escapeLine(entry.text)
-          out += "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)) [\(entry.start)–\(entry.end)], passage \(entry.passageID): “\(text)”\n"
+          out += "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)), \(MarkdownText.escapeLine(entry.place)), passage \(entry.passageID): “\(text)”\n"
         }
         for person in reference.people {
           out += "- \(MarkdownText.escapeLine(person.participant))\(person.values.isEmpty ? "" : ": " + MarkdownText.escapeLine(person.values))\n"
