@@ -101,8 +101,10 @@ extension Pipeline {
     ).build()
     if !surveys.isEmpty {
       report.insert(
-        [.heading(level: 1, text: "Surveys", anchor: "surveys")] + surveys.flatMap { SurveySection.blocks($0.summary, tables: $0.tables) },
+        [.heading(level: 1, text: "Surveys", anchor: "surveys")] + surveys.flatMap { SurveySection.blocks($0.summary) },
         beforeAnchor: "tables")
+      // At the end of the Tables section, with the interviews' tables.
+      report.insert(SurveySection.tableBlocks(surveys.flatMap(\.tables)), beforeAnchor: "methods")
     }
     let study = corpus.interviewProtocol?.study
     let values: [String: Any] = [

@@ -4,11 +4,13 @@ import QDAModel
 
 /// The report's survey section, in the style of the seed brief's Figure 2: who answered, a
 /// sentence per rating item with its percent and n ("73 percent (60 of 82) agreed or strongly
-/// agreed that …"), the most chosen options of multi-select items, numeric items, a stacked bar
-/// chart per block of rating items, and the tables.
+/// agreed that …"), the most chosen options of multi-select items, numeric items, and a stacked
+/// bar chart per block of rating items. The survey's tables go with the brief's other tables
+/// (`tableBlocks`): in the findings their item wording, one word a line in a narrow column, took
+/// two pages the sentences above already state.
 public enum SurveySection {
   /// The section's blocks for one survey.
-  public static func blocks(_ summary: SurveySummary, tables: [DataTable]) -> [Block] {
+  public static func blocks(_ summary: SurveySummary) -> [Block] {
     let stem = ((summary.source as NSString).lastPathComponent as NSString).deletingPathExtension
     var blocks: [Block] = [.heading(level: 2, text: "Survey: \(stem)", anchor: "survey-" + stem)]
     var intro = "\(summary.dialect.name) export, \(summary.rows) responses: \(summary.counted) counted"
@@ -53,8 +55,12 @@ public enum SurveySection {
             "\(entry.item.fullText) Mean \(number(mean)), median \(number(median)), range \(number(low))–\(number(high)) (n = \(entry.answered)).")
         ]))
     }
-    for table in tables { blocks.append(.table(table)) }
     return blocks
+  }
+
+  /// A survey's tables for the brief's Tables section, each under its title.
+  public static func tableBlocks(_ tables: [DataTable]) -> [Block] {
+    tables.flatMap { table in [Block.heading(level: 3, text: table.title, anchor: "table-\(table.id)"), .table(table)] }
   }
 
   /// A multi-select's most chosen choices, each with its share of those who answered: the top
