@@ -52,7 +52,11 @@ struct DecisionTests {
     let report = try pipeline.writeReport(project: path, out: folder.path("out"))
     #expect(!report.isEmpty)
     let matrix = try Fixtures.text(folder.path("out/tables/contradiction_matrix.csv"))
-    #expect(matrix.contains("Rules,,,,·,1 (1),·,·"))
+    // One row per pair: rules against tools and signs once (the rejected one left out), no
+    // primary contradiction of the rules, none with the community.
+    #expect(matrix.contains("\r\nRules,Tools and signs,secondary,1,1,"), "\(matrix)")
+    #expect(matrix.contains("\r\nRules,Rules,primary,0,0,"))
+    #expect(matrix.contains("\r\nRules,Community,secondary,0,0,"))
   }
 
   @Test func decidingAnUnknownIdIsAnError() throws {

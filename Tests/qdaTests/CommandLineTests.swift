@@ -36,7 +36,7 @@ struct CommandLineTests {
     let table = try CommandRunner.qda(["table", "time_estimates", "--project", temp.path("p.qda"), "--format", "csv"])
     #expect(table.status == 0)
     #expect(table.stdout.hasPrefix(
-      "Participant,Hours,Words,Rule\r\nT01,32.5,\"Thirty hours, maybe thirty-five\",30–35 (32.5) hours = 32.5\r\n"
+      "participant,hours,words,rule\r\nT01,32.5,\"Thirty hours, maybe thirty-five\",30–35 (32.5) hours = 32.5\r\n"
         + "T02,24,Three hours a week over eight weeks,3 hours a week × 8 weeks = 24\r\n"))
   }
 
