@@ -154,6 +154,28 @@ extension BriefBuilder {
       paragraph([.text(firstSentence(elementCode.definition))])
     }
     for code in withData { codeSection(code, level: 3) }
+    if element == .toolsAndSigns, let named = namedResources() { paragraph(named) }
+  }
+
+  /// "Resources named by many principals: the Tennessee Leaders for Equity Playbook (ten of 11
+  /// principals)." The named-resources table's rows, each linked to the passages naming it; a
+  /// name the quote mask would change (a person's) is left out.
+  mutating func namedResources(lead: String? = nil) -> [Inline]? {
+    var kept = analysis.namedResources.resources.filter { masked($0.name) == $0.name }
+    kept = Array(kept.prefix(3))
+    guard !kept.isEmpty else { return nil }
+    var inlines: [Inline] = [
+      .text(lead ?? (kept.count == 1 ? "The resource named by the most \(noun.plural): " : "Resources named by many \(noun.plural): "))
+    ]
+    for (index, resource) in kept.enumerated() {
+      if index > 0 { inlines.append(.text(index == kept.count - 1 ? " and " : ", ")) }
+      let phrase = CountWording.phrase(resource.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      inlines.append(.text("the \(resource.name) ("))
+      inlines.append(count(phrase, title: "Named: \(resource.name) — \(phrase)", passages: resource.passageIDs))
+      inlines.append(.text(")"))
+    }
+    inlines.append(.text("."))
+    return inlines
   }
 
   /// A code's sub-section: a count sentence, an exemplar, and its themes; the standard tables

@@ -11,6 +11,7 @@ extension BriefBuilder {
     var items: [[Inline]] = []
     if let who = summaryOfPeople() { items.append(who) }
     if let themes = summaryOfThemes() { items.append(themes) }
+    if let named = namedResources() { items.append(named) }
     if let motivation = summaryOfMotivation() { items.append(motivation) }
     if let time = summaryOfTime() { items.append(time) }
     if let incentives = summaryOfIncentives() { items.append(incentives) }

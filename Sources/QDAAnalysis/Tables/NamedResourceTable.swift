@@ -1,0 +1,227 @@
+public import QDAModel
+
+/// Resources, tools and programmes that many participants name: phrases they write with
+/// capitals inside a sentence ("the Tennessee Leaders for Equity Playbook", "the Playbook"),
+/// grouped by their last word, counted by the participants who say any of them. A seed brief's
+/// central resource finding ("the playbook named by most principals") is of this kind.
+///
+/// What is not a resource is left out by its form, not by a list of resources: words that
+/// open a sentence, words the participants also write in lower case, titles and the name after
+/// them, "I", months and days, numbers, languages and nationalities, acronyms alone, and names of
+/// places (a phrase holding School, District, Elementary, County…). A group needs a name of two
+/// words or more and at least three participants and a quarter of those interviewed.
+public struct NamedResourceTable: Hashable, Sendable, Codable {
+  public struct Resource: Hashable, Sendable, Codable {
+    /// The form most participants used among those of two words or more.
+    public var name: String
+    /// Every form seen, most participants first.
+    public var forms: [String]
+    /// Who named it, in the order of the interviewed.
+    public var participants: [String]
+    /// Participant passages that name it.
+    public var passageIDs: [Int64]
+  }
+
+  public var resources: [Resource]
+  public var denominator: Int
+
+  public init(_ corpus: CorpusSnapshot) {
+    let interviewed = corpus.interviewed
+    denominator = interviewed.count
+    let rank = Dictionary(interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    // Participant passages of interviews, by document, texts read a document at a time.
+    var positions: [Int64: [Int]] = [:]
+    for position in corpus.passages.indices where corpus.passages.role(at: position) == .participant {
+      if let document = corpus.passages.documentID(at: position) { positions[document, default: []].append(position) }
+    }
+    var lowerCase: Set<String> = []
+    // Phrase → participants and passages.
+    var found: [String: (participants: Set<String>, passages: [Int64])] = [:]
+    for document in corpus.documents where document.format != .survey {
+      guard let id = document.id, let list = positions[id], rank[document.participantID] != nil else { continue }
+      let passages = list.map { corpus.passages[$0] }
+      for (passage, text) in zip(passages, corpus.texts(of: passages)) {
+        for phrase in Self.phrases(in: text, lowerCase: &lowerCase) {
+          found[phrase, default: ([], [])].participants.insert(document.participantID)
+          if let passageID = passage.id, found[phrase]?.passages.last != passageID { found[phrase]?.passages.append(passageID) }
+        }
+      }
+    }
+    // Grouped by the last word.
+    var groups: [String: [(phrase: String, participants: Set<String>, passages: [Int64])]] = [:]
+    for (phrase, value) in found {
+      let words = phrase.split(separator: " ")
+      guard let last = words.last else { continue }
+      if words.count == 1 && lowerCase.contains(phrase.lowercased()) { continue }
+      groups[last.lowercased(), default: []].append((phrase, value.participants, value.passages))
+    }
+    let least = max(3, (denominator + 3) / 4)
+    var resources: [Resource] = []
+    for (_, forms) in groups {
+      let who = forms.reduce(into: Set<String>()) { $0.formUnion($1.participants) }
+      let named = forms.filter { $0.phrase.contains(" ") }
+      guard who.count >= least, !named.isEmpty else { continue }
+      let ordered = forms.sorted { ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase) }
+      let name = named.max { ($0.participants.count, $0.phrase.count, $1.phrase) < ($1.participants.count, $1.phrase.count, $0.phrase) }!.phrase
+      resources.append(
+        Resource(
+          name: name, forms: ordered.map(\.phrase),
+          participants: who.sorted { rank[$0] ?? 0 < rank[$1] ?? 0 },
+          passageIDs: Array(Set(forms.flatMap(\.passages))).sorted()))
+    }
+    self.resources = resources.sorted { ($0.participants.count, $1.name) > ($1.participants.count, $0.name) }
+  }
+
+  public var table: DataTable {
+    DataTable(
+      id: "named_resources", title: "Resources and programmes named by many participants",
+      columns: ["Resource", "Also written", "Participants (of \(denominator))", "Passages"],
+      rows: resources.map {
+        [TableCell($0.name), TableCell($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
+         .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs)]
+      },
+      notes: ["Phrases participants write with capitals inside a sentence, grouped by their last word; named by at least three participants and a quarter of those interviewed."],
+      data: TableData(
+        columns: [
+          .text("resource", "The name most participants used (two words or more)."),
+          .text("also_written", "Other forms counted with it, separated by “; ”."),
+          .integer("participants", "Interviewed participants who named it in any form."),
+          .integer("interviewed", "Interviewed participants in all: the denominator."),
+          .integer("passages", "Participant passages that name it."),
+        ],
+        rows: resources.map {
+          [.text($0.name), .text($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
+           .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count)]
+        }))
+  }
+
+  // MARK: - Reading phrases
+
+  /// The capitalised phrases inside the sentences of a text; the words written in lower case
+  /// are added to `lowerCase`.
+  static func phrases(in text: String, lowerCase: inout Set<String>) -> [String] {
+    var result: [String] = []
+    for sentence in sentences(text) {
+      let words = words(sentence)
+      for word in words where word.first?.isLowercase == true { lowerCase.insert(word.lowercased()) }
+      var index = 1  // the first word of a sentence is capitalised whatever it is
+      while index < words.count {
+        guard startsName(words, at: index) else {
+          index += 1
+          continue
+        }
+        var run = [words[index]]
+        var next = index + 1
+        while next < words.count {
+          if continuesName(words[next]) {
+            run.append(words[next])
+            next += 1
+          } else if connectors.contains(words[next].lowercased()), next + 1 < words.count, continuesName(words[next + 1]) {
+            run += [words[next], words[next + 1]]
+            next += 2
+          } else {
+            break
+          }
+        }
+        index = next
+        if let phrase = kept(run) { result.append(phrase) }
+      }
+    }
+    return result
+  }
+
+  private static func startsName(_ words: [String], at index: Int) -> Bool {
+    let word = words[index]
+    guard word.first?.isUppercase == true, word != "I", !word.hasPrefix("I'") && !word.hasPrefix("I’") else { return false }
+    let lower = word.lowercased()
+    if titles.contains(lower) || titles.contains(words[index - 1].lowercased()) { return false }
+    return !functionWords.contains(lower) && !calendar.contains(lower)
+  }
+
+  private static func continuesName(_ word: String) -> Bool {
+    guard word.first?.isUppercase == true, word != "I", !word.hasPrefix("I'") && !word.hasPrefix("I’") else { return false }
+    return !titles.contains(word.lowercased()) && !calendar.contains(word.lowercased())
+  }
+
+  /// A run as a phrase, or nil when its form says it is no resource.
+  private static func kept(_ run: [String]) -> String? {
+    let lower = run.map { $0.lowercased() }
+    if lower.contains(where: places.contains) { return nil }
+    if lower.allSatisfy({ $0.split(separator: "-").allSatisfy { numbers.contains(String($0)) } }) { return nil }
+    if run.count == 1 {
+      let word = run[0]
+      if word.count < 3 || languages.contains(lower[0]) { return nil }
+      if word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return nil }  // an acronym alone
+    }
+    return run.joined(separator: " ")
+  }
+
+  /// Sentences: split after `.`, `!` or `?` before a space, and at line breaks.
+  static func sentences(_ text: String) -> [Substring] {
+    var result: [Substring] = []
+    var start = text.startIndex
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      let next = text.index(after: index)
+      if character == "\n" || ((character == "." || character == "!" || character == "?") && (next == text.endIndex || text[next] == " ")) {
+        result.append(text[start..<next])
+        start = next
+      }
+      index = next
+    }
+    if start < text.endIndex { result.append(text[start...]) }
+    return result
+  }
+
+  /// Words: letters and digits, with ' ’ - . inside a word ("Ed.D.", "O'Neil", "job-embedded").
+  static func words(_ sentence: Substring) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var pendingJoin: Character?
+    for character in sentence {
+      if character.isLetter || character.isNumber {
+        if let join = pendingJoin, !current.isEmpty { current.append(join) }
+        pendingJoin = nil
+        current.append(character)
+      } else if !current.isEmpty, "'’-.".contains(character), pendingJoin == nil {
+        pendingJoin = character
+      } else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        pendingJoin = nil
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  static let connectors: Set<String> = ["of", "for", "and", "the", "in", "on", "to", "&"]
+  static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "miss", "mister", "sr", "fr", "coach", "principal", "superintendent"]
+  static let calendar: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+  ]
+  static let places: Set<String> = [
+    "school", "schools", "district", "districts", "elementary", "middle", "high", "academy", "county", "city", "town",
+    "university", "college", "street", "avenue", "road", "state", "usd", "isd", "cusd", "sd",
+  ]
+  static let numbers: Set<String> = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "hundred", "thousand",
+  ]
+  static let languages: Set<String> = [
+    "english", "spanish", "french", "german", "chinese", "mandarin", "cantonese", "arabic", "vietnamese", "korean",
+    "japanese", "portuguese", "russian", "hmong", "somali", "haitian", "creole", "tagalog", "american", "african", "asian",
+    "latino", "latina", "latinx", "hispanic", "native", "indigenous", "european", "mexican",
+  ]
+  /// Words that are capitalised inside a sentence only by accident or after a quote mark.
+  static let functionWords: Set<String> = [
+    "okay", "ok", "yeah", "yes", "no", "so", "and", "but", "the", "a", "an", "it", "that", "this", "we", "my", "our",
+    "they", "you", "he", "she", "well", "oh", "um", "uh", "honestly", "really", "just", "then", "there", "if", "when",
+    "what", "because", "like", "also", "not", "maybe", "actually", "right", "sure", "now", "which", "one", "some", "as",
+    "at", "in", "on", "for", "or", "with", "all", "any", "do", "did", "let", "how", "who", "why", "where", "every",
+  ]
+}
