@@ -34,7 +34,7 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
     for position in corpus.passages.indices where corpus.passages.role(at: position) == .participant {
       if let document = corpus.passages.documentID(at: position) { positions[document, default: []].append(position) }
     }
-    var lowerCase: Set<String> = []
+    var lowerCase: Set<UInt64> = []
     // Phrase → participants and passages.
     var found: [String: (participants: Set<String>, passages: [Int64])] = [:]
     for document in corpus.documents where document.format != .survey {
@@ -52,7 +52,7 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
     for (phrase, value) in found {
       let words = phrase.split(separator: " ")
       guard let last = words.last else { continue }
-      if words.count == 1 && lowerCase.contains(phrase.lowercased()) { continue }
+      if words.count == 1 && lowerCase.contains(Self.wordHash(phrase)) { continue }
       groups[last.lowercased(), default: []].append((phrase, value.participants, value.passages))
     }
     let least = max(3, (denominator + 3) / 4)
@@ -97,26 +97,31 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
 
   // MARK: - Reading phrases
 
-  /// The capitalised phrases inside the sentences of a text; the words written in lower case
-  /// are added to `lowerCase`.
-  static func phrases(in text: String, lowerCase: inout Set<String>) -> [String] {
+  /// The capitalised phrases inside the sentences of a text; each word written in lower case is
+  /// added to `lowerCase` by its hash (`wordHash`: no string is made for the many plain words).
+  static func phrases(in text: String, lowerCase: inout Set<UInt64>) -> [String] {
+    let scalars = Array(text.unicodeScalars)
     var result: [String] = []
-    for sentence in sentences(text) {
-      let words = words(sentence)
-      for word in words where word.first?.isLowercase == true { lowerCase.insert(word.lowercased()) }
+    // The sentence's words so far, as ranges of `scalars`.
+    var words: [Range<Int>] = []
+    func flush() {
+      defer { words.removeAll(keepingCapacity: true) }
+      guard words.count > 1 else { return }
       var index = 1  // the first word of a sentence is capitalised whatever it is
       while index < words.count {
-        guard startsName(words, at: index) else {
+        guard startsName(scalars, words, at: index) else {
           index += 1
           continue
         }
         var run = [words[index]]
         var next = index + 1
         while next < words.count {
-          if continuesName(words[next]) {
+          if continuesName(scalars, words[next]) {
             run.append(words[next])
             next += 1
-          } else if connectors.contains(words[next].lowercased()), next + 1 < words.count, continuesName(words[next + 1]) {
+          } else if next + 1 < words.count, connectors.contains(Self.text(scalars, words[next]).lowercased()),
+            continuesName(scalars, words[next + 1])
+          {
             run += [words[next], words[next + 1]]
             next += 2
           } else {
@@ -124,23 +129,86 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
           }
         }
         index = next
-        if let phrase = kept(run) { result.append(phrase) }
+        if let phrase = kept(run.map { Self.text(scalars, $0) }) { result.append(phrase) }
       }
     }
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if isWordScalar(scalar) {
+        var end = index + 1
+        while end < scalars.count {
+          if isWordScalar(scalars[end]) {
+            end += 1
+          } else if end + 1 < scalars.count, joiners.contains(scalars[end]), isWordScalar(scalars[end + 1]) {
+            end += 2
+          } else {
+            break
+          }
+        }
+        if scalar.properties.isLowercase { lowerCase.insert(wordHash(scalars[index..<end])) }
+        words.append(index..<end)
+        index = end
+        continue
+      }
+      let next = index + 1
+      if scalar == "\n" || ((scalar == "." || scalar == "!" || scalar == "?") && (next == scalars.count || scalars[next] == " ")) {
+        flush()
+      }
+      index = next
+    }
+    flush()
     return result
   }
 
-  private static func startsName(_ words: [String], at index: Int) -> Bool {
+  /// A word's hash, lower-cased (FNV-1a over its scalars): how `lowerCase` holds words.
+  static func wordHash(_ scalars: some Collection<Unicode.Scalar>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for scalar in scalars {
+      let value = scalar.isASCII ? (scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value)
+        : (scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value)
+      hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  static func wordHash(_ word: String) -> UInt64 { wordHash(word.unicodeScalars) }
+
+  private static let joiners: Set<Unicode.Scalar> = ["'", "\u{2019}", "-", "."]
+
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+
+  private static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+    String(String.UnicodeScalarView(scalars[range]))
+  }
+
+  private static func isCapitalised(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    scalars[range.lowerBound].properties.isUppercase
+  }
+
+  /// "I", "I'm", "I’ve": the pronoun, never a name.
+  private static func isPronounI(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    scalars[range.lowerBound] == "I" && (range.count == 1 || scalars[range.lowerBound + 1] == "'" || scalars[range.lowerBound + 1] == "\u{2019}")
+  }
+
+  private static func startsName(_ scalars: [Unicode.Scalar], _ words: [Range<Int>], at index: Int) -> Bool {
     let word = words[index]
-    guard word.first?.isUppercase == true, word != "I", !word.hasPrefix("I'") && !word.hasPrefix("I’") else { return false }
-    let lower = word.lowercased()
-    if titles.contains(lower) || titles.contains(words[index - 1].lowercased()) { return false }
+    guard isCapitalised(scalars, word), !isPronounI(scalars, word) else { return false }
+    let lower = text(scalars, word).lowercased()
+    if titles.contains(lower) || titles.contains(text(scalars, words[index - 1]).lowercased()) { return false }
     return !functionWords.contains(lower) && !calendar.contains(lower)
   }
 
-  private static func continuesName(_ word: String) -> Bool {
-    guard word.first?.isUppercase == true, word != "I", !word.hasPrefix("I'") && !word.hasPrefix("I’") else { return false }
-    return !titles.contains(word.lowercased()) && !calendar.contains(word.lowercased())
+  private static func continuesName(_ scalars: [Unicode.Scalar], _ word: Range<Int>) -> Bool {
+    guard isCapitalised(scalars, word), !isPronounI(scalars, word) else { return false }
+    let lower = text(scalars, word).lowercased()
+    return !titles.contains(lower) && !calendar.contains(lower)
   }
 
   /// A run as a phrase, or nil when its form says it is no resource.
@@ -154,46 +222,6 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
       if word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return nil }  // an acronym alone
     }
     return run.joined(separator: " ")
-  }
-
-  /// Sentences: split after `.`, `!` or `?` before a space, and at line breaks.
-  static func sentences(_ text: String) -> [Substring] {
-    var result: [Substring] = []
-    var start = text.startIndex
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      let next = text.index(after: index)
-      if character == "\n" || ((character == "." || character == "!" || character == "?") && (next == text.endIndex || text[next] == " ")) {
-        result.append(text[start..<next])
-        start = next
-      }
-      index = next
-    }
-    if start < text.endIndex { result.append(text[start...]) }
-    return result
-  }
-
-  /// Words: letters and digits, with ' ’ - . inside a word ("Ed.D.", "O'Neil", "job-embedded").
-  static func words(_ sentence: Substring) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var pendingJoin: Character?
-    for character in sentence {
-      if character.isLetter || character.isNumber {
-        if let join = pendingJoin, !current.isEmpty { current.append(join) }
-        pendingJoin = nil
-        current.append(character)
-      } else if !current.isEmpty, "'’-.".contains(character), pendingJoin == nil {
-        pendingJoin = character
-      } else {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-        pendingJoin = nil
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
   }
 
   static let connectors: Set<String> = ["of", "for", "and", "the", "in", "on", "to", "&"]
