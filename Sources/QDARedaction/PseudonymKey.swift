@@ -106,6 +106,14 @@ public struct PseudonymKey: Hashable, Sendable {
   @discardableResult
   public mutating func assign(_ original: String, kind: IdentifierKind, preferred: String? = nil) -> String {
     if let existing = pseudonym(for: original) { return existing }
+    // The same person written another way keeps one pseudonym: the same words in another case,
+    // accents or normalisation, or with a title ("Jose Nunez", "JOSÉ NUÑEZ" for José Nuñez;
+    // "Evelyn Ashford" for Dr. Evelyn Ashford); and, for interviewers and other people of one
+    // kind, a title and surname that only one of them has ("Dr. Ashford").
+    if let same = samePerson(original, kind: kind) {
+      entries.append(PseudonymEntry(kind: kind, original: original, pseudonym: same))
+      return same
+    }
     let pseudonym: String
     if let preferred {
       pseudonym = preferred
@@ -118,6 +126,55 @@ public struct PseudonymKey: Hashable, Sendable {
     }
     entries.append(PseudonymEntry(kind: kind, original: original, pseudonym: pseudonym))
     return pseudonym
+  }
+
+  private func samePerson(_ original: String, kind: IdentifierKind) -> String? {
+    guard kind.isPerson else {
+      let folded = Redactor.folded(original)
+      return entries.first { $0.kind == kind && Redactor.folded($0.original) == folded }?.pseudonym
+    }
+    let words = Self.nameWords(original)
+    guard !words.isEmpty else { return nil }
+    if let same = entries.first(where: { $0.kind.isPerson && Self.nameWords($0.original) == words }) { return same.pseudonym }
+    // "T. Ibarra" and "Tomás Ibarra": an initial for a first name, one person of the same kind.
+    if words.count >= 2 {
+      func initialOf(_ a: [String], _ b: [String]) -> Bool {
+        a.count >= 2 && a.last == b.last && a[0].filter(\.isLetter).count == 1 && b[0].count > 1 && a[0].first == b[0].first
+      }
+      let pseudonyms = Set(
+        entries.filter {
+          let other = Self.nameWords($0.original)
+          return $0.kind == kind && other.count >= 2 && (initialOf(words, other) || initialOf(other, words))
+        }.map(\.pseudonym))
+      if pseudonyms.count == 1 { return pseudonyms.first }
+    }
+    // A participant listed by surname alone ("Núñez", "Mr. Ferreira-Lund"): the one participant
+    // whose name ends so.
+    if kind == .participant {
+      let pseudonyms = Set(
+        entries.filter {
+          let other = Self.nameWords($0.original)
+          return $0.kind == .participant && other.count > words.count && Array(other.suffix(words.count)) == words
+        }.map(\.pseudonym))
+      return pseudonyms.count == 1 ? pseudonyms.first : nil
+    }
+    // "Dr. Ashford": a title and one word, the surname of exactly one person of the same kind.
+    let titled = original.split(separator: " ").first.map { Redactor.isTitle(String($0)) } ?? false
+    guard titled, words.count == 1, kind != .participant else { return nil }
+    // Never a participant's: another person may share their surname.
+    let participants = Set(entries.filter { $0.kind == .participant }.map(\.pseudonym))
+    let pseudonyms = Set(
+      entries.filter {
+        $0.kind == kind && !participants.contains($0.pseudonym) && Self.nameWords($0.original).count > 1
+          && Self.nameWords($0.original).last == words[0]
+      }.map(\.pseudonym))
+    return pseudonyms.count == 1 ? pseudonyms.first : nil
+  }
+
+  /// A person's name as folded words without titles: "Dr. José Nuñez" → ["jose", "nunez"].
+  static func nameWords(_ name: String) -> [String] {
+    Redactor.folded(name).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+      .filter { !Redactor.isTitle($0) && !Redactor.isTitle($0 + ".") }
   }
 
   /// The key as CSV, in the order names were assigned.

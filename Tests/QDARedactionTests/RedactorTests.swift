@@ -300,3 +300,25 @@ import Testing
     #expect(!found.contains { $0.precomposedStringWithCanonicalMapping == "Iba" })
   }
 }
+
+/// One person, one pseudonym, however the transcripts and lists spell them.
+@Suite struct PseudonymConsistencyTests {
+  @Test func thePersonWrittenAnotherWayKeepsTheirPseudonym() {
+    var key = PseudonymKey()
+    #expect(key.assign("Tomás Ferreira-Lund", kind: .participant, preferred: "[P07]") == "[P07]")
+    // A reviewed list spells the participant without accents, in capitals or with a title.
+    #expect(key.assign("Tomas Ferreira-Lund", kind: .person) == "[P07]")
+    #expect(key.assign("MR. TOMÁS FERREIRA-LUND", kind: .person) == "[P07]")
+    // An interviewer named in a header, a label and a list.
+    let header = key.assign("Dr. Ingrid Sølvberg", kind: .interviewer)
+    #expect(key.assign("Ingrid Sølvberg", kind: .interviewer) == header)
+    #expect(key.assign("Dr. Sølvberg", kind: .interviewer) == header)
+    #expect(key.assign("I. Sølvberg", kind: .interviewer) == header)
+    // A list naming a participant by surname, with the kind participant.
+    #expect(key.assign("Mr. Ferreira-Lund", kind: .participant) == "[P07]")
+    // A title and a surname nobody else of that kind has is not someone else's, and another
+    // person with the participant's surname is not the participant.
+    #expect(key.assign("Ms. Lund", kind: .person) != "[P07]")
+    #expect(key.assign("Dr. Okonkwo", kind: .interviewer) != header)
+  }
+}
