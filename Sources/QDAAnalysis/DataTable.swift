@@ -114,9 +114,25 @@ public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
       guard value.isFinite else { return "" }
       if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
       let shortest = String(value)
-      if !shortest.contains("e") { return shortest }
-      let fixed = String(format: "%.17f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
-      return fixed.hasSuffix(".") ? String(fixed.dropLast()) : fixed
+      guard let e = shortest.firstIndex(of: "e"), let exponent = Int(shortest[shortest.index(after: e)...]) else {
+        return shortest
+      }
+      // "1.4285714285714286e-05" → "0.000014285714285714286": the same digits, the point moved.
+      var mantissa = shortest[..<e]
+      let negative = mantissa.hasPrefix("-")
+      if negative { mantissa = mantissa.dropFirst() }
+      let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+      let digits = parts[0] + (parts.count > 1 ? parts[1] : "")
+      let point = parts[0].count + exponent
+      var text: String
+      if point <= 0 {
+        text = "0." + String(repeating: "0", count: -point) + digits
+      } else if point >= digits.count {
+        text = digits + String(repeating: "0", count: point - digits.count)
+      } else {
+        text = digits.prefix(point) + "." + digits.dropFirst(point)
+      }
+      return (negative ? "-" : "") + text
     }
   }
 }

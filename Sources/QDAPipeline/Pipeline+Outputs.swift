@@ -90,14 +90,20 @@ extension Pipeline {
     environment.progress("reading the project for the report")
     let corpus = try snapshot(project: path, texts: false)
     environment.progress("tables")
-    let analysis = Analysis(corpus)
+    var analysis = Analysis(corpus)
+    let mask = keepNames ? nil : Self.quoteNameMask(corpus)
+    if let mask {
+      // A "resource" that is a person's name (a colleague many named) goes in no table or brief.
+      analysis.namedResources.resources.removeAll { resource in
+        ([resource.name] + resource.forms).contains { mask.mask($0).replaced > 0 }
+      }
+    }
     let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
     let surveys = try surveyOutputs(project: path)
     let methods = try methodsContext(project: path, corpus: corpus, surveys: surveys.map(\.summary))
     environment.progress("writing the brief")
     var report = BriefBuilder(
-      corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods,
-      names: keepNames ? nil : Self.quoteNameMask(corpus)
+      corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods, names: mask
     ).build()
     if !surveys.isEmpty {
       report.insert(

@@ -110,7 +110,9 @@ public struct PseudonymKey: Hashable, Sendable {
     // accents or normalisation, or with a title ("Jose Nunez", "JOSÉ NUÑEZ" for José Nuñez;
     // "Evelyn Ashford" for Dr. Evelyn Ashford); and, for interviewers and other people of one
     // kind, a title and surname that only one of them has ("Dr. Ashford").
-    if let same = samePerson(original, kind: kind) {
+    // A participant's own label or attribute keeps their id: only names that come without one
+    // are matched to someone already in the key.
+    if preferred == nil, let same = samePerson(original, kind: kind) {
       entries.append(PseudonymEntry(kind: kind, original: original, pseudonym: same))
       return same
     }
@@ -135,18 +137,29 @@ public struct PseudonymKey: Hashable, Sendable {
     }
     let words = Self.nameWords(original)
     guard !words.isEmpty else { return nil }
-    if let same = entries.first(where: { $0.kind.isPerson && Self.nameWords($0.original) == words }) { return same.pseudonym }
+    // The same words (two or more: "Ms. Hale" and "Mr. Hale" may be two people).
+    if words.count >= 2, let same = entries.first(where: { $0.kind.isPerson && Self.nameWords($0.original) == words }) {
+      return same.pseudonym
+    }
     // "T. Ibarra" and "Tomás Ibarra": an initial for a first name, one person of the same kind.
     if words.count >= 2 {
       func initialOf(_ a: [String], _ b: [String]) -> Bool {
-        a.count >= 2 && a.last == b.last && a[0].filter(\.isLetter).count == 1 && b[0].count > 1 && a[0].first == b[0].first
+        a.count >= 2 && a.last == b.last && a[0].filter(\.isLetter).count == 1 && b[0].filter(\.isLetter).count > 1
+          && a[0].first == b[0].first
+      }
+      // Not when someone else of that surname has another first name with the same initial
+      // ("Teresa Ibarra" is not "Tomás Ibarra", whatever "T. Ibarra" was joined to).
+      let rivals = entries.contains {
+        let other = Self.nameWords($0.original)
+        return other.count >= 2 && other.last == words.last && other[0].filter(\.isLetter).count > 1
+          && words[0].filter(\.isLetter).count > 1 && other[0].first == words[0].first && other[0] != words[0]
       }
       let pseudonyms = Set(
         entries.filter {
           let other = Self.nameWords($0.original)
           return $0.kind == kind && other.count >= 2 && (initialOf(words, other) || initialOf(other, words))
         }.map(\.pseudonym))
-      if pseudonyms.count == 1 { return pseudonyms.first }
+      if pseudonyms.count == 1, !rivals { return pseudonyms.first }
     }
     // A participant listed by surname alone ("Núñez", "Mr. Ferreira-Lund"): the one participant
     // whose name ends so.

@@ -51,4 +51,15 @@ import QDAModel
     for number in 6...14 { interviews["H\(number)"] = ["I: Anything else?", "P: No, that covers it."] }
     #expect(NamedResourceTable(InterviewFindingsTests.snapshot(interviews)).resources.isEmpty)
   }
+
+  /// Two programmes ending in the same word are two; a short form ending both joins neither.
+  @Test func namesSharingTheirLastWordAreNotOneResource() throws {
+    var interviews: [String: [String]] = [:]
+    for number in 1...4 { interviews["A\(number)"] = ["I: Which programme?", "P: I did the Aspiring Principals Program last spring."] }
+    for number in 1...3 { interviews["B\(number)"] = ["I: Which programme?", "P: Mine was the Teacher Leader Program, then the Program ended."] }
+    let table = NamedResourceTable(InterviewFindingsTests.snapshot(interviews))
+    #expect(table.resources.map(\.name) == ["Aspiring Principals Program", "Teacher Leader Program"])
+    #expect(table.resources.map(\.participants.count) == [4, 3])
+    #expect(table.resources.allSatisfy { !$0.forms.contains("Program") })
+  }
 }

@@ -321,4 +321,16 @@ import Testing
     #expect(key.assign("Ms. Lund", kind: .person) != "[P07]")
     #expect(key.assign("Dr. Okonkwo", kind: .interviewer) != header)
   }
+
+  /// Found by review: titles dropped before comparing merged "Ms. Hale" and "Mr. Hale", and an
+  /// initial joined two people through it.
+  @Test func twoPeopleAreNotMadeOneThroughATitleOrAnInitial() {
+    var key = PseudonymKey()
+    #expect(key.assign("Ms. Hale", kind: .participant, preferred: "[P03]") == "[P03]")
+    #expect(key.assign("Mr. Hale", kind: .participant, preferred: "[P07]") == "[P07]")
+    #expect(key.assign("Mr. Hale", kind: .person) != "[P03]")
+    let tomas = key.assign("T. Ibarra", kind: .person)
+    #expect(key.assign("Tomás Ibarra", kind: .person) == tomas)
+    #expect(key.assign("Teresa Ibarra", kind: .person) != tomas)
+  }
 }

@@ -44,8 +44,18 @@ struct RendererTests {
           .text("code", "The code."), .integer("participants", "Participants."), .number("share", "Percent, \"of n\"."),
           .number("mean", "A mean."),
         ],
-        rows: [[.text("Rules"), .integer(2), .number(48.78048780487805), .missing], ["Tools, signs", 0, .number(1e-7), .number(3)]]))
-    #expect(TableRenderer.csv(shown) == "code,participants,share,mean\r\nRules,2,48.78048780487805,\r\n\"Tools, signs\",0,0.0000001,3\r\n")
+        rows: [
+          [.text("Rules"), .integer(2), .number(48.78048780487805), .missing], ["Tools, signs", 0, .number(1e-7), .number(3)],
+          ["x", 1, .number(1.0 / 70_000), .number(-2.5e-20)], ["y", 1, .number(1.5e20), .number(-0.125)],
+        ]))
+    #expect(
+      TableRenderer.csv(shown)
+        == "code,participants,share,mean\r\nRules,2,48.78048780487805,\r\n\"Tools, signs\",0,0.0000001,3\r\n"
+        + "x,1,0.000014285714285714285,-0.000000000000000000025\r\ny,1,150000000000000000000,-0.125\r\n")
+    // Every number reads back as itself.
+    for value in [1.0 / 70_000, -2.5e-20, 1.5e20, 1e-7, 48.78048780487805] {
+      #expect(Double(DataValue.number(value).csvText) == value)
+    }
     #expect(
       TableRenderer.dictionaryCSV(shown)
         == "column,type,meaning\r\ncode,text,The code.\r\nparticipants,integer,Participants.\r\nshare,number,\"Percent, \"\"of n\"\".\"\r\nmean,number,A mean.\r\n")
@@ -211,5 +221,8 @@ struct RendererTests {
     passage.startTime = 3 * 3600 + 61
     #expect(Citation.place(of: passage) == "03:01:01")
     #expect(Citation.text(participant: "P02", documentKey: "interview 2", place: "turn 14") == "P02, interview 2, turn 14")
+    // A transcript without speaker turns: its paragraphs.
+    let untimed = Passage(ordinal: 6, turn: 0, speaker: nil, role: .unknown, span: TextSpan(start: 0, end: 1), text: "…")
+    #expect(Citation.place(of: untimed) == "paragraph 7")
   }
 }

@@ -2,7 +2,7 @@ public import QDAModel
 
 /// Resources, tools and programmes that many participants name: phrases they write with
 /// capitals inside a sentence ("the Tennessee Leaders for Equity Playbook", "the Playbook"),
-/// grouped by their last word, counted by the participants who say any of them. A seed brief's
+/// a shorter form counted with the one name it ends, by the participants who say any of them. A seed brief's
 /// central resource finding ("the playbook named by most principals") is of this kind.
 ///
 /// What is not a resource is left out by its form, not by a list of resources: words that
@@ -57,17 +57,39 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
     }
     let least = max(3, (denominator + 3) / 4)
     var resources: [Resource] = []
-    for (_, forms) in groups {
-      let who = forms.reduce(into: Set<String>()) { $0.formUnion($1.participants) }
-      let named = forms.filter { $0.phrase.contains(" ") }
-      guard who.count >= least, !named.isEmpty else { continue }
-      let ordered = forms.sorted { ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase) }
-      let name = named.max { ($0.participants.count, $0.phrase.count, $1.phrase) < ($1.participants.count, $1.phrase.count, $0.phrase) }!.phrase
-      resources.append(
-        Resource(
-          name: name, forms: ordered.map(\.phrase),
-          participants: who.sorted { rank[$0] ?? 0 < rank[$1] ?? 0 },
-          passageIDs: Array(Set(forms.flatMap(\.passages))).sorted()))
+    for (_, bucket) in groups {
+      // Within a last word, each name that is not the end of a longer one stands alone ("Teacher
+      // Leader Program" is not "Aspiring Principals Program"); a shorter form joins the one name
+      // it ends ("the Playbook", "Equity Playbook"), and none when it ends several.
+      let ordered = bucket.sorted {
+        ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase)
+      }
+      func words(_ phrase: String) -> [Substring] { phrase.split(separator: " ") }
+      var clusters: [[(phrase: String, participants: Set<String>, passages: [Int64])]] = []
+      for form in ordered.sorted(by: { words($0.phrase).count > words($1.phrase).count }) {
+        let own = words(form.phrase)
+        let ends = clusters.indices.filter { index in
+          let name = words(clusters[index][0].phrase)
+          return name.count > own.count && Array(name.suffix(own.count)) == own
+        }
+        if ends.count == 1 {
+          clusters[ends[0]].append(form)
+        } else if ends.isEmpty, own.count > 1 {
+          clusters.append([form])
+        }
+      }
+      for cluster in clusters {
+        let who = cluster.reduce(into: Set<String>()) { $0.formUnion($1.participants) }
+        guard who.count >= least else { continue }
+        let forms = cluster.sorted {
+          ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase)
+        }
+        resources.append(
+          Resource(
+            name: cluster[0].phrase, forms: forms.map(\.phrase),
+            participants: who.sorted { rank[$0] ?? 0 < rank[$1] ?? 0 },
+            passageIDs: Array(Set(cluster.flatMap(\.passages))).sorted()))
+      }
     }
     self.resources = resources.sorted { ($0.participants.count, $1.name) > ($1.participants.count, $0.name) }
   }

@@ -353,7 +353,7 @@ extension BriefBuilder {
 
   mutating func appendix() {
     heading(1, "Appendix: the passages behind each count", anchor: "appendix")
-    paragraph([.text("Each entry lists the passages a count in the report rests on: document, participant, speaker, position (Unicode-scalar offsets, half-open) and the coded words. A count of people by their attributes lists the people and the values counted, from the participant attributes.")])
+    paragraph([.text("Each entry lists the passages a count in the report rests on: participant, document, speaker, place (the time in the recording, or the speaker turn), passage number and the coded words. A count of people by their attributes lists the people and the values counted, from the participant attributes.")])
     for reference in references {
       blocks.append(.passages(reference: reference))
     }

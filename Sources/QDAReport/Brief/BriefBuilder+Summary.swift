@@ -94,14 +94,16 @@ extension BriefBuilder {
     if let mean = table.meanHours {
       inlines.append(.text("Completing \(study.programme) took "))
       inlines.append(count("\(rounded(mean)) hours", title: "Mean hours estimated (n = \(table.nEstimates))", passages: table.estimates.map(\.passageID)))
-      inlines.append(.text(" on average, by \(CountWording.number(table.nEstimates)) \(noun.form(table.nEstimates))' estimate\(table.nEstimates == 1 ? "" : "s")"))
+      let whose = table.nEstimates == 1 ? "one \(noun.singular)'s estimate" : "\(CountWording.number(table.nEstimates)) \(noun.plural)' estimates"
+      inlines.append(.text(" on average, by \(whose)"))
     }
     let answered = table.nJudgmentRespondents
     if answered > 0, let judgment = TimeJudgment.allCases.max(by: { table.count($0) < table.count($1) }), table.count(judgment) > 0 {
       let matching = table.judgments.filter { $0.judgment == judgment }
       let phrase = CountWording.phrase(matching.count, of: answered, total: interviewed.count, noun: noun, subset: "who judged it")
-      inlines.append(.text(inlines.isEmpty ? "" : "; "))
-      inlines.append(count(inlines.isEmpty ? CountWording.sentenceStart(phrase) : phrase, title: "Judged the time \(judgment.label.lowercased())", passages: matching.map(\.passageID)))
+      let first = inlines.isEmpty
+      if !first { inlines.append(.text("; ")) }
+      inlines.append(count(first ? CountWording.sentenceStart(phrase) : phrase, title: "Judged the time \(judgment.label.lowercased())", passages: matching.map(\.passageID)))
       inlines.append(.text(" found the time \(judgment.label.lowercased())"))
     }
     guard !inlines.isEmpty else { return nil }

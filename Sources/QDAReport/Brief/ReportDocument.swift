@@ -144,6 +144,8 @@ public enum Citation {
       let seconds = Int(min(time, 359_999))
       return String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
     }
+    // A transcript without speaker turns (all in turn 0) is cited by its paragraphs.
+    if passage.turn == 0 && passage.ordinal > 0 { return "paragraph \(passage.ordinal + 1)" }
     return "turn \(passage.turn + 1)"
   }
 
