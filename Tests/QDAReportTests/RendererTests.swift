@@ -225,4 +225,15 @@ struct RendererTests {
     let untimed = Passage(ordinal: 6, turn: 0, speaker: nil, role: .unknown, span: TextSpan(start: 0, end: 1), text: "…")
     #expect(Citation.place(of: untimed) == "paragraph 7")
   }
+
+  /// Word bookmarks are at most 40 characters: two long anchors alike in their first 40 stay two.
+  @Test func longAnchorsGiveDistinctBookmarks() {
+    let choices = DocxRenderer.bookmark("table-survey_district_staff_feedback_spring_2026_choices")
+    let likert = DocxRenderer.bookmark("table-survey_district_staff_feedback_spring_2026_likert")
+    #expect(choices != likert)
+    #expect(choices.count == 40 && likert.count == 40)
+    #expect(choices == DocxRenderer.bookmark("table-survey_district_staff_feedback_spring_2026_choices"))
+    #expect(DocxRenderer.bookmark("ref-12") == "ref_12")
+    #expect(DocxRenderer.bookmark("2020-survey") == "b_2020_survey")
+  }
 }

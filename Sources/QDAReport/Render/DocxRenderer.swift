@@ -177,10 +177,17 @@ public struct DocxRenderer: Sendable {
 
   /// A bookmark name Word accepts: letters, digits and underscores, starting with a letter, at
   /// most 40 characters.
+  /// A longer name keeps its first 31 characters and ends with 8 hexadecimal digits of the
+  /// anchor's FNV-1a hash, so that two anchors alike in their first 40 characters (a long survey
+  /// file's tables) stay two bookmarks.
   static func bookmark(_ anchor: String) -> String {
     let cleaned = String(anchor.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     let named = cleaned.first?.isLetter == true ? cleaned : "b_" + cleaned
-    return String(named.prefix(40))
+    guard named.count > 40 else { return named }
+    var hash: UInt32 = 0x811c_9dc5
+    for byte in anchor.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+    let hex = String(hash, radix: 16)
+    return named.prefix(31) + "_" + String(repeating: "0", count: 8 - hex.count) + hex
   }
 
   static func escape(_ text: String) -> String {
