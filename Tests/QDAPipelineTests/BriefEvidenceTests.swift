@@ -11,17 +11,26 @@ import _QDATestSupport
 /// passages coded for it (or showing the contradiction counted), never to an interviewer turn or
 /// uncoded small talk; a count of people by their attributes to the people and their values.
 @Suite struct BriefEvidenceTests {
-  @Test func everyCountLinksToCodedParticipantWordsOrToThePeopleCounted() throws {
-    let temp = try TemporaryFolder("evidence")
+  /// The sample corpus coded by its rules, its tables and contradictions, and its brief.
+  static func sampleBrief(_ name: String) throws
+    -> (temp: TemporaryFolder, corpus: CorpusSnapshot, analysis: Analysis, contradictions: [Contradiction], summary: ContradictionSummary, report: ReportDocument)
+  {
+    let temp = try TemporaryFolder(name)
     let path = temp.path("p.qda")
     let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
     _ = try pipeline.ingest(.samplePrincipals, project: path)
     _ = try pipeline.code(project: path, codebook: nil)
     let corpus = try pipeline.snapshot(project: path)
+    let analysis = Analysis(corpus)
     let contradictions = try pipeline.contradictions(project: path)
-    let report = BriefBuilder(
-      corpus: corpus, analysis: Analysis(corpus), contradictions: ContradictionSummary(contradictions, corpus: corpus)
-    ).build()
+    let summary = ContradictionSummary(contradictions, corpus: corpus)
+    let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: summary).build()
+    return (temp, corpus, analysis, contradictions, summary, report)
+  }
+
+  @Test func everyCountLinksToCodedParticipantWordsOrToThePeopleCounted() throws {
+    let (temp, corpus, _, contradictions, _, report) = try Self.sampleBrief("evidence")
+    defer { withExtendedLifetime(temp) {} }
 
     let coded = Set(corpus.codings.indices.map { corpus.codings.passageID(at: $0) })
     let inTension = Set(contradictions.flatMap(\.passageIDs))
@@ -56,15 +65,8 @@ import _QDATestSupport
 /// each linked to the same evidence as the body's sentence about it.
 @Suite struct BriefSummaryTests {
   @Test func theSummaryComesFirstAndAgreesWithTheTables() throws {
-    let temp = try TemporaryFolder("summary")
-    let path = temp.path("p.qda")
-    let pipeline = Pipeline(environment: .constant("2026-01-01T00:00:00Z"))
-    _ = try pipeline.ingest(.samplePrincipals, project: path)
-    _ = try pipeline.code(project: path, codebook: nil)
-    let corpus = try pipeline.snapshot(project: path)
-    let analysis = Analysis(corpus)
-    let summary = ContradictionSummary(try pipeline.contradictions(project: path), corpus: corpus)
-    let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: summary).build()
+    let (temp, corpus, analysis, _, summary, report) = try BriefEvidenceTests.sampleBrief("summary")
+    defer { withExtendedLifetime(temp) {} }
 
     // First after the overview line, before the approach.
     let headings = report.blocks.compactMap { block -> String? in

@@ -13,25 +13,16 @@ extension BriefBuilder {
     text += "."
     var inlines: [Inline] = [.text(text)]
     let experience = analysis.experience
-    if let completion = experience.completionAttribute {
-      let done = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) }
-      let notDone = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
-      let label = study.label(forAttribute: completion)
-      let who = CountWording.sentenceStart(CountWording.number(done.count)) + " \(done.count == 1 ? "interviewee" : "interviewees")"
+    if let groups = completionGroups() {
+      let who = CountWording.sentenceStart(CountWording.number(groups.done.count)) + " \(groups.done.count == 1 ? "interviewee" : "interviewees")"
       inlines.append(.text(" "))
       // "Nine interviewees completed the badge and two did not", where the label reads as what
       // they did; else "One interviewee had pilot = yes and two had pilot = no".
-      if let verb = study.verbPhrase(forAttribute: completion) {
-        inlines.append(countPeople(who + " " + verb, title: "\(label): yes", participants: done, attributes: [completion]))
-        inlines.append(.text(" and "))
-        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
-        inlines.append(.text(" did not."))
-      } else {
-        inlines.append(countPeople(who + " had \(label) = yes", title: "\(label): yes", participants: done, attributes: [completion]))
-        inlines.append(.text(" and "))
-        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
-        inlines.append(.text(" had \(label) = no."))
-      }
+      let (label, attributes) = (groups.label, [groups.attribute])
+      inlines.append(countPeople(who + (groups.verb.map { " " + $0 } ?? " had \(label) = yes"), title: "\(label): yes", participants: groups.done, attributes: attributes))
+      inlines.append(.text(" and "))
+      inlines.append(countPeople(CountWording.number(groups.notDone.count), title: "\(label): no", participants: groups.notDone, attributes: attributes))
+      inlines.append(.text(groups.verb == nil ? " had \(label) = no." : " did not."))
     }
     paragraph(inlines)
     if !experience.withoutDocuments.isEmpty {
@@ -40,6 +31,17 @@ extension BriefBuilder {
     for code in corpus.codebook.codes where code.parentID != nil && code.element == .subject && (code.reportSection ?? code.element) == .subject {
       codeSection(code, level: 2)
     }
+  }
+
+  /// The interviewed split by the completion attribute, with its label and the verb it reads as
+  /// ("completed the micro-credential"), for the Subject section and the summary.
+  func completionGroups() -> (attribute: String, label: String, verb: String?, done: [String], notDone: [String])? {
+    guard let completion = analysis.experience.completionAttribute else { return nil }
+    return (
+      completion, study.label(forAttribute: completion), study.verbPhrase(forAttribute: completion),
+      interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) },
+      interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
+    )
   }
 
   /// A count of people by their attributes, linked to the people and the values counted (the
@@ -158,24 +160,14 @@ extension BriefBuilder {
   }
 
   /// "Resources named by many principals: the Tennessee Leaders for Equity Playbook (ten of 11
-  /// principals)." The named-resources table's rows, each linked to the passages naming it; a
-  /// name the quote mask would change (a person's) is left out.
-  mutating func namedResources(lead: String? = nil) -> [Inline]? {
-    var kept = analysis.namedResources.resources.filter { masked($0.name) == $0.name }
-    kept = Array(kept.prefix(3))
+  /// principals)." The named-resources table's first three rows, each linked to the passages
+  /// naming it. (Names the quote mask would change are dropped from the table before the brief.)
+  mutating func namedResources() -> [Inline]? {
+    let kept = analysis.namedResources.resources.prefix(3)
     guard !kept.isEmpty else { return nil }
-    var inlines: [Inline] = [
-      .text(lead ?? (kept.count == 1 ? "The resource named by the most \(noun.plural): " : "Resources named by many \(noun.plural): "))
-    ]
-    for (index, resource) in kept.enumerated() {
-      if index > 0 { inlines.append(.text(index == kept.count - 1 ? " and " : ", ")) }
-      let phrase = CountWording.phrase(resource.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
-      inlines.append(.text("the \(resource.name) ("))
-      inlines.append(count(phrase, title: "Named: \(resource.name) — \(phrase)", passages: resource.passageIDs))
-      inlines.append(.text(")"))
-    }
-    inlines.append(.text("."))
-    return inlines
+    return [.text(kept.count == 1 ? "The resource named by the most \(noun.plural): " : "Resources named by many \(noun.plural): ")]
+      + namedCounts(kept.map { ("the \($0.name)", "Named: \($0.name)", $0.participants.count, $0.passageIDs, [:]) })
+      + [.text(".")]
   }
 
   /// A code's sub-section: a count sentence, an exemplar, and its themes; the standard tables

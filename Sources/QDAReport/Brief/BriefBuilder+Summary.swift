@@ -27,22 +27,12 @@ extension BriefBuilder {
     var inlines: [Inline] = [
       .text(CountWording.sentenceStart(CountWording.number(interviewed.count)) + " \(noun.form(interviewed.count)) \(interviewed.count == 1 ? "was" : "were") interviewed")
     ]
-    if let completion = analysis.experience.completionAttribute {
-      let done = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(true) }
-      let notDone = interviewed.filter { corpus.participant($0)?.attributes[completion] == .yesNo(false) }
-      let label = study.label(forAttribute: completion)
+    if let groups = completionGroups() {
       inlines.append(.text("; "))
-      if let verb = study.verbPhrase(forAttribute: completion) {
-        inlines.append(countPeople(CountWording.number(done.count), title: "\(label): yes", participants: done, attributes: [completion]))
-        inlines.append(.text(" \(verb) and "))
-        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
-        inlines.append(.text(" did not"))
-      } else {
-        inlines.append(countPeople(CountWording.number(done.count), title: "\(label): yes", participants: done, attributes: [completion]))
-        inlines.append(.text(" had \(label) = yes and "))
-        inlines.append(countPeople(CountWording.number(notDone.count), title: "\(label): no", participants: notDone, attributes: [completion]))
-        inlines.append(.text(" had \(label) = no"))
-      }
+      inlines.append(countPeople(CountWording.number(groups.done.count), title: "\(groups.label): yes", participants: groups.done, attributes: [groups.attribute]))
+      inlines.append(.text(groups.verb.map { " \($0) and " } ?? " had \(groups.label) = yes and "))
+      inlines.append(countPeople(CountWording.number(groups.notDone.count), title: "\(groups.label): no", participants: groups.notDone, attributes: [groups.attribute]))
+      inlines.append(.text(groups.verb == nil ? " had \(groups.label) = no" : " did not"))
     }
     inlines.append(.text("."))
     return inlines
@@ -56,16 +46,9 @@ extension BriefBuilder {
       .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
       .prefix(3).map(\.element)
     guard !rows.isEmpty else { return nil }
-    var inlines: [Inline] = [.text("The themes the most \(noun.plural) raised: ")]
-    for (index, row) in rows.enumerated() {
-      if index > 0 { inlines.append(.text(index == rows.count - 1 ? " and " : ", ")) }
-      let phrase = CountWording.phrase(row.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
-      inlines.append(.text(Self.lowercasedFirst(row.name) + " ("))
-      inlines.append(count(phrase, title: "\(row.name) — \(phrase)", passages: row.passageIDs, spans: codedSpans(row.codeID)))
-      inlines.append(.text(")"))
-    }
-    inlines.append(.text("."))
-    return inlines
+    return [.text("The themes the most \(noun.plural) raised: ")]
+      + namedCounts(rows.map { (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, Array($0.passageIDs), codedSpans($0.codeID)) })
+      + [.text(".")]
   }
 
   /// The motivation themes the most participants gave, as the theme table counts them.
@@ -75,15 +58,24 @@ extension BriefBuilder {
       .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
     guard let most = themes.first?.element.participants.count else { return nil }
     let top = themes.map(\.element).filter { $0.participants.count == most }.prefix(3)
-    var inlines: [Inline] = [.text(top.count == 1 ? "The reason for taking part given most often: " : "The reasons for taking part given most often: ")]
-    for (index, theme) in top.enumerated() {
-      if index > 0 { inlines.append(.text(index == top.count - 1 ? " and " : ", ")) }
-      let phrase = CountWording.phrase(theme.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
-      inlines.append(.text(Self.lowercasedFirst(theme.name) + " ("))
-      inlines.append(count(phrase, title: "\(theme.name) — \(phrase)", passages: theme.passageIDs))
+    return [.text(top.count == 1 ? "The reason for taking part given most often: " : "The reasons for taking part given most often: ")]
+      + namedCounts(top.map { (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, $0.passageIDs, [:]) })
+      + [.text(".")]
+  }
+
+  /// "a (four of 11 principals), b (…) and c (…)": each name with its count of participants,
+  /// linked to its passages (titled "<title> — <count>").
+  mutating func namedCounts(
+    _ items: [(shown: String, title: String, participants: Int, passages: [Int64], spans: [Int64: [TextSpan]])]
+  ) -> [Inline] {
+    var inlines: [Inline] = []
+    for (index, item) in items.enumerated() {
+      if index > 0 { inlines.append(.text(index == items.count - 1 ? " and " : ", ")) }
+      let phrase = CountWording.phrase(item.participants, of: interviewed.count, total: interviewed.count, noun: noun)
+      inlines.append(.text(item.shown + " ("))
+      inlines.append(count(phrase, title: "\(item.title) — \(phrase)", passages: item.passages, spans: item.spans))
       inlines.append(.text(")"))
     }
-    inlines.append(.text("."))
     return inlines
   }
 
@@ -118,26 +110,20 @@ extension BriefBuilder {
     let notMattered = table.answers.filter { $0.stance == .didNotMatter }
     let mattered = table.answers.filter { $0.stance == .mattered }
     guard !notMattered.isEmpty || !mattered.isEmpty else { return nil }
-    let subset = "who spoke of them"
+    // The larger stance first, the other after it.
+    let stances = [
+      (answers: notMattered, title: "Incentives did not matter much", said: " said they did not matter much to their decision", also: " that they did not"),
+      (answers: mattered, title: "Incentives mattered", said: " said they mattered to their decision", also: " that they did"),
+    ]
+    let (major, minor) = notMattered.count >= mattered.count ? (stances[0], stances[1]) : (stances[1], stances[0])
+    let phrase = CountWording.phrase(major.answers.count, of: table.respondents, total: interviewed.count, noun: noun, subset: "who spoke of them")
     var inlines: [Inline] = [.text("Incentives: ")]
-    if notMattered.count >= mattered.count {
-      let phrase = CountWording.phrase(notMattered.count, of: table.respondents, total: interviewed.count, noun: noun, subset: subset)
-      inlines.append(count(phrase, title: "Incentives did not matter much — \(phrase)", passages: notMattered.flatMap(\.passageIDs)))
-      inlines.append(.text(" said they did not matter much to their decision"))
-      if !mattered.isEmpty {
-        inlines.append(.text(", "))
-        inlines.append(count(CountWording.number(mattered.count), title: "Incentives mattered", passages: mattered.flatMap(\.passageIDs)))
-        inlines.append(.text(" that they did"))
-      }
-    } else {
-      let phrase = CountWording.phrase(mattered.count, of: table.respondents, total: interviewed.count, noun: noun, subset: subset)
-      inlines.append(count(phrase, title: "Incentives mattered — \(phrase)", passages: mattered.flatMap(\.passageIDs)))
-      inlines.append(.text(" said they mattered to their decision"))
-      if !notMattered.isEmpty {
-        inlines.append(.text(", "))
-        inlines.append(count(CountWording.number(notMattered.count), title: "Incentives did not matter much", passages: notMattered.flatMap(\.passageIDs)))
-        inlines.append(.text(" that they did not"))
-      }
+    inlines.append(count(phrase, title: "\(major.title) — \(phrase)", passages: major.answers.flatMap(\.passageIDs)))
+    inlines.append(.text(major.said))
+    if !minor.answers.isEmpty {
+      inlines.append(.text(", "))
+      inlines.append(count(CountWording.number(minor.answers.count), title: minor.title, passages: minor.answers.flatMap(\.passageIDs)))
+      inlines.append(.text(minor.also))
     }
     inlines.append(.text("."))
     return inlines
