@@ -16,13 +16,15 @@ public struct Analysis: Sendable, Codable {
   public var cooccurrence: CoOccurrenceTable
   /// Resources and programmes many participants name.
   public var namedResources: NamedResourceTable
+  /// Participants' recommendations for the programme, grouped.
+  public var recommendations: RecommendationTable
 
   public init(_ corpus: CorpusSnapshot) {
     // Two halves of about the same cost, one per core: the tables that read passages' words
     // (hours, judgments, incentives, themes: one reading of every interview) and the ones that
     // count codings.
     enum Half {
-      case words(TimeCommitmentTable, IncentivesTable, ThemeTable?, NamedResourceTable)
+      case words(TimeCommitmentTable, IncentivesTable, ThemeTable?, NamedResourceTable, RecommendationTable)
       case counts(ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable)
     }
     let halves = concurrentMap(2) { half -> Half in
@@ -31,15 +33,16 @@ public struct Analysis: Sendable, Codable {
         return .words(
           TimeCommitmentTable(corpus, findings: findings), IncentivesTable(corpus, findings: findings),
           corpus.codebook.tables.motivation.flatMap { ThemeTable(corpus, codeID: $0, findings: findings) },
-          NamedResourceTable(corpus))
+          NamedResourceTable(corpus), RecommendationTable(corpus, findings: findings))
       }
       return .counts(ExperienceTable(corpus), CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus), CoOccurrenceTable(corpus))
     }
-    guard case .words(let time, let incentives, let motivation, let resources) = halves[0],
+    guard case .words(let time, let incentives, let motivation, let resources, let recommendations) = halves[0],
       case .counts(let experience, let codes, let crosstabs, let cooccurrence) = halves[1]
     else { preconditionFailure("the halves come back in order") }
     (timeCommitment, self.incentives, self.motivation, self.experience) = (time, incentives, motivation, experience)
     (self.codes, self.crosstabs, self.cooccurrence, namedResources) = (codes, crosstabs, cooccurrence, resources)
+    self.recommendations = recommendations
   }
 
   /// Every table, in report order.
@@ -48,6 +51,7 @@ public struct Analysis: Sendable, Codable {
     if let motivation { result.append(motivation.table) }
     result.append(incentives.table)
     if !namedResources.resources.isEmpty { result.append(namedResources.table) }
+    if !recommendations.suggestions.isEmpty { result.append(recommendations.table) }
     result += experience.tables
     result.append(codes.table)
     result += crosstabs.map(\.table)

@@ -7,6 +7,7 @@ import QDAContradictions
 import QDAModel
 import QDAStore
 import QDARedaction
+import QDAEncoder
 
 extension Pipeline {
   /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
@@ -91,6 +92,7 @@ extension Pipeline {
     let corpus = try snapshot(project: path, texts: false)
     environment.progress("tables")
     var analysis = Analysis(corpus)
+    analysis.recommendations = try groupedByMeaning(analysis.recommendations, project: path, interviewed: corpus.interviewed)
     let mask = keepNames ? nil : Self.quoteNameMask(corpus)
     if let mask {
       // A "resource" that is a person's name (a colleague many named) goes in no table or brief.
@@ -168,6 +170,21 @@ extension Pipeline {
     let manifest = try ReportManifest(
       project: path, out: out, request: request, template: template, keepNames: keepNames, corpus: corpus, pipeline: self)
     return (report, manifest, analysisHash)
+  }
+
+  /// Recommendations grouped by the sentence encoder's vectors when the model is installed (the
+  /// stored vectors, the others embedded now and not stored: a report only reads the project);
+  /// as they are (grouped by their words) when it is not.
+  func groupedByMeaning(_ table: RecommendationTable, project path: String, interviewed: [String]) throws -> RecommendationTable {
+    guard !table.suggestions.isEmpty, let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables)
+    else { return table }
+    let texts = table.suggestions.map(\.text)
+    let keys = texts.map(TextKey.of)
+    var stored = try ProjectStore(path: path, mustExist: true).read { try $0.sentenceVectors(keys: keys, model: encoder.fingerprint) }
+    let missing = Array(Set(zip(keys, texts).filter { stored[$0.0] == nil }.map(\.1))).sorted()
+    for (text, vector) in zip(missing, encoder.encode(missing)) { stored[TextKey.of(text)] = vector }
+    let vectors = keys.compactMap { stored[$0] }
+    return vectors.count == texts.count ? table.regrouped(vectors: vectors, interviewed: interviewed) : table
   }
 
   /// Writes the brief as a Word document. Its body is written to a file beside it first, then

@@ -94,6 +94,13 @@ public enum InterviewAsk {
     ("design*", .recommendations), ("recommendation*", .recommendations), ("people who run|ran|built|made",
       .recommendations), ("what would you change", .recommendations), ("if you could change", .recommendations),
     ("to change", .recommendations), ("improve*", .recommendations),
+    // "What should they do differently?", "What would make it better?", "If you were in charge
+    // of the next round…", "If you ran it…".
+    ("they|it|program*|programme|course|credential*|academy|institute .. .. differently", .recommendations),
+    ("should|could the|they|it .. .. differently", .recommendations),
+    ("make it|this|that|the .. better", .recommendations), ("in charge", .recommendations),
+    ("if you ran|run|were running|designed", .recommendations), ("what should they|the organizers|the university|the district",
+      .recommendations),
   ])
 
   /// Words that show a question mentioning an incentive asks whether it mattered.

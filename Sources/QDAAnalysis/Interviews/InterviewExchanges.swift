@@ -51,6 +51,9 @@ public struct InterviewExchanges: Sendable {
 
   public private(set) var exchanges: [Exchange] = []
   public private(set) var sentences: [Sentence] = []
+  /// The questions in participants' turns, which `sentences` leaves out (the readers of
+  /// answers read statements); a proposal can be one ("Why not let people…?").
+  public private(set) var questions: [Sentence] = []
 
   /// Answer turns read before an exchange is taken as over when no new question comes (a
   /// transcript whose speakers were not told apart).
@@ -114,7 +117,12 @@ public struct InterviewExchanges: Sendable {
         for (index, cue) in cues.enumerated() {
           if cue.isQuestion && !Self.isTentativeAnswer(cue) {
             // A question in a participant's turn: one the participant asks ("Does that make
-            // sense?"), or the interviewer's, where speakers were not told apart.
+            // sense?", "Why not let people…?"), or the interviewer's, where speakers were not
+            // told apart.
+            questions.append(
+              Sentence(
+                passageID: id, text: cue, exchange: current, linked: linked, opensAnswer: false, indexInPassage: index,
+                passageIndex: passageIndex))
             let topics = InterviewAsk.topics(of: cue)
             if !topics.isEmpty {
               exchanges.append(Exchange(topics: topics, ask: cue))

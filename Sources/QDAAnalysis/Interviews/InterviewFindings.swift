@@ -125,6 +125,22 @@ public struct InterviewFindings: Sendable {
             start: item.text.range.lowerBound, end: item.text.range.upperBound))
       }
     }
+    // Recommendations: statements and the participants' own questions, in the order said.
+    for interview in interviews {
+      let all = (interview.sentences + interview.questions).sorted {
+        ($0.passageIndex, $0.text.range.lowerBound) < ($1.passageIndex, $1.text.range.lowerBound)
+      }
+      for sentence in all {
+        let inAnswer = interview.answers(sentence, .recommendations)
+        let inAdvice = interview.answers(sentence, .timeAdvice) || sentence.linked.contains(.timeAdvice)
+        guard let cue = SuggestionReader.cue(in: sentence.text, inRecommendationsAnswer: inAnswer, inAdviceAnswer: inAdvice)
+        else { continue }
+        findings.suggestions.append(
+          .init(
+            text: sentence.text.text, cue: cue, passageID: sentence.passageID, start: sentence.text.range.lowerBound,
+            end: sentence.text.range.upperBound, inAnswer: inAnswer))
+      }
+    }
     return findings
   }
 

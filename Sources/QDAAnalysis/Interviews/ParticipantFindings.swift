@@ -85,12 +85,28 @@ public struct ParticipantFindings: Sendable {
     public var end: Int
   }
 
+  /// A recommendation to the people who run the programme (`SuggestionReader`).
+  public struct Suggestion: Sendable, Hashable {
+    /// The sentence, as written.
+    public var text: String
+    /// The words that make it a recommendation.
+    public var cue: String
+    public var passageID: Int64
+    /// Where the sentence lies in its passage's text (scalar offsets).
+    public var start: Int
+    public var end: Int
+    /// Whether it answers a question about recommendations.
+    public var inAnswer: Bool
+  }
+
   public var hours: Hours?
   public var judgment: Judgment?
   public var advice: Advice?
   public var incentives: Incentives?
   /// Themes, each once (its first evidence), in the order first voiced.
   public var themes: [Theme] = []
+  /// Recommendations, wherever in the interview, in order.
+  public var suggestions: [Suggestion] = []
 
   public init(participant: String) { self.participant = participant }
 }

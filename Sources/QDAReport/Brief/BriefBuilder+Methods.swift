@@ -54,39 +54,73 @@ extension BriefBuilder {
 
   // MARK: - Considerations
 
-  /// What the participants recommended, each in their own words, from the answers to the
-  /// protocol's recommendations question.
+  /// What the participants recommended, gathered from the whole interview and grouped by what
+  /// they propose (`RecommendationTable`): each group with its label, the participants behind it
+  /// (linked to their sentences) and the sentence that states it best; then the suggestions no
+  /// other participant made in the same vein.
   mutating func considerationsSection() {
-    guard let question = corpus.interviewProtocol?.questions.first(where: { $0.text.lowercased().contains("recommend") }) else { return }
-    var first: [String: (passage: Passage, text: String)] = [:]
-    let answered = corpus.answers(to: question.id)
-    for (passage, text) in zip(answered, corpus.texts(of: answered)) {
-      guard let participant = corpus.participant(of: passage), first[participant] == nil,
-        text.split(separator: " ").count >= 4
-      else { continue }
-      first[participant] = (passage, text)
-    }
-    let answers: [(participant: String, passage: Passage, text: String)] = interviewed.compactMap { participant in
-      first[participant].map { (participant, $0.passage, $0.text) }
-    }
-    guard !answers.isEmpty else { return }
+    let table = analysis.recommendations
+    guard !table.suggestions.isEmpty else { return }
     heading(1, "Considerations", anchor: "considerations")
-    let phrase = CountWording.phrase(answers.count, of: interviewed.count, total: interviewed.count, noun: noun)
-    var inlines: [Inline] = [.text("Asked what they would recommend to the people who design and run \(study.programme) (\(question.id)), ")]
-    inlines.append(count(phrase, title: "Recommendations — \(phrase)", passages: answers.compactMap(\.passage.id)))
-    inlines.append(.text(" answered:"))
+    let spans = suggestionSpans
+    let everyone = table.participants
+    let all = Array(table.suggestions.indices)
+    let phrase = CountWording.phrase(everyone.count, of: interviewed.count, total: interviewed.count, noun: noun)
+    var inlines: [Inline] = [.text("Asked what they would recommend to the people who design and run \(study.programme), and in passing elsewhere in the interviews, ")]
+    inlines.append(count(phrase, title: "Recommendations — \(phrase)", passages: table.passageIDs(all), spans: spans(all)))
+    inlines.append(.text(" proposed changes"))
+    if table.groups.isEmpty {
+      inlines.append(.text("; no two proposed the same kind of change."))
+    } else {
+      let how = table.grouping == .meaning ? "by what they propose (by meaning)" : "by the words they share"
+      inlines.append(.text(". Grouped \(how), the recommendations most made were:"))
+    }
     paragraph(inlines)
     var items: [[Inline]] = []
-    for answer in answers {
-      guard let id = answer.passage.id else { continue }
-      let text = masked(leadingSentences(answer.text, words: 40))
+    for group in table.groups {
+      let who = CountWording.phrase(group.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      let quote = table.suggestions[group.quote]
+      let label = group.label.prefix(1).uppercased() + group.label.dropFirst()
       items.append([
-        .text("“\(text)” — "),
-        count(answer.participant, title: "Recommendation of \(answer.participant)", passages: [id]),
+        .strong(label), .text(" ("),
+        count(who, title: "\(label) — \(who)", passages: table.passageIDs(group.members), spans: spans(group.members)),
+        .text("): “\(masked(quote.text))” (\(quote.participant))"),
       ])
     }
-    blocks.append(.bullets(items))
+    if !items.isEmpty { blocks.append(.bullets(items)) }
+    guard !table.others.isEmpty else { return }
+    let who = Set(table.others.map { table.suggestions[$0].participant }).count
+    let counted = CountWording.phrase(who, of: interviewed.count, total: interviewed.count, noun: noun)
+    paragraph([
+      .text(table.groups.isEmpty ? "What they proposed (" : "Other suggestions, each in a vein no other \(noun.singular) took ("),
+      count(counted, title: "Other suggestions — \(counted)", passages: table.passageIDs(table.others), spans: spans(table.others)),
+      .text("):"),
+    ])
+    blocks.append(.bullets(table.others.prefix(Self.otherSuggestionsListed).map { index in
+      let suggestion = table.suggestions[index]
+      return [.text("“\(masked(suggestion.text))” (\(suggestion.participant))")]
+    }))
+    if table.others.count > Self.otherSuggestionsListed {
+      paragraph([.text("The other \(table.others.count - Self.otherSuggestionsListed) are in the recommendations table.")])
+    }
   }
+
+  /// Some recommendations' sentences (indices into the table's suggestions), by passage, as
+  /// document spans: what their counts link to.
+  func suggestionSpans(_ members: [Int]) -> [Int64: [TextSpan]] {
+    let table = analysis.recommendations
+    var result: [Int64: [TextSpan]] = [:]
+    for index in members {
+      let suggestion = table.suggestions[index]
+      guard let passage = corpus.passage(suggestion.passageID) else { continue }
+      result[suggestion.passageID, default: []].append(
+        TextSpan(start: passage.span.start + suggestion.start, end: passage.span.start + suggestion.end))
+    }
+    return result
+  }
+
+  /// How many one-off suggestions the brief quotes (the rest are in the table).
+  static let otherSuggestionsListed = 8
 
   /// The first sentences of a text up to about `words` words, with an ellipsis where cut.
   func leadingSentences(_ text: String, words: Int) -> String {

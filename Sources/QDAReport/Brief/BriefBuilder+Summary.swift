@@ -16,6 +16,7 @@ extension BriefBuilder {
     if let time = summaryOfTime() { items.append(time) }
     if let incentives = summaryOfIncentives() { items.append(incentives) }
     if let tension = summaryOfContradictions() { items.append(tension) }
+    if let recommendations = summaryOfRecommendations() { items.append(recommendations) }
     guard items.count > 1 else { return }
     heading(1, "Summary", anchor: "summary")
     blocks.append(.bullets(items))
@@ -149,6 +150,20 @@ extension BriefBuilder {
     inlines.append(count(phrase, title: "Contradiction — \(a == b ? a.name : "\(a.name) × \(b.name)"): \(phrase)", passages: pair.passages))
     inlines.append(.text(recurring > 1 ? "; \(CountWording.number(recurring)) pairs of elements were in tension for two \(noun.plural) or more." : "."))
     return inlines
+  }
+
+  /// The three groups of recommendations the most participants made, as the recommendations
+  /// table counts them.
+  private mutating func summaryOfRecommendations() -> [Inline]? {
+    let table = analysis.recommendations
+    let top = table.groups.prefix(3)
+    guard !top.isEmpty else { return nil }
+    return [.text("The recommendations most made: ")]
+      + namedCounts(top.map { group in
+        ("“\(group.label)”", "Recommendations, “\(group.label)”", group.participants.count, table.passageIDs(group.members),
+         suggestionSpans(group.members))
+      })
+      + [.text(" (see Considerations).")]
   }
 
   /// "Design and appeal" → "design and appeal"; an acronym ("PD hours") keeps its capitals.

@@ -10,6 +10,7 @@ struct TablesExport: Encodable, Sendable {
   var codes: [CodeRowExport]
   var crosstabs: [CrosstabExport]
   var cooccurrence: [PairExport]
+  var recommendations: RecommendationsExport
 
   /// Writes the section as the encoder would, a part at a time: the code pairs and cross-tabs
   /// list a large study's passages by the million.
@@ -21,6 +22,7 @@ struct TablesExport: Encodable, Sendable {
       ("experience", { try $0.value(experience, indent: indent + 2) }),
       ("incentives", { try $0.value(incentives, indent: indent + 2) }),
       ("motivation", motivation.map { motivation in { try $0.value(motivation, indent: indent + 2) } }),
+      ("recommendations", { try $0.value(recommendations, indent: indent + 2) }),
       ("time_commitment", { try $0.value(timeCommitment, indent: indent + 2) }),
     ])
   }
@@ -86,6 +88,49 @@ struct TablesExport: Encodable, Sendable {
     cooccurrence = analysis.cooccurrence.pairs.map {
       PairExport(codes: [$0.first, $0.second], passages: $0.passageIDs.count, participants: $0.participants.count, passageIds: $0.passageIDs)
     }
+    let table = analysis.recommendations
+    func suggestions(_ members: [Int]) -> [RecommendationsExport.Suggestion] {
+      members.map {
+        let suggestion = table.suggestions[$0]
+        return .init(
+          participant: suggestion.participant, text: suggestion.text, passage: suggestion.passageID, inAnswer: suggestion.inAnswer)
+      }
+    }
+    recommendations = RecommendationsExport(
+      grouping: table.grouping.rawValue, denominator: table.denominator, participants: table.participants,
+      groups: table.groups.map {
+        .init(
+          label: $0.label, participants: $0.participants, nParticipants: $0.participants.count,
+          passages: table.passageIDs($0.members), quote: table.suggestions[$0.quote].text,
+          quoteParticipant: table.suggestions[$0.quote].participant, suggestions: suggestions($0.members))
+      },
+      others: suggestions(table.others))
+  }
+
+  struct RecommendationsExport: Encodable, Sendable {
+    struct Suggestion: Encodable, Sendable {
+      var participant: String
+      var text: String
+      var passage: Int64
+      var inAnswer: Bool
+    }
+    struct Group: Encodable, Sendable {
+      var label: String
+      var participants: [String]
+      var nParticipants: Int
+      var passages: [Int64]
+      var quote: String
+      var quoteParticipant: String
+      var suggestions: [Suggestion]
+    }
+    /// "meaning" (the sentence encoder) or "words".
+    var grouping: String
+    var denominator: Int
+    /// Everyone who made a recommendation.
+    var participants: [String]
+    var groups: [Group]
+    /// Suggestions in a vein no other participant took.
+    var others: [Suggestion]
   }
 
   struct TimeCommitmentExport: Encodable, Sendable {
