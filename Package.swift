@@ -58,7 +58,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// Aggregate tables: time commitment, motivation, incentives, experience, crosstabs.
     .target(
-      name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+      name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText", "QDANumerics"], swiftSettings: swiftSettings),
 
     /// Contradictions between CHAT elements, found in coded answers.
     .target(

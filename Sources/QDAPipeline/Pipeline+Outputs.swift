@@ -8,6 +8,7 @@ import QDAModel
 import QDAStore
 import QDARedaction
 import QDAEncoder
+import QDAText
 
 extension Pipeline {
   /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
@@ -91,8 +92,7 @@ extension Pipeline {
     environment.progress("reading the project for the report")
     let corpus = try snapshot(project: path, texts: false)
     environment.progress("tables")
-    var analysis = Analysis(corpus)
-    analysis.recommendations = try groupedByMeaning(analysis.recommendations, project: path, interviewed: corpus.interviewed)
+    var analysis = try analysis(corpus, project: path)
     let mask = keepNames ? nil : Self.quoteNameMask(corpus)
     if let mask {
       // A "resource" that is a person's name (a colleague many named) goes in no table or brief.
@@ -172,20 +172,69 @@ extension Pipeline {
     return (report, manifest, analysisHash)
   }
 
-  /// Recommendations grouped by the sentence encoder's vectors when the model is installed (the
-  /// stored vectors, the others embedded now and not stored: a report only reads the project);
-  /// as they are (grouped by their words) when it is not.
-  func groupedByMeaning(_ table: RecommendationTable, project path: String, interviewed: [String]) throws -> RecommendationTable {
-    guard !table.suggestions.isEmpty, let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables)
-    else { return table }
-    let texts = table.suggestions.map(\.text)
-    let keys = texts.map(TextKey.of)
-    var stored = try ProjectStore(path: path, mustExist: true).read { try $0.sentenceVectors(keys: keys, model: encoder.fingerprint) }
-    let missing = Array(Set(zip(keys, texts).filter { stored[$0.0] == nil }.map(\.1))).sorted()
-    for (text, vector) in zip(missing, encoder.encode(missing)) { stored[TextKey.of(text)] = vector }
-    let vectors = keys.compactMap { stored[$0] }
-    return vectors.count == texts.count ? table.regrouped(vectors: vectors, interviewed: interviewed) : table
+  /// Every table of a snapshot, the recommendations and the code themes grouped by meaning
+  /// when the model is installed and the project keeps the sentences' vectors (by words when
+  /// not): what the report, the JSON export and `qda tables` all state.
+  func analysis(_ corpus: CorpusSnapshot, project path: String) throws -> Analysis {
+    var analysis = Analysis(corpus, groupingThemes: false)
+    analysis.recommendations = try groupedByMeaning(analysis.recommendations, project: path, interviewed: corpus.interviewed)
+    analysis.codeThemes = try groupedByMeaning(analysis.codeThemes, project: path, interviewed: corpus.interviewed)
+    return analysis
   }
+
+  /// Recommendations grouped by the sentence encoder's vectors when the model is installed and
+  /// the project keeps their sentences' vectors (`storedVectors`); as they are (grouped by their
+  /// words) otherwise.
+  func groupedByMeaning(_ table: RecommendationTable, project path: String, interviewed: [String]) throws -> RecommendationTable {
+    guard !table.suggestions.isEmpty, let vectors = try storedVectors(for: table.suggestions.map(\.text), project: path) else { return table }
+    let ordered = table.suggestions.compactMap { vectors[$0.text] }
+    return ordered.count == table.suggestions.count ? table.regrouped(vectors: ordered, interviewed: interviewed) : table
+  }
+
+  /// Each code's coded words grouped by the sentence encoder's vectors when the model is
+  /// installed and the project keeps them: an item's vector is the mean of its sentences'.
+  func groupedByMeaning(_ table: CodeThemeTable, project path: String, interviewed: [String]) throws -> CodeThemeTable {
+    guard !table.codes.isEmpty else { return table }
+    let byWords = { table.groupedByWords(interviewed: interviewed) }
+    guard try SentenceModels.encoder(sentenceModel, environment: environment.variables) != nil else { return byWords() }
+    @Sendable func sentences(_ text: String) -> [String] {
+      let scalars = Array(text.unicodeScalars)
+      return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+    var texts = Set<String>()
+    for code in table.codes { for item in code.items { texts.formUnion(sentences(item.text)) } }
+    guard let stored = try storedVectors(for: texts.sorted(), project: path) else { return byWords() }
+    return table.regrouped(
+      vector: { item in
+        let vectors = sentences(item.text).compactMap { stored[$0] }
+        guard let first = vectors.first else { return nil }
+        var sum = [Float](repeating: 0, count: first.count)
+        for vector in vectors { for k in sum.indices where k < vector.count { sum[k] += vector[k] } }
+        return sum
+      }, interviewed: interviewed)
+  }
+
+  /// Text → vector from the project's store, for grouping by meaning; the few texts it lacks
+  /// (sentences split differently from the coder's) are embedded now and not stored, a report
+  /// only reads the project. Nil when the model is not installed, or when the project lacks more
+  /// than `embeddedAtMost` of them and more than one in 20 (it was coded without the model: the
+  /// report does not embed a study).
+  func storedVectors(for texts: [String], project path: String) throws -> [String: [Float]]? {
+    guard let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else { return nil }
+    let keyed = Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first })
+    let stored = try ProjectStore(path: path, mustExist: true).read {
+      try $0.sentenceVectors(keys: Array(keyed.keys), model: encoder.fingerprint)
+    }
+    let missing = keyed.filter { stored[$0.key] == nil }.map(\.value).sorted()
+    guard missing.count <= max(Self.embeddedAtMost, keyed.count / 20) else { return nil }
+    var result: [String: [Float]] = [:]
+    for (key, text) in keyed { if let vector = stored[key] { result[text] = vector } }
+    for (text, vector) in zip(missing, encoder.encode(missing)) { result[text] = vector }
+    return result
+  }
+
+  /// The most texts a report embeds itself when the project lacks their vectors.
+  static let embeddedAtMost = 200
 
   /// Writes the brief as a Word document. Its body is written to a file beside it first, then
   /// zipped from there: for a large study it runs to hundreds of megabytes.
@@ -236,7 +285,7 @@ extension Pipeline {
   public func exportJSON(project path: String) throws -> String {
     let corpus = try snapshot(project: path, texts: false)
     let json = try AnalysisExport(
-      corpus: corpus, analysis: Analysis(corpus), toolVersion: environment.toolVersion,
+      corpus: corpus, analysis: try analysis(corpus, project: path), toolVersion: environment.toolVersion,
       contradictions: try contradictions(project: path),
       surveys: try surveyOutputs(project: path).map { ($0.summary, $0.withUnfinished) },
       documentText: try documentTexts(project: path)).json()
@@ -258,7 +307,7 @@ extension Pipeline {
   /// Every table of a project, the surveys' included.
   public func tables(project path: String) throws -> [DataTable] {
     let corpus = try snapshot(project: path, texts: false)
-    let tables = Analysis(corpus).tables
+    let tables = try analysis(corpus, project: path).tables
     try corpus.checkTexts()
     return tables + (try surveyOutputs(project: path).flatMap(\.tables))
   }

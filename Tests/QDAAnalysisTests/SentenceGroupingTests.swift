@@ -34,8 +34,8 @@ import Testing
     #expect(SentenceGrouping.encoderStop(count: 45) == .groups(12, floor: 0))
   }
 
-  @Test func manySentencesAreGatheredAroundLeadersFirst() {
-    // Past the direct limit: 900 points around three directions still make three groups.
+  @Test func manySentencesAreSampledThenJoined() {
+    // Past the direct limit: 500 points around three directions still make three groups.
     let vectors = (0..<(SentenceGrouping.directLimit + 100)).map { Self.point([0, 5, 10][$0 % 3], $0) }
     let groups = SentenceGrouping.groups(vectors: vectors, stop: .similarity(0.3))
     #expect(groups.count == 3)
@@ -52,19 +52,20 @@ import Testing
       "Shorter cohort meetings, please.",  // 4, e
     ]
     let speakers = ["a", "b", "c", "d", "e"]
-    #expect(SentenceGrouping.label(of: [0, 1, 2], texts: texts, speakers: speakers) == "shared calendar")
+    #expect(SentenceGrouping.label(of: [0, 1, 2], index: .init(texts), speakers: speakers) == "shared calendar")
     // "cohort" is said outside the group too; the two words together only within it.
-    #expect(SentenceGrouping.label(of: [3, 4], texts: texts, speakers: speakers) == "cohort meetings")
+    #expect(SentenceGrouping.label(of: [3, 4], index: .init(texts), speakers: speakers) == "cohort meetings")
     // A word the group's speakers share and no one else says beats one said everywhere.
     let others = ["Fewer emails about the portal.", "Fix the portal.", "A portal that works, and fewer emails."]
-    #expect(SentenceGrouping.label(of: [0, 2], texts: others, speakers: ["x", "y", "z"]) == "fewer emails")
+    #expect(SentenceGrouping.label(of: [0, 2], index: .init(others), speakers: ["x", "y", "z"]) == "fewer emails")
   }
 
   @Test func theRepresentativeIsTheMemberMostLikeTheRest() {
     let vectors: [[Float]] = [[1, 0, 0], [0.9, 0.3, 0], [0.95, 0.1, 0.05], [0, 0, 1]]
-    #expect(SentenceGrouping.representative(of: [0, 1, 2], vectors: vectors) == 2)
+    let prepared = SentenceGrouping.prepared(vectors)
+    #expect(SentenceGrouping.representative(of: [0, 1, 2], prepared: prepared) == 2)
     // Only eligible members are chosen when any is.
-    #expect(SentenceGrouping.representative(of: [0, 1, 2], vectors: vectors, eligible: { $0 != 2 }) == 0)
+    #expect(SentenceGrouping.representative(of: [0, 1, 2], prepared: prepared, eligible: { $0 != 2 }) == 0)
   }
 
   @Test func lexicalVectorsCompareByTheContentWordsSentencesShare() {

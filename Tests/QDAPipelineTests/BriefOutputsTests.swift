@@ -119,13 +119,21 @@ import _QDATestSupport
     let links = Set(Self.values(of: "href", in: html).filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) })
     let ids = Set(Self.values(of: "id", in: html))
     #expect(links.filter { $0.hasPrefix("ref-") }.count > 40)
-    #expect(links.filter { $0.hasPrefix("quote-") }.count >= 20)
+    #expect(links.filter { $0.hasPrefix("quote-") }.count >= 10)
     #expect(links.isSubset(of: ids), "\(links.subtracting(ids).sorted())")
-    // Quotes: never the interviewer, never the same words twice.
+    // Quotes: never the interviewer, never the same words twice, whether set apart as an
+    // exemplar or stating a theme (“…” (P03) in a list item).
     let markdown = try Fixtures.text(out + "/report.md")
-    let quotes = markdown.split(separator: "\n").filter { $0.hasPrefix("> ") && !$0.hasPrefix("> —") }.map(String.init)
-    #expect(quotes.count >= 20)
-    #expect(Set(quotes).count == quotes.count)
+    let lines = markdown.split(separator: "\n").map(String.init)
+    let blocks = lines.filter { $0.hasPrefix("> ") && !$0.hasPrefix("> —") }
+    let themed = lines.filter { $0.hasPrefix("- **“") }.compactMap { line -> String? in
+      guard let open = line.range(of: "): “"), let close = line.range(of: "” (", options: .backwards) else { return nil }
+      return String(line[open.upperBound..<close.lowerBound])
+    }
+    let quotes = blocks + themed
+    #expect(blocks.count >= 10)
+    #expect(themed.count >= 10)
+    #expect(Set(quotes).count == quotes.count, "\(Dictionary(grouping: quotes, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
     #expect(!markdown.contains("(Interviewer), "))
     // The seed brief's structure, in its order.
     let order = ["## Analytical approach", "## Subject", "## Division of Labor", "## Findings", "### Outcome", "### Rules",

@@ -75,6 +75,8 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
     var groups: [Group] = []
     var others: [Int] = []
     let speakers = suggestions.map(\.participant)
+    let prepared = SentenceGrouping.prepared(points)
+    let phrases = SentenceGrouping.PhraseIndex(texts)
     for cluster in SentenceGrouping.groups(vectors: points, stop: stop) {
       let who = Set(cluster.map { speakers[$0] })
       guard who.count >= 2 else {
@@ -84,8 +86,8 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
       // The quote: a sentence of a readable length that is most like the rest.
       let words = { (index: Int) in suggestions[index].text.split(separator: " ").count }
       let quote =
-        SentenceGrouping.representative(of: cluster, vectors: points, eligible: { (6...45).contains(words($0)) }) ?? cluster[0]
-      let label = SentenceGrouping.label(of: cluster, texts: texts, speakers: speakers) ?? "other"
+        SentenceGrouping.representative(of: cluster, prepared: prepared, eligible: { (6...45).contains(words($0)) }) ?? cluster[0]
+      let label = SentenceGrouping.label(of: cluster, index: phrases, speakers: speakers) ?? "other"
       groups.append(
         Group(
           label: label, participants: who.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }, members: cluster,

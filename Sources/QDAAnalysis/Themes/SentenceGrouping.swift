@@ -1,4 +1,5 @@
 import Foundation
+import QDANumerics
 import QDAText
 
 /// Groups sentences that say the same thing: average-linkage agglomerative clustering of their
@@ -18,10 +19,10 @@ import QDAText
 /// let groups = SentenceGrouping.groups(vectors: vectors, stop: SentenceGrouping.encoderStop(count: vectors.count))
 /// ```
 public enum SentenceGrouping {
-  /// Above this many sentences, sentences are first gathered around leaders (a sentence joins the
-  /// first leader it is at least `threshold` alike to) and the leaders are clustered: average
-  /// linkage keeps a matrix of every pair; a leader stands for those at least `floor` + 0.5 alike.
-  public static let directLimit = 800
+  /// Above this many sentences, an even sample of this many is grouped and every other sentence
+  /// joins the group whose centre it is most like (a group of its own when it is like none):
+  /// average linkage keeps a matrix of every pair and takes time in the cube of their number.
+  public static let directLimit = 400
 
   /// When merging stops.
   public enum Stop: Sendable, Hashable {
@@ -44,6 +45,9 @@ public enum SentenceGrouping {
   /// against at most 0.41 for any fixed similarity.
   public static func encoderStop(count: Int) -> Stop { .groups(max(1, (count + 3) / 4), floor: 0) }
 
+  /// Groups at least this alike (centred encoder vectors) merge whatever the count.
+  static let alwaysMerged: Float = 0.6
+
   /// The stop for TF-IDF vectors of content words (pairwise F1 0.38 on the same interviews).
   public static let lexicalStop = Stop.similarity(0.05)
 
@@ -54,29 +58,46 @@ public enum SentenceGrouping {
   ///   - stop: when merging stops.
   public static func groups(vectors: [[Float]], stop: Stop) -> [[Int]] {
     guard !vectors.isEmpty else { return [] }
-    let centred = prepared(vectors)
-    // Leaders for a large set; each leader stands for its members.
-    var members: [[Int]]
-    var points: [[Float]]
-    if centred.count > directLimit {
-      var leaders: [Int] = []
-      members = []
-      for index in centred.indices {
-        if let found = leaders.indices.first(where: { dot(centred[leaders[$0]], centred[index]) >= stop.floor + 0.5 }) {
-          members[found].append(index)
-        } else {
-          leaders.append(index)
-          members.append([index])
-        }
-      }
-      points = members.map { group in normalised([mean(group.map { centred[$0] })])[0] }
-    } else {
-      members = centred.indices.map { [$0] }
-      points = centred
+    let points = prepared(vectors)
+    let n = points.count
+    guard n > directLimit else {
+      return sortedLargestFirst(averageLinkage(points, sizes: Array(repeating: 1, count: n), stop: stop).map { $0.sorted() })
     }
-    let clusters = averageLinkage(points, sizes: members.map(\.count), stop: stop)
-    let result = clusters.map { cluster in cluster.flatMap { members[$0] }.sorted() }
-    return result.sorted { ($0.count, -$0[0]) > ($1.count, -$1[0]) }
+    let step = (n + directLimit - 1) / directLimit
+    let sample = Array(stride(from: 0, to: n, by: step))
+    let sampleStop: Stop
+    switch stop {
+    case .similarity: sampleStop = stop
+    case .groups(let count, let floor): sampleStop = .groups(max(1, count * sample.count / n), floor: floor)
+    }
+    var clusters = averageLinkage(sample.map { points[$0] }, sizes: Array(repeating: 1, count: sample.count), stop: sampleStop)
+      .map { $0.map { sample[$0] } }
+    let centres = normalised(clusters.map { mean($0.map { points[$0] }) })
+    let sampled = Set(sample)
+    let rest = (0..<n).filter { !sampled.contains($0) }
+    let similarities = products(rest.map { points[$0] }, centres)
+    for (row, index) in rest.enumerated() {
+      var best: (similarity: Float, group: Int)?
+      for group in centres.indices {
+        let similarity = similarities[row * centres.count + group]
+        if similarity > best?.similarity ?? -.infinity { best = (similarity, group) }
+      }
+      if let best, best.similarity > stop.floor || (best.similarity == stop.floor && !isStrict(stop)) {
+        clusters[best.group].append(index)
+      } else {
+        clusters.append([index])
+      }
+    }
+    return sortedLargestFirst(clusters.map { $0.sorted() })
+  }
+
+  static func isStrict(_ stop: Stop) -> Bool {
+    if case .groups = stop { return true }
+    return false
+  }
+
+  static func sortedLargestFirst(_ groups: [[Int]]) -> [[Int]] {
+    groups.sorted { ($0.count, -$0[0]) > ($1.count, -$1[0]) }
   }
 
   /// Average-linkage clustering of unit vectors: clusters of indices into `points`.
@@ -84,16 +105,8 @@ public enum SentenceGrouping {
     let n = points.count
     let floor = stop.floor
     // By count, groups merge only when more than `floor` alike; by similarity, at it too.
-    let strict: Bool
-    if case .groups = stop { strict = true } else { strict = false }
-    var similarity = [Float](repeating: 0, count: n * n)
-    for i in 0..<n {
-      for j in (i + 1)..<max(i + 1, n) {
-        let value = dot(points[i], points[j])
-        similarity[i * n + j] = value
-        similarity[j * n + i] = value
-      }
-    }
+    let strict = isStrict(stop)
+    var similarity = products(points, points)
     var clusters: [[Int]?] = (0..<n).map { [$0] }
     var size = sizes.map(Float.init)
     while true {
@@ -104,16 +117,21 @@ public enum SentenceGrouping {
           if value > best?.value ?? -.infinity, value > floor || (value == floor && !strict) { best = (value, i, j) }
         }
       }
-      if case .groups(let count, _) = stop, clusters.lazy.compactMap({ $0 }).count <= count { break }
+      // Past the count, only groups that say the same thing still merge: a theme many
+      // sentences share is not split to make the count.
+      if case .groups(let count, _) = stop, clusters.lazy.compactMap({ $0 }).count <= count, (best?.value ?? -.infinity) < Self.alwaysMerged {
+        break
+      }
       guard let (_, i, j) = best else { break }
       // Lance–Williams for average linkage: the merged group's similarity to each other is the
       // size-weighted mean of its parts'.
       for k in 0..<n where k != i && k != j && clusters[k] != nil {
-        let merged = (size[i] * similarity[i * n + k] + size[j] * similarity[j * n + k]) / (size[i] + size[j])
+        let merged = steady((size[i] * similarity[i * n + k] + size[j] * similarity[j * n + k]) / (size[i] + size[j]))
         similarity[i * n + k] = merged
         similarity[k * n + i] = merged
       }
-      clusters[i]! += clusters[j]!
+      let merged = clusters[j] ?? []
+      clusters[i]?.append(contentsOf: merged)
       clusters[j] = nil
       size[i] += size[j]
     }
@@ -122,12 +140,16 @@ public enum SentenceGrouping {
 
   /// The member most like the rest of its group (the highest mean similarity; the first on a
   /// tie), among members `eligible` allows when any does.
-  public static func representative(of group: [Int], vectors: [[Float]], eligible: (Int) -> Bool = { _ in true }) -> Int? {
-    let candidates = group.filter(eligible).isEmpty ? group : group.filter(eligible)
-    let centred = prepared(vectors)
+  ///
+  /// - Parameter prepared: the vectors as compared (`prepared(_:)` of all the sentences).
+  public static func representative(of group: [Int], prepared: [[Float]], eligible: (Int) -> Bool = { _ in true }) -> Int? {
+    let allowed = group.filter(eligible)
+    let candidates = allowed.isEmpty ? group : allowed
+    // A large group: its centre stands for the rest.
+    let centre = mean(group.map { prepared[$0] })
     var best: (score: Float, index: Int)?
     for index in candidates {
-      let score = group.reduce(Float(0)) { $0 + ($1 == index ? 0 : dot(centred[index], centred[$1])) }
+      let score = steady(dot(prepared[index], centre))
       if score > best?.score ?? -.infinity { best = (score, index) }
     }
     return best?.index
@@ -135,15 +157,23 @@ public enum SentenceGrouping {
 
   // MARK: - Words
 
+  /// The most words a TF-IDF vector has (a large code's coded words run to thousands).
+  static let vocabularyLimit = 500
+
   /// TF-IDF vectors of sentences' content words (lower-cased, a plural's "s" dropped), over the
   /// vocabulary of these sentences; a word in one sentence only carries nothing to compare.
-  public static func lexicalVectors(_ texts: [String]) -> [[Float]] {
-    let bags = texts.map(contentWords)
+  public static func lexicalVectors(_ texts: [String]) -> [[Float]] { lexicalVectors(PhraseIndex(texts)) }
+
+  /// TF-IDF vectors from phrases already read (their single words).
+  public static func lexicalVectors(_ index: PhraseIndex) -> [[Float]] {
+    let bags = index.phrases.map { $0.keys.filter { !$0.contains(" ") } }
     var documentFrequency: [String: Int] = [:]
     for bag in bags { for word in Set(bag) { documentFrequency[word, default: 0] += 1 } }
-    let vocabulary = documentFrequency.filter { $0.value >= 2 }.keys.sorted()
+    // The commonest words shared by two sentences or more (at most `vocabularyLimit`).
+    let vocabulary = documentFrequency.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+      .prefix(vocabularyLimit).map(\.key).sorted()
     let column = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-    let count = Float(texts.count)
+    let count = Float(bags.count)
     return bags.map { bag in
       var vector = [Float](repeating: 0, count: max(1, vocabulary.count))
       for word in bag {
@@ -151,6 +181,28 @@ public enum SentenceGrouping {
         vector[k] += log(1 + count / Float(df))
       }
       return vector
+    }
+  }
+
+  /// The phrases of one or two content words in some sentences, read once for labelling any
+  /// number of their groups.
+  public struct PhraseIndex: Sendable {
+    /// Per sentence, its phrases by their stems, each with its words as written (lower case).
+    let phrases: [[String: String]]
+    /// How many sentences hold each phrase.
+    let uses: [String: Int]
+
+    public init(_ texts: [String]) {
+      phrases = texts.map { text in
+        let words = SentenceGrouping.contentWordsInOrder(text)
+        var result: [String: String] = [:]
+        for word in words { result[word.1] = word.2 }
+        for (a, b) in zip(words, words.dropFirst()) where b.0 == a.0 + 1 { result[a.1 + " " + b.1] = a.2 + " " + b.2 }
+        return result
+      }
+      var uses: [String: Int] = [:]
+      for found in phrases { for phrase in found.keys { uses[phrase, default: 0] += 1 } }
+      self.uses = uses
     }
   }
 
@@ -163,45 +215,31 @@ public enum SentenceGrouping {
   /// wins when it scores at least 0.6 of the best single word ("online community" over "online").
   ///
   /// - Parameters:
-  ///   - group: indices into `texts`.
-  ///   - speakers: who said each text (a phrase counts once per speaker).
-  public static func label(of group: [Int], texts: [String], speakers: [String]) -> String? {
-    /// Phrases by their stems, each with its words as written (lower case).
-    func phrases(_ text: String) -> [String: String] {
-      let words = contentWordsInOrder(text)
-      var result: [String: String] = [:]
-      for word in words { result[word.1] = word.2 }
-      for (a, b) in zip(words, words.dropFirst()) where b.0 == a.0 + 1 { result[a.1 + " " + b.1] = a.2 + " " + b.2 }
-      return result
-    }
-    let members = Set(group)
-    // The form the group wrote most (the first in order on a tie).
+  ///   - group: indices into the sentences `index` was made from.
+  ///   - speakers: who said each sentence (a phrase counts once per speaker).
+  public static func label(of group: [Int], index: PhraseIndex, speakers: [String]) -> String? {
+    var inside: [String: Int] = [:]
+    var bySpeakers: [String: Set<String>] = [:]
     var written: [String: [String: Int]] = [:]
-    for index in group.sorted() { for (stem, form) in phrases(texts[index]) { written[stem, default: [:]][form, default: 0] += 1 } }
+    for member in group.sorted() {
+      for (phrase, form) in index.phrases[member] {
+        inside[phrase, default: 0] += 1
+        bySpeakers[phrase, default: []].insert(speakers[member])
+        written[phrase, default: [:]][form, default: 0] += 1
+      }
+    }
+    // The form the group wrote most (the first alphabetically on a tie).
     func form(_ stem: String) -> String {
       (written[stem] ?? [:]).max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? stem
     }
-    var uses: [String: (inside: Int, all: Int)] = [:]
-    var bySpeakers: [String: Set<String>] = [:]
-    for (index, text) in texts.enumerated() {
-      for phrase in phrases(text).keys {
-        uses[phrase, default: (0, 0)].all += 1
-        if members.contains(index) {
-          uses[phrase, default: (0, 0)].inside += 1
-          bySpeakers[phrase, default: []].insert(speakers[index])
-        }
-      }
+    typealias Scored = (phrase: String, score: Double, speakers: Int, words: Int)
+    let scored: [Scored] = bySpeakers.map { phrase, who in
+      (phrase, Double(who.count) * Double(inside[phrase] ?? 0) / Double(max(1, index.uses[phrase] ?? 1)), who.count,
+       phrase.split(separator: " ").count)
     }
-    let scored = bySpeakers.map { phrase, who -> (phrase: String, score: Double, speakers: Int, words: Int) in
-      let use = uses[phrase] ?? (1, 1)
-      return (phrase, Double(who.count) * Double(use.inside) / Double(max(1, use.all)), who.count, phrase.split(separator: " ").count)
-    }
-    func better(_ a: (phrase: String, score: Double, speakers: Int, words: Int), _ b: (phrase: String, score: Double, speakers: Int, words: Int)) -> Bool {
-      if a.score != b.score { return a.score > b.score }
-      return a.phrase < b.phrase
-    }
-    guard let word = scored.filter({ $0.words == 1 }).sorted(by: better).first else { return nil }
-    if let pair = scored.filter({ $0.words == 2 && $0.speakers >= 2 }).sorted(by: better).first, pair.score >= 0.6 * word.score {
+    func better(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.phrase < b.phrase }
+    guard let word = scored.filter({ $0.words == 1 }).min(by: better) else { return nil }
+    if let pair = scored.filter({ $0.words == 2 && $0.speakers >= 2 }).min(by: better), pair.score >= 0.6 * word.score {
       return form(pair.phrase)
     }
     return form(word.phrase)
@@ -215,7 +253,11 @@ public enum SentenceGrouping {
     let words = CueText(text).words.map(\.text)
     var result: [(Int, String, String)] = []
     for (position, word) in words.enumerated() {
-      guard word.count > 2, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }), !stopWords.contains(word) else { continue }
+      // Letters only (ASCII letters decided without Unicode's tables).
+      guard word.utf8.count > 2,
+        word.unicodeScalars.allSatisfy({ ($0.value >= 97 && $0.value <= 122) || ($0.value > 127 && $0.properties.isAlphabetic) }),
+        !stopWords.contains(word)
+      else { continue }
       var stem = word
       if stem.hasSuffix("s"), !stem.hasSuffix("ss"), stem.count > 3 { stem.removeLast() }
       result.append((position, stem, word))
@@ -240,17 +282,46 @@ public enum SentenceGrouping {
     "able", "sure", "least", "first", "next", "last", "other", "another", "instead", "rather", "though", "thought",
     "her", "him", "she", "he", "we", "us", "me", "my", "mine", "myself", "who", "whoever", "ought", "if", "be",
     "'d", "'ll", "'re", "'ve", "'m", "'s", "did", "does", "doing", "done", "now", "here", "ever", "never", "always",
+    // Words of judgment or manner that say how, not what about.
+    "bad", "hard", "easy", "fine", "back", "add", "felt", "feel", "feels", "part", "stuff", "big", "little", "real",
+    "lot", "bit", "pretty", "quite", "enough", "else", "come", "came", "went", "go", "goes", "told", "tell", "guess",
   ]
 
   // MARK: - Vectors
 
-  static func dot(_ a: [Float], _ b: [Float]) -> Float {
+  /// Every row of `a` against every row of `b` (all of one length): a.count × b.count dot
+  /// products, row-major, through BLAS.
+  static func products(_ a: [[Float]], _ b: [[Float]]) -> [Float] {
+    guard let length = a.first?.count ?? b.first?.count, !a.isEmpty, !b.isEmpty, length > 0 else {
+      return [Float](repeating: 0, count: a.count * b.count)
+    }
+    let left = a.flatMap { $0 }
+    let right = b.flatMap { $0 }
+    var result = [Float](repeating: 0, count: a.count * b.count)
+    left.withUnsafeBufferPointer { l in
+      right.withUnsafeBufferPointer { r in
+        result.withUnsafeMutableBufferPointer { c in
+          guard let left = l.baseAddress, let right = r.baseAddress, let into = c.baseAddress else { return }
+          MatrixProduct.multiply(
+            m: a.count, n: b.count, k: length, left, lda: length, right, ldb: length, transposeB: true, into: into, ldc: b.count)
+        }
+      }
+    }
+    return result.map(steady)
+  }
+
+  /// A similarity rounded to a thousandth: vectors of the same sentences embedded in other
+  /// batches differ in their last bits, and an exact tie (the two members of a pair are equally
+  /// like its centre) must not be decided by them.
+  static func steady(_ value: Float) -> Float { (value * 1000).rounded() / 1000 }
+
+  public static func dot(_ a: [Float], _ b: [Float]) -> Float {
     var sum: Float = 0
     for k in 0..<min(a.count, b.count) { sum += a[k] * b[k] }
     return sum
   }
 
-  static func mean(_ vectors: [[Float]]) -> [Float] {
+  public static func mean(_ vectors: [[Float]]) -> [Float] {
     guard let first = vectors.first else { return [] }
     var sum = [Float](repeating: 0, count: first.count)
     for vector in vectors { for k in 0..<min(sum.count, vector.count) { sum[k] += vector[k] } }
@@ -262,7 +333,7 @@ public enum SentenceGrouping {
   static let centringMinimum = 20
 
   /// Vectors as compared: centred on their mean (from `centringMinimum` of them), unit length.
-  static func prepared(_ vectors: [[Float]]) -> [[Float]] {
+  public static func prepared(_ vectors: [[Float]]) -> [[Float]] {
     normalised(vectors.count >= centringMinimum ? centred(vectors) : vectors)
   }
 
@@ -271,7 +342,7 @@ public enum SentenceGrouping {
     return vectors.map { vector in zip(vector, centre).map { $0 - $1 } }
   }
 
-  static func normalised(_ vectors: [[Float]]) -> [[Float]] {
+  public static func normalised(_ vectors: [[Float]]) -> [[Float]] {
     vectors.map { vector in
       let norm = vector.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
       return norm > 0 ? vector.map { $0 / norm } : vector

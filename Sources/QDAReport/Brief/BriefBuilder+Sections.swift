@@ -191,15 +191,50 @@ extension BriefBuilder {
     }
     let children = corpus.codebook.children(of: code.id)
     if children.isEmpty {
-      exemplar(code.id)
+      themesOrExemplar(code.id)
       return
     }
     for child in children {
       guard let childRow = analysis.codes.row(child.id), !childRow.participants.isEmpty else { continue }
       paragraph([codeCount(childRow, capitalized: true), .text(" \(child.summary ?? "mentioned " + child.name.lowercased()).")])
-      exemplar(child.id)
+      themesOrExemplar(child.id)
     }
   }
+
+  /// What participants said under a code, in the themes their coded words fall into (at most
+  /// `themesShown`, each with its participants linked to their words and the words that state it
+  /// best); one exemplar when the code has no theme two participants share.
+  mutating func themesOrExemplar(_ codeID: String) {
+    guard let found = analysis.codeThemes.themes(of: codeID), !found.themes.isEmpty else {
+      exemplar(codeID)
+      return
+    }
+    let shown = found.themes.prefix(Self.themesShown)
+    let how = found.grouping == .meaning ? "by meaning" : "by the words they share"
+    let lead = found.themes.count == 1
+      ? "What two or more of them said in the same vein (grouped \(how)):"
+      : "What they said falls into \(CountWording.number(found.themes.count)) themes shared by two or more (grouped \(how)); the largest:"
+    paragraph([.text(lead)])
+    var items: [[Inline]] = []
+    for theme in shown {
+      var spans: [Int64: [TextSpan]] = [:]
+      for index in theme.members {
+        let item = found.items[index]
+        spans[item.passageID, default: []].append(TextSpan(start: item.start, end: item.end))
+      }
+      let who = CountWording.phrase(theme.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+      let quote = found.items[theme.quote]
+      items.append([
+        .strong("“\(theme.label)”"), .text(" ("),
+        count(who, title: "\(theme.label) — \(who)", passages: theme.members.map { found.items[$0].passageID }, spans: spans),
+        .text("): “\(masked(leadingSentences(quote.text, words: 45)))” (\(quote.participant))"),
+      ])
+    }
+    blocks.append(.bullets(items))
+  }
+
+  /// How many themes of a code the brief states.
+  static let themesShown = 3
 
   /// The motivation themes as the theme table counts them: from what participants said, for
   /// the themes QDAKit recognises, so the brief and the table agree.
