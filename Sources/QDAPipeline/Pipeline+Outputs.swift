@@ -177,60 +177,63 @@ extension Pipeline {
   /// not): what the report, the JSON export and `qda tables` all state.
   func analysis(_ corpus: CorpusSnapshot, project path: String) throws -> Analysis {
     var analysis = Analysis(corpus, groupingThemes: false)
-    analysis.recommendations = try groupedByMeaning(analysis.recommendations, project: path, interviewed: corpus.interviewed)
-    analysis.codeThemes = try groupedByMeaning(analysis.codeThemes, project: path, interviewed: corpus.interviewed)
+    let recommendations = analysis.recommendations
+    let themes = analysis.codeThemes
+    guard !recommendations.suggestions.isEmpty || !themes.codes.isEmpty else { return analysis }
+    // A coded span's sentences, split once: its vector is the mean of theirs.
+    let sentencesOf: [[[String]]] = themes.codes.map { code in
+      code.items.map { item in
+        let scalars = Array(item.text.unicodeScalars)
+        return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
+      }
+    }
+    // The vectors of both, read from the project in one go.
+    let lookups = try storedVectors(
+      for: [recommendations.suggestions.map(\.text), Array(Set(sentencesOf.flatMap { $0.flatMap { $0 } })).sorted()], project: path)
+    if !recommendations.suggestions.isEmpty, let vectors = lookups?[0] {
+      let ordered = recommendations.suggestions.compactMap { vectors[$0.text] }
+      if ordered.count == recommendations.suggestions.count {
+        analysis.recommendations = recommendations.regrouped(vectors: ordered, interviewed: corpus.interviewed)
+      }
+    }
+    guard !themes.codes.isEmpty else { return analysis }
+    guard let vectors = lookups?[1] else {
+      analysis.codeThemes = themes.groupedByWords(interviewed: corpus.interviewed)
+      return analysis
+    }
+    var itemVectors: [CodeThemeTable.Item: [Float]] = [:]
+    for (code, sentences) in zip(themes.codes, sentencesOf) {
+      for (item, parts) in zip(code.items, sentences) {
+        let found = parts.compactMap { vectors[$0] }
+        guard let first = found.first else { continue }
+        var sum = [Float](repeating: 0, count: first.count)
+        for vector in found { for k in sum.indices where k < vector.count { sum[k] += vector[k] } }
+        itemVectors[item] = sum
+      }
+    }
+    analysis.codeThemes = themes.regrouped(vector: { [itemVectors] in itemVectors[$0] }, interviewed: corpus.interviewed)
     return analysis
   }
 
-  /// Recommendations grouped by the sentence encoder's vectors when the model is installed and
-  /// the project keeps their sentences' vectors (`storedVectors`); as they are (grouped by their
-  /// words) otherwise.
-  func groupedByMeaning(_ table: RecommendationTable, project path: String, interviewed: [String]) throws -> RecommendationTable {
-    guard !table.suggestions.isEmpty, let vectors = try storedVectors(for: table.suggestions.map(\.text), project: path) else { return table }
-    let ordered = table.suggestions.compactMap { vectors[$0.text] }
-    return ordered.count == table.suggestions.count ? table.regrouped(vectors: ordered, interviewed: interviewed) : table
-  }
-
-  /// Each code's coded words grouped by the sentence encoder's vectors when the model is
-  /// installed and the project keeps them: an item's vector is the mean of its sentences'.
-  func groupedByMeaning(_ table: CodeThemeTable, project path: String, interviewed: [String]) throws -> CodeThemeTable {
-    guard !table.codes.isEmpty else { return table }
-    let byWords = { table.groupedByWords(interviewed: interviewed) }
-    guard try SentenceModels.encoder(sentenceModel, environment: environment.variables) != nil else { return byWords() }
-    @Sendable func sentences(_ text: String) -> [String] {
-      let scalars = Array(text.unicodeScalars)
-      return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
-    }
-    var texts = Set<String>()
-    for code in table.codes { for item in code.items { texts.formUnion(sentences(item.text)) } }
-    guard let stored = try storedVectors(for: texts.sorted(), project: path) else { return byWords() }
-    return table.regrouped(
-      vector: { item in
-        let vectors = sentences(item.text).compactMap { stored[$0] }
-        guard let first = vectors.first else { return nil }
-        var sum = [Float](repeating: 0, count: first.count)
-        for vector in vectors { for k in sum.indices where k < vector.count { sum[k] += vector[k] } }
-        return sum
-      }, interviewed: interviewed)
-  }
-
-  /// Text → vector from the project's store, for grouping by meaning; the few texts it lacks
-  /// (sentences split differently from the coder's) are embedded now and not stored, a report
-  /// only reads the project. Nil when the model is not installed, or when the project lacks more
-  /// than `embeddedAtMost` of them and more than one in 20 (it was coded without the model: the
+  /// For each list of texts, text → vector from the project's store (one read for all the
+  /// lists), for grouping by meaning; the few texts a list lacks (sentences split differently
+  /// from the coder's) are embedded now and not stored, a report only reads the project. Nil
+  /// when the model is not installed; a list's entry is nil when the project lacks more than
+  /// `embeddedAtMost` of its texts and more than one in 20 (it was coded without the model: the
   /// report does not embed a study).
-  func storedVectors(for texts: [String], project path: String) throws -> [String: [Float]]? {
+  func storedVectors(for lists: [[String]], project path: String) throws -> [[String: [Float]]?]? {
     guard let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else { return nil }
-    let keyed = Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first })
-    let stored = try ProjectStore(path: path, mustExist: true).read {
-      try $0.sentenceVectors(keys: Array(keyed.keys), model: encoder.fingerprint)
+    let keyed = lists.map { texts in Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first }) }
+    let keys = Array(Set(keyed.flatMap(\.keys)))
+    let stored = try ProjectStore(path: path, mustExist: true).read { try $0.sentenceVectors(keys: keys, model: encoder.fingerprint) }
+    return keyed.map { keyed in
+      let missing = keyed.filter { stored[$0.key] == nil }.map(\.value).sorted()
+      guard missing.count <= max(Self.embeddedAtMost, keyed.count / 20) else { return nil }
+      var result: [String: [Float]] = [:]
+      for (key, text) in keyed { if let vector = stored[key] { result[text] = vector } }
+      for (text, vector) in zip(missing, encoder.encode(missing)) { result[text] = vector }
+      return result
     }
-    let missing = keyed.filter { stored[$0.key] == nil }.map(\.value).sorted()
-    guard missing.count <= max(Self.embeddedAtMost, keyed.count / 20) else { return nil }
-    var result: [String: [Float]] = [:]
-    for (key, text) in keyed { if let vector = stored[key] { result[text] = vector } }
-    for (text, vector) in zip(missing, encoder.encode(missing)) { result[text] = vector }
-    return result
   }
 
   /// The most texts a report embeds itself when the project lacks their vectors.

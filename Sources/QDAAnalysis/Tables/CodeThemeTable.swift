@@ -22,15 +22,9 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
     public var text: String
   }
 
-  public struct Theme: Hashable, Sendable, Codable {
-    public var label: String
-    /// Who said it, in the order of the interviewed.
-    public var participants: [String]
-    /// Indices into the code's items.
-    public var members: [Int]
-    /// The member that states it best.
-    public var quote: Int
-  }
+  /// A theme: a label from its words, who said them, the items (indices into the code's) and
+  /// the one that states it best.
+  public typealias Theme = SentenceGrouping.Theme
 
   public struct CodeThemes: Hashable, Sendable, Codable {
     public var codeID: String
@@ -38,7 +32,7 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
     public var items: [Item]
     /// Most participants first.
     public var themes: [Theme]
-    public var grouping: RecommendationTable.Grouping
+    public var grouping: SentenceGrouping.Grouping
   }
 
   public var codes: [CodeThemes]
@@ -51,26 +45,39 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
   public init(_ corpus: CorpusSnapshot, grouping: Bool = true) {
     let interviewed = corpus.interviewed
     let counted = Set(interviewed)
-    var result: [CodeThemes] = []
+    // Each code's participant codings (a span once), for the codes enough participants have.
+    var found: [(code: Code, codings: [(coding: Coding, passage: Passage, participant: String)])] = []
     for code in corpus.codebook.codes where code.element != nil && code.parentID != nil {
       guard corpus.codebook.children(of: code.id).isEmpty else { continue }
-      var items: [Item] = []
       var seen = Set<TextSpan>()
-      var pending: [(Coding, Passage, String)] = []
+      var pending: [(coding: Coding, passage: Passage, participant: String)] = []
       for coding in corpus.codings(under: code.id) {
         guard let passage = corpus.passage(coding.passageID), passage.role == .participant,
           let participant = corpus.participant(of: passage), counted.contains(participant), seen.insert(coding.span).inserted
         else { continue }
         pending.append((coding, passage, participant))
       }
-      guard Set(pending.map(\.2)).count >= Self.leastParticipants else { continue }
-      let texts = corpus.texts(of: pending.map(\.1))
-      for ((coding, passage, participant), text) in zip(pending, texts) {
-        let scalars = Array(text.unicodeScalars)
+      if Set(pending.map(\.participant)).count >= Self.leastParticipants { found.append((code, pending)) }
+    }
+    // Each passage's text read once, however many codes code it.
+    var passages: [Passage] = []
+    var position: [Int64: Int] = [:]
+    for (_, codings) in found {
+      for entry in codings where position[entry.coding.passageID] == nil {
+        position[entry.coding.passageID] = passages.count
+        passages.append(entry.passage)
+      }
+    }
+    let texts = corpus.texts(of: passages)
+    var result: [CodeThemes] = []
+    for (code, codings) in found {
+      var items: [Item] = []
+      for (coding, passage, participant) in codings {
+        guard let at = position[coding.passageID] else { continue }
+        let scalars = Array(texts[at].unicodeScalars)
         let lower = max(0, min(scalars.count, coding.span.start - passage.span.start))
         let upper = max(lower, min(scalars.count, coding.span.end - passage.span.start))
-        var words = String(String.UnicodeScalarView(scalars[lower..<upper]))
-        words = words.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = String(String.UnicodeScalarView(scalars[lower..<upper])).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else { continue }
         items.append(Item(participant: participant, passageID: coding.passageID, start: coding.span.start, end: coding.span.end, text: words))
       }
@@ -105,27 +112,9 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
 
   /// The themes of one code's items.
   static func grouped(_ codeID: String, name: String, items: [Item], vectors: [[Float]]?, interviewed: [String]) -> CodeThemes {
-    let texts = items.map(\.text)
-    let phrases = SentenceGrouping.PhraseIndex(texts)
-    let points = vectors ?? SentenceGrouping.lexicalVectors(phrases)
-    let stop = vectors == nil ? SentenceGrouping.lexicalStop : SentenceGrouping.encoderStop(count: items.count)
-    let clusters = SentenceGrouping.groups(vectors: points, stop: stop)
-    let prepared = SentenceGrouping.prepared(points)
-    let wordCounts = texts.map { $0.split(separator: " ").count }
-    let order = Dictionary(interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    let speakers = items.map(\.participant)
-    var themes: [Theme] = []
-    for cluster in clusters {
-      let who = Set(cluster.map { speakers[$0] })
-      guard who.count >= 2 else { continue }
-      let quote = SentenceGrouping.representative(of: cluster, prepared: prepared, eligible: { (8...60).contains(wordCounts[$0]) }) ?? cluster[0]
-      themes.append(
-        Theme(
-          label: SentenceGrouping.label(of: cluster, index: phrases, speakers: speakers) ?? "",
-          participants: who.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }, members: cluster, quote: quote))
-    }
-    themes.sort { ($0.participants.count, $0.members.count, -$0.members[0]) > ($1.participants.count, $1.members.count, -$1.members[0]) }
-    return CodeThemes(codeID: codeID, name: name, items: items, themes: themes, grouping: vectors == nil ? .words : .meaning)
+    let (themes, _, grouping) = SentenceGrouping.themes(
+      texts: items.map(\.text), speakers: items.map(\.participant), vectors: vectors, order: interviewed, quoteWords: 8...60)
+    return CodeThemes(codeID: codeID, name: name, items: items, themes: themes, grouping: grouping)
   }
 
   /// The themes of a code, if it has any.

@@ -21,23 +21,12 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
     public var inAnswer: Bool
   }
 
-  /// Recommendations of one kind, from at least two participants.
-  public struct Group: Hashable, Sendable, Codable {
-    /// A short label from their words ("live sessions").
-    public var label: String
-    /// Who made them, in the order of the interviewed.
-    public var participants: [String]
-    /// The suggestions (indices into `suggestions`), in order.
-    public var members: [Int]
-    /// The suggestion that states the group best (an index into `suggestions`).
-    public var quote: Int
-  }
+  /// Recommendations of one kind, from at least two participants: a label from their words, who
+  /// made them, the suggestions (indices into `suggestions`) and the one that states it best.
+  public typealias Group = SentenceGrouping.Theme
 
   /// How the groups were made.
-  public enum Grouping: String, Hashable, Sendable, Codable {
-    case meaning
-    case words
-  }
+  public typealias Grouping = SentenceGrouping.Grouping
 
   public var suggestions: [Suggestion]
   /// Largest first (by participants, then suggestions).
@@ -66,35 +55,9 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
   public init(suggestions: [Suggestion], interviewed: [String], vectors: [[Float]]?) {
     self.suggestions = suggestions
     denominator = interviewed.count
-    let texts = suggestions.map(\.text)
-    let usable = vectors.flatMap { $0.count == suggestions.count ? $0 : nil }
-    grouping = usable == nil ? .words : .meaning
-    let points = usable ?? SentenceGrouping.lexicalVectors(texts)
-    let stop = usable == nil ? SentenceGrouping.lexicalStop : SentenceGrouping.encoderStop(count: texts.count)
-    let order = Dictionary(interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    var groups: [Group] = []
-    var others: [Int] = []
-    let speakers = suggestions.map(\.participant)
-    let prepared = SentenceGrouping.prepared(points)
-    let phrases = SentenceGrouping.PhraseIndex(texts)
-    for cluster in SentenceGrouping.groups(vectors: points, stop: stop) {
-      let who = Set(cluster.map { speakers[$0] })
-      guard who.count >= 2 else {
-        others += cluster
-        continue
-      }
-      // The quote: a sentence of a readable length that is most like the rest.
-      let words = { (index: Int) in suggestions[index].text.split(separator: " ").count }
-      let quote =
-        SentenceGrouping.representative(of: cluster, prepared: prepared, eligible: { (6...45).contains(words($0)) }) ?? cluster[0]
-      let label = SentenceGrouping.label(of: cluster, index: phrases, speakers: speakers) ?? "other"
-      groups.append(
-        Group(
-          label: label, participants: who.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }, members: cluster,
-          quote: quote))
-    }
-    self.groups = groups.sorted { ($0.participants.count, $0.members.count, -$0.members[0]) > ($1.participants.count, $1.members.count, -$1.members[0]) }
-    self.others = others.sorted()
+    (groups, others, grouping) = SentenceGrouping.themes(
+      texts: suggestions.map(\.text), speakers: suggestions.map(\.participant), vectors: vectors, order: interviewed,
+      quoteWords: 6...45, unlabelled: "other")
   }
 
   /// The same suggestions grouped by the sentence encoder's vectors (one per suggestion, in
