@@ -20,6 +20,9 @@ public struct Analysis: Sendable, Codable {
   public var recommendations: RecommendationTable
   /// What participants said under each code, in themes.
   public var codeThemes: CodeThemeTable
+  /// Whether participants spoke well or poorly of the platform and the content (read once the
+  /// pipeline gives it the sentence model's vectors and a valence model).
+  public var feedbackValence: FeedbackValenceTable
 
   /// - Parameter groupingThemes: whether the code themes are grouped now (by words); the
   ///   pipeline passes false when it groups them itself (by meaning, or by words when the model
@@ -30,7 +33,7 @@ public struct Analysis: Sendable, Codable {
     // count codings.
     enum Half {
       case words(TimeCommitmentTable, IncentivesTable, ThemeTable?, NamedResourceTable, RecommendationTable)
-      case counts(ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable, CodeThemeTable)
+      case counts(ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable, CodeThemeTable, FeedbackValenceTable)
     }
     let halves = concurrentMap(2) { half -> Half in
       if half == 0 {
@@ -44,15 +47,16 @@ public struct Analysis: Sendable, Codable {
       // interview's words and takes longer.
       return .counts(
         ExperienceTable(corpus), CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus), CoOccurrenceTable(corpus),
-        CodeThemeTable(corpus, grouping: groupingThemes))
+        CodeThemeTable(corpus, grouping: groupingThemes), FeedbackValenceTable(corpus))
     }
     guard case .words(let time, let incentives, let motivation, let resources, let recommendations) = halves[0],
-      case .counts(let experience, let codes, let crosstabs, let cooccurrence, let themes) = halves[1]
+      case .counts(let experience, let codes, let crosstabs, let cooccurrence, let themes, let feedback) = halves[1]
     else { preconditionFailure("the halves come back in order") }
     (timeCommitment, self.incentives, self.motivation, self.experience) = (time, incentives, motivation, experience)
     (self.codes, self.crosstabs, self.cooccurrence, namedResources) = (codes, crosstabs, cooccurrence, resources)
     self.recommendations = recommendations
     codeThemes = themes
+    feedbackValence = feedback
   }
 
   /// Every table, in report order.
@@ -65,6 +69,7 @@ public struct Analysis: Sendable, Codable {
     if codeThemes.codes.contains(where: { !$0.themes.isEmpty }) {
       result.append(codeThemes.table(denominator: codes.denominator))
     }
+    result += feedbackValence.tables(interviewed: codes.denominator)
     result += experience.tables
     result.append(codes.table)
     result += crosstabs.map(\.table)

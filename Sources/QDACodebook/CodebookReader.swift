@@ -37,7 +37,7 @@ public struct CodebookReader: Sendable {
     let root = try YAMLNode.parse(yaml, file: file)
     let top = try root.mapping(
       "the codebook",
-      allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "prior", "codes"])
+      allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "prior", "valence", "codes"])
     let name = try top.string("codebook") ?? top.string("name") ?? "Codebook"
     let version = try top.string("version") ?? "1"
     let description = try top.string("description") ?? ""
@@ -52,8 +52,18 @@ public struct CodebookReader: Sendable {
     var tables = TableCodes()
     if let tablesNode = top["tables"] {
       let map = try tablesNode.mapping(
-        "'tables'", allowed: ["time_commitment", "time_advice", "motivation", "incentives"])
+        "'tables'", allowed: ["time_commitment", "time_advice", "motivation", "incentives", "feedback"])
       for (key, _, valueNode) in map.entries {
+        if key == "feedback" {
+          for node in try valueNode.sequence("'feedback'") {
+            let id = try node.string("an entry of 'feedback'")
+            guard state.codeLocations[id] != nil else {
+              throw node.error(.unknownReference, "tables.feedback names '\(id)', which is not a code of this codebook")
+            }
+            tables.feedback.append(id)
+          }
+          continue
+        }
         let id = try valueNode.string("'\(key)'")
         guard state.codeLocations[id] != nil else {
           throw valueNode.error(.unknownReference, "tables.\(key) names '\(id)', which is not a code of this codebook")
@@ -71,6 +81,7 @@ public struct CodebookReader: Sendable {
       negationCues: negation.map { Tokenizer.normalize($0) }, tables: tables)
     if let node = top["contradictions"] { codebook.tension = try readTension(node) }
     codebook.prior = try top.string("prior")
+    codebook.valence = try top.string("valence")
     return codebook
   }
 

@@ -16,13 +16,15 @@ public enum CodebookWriter {
       out += "negation: \(list(codebook.negationCues))\n"
     }
     if let prior = codebook.prior { out += "prior: \(quote(prior))\n" }
+    if let valence = codebook.valence { out += "valence: \(quote(valence))\n" }
     let tables = [
       ("time_commitment", codebook.tables.timeCommitment), ("time_advice", codebook.tables.timeAdvice),
       ("motivation", codebook.tables.motivation), ("incentives", codebook.tables.incentives),
     ].compactMap { key, value in value.map { (key, $0) } }
-    if !tables.isEmpty {
+    if !tables.isEmpty || !codebook.tables.feedback.isEmpty {
       out += "\ntables:\n"
       for (key, value) in tables { out += "  \(key): \(quote(value))\n" }
+      if !codebook.tables.feedback.isEmpty { out += "  feedback: \(list(codebook.tables.feedback))\n" }
     }
     let tension = codebook.tension
     if tension != TensionSettings() {

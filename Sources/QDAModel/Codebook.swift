@@ -22,6 +22,9 @@ public struct Codebook: Hashable, Sendable, Codable {
   /// The learned coder's prior model (a JSON file made by `qda learn --export`), as the
   /// codebook names it: a path relative to the codebook's own file.
   public var prior: String?
+  /// The valence model that reads the `tables.feedback` codes' sentences (a JSON file made by
+  /// `qda learn valence`), as the codebook names it: a path relative to the codebook's file.
+  public var valence: String?
 
   public init(
     name: String, version: String, description: String = "", codes: [Code],
@@ -193,15 +196,18 @@ public struct TableCodes: Hashable, Sendable, Codable {
   public var motivation: String?
   /// Incentives.
   public var incentives: String?
+  /// Feedback whose valence is read (positive, negative, mixed): the platform, the content.
+  public var feedback: [String]
 
   public init(
     timeCommitment: String? = nil, timeAdvice: String? = nil, motivation: String? = nil,
-    incentives: String? = nil
+    incentives: String? = nil, feedback: [String] = []
   ) {
     self.timeCommitment = timeCommitment
     self.timeAdvice = timeAdvice
     self.motivation = motivation
     self.incentives = incentives
+    self.feedback = feedback
   }
 }
 

@@ -5,6 +5,7 @@ import QDACodebook
 import QDAIngest
 import QDAStore
 import QDACoding
+import QDAAnalysis
 
 /// A codebook or protocol file read from disk, with its text kept for the project.
 struct LoadedInstrument<Value> {
@@ -14,6 +15,8 @@ struct LoadedInstrument<Value> {
   var contentHash: String
   /// For a codebook that names a prior model: the model file's JSON, checked.
   var prior: Data? = nil
+  /// For a codebook that names a valence model: its JSON, checked.
+  var valence: Data? = nil
 }
 
 enum Instruments {
@@ -26,14 +29,24 @@ enum Instruments {
   static func codebook(at path: String) throws -> LoadedInstrument<Codebook> {
     let (text, hash) = try readText(path)
     let codebook = try CodebookReader().read(text, file: path)
+    func named(_ name: String) -> String {
+      name.hasPrefix("/") ? name : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    }
     var prior: Data?
     if let name = codebook.prior {
-      let file = name.hasPrefix("/") ? name : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+      let file = named(name)
       let data = Data(try InputReader.bytes(atPath: file))
       _ = try LearnedModel.decode(data, file: file)
       prior = data
     }
-    return LoadedInstrument(value: codebook, file: path, source: text, contentHash: hash, prior: prior)
+    var valence: Data?
+    if let name = codebook.valence {
+      let file = named(name)
+      let data = Data(try InputReader.bytes(atPath: file))
+      _ = try ValenceModel.decode(data, file: file)
+      valence = data
+    }
+    return LoadedInstrument(value: codebook, file: path, source: text, contentHash: hash, prior: prior, valence: valence)
   }
 
   static func interviewProtocol(at path: String, codebook: Codebook?) throws -> LoadedInstrument<InterviewProtocol> {

@@ -174,12 +174,15 @@ extension Pipeline {
 
   /// Every table of a snapshot, the recommendations and the code themes grouped by meaning
   /// when the model is installed and the project keeps the sentences' vectors (by words when
-  /// not): what the report, the JSON export and `qda tables` all state.
-  func analysis(_ corpus: CorpusSnapshot, project path: String) throws -> Analysis {
+  /// not), and the platform and content feedback read for valence when the project also keeps a
+  /// valence model: what the report, the JSON export and `qda tables` all state.
+  public func analysis(_ corpus: CorpusSnapshot, project path: String) throws -> Analysis {
     var analysis = Analysis(corpus, groupingThemes: false)
     let recommendations = analysis.recommendations
     let themes = analysis.codeThemes
-    guard !recommendations.suggestions.isEmpty || !themes.codes.isEmpty else { return analysis }
+    let feedback = analysis.feedbackValence
+    let feedbackSentences = feedback.codes.flatMap { $0.sentences.map(\.text) }
+    guard !recommendations.suggestions.isEmpty || !themes.codes.isEmpty || !feedbackSentences.isEmpty else { return analysis }
     // A coded span's sentences, split once: its vector is the mean of theirs.
     let sentencesOf: [[[String]]] = themes.codes.map { code in
       code.items.map { item in
@@ -187,14 +190,21 @@ extension Pipeline {
         return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
       }
     }
-    // The vectors of both, read from the project in one go.
-    let lookups = try storedVectors(
-      for: [recommendations.suggestions.map(\.text), Array(Set(sentencesOf.flatMap { $0.flatMap { $0 } })).sorted()], project: path)
+    // The vectors of all three, and the valence model, read from the project in one go.
+    let read = try storedVectors(
+      for: [recommendations.suggestions.map(\.text), Array(Set(sentencesOf.flatMap { $0.flatMap { $0 } })).sorted(), feedbackSentences],
+      project: path, slot: .valence)
+    let lookups = read?.vectors
     if !recommendations.suggestions.isEmpty, let vectors = lookups?[0] {
       let ordered = recommendations.suggestions.compactMap { vectors[$0.text] }
       if ordered.count == recommendations.suggestions.count {
         analysis.recommendations = recommendations.regrouped(vectors: ordered, interviewed: corpus.interviewed)
       }
+    }
+    if let vectors = lookups?[2], let data = read?.model, let fingerprint = read?.fingerprint {
+      let model = try ValenceModel.decode(data, file: "the project's valence model")
+      // Vectors of another sentence model mean nothing to the model's weights.
+      if model.encoder == fingerprint { analysis.feedbackValence = feedback.read(vector: { vectors[$0] }, model: model) }
     }
     guard !themes.codes.isEmpty else { return analysis }
     guard let vectors = lookups?[1] else {
@@ -216,17 +226,21 @@ extension Pipeline {
   }
 
   /// For each list of texts, text → vector from the project's store (one read for all the
-  /// lists), for grouping by meaning; the few texts a list lacks (sentences split differently
-  /// from the coder's) are embedded now and not stored, a report only reads the project. Nil
-  /// when the model is not installed; a list's entry is nil when the project lacks more than
-  /// `embeddedAtMost` of its texts and more than one in 20 (it was coded without the model: the
-  /// report does not embed a study).
-  func storedVectors(for lists: [[String]], project path: String) throws -> [[String: [Float]]?]? {
+  /// lists, and for the model kept in `slot`), for grouping and reading by meaning; the few texts
+  /// a list lacks (sentences split differently from the coder's) are embedded now and not
+  /// stored, a report only reads the project. Nil when the model is not installed; a list's
+  /// entry is nil when the project lacks more than `embeddedAtMost` of its texts and more than
+  /// one in 20 (it was coded without the model: the report does not embed a study).
+  func storedVectors(
+    for lists: [[String]], project path: String, slot: Project.CodingModelSlot
+  ) throws -> (vectors: [[String: [Float]]?], model: Data?, fingerprint: String)? {
     guard let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else { return nil }
     let keyed = lists.map { texts in Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first }) }
     let keys = Array(Set(keyed.flatMap(\.keys)))
-    let stored = try ProjectStore(path: path, mustExist: true).read { try $0.sentenceVectors(keys: keys, model: encoder.fingerprint) }
-    return keyed.map { keyed in
+    let (stored, model) = try ProjectStore(path: path, mustExist: true).read {
+      (try $0.sentenceVectors(keys: keys, model: encoder.fingerprint), try $0.codingModel(slot))
+    }
+    let vectors = keyed.map { keyed -> [String: [Float]]? in
       let missing = keyed.filter { stored[$0.key] == nil }.map(\.value).sorted()
       guard missing.count <= max(Self.embeddedAtMost, keyed.count / 20) else { return nil }
       var result: [String: [Float]] = [:]
@@ -234,6 +248,7 @@ extension Pipeline {
       for (text, vector) in zip(missing, encoder.encode(missing)) { result[text] = vector }
       return result
     }
+    return (vectors, model, encoder.fingerprint)
   }
 
   /// The most texts a report embeds itself when the project lacks their vectors.

@@ -224,6 +224,7 @@ public struct Pipeline: Sendable {
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         try project.setCodingModel(.prior, codebook.prior)
+        try project.setCodingModel(.valence, codebook.valence)
         let retired = try project.replaceCodebook(codebook.value)
         if !retired.isEmpty {
           summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))
@@ -347,6 +348,7 @@ public struct Pipeline: Sendable {
       if let codebook {
         try project.saveInstrument(.codebook, file: codebook.file, source: codebook.source, contentHash: codebook.contentHash)
         try project.setCodingModel(.prior, codebook.prior)
+        try project.setCodingModel(.valence, codebook.valence)
         let retired = try project.replaceCodebook(codebook.value)
         if !retired.isEmpty {
           summary.warnings.append("codes no longer in the codebook but kept for their manual codings: " + retired.joined(separator: ", "))

@@ -11,6 +11,8 @@ extension Project {
     case prior = "model_prior"
     /// The model learned from a coder (`qda learn`).
     case learned = "model_learned"
+    /// The valence model the codebook names (`qda learn valence`).
+    case valence = "model_valence"
   }
 
   /// A kept model's JSON, if any.

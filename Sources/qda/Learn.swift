@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QDAAnalysis
 import QDACoding
 import QDAModel
 import QDAPipeline
@@ -12,13 +13,15 @@ struct Learn: ParsableCommand {
       qda learn evaluate --project p.qda --coder ana        # leave-one-document-out F1 and the learning curve
       qda learn export --project p.qda --out model.json     # the model as a file a codebook can name as its prior
       qda learn forget --project p.qda                      # back to the codebook's prior (or the rules)
+      qda learn valence --examples labelled.jsonl --out v.json --evaluate other.jsonl
+                                                            # a valence reader for platform and content feedback
 
       The model's codings are by the coder `model`, each with a score and a reason; on ana's own
       interviews they come from a model that did not see that interview, so
       `qda agreement --project p.qda --coders ana,model` is the agreement on unseen interviews.
       Needs the sentence model (see --model).
       """,
-    subcommands: [Run.self, Evaluate.self, Export.self, Forget.self], defaultSubcommand: Run.self)
+    subcommands: [Run.self, Evaluate.self, Export.self, Forget.self, LearnValence.self], defaultSubcommand: Run.self)
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Learn from a coder and code the interviews they have not coded.")
@@ -90,6 +93,55 @@ struct Learn: ParsableCommand {
     func run() throws {
       let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
       try Console.report(try pipeline.forgetLearnedModel(project: project.project), quiet: output.quiet)
+    }
+  }
+
+  struct LearnValence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "valence",
+      abstract: "Learn whether feedback speaks well or poorly of its subject from labelled sentences, and score it.",
+      discussion: """
+        Examples are JSON Lines, one answer per line, labelled by sentence:
+          {"id": "A1", "sentences": [{"text": "…", "polarity": "positive|negative|neutral"}, …]}
+        Files to score may instead label whole answers: {"id": "H1", "text": "…", "valence": "positive|negative|mixed|none"}.
+        A codebook names the model file (`valence: chat.valence.json`) and the codes whose
+        sentences it reads (`tables: feedback: [tools.platform, tools.content]`).
+        """)
+    @Option(name: .customLong("examples"), help: "A file of answers labelled by sentence to learn from (repeatable).")
+    var examples: [String] = []
+    @Option(name: .customLong("valence-model"), help: "Score this valence model file instead of learning one.") var model: String?
+    @Option(name: .customLong("evaluate"), help: "A labelled file to score the model on (repeatable).")
+    var evaluate: [String] = []
+    @Option(help: "Write the learned model here (JSON).") var out: String?
+    @OptionGroup var models: ModelOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      if models.rulesOnly { throw ValidationError("reading valence needs the sentence model: drop --rules-only") }
+      if examples.isEmpty == (model == nil) { throw ValidationError("give --examples to learn a model, or --valence-model to score one") }
+      if model != nil, out != nil { throw ValidationError("--out writes a learned model: it goes with --examples, not --valence-model") }
+    }
+
+    func run() throws {
+      let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
+      let learning = try pipeline.learnValence(examples: examples, model: model, evaluate: evaluate)
+      if let out {
+        try learning.model.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
+      }
+      guard !output.quiet else { return }
+      var lines: [String] = []
+      if model == nil {
+        let counts = Polarity.allCases.map { "\(learning.model.examples[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        lines.append("learned from \(counts) sentences; threshold \(String(format: "%.2f", learning.model.threshold))" + (out.map { "; wrote \($0)" } ?? ""))
+      }
+      for evaluation in learning.evaluations {
+        lines.append("\(evaluation.file): \(evaluation.right) of \(evaluation.total) answers read right")
+        let rows = Valence.allCases.map { truth in
+          [truth.rawValue] + Valence.allCases.map { String(evaluation.confusion[truth]?[$0] ?? 0) }
+        }
+        lines.append(ListFormat.render(.table, columns: ["labelled \\ read"] + Valence.allCases.map(\.rawValue), rows: rows))
+      }
+      Console.out(lines.joined(separator: "\n"))
     }
   }
 

@@ -28,7 +28,9 @@ import _QDATestSupport
     #expect(codebook.code("tools.content")?.element == .toolsAndSigns)
     #expect(codebook.code("outcome.motivation.staff")?.element == .outcome)
     #expect(codebook.code("object.design")?.reportSection == .outcome)
-    #expect(codebook.tables == TableCodes(timeCommitment: "rules.time", timeAdvice: "rules.time.advice", motivation: "outcome.motivation", incentives: "rules.incentives"))
+    #expect(codebook.tables == TableCodes(timeCommitment: "rules.time", timeAdvice: "rules.time.advice", motivation: "outcome.motivation", incentives: "rules.incentives",
+      feedback: ["tools.platform", "tools.content"]))
+    #expect(codebook.valence == "chat.valence.json")
     #expect(codebook.codes.filter { $0.parentID != nil }.allSatisfy { !$0.rules.isEmpty })
   }
 
@@ -79,6 +81,8 @@ import _QDATestSupport
      "book.yaml:5:9: a rule needs exactly one of 'any', 'all', 'near' or 'answers' (this one has any and all)"),
     ("tables:\n  motivation: outcome.why\ncodes:\n  - name: A\n    element: rules\n",
      "book.yaml:2:15: tables.motivation names 'outcome.why', which is not a code of this codebook"),
+    ("tables:\n  feedback: [a, tools.app]\ncodes:\n  - id: a\n    name: A\n    element: tools_and_signs\n",
+     "book.yaml:2:17: tables.feedback names 'tools.app', which is not a code of this codebook"),
     ("codes:\n  - name: A\n    element: rules\n    color: red\n",
      "book.yaml:4:12: color 'red' must be written #rrggbb"),
     ("codes:\n  - name: A\n    element: [rules\n",

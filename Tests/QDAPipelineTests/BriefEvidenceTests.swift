@@ -11,7 +11,8 @@ import _QDATestSupport
 /// passages coded for it (or showing the contradiction counted), never to an interviewer turn or
 /// uncoded small talk; a count of people by their attributes to the people and their values.
 @Suite struct BriefEvidenceTests {
-  /// The sample corpus coded by its rules, its tables and contradictions, and its brief.
+  /// The sample corpus coded by its rules (and the prior model), its tables and contradictions,
+  /// and its brief.
   static func sampleBrief(_ name: String) throws
     -> (temp: TemporaryFolder, corpus: CorpusSnapshot, analysis: Analysis, contradictions: [Contradiction], summary: ContradictionSummary, report: ReportDocument)
   {
@@ -21,7 +22,8 @@ import _QDATestSupport
     _ = try pipeline.ingest(.samplePrincipals, project: path)
     _ = try pipeline.code(project: path, codebook: nil)
     let corpus = try pipeline.snapshot(project: path)
-    let analysis = Analysis(corpus)
+    // As the report makes it: themes by meaning and feedback read for valence by the model.
+    let analysis = try pipeline.analysis(corpus, project: path)
     let contradictions = try pipeline.contradictions(project: path)
     let summary = ContradictionSummary(contradictions, corpus: corpus)
     let report = BriefBuilder(corpus: corpus, analysis: analysis, contradictions: summary).build()

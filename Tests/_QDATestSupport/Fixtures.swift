@@ -24,11 +24,12 @@ public enum Fixtures {
     shared.appendingPathComponent(relative).path
   }
 
-  /// The text of `Codebooks/chat.yaml` with its prior named by absolute path, for tests that
-  /// write an edited copy elsewhere.
+  /// The text of `Codebooks/chat.yaml` with its prior and valence model named by absolute
+  /// path, for tests that write an edited copy elsewhere.
   public static func chatCodebookText() throws -> String {
-    try text(repository("Codebooks/chat.yaml")).replacingOccurrences(
-      of: "\nprior: chat.prior.json\n", with: "\nprior: \(repository("Codebooks/chat.prior.json"))\n")
+    try text(repository("Codebooks/chat.yaml"))
+      .replacingOccurrences(of: "\nprior: chat.prior.json\n", with: "\nprior: \(repository("Codebooks/chat.prior.json"))\n")
+      .replacingOccurrences(of: "\nvalence: chat.valence.json\n", with: "\nvalence: \(repository("Codebooks/chat.valence.json"))\n")
   }
 
   /// The bytes of a file.

@@ -185,6 +185,7 @@ extension BriefBuilder {
       return
     }
     paragraph([codeCount(row, capitalized: true), .text(" \(code.summary ?? "discussed " + code.name.lowercased()).")])
+    valence(code.id)
     if code.id == tables.motivation, let motivation = analysis.motivation, motivation.themes.contains(where: { !$0.evidence.isEmpty }) {
       motivationThemes(motivation)
       return
@@ -199,6 +200,34 @@ extension BriefBuilder {
       paragraph([codeCount(childRow, capitalized: true), .text(" \(child.summary ?? "mentioned " + child.name.lowercased()).")])
       themesOrExemplar(child.id)
     }
+  }
+
+  /// "As the sentence model reads their words, five spoke well of it and six spoke both well
+  /// and poorly of it": the feedback valence table's counts for a code, each linked to the sentences that
+  /// decided it.
+  mutating func valence(_ codeID: String) {
+    guard let feedback = analysis.feedbackValence.feedback(codeID) else { return }
+    let phrases: [Valence: String] = [
+      .positive: "spoke well of it", .negative: "spoke poorly of it", .mixed: "spoke both well and poorly of it",
+      .none: "judged it neither way",
+    ]
+    let shown = Valence.allCases.filter { !feedback.readings($0).isEmpty }
+    var inlines: [Inline] = [.text("As the sentence model reads their words, ")]
+    for (index, valence) in shown.enumerated() {
+      if index > 0 { inlines.append(.text(index == shown.count - 1 ? " and " : ", ")) }
+      let readings = feedback.readings(valence)
+      var spans: [Int64: [TextSpan]] = [:]
+      for sentence in FeedbackValenceTable.evidence(readings, of: feedback) {
+        spans[sentence.passageID, default: []].append(TextSpan(start: sentence.start, end: sentence.end))
+      }
+      let number = readings.count == feedback.readings.count && readings.count > 1
+        ? "all \(CountWording.number(readings.count))" : CountWording.number(readings.count)
+      inlines.append(
+        count(number, title: "\(feedback.name): \(phrases[valence] ?? "") — \(number)", passages: spans.keys.sorted(), spans: spans))
+      inlines.append(.text(" " + (phrases[valence] ?? "")))
+    }
+    inlines.append(.text(" (a reading by a model, each linked to the words that decided it)."))
+    paragraph(inlines)
   }
 
   /// What participants said under a code, in the themes their coded words fall into (at most

@@ -11,6 +11,7 @@ struct TablesExport: Encodable, Sendable {
   var crosstabs: [CrosstabExport]
   var cooccurrence: [PairExport]
   var recommendations: RecommendationsExport
+  var feedbackValence: FeedbackValenceExport?
 
   /// Writes the section as the encoder would, a part at a time: the code pairs and cross-tabs
   /// list a large study's passages by the million.
@@ -20,6 +21,7 @@ struct TablesExport: Encodable, Sendable {
       ("cooccurrence", { try $0.list(cooccurrence, indent: indent + 2, chunk: 1) }),
       ("crosstabs", { try $0.list(crosstabs, indent: indent + 2, chunk: 1) }),
       ("experience", { try $0.value(experience, indent: indent + 2) }),
+      ("feedback_valence", feedbackValence.map { feedback in { try $0.value(feedback, indent: indent + 2) } }),
       ("incentives", { try $0.value(incentives, indent: indent + 2) }),
       ("motivation", motivation.map { motivation in { try $0.value(motivation, indent: indent + 2) } }),
       ("recommendations", { try $0.value(recommendations, indent: indent + 2) }),
@@ -105,6 +107,63 @@ struct TablesExport: Encodable, Sendable {
           quoteParticipant: table.suggestions[$0.quote].participant, suggestions: suggestions($0.members))
       },
       others: suggestions(table.others))
+    let feedback = analysis.feedbackValence
+    feedbackValence =
+      feedback.isRead
+      ? FeedbackValenceExport(
+        model: feedback.model ?? "",
+        codes: feedback.codes.filter { !$0.readings.isEmpty }.map { code in
+          func ids(_ valence: Valence) -> [String] { code.readings(valence).map(\.participant) }
+          func sentence(_ sentence: FeedbackValenceTable.Sentence?) -> FeedbackValenceExport.Sentence? {
+            sentence.map { .init(text: $0.text, passage: $0.passageID, start: $0.start, end: $0.end) }
+          }
+          return .init(
+            code: code.codeID, name: code.name, nParticipants: code.readings.count, positive: ids(.positive), negative: ids(.negative),
+            mixed: ids(.mixed), neither: ids(.none),
+            readings: code.readings.map {
+              .init(
+                participant: $0.participant, valence: $0.valence == .none ? "neither" : $0.valence.rawValue,
+                sentences: $0.sentences, positiveProbability: Self.rounded($0.positive), negativeProbability: Self.rounded($0.negative),
+                spokeWell: sentence($0.praise), spokePoorly: sentence($0.criticism))
+            })
+        })
+      : nil
+  }
+
+  static func rounded(_ value: Float) -> Double { (Double(value) * 1000).rounded() / 1000 }
+
+  /// Whether participants spoke well or poorly of the platform and the content, as the valence
+  /// model read their coded sentences.
+  struct FeedbackValenceExport: Encodable, Sendable {
+    struct Sentence: Encodable, Sendable {
+      var text: String
+      var passage: Int64
+      var start: Int
+      var end: Int
+    }
+    struct Reading: Encodable, Sendable {
+      var participant: String
+      /// positive, negative, mixed or neither.
+      var valence: String
+      var sentences: Int
+      var positiveProbability: Double
+      var negativeProbability: Double
+      var spokeWell: Sentence?
+      var spokePoorly: Sentence?
+    }
+    struct Code: Encodable, Sendable {
+      var code: String
+      var name: String
+      var nParticipants: Int
+      var positive: [String]
+      var negative: [String]
+      var mixed: [String]
+      var neither: [String]
+      var readings: [Reading]
+    }
+    /// The model's threshold and what it learned from.
+    var model: String
+    var codes: [Code]
   }
 
   struct RecommendationsExport: Encodable, Sendable {
