@@ -73,6 +73,20 @@ import _QDATestSupport
     }
   }
 
+  /// Issue 34, item 6: the main brief (all before the tables) of the README's main command, as
+  /// committed in `Reports/principals` (which the golden test keeps equal to what the command
+  /// writes), prints in under 15 pages.
+  @Test func theSampleBriefIsUnderFifteenPages() throws {
+    let temp = try TemporaryFolder("pages")
+    let convert = try CommandRunner.shell(
+      "HOME=\(temp.path) soffice --headless --norestore --convert-to pdf --outdir '\(temp.path)' '\(Fixtures.repository("Reports/principals/report.docx"))'")
+    #expect(convert.status == 0, "\(convert.stderr)")
+    let text = try CommandRunner.shell("pdftotext -layout '\(temp.path("report.pdf"))' -").stdout
+    let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { $0.drop { $0.isWhitespace } }
+    let tables = try #require(pages.firstIndex { $0.hasPrefix("Tables") }, "no page starts with the Tables section")
+    #expect(tables < 15, "the main brief runs to \(tables) pages")
+  }
+
   @Test func aResearchersTemplateKeepsItsProseAcrossRuns() throws {
     let temp = try TemporaryFolder("template")
     let template = try temp.write(

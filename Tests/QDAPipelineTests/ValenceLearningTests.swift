@@ -49,7 +49,7 @@ import _QDATestSupport
     #expect(error.description.hasPrefix("\(file):2: sentence 1's 'polarity'"))
   }
 
-  @Test func theBriefStatesTheValenceTableLinkedToTheWordsThatDecidedIt() throws {
+  @Test func theBriefAndItsSummaryStateTheValenceTableLinkedToTheDecidingWords() throws {
     let (temp, corpus, analysis, _, _, report) = try BriefEvidenceTests.sampleBrief("valence")
     defer { withExtendedLifetime(temp) {} }
     let feedback = analysis.feedbackValence
@@ -60,15 +60,20 @@ import _QDATestSupport
       // Each count in the brief's sentence is the table's, and links to those words.
       for valence in Valence.allCases where !code.readings(valence).isEmpty {
         let readings = code.readings(valence)
-        let reference = try #require(
-          report.references.first { $0.title.hasPrefix("\(code.name): ") && ($0.title.hasSuffix(" — \(CountWording.number(readings.count))") || $0.title.hasSuffix(" — all \(CountWording.number(readings.count))")) && $0.title.contains(Self.phrase(valence)) },
-          "\(code.codeID) \(valence): no linked count")
+        // Stated twice, in the summary and under the code, each time with the same words linked.
+        let references = report.references.filter {
+          $0.title.hasPrefix("\(code.name): ") && $0.title.contains(Self.phrase(valence))
+            && ($0.title.hasSuffix(" — \(CountWording.number(readings.count))") || $0.title.hasSuffix(" — all \(CountWording.number(readings.count))"))
+        }
+        #expect(references.count == 2, "\(code.codeID) \(valence): \(references.map(\.title))")
         let deciding = Set(FeedbackValenceTable.evidence(readings, of: code).map(\.passageID))
-        #expect(Set(reference.entries.map(\.passageID)) == deciding)
-        for entry in reference.entries {
-          let passage = try #require(corpus.passage(entry.passageID))
-          #expect(passage.role == .participant)
-          #expect(corpus.codings(under: code.codeID).contains { $0.passageID == entry.passageID })
+        for reference in references {
+          #expect(Set(reference.entries.map(\.passageID)) == deciding)
+          for entry in reference.entries {
+            let passage = try #require(corpus.passage(entry.passageID))
+            #expect(passage.role == .participant)
+            #expect(corpus.codings(under: code.codeID).contains { $0.passageID == entry.passageID })
+          }
         }
       }
     }

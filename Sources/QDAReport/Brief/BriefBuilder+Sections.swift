@@ -203,16 +203,24 @@ extension BriefBuilder {
   }
 
   /// "As the sentence model reads their words, five spoke well of it and six spoke both well
-  /// and poorly of it": the feedback valence table's counts for a code, each linked to the sentences that
-  /// decided it.
+  /// and poorly of it": the feedback valence table's counts for a code, each linked to the
+  /// sentences that decided it.
   mutating func valence(_ codeID: String) {
     guard let feedback = analysis.feedbackValence.feedback(codeID) else { return }
+    paragraph(
+      [.text("As the sentence model reads their words, ")] + valenceCounts(feedback)
+        + [.text(" (a reading by a model, each linked to the words that decided it).")])
+  }
+
+  /// "six spoke well of it and five spoke both well and poorly of it", each count linked to the
+  /// sentences that decided it (titled "<code>: <phrase> — <count>").
+  mutating func valenceCounts(_ feedback: FeedbackValenceTable.CodeFeedback) -> [Inline] {
     let phrases: [Valence: String] = [
       .positive: "spoke well of it", .negative: "spoke poorly of it", .mixed: "spoke both well and poorly of it",
       .none: "judged it neither way",
     ]
     let shown = Valence.allCases.filter { !feedback.readings($0).isEmpty }
-    var inlines: [Inline] = [.text("As the sentence model reads their words, ")]
+    var inlines: [Inline] = []
     for (index, valence) in shown.enumerated() {
       if index > 0 { inlines.append(.text(index == shown.count - 1 ? " and " : ", ")) }
       let readings = feedback.readings(valence)
@@ -226,8 +234,7 @@ extension BriefBuilder {
         count(number, title: "\(feedback.name): \(phrases[valence] ?? "") — \(number)", passages: spans.keys.sorted(), spans: spans))
       inlines.append(.text(" " + (phrases[valence] ?? "")))
     }
-    inlines.append(.text(" (a reading by a model, each linked to the words that decided it)."))
-    paragraph(inlines)
+    return inlines
   }
 
   /// What participants said under a code, in the themes their coded words fall into (at most
@@ -256,7 +263,7 @@ extension BriefBuilder {
       items.append([
         .strong("“\(theme.label)”"), .text(" ("),
         count(who, title: "\(theme.label) — \(who)", passages: theme.members.map { found.items[$0].passageID }, spans: spans),
-        .text("): “\(masked(leadingSentences(quote.text, words: 45)))” (\(quote.participant))"),
+        .text("): “\(masked(leadingSentences(quote.text, words: Self.themeQuoteWords)))” (\(quote.participant))"),
       ])
     }
     blocks.append(.bullets(items))
@@ -264,6 +271,9 @@ extension BriefBuilder {
 
   /// How many themes of a code the brief states.
   static let themesShown = 3
+  /// A theme's quote: its first sentences up to this many words (the first sentence whatever
+  /// its length), so three themes of a dozen codes keep the main brief under 15 pages.
+  static let themeQuoteWords = 30
 
   /// The motivation themes as the theme table counts them: from what participants said, for
   /// the themes QDAKit recognises, so the brief and the table agree.

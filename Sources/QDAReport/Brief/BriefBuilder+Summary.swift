@@ -12,6 +12,7 @@ extension BriefBuilder {
     if let who = summaryOfPeople() { items.append(who) }
     if let themes = summaryOfThemes() { items.append(themes) }
     if let named = namedResources() { items.append(named) }
+    if let feedback = summaryOfFeedback() { items.append(feedback) }
     if let motivation = summaryOfMotivation() { items.append(motivation) }
     if let time = summaryOfTime() { items.append(time) }
     if let incentives = summaryOfIncentives() { items.append(incentives) }
@@ -50,6 +51,22 @@ extension BriefBuilder {
     return [.text("The themes the most \(noun.plural) raised: ")]
       + namedCounts(rows.map { (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, Array($0.passageIDs), codedSpans($0.codeID)) })
       + [.text(".")]
+  }
+
+  /// "Read by the sentence model, of the platform six of 11 principals spoke well and five both
+  /// well and poorly; of the content and resources all 11 spoke well": the feedback valence
+  /// table's counts, linked as the body links them.
+  private mutating func summaryOfFeedback() -> [Inline]? {
+    let read = analysis.feedbackValence.codes.filter { !$0.readings.isEmpty }
+    guard !read.isEmpty else { return nil }
+    var inlines: [Inline] = [.text("As the sentence model reads the feedback, ")]
+    for (index, feedback) in read.enumerated() {
+      if index > 0 { inlines.append(.text("; ")) }
+      inlines.append(.text("on the \(Self.lowercasedFirst(feedback.name)) (\(CountWording.number(feedback.readings.count)) \(noun.form(feedback.readings.count))) "))
+      inlines += valenceCounts(feedback)
+    }
+    inlines.append(.text("."))
+    return inlines
   }
 
   /// The motivation themes the most participants gave, as the theme table counts them.
