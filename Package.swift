@@ -45,6 +45,8 @@ let package = Package(
 
     /// Domain values: documents, passages, participants, codes, codings.
     .target(name: "QDAModel", swiftSettings: swiftSettings),
+    /// Work split across cores (`concurrentMap`) and overlapped (`Background`): no I/O.
+    .target(name: "QDAConcurrency", swiftSettings: swiftSettings),
     /// Language tools: tokens, Porter stems, sentences, number words.
     .target(name: "QDAText", swiftSettings: swiftSettings),
     /// The CHAT codebook and the interview protocol, read from YAML with line:column errors.
@@ -54,15 +56,16 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// Auto-coding by rules and linking answers to protocol questions.
     .target(
-      name: "QDACoding", dependencies: ["QDAModel", "QDAText", "QDACodebook", "QDANumerics"],
+      name: "QDACoding", dependencies: ["QDAModel", "QDAText", "QDACodebook", "QDANumerics", "QDAConcurrency"],
       swiftSettings: swiftSettings),
     /// Aggregate tables: time commitment, motivation, incentives, experience, crosstabs.
     .target(
-      name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText", "QDANumerics"], swiftSettings: swiftSettings),
+      name: "QDAAnalysis", dependencies: ["QDAModel", "QDAText", "QDANumerics", "QDAConcurrency"],
+      swiftSettings: swiftSettings),
 
     /// Contradictions between CHAT elements, found in coded answers.
     .target(
-      name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis"],
+      name: "QDAContradictions", dependencies: ["QDAModel", "QDAText", "QDAAnalysis", "QDAConcurrency"],
       swiftSettings: swiftSettings),
 
     /// Questions of coded feedback: full-text queries checked before SQLite, attribute filters.
@@ -72,7 +75,7 @@ let package = Package(
     .target(name: "QDASynthetic", swiftSettings: swiftSettings),
 
     /// De-identification: pseudonym keys, name replacement with offset maps, name detection.
-    .target(name: "QDARedaction", dependencies: ["QDAModel", "QDAText"], swiftSettings: swiftSettings),
+    .target(name: "QDARedaction", dependencies: ["QDAText"], swiftSettings: swiftSettings),
 
     /// Inter-rater reliability: percent agreement, Cohen's κ, Scott's π, Brennan–Prediger,
     /// Gwet's AC1, Fleiss' κ, Krippendorff's α and uα, and NVivo's character-level agreement.
@@ -87,7 +90,7 @@ let package = Package(
     /// The sentence encoder: all-MiniLM-L6-v2 from its safetensors weights and WordPiece
     /// vocabulary, bytes in, unit vectors out.
     .target(
-      name: "QDAEncoder", dependencies: ["QDANumerics", "QDAModel"],
+      name: "QDAEncoder", dependencies: ["QDANumerics", "QDAConcurrency"],
       swiftSettings: swiftSettings + optimizedInDebug),
 
     /// libxml2, wrapped once by QDAXML; nothing else imports it.
@@ -109,7 +112,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     /// REFI-QDA exchange with NVivo, ATLAS.ti, MAXQDA, QualCoder: .qdpx projects and .qdc codebooks.
     .target(
-      name: "QDAExchange", dependencies: ["QDAModel", "QDAText", "QDAXML", "QDAArchive"],
+      name: "QDAExchange", dependencies: ["QDAText", "QDAXML", "QDAArchive"],
       swiftSettings: swiftSettings),
     /// The project file: SQLite through GRDB, migrations, FTS5.
     .target(
@@ -120,7 +123,7 @@ let package = Package(
     .target(
       name: "QDAReport",
       dependencies: [
-        "QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement", "QDARedaction",
+        "QDAModel", "QDAText", "QDAAnalysis", "QDAContradictions", "QDAAgreement", "QDARedaction", "QDAConcurrency",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       swiftSettings: swiftSettings),
@@ -128,7 +131,7 @@ let package = Package(
     .target(
       name: "QDAPipeline",
       dependencies: [
-        "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore",
+        "QDAModel", "QDAText", "QDAIngest", "QDACodebook", "QDACoding", "QDAAnalysis", "QDAStore", "QDAConcurrency",
         "QDAReport", "QDAContradictions", "QDAExchange", "QDAXML", "QDAAgreement", "QDAQuery", "QDARedaction",
         "QDAArchive", "QDAEncoder", "QDANumerics",
       ],
@@ -167,7 +170,7 @@ let package = Package(
       name: "_PipelineBench",
       dependencies: [
         "QDAPipeline", "QDAIngest", "QDACoding", "QDACodebook", "QDAAnalysis", "QDAContradictions", "QDAModel",
-        "QDAQuery", "QDASynthetic",
+        "QDAQuery", "QDASynthetic", "QDAConcurrency",
       ],
       path: "Benchmarks/PipelineBench", swiftSettings: swiftSettings),
 
@@ -211,6 +214,9 @@ let package = Package(
       name: "QDAModelTests", dependencies: ["QDAModel", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "QDAConcurrencyTests", dependencies: ["QDAConcurrency", "_QDATestSupport"],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "QDATextTests", dependencies: ["QDAText", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
@@ -222,7 +228,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDACodingTests",
-      dependencies: ["QDACoding", "QDACodebook", "QDAModel", "QDANumerics", "QDAText", "_QDATestSupport"],
+      dependencies: ["QDACoding", "QDACodebook", "QDAModel", "QDANumerics", "QDAText", "QDAConcurrency", "_QDATestSupport"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "QDAAnalysisTests", dependencies: ["QDAAnalysis", "QDAModel", "_QDATestSupport"],

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import QDAAnalysis
 import QDACodebook
+import QDAConcurrency
 import QDACoding
 import QDAContradictions
 import QDAIngest

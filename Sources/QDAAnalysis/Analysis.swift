@@ -1,4 +1,5 @@
 import QDAModel
+import QDAConcurrency
 
 /// Every table of a project, computed from a snapshot.
 ///

@@ -1,6 +1,7 @@
 import QDAModel
 import QDAText
 import Foundation
+import Synchronization
 
 /// A rule term compiled to word matchers: each word a Porter stem, or a prefix for `collab*`.
 struct CompiledTerm: Hashable, Sendable {
@@ -57,19 +58,18 @@ struct Lexeme: Sendable {
 /// the next: a coding call takes one (or starts an empty one) and gives it back when done. Each
 /// call has its workspace to itself, so matching takes no lock; there are as many workspaces as
 /// calls that ran at once.
-final class WorkspacePool: @unchecked Sendable {
-  private let lock = NSLock()
-  private var idle: [AutoCoder.Workspace] = []
+final class WorkspacePool: Sendable {
+  private let idle = Mutex<[AutoCoder.Workspace]>([])
 
   /// A workspace whose lexicon has more distinct words than this is let go rather than kept, so
   /// that a corpus of unusual words (codes, numbers, names) cannot grow the pool without end.
   static let largest = 1_000_000
 
-  func take() -> AutoCoder.Workspace { lock.withLock { idle.popLast() } ?? AutoCoder.Workspace() }
+  func take() -> AutoCoder.Workspace { idle.withLock { $0.popLast() } ?? AutoCoder.Workspace() }
 
   func giveBack(_ workspace: AutoCoder.Workspace) {
     guard workspace.lexicon.texts.count <= Self.largest else { return }
-    lock.withLock { idle.append(workspace) }
+    idle.withLock { $0.append(workspace) }
   }
 }
 

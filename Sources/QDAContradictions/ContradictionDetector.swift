@@ -1,6 +1,7 @@
 public import QDAModel
 public import QDAAnalysis
 import QDAText
+import QDAConcurrency
 
 /// Finds contradictions in participant speech: element codes meeting in one answer (the
 /// consecutive passages of one participant under one interviewer question) together with

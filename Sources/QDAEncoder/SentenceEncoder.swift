@@ -1,5 +1,5 @@
 import Foundation
-import QDAModel
+import QDAConcurrency
 import QDANumerics
 
 /// all-MiniLM-L6-v2 in Swift: a sentence's WordPiece ids through six BERT layers, mean-pooled

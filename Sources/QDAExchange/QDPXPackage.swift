@@ -17,7 +17,7 @@ public enum QDPXPackage {
   ///   a warning (`file:line: message`): vendors' files are often slightly invalid, and what can
   ///   be read is still read.
   public static func read(path: String, schema: XMLSchema? = nil) throws -> (REFIProject, REFIImportReport) {
-    let container = try Container(path: path)
+    let container = try PackageFiles(path: path, loneFileSuffix: ".qde")
     let qdeName = try container.projectFile()
     let document = try XMLDocument(bytes: try container.read(qdeName), file: container.label(qdeName))
     var validation: [String] = []
@@ -60,55 +60,8 @@ public enum QDPXPackage {
   }
 }
 
-/// The files of a project: a ZIP, a folder, or a lone `.qde`.
-private struct Container {
-  let path: String
-  private let zip: ZipReader?
-  private let names: [String]
-  /// A folder project's symbolic links: never followed (a linked source read `/etc/passwd`).
-  private var links: [String] = []
-
-  init(path: String) throws {
-    self.path = path
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw ArchiveError(file: path, reason: .unreadable, message: "no such file")
-    }
-    if isFolder.boolValue {
-      zip = nil
-      var found: [String] = []
-      var links: [String] = []
-      // Entries are looked at, not followed: a link (to a file or a folder) is listed as refused,
-      // and the walk does not go into linked folders.
-      if let walker = FileManager.default.enumerator(atPath: path) {
-        for case let relative as String in walker {
-          let type = walker.fileAttributes?[.type] as? FileAttributeType
-          if type == .typeSymbolicLink {
-            links.append(relative)
-          } else if type == .typeRegular {
-            found.append(relative)
-          }
-        }
-      }
-      names = found.sorted()
-      self.links = links.sorted()
-    } else if path.lowercased().hasSuffix(".qde") {
-      zip = nil
-      names = [(path as NSString).lastPathComponent]
-    } else {
-      let reader = try ZipReader(path: path)
-      zip = reader
-      names = reader.entryNames
-    }
-  }
-
-  /// Entries refused, with the reason.
-  var unsafeEntries: [(name: String, reason: String)] { zip?.unsafeEntries ?? links.map { ($0, "a symbolic link") } }
-
-  func label(_ name: String) -> String {
-    path.lowercased().hasSuffix(".qde") ? path : path + "#" + name
-  }
-
+/// What a REFI-QDA project needs of its package's files.
+extension PackageFiles {
   /// `project.qde`, or the only `.qde` at the top.
   func projectFile() throws -> String {
     if let exact = names.first(where: { $0.lowercased() == "project.qde" }) { return exact }
@@ -119,23 +72,6 @@ private struct Container {
         message: candidates.isEmpty ? "no project.qde inside: not a REFI-QDA project" : "several .qde files inside (\(candidates.joined(separator: ", "))); expected one")
     }
     return candidates[0]
-  }
-
-  func read(_ name: String) throws -> [UInt8] {
-    if let zip { return try zip.read(name) }
-    let file = path.lowercased().hasSuffix(".qde") ? path : URL(fileURLWithPath: path).appendingPathComponent(name).path
-    if !path.lowercased().hasSuffix(".qde") {
-      // Only a regular file found inside the folder is read, and only where it resolves inside
-      // it (a folder on the way may have been swapped for a link since the walk).
-      let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path + "/"
-      guard names.contains(name), URL(fileURLWithPath: file).resolvingSymlinksInPath().path.hasPrefix(root) else {
-        throw ArchiveError(file: file, reason: .unsafePath, message: "refused: not a file inside the project folder")
-      }
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw ArchiveError(file: file, reason: .unreadable, message: "cannot read the file")
-    }
-    return [UInt8](data)
   }
 
   /// A source's text from its path attribute, with a warning for irregular paths.

@@ -9,6 +9,7 @@ import QDAStore
 import QDARedaction
 import QDAEncoder
 import QDAText
+import QDAConcurrency
 
 extension Pipeline {
   /// Writes the brief (`report.md`, `report.html`, `report.docx`, `figures/`), the tables
@@ -140,10 +141,10 @@ extension Pipeline {
     // template fails) and streamed to its file: for a large study it is the biggest output by
     // far. It is hashed for the manifest on another core while the rest are written.
     let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
-    try AnalysisExport(
+    let export = try AnalysisExport(
       corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
-      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path)
-    ).write(toFile: analysisFile)
+      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path))
+    try StreamedFile.write(toFile: analysisFile) { sink in try export.write(sink) }
     do {
       try corpus.checkTexts()
     } catch {

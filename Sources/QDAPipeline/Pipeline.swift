@@ -8,6 +8,8 @@ import QDAReport
 import QDAStore
 import QDAContradictions
 import QDAEncoder
+import QDAConcurrency
+import Synchronization
 
 /// What a command needs to read.
 public struct IngestRequest: Sendable {
@@ -680,17 +682,16 @@ struct RuleEdit {
   var filter: RecodeFilter
 }
 
-final class Counter: @unchecked Sendable {
-  private var value: Int
-  private let lock = NSLock()
+final class Counter: Sendable {
+  private let value: Mutex<Int>
 
-  init(_ start: Int = 0) { value = start }
+  init(_ start: Int = 0) { value = Mutex(start) }
 
   func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value
+    value.withLock { value in
+      value += 1
+      return value
+    }
   }
 }
 

@@ -1,17 +1,17 @@
 import Foundation
 import QDAAnalysis
 import QDAStore
+import Synchronization
 
 /// The passages' texts of a snapshot read without them, read from the project when the tables
 /// or the brief ask (a whole study's texts would otherwise be held in memory).
 ///
 /// The tables cannot fail, so a failed read gives them nil and is kept: `check()` throws it
 /// once the outputs are made, and nothing made from a text that could not be read is kept.
-final class StoredPassageTexts: PassageTextSource, @unchecked Sendable {
+final class StoredPassageTexts: PassageTextSource, Sendable {
   private let store: ProjectStore
   private let path: String
-  private let lock = NSLock()
-  private var failure: (any Error)?
+  private let failure = Mutex<(any Error)?>(nil)
 
   init(store: ProjectStore, path: String) {
     self.store = store
@@ -32,11 +32,11 @@ final class StoredPassageTexts: PassageTextSource, @unchecked Sendable {
   }
 
   func check() throws {
-    if let failure = lock.withLock({ failure }) { throw failure }
+    if let failure = failure.withLock({ $0 }) { throw failure }
   }
 
   private func keep(_ error: any Error) {
-    lock.withLock { if failure == nil { failure = error } }
+    failure.withLock { if $0 == nil { $0 = error } }
   }
 }
 

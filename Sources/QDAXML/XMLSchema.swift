@@ -1,10 +1,10 @@
 internal import CLibXML2
 import Foundation
 
-/// A compiled XML Schema (XSD), read from a local file and reused for many documents.
+/// A compiled XML Schema (XSD), compiled once from its bytes and reused for many documents.
 ///
 /// ```swift
-/// let schema = try XMLSchema(contentsOf: "../shared/refi-qda/schema/Project.xsd")
+/// let schema = try XMLSchema(bytes: xsd, file: "Project.xsd")
 /// let issues = schema.validate(document)   // [] when valid
 /// ```
 ///
@@ -17,13 +17,13 @@ public final class XMLSchema: @unchecked Sendable {
   /// The schema's file, for messages.
   public let file: String
 
-  /// Compiles the schema in a file.
+  /// Compiles a schema.
   ///
-  /// - Throws: `XMLError` when the file cannot be read, is not XML, or is not a valid schema.
-  public init(contentsOf path: String) throws {
-    guard let bytes = try? readFile(path) else {
-      throw XMLError(file: path, line: nil, reason: .usage, message: "cannot read the schema file")
-    }
+  /// - Parameters:
+  ///   - bytes: the schema file's bytes (the caller reads the file).
+  ///   - path: its name for messages.
+  /// - Throws: `XMLError` when the bytes are not XML or not a valid schema.
+  public init(bytes: [UInt8], file path: String) throws {
     source = try XMLDocument(bytes: bytes, file: path)
     file = path
     guard let parser = xmlSchemaNewDocParserCtxt(source.pointer) else {
@@ -77,12 +77,4 @@ private final class IssueCollector {
     collector.issues.append(
       XMLError(file: collector.file, line: line, reason: collector.reason, message: message))
   }
-}
-
-/// The bytes of a file.
-func readFile(_ path: String) throws -> [UInt8] {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw XMLError(file: path, line: nil, reason: .usage, message: "cannot read the file")
-  }
-  return [UInt8](data)
 }

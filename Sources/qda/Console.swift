@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QDAPipeline
+import Synchronization
 
 /// Where the commands print: results to stdout, progress and problems to stderr.
 enum Console {
@@ -51,13 +52,12 @@ enum Console {
 }
 
 /// Lets a progress line through when 50 ms have passed since the last one.
-final class ProgressThrottle: @unchecked Sendable {
-  private let lock = NSLock()
-  private var last: UInt64 = 0
+final class ProgressThrottle: Sendable {
+  private let last = Mutex<UInt64>(0)
 
   func due() -> Bool {
     let now = DispatchTime.now().uptimeNanoseconds
-    return lock.withLock {
+    return last.withLock { last in
       guard now &- last >= 50_000_000 else { return false }
       last = now
       return true

@@ -3,6 +3,7 @@ import Foundation
 import QDAPipeline
 import QDAXML
 import QDAExchange
+import QDAIngest
 
 /// Where the REFI-QDA schemas are: `--schemas`, else `$QDAKIT_REFI_SCHEMAS`.
 struct SchemaOptions: ParsableArguments {
@@ -11,7 +12,8 @@ struct SchemaOptions: ParsableArguments {
 
   func schema(_ file: String) throws -> XMLSchema? {
     guard let folder = schemas ?? ProcessInfo.processInfo.environment["QDAKIT_REFI_SCHEMAS"] else { return nil }
-    return try XMLSchema(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(file).path)
+    let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
+    return try XMLSchema(bytes: try InputReader.bytes(atPath: path), file: path)
   }
 
   func note(_ file: String) -> String? {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import QDASynthetic
+import Synchronization
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -61,9 +62,8 @@ struct Generate: ParsableCommand {
 }
 
 /// The first error from concurrent work.
-final class ErrorBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var errors: [String] = []
-  func record(_ error: String) { lock.withLock { errors.append(error) } }
-  var first: String? { lock.withLock { errors.first } }
+final class ErrorBox: Sendable {
+  private let errors = Mutex<[String]>([])
+  func record(_ error: String) { errors.withLock { $0.append(error) } }
+  var first: String? { errors.withLock { $0.first } }
 }

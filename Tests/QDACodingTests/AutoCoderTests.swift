@@ -1,6 +1,7 @@
 import Testing
 import QDACoding
 import QDAModel
+import QDAConcurrency
 import _QDATestSupport
 
 @Suite struct AutoCoderTests {

@@ -7,7 +7,7 @@ import _QDATestSupport
 /// Every sample in `../shared/refi-qda/samples/` read with exact counts of what is kept and what
 /// is reported as left out.
 @Suite struct QDPXSampleTests {
-  static let schema = Result { try XMLSchema(contentsOf: Fixtures.shared("refi-qda/schema/Project.xsd")) }
+  static let schema = Result { try XMLSchema(bytes: try Fixtures.bytes(Fixtures.shared("refi-qda/schema/Project.xsd")), file: Fixtures.shared("refi-qda/schema/Project.xsd")) }
   static func read(_ name: String) throws -> (REFIProject, REFIImportReport) {
     try QDPXPackage.read(path: Fixtures.shared("refi-qda/samples/" + name), schema: try schema.get())
   }

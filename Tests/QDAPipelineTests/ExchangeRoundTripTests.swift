@@ -10,7 +10,7 @@ import _QDATestSupport
 /// The sample project through REFI-QDA: exported, validated against the official schema,
 /// imported into a new project and exported again, the same project comes out.
 @Suite struct ExchangeRoundTripTests {
-  static let schema = Result { try XMLSchema(contentsOf: Fixtures.shared("refi-qda/schema/Project.xsd")) }
+  static let schema = Result { try XMLSchema(bytes: try Fixtures.bytes(Fixtures.shared("refi-qda/schema/Project.xsd")), file: Fixtures.shared("refi-qda/schema/Project.xsd")) }
 
   @Test func theSampleProjectRoundTripsThroughQDPX() throws {
     let temp = try TemporaryFolder("exchange")

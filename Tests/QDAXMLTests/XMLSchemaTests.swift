@@ -7,24 +7,24 @@ import _QDATestSupport
   static let codebookXSD = Fixtures.shared("refi-qda/schema/Codebook.xsd")
 
   @Test func theREFIQDASchemasCompile() throws {
-    _ = try XMLSchema(contentsOf: Self.projectXSD)
-    _ = try XMLSchema(contentsOf: Self.codebookXSD)
+    _ = try XMLSchema(bytes: try Fixtures.bytes(Self.projectXSD), file: Self.projectXSD)
+    _ = try XMLSchema(bytes: try Fixtures.bytes(Self.codebookXSD), file: Self.codebookXSD)
   }
 
   @Test func publishedSamplesValidate() throws {
-    let project = try XMLSchema(contentsOf: Self.projectXSD)
+    let project = try XMLSchema(bytes: try Fixtures.bytes(Self.projectXSD), file: Self.projectXSD)
     for sample in ["atlasti-8.4-mac-standard-project.qde", "qdpx-toolkit-hand-authored/project.qde"] {
       let path = Fixtures.shared("refi-qda/samples/" + sample)
       let document = try XMLDocument(bytes: try Fixtures.bytes(path), file: path)
       #expect(project.validate(document) == [], "\(sample)")
     }
-    let codebook = try XMLSchema(contentsOf: Self.codebookXSD)
+    let codebook = try XMLSchema(bytes: try Fixtures.bytes(Self.codebookXSD), file: Self.codebookXSD)
     let path = Fixtures.shared("refi-qda/samples/spec-annexA1-codebook.qdc")
     #expect(codebook.validate(try XMLDocument(bytes: try Fixtures.bytes(path), file: path)) == [])
   }
 
   @Test func everyViolationIsReportedWithItsLine() throws {
-    let codebook = try XMLSchema(contentsOf: Self.codebookXSD)
+    let codebook = try XMLSchema(bytes: try Fixtures.bytes(Self.codebookXSD), file: Self.codebookXSD)
     let document = try XMLDocument(
       string: """
         <?xml version="1.0" encoding="utf-8"?>
@@ -45,8 +45,12 @@ import _QDATestSupport
     #expect(issues.contains { $0.line == 5 && $0.message.contains("name") })
   }
 
-  @Test func aMissingSchemaFileIsAClearError() {
-    let error = #expect(throws: XMLError.self) { try XMLSchema(contentsOf: "/nonexistent/Project.xsd") }
-    #expect(error?.description == "/nonexistent/Project.xsd: cannot read the schema file")
+  @Test func bytesThatAreNotASchemaAreAClearError() throws {
+    let notXML = try #require(throws: XMLError.self) { try XMLSchema(bytes: Array("not xml at all".utf8), file: "Project.xsd") }
+    #expect(notXML.description.hasPrefix("Project.xsd"))
+    let notSchema = try #require(throws: XMLError.self) {
+      try XMLSchema(bytes: Array("<?xml version=\"1.0\"?><note>hi</note>".utf8), file: "note.xsd")
+    }
+    #expect(notSchema.description.hasPrefix("note.xsd"))
   }
 }

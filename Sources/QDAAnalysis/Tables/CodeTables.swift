@@ -1,4 +1,5 @@
 public import QDAModel
+import QDAConcurrency
 
 /// Per code: distinct participants and passages, counting a code's sub-codes with it.
 public struct CodeSummaryTable: Hashable, Sendable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 public import QDAModel
+import QDAConcurrency
 
 /// What participants said under each code, grouped into themes by meaning (`SentenceGrouping`):
 /// the synthesis the brief states beside a code's count ("their words fell into three themes").

@@ -1,5 +1,6 @@
 public import QDAModel
 public import QDANumerics
+import QDAConcurrency
 
 /// Sentences with the codes one coder gave them: what a model learns from.
 public struct TrainingSet: Sendable {

@@ -1,7 +1,8 @@
 import QDAText
-import Foundation
+public import Foundation
 public import QDAModel
 public import QDAAnalysis
+import QDAConcurrency
 
 /// The JSON export (`analysis.json`): documents, participants, passages with their codings, and
 /// every table, in the versioned format described by `Schemas/analysis.schema.json`.
@@ -119,14 +120,6 @@ public struct AnalysisExport: Encodable, Sendable {
     return String(decoding: data, as: UTF8.self)
   }
 
-  /// Writes the export to a file, a part at a time: the passages (most of a large export) are
-  /// encoded in chunks on every core and written as they are ready, so the whole document is
-  /// never held in memory. The bytes are those `JSONEncoder` gives for the whole export.
-  /// Like an atomic write, the file appears whole or not at all: the JSON goes to a temporary
-  /// file beside it, renamed over the target once complete.
-  public func write(toFile path: String, chunkSize: Int = AnalysisExport.chunkSize) throws {
-    try StreamedFile.write(toFile: path) { sink in try write(chunkSize: chunkSize, sink) }
-  }
 
   static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
@@ -143,7 +136,11 @@ public struct AnalysisExport: Encodable, Sendable {
   /// gives for the whole export: a large study's contradictions and tables list millions of
   /// passage ids, which the encoder would hold as a tree of values and then as text. Lists are
   /// encoded a chunk of elements at a time; the passages (most of it) by hand, on every core.
-  func write(chunkSize: Int, _ sink: (Data) throws -> Void) throws {
+  /// Writes the export a part at a time to a sink (a file the pipeline streams to): the
+  /// passages (most of a large export) are encoded in chunks on every core and handed over as
+  /// they are ready, so the whole document is never held in memory. The bytes are those
+  /// `JSONEncoder` gives for the whole export.
+  public func write(chunkSize: Int = AnalysisExport.chunkSize, _ sink: (Data) throws -> Void) throws {
     try withoutActuallyEscaping(sink) { sink in try write(chunkSize: chunkSize, to: SectionWriter(encoder: Self.encoder(), sink: sink)) }
   }
 

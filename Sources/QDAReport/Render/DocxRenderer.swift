@@ -241,7 +241,7 @@ public struct DocxRenderer: Sendable {
 
     /// Moves the XML to `pieces` once it is a megabyte long.
     private mutating func keepPiece() {
-      guard xml.utf8.count >= StreamedFile.pieceSize else { return }
+      guard xml.utf8.count >= OutputPieces.size else { return }
       pieces.append(Array(xml.utf8))
       xml = ""
     }

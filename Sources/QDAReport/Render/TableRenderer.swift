@@ -16,7 +16,7 @@ public enum TableRenderer {
     text += "|" + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(separator: "|") + "|\n"
     for row in table.rows {
       text += "| " + row.map { escapeMarkdown($0.text) }.joined(separator: " | ") + " |\n"
-      if text.utf8.count >= StreamedFile.pieceSize {
+      if text.utf8.count >= OutputPieces.size {
         try sink(text)
         text = ""
       }
@@ -40,7 +40,7 @@ public enum TableRenderer {
     var text = data.columns.map { escapeCSV($0.name) }.joined(separator: ",") + "\r\n"
     for row in data.rows {
       text += row.map { escapeCSV($0.csvText) }.joined(separator: ",") + "\r\n"
-      if text.utf8.count >= StreamedFile.pieceSize {
+      if text.utf8.count >= OutputPieces.size {
         try sink(text)
         text = ""
       }
@@ -99,7 +99,7 @@ public enum TableRenderer {
         }
         out.append("\n"); out.indent(6); out.append("}")
       }
-      if out.bytes.count >= StreamedFile.pieceSize {
+      if out.bytes.count >= OutputPieces.size {
         try sink(out.bytes)
         out.bytes.removeAll(keepingCapacity: true)
       }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A file written a piece at a time that appears whole or not at all: the pieces go to a
 /// temporary file beside the target, renamed over it once complete (and removed on failure).
@@ -9,11 +9,8 @@ public import Foundation
 ///   for chunk in chunks { try sink(chunk) }
 /// }
 /// ```
-public enum StreamedFile {
-  /// How much a renderer writing to a streamed file holds before it hands it over: a megabyte.
-  static let pieceSize = 1 << 20
-
-  public static func write(toFile path: String, _ produce: (_ sink: (Data) throws -> Void) throws -> Void) throws {
+enum StreamedFile {
+  static func write(toFile path: String, _ produce: (_ sink: (Data) throws -> Void) throws -> Void) throws {
     let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
     guard FileManager.default.createFile(atPath: partial, contents: nil) else {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])

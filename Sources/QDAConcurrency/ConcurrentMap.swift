@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Runs `count` independent jobs on every core and returns their results in job order: the one
 /// way the stages split work (documents, attributes, chunks of an export) across cores.
@@ -40,11 +40,13 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
   }
 }
 
-/// Results written by concurrent jobs, one slot each.
+/// Results written by concurrent jobs, one slot each, behind a lock. (Unchecked: the values are
+/// not required to be `Sendable`; each is handed from its job to the one caller that waits for
+/// them all, never shared.)
 private final class Slots<Value>: @unchecked Sendable {
+  private let lock = Mutex(())
   private var slots: [Value?]
-  private let lock = NSLock()
   init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-  var values: [Value] { lock.withLock { slots.map { $0! } } }
+  func set(_ index: Int, _ value: Value) { lock.withLock { _ in slots[index] = value } }
+  var values: [Value] { lock.withLock { _ in slots.map { $0! } } }
 }

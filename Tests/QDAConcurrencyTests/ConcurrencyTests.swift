@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import QDAModel
+import QDAConcurrency
 
 @Suite struct ConcurrencyTests {
   @Test func concurrentMapKeepsJobOrder() {
