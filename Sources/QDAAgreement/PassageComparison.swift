@@ -138,7 +138,8 @@ public struct PassageComparison: Sendable {
     -> ReliabilityData<CodeSet>
   {
     let elements = Dictionary(
-      codebook.codes.compactMap { code in code.element.map { (code.id, $0) } }, uniquingKeysWith: { first, _ in first })
+      codebook.codes.compactMap { code in code.element.map { (code.id, $0) } },
+      uniquingKeysWith: { first, _ in first })
     return elementUnits(for: element, codeElements: elements, uncodedAsMissing: uncodedAsMissing)
   }
 }

@@ -61,7 +61,9 @@ public struct ReliabilityGate: Hashable, Sendable {
 
   /// The codes below the minimum, and the codes whose figure is undefined (no variation), which
   /// the gate cannot judge and does not fail.
-  public func check(_ report: ReliabilityReport) -> (failing: [ReliabilityRow], undefined: [ReliabilityRow]) {
+  public func check(_ report: ReliabilityReport) -> (
+    failing: [ReliabilityRow], undefined: [ReliabilityRow]
+  ) {
     var failing: [ReliabilityRow] = []
     var undefined: [ReliabilityRow] = []
     for row in report.codes {
@@ -106,7 +108,8 @@ public struct ReliabilityReport: Sendable {
     passages = comparison.passages.count
     setAside = comparison.setAside?.count ?? 0
     let applied = Set(comparison.codes)
-    let order = Dictionary(codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let order = Dictionary(
+      codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     let codeIDs = applied.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
 
     codes = codeIDs.map { id in
@@ -114,14 +117,16 @@ public struct ReliabilityReport: Sendable {
       var figures = Self.figures(data)
       figures.codedUnits = Self.coded(data) { $0 }
       figures.characters = characters?.table(for: id)
-      return ReliabilityRow(scope: .code, id: id, name: codebook.code(id)?.name ?? id, figures: figures)
+      return ReliabilityRow(
+        scope: .code, id: id, name: codebook.code(id)?.name ?? id, figures: figures)
     }
     let usedElements = Set(codeIDs.compactMap { codebook.code($0)?.element })
     elements = Element.allCases.filter(usedElements.contains).map { element in
       let data = comparison.elementUnits(for: element, codebook: codebook)
       var figures = Self.figures(data)
       figures.codedUnits = Self.coded(data) { $0 != .none }
-      return ReliabilityRow(scope: .element, id: element.rawValue, name: element.name, figures: figures)
+      return ReliabilityRow(
+        scope: .element, id: element.rawValue, name: element.name, figures: figures)
     }
 
     // Every code's yes/no on every passage, pooled.
@@ -143,20 +148,29 @@ public struct ReliabilityReport: Sendable {
     overall = ReliabilityRow(scope: .overall, id: "all", name: "All codes", figures: figures)
   }
 
-  static func coded<Category>(_ data: ReliabilityData<Category>, _ isCoded: (Category) -> Bool) -> [Int] {
-    data.coders.indices.map { coder in data.values.reduce(0) { $0 + (($1[coder]).map(isCoded) == true ? 1 : 0) } }
+  static func coded<Category>(_ data: ReliabilityData<Category>, _ isCoded: (Category) -> Bool)
+    -> [Int]
+  {
+    data.coders.indices.map { coder in
+      data.values.reduce(0) { $0 + (($1[coder]).map(isCoded) == true ? 1 : 0) }
+    }
   }
 
   static func figures<Category>(_ data: ReliabilityData<Category>) -> ReliabilityFigures {
     let alpha = data.krippendorffAlpha()
-    if data.coders.count == 2, let table = try? data.contingencyTable(between: data.coders[0], and: data.coders[1]) {
+    if data.coders.count == 2,
+      let table = try? data.contingencyTable(between: data.coders[0], and: data.coders[1])
+    {
       return ReliabilityFigures(
-        units: table.unitCount, percentAgreement: table.percentAgreement(), cohensKappa: table.cohensKappa(),
+        units: table.unitCount, percentAgreement: table.percentAgreement(),
+        cohensKappa: table.cohensKappa(),
         fleissKappa: table.scottsPiAsFleiss(), krippendorffAlpha: alpha, characters: nil)
     }
     return ReliabilityFigures(
-      units: data.units.count, percentAgreement: data.percentAgreementPairableWeighted(), cohensKappa: nil,
-      fleissKappa: (try? data.fleissKappa()) ?? data.fleissKappaWithMissingRatings(), krippendorffAlpha: alpha,
+      units: data.units.count, percentAgreement: data.percentAgreementPairableWeighted(),
+      cohensKappa: nil,
+      fleissKappa: (try? data.fleissKappa()) ?? data.fleissKappaWithMissingRatings(),
+      krippendorffAlpha: alpha,
       characters: nil)
   }
 }
@@ -166,7 +180,8 @@ extension ContingencyTable {
   func scottsPiAsFleiss() -> AgreementResult {
     var result = scottsPi()
     result.coefficient = .fleissKappa
-    result.summary = result.summary.replacingPrefix("Scott's π", with: "Fleiss' κ (= Scott's π for two coders)")
+    result.summary = result.summary.replacingPrefix(
+      "Scott's π", with: "Fleiss' κ (= Scott's π for two coders)")
     return result
   }
 }

@@ -33,28 +33,43 @@ public struct Analysis: Sendable, Codable {
     // (hours, judgments, incentives, themes: one reading of every interview) and the ones that
     // count codings.
     enum Half {
-      case words(TimeCommitmentTable, IncentivesTable, ThemeTable?, NamedResourceTable, RecommendationTable)
-      case counts(ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable, CodeThemeTable, FeedbackValenceTable)
+      case words(
+        TimeCommitmentTable, IncentivesTable, ThemeTable?, NamedResourceTable, RecommendationTable)
+      case counts(
+        ExperienceTable, CodeSummaryTable, [CodeAttributeCrosstab], CoOccurrenceTable,
+        CodeThemeTable, FeedbackValenceTable)
     }
     let halves = concurrentMap(2) { half -> Half in
       if half == 0 {
         let findings = InterviewFindings(corpus)
         return .words(
-          TimeCommitmentTable(corpus, findings: findings), IncentivesTable(corpus, findings: findings),
-          corpus.codebook.tables.motivation.flatMap { ThemeTable(corpus, codeID: $0, findings: findings) },
+          TimeCommitmentTable(corpus, findings: findings),
+          IncentivesTable(corpus, findings: findings),
+          corpus.codebook.tables.motivation.flatMap {
+            ThemeTable(corpus, codeID: $0, findings: findings)
+          },
           NamedResourceTable(corpus), RecommendationTable(corpus, findings: findings))
       }
       // The coded words of each code (and their themes) on this side: the other reads every
       // interview's words and takes longer.
       return .counts(
-        ExperienceTable(corpus), CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus), CoOccurrenceTable(corpus),
+        ExperienceTable(corpus), CodeSummaryTable(corpus), CodeAttributeCrosstab.all(corpus),
+        CoOccurrenceTable(corpus),
         CodeThemeTable(corpus, grouping: groupingThemes), FeedbackValenceTable(corpus))
     }
-    guard case .words(let time, let incentives, let motivation, let resources, let recommendations) = halves[0],
-      case .counts(let experience, let codes, let crosstabs, let cooccurrence, let themes, let feedback) = halves[1]
+    guard
+      case .words(let time, let incentives, let motivation, let resources, let recommendations) =
+        halves[0],
+      case .counts(
+        let experience, let codes, let crosstabs, let cooccurrence, let themes, let feedback) =
+        halves[1]
     else { preconditionFailure("the halves come back in order") }
-    (timeCommitment, self.incentives, self.motivation, self.experience) = (time, incentives, motivation, experience)
-    (self.codes, self.crosstabs, self.cooccurrence, namedResources) = (codes, crosstabs, cooccurrence, resources)
+    (timeCommitment, self.incentives, self.motivation, self.experience) = (
+      time, incentives, motivation, experience
+    )
+    (self.codes, self.crosstabs, self.cooccurrence, namedResources) = (
+      codes, crosstabs, cooccurrence, resources
+    )
     self.recommendations = recommendations
     codeThemes = themes
     feedbackValence = feedback

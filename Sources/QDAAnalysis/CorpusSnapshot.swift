@@ -22,17 +22,22 @@ public struct CorpusSnapshot: Sendable {
     documents: [Document] = [], passages: [Passage] = [], codings: [Coding] = []
   ) {
     self.init(
-      codebook: codebook, interviewProtocol: interviewProtocol, attributes: attributes, participants: participants,
-      documents: documents, passageColumns: PassageColumns(passages), codingColumns: CodingColumns(codings))
+      codebook: codebook, interviewProtocol: interviewProtocol, attributes: attributes,
+      participants: participants,
+      documents: documents, passageColumns: PassageColumns(passages),
+      codingColumns: CodingColumns(codings))
   }
 
   /// A snapshot over columns; `textSource` gives the texts when `passages` keeps none.
   public init(
     codebook: Codebook, interviewProtocol: InterviewProtocol?, attributes: [AttributeDefinition],
-    participants: [Participant], documents: [Document], passageColumns: PassageColumns, codingColumns: CodingColumns,
+    participants: [Participant], documents: [Document], passageColumns: PassageColumns,
+    codingColumns: CodingColumns,
     textSource: (any PassageTextSource)? = nil
   ) {
-    precondition(passageColumns.keepsTexts || textSource != nil, "passages without texts need a source for them")
+    precondition(
+      passageColumns.keepsTexts || textSource != nil,
+      "passages without texts need a source for them")
     self.codebook = codebook
     self.interviewProtocol = interviewProtocol
     self.attributes = attributes
@@ -89,13 +94,19 @@ public struct CorpusSnapshot: Sendable {
       var positions: [Int64: Int32] = [:]
       positions.reserveCapacity(passages.count)
       for position in passages.indices {
-        if let id = passages.id(at: position), positions[id] == nil { positions[id] = Int32(position) }
+        if let id = passages.id(at: position), positions[id] == nil {
+          positions[id] = Int32(position)
+        }
       }
       passagePosition = positions
     }
     participantByID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    documentPosition = Dictionary(documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-    for position in codings.indices { codingPositions[codings.codeID(at: position), default: []].append(Int32(position)) }
+    documentPosition = Dictionary(
+      documents.enumerated().compactMap { i, d in d.id.map { ($0, i) } },
+      uniquingKeysWith: { a, _ in a })
+    for position in codings.indices {
+      codingPositions[codings.codeID(at: position), default: []].append(Int32(position))
+    }
     var numbers: [String: Int32] = [:]
     participantNames = []
     let numberOfDocument: [Int32] = documents.map { document in
@@ -106,7 +117,9 @@ public struct CorpusSnapshot: Sendable {
       return number
     }
     participantNumberOfPassage = passages.indices.map { position in
-      passages.documentID(at: position).flatMap { documentPosition[$0] }.map { numberOfDocument[$0] } ?? -1
+      passages.documentID(at: position).flatMap { documentPosition[$0] }.map {
+        numberOfDocument[$0]
+      } ?? -1
     }
     spokenPassageOfCoding = codings.indices.map { coding in
       guard let position = passageIndex(codings.passageID(at: coding)),
@@ -117,10 +130,14 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// The document with this id.
-  public func document(_ id: Int64?) -> Document? { id.flatMap { documentPosition[$0] }.map { documents[$0] } }
+  public func document(_ id: Int64?) -> Document? {
+    id.flatMap { documentPosition[$0] }.map { documents[$0] }
+  }
 
   /// The participant a passage belongs to.
-  public func participant(of passage: Passage) -> String? { document(passage.documentID)?.participantID }
+  public func participant(of passage: Passage) -> String? {
+    document(passage.documentID)?.participantID
+  }
 
   /// The passage with this id.
   public func passage(_ id: Int64) -> Passage? { passageIndex(id).map { passages[$0] } }
@@ -145,11 +162,15 @@ public struct CorpusSnapshot: Sendable {
   }
 
   /// Codings of a code or any code below it, in the order of `codings`.
-  public func codings(under codeID: String) -> [Coding] { codingPositions(under: codeID).map { codings[$0] } }
+  public func codings(under codeID: String) -> [Coding] {
+    codingPositions(under: codeID).map { codings[$0] }
+  }
 
   /// The passages of the codings of a code or any code below it, in the order of `codings`
   /// (a passage once per coding), without copying the codings.
-  public func passageIDs(under codeID: String) -> [Int64] { codingPositions(under: codeID).map { codings.passageID(at: $0) } }
+  public func passageIDs(under codeID: String) -> [Int64] {
+    codingPositions(under: codeID).map { codings.passageID(at: $0) }
+  }
 
   /// Positions in `codings` of a code's codings and its sub-codes', in order.
   private func codingPositions(under codeID: String) -> [Int] {
@@ -163,8 +184,10 @@ public struct CorpusSnapshot: Sendable {
   /// in passage order.
   public func spokenPassages(codedUnder codeID: String) -> [Passage] {
     let coded = Set(passageIDs(under: codeID))
-    return passages.indices.filter { passages.role(at: $0) != .interviewer && passages.id(at: $0).map(coded.contains) == true }
-      .map { passages[$0] }
+    return passages.indices.filter {
+      passages.role(at: $0) != .interviewer && passages.id(at: $0).map(coded.contains) == true
+    }
+    .map { passages[$0] }
   }
 
   /// Positions in `passages` of the participant passages coded with a code or any code below
@@ -189,7 +212,8 @@ public struct CorpusSnapshot: Sendable {
       passageIDs.append(id)
       spoke[Int(participantNumberOfPassage[position])] = true
     }
-    let participants = Set(participantNames.indices.lazy.filter { spoke[$0] }.map { participantNames[$0] })
+    let participants = Set(
+      participantNames.indices.lazy.filter { spoke[$0] }.map { participantNames[$0] })
     return (participants, passageIDs.sorted())
   }
 
@@ -198,8 +222,10 @@ public struct CorpusSnapshot: Sendable {
 
   /// Participant passages that answer a protocol question, in document order.
   public func answers(to questionID: String) -> [Passage] {
-    passages.indices.filter { passages.role(at: $0) != .interviewer && passages.questionID(at: $0) == questionID }
-      .map { passages[$0] }
+    passages.indices.filter {
+      passages.role(at: $0) != .interviewer && passages.questionID(at: $0) == questionID
+    }
+    .map { passages[$0] }
   }
 
   /// Groups passages by participant, keeping their order.
@@ -212,7 +238,8 @@ public struct CorpusSnapshot: Sendable {
       groups[participant, default: []].append(passage)
     }
     // Participants in the attribute file's order, then any others by id.
-    let rank = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let rank = Dictionary(
+      participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     order.sort { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
     return order.map { ($0, groups[$0] ?? []) }
   }

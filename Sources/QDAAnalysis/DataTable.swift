@@ -17,7 +17,8 @@ public struct DataTable: Hashable, Sendable, Codable {
   public var data: TableData?
 
   public init(
-    id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = [], data: TableData? = nil
+    id: String, title: String, columns: [String], rows: [[TableCell]], notes: [String] = [],
+    data: TableData? = nil
   ) {
     self.id = Self.slug(id)
     self.title = title
@@ -38,7 +39,9 @@ public struct DataTable: Hashable, Sendable, Codable {
       names.insert(name)
       return DataColumn.text(name, "The table's column “\(title)”, as shown.")
     }
-    return TableData(columns: columns, rows: rows.map { $0.map { DataValue.text($0.text.trimmingCharacters(in: .whitespaces)) } })
+    return TableData(
+      columns: columns,
+      rows: rows.map { $0.map { DataValue.text($0.text.trimmingCharacters(in: .whitespaces)) } })
   }
 }
 
@@ -78,9 +81,15 @@ public struct DataColumn: Hashable, Sendable, Codable {
     self.meaning = meaning
   }
 
-  public static func text(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .text, meaning) }
-  public static func integer(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .integer, meaning) }
-  public static func number(_ name: String, _ meaning: String) -> DataColumn { DataColumn(name, .number, meaning) }
+  public static func text(_ name: String, _ meaning: String) -> DataColumn {
+    DataColumn(name, .text, meaning)
+  }
+  public static func integer(_ name: String, _ meaning: String) -> DataColumn {
+    DataColumn(name, .integer, meaning)
+  }
+  public static func number(_ name: String, _ meaning: String) -> DataColumn {
+    DataColumn(name, .number, meaning)
+  }
 
   /// A column name from words: ASCII letters and digits lower-cased, every other run one `_`.
   public static func name(_ words: String) -> String {
@@ -90,7 +99,9 @@ public struct DataColumn: Hashable, Sendable, Codable {
 }
 
 /// One value of a table's data.
-public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+  ExpressibleByIntegerLiteral
+{
   case text(String)
   case integer(Int)
   case number(Double)
@@ -101,7 +112,9 @@ public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
   public init(integerLiteral value: Int) { self = .integer(value) }
 
   /// A number, or missing.
-  public static func numberOrMissing(_ value: Double?) -> DataValue { value.map { .number($0) } ?? .missing }
+  public static func numberOrMissing(_ value: Double?) -> DataValue {
+    value.map { .number($0) } ?? .missing
+  }
 
   /// The value as a CSV cell's words: integers in digits, other numbers in the shortest
   /// decimal that reads back as the same number (never an exponent), empty when missing.
@@ -114,7 +127,9 @@ public enum DataValue: Hashable, Sendable, Codable, ExpressibleByStringLiteral, 
       guard value.isFinite else { return "" }
       if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
       let shortest = String(value)
-      guard let e = shortest.firstIndex(of: "e"), let exponent = Int(shortest[shortest.index(after: e)...]) else {
+      guard let e = shortest.firstIndex(of: "e"),
+        let exponent = Int(shortest[shortest.index(after: e)...])
+      else {
         return shortest
       }
       // "1.4285714285714286e-05" → "0.000014285714285714286": the same digits, the point moved.
@@ -144,7 +159,9 @@ extension DataTable {
     var result = ""
     var gap = false
     for scalar in text.unicodeScalars {
-      let kept = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "_" || scalar == "-"
+      let kept =
+        (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "_"
+        || scalar == "-"
       if kept {
         if gap && !result.isEmpty { result.append("_") }
         gap = false
@@ -168,11 +185,15 @@ public struct TableCell: Hashable, Sendable, Codable, ExpressibleByStringLiteral
   /// The survey respondents a count counts, by id; nil for cells about passages.
   public var respondents: [String]?
 
-  public init(_ text: String, value: Double? = nil, passages: [Int64] = [], respondents: [String]? = nil) {
+  public init(
+    _ text: String, value: Double? = nil, passages: [Int64] = [], respondents: [String]? = nil
+  ) {
     self.init(text, value: value, passages: PassageIDs(passages), respondents: respondents)
   }
 
-  public init(_ text: String, value: Double? = nil, passages: PassageIDs, respondents: [String]? = nil) {
+  public init(
+    _ text: String, value: Double? = nil, passages: PassageIDs, respondents: [String]? = nil
+  ) {
     self.text = text
     self.value = value
     self.passages = passages

@@ -56,7 +56,9 @@ public struct PackageFiles {
   private var isLoneFile: Bool { path.lowercased().hasSuffix(loneFileSuffix) }
 
   /// Entries refused, with the reason.
-  public var unsafeEntries: [(name: String, reason: String)] { zip?.unsafeEntries ?? links.map { ($0, "a symbolic link") } }
+  public var unsafeEntries: [(name: String, reason: String)] {
+    zip?.unsafeEntries ?? links.map { ($0, "a symbolic link") }
+  }
 
   /// How an entry is named in messages: `package#entry`, or the lone file's path.
   public func label(_ name: String) -> String {
@@ -71,8 +73,11 @@ public struct PackageFiles {
     if !isLoneFile {
       // A folder on the way may have been swapped for a link since the walk.
       let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path + "/"
-      guard names.contains(name), URL(fileURLWithPath: file).resolvingSymlinksInPath().path.hasPrefix(root) else {
-        throw ArchiveError(file: file, reason: .unsafePath, message: "refused: not a file inside the project folder")
+      guard names.contains(name),
+        URL(fileURLWithPath: file).resolvingSymlinksInPath().path.hasPrefix(root)
+      else {
+        throw ArchiveError(
+          file: file, reason: .unsafePath, message: "refused: not a file inside the project folder")
       }
     }
     guard let data = FileManager.default.contents(atPath: file) else {

@@ -38,7 +38,8 @@ public final class ZipReader {
     /// A Word transcript: its text part inflates to at most 32 MB, some ten times what the XML
     /// of a day-long interview holds; reading 32 MB of it took 10.7 s and 400 MB, and the
     /// general limit (256 MB) let a file of about 0.5 MB inflate far past that.
-    public static let wordTranscript = Limits(entryBytes: 32 << 20, totalBytes: 64 << 20, entries: 10_000)
+    public static let wordTranscript = Limits(
+      entryBytes: 32 << 20, totalBytes: 64 << 20, entries: 10_000)
   }
 
   /// The file name used in messages.
@@ -81,10 +82,12 @@ public final class ZipReader {
     self.data = data
     self.file = file
     self.limits = limits
-    let notZip = ArchiveError(file: file, reason: .unreadable, message: "not a ZIP file, or a damaged one")
+    let notZip = ArchiveError(
+      file: file, reason: .unreadable, message: "not a ZIP file, or a damaged one")
     guard let directory = Self.centralDirectory(data) else { throw notZip }
     if directory.count > limits.entries {
-      throw ArchiveError(file: file, reason: .tooLarge, message: "more than \(limits.entries) entries")
+      throw ArchiveError(
+        file: file, reason: .tooLarge, message: "more than \(limits.entries) entries")
     }
     var offset = directory.offset
     for _ in 0..<directory.count {
@@ -122,9 +125,12 @@ public final class ZipReader {
     var entries = UInt64(data.uint16(at: end + 10))
     var offset = UInt64(data.uint32(at: end + 16))
     // ZIP64: a locator 20 bytes before the end record points at the ZIP64 end record.
-    if entries == 0xFFFF || offset == 0xFFFF_FFFF, end >= 20, data.uint32(at: end - 20) == 0x0706_4B50 {
+    if entries == 0xFFFF || offset == 0xFFFF_FFFF, end >= 20,
+      data.uint32(at: end - 20) == 0x0706_4B50
+    {
       let record = data.uint64(at: end - 20 + 8)
-      guard count >= 56, record <= UInt64(count - 56), data.uint32(at: Int(record)) == 0x0606_4B50 else { return nil }
+      guard count >= 56, record <= UInt64(count - 56), data.uint32(at: Int(record)) == 0x0606_4B50
+      else { return nil }
       entries = data.uint64(at: Int(record) + 32)
       offset = data.uint64(at: Int(record) + 48)
     }
@@ -134,7 +140,9 @@ public final class ZipReader {
   }
 
   /// One central-directory record at `offset`: the entry, its name, and where the next starts.
-  static func directoryRecord(_ data: Data, at offset: UInt64) -> (entry: Entry, name: String, isSymbolicLink: Bool, next: UInt64)? {
+  static func directoryRecord(_ data: Data, at offset: UInt64) -> (
+    entry: Entry, name: String, isSymbolicLink: Bool, next: UInt64
+  )? {
     guard data.count >= 46, offset <= UInt64(data.count - 46) else { return nil }
     let at = Int(offset)
     guard data.uint32(at: at) == 0x0201_4B50 else { return nil }
@@ -145,7 +153,8 @@ public final class ZipReader {
     guard next <= data.count else { return nil }
     var entry = Entry(
       method: data.uint16(at: at + 10), crc: data.uint32(at: at + 16),
-      compressedSize: UInt64(data.uint32(at: at + 20)), uncompressedSize: UInt64(data.uint32(at: at + 24)),
+      compressedSize: UInt64(data.uint32(at: at + 20)),
+      uncompressedSize: UInt64(data.uint32(at: at + 24)),
       localHeader: UInt64(data.uint32(at: at + 42)))
     // ZIP64 sizes and offset, in that order, for the fields that hold 0xFFFFFFFF.
     var extra = at + 46 + nameLength
@@ -170,7 +179,9 @@ public final class ZipReader {
     }
     let nameBytes = data[data.startIndex + at + 46..<data.startIndex + at + 46 + nameLength]
     // UTF-8 (flagged or not, as tools write it); else one character per byte.
-    let name = String(validating: nameBytes, as: UTF8.self) ?? String(nameBytes.map { Character(Unicode.Scalar($0)) })
+    let name =
+      String(validating: nameBytes, as: UTF8.self)
+      ?? String(nameBytes.map { Character(Unicode.Scalar($0)) })
     // Made on Unix (the high byte of "version made by" is 3) with a symbolic link's file type.
     let madeOnUnix = data[data.startIndex + at + 5] == 3
     let mode = data.uint32(at: at + 38) >> 16
@@ -182,7 +193,9 @@ public final class ZipReader {
     if name.isEmpty { return "an empty name" }
     if name.hasPrefix("/") { return "an absolute path" }
     if name.contains("\\") { return "a backslash in the name" }
-    if name.unicodeScalars.contains(where: { $0.value < 0x20 }) { return "a control character in the name" }
+    if name.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+      return "a control character in the name"
+    }
     if name.count >= 2, name.dropFirst().first == ":" { return "a drive letter" }
     if name.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
       return "a '..' component that leaves the archive's folder"
@@ -204,7 +217,8 @@ public final class ZipReader {
   public func read(_ name: String) throws -> [UInt8] {
     guard let entry = entries[name] else {
       if unsafeEntries.contains(where: { $0.name == name }) {
-        throw ArchiveError(file: file, entry: name, reason: .unsafePath, message: "refused: unsafe name")
+        throw ArchiveError(
+          file: file, entry: name, reason: .unsafePath, message: "refused: unsafe name")
       }
       throw ArchiveError(file: file, entry: name, reason: .missingEntry, message: "no such entry")
     }
@@ -213,12 +227,18 @@ public final class ZipReader {
     }
     // The local header repeats the name and may carry its own extra field; the data follows.
     let header = entry.localHeader
-    guard header <= UInt64(max(0, data.count - 30)), data.count >= 30, data.uint32(at: Int(header)) == 0x0403_4B50 else {
+    guard header <= UInt64(max(0, data.count - 30)), data.count >= 30,
+      data.uint32(at: Int(header)) == 0x0403_4B50
+    else {
       throw damaged("its local header is missing")
     }
-    let start = Int(header) + 30 + Int(data.uint16(at: Int(header) + 26)) + Int(data.uint16(at: Int(header) + 28))
+    let start =
+      Int(header) + 30 + Int(data.uint16(at: Int(header) + 26))
+      + Int(data.uint16(at: Int(header) + 28))
     guard start <= data.count, entry.compressedSize <= UInt64(data.count - start) else {
-      throw damaged("it declares \(entry.compressedSize) stored bytes where the archive holds \(max(0, data.count - start))")
+      throw damaged(
+        "it declares \(entry.compressedSize) stored bytes where the archive holds \(max(0, data.count - start))"
+      )
     }
     let stored = data[data.startIndex + start..<data.startIndex + start + Int(entry.compressedSize)]
     var bytes: [UInt8] = []
@@ -248,22 +268,29 @@ public final class ZipReader {
         // the last padded with zeros: ZIPFoundation tells zlib a chunk holds the size it asked
         // for, and zlib read past a shorter one (a crash, found by fuzzing).
         var position = stored.startIndex
-        _ = try Data.decompress(size: Int64(stored.count), bufferSize: 64 << 10, skipCRC32: true, provider: { _, size in
-          guard position < stored.endIndex else { throw damaged("its compressed data ends before its stream does") }
-          var chunk = Data(stored[position..<min(stored.endIndex, position + size)])
-          position += chunk.count
-          if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-          return chunk
-        }, consumer: append)
+        _ = try Data.decompress(
+          size: Int64(stored.count), bufferSize: 64 << 10, skipCRC32: true,
+          provider: { _, size in
+            guard position < stored.endIndex else {
+              throw damaged("its compressed data ends before its stream does")
+            }
+            var chunk = Data(stored[position..<min(stored.endIndex, position + size)])
+            position += chunk.count
+            if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+            return chunk
+          }, consumer: append)
       } catch let error as ArchiveError {
         throw error
       } catch {
         throw damaged("the compressed data cannot be inflated (\(error))")
       }
     default:
-      throw damaged("compression method \(entry.method) is not one ZIP readers share (stored or deflated)")
+      throw damaged(
+        "compression method \(entry.method) is not one ZIP readers share (stored or deflated)")
     }
-    guard Data(bytes).crc32(checksum: 0) == entry.crc else { throw damaged("its CRC-32 does not match its contents") }
+    guard Data(bytes).crc32(checksum: 0) == entry.crc else {
+      throw damaged("its CRC-32 does not match its contents")
+    }
     inflated += bytes.count
     return bytes
   }

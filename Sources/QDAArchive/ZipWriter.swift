@@ -21,7 +21,8 @@ public final class ZipWriter {
     do {
       archive = try Archive(url: temporary, accessMode: .create)
     } catch {
-      throw ArchiveError(file: path, reason: .unwritable, message: "cannot create the file (\(error))")
+      throw ArchiveError(
+        file: path, reason: .unwritable, message: "cannot create the file (\(error))")
     }
   }
 
@@ -40,20 +41,25 @@ public final class ZipWriter {
       handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: source))
       size = Int(try handle.seekToEnd())
     } catch {
-      throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "cannot read \(source) (\(error))")
+      throw ArchiveError(
+        file: path, entry: name, reason: .unwritable, message: "cannot read \(source) (\(error))")
     }
     defer { try? handle.close() }
     try add(name, size: size) { position, count in
       try handle.seek(toOffset: UInt64(position))
       let data = try handle.read(upToCount: count) ?? Data()
       guard data.count == count else {
-        throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "\(source) changed while it was read")
+        throw ArchiveError(
+          file: path, entry: name, reason: .unwritable,
+          message: "\(source) changed while it was read")
       }
       return data
     }
   }
 
-  private func add(_ name: String, size: Int, bytes: (_ position: Int, _ count: Int) throws -> Data) throws {
+  private func add(_ name: String, size: Int, bytes: (_ position: Int, _ count: Int) throws -> Data)
+    throws
+  {
     do {
       try archive.addEntry(
         with: name, type: .file, uncompressedSize: Int64(size),
@@ -61,7 +67,8 @@ public final class ZipWriter {
       ) { position, count in try bytes(Int(position), count) }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw ArchiveError(file: path, entry: name, reason: .unwritable, message: "cannot write (\(error))")
+      throw ArchiveError(
+        file: path, entry: name, reason: .unwritable, message: "cannot write (\(error))")
     }
   }
 
@@ -69,8 +76,9 @@ public final class ZipWriter {
     var components = DateComponents()
     (components.year, components.month, components.day) = (1980, 1, 1)
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.date(from: components)!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+    // 1980-01-01T00:00:00Z, the earliest time a ZIP entry can hold.
+    return calendar.date(from: components) ?? Date(timeIntervalSince1970: 315_532_800)
   }()
 
   /// Moves the finished archive into place.
@@ -83,7 +91,8 @@ public final class ZipWriter {
       }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
-      throw ArchiveError(file: path, reason: .unwritable, message: "cannot move into place (\(error))")
+      throw ArchiveError(
+        file: path, reason: .unwritable, message: "cannot move into place (\(error))")
     }
   }
 

@@ -37,11 +37,15 @@ public struct CodebookReader: Sendable {
     let root = try YAMLNode.parse(yaml, file: file)
     let top = try root.mapping(
       "the codebook",
-      allowed: ["codebook", "name", "version", "description", "negation", "tables", "contradictions", "prior", "valence", "codes"])
+      allowed: [
+        "codebook", "name", "version", "description", "negation", "tables", "contradictions",
+        "prior", "valence", "codes",
+      ])
     let name = try top.string("codebook") ?? top.string("name") ?? "Codebook"
     let version = try top.string("version") ?? "1"
     let description = try top.string("description") ?? ""
-    let negation = try top["negation"].map { try $0.strings("'negation'") } ?? Codebook.defaultNegationCues
+    let negation =
+      try top["negation"].map { try $0.strings("'negation'") } ?? Codebook.defaultNegationCues
     var state = State()
     for node in try top.required("codes").sequence("'codes'") {
       try readCode(node, parent: nil, element: nil, state: &state)
@@ -52,13 +56,16 @@ public struct CodebookReader: Sendable {
     var tables = TableCodes()
     if let tablesNode = top["tables"] {
       let map = try tablesNode.mapping(
-        "'tables'", allowed: ["time_commitment", "time_advice", "motivation", "incentives", "feedback"])
+        "'tables'",
+        allowed: ["time_commitment", "time_advice", "motivation", "incentives", "feedback"])
       for (key, _, valueNode) in map.entries {
         if key == "feedback" {
           for node in try valueNode.sequence("'feedback'") {
             let id = try node.string("an entry of 'feedback'")
             guard state.codeLocations[id] != nil else {
-              throw node.error(.unknownReference, "tables.feedback names '\(id)', which is not a code of this codebook")
+              throw node.error(
+                .unknownReference,
+                "tables.feedback names '\(id)', which is not a code of this codebook")
             }
             tables.feedback.append(id)
           }
@@ -66,7 +73,8 @@ public struct CodebookReader: Sendable {
         }
         let id = try valueNode.string("'\(key)'")
         guard state.codeLocations[id] != nil else {
-          throw valueNode.error(.unknownReference, "tables.\(key) names '\(id)', which is not a code of this codebook")
+          throw valueNode.error(
+            .unknownReference, "tables.\(key) names '\(id)', which is not a code of this codebook")
         }
         switch key {
         case "time_commitment": tables.timeCommitment = id
@@ -88,7 +96,8 @@ public struct CodebookReader: Sendable {
   /// `contradictions:` — `cues: [{phrase, kind}]`, `not_cues: [...]`,
   /// `oppositions: [{reason, a: [...], b: [...]}]`, `replace: true|false`.
   private func readTension(_ node: YAMLNode) throws -> TensionSettings {
-    let map = try node.mapping("'contradictions'", allowed: ["cues", "not_cues", "oppositions", "replace"])
+    let map = try node.mapping(
+      "'contradictions'", allowed: ["cues", "not_cues", "oppositions", "replace"])
     var settings = TensionSettings()
     let kinds = ["contrast", "double_bind", "critical_conflict", "conflict", "obligation"]
     for cueNode in try map["cues"]?.sequence("'cues'") ?? [] {
@@ -96,7 +105,8 @@ public struct CodebookReader: Sendable {
       let kindNode = try cue.required("kind")
       let kind = try kindNode.string("'kind'")
       guard kinds.contains(kind) else {
-        throw kindNode.error(.invalidValue, "kind '\(kind)' must be one of \(kinds.joined(separator: ", "))")
+        throw kindNode.error(
+          .invalidValue, "kind '\(kind)' must be one of \(kinds.joined(separator: ", "))")
       }
       settings.cues.append(.init(phrase: try cue.required("phrase").string("'phrase'"), kind: kind))
     }
@@ -107,12 +117,16 @@ public struct CodebookReader: Sendable {
       guard reason.contains(" against ") else {
         throw try opposition.required("reason").error(.invalidValue, "a reason reads 'X against Y'")
       }
-      settings.oppositions.append(.init(
-        reason: reason, sideA: try terms(try opposition.required("a"), "'a'"), sideB: try terms(try opposition.required("b"), "'b'")))
+      settings.oppositions.append(
+        .init(
+          reason: reason, sideA: try terms(try opposition.required("a"), "'a'"),
+          sideB: try terms(try opposition.required("b"), "'b'")))
     }
     if let replace = map["replace"] {
       let text = try replace.string("'replace'")
-      guard text == "true" || text == "false" else { throw replace.error(.invalidValue, "'replace' is true or false") }
+      guard text == "true" || text == "false" else {
+        throw replace.error(.invalidValue, "'replace' is true or false")
+      }
       settings.replacesStandard = text == "true"
     }
     return settings
@@ -125,7 +139,9 @@ public struct CodebookReader: Sendable {
     while body.last?.isWhitespace == true { body = body.dropLast() }
     if body.hasPrefix("{") && body.hasSuffix("}") { body = body.dropFirst().dropLast() }
     let groups = body.split(separator: "-", omittingEmptySubsequences: false)
-    guard groups.map(\.count) == [8, 4, 4, 4, 12], groups.allSatisfy({ $0.allSatisfy(\.isHexDigit) }) else { return nil }
+    guard groups.map(\.count) == [8, 4, 4, 4, 12],
+      groups.allSatisfy({ $0.allSatisfy(\.isHexDigit) })
+    else { return nil }
     return body.uppercased()
   }
 
@@ -145,7 +161,9 @@ public struct CodebookReader: Sendable {
     "id", "any", "all", "near", "answers", "within", "unless", "scope", "questions", "negated",
   ]
 
-  private func readCode(_ node: YAMLNode, parent: Code?, element: Element?, state: inout State) throws {
+  private func readCode(_ node: YAMLNode, parent: Code?, element: Element?, state: inout State)
+    throws
+  {
     let map = try node.mapping("a code", allowed: Self.codeKeys)
     let name = try map.required("name").string("'name'")
     var id = try map.string("id") ?? slug(name)
@@ -159,11 +177,13 @@ public struct CodebookReader: Sendable {
     }
     var codeElement = element
     var explicitlyNone = false
-    if let elementNode = map["element"], try elementNode.string("'element'").lowercased() == "none" {
+    if let elementNode = map["element"], try elementNode.string("'element'").lowercased() == "none"
+    {
       if let inherited = element {
         throw elementNode.error(
           .invalidValue,
-          "code '\(id)' is under '\(parent?.id ?? "")' (\(inherited.name)) and cannot be outside the CHAT elements")
+          "code '\(id)' is under '\(parent?.id ?? "")' (\(inherited.name)) and cannot be outside the CHAT elements"
+        )
       }
       explicitlyNone = parent == nil
     } else if let elementNode = map["element"] {
@@ -177,13 +197,15 @@ public struct CodebookReader: Sendable {
       if let inherited = element, inherited != declared {
         throw elementNode.error(
           .invalidValue,
-          "code '\(id)' is under '\(parent?.id ?? "")' (\(inherited.name)) and cannot belong to \(declared.name)")
+          "code '\(id)' is under '\(parent?.id ?? "")' (\(inherited.name)) and cannot belong to \(declared.name)"
+        )
       }
       codeElement = declared
     }
     let resolved = codeElement
     if resolved == nil, parent == nil, !explicitlyNone {
-      throw node.error(.missingKey, "top-level code '\(id)' has no 'element' (the CHAT element it belongs to)")
+      throw node.error(
+        .missingKey, "top-level code '\(id)' has no 'element' (the CHAT element it belongs to)")
     }
     var color: String?
     if let colorNode = map["color"] {
@@ -202,13 +224,15 @@ public struct CodebookReader: Sendable {
       switch try codableNode.string("'codable'").lowercased() {
       case "true", "yes": code.isCodable = true
       case "false", "no": code.isCodable = false
-      case let text: throw codableNode.error(.invalidValue, "codable '\(text)' must be true or false")
+      case let text:
+        throw codableNode.error(.invalidValue, "codable '\(text)' must be true or false")
       }
     }
     if let guidNode = map["guid"] {
       let text = try guidNode.string("'guid'")
       guard let guid = Self.canonicalGUID(text) else {
-        throw guidNode.error(.invalidValue, "guid '\(text)' must be written like 3F2504E0-4F89-11D3-9A0C-0305E82C3301")
+        throw guidNode.error(
+          .invalidValue, "guid '\(text)' must be written like 3F2504E0-4F89-11D3-9A0C-0305E82C3301")
       }
       code.exchangeGUID = guid
     }
@@ -262,19 +286,24 @@ public struct CodebookReader: Sendable {
       let nearNode = try map.required("near")
       let sides = try nearNode.sequence("'near'")
       guard sides.count == 2 else {
-        throw nearNode.error(.invalidValue, "'near' takes two lists of terms: near: [[time], [role, job]]")
+        throw nearNode.error(
+          .invalidValue, "'near' takes two lists of terms: near: [[time], [role, job]]")
       }
       let within = try map["within"]?.positiveInt("'within'") ?? 8
-      pattern = .near(try terms(sides[0], "the first side of 'near'"), try terms(sides[1], "the second side of 'near'"), within: within)
+      pattern = .near(
+        try terms(sides[0], "the first side of 'near'"),
+        try terms(sides[1], "the second side of 'near'"), within: within)
     }
     if map["within"] != nil, kind != "near" {
-      throw try map.required("within").error(.invalidValue, "'within' only applies to a 'near' rule")
+      throw try map.required("within").error(
+        .invalidValue, "'within' only applies to a 'near' rule")
     }
     var scope = RuleScope.participant
     if let scopeNode = map["scope"] {
       let text = try scopeNode.string("'scope'")
       guard let value = RuleScope(rawValue: text) else {
-        throw scopeNode.error(.invalidValue, "scope '\(text)' must be participant, interviewer or all")
+        throw scopeNode.error(
+          .invalidValue, "scope '\(text)' must be participant, interviewer or all")
       }
       scope = value
     }
@@ -301,10 +330,14 @@ public struct CodebookReader: Sendable {
     guard kind == "answers" else { return try map.strings("questions") }
     let node = try map.required("answers")
     if map["questions"] != nil {
-      throw try map.required("questions").error(.invalidValue, "an 'answers' rule names its questions itself: answers: [Q7] or answers: probing")
+      throw try map.required("questions").error(
+        .invalidValue,
+        "an 'answers' rule names its questions itself: answers: [Q7] or answers: probing")
     }
     let questions = node.isScalar ? [try node.string("'answers'")] : try node.strings("'answers'")
-    guard !questions.isEmpty else { throw node.error(.invalidValue, "'answers' needs 'probing' or a list of question ids") }
+    guard !questions.isEmpty else {
+      throw node.error(.invalidValue, "'answers' needs 'probing' or a list of question ids")
+    }
     return questions
   }
 

@@ -18,13 +18,16 @@ public enum CodebookWriter {
     if let prior = codebook.prior { out += "prior: \(quote(prior))\n" }
     if let valence = codebook.valence { out += "valence: \(quote(valence))\n" }
     let tables = [
-      ("time_commitment", codebook.tables.timeCommitment), ("time_advice", codebook.tables.timeAdvice),
+      ("time_commitment", codebook.tables.timeCommitment),
+      ("time_advice", codebook.tables.timeAdvice),
       ("motivation", codebook.tables.motivation), ("incentives", codebook.tables.incentives),
     ].compactMap { key, value in value.map { (key, $0) } }
     if !tables.isEmpty || !codebook.tables.feedback.isEmpty {
       out += "\ntables:\n"
       for (key, value) in tables { out += "  \(key): \(quote(value))\n" }
-      if !codebook.tables.feedback.isEmpty { out += "  feedback: \(list(codebook.tables.feedback))\n" }
+      if !codebook.tables.feedback.isEmpty {
+        out += "  feedback: \(list(codebook.tables.feedback))\n"
+      }
     }
     let tension = codebook.tension
     if tension != TensionSettings() {
@@ -32,7 +35,9 @@ public enum CodebookWriter {
       if tension.replacesStandard { out += "  replace: true\n" }
       if !tension.cues.isEmpty {
         out += "  cues:\n"
-        for cue in tension.cues { out += "    - {phrase: \(quote(cue.phrase)), kind: \(quote(cue.kind))}\n" }
+        for cue in tension.cues {
+          out += "    - {phrase: \(quote(cue.phrase)), kind: \(quote(cue.kind))}\n"
+        }
       }
       if !tension.notCues.isEmpty { out += "  not_cues: \(list(tension.notCues))\n" }
       if !tension.oppositions.isEmpty {
@@ -51,15 +56,21 @@ public enum CodebookWriter {
     return out
   }
 
-  private static func write(_ code: Code, in codebook: Codebook, indent: String, into out: inout String) {
+  private static func write(
+    _ code: Code, in codebook: Codebook, indent: String, into out: inout String
+  ) {
     let inner = indent + "  "
     out += "\(indent)- id: \(quote(code.id))\n"
     out += "\(inner)name: \(quote(code.name))\n"
-    if code.parentID == nil { out += "\(inner)element: \(quote(code.element?.rawValue ?? "none"))\n" }
+    if code.parentID == nil {
+      out += "\(inner)element: \(quote(code.element?.rawValue ?? "none"))\n"
+    }
     if let color = code.color { out += "\(inner)color: \(quote(color))\n" }
     if code.isCodable == false { out += "\(inner)codable: false\n" }
     if let guid = code.exchangeGUID { out += "\(inner)guid: \(quote(guid))\n" }
-    if let section = code.reportSection { out += "\(inner)report_section: \(quote(section.rawValue))\n" }
+    if let section = code.reportSection {
+      out += "\(inner)report_section: \(quote(section.rawValue))\n"
+    }
     if let summary = code.summary { out += "\(inner)summary: \(quote(summary))\n" }
     if !code.definition.isEmpty { out += "\(inner)definition: \(quote(code.definition))\n" }
     if !code.inclusion.isEmpty { out += "\(inner)include: \(list(code.inclusion))\n" }
@@ -68,7 +79,10 @@ public enum CodebookWriter {
     if !code.rules.isEmpty {
       out += "\(inner)rules:\n"
       for (index, rule) in code.rules.enumerated() {
-        out += "\(inner)  - " + ruleFields(rule, codeID: code.id, index: index + 1).joined(separator: "\n\(inner)    ") + "\n"
+        out +=
+          "\(inner)  - "
+          + ruleFields(rule, codeID: code.id, index: index + 1).joined(separator: "\n\(inner)    ")
+          + "\n"
       }
     }
     let children = codebook.children(of: code.id)
@@ -80,7 +94,8 @@ public enum CodebookWriter {
 
   private static func ruleFields(_ rule: CodingRule, codeID: String, index: Int) -> [String] {
     var fields: [String] = []
-    let ownID = rule.id.hasPrefix(codeID + "/") ? String(rule.id.dropFirst(codeID.count + 1)) : rule.id
+    let ownID =
+      rule.id.hasPrefix(codeID + "/") ? String(rule.id.dropFirst(codeID.count + 1)) : rule.id
     if ownID != String(index) { fields.append("id: \(quote(ownID))") }
     switch rule.pattern {
     case .any(let terms): fields.append("any: \(list(terms))")
@@ -94,7 +109,9 @@ public enum CodebookWriter {
     }
     if !rule.unless.isEmpty { fields.append("unless: \(list(rule.unless))") }
     if rule.scope != .participant { fields.append("scope: \(rule.scope.rawValue)") }
-    if !rule.questions.isEmpty, rule.pattern != .answers { fields.append("questions: \(list(rule.questions))") }
+    if !rule.questions.isEmpty, rule.pattern != .answers {
+      fields.append("questions: \(list(rule.questions))")
+    }
     if !rule.codesNegated { fields.append("negated: skip") }
     return fields
   }

@@ -20,13 +20,18 @@ public struct ProtocolReader: Sendable {
   /// Parses a protocol; probes are checked against the codebook when one is given.
   ///
   /// - Throws: `CodebookError`.
-  public func read(_ yaml: String, file: String, codebook: Codebook? = nil) throws -> InterviewProtocol {
+  public func read(_ yaml: String, file: String, codebook: Codebook? = nil) throws
+    -> InterviewProtocol
+  {
     let root = try YAMLNode.parse(yaml, file: file)
     let top = try root.mapping("the protocol", allowed: ["study", "questions"])
     var study = Study()
     if let studyNode = top["study"] {
       let map = try studyNode.mapping(
-        "'study'", allowed: ["title", "participant", "participants", "period", "programme", "program", "attributes"])
+        "'study'",
+        allowed: [
+          "title", "participant", "participants", "period", "programme", "program", "attributes",
+        ])
       let noun = try map.string("participant") ?? "participant"
       var labels: [String: String] = [:]
       if let attributesNode = map["attributes"] {
@@ -54,7 +59,9 @@ public struct ProtocolReader: Sendable {
       let probes = try map.strings("probes")
       if let codebook, let probesNode {
         for probe in probes where codebook.code(probe) == nil {
-          throw probesNode.error(.unknownReference, "question \(id) probes '\(probe)', which the codebook does not define")
+          throw probesNode.error(
+            .unknownReference,
+            "question \(id) probes '\(probe)', which the codebook does not define")
         }
       }
       var measure: Measure?
@@ -63,7 +70,8 @@ public struct ProtocolReader: Sendable {
         guard let value = Measure(rawValue: text) else {
           throw measureNode.error(
             .invalidValue,
-            "measure '\(text)' must be one of: " + Measure.allCases.map(\.rawValue).joined(separator: ", "))
+            "measure '\(text)' must be one of: "
+              + Measure.allCases.map(\.rawValue).joined(separator: ", "))
         }
         measure = value
       }

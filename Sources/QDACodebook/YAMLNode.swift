@@ -19,7 +19,8 @@ struct YAMLNode {
   static func parse(_ text: String, file: String) throws -> YAMLNode {
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        throw CodebookError(InputLocation(file: file, line: 1, column: 1), .syntax, "the file is empty")
+        throw CodebookError(
+          InputLocation(file: file, line: 1, column: 1), .syntax, "the file is empty")
       }
       return YAMLNode(node: node, file: file)
     } catch let error as YamlError {
@@ -78,7 +79,9 @@ struct YAMLNode {
       let name = try keyNode.string("a key")
       guard allowed.contains(name) else {
         var message = "unknown key '\(name)' in \(what)"
-        if let suggestion = closest(name, among: allowed) { message += " (did you mean '\(suggestion)'?)" }
+        if let suggestion = closest(name, among: allowed) {
+          message += " (did you mean '\(suggestion)'?)"
+        }
         message += "; expected one of: " + allowed.joined(separator: ", ")
         throw keyNode.error(.unknownKey, message)
       }
@@ -136,10 +139,13 @@ extension CodebookError {
   /// Converts a Yams error into `file:line:column: message`.
   init(_ error: YamlError, file: String) {
     switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       var message = problem
-      if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+      if let context {
+        message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+      }
       self.init(InputLocation(file: file, line: mark.line, column: mark.column), .syntax, message)
     case .duplicatedKeysInMapping(let duplicates, let context):
       self.init(

@@ -146,8 +146,9 @@ public struct AutoCoder: Sendable {
       for word in term.words.dropFirst() {
         switch word {
         case .stem(let stem):
-          if stemIDs[stem] == nil { stemIDs[stem] = Int32(stemIDs.count) }
-          laterWords.append(TermWord(number: stemIDs[stem]!, isPrefix: false))
+          let number = stemIDs[stem] ?? Int32(stemIDs.count)
+          stemIDs[stem] = number
+          laterWords.append(TermWord(number: number, isPrefix: false))
         case .prefix(let prefix):
           laterWords.append(TermWord(number: Int32(prefixes.count), isPrefix: true))
           prefixes.append(prefix)
@@ -164,7 +165,9 @@ public struct AutoCoder: Sendable {
       let needed = [shape.any, shape.all, shape.nearLeft, shape.nearRight].flatMap { ruleTerms[$0] }
       for id in Set(needed) { rulesByTerm[id].append(index) }
     }
-    termRulesStart = rulesByTerm.reduce(into: [0]) { starts, rules in starts.append(starts.last! + rules.count) }
+    termRulesStart = rulesByTerm.reduce(into: [0]) { starts, rules in
+      starts.append((starts.last ?? 0) + rules.count)
+    }
     termRules = rulesByTerm.flatMap { $0 }
     self.shapes = shapes
     self.ruleTerms = ruleTerms
@@ -209,20 +212,24 @@ public struct AutoCoder: Sendable {
       // Passages are read in place: a copy would retain each of their strings.
       for index in passages.indices {
         guard let passageID = passages[index].id else { continue }
-        let key = Applicability.Key(role: passages[index].role, question: passages[index].questionID)
+        let key = Applicability.Key(
+          role: passages[index].role, question: passages[index].questionID)
         let applicable: Applicability
         if let cached = workspace.applicability[key] {
           applicable = cached
         } else {
-          applicable = Applicability(rules.indices.map { applies(rule: $0, to: passages[index]) }, shapes: shapes)
+          applicable = Applicability(
+            rules.indices.map { applies(rule: $0, to: passages[index]) }, shapes: shapes)
           workspace.applicability[key] = applicable
         }
         guard applicable.any else { continue }
         let span = passages[index].span
         workspace.text.analyze(
-          scalars: scalars, buffer: buffer, span: span.start..<span.end, lexicon: &workspace.lexicon, coder: self)
+          scalars: scalars, buffer: buffer, span: span.start..<span.end,
+          lexicon: &workspace.lexicon, coder: self)
         code(
-          workspace.text, lexicon: workspace.lexicon, applicable: applicable, passageID: passageID, scalars: scalars,
+          workspace.text, lexicon: workspace.lexicon, applicable: applicable, passageID: passageID,
+          scalars: scalars,
           buffers: &workspace.buffers, into: &codings)
       }
       return codings
@@ -260,7 +267,9 @@ public struct AutoCoder: Sendable {
   func makeLexeme(_ word: String) -> Lexeme {
     let stem = PorterStemmer.stem(word)
     var firstOf = (termsByFirstStem[stem] ?? []).map(Int32.init)
-    for id in prefixTerms where terms[id].words[0].matches(text: word, stem: stem) { firstOf.append(Int32(id)) }
+    for id in prefixTerms where terms[id].words[0].matches(text: word, stem: stem) {
+      firstOf.append(Int32(id))
+    }
     return Lexeme(
       stemID: stemIDs[stem] ?? -1, firstOf: firstOf,
       negates: negationStems.contains(stem) || negationStems.contains(word), isBut: word == "but")
@@ -324,7 +333,8 @@ public struct AutoCoder: Sendable {
 
   /// Codes one passage, appending its codings (ordered by position then code) to `codings`.
   func code(
-    _ text: AnalyzedText, lexicon: Lexicon, applicable: Applicability, passageID: Int64, scalars: [Unicode.Scalar],
+    _ text: AnalyzedText, lexicon: Lexicon, applicable: Applicability, passageID: Int64,
+    scalars: [Unicode.Scalar],
     buffers: inout Buffers, into codings: inout [Coding]
   ) {
     // One hit per code and sentence, in sentence order; a code's hits are found by scanning
@@ -365,11 +375,14 @@ public struct AutoCoder: Sendable {
         if !anyAffirmed && !shape.codesNegated { continue }
         let codeIndex = shape.codeIndex
         let slot: Int
-        if let known = buffers.hits[sentenceStart...].firstIndex(where: { $0.codeIndex == codeIndex }) {
+        if let known = buffers.hits[sentenceStart...].firstIndex(where: {
+          $0.codeIndex == codeIndex
+        }) {
           slot = known
         } else {
           slot = buffers.hits.count
-          buffers.hits.append(SentenceHit(id: Int32(slot), codeIndex: codeIndex, sentence: Int32(sentence)))
+          buffers.hits.append(
+            SentenceHit(id: Int32(slot), codeIndex: codeIndex, sentence: Int32(sentence)))
         }
         buffers.hitRules.append((Int32(slot), Int32(index)))
         for words in buffers.matched { buffers.hitWords.append((Int32(slot), words)) }
@@ -390,18 +403,28 @@ public struct AutoCoder: Sendable {
       {
         runEnd += 1
       }
-      buffers.runs.append((text.sentences[Int(hits[runStart].sentence)].lowerBound, hits[runStart].codeIndex, runStart..<runEnd))
+      buffers.runs.append(
+        (
+          text.sentences[Int(hits[runStart].sentence)].lowerBound, hits[runStart].codeIndex,
+          runStart..<runEnd
+        ))
       runStart = runEnd
     }
-    if buffers.runs.count > 1 { buffers.runs.sort { ($0.start, $0.codeIndex) < ($1.start, $1.codeIndex) } }
+    if buffers.runs.count > 1 {
+      buffers.runs.sort { ($0.start, $0.codeIndex) < ($1.start, $1.codeIndex) }
+    }
     for run in buffers.runs {
       buffers.runRules.removeAll(keepingCapacity: true)
       buffers.runWords.removeAll(keepingCapacity: true)
       var negated = false
       var affirmed = false
       for hit in hits[run.hits] {
-        for entry in buffers.hitRules where entry.hit == hit.id { buffers.runRules.append(entry.rule) }
-        for entry in buffers.hitWords where entry.hit == hit.id { buffers.runWords.append(entry.words) }
+        for entry in buffers.hitRules where entry.hit == hit.id {
+          buffers.runRules.append(entry.rule)
+        }
+        for entry in buffers.hitWords where entry.hit == hit.id {
+          buffers.runWords.append(entry.words)
+        }
         negated = negated || hit.negated
         affirmed = affirmed || hit.affirmed
       }
@@ -421,16 +444,21 @@ public struct AutoCoder: Sendable {
         let phrase = String(scalars: scalars[start..<end])
         if !words.contains(phrase) { words.append(phrase) }
       }
-      let span = TextSpan(start: run.start, end: text.sentences[Int(hits[run.hits.upperBound - 1].sentence)].upperBound)
+      let span = TextSpan(
+        start: run.start,
+        end: text.sentences[Int(hits[run.hits.upperBound - 1].sentence)].upperBound)
       codings.append(
         Coding(
-          passageID: passageID, codeID: codeIDs[Int(run.codeIndex)], coder: Coding.autoCoder, span: span,
+          passageID: passageID, codeID: codeIDs[Int(run.codeIndex)], coder: Coding.autoCoder,
+          span: span,
           ruleID: ruleID, matched: words, negated: negated && !affirmed))
     }
   }
 
   /// Every term occurring in a sentence, in word order (each term's occurrences in order).
-  func occurrences(in text: AnalyzedText, lexicon: Lexicon, words range: Range<Int>, into found: inout [Occurrence]) {
+  func occurrences(
+    in text: AnalyzedText, lexicon: Lexicon, words range: Range<Int>, into found: inout [Occurrence]
+  ) {
     found.removeAll(keepingCapacity: true)
     for index in range {
       let first = lexicon.firstOf[Int(text.words[index].lexeme)]
@@ -458,7 +486,9 @@ public struct AutoCoder: Sendable {
   func match(rule index: Int, buffers: inout Buffers) -> Bool {
     let shape = shapes[index]
     buffers.matched.removeAll(keepingCapacity: true)
-    for slot in shape.unless where buffers.found.contains(where: { $0.term == ruleTerms[slot] }) { return false }
+    for slot in shape.unless where buffers.found.contains(where: { $0.term == ruleTerms[slot] }) {
+      return false
+    }
     if shape.isAnswer { return true }
     /// Appends the occurrences of a term, in word order.
     func append(_ id: Int, to ranges: inout [Range<Int>], from found: [Occurrence]) {
@@ -482,7 +512,8 @@ public struct AutoCoder: Sendable {
     for slot in shape.nearRight { append(ruleTerms[slot], to: &buffers.right, from: buffers.found) }
     for a in buffers.left {
       for b in buffers.right where a != b {
-        let gap = a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
+        let gap =
+          a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
         if gap <= shape.within {
           if !buffers.matched.contains(a) { buffers.matched.append(a) }
           if !buffers.matched.contains(b) { buffers.matched.append(b) }
@@ -494,7 +525,9 @@ public struct AutoCoder: Sendable {
 
   /// Whether a negation cue stands in the few words before an occurrence, in the same clause:
   /// "not at all collaborative", "I didn't really care about the incentive".
-  func isNegated(_ text: AnalyzedText, lexicon: Lexicon, occurrence: Range<Int>, sentence: Range<Int>) -> Bool {
+  func isNegated(
+    _ text: AnalyzedText, lexicon: Lexicon, occurrence: Range<Int>, sentence: Range<Int>
+  ) -> Bool {
     var index = occurrence.lowerBound
     var distance = 0
     while index > sentence.lowerBound, distance < 5 {

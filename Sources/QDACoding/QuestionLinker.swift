@@ -45,7 +45,10 @@ public struct QuestionLinker: Sendable {
   /// - Parameter wordingVectors: the sentence vectors of `wordingTexts(of:)`, to compare turns
   ///   by meaning as well as by words; `link(_:vectors:)` then needs the vectors of every
   ///   text `candidates(for:)` names.
-  public init(protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.3, wordingVectors: [[Float]]? = nil) {
+  public init(
+    protocol interviewProtocol: InterviewProtocol, threshold: Double = 0.3,
+    wordingVectors: [[Float]]? = nil
+  ) {
     questions = interviewProtocol.questions
     self.threshold = threshold
     // What every wording shares (the programme's name, "did you") says nothing about which
@@ -69,7 +72,9 @@ public struct QuestionLinker: Sendable {
     var questionSets: [Int: Set<String>] = [:]
     for (index, concepts) in documents { questionSets[index, default: []].formUnion(concepts) }
     var frequency: [String: Int] = [:]
-    for concepts in questionSets.values { for concept in concepts { frequency[concept, default: 0] += 1 } }
+    for concepts in questionSets.values {
+      for concept in concepts { frequency[concept, default: 0] += 1 }
+    }
     let count = Double(max(1, questionSets.count))
     var idf: [String: Double] = [:]
     for (concept, seen) in frequency { idf[concept] = log1p(count / Double(seen)) }
@@ -89,9 +94,13 @@ public struct QuestionLinker: Sendable {
     // Consent and closing questions ("is it all right if I record?", "anything else?") are
     // outside the protocol, whatever words they share with it.
     var candidates = sentences.filter { Self.asks($0) && !Self.isSmallTalk($0) }
-    for topic in Self.announcedTopics(sentences) where !candidates.contains(topic) { candidates.append(topic) }
+    for topic in Self.announcedTopics(sentences) where !candidates.contains(topic) {
+      candidates.append(topic)
+    }
     guard !candidates.isEmpty else { return [] }
-    let opening = sentences.prefix { !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3 }
+    let opening = sentences.prefix {
+      !Self.asks($0) && Tokenizer.tokens(in: $0, punctuation: false).count <= 3
+    }
     if opening.count < sentences.count {
       let rest = sentences.dropFirst(opening.count).joined(separator: " ")
       if !candidates.contains(rest) { candidates.append(rest) }
@@ -115,7 +124,9 @@ public struct QuestionLinker: Sendable {
     for candidate in candidates {
       let concepts = Set(Self.concepts(candidate))
       let turnNorm = concepts.reduce(0.0) { $0 + pow(idf[$1] ?? Self.unseenWeight, 2) }.squareRoot()
-      let vector = meanVector.flatMap { mean in vectors[candidate].map { UnitVectors.centred($0, mean) } }
+      let vector = meanVector.flatMap { mean in
+        vectors[candidate].map { UnitVectors.centred($0, mean) }
+      }
       guard turnNorm > 0 || vector != nil else { continue }
       scored = true
       var candidateScores = [Double](repeating: 0, count: questions.count)
@@ -156,9 +167,13 @@ public struct QuestionLinker: Sendable {
   var switchMargin: Double { wordingVectors == nil ? 0 : 0.1 }
 
   /// The best question for an interviewer's words, if any scores above the threshold.
-  public func bestQuestion(for text: String, after previous: Int? = nil, vectors: [String: [Float]] = [:]) -> Match? {
+  public func bestQuestion(
+    for text: String, after previous: Int? = nil, vectors: [String: [Float]] = [:]
+  ) -> Match? {
     guard let scores = scores(for: text, vectors: vectors) else { return nil }
-    guard let (index, score) = Self.best(scores, after: previous), score >= requiredScore else { return nil }
+    guard let (index, score) = Self.best(scores, after: previous), score >= requiredScore else {
+      return nil
+    }
     return Match(questionID: questions[index].id, score: score)
   }
 
@@ -187,11 +202,12 @@ public struct QuestionLinker: Sendable {
         let scores = scores(for: passage.text, vectors: vectors)
         let best = scores.flatMap { Self.best($0, after: currentIndex) }
         if let scores, let (best, score) = best, score >= requiredScore {
-          if currentIndex == nil || best == currentIndex || score - scores[currentIndex!] >= switchMargin {
+          if currentIndex.map({ best == $0 || score - scores[$0] >= switchMargin }) ?? true {
             current = questions[best].id
             currentIndex = best
           }
-        } else if (Self.endsTopic(passage.text) && (best?.1 ?? 0) < keepScore) || Self.closes(passage.text)
+        } else if (Self.endsTopic(passage.text) && (best?.1 ?? 0) < keepScore)
+          || Self.closes(passage.text)
           || Self.announcesTopic(passage.text)
         {
           // (A topic announced that is no protocol question's is a new topic outside it.)
@@ -215,19 +231,30 @@ public struct QuestionLinker: Sendable {
   static func announces(_ sentence: String) -> Bool {
     let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
     guard let first = words.first, words.count <= 16, words.count >= 2 else { return false }
-    guard ["so", "okay", "ok", "alright", "now", "next", "and", "let's", "lets", "let", "moving", "turning", "switching",
-           "shifting", "then", "onto", "on"].contains(first)
+    guard
+      [
+        "so", "okay", "ok", "alright", "now", "next", "and", "let's", "lets", "let", "moving",
+        "turning", "switching",
+        "shifting", "then", "onto", "on",
+      ].contains(first)
     else { return false }
     // "So, the hours." names a topic; "So it fit what you were doing." echoes the answer.
-    guard let named = words.first(where: { !Self.discourseMarkers.contains($0) }) else { return false }
-    return !["i", "you", "it", "we", "they", "he", "she", "that", "that's", "it's", "you're", "i'm", "we're", "they're",
-             "there", "there's", "this"].contains(named)
+    guard let named = words.first(where: { !Self.discourseMarkers.contains($0) }) else {
+      return false
+    }
+    return ![
+      "i", "you", "it", "we", "they", "he", "she", "that", "that's", "it's", "you're", "i'm",
+      "we're", "they're",
+      "there", "there's", "this",
+    ].contains(named)
   }
 
   /// A text's sentences.
   static func sentences(of text: String) -> [String] {
     let scalars = Array(scalarsOf: text)
-    return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(scalars: scalars[$0]) }
+    return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map {
+      String(scalars: scalars[$0])
+    }
   }
 
   /// The sentences of a turn that announce a topic instead of asking: a last sentence that moves
@@ -237,7 +264,8 @@ public struct QuestionLinker: Sendable {
     var topics: [String] = []
     if let last = sentences.last, !asks(last), announces(last) { topics.append(last) }
     for index in sentences.indices
-    where (index == 0 || movesOn(sentences[index - 1])) && !asks(sentences[index]) && names(sentences[index])
+    where (index == 0 || movesOn(sentences[index - 1])) && !asks(sentences[index])
+      && names(sentences[index])
       && !topics.contains(sentences[index])
     {
       topics.append(sentences[index])
@@ -262,22 +290,28 @@ public struct QuestionLinker: Sendable {
   static func names(_ sentence: String) -> Bool {
     let words = Tokenizer.tokens(in: sentence, punctuation: false).map(\.text)
     guard (1...3).contains(words.count) else { return false }
-    return !words.contains(where: pointingWords.contains) && !words.contains(where: backchannelWords.contains)
+    return !words.contains(where: pointingWords.contains)
+      && !words.contains(where: backchannelWords.contains)
       && !words.contains(where: clauseWords.contains)
       && words.contains { !stopWords.contains($0) && !discourseMarkers.contains($0) }
   }
 
   /// Pronouns and answers, which point at what was said rather than name a topic.
   static let pointingWords: Set<String> = [
-    "i", "you", "it", "we", "they", "that", "this", "yes", "yeah", "no", "sure", "good", "great", "fine", "wow",
+    "i", "you", "it", "we", "they", "that", "this", "yes", "yeah", "no", "sure", "good", "great",
+    "fine", "wow",
   ]
 
   /// Words that react to an answer rather than name a topic ("Interesting.", "Fair enough.").
   static let backchannelWords: Set<String> = [
-    "interesting", "fair", "enough", "noted", "understood", "gotcha", "congratulations", "congrats", "thanks", "sorry",
-    "ouch", "yikes", "oof", "gosh", "absolutely", "totally", "exactly", "definitely", "amazing", "wonderful", "awesome",
-    "lovely", "brilliant", "incredible", "perfect", "nice", "cool", "wild", "true", "mhm", "mm", "hmm", "huh", "ha",
-    "haha", "laughs", "oh", "ah", "wonder", "love", "agreed", "indeed", "fascinating", "bummer", "ugh", "whoa",
+    "interesting", "fair", "enough", "noted", "understood", "gotcha", "congratulations", "congrats",
+    "thanks", "sorry",
+    "ouch", "yikes", "oof", "gosh", "absolutely", "totally", "exactly", "definitely", "amazing",
+    "wonderful", "awesome",
+    "lovely", "brilliant", "incredible", "perfect", "nice", "cool", "wild", "true", "mhm", "mm",
+    "hmm", "huh", "ha",
+    "haha", "laughs", "oh", "ah", "wonder", "love", "agreed", "indeed", "fascinating", "bummer",
+    "ugh", "whoa",
   ]
 
   // MARK: - Concepts
@@ -293,17 +327,24 @@ public struct QuestionLinker: Sendable {
   }
 
   /// Words that, with "anything", ask what the interview left out.
-  static let closingWords: Set<String> = ["add", "missed", "miss", "cover", "covered", "forgot", "forget", "wrap"]
+  static let closingWords: Set<String> = [
+    "add", "missed", "miss", "cover", "covered", "forgot", "forget", "wrap",
+  ]
 
   /// What questions about the interview itself say, as the tokenizer gives their words
   /// ("didn't" is "did n't"), each with a space either side.
   static let smallTalk: [String] = [
     "record", "recording", "recorded", "anything else you", "anything else i", "anything else we",
-    "anything else before", "anything else on your mind", "anything else to", "can you hear", "hear me", "okay if", "all right if",
-    "all right with you", "okay with you", "consent", "anything i missed", "anything we missed", "anything we didn't",
-    "anything i didn't", "anything you'd like to add", "anything to add", "add anything", "levels", "sound check", "mic",
+    "anything else before", "anything else on your mind", "anything else to", "can you hear",
+    "hear me", "okay if", "all right if",
+    "all right with you", "okay with you", "consent", "anything i missed", "anything we missed",
+    "anything we didn't",
+    "anything i didn't", "anything you'd like to add", "anything to add", "add anything", "levels",
+    "sound check", "mic",
     "microphone",
-  ].map { " " + Tokenizer.tokens(in: $0, punctuation: false).map(\.text).joined(separator: " ") + " " }
+  ].map {
+    " " + Tokenizer.tokens(in: $0, punctuation: false).map(\.text).joined(separator: " ") + " "
+  }
 
   /// Whether `needle`'s UTF-8 occurs in `haystack`'s, byte for byte (a plain scan: Foundation's
   /// search and the standard library's generic one were most of linking's time).
@@ -336,24 +377,32 @@ public struct QuestionLinker: Sendable {
     let tokens = Tokenizer.tokens(in: sentence, punctuation: true)
     let words = tokens.filter { $0.kind != .punctuation }.map(\.text)
     // ("Maybe start with what made you sign up.": a hedge before the prompt.)
-    guard let first = words.first(where: { !Self.discourseMarkers.contains($0) && !["maybe", "perhaps", "just"].contains($0) })
+    guard
+      let first = words.first(where: {
+        !Self.discourseMarkers.contains($0) && !["maybe", "perhaps", "just"].contains($0)
+      })
     else { return false }
-    if ["tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when", "where",
-        "which", "let's", "lets", "let", "start", "begin"].contains(first)
-    {
+    if [
+      "tell", "describe", "talk", "walk", "share", "explain", "give", "what", "how", "why", "when",
+      "where",
+      "which", "let's", "lets", "let", "start", "begin",
+    ].contains(first) {
       return true
     }
     // A prompt after a clause: "So, just so I have it, tell me your role", "Before we get into
     // it, just tell me about you."
     let texts = tokens.map(\.text)
     return texts.indices.dropFirst().contains { index in
-      ["tell", "walk", "talk"].contains(texts[index]) && index + 1 < texts.count && ["me", "us"].contains(texts[index + 1])
+      ["tell", "walk", "talk"].contains(texts[index]) && index + 1 < texts.count
+        && ["me", "us"].contains(texts[index + 1])
         && [",", "just", "please", "first", "quickly"].contains(texts[index - 1])
     }
   }
 
   /// Words that open a turn without saying anything: "so", "okay", "and now".
-  static let discourseMarkers: Set<String> = ["so", "okay", "ok", "alright", "and", "now", "well", "then", "great", "right", "um", "uh"]
+  static let discourseMarkers: Set<String> = [
+    "so", "okay", "ok", "alright", "and", "now", "well", "then", "great", "right", "um", "uh",
+  ]
 
   /// Whether an unmatched interviewer turn moves on to something outside the protocol: a long
   /// question that is not a follow-up probe.
@@ -361,7 +410,10 @@ public struct QuestionLinker: Sendable {
     guard text.utf8.contains(UInt8(ascii: "?")) else { return false }
     let words = Tokenizer.tokens(in: text, punctuation: false).map(\.text)
     let lowered = words.joined(separator: " ")
-    for probe in ["say more", "tell me more", "what do you mean", "for example", "an example", "anything else", "why is that", "how so", "like what", "in what way", "go on", "elaborate", "expand on"]
+    for probe in [
+      "say more", "tell me more", "what do you mean", "for example", "an example", "anything else",
+      "why is that", "how so", "like what", "in what way", "go on", "elaborate", "expand on",
+    ]
     where lowered.contains(probe) {
       return false
     }
@@ -381,9 +433,12 @@ public struct QuestionLinker: Sendable {
   /// Auxiliaries, question words and common verbs: a question with none of them is a fragment;
   /// a sentence with one does not merely name a topic.
   static let clauseWords: Set<String> = [
-    "do", "did", "does", "is", "was", "are", "were", "'s", "'re", "have", "has", "had", "'ve", "can", "could", "would",
-    "will", "should", "'d", "'ll", "what", "how", "why", "when", "where", "who", "which", "tell", "describe", "talk",
-    "walk", "think", "feel", "felt", "go", "went", "get", "got", "make", "made", "say", "said", "mean", "take", "took",
+    "do", "did", "does", "is", "was", "are", "were", "'s", "'re", "have", "has", "had", "'ve",
+    "can", "could", "would",
+    "will", "should", "'d", "'ll", "what", "how", "why", "when", "where", "who", "which", "tell",
+    "describe", "talk",
+    "walk", "think", "feel", "felt", "go", "went", "get", "got", "make", "made", "say", "said",
+    "mean", "take", "took",
   ]
 
   /// The stems of a text's content words, mapped to shared concepts where interviewers use
@@ -394,12 +449,16 @@ public struct QuestionLinker: Sendable {
     var index = 0
     while index < tokens.count {
       let word = tokens[index].text
-      if index + 2 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text + " " + tokens[index + 2].text] {
+      if index + 2 < tokens.count,
+        let phrase = phraseConcepts[
+          word + " " + tokens[index + 1].text + " " + tokens[index + 2].text]
+      {
         if !phrase.isEmpty { result.append(phrase) }
         index += 3
         continue
       }
-      if index + 1 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text] {
+      if index + 1 < tokens.count, let phrase = phraseConcepts[word + " " + tokens[index + 1].text]
+      {
         // An empty concept drops an idiom: "tell me" prompts, it does not ask for advice.
         if !phrase.isEmpty { result.append(phrase) }
         index += 2
@@ -409,7 +468,11 @@ public struct QuestionLinker: Sendable {
       if stopWords.contains(word) { continue }
       // "What feedback do you have on the platform?", "your thoughts about…": the noun asks
       // for an opinion; the topic is what follows.
-      if opinionNouns.contains(word), index < tokens.count, opinionFollowers.contains(tokens[index].text) { continue }
+      if opinionNouns.contains(word), index < tokens.count,
+        opinionFollowers.contains(tokens[index].text)
+      {
+        continue
+      }
       // "How many years have you been…" asks about a career; "How's the year going?" does not.
       if word == "year" {
         result.append(word)
@@ -432,22 +495,28 @@ public struct QuestionLinker: Sendable {
 
   /// Nouns that ask for an opinion when "on", "about", "of" or "do you have" follows them.
   static let opinionNouns: Set<String> = [
-    "feedback", "thoughts", "thought", "impressions", "impression", "opinion", "opinions", "reactions", "reaction",
+    "feedback", "thoughts", "thought", "impressions", "impression", "opinion", "opinions",
+    "reactions", "reaction",
     "comments", "views",
   ]
-  static let opinionFollowers: Set<String> = ["on", "about", "of", "regarding", "do", "did", "would", "you"]
+  static let opinionFollowers: Set<String> = [
+    "on", "about", "of", "regarding", "do", "did", "would", "you",
+  ]
 
   /// Stems that ask for a recommendation only when wished for ("if you could change…").
   static let wishedStems: Set<String> = ["chang", "improv"]
   /// Words that make a change wished for rather than observed, anywhere before it.
-  static let wishingWords: Set<String> = ["would", "could", "should", "if", "'d", "wish", "want", "like"]
+  static let wishingWords: Set<String> = [
+    "would", "could", "should", "if", "'d", "wish", "want", "like",
+  ]
 
   private static let phraseConcepts: [String: String] = [
     "too much": "#judgment", "about right": "#judgment", "too little": "#judgment",
     "just right": "#judgment", "work with": "#together", "pd hours": "#incentive",
     "got in": "#obstacle", "in the way": "#obstacle", "first place": "#motive",
     // "What made you sign up?", "What led you to it?": asking for a cause is asking for a motive.
-    "made you": "#motive", "got you to": "#motive", "led you": "#motive", "prompted you": "#motive", "brought you": "#motive",
+    "made you": "#motive", "got you to": "#motive", "led you": "#motive", "prompted you": "#motive",
+    "brought you": "#motive",
     "tell me": "", "tell us": "", "take part": "", "took part": "", "taking part": "",
   ]
 
@@ -484,13 +553,15 @@ public struct QuestionLinker: Sendable {
     "when", "where", "any", "anything", "some", "so", "if", "then", "than", "just", "really",
     "kind", "sort", "like", "um", "uh", "okay", "ok", "well", "yeah", "yes", "right", "great",
     "thanks", "thank", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
-    "get", "got", "go", "going", "let", "lets", "let's", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m",
+    "get", "got", "go", "going", "let", "lets", "let's", "'s", "n't", "'re", "'ve", "'ll", "'d",
+    "'m",
     "little", "bit", "more", "most", "much", "many", "very", "also", "now", "next", "first", "mean",
     "think", "want", "wanted", "ask", "asking", "question", "questions", "micro",
     "credential", "credentials", "microcredential", "one", "all", "into", "up", "out", "no", "not",
     "say", "said", "talk", "talked", "moving", "move", "back", "again", "sure", "lot",
-    "thing", "things", "maybe", "start", "started", "starting", "finish", "finished", "complete", "completed", "completing", "whole",
-    "them", "they", "their", "theirs", "else", "before", "after", "make", "makes", "made", "sense", "piece", "part", "other", "others",
+    "thing", "things", "maybe", "start", "started", "starting", "finish", "finished", "complete",
+    "completed", "completing", "whole",
+    "them", "they", "their", "theirs", "else", "before", "after", "make", "makes", "made", "sense",
+    "piece", "part", "other", "others",
   ]
 }
-

@@ -1,9 +1,9 @@
 public import QDAModel
 import QDAText
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #else
-import Darwin
+  import Darwin
 #endif
 
 /// Which documents and passages an edit of some codes' rules can change, told from their text
@@ -135,7 +135,8 @@ public struct RecodeFilter: Sendable {
   /// in the same order: a sentence's matched words are listed in term order where two start
   /// at the same word); nil for any other change.
   static func changedTerms(_ a: CodingRule, _ b: CodingRule) -> [String]? {
-    guard case .any(let old) = a.pattern, case .any(let new) = b.pattern, a.unless == b.unless, a.scope == b.scope,
+    guard case .any(let old) = a.pattern, case .any(let new) = b.pattern, a.unless == b.unless,
+      a.scope == b.scope,
       a.questions == b.questions, a.codesNegated == b.codesNegated
     else { return nil }
     let (oldSet, newSet) = (Set(old), Set(new))
@@ -155,7 +156,8 @@ public struct RecodeFilter: Sendable {
       case .prefix(let prefix): letters = Substring(prefix)
       }
       let bytes = Array(letters.utf8)
-      guard bytes.count >= shortestNeedle, bytes.allSatisfy(Self.isLowercaseASCIIAlphanumeric) else { continue }
+      guard bytes.count >= shortestNeedle, bytes.allSatisfy(Self.isLowercaseASCIIAlphanumeric)
+      else { continue }
       if bytes.count > best?.bytes.count ?? 0 { best = Needle(bytes: bytes, word: word) }
     }
     return best
@@ -170,7 +172,8 @@ public struct RecodeFilter: Sendable {
       while start > 0, !isASCIIWhitespace(bytes[start - 1]) { start -= 1 }
       var end = index + needle.bytes.count
       while end < bytes.count, !isASCIIWhitespace(bytes[end]) { end += 1 }
-      let stretch = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      let stretch = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
       found = Tokenizer.tokens(in: stretch, punctuation: false).contains {
         needle.word.matches(text: $0.text, stem: PorterStemmer.stem($0.text))
       }
@@ -181,12 +184,15 @@ public struct RecodeFilter: Sendable {
 
   /// Calls `body` with the byte offset of each place the pattern's letters occur (ignoring ASCII
   /// case), in order, while it returns true.
-  static func forEachFind(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+  static func forEachFind(
+    of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool
+  ) {
     guard let first = pattern.first, bytes.count >= pattern.count else { return }
     var index = 0
     let last = bytes.count - pattern.count
     while index <= last {
-      if Tokenizer.lowercasedASCII(UInt32(bytes[index])) == first, matchesAt(index, pattern, bytes) {
+      if Tokenizer.lowercasedASCII(UInt32(bytes[index])) == first, matchesAt(index, pattern, bytes)
+      {
         guard body(index) else { return }
         index += pattern.count
       } else {
@@ -195,8 +201,11 @@ public struct RecodeFilter: Sendable {
     }
   }
 
-  private static func matchesAt(_ index: Int, _ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for offset in 1..<pattern.count where Tokenizer.lowercasedASCII(UInt32(bytes[index + offset])) != pattern[offset] {
+  private static func matchesAt(
+    _ index: Int, _ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for offset in 1..<pattern.count
+    where Tokenizer.lowercasedASCII(UInt32(bytes[index + offset])) != pattern[offset] {
       return false
     }
     return true
@@ -207,7 +216,9 @@ public struct RecodeFilter: Sendable {
   private static func containsKelvinSign(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
     var offset = 0
-    while offset < bytes.count - 2, let found = memchr(base + offset, 0xE2, bytes.count - 2 - offset) {
+    while offset < bytes.count - 2,
+      let found = memchr(base + offset, 0xE2, bytes.count - 2 - offset)
+    {
       let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       if bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA { return true }
       offset = index + 1

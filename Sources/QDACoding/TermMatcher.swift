@@ -110,7 +110,9 @@ struct Lexicon {
     plain scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, coder: AutoCoder
   ) -> Int32 {
     var hash = HashSlots.seed
-    for index in range { hash = HashSlots.mix(hash, UInt32(Tokenizer.lowercasedASCII(scalars[index].value))) }
+    for index in range {
+      hash = HashSlots.mix(hash, UInt32(Tokenizer.lowercasedASCII(scalars[index].value)))
+    }
     let (found, slot) = words.find(hash) { number in
       let stored = byteRanges[Int(number)]
       guard stored.count == range.count else { return false }
@@ -127,7 +129,8 @@ struct Lexicon {
 
   /// The tokens of a run that is not plain, as a range of `runTokens`.
   mutating func tokens(
-    of run: Tokenizer.WordRun, in scalars: [Unicode.Scalar], _ buffer: UnsafeBufferPointer<Unicode.Scalar>,
+    of run: Tokenizer.WordRun, in scalars: [Unicode.Scalar],
+    _ buffer: UnsafeBufferPointer<Unicode.Scalar>,
     coder: AutoCoder
   ) -> Range<Int> {
     var hash = HashSlots.seed
@@ -138,7 +141,8 @@ struct Lexicon {
     if let found { return runTokenRanges[Int(found)] }
     let first = runTokens.count
     for token in Tokenizer.tokens(of: run, in: scalars) {
-      runTokens.append((number(text: token.text, coder: coder), token.start - run.start, token.end - run.start))
+      runTokens.append(
+        (number(text: token.text, coder: coder), token.start - run.start, token.end - run.start))
     }
     runTokenRanges.append(first..<runTokens.count)
     runScalarRanges.append(runScalars.count..<(runScalars.count + run.end - run.start))
@@ -253,12 +257,15 @@ struct AnalyzedText {
       Tokenizer.scan(buffer, range: sentence) { run in
         if run.isPlain {
           let lexeme = lexicon.number(plain: buffer, run.start..<run.end, coder: coder)
-          words.append(Word(lexeme: lexeme, afterBreak: pendingBreak, start: run.start, end: run.end))
+          words.append(
+            Word(lexeme: lexeme, afterBreak: pendingBreak, start: run.start, end: run.end))
         } else {
           let tokens = lexicon.tokens(of: run, in: scalars, buffer, coder: coder)
           for token in lexicon.runTokens[tokens] {
             words.append(
-              Word(lexeme: token.word, afterBreak: pendingBreak, start: run.start + token.start, end: run.start + token.end))
+              Word(
+                lexeme: token.word, afterBreak: pendingBreak, start: run.start + token.start,
+                end: run.start + token.end))
             pendingBreak = false
           }
         }

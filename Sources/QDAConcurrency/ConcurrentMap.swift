@@ -36,7 +36,8 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
   public func value() -> Value {
     done.wait()
     done.signal()  // later calls return at once
-    return result!
+    guard let result else { preconditionFailure("the work finished without a result") }
+    return result
   }
 }
 
@@ -48,5 +49,12 @@ private final class Slots<Value>: @unchecked Sendable {
   private var slots: [Value?]
   init(_ count: Int) { slots = Array(repeating: nil, count: count) }
   func set(_ index: Int, _ value: Value) { lock.withLock { _ in slots[index] = value } }
-  var values: [Value] { lock.withLock { _ in slots.map { $0! } } }
+  var values: [Value] {
+    lock.withLock { _ in
+      slots.map { slot in
+        guard let slot else { preconditionFailure("a job did not set its slot") }
+        return slot
+      }
+    }
+  }
 }

@@ -27,7 +27,9 @@ public struct ContradictionDetector: Sendable {
   /// The elements tensions are read between, most telling first: where an answer touches more
   /// than two, the pair reported is the first two on this list. Subject (who the speaker is) is
   /// the point of view, not a side of a tension.
-  static let priority: [Element] = [.toolsAndSigns, .rules, .object, .community, .divisionOfLabor, .outcome]
+  static let priority: [Element] = [
+    .toolsAndSigns, .rules, .object, .community, .divisionOfLabor, .outcome,
+  ]
 
   struct Sentence {
     var passageID: Int64
@@ -39,7 +41,10 @@ public struct ContradictionDetector: Sendable {
   }
 
   public func detect(_ corpus: CorpusSnapshot) -> [Contradiction] {
-    let elementOf = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.compactMap { code in code.element.map { (code.id, $0) } })
+    let elementOf = Dictionary(
+      uniqueKeysWithValues: corpus.codebook.codes.compactMap { code in
+        code.element.map { (code.id, $0) }
+      })
     var codingsByPassage: [Int64: [Coding]] = [:]
     // Evidence: codings by people, by the learned coder, and by rules whose words matched (a rule that
     // codes a whole answer is no evidence of what its sentences say).
@@ -58,21 +63,29 @@ public struct ContradictionDetector: Sendable {
     return concurrentMap(documents.count) { index in
       let document = documents[index]
       let scalars = Array(scalarsOf: document.text)
-      let passages = (document.id.flatMap { byDocument[$0] } ?? []).sorted { $0.ordinal < $1.ordinal }
+      let passages = (document.id.flatMap { byDocument[$0] } ?? []).sorted {
+        $0.ordinal < $1.ordinal
+      }
       var found: [Contradiction] = []
       for unit in answers(passages) {
         var sentences: [Sentence] = []
         for passage in unit {
           guard let id = passage.id else { continue }
-          for range in SentenceSplitter.sentences(in: scalars, range: passage.span.start..<passage.span.end) {
+          for range in SentenceSplitter.sentences(
+            in: scalars, range: passage.span.start..<passage.span.end)
+          {
             let tokens = Tokenizer.tokens(in: scalars, range: range, punctuation: false)
             var codes: [Element: Set<String>] = [:]
-            for coding in codings[id] ?? [] where coding.span.overlaps(TextSpan(start: range.lowerBound, end: range.upperBound)) {
-              if let element = elementOf[coding.codeID], element != .subject { codes[element, default: []].insert(coding.codeID) }
+            for coding in codings[id] ?? []
+            where coding.span.overlaps(TextSpan(start: range.lowerBound, end: range.upperBound)) {
+              if let element = elementOf[coding.codeID], element != .subject {
+                codes[element, default: []].insert(coding.codeID)
+              }
             }
-            sentences.append(Sentence(
-              passageID: id, span: TextSpan(start: range.lowerBound, end: range.upperBound),
-              words: tokens.map(\.text), wordStarts: tokens.map(\.start), codes: codes))
+            sentences.append(
+              Sentence(
+                passageID: id, span: TextSpan(start: range.lowerBound, end: range.upperBound),
+                words: tokens.map(\.text), wordStarts: tokens.map(\.start), codes: codes))
           }
         }
         found += detect(in: sentences, participant: document.participantID, phrases: phrases)
@@ -89,7 +102,9 @@ public struct ContradictionDetector: Sendable {
     var question: String?
     for passage in passages {
       if passage.role == .interviewer {
-        if passage.questionID != question || passage.questionID == nil { if !current.isEmpty { units.append(current) }; current = [] }
+        if passage.questionID != question || passage.questionID == nil {
+          if !current.isEmpty { units.append(current) }; current = []
+        }
         question = passage.questionID
         continue
       }
@@ -112,7 +127,9 @@ public struct ContradictionDetector: Sendable {
     var sentences: Set<Int> = []
   }
 
-  func detect(in sentences: [Sentence], participant: String, phrases: TensionLexicon.PreparedPhrases) -> [Contradiction] {
+  func detect(
+    in sentences: [Sentence], participant: String, phrases: TensionLexicon.PreparedPhrases
+  ) -> [Contradiction] {
     // pair key → best evidence
     var found: [String: Evidence] = [:]
     // Evidence with no element pair of its own ("I felt torn, honestly."): it joins a nearby
@@ -126,7 +143,8 @@ public struct ContradictionDetector: Sendable {
     let inSentence = sentences.indices.map { index in
       var occurs = [Bool](repeating: false, count: phrases.list.count)
       for number in phrases.oppositions.candidates(in: wordSets[index]) {
-        occurs[number] = !TensionLexicon.occurrences(of: phrases.list[number], in: maskedAll[index]).isEmpty
+        occurs[number] = !TensionLexicon.occurrences(of: phrases.list[number], in: maskedAll[index])
+          .isEmpty
       }
       return occurs
     }
@@ -141,9 +159,11 @@ public struct ContradictionDetector: Sendable {
         for occurrence in TensionLexicon.occurrences(of: cue.words, in: masked) {
           if cue.kind == .contrast {
             // A contrast sets what comes before against what follows: each side needs an element.
-            let before = elements(sentences, window.lowerBound..<index) .union(elements(in: sentence, words: 0..<occurrence.lowerBound))
+            let before = elements(sentences, window.lowerBound..<index).union(
+              elements(in: sentence, words: 0..<occurrence.lowerBound))
             let after = elements(in: sentence, words: occurrence.upperBound..<sentence.words.count)
-              .union(index + 1 < sentences.count ? elements(sentences, (index + 1)..<(index + 2)) : [])
+              .union(
+                index + 1 < sentences.count ? elements(sentences, (index + 1)..<(index + 2)) : [])
             // Each side needs an element; the same element on both sides may be a primary
             // contradiction (two rules pulling apart).
             guard !before.isEmpty, !after.isEmpty else { continue }
@@ -154,7 +174,9 @@ public struct ContradictionDetector: Sendable {
             evidence.score += cue.kind == .obligation ? 0.3 : (cue.isEngestromSannino ? 0.55 : 0.5)
           }
           evidence.kinds.insert(cue.kind)
-          evidence.cues.append(cue.isEngestromSannino ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
+          evidence.cues.append(
+            cue.isEngestromSannino
+              ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
           break
         }
       }
@@ -166,7 +188,8 @@ public struct ContradictionDetector: Sendable {
         if window.contains(where: { inSentence[$0][id] }) { return true }
         let phrase = phrases.list[id]
         guard phrase.count > 1, window.count > 1 else { return false }
-        for part in phrase where !part.hasSuffix("*") && !window.contains(where: { wordSets[$0].contains(part) }) {
+        for part in phrase
+        where !part.hasSuffix("*") && !window.contains(where: { wordSets[$0].contains(part) }) {
           return false
         }
         if windowWords == nil { windowWords = window.flatMap { maskedAll[$0] } }
@@ -178,7 +201,9 @@ public struct ContradictionDetector: Sendable {
         let sides = phrases.sides[number]
         let a = sides.a.contains { inSentence[index][$0] }
         let b = sides.b.contains { inSentence[index][$0] }
-        if (a && sides.b.contains(where: occursInWindow)) || (b && sides.a.contains(where: occursInWindow)) {
+        if (a && sides.b.contains(where: occursInWindow))
+          || (b && sides.a.contains(where: occursInWindow))
+        {
           evidence.score += 0.5
           evidence.cues.append("opposed content: \(opposition.reason)")
           for other in window { evidence.sentences.insert(other) }
@@ -196,16 +221,22 @@ public struct ContradictionDetector: Sendable {
         evidence.kinds.contains(.contrast) || evidence.kinds.contains(.doubleBind)
       {
         // Two codes of one element pulling apart: a primary contradiction.
-        merge(evidence, pair: (only, only), into: &found, key: "\(only.rawValue)|primary", sentences: sentences)
+        merge(
+          evidence, pair: (only, only), into: &found, key: "\(only.rawValue)|primary",
+          sentences: sentences)
       } else {
         unpaired.append(evidence)
       }
     }
     for evidence in unpaired {
       func distance(_ other: Evidence) -> Int {
-        other.sentences.map { s in evidence.sentences.map { abs($0 - s) }.min() ?? .max }.min() ?? .max
+        other.sentences.map { s in evidence.sentences.map { abs($0 - s) }.min() ?? .max }.min()
+          ?? .max
       }
-      guard let key = found.keys.sorted().min(by: { distance(found[$0]!) < distance(found[$1]!) }),
+      guard
+        let key = found.sorted(by: { $0.key < $1.key }).min(by: {
+          distance($0.value) < distance($1.value)
+        })?.key,
         var target = found[key], distance(target) <= 3
       else { continue }
       for cue in evidence.cues where !target.cues.contains(cue) { target.cues.append(cue) }
@@ -226,10 +257,17 @@ public struct ContradictionDetector: Sendable {
         passageIDs: Array(Set(chosen.map { sentences[$0].passageID })).sorted(),
         spans: chosen.map { sentences[$0].span }, evidence: evidence.cues.joined(separator: "; "),
         confidence: min(0.95, (evidence.score * 100).rounded() / 100))
-    }.sorted { ($0.spans.first?.start ?? 0, $0.first, $0.second) < ($1.spans.first?.start ?? 0, $1.first, $1.second) }
+    }.sorted {
+      ($0.spans.first?.start ?? 0, $0.first, $0.second) < (
+        $1.spans.first?.start ?? 0, $1.first, $1.second
+      )
+    }
   }
 
-  func merge(_ evidence: Evidence, pair: (Element, Element), into found: inout [String: Evidence], key: String, sentences: [Sentence]) {
+  func merge(
+    _ evidence: Evidence, pair: (Element, Element), into found: inout [String: Evidence],
+    key: String, sentences: [Sentence]
+  ) {
     var evidence = evidence
     evidence.pair = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
     if var existing = found[key] {
@@ -252,19 +290,24 @@ public struct ContradictionDetector: Sendable {
   ///   - reason: what found it, first in the evidence.
   public func contradiction(
     sentence text: String, passageID: Int64, span: TextSpan, pair: (Element, Element),
-    kind: Contradiction.Manifestation? = nil, participant: String, reason: String, confidence: Double
+    kind: Contradiction.Manifestation? = nil, participant: String, reason: String,
+    confidence: Double
   ) -> Contradiction {
-    let words = mask(Tokenizer.tokens(in: text, punctuation: false).map(\.text), notCues: phrases.notCues)
+    let words = mask(
+      Tokenizer.tokens(in: text, punctuation: false).map(\.text), notCues: phrases.notCues)
     var kinds: Set<TensionLexicon.Kind> = []
     var cues: [String] = []
     for cue in phrases.cues.candidates(in: Set(words)).map({ lexicon.cues[$0] })
     where !TensionLexicon.occurrences(of: cue.words, in: words).isEmpty {
       kinds.insert(cue.kind)
-      cues.append(cue.isEngestromSannino ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
+      cues.append(
+        cue.isEngestromSannino
+          ? "“\(cue.phrase)” (Engeström & Sannino)" : "“\(cue.phrase)” (project heuristic)")
     }
     let ordered = pair.0 <= pair.1 ? pair : (pair.1, pair.0)
     return Contradiction(
-      level: .secondary, first: ordered.0, second: ordered.1, manifestation: kind ?? manifestation(kinds), participant: participant,
+      level: .secondary, first: ordered.0, second: ordered.1,
+      manifestation: kind ?? manifestation(kinds), participant: participant,
       passageIDs: [passageID], spans: [span], evidence: ([reason] + cues).joined(separator: "; "),
       confidence: min(0.95, (confidence * 100).rounded() / 100))
   }

@@ -117,19 +117,30 @@ public struct TensionLexicon: Sendable {
       .init("away from", .obligation, engestromSannino: false),
     ],
     notCues: [
-      "all but", "but also", "nothing but", "couldn't help but", "can't help but", "cannot help but", "no problem",
-      "not a problem", "not at all a problem", "but i came back", "but i finished", "but i caught up",
+      "all but", "but also", "nothing but", "couldn't help but", "can't help but",
+      "cannot help but", "no problem",
+      "not a problem", "not at all a problem", "but i came back", "but i finished",
+      "but i caught up",
     ],
     oppositions: [
       .init(
         "the collaborative, community-building work the content asks for against working alone",
-        ["collaborat*", "community", "together", "team", "shared leadership", "bring people in", "bringing people in",
-         "everyone's voice", "with others", "whole team", "needs a team", "as a solo act"],
-        ["alone", "by myself", "by yourself", "solo", "independently", "on my own", "own time", "self-paced",
-         "individually", "by ourselves", "not doing things independently"]),
+        [
+          "collaborat*", "community", "together", "team", "shared leadership", "bring people in",
+          "bringing people in",
+          "everyone's voice", "with others", "whole team", "needs a team", "as a solo act",
+        ],
+        [
+          "alone", "by myself", "by yourself", "solo", "independently", "on my own", "own time",
+          "self-paced",
+          "individually", "by ourselves", "not doing things independently",
+        ]),
       .init(
         "being a present, responsive leader against the hours the programme takes",
-        ["responsive", "responsiveness", "present for", "being present", "there for", "being there"],
+        [
+          "responsive", "responsiveness", "present for", "being present", "there for",
+          "being there",
+        ],
         ["hours", "time", "at night", "laptop", "takes", "ate"]),
     ])
 
@@ -137,12 +148,16 @@ public struct TensionLexicon: Sendable {
   /// section, or replaced by it.
   public static func forCodebook(_ codebook: Codebook) -> TensionLexicon {
     let settings = codebook.tension
-    var lexicon = settings.replacesStandard ? TensionLexicon(cues: [], notCues: [], oppositions: []) : standard
+    var lexicon =
+      settings.replacesStandard ? TensionLexicon(cues: [], notCues: [], oppositions: []) : standard
     let kinds: [String: Kind] = [
-      "contrast": .contrast, "double_bind": .doubleBind, "critical_conflict": .criticalConflict, "conflict": .conflict,
+      "contrast": .contrast, "double_bind": .doubleBind, "critical_conflict": .criticalConflict,
+      "conflict": .conflict,
       "obligation": .obligation,
     ]
-    lexicon.cues += settings.cues.compactMap { cue in kinds[cue.kind].map { Cue(cue.phrase, $0, engestromSannino: false) } }
+    lexicon.cues += settings.cues.compactMap { cue in
+      kinds[cue.kind].map { Cue(cue.phrase, $0, engestromSannino: false) }
+    }
     lexicon.notCues += settings.notCues.map(words)
     lexicon.oppositions += settings.oppositions.map { Opposition($0.reason, $0.sideA, $0.sideB) }
     return lexicon
@@ -219,8 +234,11 @@ public struct TensionLexicon: Sendable {
       var ok = true
       for (offset, part) in phrase.enumerated() {
         let word = words[start + offset]
-        if part.hasSuffix("*") { if !word.hasPrefix(part.dropLast()) { ok = false; break } }
-        else if word != part { ok = false; break }
+        if part.hasSuffix("*") {
+          if !word.hasPrefix(part.dropLast()) { ok = false; break }
+        } else if word != part {
+          ok = false; break
+        }
       }
       if ok { result.append(start..<(start + phrase.count)) }
     }

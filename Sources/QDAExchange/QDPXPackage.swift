@@ -16,10 +16,13 @@ public enum QDPXPackage {
   /// - Parameter schema: when given, `project.qde` is validated and each violation reported as
   ///   a warning (`file:line: message`): vendors' files are often slightly invalid, and what can
   ///   be read is still read.
-  public static func read(path: String, schema: XMLSchema? = nil) throws -> (REFIProject, REFIImportReport) {
+  public static func read(path: String, schema: XMLSchema? = nil) throws -> (
+    REFIProject, REFIImportReport
+  ) {
     let container = try PackageFiles(path: path, loneFileSuffix: ".qde")
     let qdeName = try container.projectFile()
-    let document = try XMLDocument(bytes: try container.read(qdeName), file: container.label(qdeName))
+    let document = try XMLDocument(
+      bytes: try container.read(qdeName), file: container.label(qdeName))
     var validation: [String] = []
     if let schema {
       validation = schema.validate(document).map { "schema: " + $0.description }
@@ -28,7 +31,9 @@ public enum QDPXPackage {
       container.text(at: path)
     }
     report.warnings = validation + report.warnings
-    for unsafe in container.unsafeEntries { report.warnings.append("\(path): entry '\(unsafe.name)' refused (\(unsafe.reason))") }
+    for unsafe in container.unsafeEntries {
+      report.warnings.append("\(path): entry '\(unsafe.name)' refused (\(unsafe.reason))")
+    }
     _ = project
     return (project, report)
   }
@@ -38,7 +43,9 @@ public enum QDPXPackage {
   /// - Returns: the schema violations (empty when valid or when no schema was given). The file
   ///   is written only when there are none.
   @discardableResult
-  public static func write(_ project: REFIProject, to path: String, schema: XMLSchema? = nil) throws -> [XMLError] {
+  public static func write(_ project: REFIProject, to path: String, schema: XMLSchema? = nil) throws
+    -> [XMLError]
+  {
     let qde = QDEWriter.project(project)
     if let schema {
       let issues = schema.validate(try XMLDocument(string: qde, file: "project.qde"))
@@ -69,7 +76,9 @@ extension PackageFiles {
     guard candidates.count == 1 else {
       throw ArchiveError(
         file: path, reason: .missingEntry,
-        message: candidates.isEmpty ? "no project.qde inside: not a REFI-QDA project" : "several .qde files inside (\(candidates.joined(separator: ", "))); expected one")
+        message: candidates.isEmpty
+          ? "no project.qde inside: not a REFI-QDA project"
+          : "several .qde files inside (\(candidates.joined(separator: ", "))); expected one")
     }
     return candidates[0]
   }
@@ -88,13 +97,17 @@ extension PackageFiles {
     }
     while fileName.hasPrefix("/") { fileName.removeFirst() }
     let lowered = fileName.lowercased()
-    let entry = names.first { $0.lowercased() == "sources/" + lowered }
+    let entry =
+      names.first { $0.lowercased() == "sources/" + lowered }
       ?? names.first { ($0.lowercased() as NSString).lastPathComponent == lowered }
     guard let entry, let bytes = try? read(entry) else { return nil }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     guard let text = String(validating: body, as: UTF8.self) else {
-      return (String(decoding: body, as: UTF8.self), "text file '\(entry)' is not valid UTF-8; undecodable bytes replaced")
+      return (
+        String(decoding: body, as: UTF8.self),
+        "text file '\(entry)' is not valid UTF-8; undecodable bytes replaced"
+      )
     }
     return (text, warning)
   }

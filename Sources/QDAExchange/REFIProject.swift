@@ -38,7 +38,10 @@ public struct REFICode: Sendable, Hashable {
   public var description: String?
   public var parentGUID: String?
 
-  public init(guid: String, name: String, isCodable: Bool = true, color: String? = nil, description: String? = nil, parentGUID: String? = nil) {
+  public init(
+    guid: String, name: String, isCodable: Bool = true, color: String? = nil,
+    description: String? = nil, parentGUID: String? = nil
+  ) {
     self.guid = guid
     self.name = name
     self.isCodable = isCodable
@@ -50,12 +53,15 @@ public struct REFICode: Sendable, Hashable {
 
 public struct REFIVariable: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable {
-    case text = "Text", boolean = "Boolean", integer = "Integer", float = "Float", date = "Date", dateTime = "DateTime"
+    case text = "Text", boolean = "Boolean", integer = "Integer", float = "Float", date = "Date",
+      dateTime = "DateTime"
   }
   public var guid: String
   public var name: String
   public var kind: Kind
-  public init(guid: String, name: String, kind: Kind) { self.guid = guid; self.name = name; self.kind = kind }
+  public init(guid: String, name: String, kind: Kind) {
+    self.guid = guid; self.name = name; self.kind = kind
+  }
 }
 
 /// A variable's value as written (`TextValue`, `BooleanValue`…): the kind says which element.
@@ -85,7 +91,9 @@ public struct REFICoding: Sendable, Hashable {
   public var creatingUser: String?
   public var creationDateTime: String?
   public var noteGUIDs: [String] = []
-  public init(guid: String, codeGUID: String, creatingUser: String? = nil, creationDateTime: String? = nil) {
+  public init(
+    guid: String, codeGUID: String, creatingUser: String? = nil, creationDateTime: String? = nil
+  ) {
     self.guid = guid
     self.codeGUID = codeGUID
     self.creatingUser = creatingUser
@@ -142,7 +150,10 @@ public struct REFINote: Sendable, Hashable {
   public var text: String
   public var creatingUser: String?
   public var creationDateTime: String?
-  public init(guid: String, name: String?, text: String, creatingUser: String? = nil, creationDateTime: String? = nil) {
+  public init(
+    guid: String, name: String?, text: String, creatingUser: String? = nil,
+    creationDateTime: String? = nil
+  ) {
     self.guid = guid
     self.name = name
     self.text = text

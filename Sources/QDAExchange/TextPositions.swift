@@ -78,7 +78,8 @@ public struct TextPositions: Sendable {
     var count = 0
     for selection in selections {
       guard let name = selection.name, let quoted = Self.quotedText(name),
-        let start = offset(selection.start, in: unit), let end = offset(selection.end, in: unit), start <= end
+        let start = offset(selection.start, in: unit), let end = offset(selection.end, in: unit),
+        start <= end
       else { continue }
       let slice = String(scalars: scalars[start..<end])
       if Self.collapse(slice) == Self.collapse(quoted) { count += 1 }

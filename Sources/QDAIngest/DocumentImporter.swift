@@ -52,7 +52,8 @@ public enum DocumentImporter {
   {
     let maximum = format(forPath: path) == .docx ? InputReader.maximumBytes : maximumTranscriptBytes
     return try importTranscript(
-      bytes: try InputReader.bytes(atPath: path, maximum: maximum, what: "transcripts"), sourcePath: path, key: key,
+      bytes: try InputReader.bytes(atPath: path, maximum: maximum, what: "transcripts"),
+      sourcePath: path, key: key,
       options: options)
   }
 
@@ -81,7 +82,8 @@ public enum DocumentImporter {
     switch format {
     case .docx:
       transcript = try WordTranscript.parse(bytes: bytes, file: sourcePath)
-      decoded = DecodedText(text: transcript.text, encoding: "utf-8", lineEndings: "none", warnings: [])
+      decoded = DecodedText(
+        text: transcript.text, encoding: "utf-8", lineEndings: "none", warnings: [])
     case .webVTT:
       decoded = try TextDecoder.decode(bytes, file: sourcePath)
       transcript = try WebVTTTranscript.parse(decoded.text, file: sourcePath)
@@ -119,16 +121,22 @@ public enum DocumentImporter {
   /// Reads text that is already decoded (a source of an imported REFI-QDA project) as a
   /// plain-text transcript.
   public static func importText(
-    _ text: String, sourcePath: String, key: String, participantID: String?, format: DocumentFormat = .plainText
+    _ text: String, sourcePath: String, key: String, participantID: String?,
+    format: DocumentFormat = .plainText
   ) throws -> ImportedDocument {
     let transcript = try PlainTextTranscript.parse(text, file: sourcePath)
     let speakers = SpeakerRoles.assign(
-      transcript, interviewer: nil, participantNames: [participantID, fileStem(key)].compactMap { $0 })
+      transcript, interviewer: nil,
+      participantNames: [participantID, fileStem(key)].compactMap { $0 })
     let passages = TranscriptBuilder.passages(transcript, speakers: speakers)
-    let participant = participantID ?? transcript.header["participant"].map(participantID(fromHeader:)) ?? fileStem(key)
+    let participant =
+      participantID ?? transcript.header["participant"].map(participantID(fromHeader:))
+      ?? fileStem(key)
     let document = Document(
-      key: key, sourcePath: sourcePath, participantID: participant, format: format, encoding: "utf-8",
-      contentHash: SHA256.hex(of: Array(text.utf8)), text: transcript.text, metadata: transcript.header,
+      key: key, sourcePath: sourcePath, participantID: participant, format: format,
+      encoding: "utf-8",
+      contentHash: SHA256.hex(of: Array(text.utf8)), text: transcript.text,
+      metadata: transcript.header,
       warnings: transcript.warnings)
     return ImportedDocument(document: document, passages: passages, speakers: speakers)
   }

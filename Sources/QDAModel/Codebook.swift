@@ -225,7 +225,9 @@ public struct TensionSettings: Hashable, Sendable, Codable {
     public var reason: String
     public var sideA: [String]
     public var sideB: [String]
-    public init(reason: String, sideA: [String], sideB: [String]) { self.reason = reason; self.sideA = sideA; self.sideB = sideB }
+    public init(reason: String, sideA: [String], sideB: [String]) {
+      self.reason = reason; self.sideA = sideA; self.sideB = sideB
+    }
   }
 
   public var cues: [Cue] = []

@@ -30,7 +30,8 @@ public struct Coding: Hashable, Sendable, Codable {
 
   public init(
     id: Int64? = nil, passageID: Int64, codeID: String, coder: String, span: TextSpan,
-    ruleID: String? = nil, matched: [String] = [], negated: Bool = false, memo: String? = nil, score: Double? = nil,
+    ruleID: String? = nil, matched: [String] = [], negated: Bool = false, memo: String? = nil,
+    score: Double? = nil,
     reason: ModelReason? = nil
   ) {
     self.id = id
@@ -50,7 +51,9 @@ public struct Coding: Hashable, Sendable, Codable {
   public var isAutomatic: Bool { Self.isMachine(coder) }
 
   /// Whether a coder name is a machine's (`auto` or `model`), not a person's.
-  public static func isMachine(_ coder: String) -> Bool { coder == autoCoder || coder == modelCoder }
+  public static func isMachine(_ coder: String) -> Bool {
+    coder == autoCoder || coder == modelCoder
+  }
 }
 
 /// Why the learned coder applied a code: which model, learned from whom, and the coded

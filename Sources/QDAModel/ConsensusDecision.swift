@@ -9,7 +9,10 @@ public struct ConsensusDecision: Hashable, Sendable {
   public var note: String?
   public var decidedAt: String
 
-  public init(passageID: Int64, codeID: String, applies: Bool, coders: [String], note: String?, decidedAt: String) {
+  public init(
+    passageID: Int64, codeID: String, applies: Bool, coders: [String], note: String?,
+    decidedAt: String
+  ) {
     self.passageID = passageID
     self.codeID = codeID
     self.applies = applies

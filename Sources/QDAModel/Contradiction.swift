@@ -51,7 +51,8 @@ public struct Contradiction: Hashable, Sendable, Codable, Identifiable {
 
   public init(
     id: Int64? = nil, level: Level, first: Element, second: Element, manifestation: Manifestation,
-    participant: String, passageIDs: [Int64], spans: [TextSpan], evidence: String, confidence: Double,
+    participant: String, passageIDs: [Int64], spans: [TextSpan], evidence: String,
+    confidence: Double,
     status: Status = .proposed, coder: String = Coding.autoCoder
   ) {
     self.id = id

@@ -42,7 +42,8 @@ public enum Element: String, CaseIterable, Codable, Sendable, Comparable {
     case "object": self = .object
     case "outcome", "outcomes": self = .outcome
     case "rules", "rule": self = .rules
-    case "tools_and_signs", "tools", "tool", "signs", "tools_signs", "instruments", "mediating_artifacts":
+    case "tools_and_signs", "tools", "tool", "signs", "tools_signs", "instruments",
+      "mediating_artifacts":
       self = .toolsAndSigns
     case "community": self = .community
     case "division_of_labor", "division_of_labour", "division": self = .divisionOfLabor

@@ -46,7 +46,8 @@ public struct Study: Hashable, Sendable, Codable {
 
   /// The words a report uses for an attribute.
   public func label(forAttribute name: String) -> String {
-    attributeLabels[name] ?? name.split(whereSeparator: { $0 == "_" || $0 == "-" }).joined(separator: " ")
+    attributeLabels[name]
+      ?? name.split(whereSeparator: { $0 == "_" || $0 == "-" }).joined(separator: " ")
   }
 
   /// A yes/no attribute's label when it reads as what a person did ("those who completed the
@@ -55,13 +56,16 @@ public struct Study: Hashable, Sendable, Codable {
   public func verbPhrase(forAttribute name: String) -> String? {
     let label = label(forAttribute: name)
     guard let first = label.split(separator: " ").first?.lowercased() else { return nil }
-    let regular = first.count >= 5 && first.hasSuffix("ed") && !first.hasSuffix("eed") && first.allSatisfy(\.isLetter)
+    let regular =
+      first.count >= 5 && first.hasSuffix("ed") && !first.hasSuffix("eed")
+      && first.allSatisfy(\.isLetter)
     return regular || Self.irregularPastTenses.contains(first) ? label : nil
   }
 
   /// Past tenses not ending in -ed that an attribute's label may start with.
   static let irregularPastTenses: Set<String> = [
-    "took", "did", "won", "got", "went", "began", "made", "met", "paid", "left", "chose", "wrote", "gave", "sought",
+    "took", "did", "won", "got", "went", "began", "made", "met", "paid", "left", "chose", "wrote",
+    "gave", "sought",
   ]
 }
 

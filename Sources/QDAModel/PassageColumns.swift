@@ -8,7 +8,8 @@
 /// Columns can be kept without the passages' texts (`keepsTexts` false): each passage then
 /// reads with an empty `text`, and whoever needs a text asks the store for it
 /// (`CorpusSnapshot.text(of:)`).
-public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
+public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable
+{
   /// Whether the passages' texts are kept.
   public let keepsTexts: Bool
   private var ids: [Int64] = []
@@ -71,16 +72,21 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
       turn: Int(turns[position]), speaker: strings[speakers[position]], role: roles[position],
       span: span(at: position), text: keepsTexts ? texts[position] : "",
       startTime: startTimes[position].isNaN ? nil : startTimes[position],
-      endTime: endTimes[position].isNaN ? nil : endTimes[position], questionID: questionID(at: position))
+      endTime: endTimes[position].isNaN ? nil : endTimes[position],
+      questionID: questionID(at: position))
   }
 
   // Single columns, for loops over every passage that need one field (no passage made).
 
   public func id(at position: Int) -> Int64? { ids[position] == Self.noID ? nil : ids[position] }
-  public func documentID(at position: Int) -> Int64? { documentIDs[position] == Self.noID ? nil : documentIDs[position] }
+  public func documentID(at position: Int) -> Int64? {
+    documentIDs[position] == Self.noID ? nil : documentIDs[position]
+  }
   public func role(at position: Int) -> SpeakerRole { roles[position] }
   public func questionID(at position: Int) -> String? { strings[questions[position]] }
-  public func span(at position: Int) -> TextSpan { TextSpan(start: Int(starts[position]), end: Int(ends[position])) }
+  public func span(at position: Int) -> TextSpan {
+    TextSpan(start: Int(starts[position]), end: Int(ends[position]))
+  }
 
   /// Whether every passage has an id and the ids ascend: then `position(ofAscendingID:)` finds
   /// a passage without an index (a project's passages are stored in order, so theirs do).
@@ -110,7 +116,8 @@ public struct PassageColumns: RandomAccessCollection, ExpressibleByArrayLiteral,
 /// Codings held as columns: a study of 10,000 interviews has three million codings, 120 bytes
 /// each as `Coding` values and 45 as columns (codes, coders, rules and matched words as numbers
 /// into lists of the distinct ones; memos, which few codings have, by position).
-public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable {
+public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, Equatable, Sendable
+{
   private var ids: [Int64] = []
   private var passageIDs: [Int64] = []
   private var codes: [Int32] = []
@@ -140,7 +147,8 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
   public mutating func reserveCapacity(_ count: Int) {
     ids.reserveCapacity(count); passageIDs.reserveCapacity(count); codes.reserveCapacity(count)
     coders.reserveCapacity(count); starts.reserveCapacity(count); ends.reserveCapacity(count)
-    rules.reserveCapacity(count); matchedLists.reserveCapacity(count); negated.reserveCapacity(count)
+    rules.reserveCapacity(count); matchedLists.reserveCapacity(count);
+    negated.reserveCapacity(count)
     scores.reserveCapacity(count)
   }
 
@@ -163,9 +171,12 @@ public struct CodingColumns: RandomAccessCollection, ExpressibleByArrayLiteral, 
 
   public subscript(position: Int) -> Coding {
     Coding(
-      id: ids[position] == Self.noID ? nil : ids[position], passageID: passageIDs[position], codeID: codeID(at: position),
-      coder: coder(at: position), span: TextSpan(start: Int(starts[position]), end: Int(ends[position])),
-      ruleID: strings[rules[position]], matched: distinctMatched[matchedLists[position]] ?? [], negated: negated[position],
+      id: ids[position] == Self.noID ? nil : ids[position], passageID: passageIDs[position],
+      codeID: codeID(at: position),
+      coder: coder(at: position),
+      span: TextSpan(start: Int(starts[position]), end: Int(ends[position])),
+      ruleID: strings[rules[position]], matched: distinctMatched[matchedLists[position]] ?? [],
+      negated: negated[position],
       memo: memos[position], score: scores[position].isNaN ? nil : Double(scores[position]))
   }
 

@@ -63,7 +63,9 @@ public struct PassageIDs: Collection, Hashable, Sendable, Codable, ExpressibleBy
     return position.id
   }
 
-  public func index(after position: Index) -> Index { decode(at: position.next, after: position.id) }
+  public func index(after position: Index) -> Index {
+    decode(at: position.next, after: position.id)
+  }
 
   private func decode(at offset: Int, after previous: Int64) -> Index {
     guard offset < bytes.count else { return endIndex }
@@ -94,6 +96,8 @@ public struct PassageIDs: Collection, Hashable, Sendable, Codable, ExpressibleBy
 
   // MARK: Hashable: the same ids in the same order have the same bytes.
 
-  public static func == (a: PassageIDs, b: PassageIDs) -> Bool { a.count == b.count && a.bytes == b.bytes }
+  public static func == (a: PassageIDs, b: PassageIDs) -> Bool {
+    a.count == b.count && a.bytes == b.bytes
+  }
   public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }

@@ -13,7 +13,10 @@ public struct Suggestion: Hashable, Sendable, Codable {
   public var score: Double
   public var status: Status
 
-  public init(id: Int64? = nil, passageID: Int64, codeID: String, coder: String, score: Double, status: Status = .open) {
+  public init(
+    id: Int64? = nil, passageID: Int64, codeID: String, coder: String, score: Double,
+    status: Status = .open
+  ) {
     self.id = id
     self.passageID = passageID
     self.codeID = codeID

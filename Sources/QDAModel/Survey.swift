@@ -11,7 +11,8 @@ public struct Survey: Hashable, Sendable, Codable {
   public var warnings: [String]
 
   public init(
-    source: String, dialect: SurveyDialect, items: [SurveyItem], respondents: [SurveyRespondent], warnings: [String] = []
+    source: String, dialect: SurveyDialect, items: [SurveyItem], respondents: [SurveyRespondent],
+    warnings: [String] = []
   ) {
     self.source = source
     self.dialect = dialect
@@ -101,7 +102,8 @@ public struct SurveyItem: Hashable, Sendable, Codable, Identifiable {
 
   public init(
     id: String, headers: [String], text: String, subItem: String? = nil, type: SurveyItemType,
-    choices: [SurveyChoice] = [], scale: [String] = [], parentID: String? = nil, isIdentifier: Bool = false
+    choices: [SurveyChoice] = [], scale: [String] = [], parentID: String? = nil,
+    isIdentifier: Bool = false
   ) {
     self.id = id
     self.headers = headers
@@ -115,7 +117,9 @@ public struct SurveyItem: Hashable, Sendable, Codable, Identifiable {
   }
 
   // `isIdentifier` is written only when true, so surveys stored before it existed read the same.
-  enum CodingKeys: String, CodingKey { case id, headers, text, subItem, type, choices, scale, parentID, isIdentifier }
+  enum CodingKeys: String, CodingKey {
+    case id, headers, text, subItem, type, choices, scale, parentID, isIdentifier
+  }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -171,7 +175,10 @@ public struct SurveyRespondent: Hashable, Sendable, Codable, Identifiable {
   /// Answers by item id.
   public var answers: [String: SurveyAnswer]
 
-  public init(id: String, line: Int, finished: Bool? = nil, exclusion: String? = nil, answers: [String: SurveyAnswer] = [:]) {
+  public init(
+    id: String, line: Int, finished: Bool? = nil, exclusion: String? = nil,
+    answers: [String: SurveyAnswer] = [:]
+  ) {
     self.id = id
     self.line = line
     self.finished = finished
@@ -215,7 +222,9 @@ public struct SurveyAnswer: Hashable, Sendable, Codable {
 
 extension Survey {
   /// Where an answer came from: the file, the respondent's line, the item's column headers.
-  public func provenance(of respondent: SurveyRespondent, item: SurveyItem) -> (file: String, line: Int, columns: [String]) {
+  public func provenance(of respondent: SurveyRespondent, item: SurveyItem) -> (
+    file: String, line: Int, columns: [String]
+  ) {
     (source, respondent.line, item.headers)
   }
 }

@@ -33,7 +33,9 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
     /// Stop when the gradient's largest component falls below this (times the data's weight).
     public var tolerance: Double
 
-    public init(lambda: Double = 1, balanced: Bool = true, iterations: Int = 300, tolerance: Double = 1e-5) {
+    public init(
+      lambda: Double = 1, balanced: Bool = true, iterations: Int = 300, tolerance: Double = 1e-5
+    ) {
       self.lambda = lambda
       self.balanced = balanced
       self.iterations = iterations
@@ -42,7 +44,8 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
   }
 
   /// The probability of the label for one feature vector.
-  public func probability<Values: Collection>(_ features: Values) -> Float where Values.Element == Float {
+  public func probability<Values: Collection>(_ features: Values) -> Float
+  where Values.Element == Float {
     var sum = bias
     for (value, weight) in zip(features, weights) { sum += value * weight }
     return Self.sigmoid(sum)
@@ -66,7 +69,8 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
   /// - Returns: the fitted model; with no positive or no negative example, the prior (or a
   ///   constant model of the one class seen).
   public static func fit(
-    _ features: Matrix, labels: [Bool], sampleWeights: [Float]? = nil, prior: LogisticRegression? = nil,
+    _ features: Matrix, labels: [Bool], sampleWeights: [Float]? = nil,
+    prior: LogisticRegression? = nil,
     options: Options = Options()
   ) -> LogisticRegression {
     precondition(labels.count == features.rows, "one label per row")
@@ -76,7 +80,8 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
     let start = prior ?? LogisticRegression(weights: [Float](repeating: 0, count: d), bias: 0)
     guard positives > 0, negatives > 0 else {
       if prior != nil { return start }
-      return LogisticRegression(weights: [Float](repeating: 0, count: d), bias: positives > 0 ? 40 : -40)
+      return LogisticRegression(
+        weights: [Float](repeating: 0, count: d), bias: positives > 0 ? 40 : -40)
     }
     let n = Double(labels.count)
     let positiveWeight = options.balanced ? n / (2 * Double(positives)) : 1
@@ -89,7 +94,8 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
       features: features, labels: labels, weights: weights, center: center, lambda: options.lambda)
     var x = center + [Double(start.bias)]
     let total = weights.reduce(0, +)
-    LBFGS.minimize(&x, iterations: options.iterations, tolerance: options.tolerance * max(total, 1)) {
+    LBFGS.minimize(&x, iterations: options.iterations, tolerance: options.tolerance * max(total, 1))
+    {
       objective.evaluate($0)
     }
     return LogisticRegression(weights: x[0..<d].map(Float.init), bias: Float(x[d]))
@@ -115,7 +121,11 @@ public struct LogisticRegression: Hashable, Sendable, Codable {
         let weight = weights[index]
         // log(1 + e^-z) for positives, log(1 + e^z) for negatives, computed stably.
         let signed = labels[index] ? -value : value
-        loss += weight * (signed > 0 ? signed + Foundation.log1p(Foundation.exp(-signed)) : Foundation.log1p(Foundation.exp(signed)))
+        loss +=
+          weight
+          * (signed > 0
+            ? signed + Foundation.log1p(Foundation.exp(-signed))
+            : Foundation.log1p(Foundation.exp(signed)))
         let p = 1 / (1 + Foundation.exp(-value))
         let g = weight * (p - (labels[index] ? 1 : 0))
         residual[index] = Float(g)

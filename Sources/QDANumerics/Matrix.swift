@@ -21,13 +21,16 @@ public struct Matrix: Hashable, Sendable {
   }
 
   /// One row's values.
-  public func row(_ index: Int) -> ArraySlice<Float> { values[(index * columns)..<((index + 1) * columns)] }
+  public func row(_ index: Int) -> ArraySlice<Float> {
+    values[(index * columns)..<((index + 1) * columns)]
+  }
 
   /// The rows at some indexes, in their order.
   public func rows(_ indexes: [Int]) -> Matrix {
     var result = Matrix(rows: indexes.count, columns: columns)
     for (target, source) in indexes.enumerated() {
-      result.values.replaceSubrange((target * columns)..<((target + 1) * columns), with: row(source))
+      result.values.replaceSubrange(
+        (target * columns)..<((target + 1) * columns), with: row(source))
     }
     return result
   }
@@ -41,7 +44,9 @@ public struct Matrix: Hashable, Sendable {
       weights.withUnsafeBufferPointer { x in
         result.withUnsafeMutableBufferPointer { y in
           guard let a = a.baseAddress, let x = x.baseAddress, let y = y.baseAddress else { return }
-          MatrixProduct.multiply(rows: rows, columns: columns, a, lda: columns, transposed: false, vector: x, beta: 1, into: y)
+          MatrixProduct.multiply(
+            rows: rows, columns: columns, a, lda: columns, transposed: false, vector: x, beta: 1,
+            into: y)
         }
       }
     }
@@ -57,7 +62,8 @@ public struct Matrix: Hashable, Sendable {
       vector.withUnsafeBufferPointer { x in
         result.withUnsafeMutableBufferPointer { y in
           guard let a = a.baseAddress, let x = x.baseAddress, let y = y.baseAddress else { return }
-          MatrixProduct.multiply(rows: rows, columns: columns, a, lda: columns, transposed: true, vector: x, into: y)
+          MatrixProduct.multiply(
+            rows: rows, columns: columns, a, lda: columns, transposed: true, vector: x, into: y)
         }
       }
     }

@@ -17,22 +17,27 @@ public enum MatrixProduct {
   ///   - lda, ldb, ldc: the row strides (elements) of a, b and c.
   ///   - transposeB: b is stored n × k and read transposed.
   public static func multiply(
-    m: Int, n: Int, k: Int, alpha: Float = 1, _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+    m: Int, n: Int, k: Int, alpha: Float = 1, _ a: UnsafePointer<Float>, lda: Int,
+    _ b: UnsafePointer<Float>, ldb: Int,
     transposeB: Bool, beta: Float = 0, into c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
     singleThreaded
     cblas_sgemm(
-      CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), alpha, a,
+      CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n),
+      Int32(k), alpha, a,
       Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
   /// `y = alpha · op(a) · x + beta · y` for a row-major m × n matrix a, where op(a) is a or aᵀ.
   public static func multiply(
-    rows m: Int, columns n: Int, alpha: Float = 1, _ a: UnsafePointer<Float>, lda: Int, transposed: Bool,
+    rows m: Int, columns n: Int, alpha: Float = 1, _ a: UnsafePointer<Float>, lda: Int,
+    transposed: Bool,
     vector x: UnsafePointer<Float>, beta: Float = 0, into y: UnsafeMutablePointer<Float>
   ) {
     singleThreaded
-    cblas_sgemv(CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha, a, Int32(lda), x, 1, beta, y, 1)
+    cblas_sgemv(
+      CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha, a,
+      Int32(lda), x, 1, beta, y, 1)
   }
 
   /// OpenBLAS told once to use one thread per product.

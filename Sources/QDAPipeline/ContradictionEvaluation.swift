@@ -23,7 +23,9 @@ public struct ContradictionEvaluation: Sendable {
   /// Recall by expected manifestation (pair found), and how many of those got the type right.
   public var byType: [(type: String, expected: Int, found: Int, typeRight: Int)]
 
-  public static func run(labelled path: String, codebook codebookPath: String) throws -> ContradictionEvaluation {
+  public static func run(labelled path: String, codebook codebookPath: String) throws
+    -> ContradictionEvaluation
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PipelineError(.missingInput, "\(path): cannot read the file")
     }
@@ -39,18 +41,22 @@ public struct ContradictionEvaluation: Sendable {
     for (index, item) in items.enumerated() {
       let id = Int64(index + 1)
       let document = Document(
-        id: id, key: item.id, sourcePath: path, participantID: item.id, format: .plainText, encoding: "utf-8",
+        id: id, key: item.id, sourcePath: path, participantID: item.id, format: .plainText,
+        encoding: "utf-8",
         contentHash: "", text: item.text)
       let passage = Passage(
         id: id, documentID: id, ordinal: 0, turn: 0, speaker: "P", role: .participant,
         span: TextSpan(start: 0, end: item.text.unicodeScalars.count), text: item.text)
       let codings = coder.code([passage], documentText: item.text)
       let corpus = CorpusSnapshot(
-        codebook: codebook, participants: [Participant(id: item.id)], documents: [document], passages: [passage],
+        codebook: codebook, participants: [Participant(id: item.id)], documents: [document],
+        passages: [passage],
         codings: codings)
       let found = detector.detect(corpus)
       detections += found.count
-      let hit = item.expected.flatMap { pair in found.first { $0.first == pair.first && $0.second == pair.second } }
+      let hit = item.expected.flatMap { pair in
+        found.first { $0.first == pair.first && $0.second == pair.second }
+      }
       if item.expected != nil { expectedCount += 1 }
       if hit != nil { truePositives += 1 }
       if let type = item.manifestation {
@@ -69,25 +75,42 @@ public struct ContradictionEvaluation: Sendable {
       case (false, _, true): verdict = "correctly none"
       case (false, _, false): verdict = "false alarm"
       }
-      outcomes.append(Outcome(
-        id: item.id, expected: item.expected.map { "\($0.first.rawValue) × \($0.second.rawValue)" + (item.manifestation.map { " (\($0))" } ?? "") } ?? "none",
-        found: found.map { "\($0.first.rawValue) × \($0.second.rawValue) (\($0.manifestation.rawValue), \($0.confidence))" },
-        verdict: verdict))
+      outcomes.append(
+        Outcome(
+          id: item.id,
+          expected: item.expected.map {
+            "\($0.first.rawValue) × \($0.second.rawValue)"
+              + (item.manifestation.map { " (\($0))" } ?? "")
+          } ?? "none",
+          found: found.map {
+            "\($0.first.rawValue) × \($0.second.rawValue) (\($0.manifestation.rawValue), \($0.confidence))"
+          },
+          verdict: verdict))
     }
     return ContradictionEvaluation(
       outcomes: outcomes,
       precision: detections == 0 ? 1 : Double(truePositives) / Double(detections),
       recall: expectedCount == 0 ? 1 : Double(truePositives) / Double(expectedCount),
-      byType: types.keys.sorted().map { (type: $0, expected: types[$0]!.expected, found: types[$0]!.found, typeRight: types[$0]!.typeRight) })
+      byType: types.sorted { $0.key < $1.key }.map {
+        (
+          type: $0.key, expected: $0.value.expected, found: $0.value.found,
+          typeRight: $0.value.typeRight
+        )
+      })
   }
 
   /// A plain-text report: one line per item, then the figures.
   public var report: String {
-    var lines = outcomes.map { "\($0.verdict.padding(toLength: 15, withPad: " ", startingAt: 0)) \($0.id): expected \($0.expected); found \($0.found.isEmpty ? "nothing" : $0.found.joined(separator: ", "))" }
+    var lines = outcomes.map {
+      "\($0.verdict.padding(toLength: 15, withPad: " ", startingAt: 0)) \($0.id): expected \($0.expected); found \($0.found.isEmpty ? "nothing" : $0.found.joined(separator: ", "))"
+    }
     lines.append("")
-    lines.append("precision \(formatNumber((precision * 1000).rounded() / 1000)), recall \(formatNumber((recall * 1000).rounded() / 1000))")
+    lines.append(
+      "precision \(formatNumber((precision * 1000).rounded() / 1000)), recall \(formatNumber((recall * 1000).rounded() / 1000))"
+    )
     for entry in byType {
-      lines.append("  \(entry.type): found \(entry.found) of \(entry.expected), type right \(entry.typeRight)")
+      lines.append(
+        "  \(entry.type): found \(entry.found) of \(entry.expected), type right \(entry.typeRight)")
     }
     return lines.joined(separator: "\n") + "\n"
   }

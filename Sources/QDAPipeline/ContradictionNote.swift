@@ -26,7 +26,10 @@ enum ContradictionNote {
     stored.passageIDs = []
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = (try? encoder.encode(Record(document: documentKey, contradiction: stored))).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    let json =
+      (try? encoder.encode(Record(document: documentKey, contradiction: stored))).map {
+        String(decoding: $0, as: UTF8.self)
+      } ?? "{}"
     return """
       \(contradiction.level.rawValue.capitalized) contradiction between \(contradiction.first.name) and \(contradiction.second.name), \
       shown as \(contradiction.manifestation.name) by \(contradiction.participant) (\(contradiction.status.rawValue)).

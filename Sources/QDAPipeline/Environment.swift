@@ -12,8 +12,10 @@ public struct PipelineEnvironment: Sendable {
   public var variables: [String: String]
 
   public init(
-    now: @escaping @Sendable () -> String, progress: @escaping @Sendable (String) -> Void = { _ in },
-    toolVersion: String = QDAKitVersion.current, variables: [String: String] = ProcessInfo.processInfo.environment
+    now: @escaping @Sendable () -> String,
+    progress: @escaping @Sendable (String) -> Void = { _ in },
+    toolVersion: String = QDAKitVersion.current,
+    variables: [String: String] = ProcessInfo.processInfo.environment
   ) {
     self.now = now
     self.progress = progress

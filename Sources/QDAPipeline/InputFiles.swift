@@ -29,13 +29,18 @@ enum InputFiles {
       }
       if isDirectory.boolValue {
         let root = URL(fileURLWithPath: path).standardizedFileURL
-        guard let enumerator = fileManager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
+        guard
+          let enumerator = fileManager.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { continue }
         var found: [InputFile] = []
         for case let url as URL in enumerator {
           let standardized = url.standardizedFileURL
-          guard (try? standardized.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+          guard
+            (try? standardized.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
             !excluded.contains(standardized.path),
-            DocumentImporter.format(forPath: standardized.path) != nil || isRecognizedSurvey(standardized.path)
+            DocumentImporter.format(forPath: standardized.path) != nil
+              || isRecognizedSurvey(standardized.path)
           else { continue }
           let relative = String(standardized.path.dropFirst(root.path.count).drop { $0 == "/" })
           let shown = (path as NSString).appendingPathComponent(relative)

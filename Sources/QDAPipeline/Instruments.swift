@@ -30,7 +30,9 @@ enum Instruments {
     let (text, hash) = try readText(path)
     let codebook = try CodebookReader().read(text, file: path)
     func named(_ name: String) -> String {
-      name.hasPrefix("/") ? name : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+      name.hasPrefix("/")
+        ? name
+        : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
     }
     var prior: Data?
     if let name = codebook.prior {
@@ -46,13 +48,17 @@ enum Instruments {
       _ = try ValenceModel.decode(data, file: file)
       valence = data
     }
-    return LoadedInstrument(value: codebook, file: path, source: text, contentHash: hash, prior: prior, valence: valence)
+    return LoadedInstrument(
+      value: codebook, file: path, source: text, contentHash: hash, prior: prior, valence: valence)
   }
 
-  static func interviewProtocol(at path: String, codebook: Codebook?) throws -> LoadedInstrument<InterviewProtocol> {
+  static func interviewProtocol(at path: String, codebook: Codebook?) throws -> LoadedInstrument<
+    InterviewProtocol
+  > {
     let (text, hash) = try readText(path)
     return LoadedInstrument(
-      value: try ProtocolReader().read(text, file: path, codebook: codebook), file: path, source: text, contentHash: hash)
+      value: try ProtocolReader().read(text, file: path, codebook: codebook), file: path,
+      source: text, contentHash: hash)
   }
 
   /// The codebook stored in a project, if any.

@@ -33,7 +33,8 @@ extension Pipeline {
           spans: input.spans, documentLengths: input.lengths, firstCoder: input.coders[0],
           secondCoder: input.coders[1])
         : nil
-      return ReliabilityReport(comparison: input.comparison, characters: characters, codebook: codebook)
+      return ReliabilityReport(
+        comparison: input.comparison, characters: characters, codebook: codebook)
     }
   }
 }
@@ -60,7 +61,9 @@ struct ComparisonInput {
       }
       for coder in unique where !present.contains(coder) {
         throw PipelineError(
-          .notFound, "\(coder) has no codings in \(path); coders with codings: \(present.sorted().joined(separator: ", "))")
+          .notFound,
+          "\(coder) has no codings in \(path); coders with codings: \(present.sorted().joined(separator: ", "))"
+        )
       }
       coders = unique
     } else {
@@ -69,7 +72,8 @@ struct ComparisonInput {
         let found = coders.isEmpty ? "no one has" : "only \(coders[0]) has"
         throw PipelineError(
           .invalidOption,
-          "agreement needs two coders, but \(found) coded by hand in \(path); import a second coder's work with `qda code import`, or compare with the rules: --coders \(coders.first ?? "ana"),auto")
+          "agreement needs two coders, but \(found) coded by hand in \(path); import a second coder's work with `qda code import`, or compare with the rules: --coders \(coders.first ?? "ana"),auto"
+        )
       }
     }
     let compared = Set(coders)

@@ -23,7 +23,9 @@ public struct CodingImportSummary: Sendable, Hashable {
 extension Pipeline {
   /// The columns a coding CSV has: `document`, `code`, `coder`, and `quote` or `start`/`end`;
   /// optionally `passage` (an id, instead of document and quote) and `memo`.
-  public static let codingColumns = ["document", "quote", "start", "end", "passage", "code", "coder", "memo"]
+  public static let codingColumns = [
+    "document", "quote", "start", "end", "passage", "code", "coder", "memo",
+  ]
 
   /// Imports a second coder's work from a CSV file onto the project's passages, in one
   /// transaction: either every row is stored or none is.
@@ -40,24 +42,30 @@ extension Pipeline {
   ///   - csv: the CSV file.
   ///   - coder: the coder for rows without a `coder` column or cell.
   /// - Throws: `PipelineError` listing every bad row as `file:line: problem`.
-  public func importCodings(project path: String, csv: String, coder: String? = nil) throws -> CodingImportSummary {
+  public func importCodings(project path: String, csv: String, coder: String? = nil) throws
+    -> CodingImportSummary
+  {
     let text = try TextDecoder.decode(try InputReader.bytes(atPath: csv), file: csv).text
     let table = try CSVReader.parse(text, file: csv)
     let records = table.records.filter { !$0.isBlank }
-    guard let header = records.first else { throw PipelineError(.missingInput, "\(csv): the file is empty") }
+    guard let header = records.first else {
+      throw PipelineError(.missingInput, "\(csv): the file is empty")
+    }
     let columns = try Self.codingColumnIndex(header, file: csv, coderGiven: coder != nil)
 
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       guard let codebook = try Instruments.storedCodebook(project) else {
-        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <yaml>` first")
+        throw PipelineError(
+          .missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <yaml>` first")
       }
       var summary = CodingImportSummary()
       var problems: [String] = []
       var pending: [(line: Int, coding: Coding)] = []
       for record in records.dropFirst() {
         func cell(_ name: String) -> String? {
-          guard let index = columns[name], let value = record[index]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
+          guard let index = columns[name],
+            let value = record[index]?.trimmingCharacters(in: .whitespaces), !value.isEmpty
           else { return nil }
           return value
         }
@@ -67,7 +75,9 @@ extension Pipeline {
           continue
         }
         guard !Coding.isMachine(rowCoder) else {
-          problems.append("\(place): '\(rowCoder)' is reserved for automatic coding (rules or model); name the coder")
+          problems.append(
+            "\(place): '\(rowCoder)' is reserved for automatic coding (rules or model); name the coder"
+          )
           continue
         }
         guard let codeCell = cell("code") else {
@@ -75,7 +85,9 @@ extension Pipeline {
           continue
         }
         guard let codeID = Self.codeID(codeCell, in: codebook) else {
-          problems.append("\(place): the codebook has no code '\(codeCell)'\(Self.codeHint(codeCell, in: codebook))")
+          problems.append(
+            "\(place): the codebook has no code '\(codeCell)'\(Self.codeHint(codeCell, in: codebook))"
+          )
           continue
         }
         let start = cell("start").map { Int($0) }
@@ -85,7 +97,8 @@ extension Pipeline {
           continue
         }
         let target = CodingTarget(
-          passageID: cell("passage").flatMap { Int64($0) }, document: cell("document"), quote: cell("quote"),
+          passageID: cell("passage").flatMap { Int64($0) }, document: cell("document"),
+          quote: cell("quote"),
           start: start ?? nil, end: end ?? nil)
         if target.passageID == nil, target.document == nil {
           problems.append("\(place): the document cell is empty")
@@ -105,7 +118,13 @@ extension Pipeline {
             summary.looseQuotes.append("\(place)")
           }
           if let key = target.document { summary.documents.insert(key) }
-          pending.append((record.line, Coding(passageID: passageID, codeID: codeID, coder: rowCoder, span: span, memo: cell("memo"))))
+          pending.append(
+            (
+              record.line,
+              Coding(
+                passageID: passageID, codeID: codeID, coder: rowCoder, span: span,
+                memo: cell("memo"))
+            ))
         } catch let error as PipelineError {
           problems.append("\(place): \(error.message)")
         }
@@ -114,30 +133,42 @@ extension Pipeline {
         let shown = problems.prefix(20).joined(separator: "\n")
         let more = problems.count > 20 ? "\n… and \(problems.count - 20) more" : ""
         throw PipelineError(
-          .invalidOption, "\(problems.count) row\(problems.count == 1 ? "" : "s") of \(csv) cannot be stored; nothing was imported:\n\(shown)\(more)")
+          .invalidOption,
+          "\(problems.count) row\(problems.count == 1 ? "" : "s") of \(csv) cannot be stored; nothing was imported:\n\(shown)\(more)"
+        )
       }
       let now = environment.now()
       for (line, coding) in pending {
-        let before = try project.codings(CodingFilter(coder: coding.coder, codeID: nil, passageID: coding.passageID))
+        let before = try project.codings(
+          CodingFilter(coder: coding.coder, codeID: nil, passageID: coding.passageID))
         do {
           _ = try project.addCoding(coding, createdAt: now)
         } catch let error as StoreError {
-          throw PipelineError(.invalidOption, "\(csv):\(line): \(error.message); nothing was imported")
+          throw PipelineError(
+            .invalidOption, "\(csv):\(line): \(error.message); nothing was imported")
         }
         let isNew = !before.contains { $0.codeID == coding.codeID && $0.span == coding.span }
-        if isNew { summary.added[coding.coder, default: 0] += 1 } else { summary.alreadyPresent += 1 }
+        if isNew {
+          summary.added[coding.coder, default: 0] += 1
+        } else {
+          summary.alreadyPresent += 1
+        }
       }
-      let coders = summary.added.keys.sorted().map { "\($0) \(summary.added[$0] ?? 0)" }.joined(separator: ", ")
+      let coders = summary.added.keys.sorted().map { "\($0) \(summary.added[$0] ?? 0)" }.joined(
+        separator: ", ")
       try project.log(
         command: "code import",
-        summary: "\(summary.addedCount) codings from \((csv as NSString).lastPathComponent) (\(coders)); \(summary.alreadyPresent) already present",
+        summary:
+          "\(summary.addedCount) codings from \((csv as NSString).lastPathComponent) (\(coders)); \(summary.alreadyPresent) already present",
         at: now)
       return summary
     }
   }
 
   /// The column of each known name; unknown columns are an error so a typo is not ignored.
-  static func codingColumnIndex(_ header: CSVRecord, file: String, coderGiven: Bool) throws -> [String: Int] {
+  static func codingColumnIndex(_ header: CSVRecord, file: String, coderGiven: Bool) throws
+    -> [String: Int]
+  {
     var index: [String: Int] = [:]
     for (position, field) in header.fields.enumerated() {
       let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
@@ -145,10 +176,12 @@ extension Pipeline {
       guard codingColumns.contains(name) else {
         throw PipelineError(
           .invalidOption,
-          "\(file):\(header.line): unknown column '\(field.value)'; the columns are \(codingColumns.joined(separator: ", "))")
+          "\(file):\(header.line): unknown column '\(field.value)'; the columns are \(codingColumns.joined(separator: ", "))"
+        )
       }
       guard index[name] == nil else {
-        throw PipelineError(.invalidOption, "\(file):\(header.line): the column '\(name)' appears twice")
+        throw PipelineError(
+          .invalidOption, "\(file):\(header.line): the column '\(name)' appears twice")
       }
       index[name] = position
     }
@@ -157,10 +190,14 @@ extension Pipeline {
     if index["coder"] == nil, !coderGiven { missing.append("coder (or pass --coder)") }
     if index["passage"] == nil {
       if index["document"] == nil { missing.append("document") }
-      if index["quote"] == nil, index["start"] == nil || index["end"] == nil { missing.append("quote, or start and end") }
+      if index["quote"] == nil, index["start"] == nil || index["end"] == nil {
+        missing.append("quote, or start and end")
+      }
     }
     guard missing.isEmpty else {
-      throw PipelineError(.invalidOption, "\(file):\(header.line): the header lacks \(missing.joined(separator: "; "))")
+      throw PipelineError(
+        .invalidOption,
+        "\(file):\(header.line): the header lacks \(missing.joined(separator: "; "))")
     }
     return index
   }
@@ -173,7 +210,9 @@ extension Pipeline {
     let byName = codebook.codes.filter { $0.name.lowercased() == lowered }
     if byName.count == 1 { return byName[0].id }
     // The last part of a dotted id, when only one code ends so: `priorities`.
-    let byLeaf = codebook.codes.filter { $0.id.lowercased().split(separator: ".").last.map(String.init) == lowered }
+    let byLeaf = codebook.codes.filter {
+      $0.id.lowercased().split(separator: ".").last.map(String.init) == lowered
+    }
     return byLeaf.count == 1 ? byLeaf[0].id : nil
   }
 
@@ -181,7 +220,8 @@ extension Pipeline {
     let lowered = cell.lowercased()
     let scored = codebook.codes.map { code -> (String, Int) in
       let leaf = code.id.split(separator: ".").last.map(String.init) ?? code.id
-      let distance = min(editDistance(lowered, code.id.lowercased()), editDistance(lowered, leaf.lowercased()))
+      let distance = min(
+        editDistance(lowered, code.id.lowercased()), editDistance(lowered, leaf.lowercased()))
       return (code.id, code.name.lowercased().contains(lowered) ? 0 : distance)
     }
     let near = scored.filter { $0.1 <= 3 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
@@ -196,7 +236,8 @@ extension Pipeline {
     for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }

@@ -20,7 +20,9 @@ extension Pipeline {
   /// - Returns: the schema violations of `project.qde`; the file is written only when there are
   ///   none (or when no schema is given).
   @discardableResult
-  public func exportQDPX(project path: String, to output: String, schema: XMLSchema? = nil) throws -> [XMLError] {
+  public func exportQDPX(project path: String, to output: String, schema: XMLSchema? = nil) throws
+    -> [XMLError]
+  {
     let refi = try refiProject(path)
     return try QDPXPackage.write(refi, to: output, schema: schema)
   }
@@ -45,59 +47,88 @@ extension Pipeline {
       let codeGUID = StableGUID.codeGUIDs(corpus.codebook)
       let retired = Set(corpus.codings.map(\.codeID)).subtracting(corpus.codebook.codes.map(\.id))
       for id in retired.sorted() {
-        refi.codes.append(REFICode(guid: StableGUID.make("code", id), name: id, description: "Retired: no longer in the codebook"))
+        refi.codes.append(
+          REFICode(
+            guid: StableGUID.make("code", id), name: id,
+            description: "Retired: no longer in the codebook"))
       }
 
       refi.variables = corpus.attributes.map { attribute in
-        let kind: REFIVariable.Kind = switch attribute.type {
-        case .number: .float
-        case .yesNo: .boolean
-        case .category: .text
-        }
-        return REFIVariable(guid: StableGUID.make("variable", attribute.name), name: attribute.name, kind: kind)
+        let kind: REFIVariable.Kind =
+          switch attribute.type {
+          case .number: .float
+          case .yesNo: .boolean
+          case .category: .text
+          }
+        return REFIVariable(
+          guid: StableGUID.make("variable", attribute.name), name: attribute.name, kind: kind)
       }
       let kinds = Dictionary(uniqueKeysWithValues: refi.variables.map { ($0.name, $0.kind) })
 
       for participant in corpus.participants {
         var item = REFICase(guid: StableGUID.make("case", participant.id), name: participant.id)
         for attribute in corpus.attributes {
-          guard let value = participant.attributes[attribute.name], let kind = kinds[attribute.name] else { continue }
-          let text: String = switch value {
-          case .yesNo(let flag): flag ? "true" : "false"
-          default: value.description
-          }
-          item.values.append(REFIValue(variableGUID: StableGUID.make("variable", attribute.name), kind: kind, text: text))
+          guard let value = participant.attributes[attribute.name], let kind = kinds[attribute.name]
+          else { continue }
+          let text: String =
+            switch value {
+            case .yesNo(let flag): flag ? "true" : "false"
+            default: value.description
+            }
+          item.values.append(
+            REFIValue(
+              variableGUID: StableGUID.make("variable", attribute.name), kind: kind, text: text))
         }
-        item.sourceGUIDs = corpus.documents.filter { $0.participantID == participant.id }.map { StableGUID.make("source", $0.key) }
+        item.sourceGUIDs = corpus.documents.filter { $0.participantID == participant.id }.map {
+          StableGUID.make("source", $0.key)
+        }
         refi.cases.append(item)
       }
 
       // Sources, with one selection per coded span.
       var passagesByDocument: [Int64: [Passage]] = [:]
-      for passage in corpus.passages { if let document = passage.documentID { passagesByDocument[document, default: []].append(passage) } }
+      for passage in corpus.passages {
+        if let document = passage.documentID {
+          passagesByDocument[document, default: []].append(passage)
+        }
+      }
       var documentOfPassage: [Int64: Int64] = [:]
-      for passage in corpus.passages { if let id = passage.id, let document = passage.documentID { documentOfPassage[id] = document } }
+      for passage in corpus.passages {
+        if let id = passage.id, let document = passage.documentID {
+          documentOfPassage[id] = document
+        }
+      }
       var codingsByDocument: [Int64: [Coding]] = [:]
-      for coding in corpus.codings { if let document = documentOfPassage[coding.passageID] { codingsByDocument[document, default: []].append(coding) } }
-      var contradictionSpans: [String: [(TextSpan, String)]] = [:]  // document key → spans and note GUIDs
+      for coding in corpus.codings {
+        if let document = documentOfPassage[coding.passageID] {
+          codingsByDocument[document, default: []].append(coding)
+        }
+      }
+      // Document key → spans and note GUIDs.
+      var contradictionSpans: [String: [(TextSpan, String)]] = [:]
 
       for (index, contradiction) in contradictions.enumerated() {
-        let noteGUID = StableGUID.make("contradiction", ContradictionNote.key(contradiction, index: index))
+        let noteGUID = StableGUID.make(
+          "contradiction", ContradictionNote.key(contradiction, index: index))
         let document = contradiction.passageIDs.first.flatMap { documentOfPassage[$0] }
           .flatMap { corpus.document($0) }
-        refi.notes.append(REFINote(
-          guid: noteGUID, name: ContradictionNote.title(contradiction),
-          text: ContradictionNote.text(contradiction, documentKey: document?.key),
-          creatingUser: userGUID(contradiction.coder)))
+        refi.notes.append(
+          REFINote(
+            guid: noteGUID, name: ContradictionNote.title(contradiction),
+            text: ContradictionNote.text(contradiction, documentKey: document?.key),
+            creatingUser: userGUID(contradiction.coder)))
         if let key = document?.key {
-          for span in contradiction.spans { contradictionSpans[key, default: []].append((span, noteGUID)) }
+          for span in contradiction.spans {
+            contradictionSpans[key, default: []].append((span, noteGUID))
+          }
         }
       }
 
       for document in corpus.documents {
         guard let id = document.id else { continue }
         let guid = StableGUID.make("source", document.key)
-        var source = REFITextSource(guid: guid, name: document.key, text: document.text, plainTextFile: guid + ".txt")
+        var source = REFITextSource(
+          guid: guid, name: document.key, text: document.text, plainTextFile: guid + ".txt")
         let scalars = Array(scalarsOf: document.text)
         var selections: [TextSpan: REFISelection] = [:]
         func selection(_ span: TextSpan) -> REFISelection {
@@ -105,24 +136,30 @@ extension Pipeline {
           let quote = String(scalars: scalars[span.start..<span.end])
           return REFISelection(
             guid: StableGUID.make("selection", "\(document.key)|\(span.start)|\(span.end)"),
-            name: quote.unicodeScalars.count > 100 ? String(scalars: quote.unicodeScalars.prefix(99)) + "…" : quote,
+            name: quote.unicodeScalars.count > 100
+              ? String(scalars: quote.unicodeScalars.prefix(99)) + "…" : quote,
             start: span.start, end: span.end)
         }
         for coding in codingsByDocument[id] ?? [] {
           var target = selection(coding.span)
-          let codingKey = "\(document.key)|\(coding.codeID)|\(coding.coder)|\(coding.span.start)|\(coding.span.end)"
+          let codingKey =
+            "\(document.key)|\(coding.codeID)|\(coding.coder)|\(coding.span.start)|\(coding.span.end)"
           var refiCoding = REFICoding(
             guid: StableGUID.make("coding", codingKey), codeGUID: codeGUID(coding.codeID),
-            creatingUser: userGUID(coding.coder), creationDateTime: coding.id.flatMap { dates[$0] }.map(StableGUID.dateTime))
+            creatingUser: userGUID(coding.coder),
+            creationDateTime: coding.id.flatMap { dates[$0] }.map(StableGUID.dateTime))
           if let memo = coding.memo, !memo.isEmpty {
-            let note = REFINote(guid: StableGUID.make("memo", codingKey), name: "Memo", text: memo, creatingUser: userGUID(coding.coder))
+            let note = REFINote(
+              guid: StableGUID.make("memo", codingKey), name: "Memo", text: memo,
+              creatingUser: userGUID(coding.coder))
             refi.notes.append(note)
             refiCoding.noteGUIDs.append(note.guid)
           }
           target.codings.append(refiCoding)
           selections[coding.span] = target
         }
-        for (span, note) in contradictionSpans[document.key] ?? [] where span.end <= scalars.count && span.start <= span.end {
+        for (span, note) in contradictionSpans[document.key] ?? []
+        where span.end <= scalars.count && span.start <= span.end {
           var target = selection(span)
           if !target.noteGUIDs.contains(note) { target.noteGUIDs.append(note) }
           selections[span] = target
@@ -146,7 +183,9 @@ enum StableGUID {
   /// A code's GUID by its id: the one another tool gave it (`Code.exchangeGUID`), else derived
   /// from the id (also for a retired id no longer in the codebook).
   static func codeGUIDs(_ codebook: Codebook) -> (String) -> String {
-    let kept = Dictionary(codebook.codes.compactMap { code in code.exchangeGUID.map { (code.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    let kept = Dictionary(
+      codebook.codes.compactMap { code in code.exchangeGUID.map { (code.id, $0) } },
+      uniquingKeysWith: { a, _ in a })
     return { id in kept[id] ?? make("code", id) }
   }
 
@@ -156,7 +195,8 @@ enum StableGUID {
     return codebook.codes.map { code in
       REFICode(
         guid: guid(code.id), name: code.name, isCodable: code.isCodable ?? true, color: code.color,
-        description: code.definition.isEmpty ? nil : code.definition, parentGUID: code.parentID.map(guid))
+        description: code.definition.isEmpty ? nil : code.definition,
+        parentGUID: code.parentID.map(guid))
     }
   }
 
@@ -168,14 +208,17 @@ enum StableGUID {
 
 extension Pipeline {
   /// The REFI-QDA codes of a codebook (a YAML file, or the project's when `codebook` is nil).
-  public func refiCodes(project path: String?, codebook file: String?) throws -> (codes: [REFICode], name: String) {
+  public func refiCodes(project path: String?, codebook file: String?) throws -> (
+    codes: [REFICode], name: String
+  ) {
     let codebook: Codebook
     if let file {
       codebook = try Instruments.codebook(at: file).value
     } else if let path {
       let store = try ProjectStore(path: path, mustExist: true)
       guard let stored = try store.read({ try Instruments.storedCodebook($0) }) else {
-        throw PipelineError(.missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
+        throw PipelineError(
+          .missingCodebook, "\(path) has no codebook yet; run `qda code --codebook <file>`")
       }
       codebook = stored
     } else {
@@ -186,7 +229,9 @@ extension Pipeline {
 
   /// Writes a `.qdc` codebook; returns the schema violations (nothing is written when there are any).
   @discardableResult
-  public func exportQDC(project path: String?, codebook file: String?, to output: String, schema: XMLSchema?) throws -> [XMLError] {
+  public func exportQDC(
+    project path: String?, codebook file: String?, to output: String, schema: XMLSchema?
+  ) throws -> [XMLError] {
     let (codes, _) = try refiCodes(project: path, codebook: file)
     let text = QDEWriter.codebook(codes, origin: "QDAKit")
     if let schema {
@@ -204,13 +249,18 @@ extension Pipeline {
   /// Converts a `.qdc` codebook into QDAKit's YAML: names, hierarchy, colours and descriptions
   /// carry over; a top-level code named after a CHAT element (`Rules`, `Tools and signs`…)
   /// places its subtree in that element, others get `element: none`.
-  public func convertQDC(_ input: String, schema: XMLSchema?) throws -> (yaml: String, report: REFIImportReport) {
+  public func convertQDC(_ input: String, schema: XMLSchema?) throws -> (
+    yaml: String, report: REFIImportReport
+  ) {
     guard let data = FileManager.default.contents(atPath: input) else {
       throw PipelineError(.missingInput, "\(input): cannot read the file")
     }
     let document = try XMLDocument(bytes: [UInt8](data), file: input)
     var (codes, _, report) = try QDCCodebook.read(document)
-    if let schema { report.warnings = schema.validate(document).map { "schema: " + $0.description } + report.warnings }
+    if let schema {
+      report.warnings =
+        schema.validate(document).map { "schema: " + $0.description } + report.warnings
+    }
     var project = REFIProject(name: DocumentImporter.fileStem(input))
     project.codes = codes
     var ids: [String: String] = [:]

@@ -19,22 +19,31 @@ extension Pipeline {
   /// state so that the undo can itself be undone.
   ///
   /// - Returns: the snapshot restored and the one holding the state it replaced.
-  public func undo(project path: String, to number: Int? = nil) throws -> (restored: ProjectSnapshot, saved: ProjectSnapshot) {
+  public func undo(project path: String, to number: Int? = nil) throws -> (
+    restored: ProjectSnapshot, saved: ProjectSnapshot
+  ) {
     let store = try ProjectStore(path: path, mustExist: true)
     let snapshots = store.snapshots()
     guard !snapshots.isEmpty else {
-      throw PipelineError(.notFound, "\(path) has no snapshots yet: they are taken before commands that replace or remove something")
+      throw PipelineError(
+        .notFound,
+        "\(path) has no snapshots yet: they are taken before commands that replace or remove something"
+      )
     }
     let chosen: ProjectSnapshot
     if let number {
       guard let found = snapshots.first(where: { $0.number == number }) else {
         throw PipelineError(
-          .notFound, "no snapshot \(number); snapshots: \(snapshots.map { String($0.number) }.joined(separator: ", "))")
+          .notFound,
+          "no snapshot \(number); snapshots: \(snapshots.map { String($0.number) }.joined(separator: ", "))"
+        )
       }
       chosen = found
     } else {
       // The latest snapshot that is not itself the state an undo replaced, unless that is all.
-      chosen = snapshots.last(where: { !$0.reason.hasPrefix("before undo") }) ?? snapshots[snapshots.count - 1]
+      chosen =
+        snapshots.last(where: { !$0.reason.hasPrefix("before undo") })
+        ?? snapshots[snapshots.count - 1]
     }
     let saved = try store.restore(chosen, at: environment.now())
     return (chosen, saved)

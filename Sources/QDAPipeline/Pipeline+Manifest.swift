@@ -56,8 +56,10 @@ struct ReportManifest: Codable {
     var tensionContradictions: Int?
 
     enum CodingKeys: String, CodingKey {
-      case sentenceEncoder = "sentence_encoder", codingModel = "coding_model", learnedFrom = "learned_from"
-      case learnedFromDocuments = "learned_from_documents", tensionContradictions = "tension_contradictions"
+      case sentenceEncoder = "sentence_encoder", codingModel = "coding_model", learnedFrom =
+        "learned_from"
+      case learnedFromDocuments = "learned_from_documents", tensionContradictions =
+        "tension_contradictions"
     }
   }
 
@@ -73,13 +75,15 @@ struct ReportManifest: Codable {
   var outputs: [FileHash]
 
   enum CodingKeys: String, CodingKey {
-    case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook, coders, models, counts, inputs,
+    case manifestVersion = "manifest_version", tool, toolVersion = "tool_version", run, codebook,
+      coders, models, counts, inputs,
       outputs
   }
 
   /// The manifest of a report made from a project, before its outputs are recorded.
   init(
-    project: String, out: String, request: IngestRequest?, template: String?, keepNames: Bool = false, corpus: CorpusSnapshot,
+    project: String, out: String, request: IngestRequest?, template: String?,
+    keepNames: Bool = false, corpus: CorpusSnapshot,
     pipeline: Pipeline
   ) throws {
     manifestVersion = Self.version
@@ -88,29 +92,53 @@ struct ReportManifest: Codable {
     let store = try ProjectStore(path: project, mustExist: true)
     let (instrument, protocolInstrument, surveySources, model) = try store.read { project in
       (
-        try project.instrument(.codebook), try project.instrument(.protocol), try project.surveySources(),
-        try (project.codingModel(.learned) ?? project.codingModel(.prior)).map { try LearnedModel.decode($0, file: "the project's coding model") }
+        try project.instrument(.codebook), try project.instrument(.protocol),
+        try project.surveySources(),
+        try (project.codingModel(.learned) ?? project.codingModel(.prior)).map {
+          try LearnedModel.decode($0, file: "the project's coding model")
+        }
       )
     }
     codebook = Codebook(
-      name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file, sha256: instrument?.contentHash)
+      name: corpus.codebook.name, version: corpus.codebook.version, file: instrument?.file,
+      sha256: instrument?.contentHash)
     coders = corpus.codings.countsByCoder.keys.sorted()
-    models = coders.contains(Coding.modelCoder)
+    models =
+      coders.contains(Coding.modelCoder)
       ? model.map {
         Models(
           sentenceEncoder: $0.encoder, codingModel: $0.version, learnedFrom: $0.learnedFrom,
-          learnedFromDocuments: $0.documents.count, tensionContradictions: $0.tension?.contradictions)
+          learnedFromDocuments: $0.documents.count,
+          tensionContradictions: $0.tension?.contradictions)
       } : nil
     counts = [
-      "documents": corpus.documents.count, "participants": corpus.interviewed.count, "passages": corpus.passages.count,
+      "documents": corpus.documents.count, "participants": corpus.interviewed.count,
+      "passages": corpus.passages.count,
       "codings": corpus.codings.count,
     ]
-    var inputs: [FileHash] = corpus.documents.map { FileHash(path: $0.sourcePath, sha256: $0.contentHash, role: "transcript") }
-    for source in surveySources { inputs.append(FileHash(path: source, sha256: SHA256.hex(ofFileAt: source) ?? "", role: "survey")) }
-    if let instrument { inputs.append(FileHash(path: instrument.file, sha256: instrument.contentHash, role: "codebook")) }
-    if let protocolInstrument { inputs.append(FileHash(path: protocolInstrument.file, sha256: protocolInstrument.contentHash, role: "protocol")) }
-    for (path, role) in [(request?.attributes, "attributes"), (request?.dictionary, "dictionary"), (template, "template")] {
-      if let path, let hash = SHA256.hex(ofFileAt: path) { inputs.append(FileHash(path: path, sha256: hash, role: role)) }
+    var inputs: [FileHash] = corpus.documents.map {
+      FileHash(path: $0.sourcePath, sha256: $0.contentHash, role: "transcript")
+    }
+    for source in surveySources {
+      inputs.append(
+        FileHash(path: source, sha256: SHA256.hex(ofFileAt: source) ?? "", role: "survey"))
+    }
+    if let instrument {
+      inputs.append(
+        FileHash(path: instrument.file, sha256: instrument.contentHash, role: "codebook"))
+    }
+    if let protocolInstrument {
+      inputs.append(
+        FileHash(
+          path: protocolInstrument.file, sha256: protocolInstrument.contentHash, role: "protocol"))
+    }
+    for (path, role) in [
+      (request?.attributes, "attributes"), (request?.dictionary, "dictionary"),
+      (template, "template"),
+    ] {
+      if let path, let hash = SHA256.hex(ofFileAt: path) {
+        inputs.append(FileHash(path: path, sha256: hash, role: role))
+      }
     }
     self.inputs = inputs.sorted { ($0.role ?? "", $0.path) < ($1.role ?? "", $1.path) }
 
@@ -118,8 +146,10 @@ struct ReportManifest: Codable {
     if let request {
       command = ["qda", "analyze"] + request.inputs
       for (flag, value) in [
-        ("--attributes", request.attributes), ("--protocol", request.interviewProtocol), ("--codebook", request.codebook),
-        ("--interviewer", request.options.interviewer), ("--dictionary", request.dictionary), ("--template", template),
+        ("--attributes", request.attributes), ("--protocol", request.interviewProtocol),
+        ("--codebook", request.codebook),
+        ("--interviewer", request.options.interviewer), ("--dictionary", request.dictionary),
+        ("--template", template),
       ] {
         if let value { command += [flag, value] }
       }
@@ -128,23 +158,34 @@ struct ReportManifest: Codable {
       // Where the project and the report were written is not part of what makes the report.
       command += ["--project", "<project>", "--out", "<folder>"]
       run = Run(
-        kind: "analyze", inputs: request.inputs, attributes: request.attributes, protocol: request.interviewProtocol,
-        codebook: request.codebook, interviewer: request.options.interviewer, surveys: request.surveys,
-        dictionary: request.dictionary, template: template, keepNames: keepNames ? true : nil, project: "", command: command)
+        kind: "analyze", inputs: request.inputs, attributes: request.attributes,
+        protocol: request.interviewProtocol,
+        codebook: request.codebook, interviewer: request.options.interviewer,
+        surveys: request.surveys,
+        dictionary: request.dictionary, template: template, keepNames: keepNames ? true : nil,
+        project: "", command: command)
     } else {
-      command = ["qda", "report", "--project", project, "--out", out] + (template.map { ["--template", $0] } ?? [])
+      command =
+        ["qda", "report", "--project", project, "--out", out]
+        + (template.map { ["--template", $0] } ?? [])
       if keepNames { command.append("--keep-names") }
-      run = Run(kind: "report", template: template, keepNames: keepNames ? true : nil, project: project, command: command)
+      run = Run(
+        kind: "report", template: template, keepNames: keepNames ? true : nil, project: project,
+        command: command)
     }
     outputs = []
   }
 
   /// The manifest with the report's outputs recorded, each with its hash.
   /// - Parameter knownHashes: outputs already hashed (by path), not read again.
-  func recording(outputs written: [String], in out: String, knownHashes: [String: String] = [:]) -> ReportManifest {
+  func recording(outputs written: [String], in out: String, knownHashes: [String: String] = [:])
+    -> ReportManifest
+  {
     var manifest = self
     manifest.outputs = written.map { path in
-      FileHash(path: Self.relative(path, to: out), sha256: knownHashes[path] ?? SHA256.hex(ofFileAt: path) ?? "", role: nil)
+      FileHash(
+        path: Self.relative(path, to: out),
+        sha256: knownHashes[path] ?? SHA256.hex(ofFileAt: path) ?? "", role: nil)
     }.sorted { $0.path < $1.path }
     return manifest
   }
@@ -186,13 +227,16 @@ extension Pipeline {
   public func verify(report folder: String) throws -> VerifyResult {
     let path = (folder as NSString).appendingPathComponent(ReportManifest.fileName)
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw PipelineError(.missingInput, "\(path): no manifest; reports written by `qda analyze` or `qda report` carry one")
+      throw PipelineError(
+        .missingInput,
+        "\(path): no manifest; reports written by `qda analyze` or `qda report` carry one")
     }
     let manifest: ReportManifest
     do {
       manifest = try JSONDecoder().decode(ReportManifest.self, from: data)
     } catch {
-      throw PipelineError(.invalidOption, "\(path): not a QDAKit manifest (\(error.localizedDescription))")
+      throw PipelineError(
+        .invalidOption, "\(path): not a QDAKit manifest (\(error.localizedDescription))")
     }
     var changed: [String] = []
     for input in manifest.inputs {
@@ -200,37 +244,52 @@ extension Pipeline {
         changed.append("\(input.path): missing (run verify from the folder the report was made in)")
         continue
       }
-      if hash != input.sha256 { changed.append("\(input.path): changed since the report (SHA-256 \(hash.prefix(12))…, was \(input.sha256.prefix(12))…)") }
+      if hash != input.sha256 {
+        changed.append(
+          "\(input.path): changed since the report (SHA-256 \(hash.prefix(12))…, was \(input.sha256.prefix(12))…)"
+        )
+      }
     }
     var edited: [String] = []
     for output in manifest.outputs {
       let current = SHA256.hex(ofFileAt: (folder as NSString).appendingPathComponent(output.path))
-      if current != output.sha256 { edited.append(output.path + (current == nil ? " (missing)" : "")) }
+      if current != output.sha256 {
+        edited.append(output.path + (current == nil ? " (missing)" : ""))
+      }
     }
 
-    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("qda-verify-\(UUID().uuidString)").path
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "qda-verify-\(UUID().uuidString)"
+    ).path
     defer { try? FileManager.default.removeItem(atPath: temporary) }
     let out = (temporary as NSString).appendingPathComponent("report")
     let run = manifest.run
     switch run.kind {
     case "analyze":
       let request = IngestRequest(
-        inputs: run.inputs ?? [], attributes: run.attributes, interviewProtocol: run.protocol, codebook: run.codebook,
-        options: ImportOptions(interviewer: run.interviewer), surveys: run.surveys ?? [], dictionary: run.dictionary)
+        inputs: run.inputs ?? [], attributes: run.attributes, interviewProtocol: run.protocol,
+        codebook: run.codebook,
+        options: ImportOptions(interviewer: run.interviewer), surveys: run.surveys ?? [],
+        dictionary: run.dictionary)
       let project = (temporary as NSString).appendingPathComponent("verify.qda")
       _ = try ingest(request, project: project, command: "verify")
-      _ = try writeReport(project: project, out: out, template: run.template, keepNames: run.keepNames ?? false, request: request)
+      _ = try writeReport(
+        project: project, out: out, template: run.template, keepNames: run.keepNames ?? false,
+        request: request)
     default:
       guard FileManager.default.fileExists(atPath: run.project) else {
-        throw PipelineError(.missingInput, "\(run.project): the project the report was made from is not here")
+        throw PipelineError(
+          .missingInput, "\(run.project): the project the report was made from is not here")
       }
-      _ = try writeReport(project: run.project, out: out, template: run.template, keepNames: run.keepNames ?? false)
+      _ = try writeReport(
+        project: run.project, out: out, template: run.template, keepNames: run.keepNames ?? false)
     }
     var compared: [(String, Bool)] = []
     for output in manifest.outputs {
       let fresh = SHA256.hex(ofFileAt: (out as NSString).appendingPathComponent(output.path))
       compared.append((output.path, fresh == output.sha256))
     }
-    return VerifyResult(command: run.command, changedInputs: changed, compared: compared, edited: edited)
+    return VerifyResult(
+      command: run.command, changedInputs: changed, compared: compared, edited: edited)
   }
 }

@@ -24,14 +24,16 @@ extension Pipeline {
   ///     `qda verify` can run it again; nil for a report made from a project as it stands.
   /// - Returns: the paths written.
   public func writeReport(
-    project path: String, out: String, template: String? = nil, keepNames: Bool = false, request: IngestRequest? = nil
+    project path: String, out: String, template: String? = nil, keepNames: Bool = false,
+    request: IngestRequest? = nil
   ) throws -> [String] {
     var made: [String] = []
     // The project's snapshot, tables and contradictions are let go once analysis.json and the
     // tables are written, before the brief is rendered in its three formats: for a large study
     // each is hundreds of megabytes.
     let (report, manifest, knownHashes) = try writeAnalysis(
-      project: path, out: out, template: template, keepNames: keepNames, request: request, written: &made)
+      project: path, out: out, template: template, keepNames: keepNames, request: request,
+      written: &made)
     environment.progress("writing the brief")
     let md = try Self.write(Data(MarkdownRenderer().render(report).utf8), "report.md", in: out)
     let html = try Self.write(Data(HTMLRenderer().render(report).utf8), "report.html", in: out)
@@ -52,16 +54,22 @@ extension Pipeline {
     var people: [QuoteNameMask.Person] = []
     var seen = Set<String>()
     func add(_ name: String, participant: String?) {
-      if seen.insert(name + "\u{0}" + (participant ?? "")).inserted { people.append(.init(name: name, participant: participant)) }
+      if seen.insert(name + "\u{0}" + (participant ?? "")).inserted {
+        people.append(.init(name: name, participant: participant))
+      }
     }
     for participant in corpus.participants {
       for (attribute, value) in participant.attributes.sorted(by: { $0.key < $1.key })
       where identifyingAttributeNames[attribute.lowercased()] == .participant {
-        if case .category(let name) = value, !name.isEmpty, !name.contains("@") { add(name, participant: participant.id) }
+        if case .category(let name) = value, !name.isEmpty, !name.contains("@") {
+          add(name, participant: participant.id)
+        }
       }
     }
     for document in corpus.documents {
-      if let interviewer = document.metadata["interviewer"], QuoteNameMask.isName(interviewer, participant: document.participantID) {
+      if let interviewer = document.metadata["interviewer"],
+        QuoteNameMask.isName(interviewer, participant: document.participantID)
+      {
         add(interviewer, participant: nil)
       }
     }
@@ -87,7 +95,8 @@ extension Pipeline {
   /// `analysis.json` (hashed on another core while the rest are written), the figures and the
   /// tables. Returns the brief, the manifest without its outputs, and the outputs already hashed.
   private func writeAnalysis(
-    project path: String, out: String, template: String?, keepNames: Bool, request: IngestRequest?, written: inout [String]
+    project path: String, out: String, template: String?, keepNames: Bool, request: IngestRequest?,
+    written: inout [String]
   ) throws -> (ReportDocument, ReportManifest, Background<[String: String]>) {
     let brief = try template.map(Self.loadTemplate) ?? BriefTemplate.standard
     environment.progress("reading the project for the report")
@@ -101,16 +110,19 @@ extension Pipeline {
         ([resource.name] + resource.forms).contains { mask.mask($0).replaced > 0 }
       }
     }
-    let contradictions = ContradictionSummary(try self.contradictions(project: path), corpus: corpus)
+    let contradictions = ContradictionSummary(
+      try self.contradictions(project: path), corpus: corpus)
     let surveys = try surveyOutputs(project: path)
     let methods = try methodsContext(project: path, corpus: corpus, surveys: surveys.map(\.summary))
     environment.progress("writing the brief")
     var report = BriefBuilder(
-      corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods, names: mask
+      corpus: corpus, analysis: analysis, contradictions: contradictions, methods: methods,
+      names: mask
     ).build()
     if !surveys.isEmpty {
       report.insert(
-        [.heading(level: 1, text: "Surveys", anchor: "surveys")] + surveys.flatMap { SurveySection.blocks($0.summary) },
+        [.heading(level: 1, text: "Surveys", anchor: "surveys")]
+          + surveys.flatMap { SurveySection.blocks($0.summary) },
         beforeAnchor: "tables")
       // At the end of the Tables section, with the interviews' tables.
       report.insert(SurveySection.tableBlocks(surveys.flatMap(\.tables)), beforeAnchor: "methods")
@@ -122,7 +134,8 @@ extension Pipeline {
       "documents": corpus.documents.count,
       "codebook": "\(corpus.codebook.name) v\(corpus.codebook.version)",
       "study": [
-        "title": study?.title ?? report.title, "participant": study?.participantNoun ?? "participant",
+        "title": study?.title ?? report.title,
+        "participant": study?.participantNoun ?? "participant",
         "participants": study?.participantsNoun ?? "participants", "period": study?.period ?? "",
         "programme": study?.programme ?? "",
       ] as [String: Any],
@@ -142,8 +155,10 @@ extension Pipeline {
     // far. It is hashed for the manifest on another core while the rest are written.
     let analysisFile = (out as NSString).appendingPathComponent("analysis.json")
     let export = try AnalysisExport(
-      corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion, contradictions: contradictions.contradictions,
-      surveys: surveys.map { ($0.summary, $0.withUnfinished) }, documentText: try documentTexts(project: path))
+      corpus: corpus, analysis: analysis, toolVersion: environment.toolVersion,
+      contradictions: contradictions.contradictions,
+      surveys: surveys.map { ($0.summary, $0.withUnfinished) },
+      documentText: try documentTexts(project: path))
     try StreamedFile.write(toFile: analysisFile) { sink in try export.write(sink) }
     do {
       try corpus.checkTexts()
@@ -151,25 +166,39 @@ extension Pipeline {
       try? fileManager.removeItem(atPath: analysisFile)
       throw error
     }
-    let analysisHash = Background { SHA256.hex(ofFileAt: analysisFile).map { [analysisFile: $0] } ?? [:] }
+    let analysisHash = Background {
+      SHA256.hex(ofFileAt: analysisFile).map { [analysisFile: $0] } ?? [:]
+    }
     written.append(analysisFile)
     let tablesFolder = (out as NSString).appendingPathComponent("tables")
     try fileManager.createDirectory(atPath: tablesFolder, withIntermediateDirectories: true)
     if !report.figures.isEmpty {
-      try fileManager.createDirectory(atPath: (out as NSString).appendingPathComponent("figures"), withIntermediateDirectories: true)
-      for figure in report.figures { written.append(try Self.write(Data(figure.svg.utf8), "figures/\(figure.id).svg", in: out)) }
+      try fileManager.createDirectory(
+        atPath: (out as NSString).appendingPathComponent("figures"),
+        withIntermediateDirectories: true)
+      for figure in report.figures {
+        written.append(try Self.write(Data(figure.svg.utf8), "figures/\(figure.id).svg", in: out))
+      }
     }
     for table in analysis.tables + contradictions.tables + surveys.flatMap(\.tables) {
       // Each written a megabyte or so at a time: a large study's tables run to a hundred.
       let file = (out as NSString).appendingPathComponent("tables/\(table.id)")
-      try StreamedFile.write(toFile: file + ".md") { sink in try TableRenderer.writeMarkdown(table) { try sink(Data($0.utf8)) } }
-      try StreamedFile.write(toFile: file + ".csv") { sink in try TableRenderer.writeCSV(table) { try sink(Data($0.utf8)) } }
+      try StreamedFile.write(toFile: file + ".md") { sink in
+        try TableRenderer.writeMarkdown(table) { try sink(Data($0.utf8)) }
+      }
+      try StreamedFile.write(toFile: file + ".csv") { sink in
+        try TableRenderer.writeCSV(table) { try sink(Data($0.utf8)) }
+      }
       try StreamedFile.write(toFile: file + ".json") { try TableRenderer.writeJSON(table, to: $0) }
-      written.append(try Self.write(Data(TableRenderer.dictionaryCSV(table).utf8), "tables/\(table.id).dictionary.csv", in: out))
+      written.append(
+        try Self.write(
+          Data(TableRenderer.dictionaryCSV(table).utf8), "tables/\(table.id).dictionary.csv",
+          in: out))
       written += [file + ".md", file + ".csv", file + ".json"]
     }
     let manifest = try ReportManifest(
-      project: path, out: out, request: request, template: template, keepNames: keepNames, corpus: corpus, pipeline: self)
+      project: path, out: out, request: request, template: template, keepNames: keepNames,
+      corpus: corpus, pipeline: self)
     return (report, manifest, analysisHash)
   }
 
@@ -183,29 +212,39 @@ extension Pipeline {
     let themes = analysis.codeThemes
     let feedback = analysis.feedbackValence
     let feedbackSentences = feedback.codes.flatMap { $0.sentences.map(\.text) }
-    guard !recommendations.suggestions.isEmpty || !themes.codes.isEmpty || !feedbackSentences.isEmpty else { return analysis }
+    guard
+      !recommendations.suggestions.isEmpty || !themes.codes.isEmpty || !feedbackSentences.isEmpty
+    else { return analysis }
     // A coded span's sentences, split once: its vector is the mean of theirs.
     let sentencesOf: [[[String]]] = themes.codes.map { code in
       code.items.map { item in
         let scalars = Array(item.text.unicodeScalars)
-        return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map { String(String.UnicodeScalarView(scalars[$0])) }
+        return SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).map {
+          String(String.UnicodeScalarView(scalars[$0]))
+        }
       }
     }
     // The vectors of all three, and the valence model, read from the project in one go.
     let read = try storedVectors(
-      for: [recommendations.suggestions.map(\.text), Array(Set(sentencesOf.flatMap { $0.flatMap { $0 } })).sorted(), feedbackSentences],
+      for: [
+        recommendations.suggestions.map(\.text),
+        Array(Set(sentencesOf.flatMap { $0.flatMap { $0 } })).sorted(), feedbackSentences,
+      ],
       project: path, slot: .valence)
     let lookups = read?.vectors
     if !recommendations.suggestions.isEmpty, let vectors = lookups?[0] {
       let ordered = recommendations.suggestions.compactMap { vectors[$0.text] }
       if ordered.count == recommendations.suggestions.count {
-        analysis.recommendations = recommendations.regrouped(vectors: ordered, interviewed: corpus.interviewed)
+        analysis.recommendations = recommendations.regrouped(
+          vectors: ordered, interviewed: corpus.interviewed)
       }
     }
     if let vectors = lookups?[2], let data = read?.model, let fingerprint = read?.fingerprint {
       let model = try ValenceModel.decode(data, file: "the project's valence model")
       // Vectors of another sentence model mean nothing to the model's weights.
-      if model.encoder == fingerprint { analysis.feedbackValence = feedback.read(vector: { vectors[$0] }, model: model) }
+      if model.encoder == fingerprint {
+        analysis.feedbackValence = feedback.read(vector: { vectors[$0] }, model: model)
+      }
     }
     guard !themes.codes.isEmpty else { return analysis }
     guard let vectors = lookups?[1] else {
@@ -222,7 +261,8 @@ extension Pipeline {
         itemVectors[item] = sum
       }
     }
-    analysis.codeThemes = themes.regrouped(vector: { [itemVectors] in itemVectors[$0] }, interviewed: corpus.interviewed)
+    analysis.codeThemes = themes.regrouped(
+      vector: { [itemVectors] in itemVectors[$0] }, interviewed: corpus.interviewed)
     return analysis
   }
 
@@ -235,8 +275,12 @@ extension Pipeline {
   func storedVectors(
     for lists: [[String]], project path: String, slot: Project.CodingModelSlot
   ) throws -> (vectors: [[String: [Float]]?], model: Data?, fingerprint: String)? {
-    guard let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables) else { return nil }
-    let keyed = lists.map { texts in Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first }) }
+    guard
+      let encoder = try SentenceModels.encoder(sentenceModel, environment: environment.variables)
+    else { return nil }
+    let keyed = lists.map { texts in
+      Dictionary(texts.map { (TextKey.of($0), $0) }, uniquingKeysWith: { first, _ in first })
+    }
     let keys = Array(Set(keyed.flatMap(\.keys)))
     let (stored, model) = try ProjectStore(path: path, mustExist: true).read {
       (try $0.sentenceVectors(keys: keys, model: encoder.fingerprint), try $0.codingModel(slot))
@@ -261,11 +305,17 @@ extension Pipeline {
     let body = docx + ".body-\(ProcessInfo.processInfo.processIdentifier)"
     defer { try? FileManager.default.removeItem(atPath: body) }
     var parts: [(path: String, bytes: [UInt8]?)] = []
-    try StreamedFile.write(toFile: body) { sink in parts = try DocxRenderer().render(report) { try sink(Data($0)) } }
+    try StreamedFile.write(toFile: body) { sink in
+      parts = try DocxRenderer().render(report) { try sink(Data($0)) }
+    }
     let zip = try ZipWriter(path: docx, fixedDates: true)
     do {
       for part in parts {
-        if let bytes = part.bytes { try zip.add(part.path, bytes: bytes) } else { try zip.add(part.path, contentsOfFile: body) }
+        if let bytes = part.bytes {
+          try zip.add(part.path, bytes: bytes)
+        } else {
+          try zip.add(part.path, contentsOfFile: body)
+        }
       }
       try zip.finish()
     } catch {
@@ -289,10 +339,13 @@ extension Pipeline {
   }
 
   /// What the methods appendix reports beyond the corpus.
-  func methodsContext(project path: String, corpus: CorpusSnapshot, surveys: [SurveySummary]) throws -> MethodsContext {
+  func methodsContext(project path: String, corpus: CorpusSnapshot, surveys: [SurveySummary]) throws
+    -> MethodsContext
+  {
     let store = try ProjectStore(path: path, mustExist: true)
     let instrument = try store.read { try $0.instrument(.codebook) }
-    let coders = Set(corpus.codings.countsByCoder.keys).subtracting([Pipeline.consensusCoder]).sorted()
+    let coders = Set(corpus.codings.countsByCoder.keys).subtracting([Pipeline.consensusCoder])
+      .sorted()
     let agreement = coders.count >= 2 ? try? self.agreement(project: path, coders: coders) : nil
     return MethodsContext(
       codebookFile: instrument?.file, codebookHash: instrument?.contentHash, agreement: agreement,
@@ -304,10 +357,12 @@ extension Pipeline {
   public func exportJSON(project path: String) throws -> String {
     let corpus = try snapshot(project: path, texts: false)
     let json = try AnalysisExport(
-      corpus: corpus, analysis: try analysis(corpus, project: path), toolVersion: environment.toolVersion,
+      corpus: corpus, analysis: try analysis(corpus, project: path),
+      toolVersion: environment.toolVersion,
       contradictions: try contradictions(project: path),
       surveys: try surveyOutputs(project: path).map { ($0.summary, $0.withUnfinished) },
-      documentText: try documentTexts(project: path)).json()
+      documentText: try documentTexts(project: path)
+    ).json()
     try corpus.checkTexts()
     return json
   }
@@ -317,7 +372,8 @@ extension Pipeline {
     let store = try ProjectStore(path: path, mustExist: true)
     return { document in
       guard let id = document.id, let stored = try store.read({ try $0.document(id: id) }) else {
-        throw PipelineError(.notFound, "\(path): document \(document.key) is no longer in the project")
+        throw PipelineError(
+          .notFound, "\(path): document \(document.key) is no longer in the project")
       }
       return stored.text
     }
@@ -346,23 +402,35 @@ extension Pipeline {
       for survey in surveys {
         let summary = SurveySummary(survey, includeUnfinished: includeUnfinished)
         let mine = documents.filter { $0.sourcePath == survey.source }
-        var byCode: [String: (respondents: Set<String>, passages: [Int64], listed: Set<Int64>)] = [:]
+        var byCode: [String: (respondents: Set<String>, passages: [Int64], listed: Set<Int64>)] =
+          [:]
         for document in mine {
           guard let id = document.id else { continue }
-          for coding in try project.codings(CodingFilter(documentID: id)) where coding.isAutomatic || coding.coder != "" {
+          for coding in try project.codings(CodingFilter(documentID: id))
+          where coding.isAutomatic || coding.coder != "" {
             // Changed in place: a copy taken out and put back would copy the lists every time.
             byCode[coding.codeID, default: ([], [], [])].respondents.insert(document.participantID)
-            if byCode[coding.codeID, default: ([], [], [])].listed.insert(coding.passageID).inserted {
+            if byCode[coding.codeID, default: ([], [], [])].listed.insert(coding.passageID).inserted
+            {
               byCode[coding.codeID, default: ([], [], [])].passages.append(coding.passageID)
             }
           }
         }
-        let order = Dictionary((codebook?.codes ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let themes = byCode.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }.map { code in
-          (code: code, name: codebook?.code(code)?.name ?? code, respondents: (byCode[code]?.respondents ?? []).sorted(),
-           passages: byCode[code]?.passages ?? [])
+        let order = Dictionary(
+          (codebook?.codes ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let themes = byCode.keys.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }.map {
+          code in
+          (
+            code: code, name: codebook?.code(code)?.name ?? code,
+            respondents: (byCode[code]?.respondents ?? []).sorted(),
+            passages: byCode[code]?.passages ?? []
+          )
         }
-        results.append((summary, SurveySummary(survey, includeUnfinished: true), SurveyTables.tables(summary, themes: themes)))
+        results.append(
+          (
+            summary, SurveySummary(survey, includeUnfinished: true),
+            SurveyTables.tables(summary, themes: themes)
+          ))
       }
       return results
     }

@@ -52,7 +52,8 @@ extension Pipeline {
       }
       let input = try ComparisonInput(project: project, path: path, coders: coders)
       let decisions = Dictionary(
-        try project.consensusDecisions().map { ("\($0.passageID)/\($0.codeID)", $0) }, uniquingKeysWith: { a, _ in a })
+        try project.consensusDecisions().map { ("\($0.passageID)/\($0.codeID)", $0) },
+        uniquingKeysWith: { a, _ in a })
       let participants = Dictionary(
         try project.documents().map { ($0.key, $0.participantID) }, uniquingKeysWith: { a, _ in a })
       let compared = Set(input.comparison.passages.compactMap { Int64($0.passage) })
@@ -60,11 +61,15 @@ extension Pipeline {
       for coding in input.codings where compared.contains(coding.passageID) {
         byPassageAndCode["\(coding.passageID)/\(coding.codeID)", default: []].append(coding)
       }
-      let order = Dictionary(codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+      let order = Dictionary(
+        codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
       var result: [Disagreement] = []
       for (key, codings) in byPassageAndCode {
-        guard let first = codings.first, let (passage, document) = input.passages[first.passageID] else { continue }
-        if let code, first.codeID != code, !codebook.isDescendant(first.codeID, of: code) { continue }
+        guard let first = codings.first, let (passage, document) = input.passages[first.passageID]
+        else { continue }
+        if let code, first.codeID != code, !codebook.isDescendant(first.codeID, of: code) {
+          continue
+        }
         let applied = Dictionary(grouping: codings, by: \.coder)
         let notApplied = input.coders.filter { applied[$0] == nil }
         guard !notApplied.isEmpty else { continue }
@@ -72,7 +77,8 @@ extension Pipeline {
         if decision != nil, !includeDecided { continue }
         result.append(
           Disagreement(
-            codeID: first.codeID, codeName: codebook.code(first.codeID)?.name ?? first.codeID, passage: passage,
+            codeID: first.codeID, codeName: codebook.code(first.codeID)?.name ?? first.codeID,
+            passage: passage,
             documentKey: document, participant: participants[document] ?? "?", applied: applied,
             notApplied: notApplied, decision: decision))
       }
@@ -101,36 +107,48 @@ extension Pipeline {
   ) throws -> ConsensusDecision {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
-      guard let passage = try project.passage(id: passageID) else { throw PipelineError(.notFound, "no passage \(passageID)") }
-      let codings = try project.codings(CodingFilter(passageID: passageID)).filter { $0.codeID == code }
+      guard let passage = try project.passage(id: passageID) else {
+        throw PipelineError(.notFound, "no passage \(passageID)")
+      }
+      let codings = try project.codings(CodingFilter(passageID: passageID)).filter {
+        $0.codeID == code
+      }
       let decision = ConsensusDecision(
-        passageID: passageID, codeID: code, applies: applies, coders: coders, note: note, decidedAt: environment.now())
+        passageID: passageID, codeID: code, applies: applies, coders: coders, note: note,
+        decidedAt: environment.now())
       _ = try project.removeCodings(coder: Self.consensusCoder, codeID: code, passageID: passageID)
       if applies {
         let span: TextSpan
         if let spanFrom {
           guard let chosen = codings.first(where: { $0.coder == spanFrom }) else {
-            throw PipelineError(.notFound, "\(spanFrom) did not code \(code) on passage \(passageID)")
+            throw PipelineError(
+              .notFound, "\(spanFrom) did not code \(code) on passage \(passageID)")
           }
           span = chosen.span
         } else {
-          span = Self.coveringSpan(codings.filter { $0.coder != Self.consensusCoder && !$0.isAutomatic }) ?? passage.span
+          span =
+            Self.coveringSpan(codings.filter { $0.coder != Self.consensusCoder && !$0.isAutomatic })
+            ?? passage.span
         }
         _ = try project.addCoding(
-          Coding(passageID: passageID, codeID: code, coder: Self.consensusCoder, span: span, memo: note),
+          Coding(
+            passageID: passageID, codeID: code, coder: Self.consensusCoder, span: span, memo: note),
           createdAt: decision.decidedAt)
       }
       try project.recordConsensus(decision)
       try project.log(
         command: "agreement consensus",
-        summary: "passage \(passageID): \(code) \(applies ? "applies" : "does not apply")", at: decision.decidedAt)
+        summary: "passage \(passageID): \(code) \(applies ? "applies" : "does not apply")",
+        at: decision.decidedAt)
       return decision
     }
   }
 
   /// Records a consensus coding wherever every compared coder applied the code and no decision
   /// exists yet: the agreements need no discussion.
-  public func acceptAgreements(project path: String, coders: [String]? = nil) throws -> ConsensusSummary {
+  public func acceptAgreements(project path: String, coders: [String]? = nil) throws
+    -> ConsensusSummary
+  {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       let input = try ComparisonInput(project: project, path: path, coders: coders)
@@ -151,7 +169,9 @@ extension Pipeline {
         }
         let span = Self.coveringSpan(codings) ?? first.span
         _ = try project.addCoding(
-          Coding(passageID: first.passageID, codeID: first.codeID, coder: Self.consensusCoder, span: span),
+          Coding(
+            passageID: first.passageID, codeID: first.codeID, coder: Self.consensusCoder, span: span
+          ),
           createdAt: now)
         try project.recordConsensus(
           ConsensusDecision(
@@ -161,14 +181,17 @@ extension Pipeline {
       }
       try project.log(
         command: "agreement consensus",
-        summary: "\(summary.applies) agreed codings by \(input.coders.joined(separator: ", ")) accepted", at: now)
+        summary:
+          "\(summary.applies) agreed codings by \(input.coders.joined(separator: ", ")) accepted",
+        at: now)
       return summary
     }
   }
 
   /// The smallest span covering the codings, nil when there are none.
   static func coveringSpan(_ codings: [Coding]) -> TextSpan? {
-    guard let start = codings.map(\.span.start).min(), let end = codings.map(\.span.end).max() else { return nil }
+    guard let start = codings.map(\.span.start).min(), let end = codings.map(\.span.end).max()
+    else { return nil }
     return TextSpan(start: start, end: end)
   }
 }

@@ -22,14 +22,17 @@ extension Pipeline {
   ///   - coder: whose work to learn from.
   ///   - minimumScore: the lowest probability worth suggesting.
   /// - Throws: `PipelineError` when the coder has coded nothing, or too little to learn from.
-  public func suggest(project path: String, coder: String, minimumScore: Double = 0.5) throws -> [SuggestionListing] {
+  public func suggest(project path: String, coder: String, minimumScore: Double = 0.5) throws
+    -> [SuggestionListing]
+  {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       let corpus = try SuggestionCorpus(project: project, coder: coder, path: path)
       let classifier = CodeClassifier(training: corpus.training.map(\.passage))
       guard !classifier.codes.isEmpty else {
         throw PipelineError(
-          .invalidOption, "\(coder) has applied no code to two passages or more yet; code more by hand first")
+          .invalidOption,
+          "\(coder) has applied no code to two passages or more yet; code more by hand first")
       }
       var suggestions: [Suggestion] = []
       for (id, passage) in corpus.candidates {
@@ -41,18 +44,23 @@ extension Pipeline {
       let stored = try project.replaceOpenSuggestions(coder: coder, with: suggestions, at: now)
       try project.log(
         command: "suggest",
-        summary: "\(stored.count) suggestions for \(coder) on \(corpus.candidates.count) passages, learned from \(corpus.training.count)",
+        summary:
+          "\(stored.count) suggestions for \(coder) on \(corpus.candidates.count) passages, learned from \(corpus.training.count)",
         at: now)
       return try listings(stored, in: project)
     }
   }
 
   /// A coder's suggestions, best first.
-  public func listSuggestions(project path: String, coder: String? = nil, status: Suggestion.Status? = .open) throws
+  public func listSuggestions(
+    project path: String, coder: String? = nil, status: Suggestion.Status? = .open
+  ) throws
     -> [SuggestionListing]
   {
     let store = try ProjectStore(path: path, mustExist: true)
-    return try store.read { project in try listings(try project.suggestions(coder: coder, status: status), in: project) }
+    return try store.read { project in
+      try listings(try project.suggestions(coder: coder, status: status), in: project)
+    }
   }
 
   /// Accepts suggestions: each becomes the coder's coding of the whole passage.
@@ -68,7 +76,9 @@ extension Pipeline {
   }
 
   /// Cross-validates suggestions learned from a coder against the coder's own codings.
-  public func evaluateSuggestions(project path: String, coder: String, folds: Int = 5, threshold: Double = 0.5) throws
+  public func evaluateSuggestions(
+    project path: String, coder: String, folds: Int = 5, threshold: Double = 0.5
+  ) throws
     -> SuggestionEvaluation
   {
     let store = try ProjectStore(path: path, mustExist: true)
@@ -80,30 +90,39 @@ extension Pipeline {
       let documents = Set(corpus.training.map(\.passage.document))
       guard documents.count >= 2 else {
         throw PipelineError(
-          .invalidOption, "\(coder) has coded \(documents.count) document; cross-validation needs at least two")
+          .invalidOption,
+          "\(coder) has coded \(documents.count) document; cross-validation needs at least two")
       }
-      return SuggestionEvaluation(passages: corpus.training.map(\.passage), codebook: codebook, folds: folds, threshold: threshold)
+      return SuggestionEvaluation(
+        passages: corpus.training.map(\.passage), codebook: codebook, folds: folds,
+        threshold: threshold)
     }
   }
 
   // MARK: - Private
 
-  private func answerSuggestions(project path: String, ids: [Int64], status: Suggestion.Status) throws -> [Int64] {
+  private func answerSuggestions(project path: String, ids: [Int64], status: Suggestion.Status)
+    throws -> [Int64]
+  {
     let store = try ProjectStore(path: path, mustExist: true)
     return try store.write { project in
       let now = environment.now()
       var codings: [Int64] = []
       for id in ids {
-        guard let suggestion = try project.suggestion(id: id) else { throw PipelineError(.notFound, "no suggestion \(id)") }
+        guard let suggestion = try project.suggestion(id: id) else {
+          throw PipelineError(.notFound, "no suggestion \(id)")
+        }
         guard suggestion.status == .open else {
-          throw PipelineError(.invalidOption, "suggestion \(id) was already \(suggestion.status.rawValue)")
+          throw PipelineError(
+            .invalidOption, "suggestion \(id) was already \(suggestion.status.rawValue)")
         }
         if status == .accepted {
           guard let passage = try project.passage(id: suggestion.passageID) else { continue }
           codings.append(
             try project.addCoding(
               Coding(
-                passageID: suggestion.passageID, codeID: suggestion.codeID, coder: suggestion.coder, span: passage.span,
+                passageID: suggestion.passageID, codeID: suggestion.codeID, coder: suggestion.coder,
+                span: passage.span,
                 memo: String(format: "accepted suggestion (score %.2f)", suggestion.score)),
               createdAt: now))
         }
@@ -116,7 +135,9 @@ extension Pipeline {
     }
   }
 
-  private func listings(_ suggestions: [Suggestion], in project: Project) throws -> [SuggestionListing] {
+  private func listings(_ suggestions: [Suggestion], in project: Project) throws
+    -> [SuggestionListing]
+  {
     let codebook = try Instruments.storedCodebook(project)
     var documents: [Int64: Document] = [:]
     for document in try project.documents() { if let id = document.id { documents[id] = document } }
@@ -125,7 +146,8 @@ extension Pipeline {
         let document = passage.documentID.flatMap({ documents[$0] })
       else { return nil }
       return SuggestionListing(
-        suggestion: suggestion, codeName: codebook?.code(suggestion.codeID)?.name ?? suggestion.codeID,
+        suggestion: suggestion,
+        codeName: codebook?.code(suggestion.codeID)?.name ?? suggestion.codeID,
         documentKey: document.key, participant: document.participantID, passageText: passage.text)
     }
   }
@@ -144,13 +166,16 @@ struct SuggestionCorpus {
       let coders = Set(all.map(\.coder)).filter { !Coding.isMachine($0) }.sorted()
       throw PipelineError(
         .notFound,
-        "\(coder) has no codings in \(path)" + (coders.isEmpty ? "" : "; coders: \(coders.joined(separator: ", "))"))
+        "\(coder) has no codings in \(path)"
+          + (coders.isEmpty ? "" : "; coders: \(coders.joined(separator: ", "))"))
     }
     var codesByPassage: [Int64: Set<String>] = [:]
     for coding in mine { codesByPassage[coding.passageID, default: []].insert(coding.codeID) }
     var rulesByPassage: [Int64: Set<String>] = [:]
     // The rules that fired are facts about a passage, except when learning from the rules themselves.
-    for coding in all where coding.isAutomatic && !Coding.isMachine(coder) { rulesByPassage[coding.passageID, default: []].insert(coding.codeID) }
+    for coding in all where coding.isAutomatic && !Coding.isMachine(coder) {
+      rulesByPassage[coding.passageID, default: []].insert(coding.codeID)
+    }
 
     for document in try project.documents() {
       guard let documentID = document.id else { continue }
@@ -162,7 +187,8 @@ struct SuggestionCorpus {
         guard passage.role != .interviewer || !codes.isEmpty else { continue }
         var facts = (rulesByPassage[id] ?? []).sorted().map { "rule:" + $0 }
         if let question = passage.questionID { facts.append("question:" + question) }
-        let classified = ClassifiedPassage(text: passage.text, facts: facts, codes: codes, document: document.key)
+        let classified = ClassifiedPassage(
+          text: passage.text, facts: facts, codes: codes, document: document.key)
         if reviewed {
           training.append((id, classified))
         } else {

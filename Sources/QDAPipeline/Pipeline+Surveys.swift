@@ -13,13 +13,16 @@ struct ReadSurvey {
 extension Pipeline {
   /// Reads survey exports (with a REDCap dictionary when given); a file that cannot be read is
   /// skipped with its reason, like a transcript.
-  func readSurveys(_ files: [InputFile], dictionary: String?, summary: inout RunSummary) throws -> [ReadSurvey] {
+  func readSurveys(_ files: [InputFile], dictionary: String?, summary: inout RunSummary) throws
+    -> [ReadSurvey]
+  {
     let dictionaryBytes = try dictionary.map { try InputReader.bytes(atPath: $0) }
     var surveys: [ReadSurvey] = []
     for file in files {
       do {
         let bytes = try InputReader.bytes(atPath: file.path)
-        let survey = try SurveyReader.read(bytes: bytes, file: file.path, dictionary: dictionaryBytes, dictionaryFile: dictionary)
+        let survey = try SurveyReader.read(
+          bytes: bytes, file: file.path, dictionary: dictionaryBytes, dictionaryFile: dictionary)
         surveys.append(ReadSurvey(file: file, survey: survey, contentHash: SHA256.hex(of: bytes)))
       } catch {
         summary.skipped.append(String(describing: error))
@@ -34,7 +37,9 @@ extension Pipeline {
   /// each (speaker: the respondent; question: the item), for the codebook to code.
   ///
   /// - Returns: the ids of documents added or replaced, to code.
-  func storeSurveys(_ surveys: [ReadSurvey], in project: Project, summary: inout RunSummary) throws -> [Int64] {
+  func storeSurveys(_ surveys: [ReadSurvey], in project: Project, summary: inout RunSummary) throws
+    -> [Int64]
+  {
     var changed: [Int64] = []
     for read in surveys {
       let survey = read.survey
@@ -54,22 +59,30 @@ extension Pipeline {
       // transcript would be, keeping its manual codings.
       for start in stride(from: 0, to: respondents.count, by: 1_000) {
         environment.progress("storing survey answers \(start + 1)/\(respondents.count)")
-        let documents = respondents[start..<min(respondents.count, start + 1_000)].compactMap { respondent in
-          Self.answerDocument(survey, respondent: respondent, questions: questions, key: read.file.key, hash: read.contentHash)
+        let documents = respondents[start..<min(respondents.count, start + 1_000)].compactMap {
+          respondent in
+          Self.answerDocument(
+            survey, respondent: respondent, questions: questions, key: read.file.key,
+            hash: read.contentHash)
         }
         open += documents.count
         let stored = try project.storedDocumentKeys(documents.map(\.document.key))
         changed += try project.addDocuments(
-          documents.filter { !stored.contains($0.document.key) }.map { ($0.document, $0.passages, []) })
+          documents.filter { !stored.contains($0.document.key) }.map {
+            ($0.document, $0.passages, [])
+          })
         for document in documents where stored.contains(document.document.key) {
-          switch try project.saveDocument(document.document, passages: document.passages, speakers: [String]()) {
+          switch try project.saveDocument(
+            document.document, passages: document.passages, speakers: [String]())
+          {
           case .added(let id), .replaced(let id, _, _): changed.append(id)
           case .unchanged: break
           }
         }
       }
       summary.notes.append(
-        "\(read.file.key): \(survey.dialect.name), \(survey.respondents.count) rows, \(respondents.count) respondents counted, \(open) with open answers")
+        "\(read.file.key): \(survey.dialect.name), \(survey.respondents.count) rows, \(respondents.count) respondents counted, \(open) with open answers"
+      )
     }
     return changed
   }
@@ -78,15 +91,20 @@ extension Pipeline {
   /// project already has (so code × attribute tables cover interviews and surveys alike).
   ///
   /// - Parameter respondents: the survey's counted respondents (`survey.counted()`).
-  func applyAttributes(of survey: Survey, respondents: [SurveyRespondent], key: String, in project: Project) throws {
+  func applyAttributes(
+    of survey: Survey, respondents: [SurveyRespondent], key: String, in project: Project
+  ) throws {
     let existing = Dictionary(
-      try project.attributes().map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+      try project.attributes().map { ($0.name.lowercased(), $0) },
+      uniquingKeysWith: { first, _ in first })
     let surveyAttribute = AttributeDefinition(name: "survey", type: .category)
     let finishedAttribute = AttributeDefinition(name: "finished", type: .yesNo)
     var shared: [(item: SurveyItem, attribute: AttributeDefinition)] = []
     for item in survey.items where [.singleChoice, .likert, .numeric].contains(item.type) {
       let names = [item.id] + item.headers + [item.text]
-      if let attribute = names.lazy.compactMap({ existing[$0.lowercased().replacingOccurrences(of: " ", with: "_")] }).first {
+      if let attribute = names.lazy.compactMap({
+        existing[$0.lowercased().replacingOccurrences(of: " ", with: "_")]
+      }).first {
         shared.append((item, attribute))
       }
     }
@@ -94,10 +112,13 @@ extension Pipeline {
     let surveyValue = AttributeValue.category(DocumentImporter.fileStem(key))
     for respondent in respondents {
       values.append((respondent.id, surveyAttribute, surveyValue))
-      if let finished = respondent.finished { values.append((respondent.id, finishedAttribute, .yesNo(finished))) }
+      if let finished = respondent.finished {
+        values.append((respondent.id, finishedAttribute, .yesNo(finished)))
+      }
       for (item, attribute) in shared {
         guard let answer = respondent.answers[item.id]?.value,
-          let value = AttributeReader.parse(attribute.type == .category ? answer.lowercased() : answer, as: attribute.type)
+          let value = AttributeReader.parse(
+            attribute.type == .category ? answer.lowercased() : answer, as: attribute.type)
         else { continue }
         values.append((respondent.id, attribute, value))
       }
@@ -107,7 +128,9 @@ extension Pipeline {
 
   /// The open items with the line their answers are headed by in a respondent's document, and
   /// its length in scalars.
-  static func openQuestions(_ survey: Survey) -> [(item: SurveyItem, line: String.UnicodeScalarView, length: Int)] {
+  static func openQuestions(_ survey: Survey) -> [(
+    item: SurveyItem, line: String.UnicodeScalarView, length: Int
+  )] {
     survey.items.filter { $0.type == .openText }.map { item in
       let line = (item.fullText.replacingOccurrences(of: "\n", with: " ") + "\n").unicodeScalars
       return (item, line, line.count)
@@ -117,7 +140,8 @@ extension Pipeline {
   /// A respondent's open answers as a document: `Question?\nAnswer\n\n` per answer, each answer
   /// a passage. Nil when the respondent left every open item blank.
   static func answerDocument(
-    _ survey: Survey, respondent: SurveyRespondent, questions: [(item: SurveyItem, line: String.UnicodeScalarView, length: Int)],
+    _ survey: Survey, respondent: SurveyRespondent,
+    questions: [(item: SurveyItem, line: String.UnicodeScalarView, length: Int)],
     key: String, hash: String
   ) -> (document: Document, passages: [Passage])? {
     var text = String.UnicodeScalarView()
@@ -139,9 +163,12 @@ extension Pipeline {
     }
     guard !passages.isEmpty else { return nil }
     let document = Document(
-      key: "\(key)#\(respondent.id)", sourcePath: survey.source, participantID: respondent.id, format: .survey,
+      key: "\(key)#\(respondent.id)", sourcePath: survey.source, participantID: respondent.id,
+      format: .survey,
       encoding: "utf-8", contentHash: hash + ":" + respondent.id, text: String(text),
-      metadata: ["survey": key, "row": String(respondent.line), "dialect": survey.dialect.rawValue], warnings: [])
+      metadata: [
+        "survey": key, "row": String(respondent.line), "dialect": survey.dialect.rawValue,
+      ], warnings: [])
     return (document, passages)
   }
 }

@@ -21,36 +21,50 @@ extension Pipeline {
   ///   - evaluate: files of labelled answers to score the model on.
   /// - Throws: when the sentence model is not installed, a file cannot be read or has a bad
   ///   line (named), or the examples lack a positive, a negative or a neutral sentence.
-  public func learnValence(examples: [String], model: String? = nil, evaluate: [String]) throws -> ValenceLearning {
-    let encoder = try SentenceModels.requiredEncoder(sentenceModel, environment: environment.variables)
+  public func learnValence(examples: [String], model: String? = nil, evaluate: [String]) throws
+    -> ValenceLearning
+  {
+    let encoder = try SentenceModels.requiredEncoder(
+      sentenceModel, environment: environment.variables)
     func read(_ file: String) throws -> [LabelledFeedback] {
       let text = try TextDecoder.decode(try InputReader.bytes(atPath: file), file: file).text
       let items = try LabelledFeedback.parse(text, file: file)
-      guard !items.isEmpty else { throw PipelineError(.missingInput, "\(file): no labelled answers") }
+      guard !items.isEmpty else {
+        throw PipelineError(.missingInput, "\(file): no labelled answers")
+      }
       return items
     }
     let learned: ValenceModel
     if let model {
       learned = try ValenceModel.decode(Data(try InputReader.bytes(atPath: model)), file: model)
       guard learned.encoder == encoder.fingerprint else {
-        throw PipelineError(.invalidOption, "\(model): learned from another sentence model's vectors than the one installed")
+        throw PipelineError(
+          .invalidOption,
+          "\(model): learned from another sentence model's vectors than the one installed")
       }
     } else {
       let items = try examples.flatMap(read)
       let labelled = items.filter { $0.polarities != nil }
-      for polarity in Polarity.allCases where !labelled.contains(where: { $0.polarities?.contains(polarity) == true }) {
+      for polarity in Polarity.allCases
+      where !labelled.contains(where: { $0.polarities?.contains(polarity) == true }) {
         throw PipelineError(
-          .missingInput, "\(examples.joined(separator: ", ")): no sentence labelled \(polarity.rawValue); a model needs all three")
+          .missingInput,
+          "\(examples.joined(separator: ", ")): no sentence labelled \(polarity.rawValue); a model needs all three"
+        )
       }
-      environment.progress("embedding \(labelled.reduce(0) { $0 + $1.sentences.count }) labelled sentences")
+      environment.progress(
+        "embedding \(labelled.reduce(0) { $0 + $1.sentences.count }) labelled sentences")
       let vectors = encoder.encode(labelled.flatMap(\.sentences))
       var position = 0
       let training = labelled.map { item -> ValenceModel.Example in
         defer { position += item.sentences.count }
-        return ValenceModel.Example(vectors: Array(vectors[position..<(position + item.sentences.count)]), polarities: item.polarities ?? [])
+        return ValenceModel.Example(
+          vectors: Array(vectors[position..<(position + item.sentences.count)]),
+          polarities: item.polarities ?? [])
       }
       learned = ValenceModel.train(
-        training, encoder: encoder.fingerprint, source: examples.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+        training, encoder: encoder.fingerprint,
+        source: examples.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
     }
     var evaluations: [ValenceEvaluation] = []
     for file in evaluate {
@@ -61,7 +75,8 @@ extension Pipeline {
         defer { position += item.sentences.count }
         return learned.valence(of: Array(vectors[position..<(position + item.sentences.count)]))
       }
-      evaluations.append(ValenceEvaluation(file: file, labelled: items.map(\.valence), read: readings))
+      evaluations.append(
+        ValenceEvaluation(file: file, labelled: items.map(\.valence), read: readings))
     }
     return ValenceLearning(model: learned, evaluations: evaluations)
   }

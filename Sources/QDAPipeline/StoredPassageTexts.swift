@@ -22,7 +22,11 @@ final class StoredPassageTexts: PassageTextSource, Sendable {
     do {
       let texts = try store.read { try $0.passageTexts(ids: ids) }
       if let missing = zip(ids, texts).first(where: { $1 == nil })?.0 {
-        keep(PipelineError(.notFound, "\(path): passage \(missing) is no longer in the project (was it changed while the report was made?)"))
+        keep(
+          PipelineError(
+            .notFound,
+            "\(path): passage \(missing) is no longer in the project (was it changed while the report was made?)"
+          ))
       }
       return texts
     } catch {
@@ -39,4 +43,3 @@ final class StoredPassageTexts: PassageTextSource, Sendable {
     failure.withLock { if $0 == nil { $0 = error } }
   }
 }
-

@@ -10,7 +10,9 @@ import Foundation
 /// }
 /// ```
 enum StreamedFile {
-  static func write(toFile path: String, _ produce: (_ sink: (Data) throws -> Void) throws -> Void) throws {
+  static func write(toFile path: String, _ produce: (_ sink: (Data) throws -> Void) throws -> Void)
+    throws
+  {
     let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
     guard FileManager.default.createFile(atPath: partial, contents: nil) else {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])

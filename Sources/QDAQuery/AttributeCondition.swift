@@ -31,22 +31,29 @@ public struct AttributeCondition: Hashable, Sendable, CustomStringConvertible {
       if let range = text.range(of: candidate.rawValue) {
         let name = text[..<range.lowerBound].trimmingSpaces
         let value = text[range.upperBound...].trimmingSpaces
-        guard !name.isEmpty else { throw QueryError("--where \(text): name the attribute before \(candidate.rawValue)") }
-        guard !value.isEmpty else { throw QueryError("--where \(text): give a value after \(candidate.rawValue)") }
+        guard !name.isEmpty else {
+          throw QueryError("--where \(text): name the attribute before \(candidate.rawValue)")
+        }
+        guard !value.isEmpty else {
+          throw QueryError("--where \(text): give a value after \(candidate.rawValue)")
+        }
         attribute = name
         op = candidate
         self.value = value
         return
       }
     }
-    throw QueryError("--where \(text): write attribute=value, or use !=, >=, <=, > or < (for example completed=no, years_as_admin>=15)")
+    throw QueryError(
+      "--where \(text): write attribute=value, or use !=, >=, <=, > or < (for example completed=no, years_as_admin>=15)"
+    )
   }
 
   public var description: String { "\(attribute)\(op.rawValue)\(value)" }
 
   /// Whether a participant satisfies the condition.
   public func matches(_ participant: Participant?) -> Bool {
-    let stored = participant?.attributes.first { $0.key.lowercased() == attribute.lowercased() }?.value
+    let stored = participant?.attributes.first { $0.key.lowercased() == attribute.lowercased() }?
+      .value
     guard let stored else { return op == .notEqual }
     switch stored {
     case .number(let number):
@@ -104,7 +111,9 @@ public struct AttributeCondition: Hashable, Sendable, CustomStringConvertible {
   /// has (categories listed, numbers as a range, yes/no as such).
   public func explanation(_ participants: [Participant]) -> String? {
     guard !participants.contains(where: matches) else { return nil }
-    let values = participants.compactMap { $0.attributes.first { $0.key.lowercased() == attribute.lowercased() }?.value }
+    let values = participants.compactMap {
+      $0.attributes.first { $0.key.lowercased() == attribute.lowercased() }?.value
+    }
     guard !values.isEmpty else { return "no participant has a value for \(attribute)" }
     var categories = Set<String>()
     var numbers: [Double] = []
@@ -119,7 +128,9 @@ public struct AttributeCondition: Hashable, Sendable, CustomStringConvertible {
     var parts: [String] = []
     if !categories.isEmpty { parts.append(categories.sorted().joined(separator: ", ")) }
     if let low = numbers.min(), let high = numbers.max() {
-      func show(_ number: Double) -> String { number == number.rounded() ? String(Int(number)) : String(number) }
+      func show(_ number: Double) -> String {
+        number == number.rounded() ? String(Int(number)) : String(number)
+      }
       parts.append(low == high ? show(low) : "\(show(low)) to \(show(high))")
     }
     if !flags.isEmpty { parts.append(flags.sorted().reversed().joined(separator: ", ")) }

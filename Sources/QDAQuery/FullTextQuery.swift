@@ -13,7 +13,8 @@ public enum FullTextQuery {
     let text = Substring(query).trimmingSpaces.trimmingCharacters(inSet: "\t\n")
     guard !text.isEmpty else { return "" }
     if text.filter({ $0 == "\"" }).count % 2 == 1 {
-      throw QueryError("the query has an unclosed quote: close the phrase with \" (for example \"planning time\")")
+      throw QueryError(
+        "the query has an unclosed quote: close the phrase with \" (for example \"planning time\")")
     }
     var depth = 0
     var inQuotes = false
@@ -30,18 +31,24 @@ public enum FullTextQuery {
     let tokens = tokenize(text)
     let operators: Set<String> = ["AND", "OR", "NOT"]
     if let first = tokens.first, operators.contains(first) {
-      throw QueryError("the query starts with \(first): put a word before it (for example time \(first) alone)")
+      throw QueryError(
+        "the query starts with \(first): put a word before it (for example time \(first) alone)")
     }
     if let last = tokens.last, operators.contains(last) {
-      throw QueryError("the query ends with \(last): put a word after it (for example time \(last) alone)")
+      throw QueryError(
+        "the query ends with \(last): put a word after it (for example time \(last) alone)")
     }
-    for (index, token) in tokens.enumerated().dropFirst() where operators.contains(token) && operators.contains(tokens[index - 1]) {
+    for (index, token) in tokens.enumerated().dropFirst()
+    where operators.contains(token) && operators.contains(tokens[index - 1]) {
       throw QueryError("\(tokens[index - 1]) \(token) has no word between the operators")
     }
-    for token in tokens where token.hasSuffix(":") || (token.contains(":") && !token.hasPrefix("\"")) {
+    for token in tokens
+    where token.hasSuffix(":") || (token.contains(":") && !token.hasPrefix("\"")) {
       let column = token.split(separator: ":").first.map(String.init) ?? token
       if column != "text" {
-        throw QueryError("'\(column):' is not something to search in; search the passage text without a prefix (or text:…)")
+        throw QueryError(
+          "'\(column):' is not something to search in; search the passage text without a prefix (or text:…)"
+        )
       }
     }
     if text.contains("NEAR"), !text.contains("NEAR(") {

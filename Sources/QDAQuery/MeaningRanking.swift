@@ -29,7 +29,10 @@ public struct MeaningRanking: Sendable {
     /// The codes on it (any coder).
     public var codes: Set<String>
 
-    public init(sentence: [Float], context: [Float]?, neighbours: [[Float]], text: String, codes: Set<String> = []) {
+    public init(
+      sentence: [Float], context: [Float]?, neighbours: [[Float]], text: String,
+      codes: Set<String> = []
+    ) {
       self.sentence = sentence
       self.context = context
       self.neighbours = neighbours
@@ -63,14 +66,21 @@ public struct MeaningRanking: Sendable {
     var affinity: [String: Float] = [:]
     if let top = sorted.last, sorted.count > 1 {
       let median = sorted[sorted.count / 2]
-      for (code, value) in similarity where top > median { affinity[code] = max(0, (value - median) / (top - median)) }
+      for (code, value) in similarity where top > median {
+        affinity[code] = max(0, (value - median) / (top - median))
+      }
     }
     self.affinity = affinity
   }
 
   /// The candidates' indexes and scores, best first (ties in the given order).
   public func ranked(_ candidates: [Candidate]) -> [(index: Int, score: Float)] {
-    let words = candidates.map { Set(Tokenizer.tokens(in: $0.text, punctuation: false).map { PorterStemmer.stem($0.text.lowercased()) }) }
+    let words = candidates.map {
+      Set(
+        Tokenizer.tokens(in: $0.text, punctuation: false).map {
+          PorterStemmer.stem($0.text.lowercased())
+        })
+    }
     // Inverse document frequency of the question's stems over the sentences searched.
     var weight: [String: Float] = [:]
     for stem in stems {
@@ -82,17 +92,23 @@ public struct MeaningRanking: Sendable {
     // people, the programme) says nothing about which answers a question wants.
     let mean = UnitVectors.mean(candidates.map(\.sentence))
     let centred = UnitVectors.centred(question, mean)
-    func similarity(_ vector: [Float]) -> Float { UnitVectors.dot(centred, UnitVectors.centred(vector, mean)) }
+    func similarity(_ vector: [Float]) -> Float {
+      UnitVectors.dot(centred, UnitVectors.centred(vector, mean))
+    }
     return candidates.indices.map { index -> (Int, Float) in
       let candidate = candidates[index]
       var score = Self.sentenceWeight * similarity(candidate.sentence)
       if let context = candidate.context { score += Self.contextWeight * similarity(context) }
       if !candidate.neighbours.isEmpty {
-        score += Self.neighbourWeight * candidate.neighbours.reduce(0) { $0 + similarity($1) } / Float(candidate.neighbours.count)
+        score +=
+          Self.neighbourWeight * candidate.neighbours.reduce(0) { $0 + similarity($1) }
+          / Float(candidate.neighbours.count)
       }
       score += Self.codeWeight * (candidate.codes.compactMap { affinity[$0] }.max() ?? 0)
       if total > 0 {
-        score += Self.wordWeight * stems.reduce(0) { $0 + (words[index].contains($1) ? weight[$1] ?? 0 : 0) } / total
+        score +=
+          Self.wordWeight
+          * stems.reduce(0) { $0 + (words[index].contains($1) ? weight[$1] ?? 0 : 0) } / total
       }
       return (index, score)
     }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }

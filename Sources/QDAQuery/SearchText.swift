@@ -39,17 +39,23 @@ public enum SearchText: Sendable, Hashable {
     // Quotes hold phrases.
     var phrases: [String] = []
     var rest = ""
-    for (index, part) in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated() {
+    for (index, part) in text.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+    {
       if index % 2 == 1 {
         let words = Self.words(String(part))
-        if words.count > 1 { phrases.append(words.joined(separator: " ")) } else { rest += " " + part }
+        if words.count > 1 {
+          phrases.append(words.joined(separator: " "))
+        } else {
+          rest += " " + part
+        }
       } else {
         rest += " " + part
       }
     }
     let words = Self.words(Self.focus(of: rest)).filter { !Self.stopWords.contains($0) }
     var seen: Set<String> = []
-    self = .plain(question: text, words: words.filter { seen.insert($0).inserted }, phrases: phrases)
+    self = .plain(
+      question: text, words: words.filter { seen.insert($0).inserted }, phrases: phrases)
   }
 
   /// What a question asks about, without the people it asks about: in "What did high school
@@ -60,9 +66,15 @@ public enum SearchText: Sendable, Hashable {
   public static func focus(of question: String) -> String {
     let tokens = question.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     let bare = tokens.map { Self.words($0).joined(separator: " ") }
-    guard let auxiliary = bare.firstIndex(where: { ["did", "do", "does"].contains($0) }) else { return question }
+    guard let auxiliary = bare.firstIndex(where: { ["did", "do", "does"].contains($0) }) else {
+      return question
+    }
     let limit = min(bare.count, auxiliary + 7)
-    guard let verb = ((auxiliary + 2)..<max(auxiliary + 2, limit)).first(where: { reportingVerbs.contains(bare[$0]) }) else {
+    guard
+      let verb = ((auxiliary + 2)..<max(auxiliary + 2, limit)).first(where: {
+        reportingVerbs.contains(bare[$0])
+      })
+    else {
       return question
     }
     return (tokens[..<(auxiliary + 1)] + tokens[verb...]).joined(separator: " ")
@@ -70,8 +82,10 @@ public enum SearchText: Sendable, Hashable {
 
   /// Verbs whose subject, in a question, is the person answering.
   static let reportingVerbs: Set<String> = [
-    "say", "think", "mention", "find", "feel", "describe", "tell", "report", "decide", "choose", "like", "dislike",
-    "want", "value", "recommend", "suggest", "expect", "see", "experience", "hope", "need", "struggle", "worry",
+    "say", "think", "mention", "find", "feel", "describe", "tell", "report", "decide", "choose",
+    "like", "dislike",
+    "want", "value", "recommend", "suggest", "expect", "see", "experience", "hope", "need",
+    "struggle", "worry",
   ]
 
   /// The FTS5 query that finds passages with any of the question's words or phrases (ranked by
@@ -90,7 +104,8 @@ public enum SearchText: Sendable, Hashable {
     let tokens = FullTextQuery.tokenize(String(text)).filter { !$0.hasPrefix("\"") }
     let operators: Set<String> = ["AND", "OR", "NOT", "NEAR"]
     return tokens.contains { token in
-      operators.contains(token) || token.hasPrefix("NEAR(") || token.hasSuffix("*") || token.hasPrefix("*")
+      operators.contains(token) || token.hasPrefix("NEAR(") || token.hasSuffix("*")
+        || token.hasPrefix("*")
         || token.hasPrefix("text:")
     } || text.contains("NEAR(")
   }
@@ -99,9 +114,10 @@ public enum SearchText: Sendable, Hashable {
   /// not a question.
   static func isKeywords(_ text: String) -> Bool {
     let tokens = text.split(separator: " ")
-    return !tokens.isEmpty && tokens.allSatisfy { token in
-      token.allSatisfy { $0.isLetter || $0.isNumber } && !stopWords.contains(token.lowercased())
-    }
+    return !tokens.isEmpty
+      && tokens.allSatisfy { token in
+        token.allSatisfy { $0.isLetter || $0.isNumber } && !stopWords.contains(token.lowercased())
+      }
   }
 
   /// Lower-case words of letters and digits; an apostrophe's tail (`'s`, `'t`) is dropped and
@@ -134,13 +150,21 @@ public enum SearchText: Sendable, Hashable {
 
   /// Words that say how a question is asked, not what about.
   static let stopWords: Set<String> = [
-    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "done", "each", "for", "from", "get", "got", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "just", "me", "mention", "mentioned", "more", "most", "my", "no", "nor", "not", "of", "off", "on", "once",
-    "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "say", "says", "she", "should", "so",
-    "some", "such", "tell", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
-    "they", "think", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "way", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+    "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "done", "each", "for", "from", "get",
+    "got", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it",
+    "its", "just", "me", "mention", "mentioned", "more", "most", "my", "no", "nor", "not", "of",
+    "off", "on", "once",
+    "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "say", "says",
+    "she", "should", "so",
+    "some", "such", "tell", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these",
+    "they", "think", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was",
+    "way", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your",
   ]
 }

@@ -26,7 +26,8 @@ public struct NameCandidate: Hashable, Sendable {
 public struct NameDetector: Sendable {
   private var known: Set<String>
   private var lowercaseWords: Set<String> = []
-  private var occurrences: [String: (count: Int, documents: [String], example: String, sentenceInitialOnly: Bool)] = [:]
+  private var occurrences:
+    [String: (count: Int, documents: [String], example: String, sentenceInitialOnly: Bool)] = [:]
   private var order: [String] = []
 
   /// - Parameter known: names already listed, kept or redacted (and their short forms); not
@@ -37,15 +38,25 @@ public struct NameDetector: Sendable {
 
   /// Words that start a sentence in capitals without being names.
   static let stopWords: Set<String> = [
-    "i", "i'm", "i'd", "i've", "i'll", "ok", "okay", "mm", "mm-hmm", "hmm", "um", "uh", "yeah", "yes", "no",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "title", "date", "participant", "interviewer", "respondent", "speaker", "principal", "interview", "transcript",
+    "i", "i'm", "i'd", "i've", "i'll", "ok", "okay", "mm", "mm-hmm", "hmm", "um", "uh", "yeah",
+    "yes", "no",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
+    "title", "date", "participant", "interviewer", "respondent", "speaker", "principal",
+    "interview", "transcript",
   ]
   static let connectors: Set<String> = ["of", "de", "la", "van", "von", "del", "da", "for", "and"]
-  static let schoolWords: Set<String> = ["school", "elementary", "academy", "high", "middle", "preschool", "primary", "junior"]
-  static let organisationWords: Set<String> = ["university", "college", "institute", "foundation", "department", "office", "center", "centre"]
-  static let districtWords: Set<String> = ["district", "sd", "cusd", "chsd", "usd", "isd", "csd", "esd", "schools", "unified"]
+  static let schoolWords: Set<String> = [
+    "school", "elementary", "academy", "high", "middle", "preschool", "primary", "junior",
+  ]
+  static let organisationWords: Set<String> = [
+    "university", "college", "institute", "foundation", "department", "office", "center", "centre",
+  ]
+  static let districtWords: Set<String> = [
+    "district", "sd", "cusd", "chsd", "usd", "isd", "csd", "esd", "schools", "unified",
+  ]
 
   private struct Word {
     var text: String
@@ -71,17 +82,20 @@ public struct NameDetector: Sendable {
       }
       var run = [word]
       var next = index + 1
-      while next < words.count {
-        let gap = String(scalars: scalars[run.last!.end..<words[next].start])
-        let previous = run.last!
+      while next < words.count, let previous = run.last {
+        let gap = String(scalars: scalars[previous.end..<words[next].start])
         let joinable =
-          gap == " " || (gap == ". " && (previous.text.count == 1 || Redactor.titles.contains(previous.text.lowercased() + ".")))
+          gap == " "
+          || (gap == ". "
+            && (previous.text.count == 1
+              || Redactor.titles.contains(previous.text.lowercased() + ".")))
         guard joinable else { break }
         let candidate = words[next]
         if candidate.capitalised && !candidate.allCapitals && candidate.text != "I" {
           run.append(candidate)
           next += 1
-        } else if Self.connectors.contains(candidate.text), next + 1 < words.count, words[next + 1].capitalised,
+        } else if Self.connectors.contains(candidate.text), next + 1 < words.count,
+          words[next + 1].capitalised,
           String(scalars: scalars[candidate.end..<words[next + 1].start]) == " "
         {
           run.append(candidate)
@@ -118,7 +132,8 @@ public struct NameDetector: Sendable {
     if var entry = occurrences[phrase] {
       entry.count += 1
       if !entry.documents.contains(document) { entry.documents.append(document) }
-      entry.sentenceInitialOnly = entry.sentenceInitialOnly && run.count == 1 && first.sentenceInitial
+      entry.sentenceInitialOnly =
+        entry.sentenceInitialOnly && run.count == 1 && first.sentenceInitial
       occurrences[phrase] = entry
     } else {
       order.append(phrase)
@@ -139,9 +154,15 @@ public struct NameDetector: Sendable {
         if phrase.unicodeScalars.filter({ $0.properties.isAlphabetic }).count < 2 { continue }
       }
       // "Ms. Hale" where Hale is listed: a known name with a title is the known name.
-      if words.allSatisfy({ known.contains($0) || Self.connectors.contains($0) || Redactor.isTitle($0) }) { continue }
+      if words.allSatisfy({
+        known.contains($0) || Self.connectors.contains($0) || Redactor.isTitle($0)
+      }) {
+        continue
+      }
       result.append(
-        NameCandidate(text: phrase, kind: Self.guessKind(words), count: entry.count, documents: entry.documents, example: entry.example))
+        NameCandidate(
+          text: phrase, kind: Self.guessKind(words), count: entry.count, documents: entry.documents,
+          example: entry.example))
     }
     return result.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
   }
@@ -151,20 +172,31 @@ public struct NameDetector: Sendable {
     if let last = lower.last, schoolWords.contains(last) { return .school }
     if lower.contains(where: { districtWords.contains($0) }) { return .district }
     if lower.contains(where: { organisationWords.contains($0) }) { return .organisation }
-    if let first = lower.first, Redactor.titles.contains(first) || Redactor.titles.contains(first + ".") { return .person }
+    if let first = lower.first,
+      Redactor.titles.contains(first) || Redactor.titles.contains(first + ".")
+    {
+      return .person
+    }
     return nil
   }
 
   static let functionWords: Set<String> = [
-    "the", "a", "an", "and", "but", "so", "or", "we", "my", "our", "your", "his", "her", "their", "this", "that",
-    "these", "those", "it", "in", "on", "at", "for", "with", "by", "to", "from", "if", "when", "then", "well",
-    "oh", "very", "extremely", "honestly", "like", "just", "also", "what", "how", "who", "why", "where", "there",
+    "the", "a", "an", "and", "but", "so", "or", "we", "my", "our", "your", "his", "her", "their",
+    "this", "that",
+    "these", "those", "it", "in", "on", "at", "for", "with", "by", "to", "from", "if", "when",
+    "then", "well",
+    "oh", "very", "extremely", "honestly", "like", "just", "also", "what", "how", "who", "why",
+    "where", "there",
     "they", "she", "he", "you", "some", "any", "not", "nothing", "everything", "after",
-    "before", "because", "since", "as", "even", "maybe", "right", "sure", "thanks", "thank", "great", "good",
-    "let's", "that's", "it's", "there's", "we're", "they're", "i'm", "read", "set", "pick", "tell", "give",
+    "before", "because", "since", "as", "even", "maybe", "right", "sure", "thanks", "thank",
+    "great", "good",
+    "let's", "that's", "it's", "there's", "we're", "they're", "i'm", "read", "set", "pick", "tell",
+    "give",
   ]
 
-  static func isCommonFunctionWord(_ word: String) -> Bool { functionWords.contains(word.lowercased()) }
+  static func isCommonFunctionWord(_ word: String) -> Bool {
+    functionWords.contains(word.lowercased())
+  }
 
   /// A combining mark: part of the letter before it ("Nun\u{0303}ez" written decomposed).
   static func isMark(_ scalar: Unicode.Scalar) -> Bool {
@@ -186,7 +218,8 @@ public struct NameDetector: Sendable {
       var end = index
       while end < scalars.count,
         scalars[end].properties.isAlphabetic || Self.isMark(scalars[end])
-          || ((scalars[end] == "'" || scalars[end] == "’" || scalars[end] == "-") && end + 1 < scalars.count
+          || ((scalars[end] == "'" || scalars[end] == "’" || scalars[end] == "-")
+            && end + 1 < scalars.count
             && scalars[end + 1].properties.isAlphabetic)
       {
         end += 1
@@ -194,10 +227,12 @@ public struct NameDetector: Sendable {
       let text = String(scalars: scalars[index..<end]).replacingOccurrences(of: "’", with: "'")
       let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
       // "Ed.D.", "U.S.": an abbreviation, not a name.
-      let abbreviation = end + 1 < scalars.count && scalars[end] == "." && scalars[end + 1].properties.isAlphabetic
+      let abbreviation =
+        end + 1 < scalars.count && scalars[end] == "." && scalars[end + 1].properties.isAlphabetic
       words.append(
         Word(
-          text: text, start: index, end: end, capitalised: scalar.properties.isUppercase && !abbreviation,
+          text: text, start: index, end: end,
+          capitalised: scalar.properties.isUppercase && !abbreviation,
           allCapitals: letters.count > 1 && letters.filter { $0.properties.isUppercase }.count >= 2,
           sentenceInitial: sentenceStart, bracketed: index > 0 && scalars[index - 1] == "["))
       sentenceStart = false

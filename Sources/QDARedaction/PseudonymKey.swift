@@ -2,10 +2,14 @@ import Foundation
 
 /// What an identifier names. The kinds decide the pseudonym's wording (`[School 2]`); `keep`
 /// marks a capitalised phrase reviewed and found not to identify anyone ("Equity Playbook").
-public struct IdentifierKind: RawRepresentable, Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct IdentifierKind: RawRepresentable, Hashable, Sendable, Comparable,
+  CustomStringConvertible
+{
   public var rawValue: String
 
-  public init(rawValue: String) { self.rawValue = rawValue.lowercased().trimmingCharacters(in: .whitespaces) }
+  public init(rawValue: String) {
+    self.rawValue = rawValue.lowercased().trimmingCharacters(in: .whitespaces)
+  }
 
   /// A participant's own name: replaced by the participant's id (`[P11]`).
   public static let participant = IdentifierKind(rawValue: "participant")
@@ -71,10 +75,12 @@ public struct PseudonymKey: Hashable, Sendable {
   public init(records: [(line: Int, fields: [String])], file: String) throws {
     guard let header = records.first else { self.init(); return }
     let columns = header.fields.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-    guard let kindColumn = columns.firstIndex(of: "kind"), let originalColumn = columns.firstIndex(of: "original"),
+    guard let kindColumn = columns.firstIndex(of: "kind"),
+      let originalColumn = columns.firstIndex(of: "original"),
       let pseudonymColumn = columns.firstIndex(of: "pseudonym")
     else {
-      throw RedactionError("\(file):\(header.line): a key file starts with the header kind,original,pseudonym")
+      throw RedactionError(
+        "\(file):\(header.line): a key file starts with the header kind,original,pseudonym")
     }
     var key = PseudonymKey()
     for record in records.dropFirst() {
@@ -85,13 +91,18 @@ public struct PseudonymKey: Hashable, Sendable {
       let pseudonym = cell(pseudonymColumn)
       if original.isEmpty && pseudonym.isEmpty { continue }
       guard !original.isEmpty, !pseudonym.isEmpty else {
-        throw RedactionError("\(file):\(record.line): each row needs an original name and its pseudonym")
+        throw RedactionError(
+          "\(file):\(record.line): each row needs an original name and its pseudonym")
       }
       if let existing = key.pseudonym(for: original), existing != pseudonym {
         throw RedactionError(
-          "\(file):\(record.line): '\(original)' is listed twice, as '\(existing)' and as '\(pseudonym)'")
+          "\(file):\(record.line): '\(original)' is listed twice, as '\(existing)' and as '\(pseudonym)'"
+        )
       }
-      key.entries.append(PseudonymEntry(kind: IdentifierKind(rawValue: cell(kindColumn)), original: original, pseudonym: pseudonym))
+      key.entries.append(
+        PseudonymEntry(
+          kind: IdentifierKind(rawValue: cell(kindColumn)), original: original, pseudonym: pseudonym
+        ))
     }
     self = key
   }
@@ -104,7 +115,9 @@ public struct PseudonymKey: Hashable, Sendable {
   /// Gives a name its pseudonym: the one it already has, else `preferred` (a participant's id),
   /// else the next free `[Kind n]`.
   @discardableResult
-  public mutating func assign(_ original: String, kind: IdentifierKind, preferred: String? = nil) -> String {
+  public mutating func assign(_ original: String, kind: IdentifierKind, preferred: String? = nil)
+    -> String
+  {
     if let existing = pseudonym(for: original) { return existing }
     // The same person written another way keeps one pseudonym: the same words in another case,
     // accents or normalisation, or with a title ("Jose Nunez", "JOSÉ NUÑEZ" for José Nuñez;
@@ -121,7 +134,10 @@ public struct PseudonymKey: Hashable, Sendable {
       pseudonym = preferred
     } else {
       let prefix = "[\(kind.label) "
-      let taken = Set(entries.filter { $0.pseudonym.hasPrefix(prefix) }.compactMap { Int($0.pseudonym.dropFirst(prefix.count).dropLast()) })
+      let taken = Set(
+        entries.filter { $0.pseudonym.hasPrefix(prefix) }.compactMap {
+          Int($0.pseudonym.dropFirst(prefix.count).dropLast())
+        })
       var number = 1
       while taken.contains(number) { number += 1 }
       pseudonym = "\(prefix)\(number)]"
@@ -138,13 +154,16 @@ public struct PseudonymKey: Hashable, Sendable {
     let words = Self.nameWords(original)
     guard !words.isEmpty else { return nil }
     // The same words (two or more: "Ms. Hale" and "Mr. Hale" may be two people).
-    if words.count >= 2, let same = entries.first(where: { $0.kind.isPerson && Self.nameWords($0.original) == words }) {
+    if words.count >= 2,
+      let same = entries.first(where: { $0.kind.isPerson && Self.nameWords($0.original) == words })
+    {
       return same.pseudonym
     }
     // "T. Ibarra" and "Tomás Ibarra": an initial for a first name, one person of the same kind.
     if words.count >= 2 {
       func initialOf(_ a: [String], _ b: [String]) -> Bool {
-        a.count >= 2 && a.last == b.last && a[0].filter(\.isLetter).count == 1 && b[0].filter(\.isLetter).count > 1
+        a.count >= 2 && a.last == b.last && a[0].filter(\.isLetter).count == 1
+          && b[0].filter(\.isLetter).count > 1
           && a[0].first == b[0].first
       }
       // Not when someone else of that surname has another first name with the same initial
@@ -152,12 +171,14 @@ public struct PseudonymKey: Hashable, Sendable {
       let rivals = entries.contains {
         let other = Self.nameWords($0.original)
         return other.count >= 2 && other.last == words.last && other[0].filter(\.isLetter).count > 1
-          && words[0].filter(\.isLetter).count > 1 && other[0].first == words[0].first && other[0] != words[0]
+          && words[0].filter(\.isLetter).count > 1 && other[0].first == words[0].first
+          && other[0] != words[0]
       }
       let pseudonyms = Set(
         entries.filter {
           let other = Self.nameWords($0.original)
-          return $0.kind == kind && other.count >= 2 && (initialOf(words, other) || initialOf(other, words))
+          return $0.kind == kind && other.count >= 2
+            && (initialOf(words, other) || initialOf(other, words))
         }.map(\.pseudonym))
       if pseudonyms.count == 1, !rivals { return pseudonyms.first }
     }
@@ -167,7 +188,8 @@ public struct PseudonymKey: Hashable, Sendable {
       let pseudonyms = Set(
         entries.filter {
           let other = Self.nameWords($0.original)
-          return $0.kind == .participant && other.count > words.count && Array(other.suffix(words.count)) == words
+          return $0.kind == .participant && other.count > words.count
+            && Array(other.suffix(words.count)) == words
         }.map(\.pseudonym))
       return pseudonyms.count == 1 ? pseudonyms.first : nil
     }
@@ -178,7 +200,8 @@ public struct PseudonymKey: Hashable, Sendable {
     let participants = Set(entries.filter { $0.kind == .participant }.map(\.pseudonym))
     let pseudonyms = Set(
       entries.filter {
-        $0.kind == kind && !participants.contains($0.pseudonym) && Self.nameWords($0.original).count > 1
+        $0.kind == kind && !participants.contains($0.pseudonym)
+          && Self.nameWords($0.original).count > 1
           && Self.nameWords($0.original).last == words[0]
       }.map(\.pseudonym))
     return pseudonyms.count == 1 ? pseudonyms.first : nil
@@ -228,8 +251,12 @@ public struct NameList: Hashable, Sendable {
   public init(records: [(line: Int, fields: [String])], file: String) throws {
     guard let header = records.first else { self.init(); return }
     let columns = header.fields.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-    guard let originalColumn = columns.firstIndex(of: "original"), let kindColumn = columns.firstIndex(of: "kind") else {
-      throw RedactionError("\(file):\(header.line): a name list starts with a header naming the columns original and kind")
+    guard let originalColumn = columns.firstIndex(of: "original"),
+      let kindColumn = columns.firstIndex(of: "kind")
+    else {
+      throw RedactionError(
+        "\(file):\(header.line): a name list starts with a header naming the columns original and kind"
+      )
     }
     let pseudonymColumn = columns.firstIndex(of: "pseudonym")
     var list = NameList()
@@ -249,9 +276,11 @@ public struct NameList: Hashable, Sendable {
       let kind = IdentifierKind(rawValue: kindText)
       guard Self.kinds.contains(kind) else {
         throw RedactionError(
-          "\(file):\(record.line): '\(kindText)' is not a kind; write one of " + Self.kinds.map(\.rawValue).joined(separator: ", "))
+          "\(file):\(record.line): '\(kindText)' is not a kind; write one of "
+            + Self.kinds.map(\.rawValue).joined(separator: ", "))
       }
-      list.storage.append(PseudonymEntry(kind: kind, original: original, pseudonym: cell(pseudonymColumn)))
+      list.storage.append(
+        PseudonymEntry(kind: kind, original: original, pseudonym: cell(pseudonymColumn)))
     }
     self = list
   }

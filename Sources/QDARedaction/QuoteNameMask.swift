@@ -37,7 +37,9 @@ public struct QuoteNameMask: Sendable {
   public init(people: [Person]) {
     var key = PseudonymKey()
     // Participants first, so that a name both a participant and a header give becomes their id.
-    for person in people.sorted(by: { ($0.participant == nil ? 1 : 0) < ($1.participant == nil ? 1 : 0) }) {
+    for person in people.sorted(by: {
+      ($0.participant == nil ? 1 : 0) < ($1.participant == nil ? 1 : 0)
+    }) {
       _ = key.assign(
         person.name, kind: person.participant == nil ? .person : .participant,
         preferred: person.participant.map { "[\($0)]" } ?? Self.placeholder)
@@ -55,7 +57,9 @@ public struct QuoteNameMask: Sendable {
 
   /// Names after a title (`Dr. Ortiz`, `Mrs Van Dyke`): the title and the capitalised words
   /// after it become `[name]`.
-  static func replacingTitledNames(_ text: String, pseudonyms: Set<String>) -> (text: String, replaced: Int) {
+  static func replacingTitledNames(_ text: String, pseudonyms: Set<String>) -> (
+    text: String, replaced: Int
+  ) {
     let scalars = Array(scalarsOf: text)
     func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
     func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isUppercase }
@@ -64,7 +68,9 @@ public struct QuoteNameMask: Sendable {
     var index = 0
     while index < scalars.count {
       // A word starts here.
-      guard isLetter(scalars[index]), index == 0 || !isLetter(scalars[index - 1]) && scalars[index - 1] != "'" else {
+      guard isLetter(scalars[index]),
+        index == 0 || !isLetter(scalars[index - 1]) && scalars[index - 1] != "'"
+      else {
         output.append(scalars[index])
         index += 1
         continue
@@ -94,14 +100,18 @@ public struct QuoteNameMask: Sendable {
         let wordStart = cursor + 1
         guard wordStart < scalars.count, isUpper(scalars[wordStart]) else { break }
         var wordEnd = wordStart
-        while wordEnd < scalars.count, isLetter(scalars[wordEnd]) || scalars[wordEnd] == "-" { wordEnd += 1 }
+        while wordEnd < scalars.count, isLetter(scalars[wordEnd]) || scalars[wordEnd] == "-" {
+          wordEnd += 1
+        }
         // A capital that ends the word by itself ("Dr. I …") or a word in capitals is no name.
         let name = scalars[wordStart..<wordEnd]
         guard name.count >= 2, name.contains(where: { $0.properties.isLowercase }) else { break }
         nameEnd = wordEnd
         cursor = wordEnd
         // Only a further capitalised word joined by a space continues the name.
-        guard nameEnd != nil, cursor + 1 < scalars.count, scalars[cursor] == " ", isUpper(scalars[cursor + 1]) else { break }
+        guard nameEnd != nil, cursor + 1 < scalars.count, scalars[cursor] == " ",
+          isUpper(scalars[cursor + 1])
+        else { break }
       }
       if let nameEnd {
         output.append(contentsOf: Self.placeholder.unicodeScalars)
@@ -119,8 +129,10 @@ public struct QuoteNameMask: Sendable {
 
   /// Speaker labels that are only roles, not names.
   public static let roleLabels: Set<String> = [
-    "interviewer", "respondent", "participant", "principal", "moderator", "facilitator", "researcher", "host", "guest",
-    "unknown", "speaker", "q", "a", "i", "r", "p", "int", "resp", "teacher", "student", "note", "notetaker",
+    "interviewer", "respondent", "participant", "principal", "moderator", "facilitator",
+    "researcher", "host", "guest",
+    "unknown", "speaker", "q", "a", "i", "r", "p", "int", "resp", "teacher", "student", "note",
+    "notetaker",
   ]
 
   /// Whether a speaker label or header value is a person's name rather than a role or an id.
@@ -129,11 +141,16 @@ public struct QuoteNameMask: Sendable {
   public static func isName(_ label: String, participant: String) -> Bool {
     let trimmed = label.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty, trimmed.lowercased() != participant.lowercased() else { return false }
-    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "_" }).map { $0.trimmingCharacters(in: .punctuationCharacters) }
+    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "_" }).map {
+      $0.trimmingCharacters(in: .punctuationCharacters)
+    }
     return words.contains { word in
-      guard let first = word.first, first.isUppercase, word.contains(where: \.isLowercase) || word.count == 1 else { return false }
+      guard let first = word.first, first.isUppercase,
+        word.contains(where: \.isLowercase) || word.count == 1
+      else { return false }
       let lower = word.lowercased()
-      return !roleLabels.contains(lower) && !Redactor.isTitle(lower) && !word.allSatisfy(\.isNumber) && word.count > 1
+      return !roleLabels.contains(lower) && !Redactor.isTitle(lower) && !word.allSatisfy(\.isNumber)
+        && word.count > 1
     }
   }
 }

@@ -62,7 +62,8 @@ public struct OffsetMap: Hashable, Sendable {
 public struct Redactor: Sendable {
   /// The forms matched, folded (`fold`), by their folded first word, longest first; `oneWord`
   /// when the form is a single-word short form (matched only when written with a capital).
-  private let forms: [String: [(scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool)]]
+  private let forms:
+    [String: [(scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool)]]
   /// People's folded names without spaces (three letters or more), for e-mail and web addresses.
   private let addressForms: [(name: String, pseudonym: String)]
   /// Every form with its pseudonym, for `check`.
@@ -91,24 +92,34 @@ public struct Redactor: Sendable {
     for (form, pseudonym) in byForm where form.uppercased() != form {
       byForm[form.uppercased()] = byForm[form.uppercased()] ?? pseudonym
     }
-    var forms: [String: [(form: String, scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool)]] = [:]
+    var forms:
+      [String: [(
+        form: String, scalars: [Unicode.Scalar], pseudonym: String, oneWord: Bool, common: Bool
+      )]] = [:]
     var seen: Set<[Unicode.Scalar]> = []
     // Full names first, so a folded form two spellings share keeps the full name's reading.
-    for (form, pseudonym) in byForm.sorted(by: { (full.contains($0.key) ? 0 : 1, $0.key) < (full.contains($1.key) ? 0 : 1, $1.key) }) {
+    for (form, pseudonym) in byForm.sorted(by: {
+      (full.contains($0.key) ? 0 : 1, $0.key) < (full.contains($1.key) ? 0 : 1, $1.key)
+    }) {
       let scalars = Self.fold(Array(scalarsOf: form)).scalars
-      guard let first = Self.firstWord(scalars), !first.isEmpty, seen.insert(scalars).inserted else { continue }
+      guard let first = Self.firstWord(scalars), !first.isEmpty, seen.insert(scalars).inserted
+      else { continue }
       let oneWord = !form.contains(" ")
       let common = oneWord && !full.contains(form) && Self.commonWords.contains(form.lowercased())
       forms[first, default: []].append((form, scalars, pseudonym, oneWord, common))
     }
-    for key in forms.keys { forms[key]?.sort { ($0.scalars.count, $0.form) > ($1.scalars.count, $1.form) } }
+    for key in forms.keys {
+      forms[key]?.sort { ($0.scalars.count, $0.form) > ($1.scalars.count, $1.form) }
+    }
     self.forms = forms.mapValues { $0.map { ($0.scalars, $0.pseudonym, $0.oneWord, $0.common) } }
     var addressForms: [(name: String, pseudonym: String)] = []
     for entry in key.entries where entry.kind.isPerson {
       guard let pseudonym = byForm[entry.original] else { continue }
       for form in [entry.original] + Self.shortForms(of: entry.original, kind: entry.kind)
       where byForm[form] == pseudonym || byForm[form] == Self.sharedName {
-        let name = String(String.UnicodeScalarView(Self.fold(Array(scalarsOf: form)).scalars.filter(Self.isWordScalar)))
+        let name = String(
+          String.UnicodeScalarView(
+            Self.fold(Array(scalarsOf: form)).scalars.filter(Self.isWordScalar)))
         if name.unicodeScalars.count >= 3 { addressForms.append((name, byForm[form] ?? pseudonym)) }
       }
     }
@@ -122,12 +133,15 @@ public struct Redactor: Sendable {
     let scalars = Array(scalarsOf: text)
     let (folded, origin) = Self.fold(scalars)
     // Original offset of a folded position (the end of the text past the last one).
-    func original(_ position: Int) -> Int { position < origin.count ? origin[position] : scalars.count }
+    func original(_ position: Int) -> Int {
+      position < origin.count ? origin[position] : scalars.count
+    }
     var replacements = addressReplacements(scalars)
     var index = 0
     var next = 0
     while index < folded.count {
-      guard Self.isWordScalar(folded[index]), index == 0 || !Self.isWordScalar(folded[index - 1]) else {
+      guard Self.isWordScalar(folded[index]), index == 0 || !Self.isWordScalar(folded[index - 1])
+      else {
         index += 1
         continue
       }
@@ -145,7 +159,8 @@ public struct Redactor: Sendable {
           matches(candidate.scalars, in: folded, at: index)
             && (!candidate.oneWord || scalars[start].properties.isUppercase)
             && (!candidate.common || !Self.startsSentence(scalars, at: start))
-            && (next >= replacements.count || original(index + candidate.scalars.count) <= replacements[next].range.lowerBound)
+            && (next >= replacements.count
+              || original(index + candidate.scalars.count) <= replacements[next].range.lowerBound)
         })
       else {
         index = wordEnd
@@ -173,8 +188,11 @@ public struct Redactor: Sendable {
 
   /// E-mail and web addresses that hold a person's name (folded, as letters without spaces:
   /// `jnunez@…`, `…/jose.nunez`), each replaced whole by the person's pseudonym; in order.
-  private func addressReplacements(_ scalars: [Unicode.Scalar]) -> [(range: Range<Int>, pseudonym: String)] {
-    guard !addressForms.isEmpty, scalars.contains(where: { $0 == "@" || $0 == "/" || $0 == "." }) else { return [] }
+  private func addressReplacements(_ scalars: [Unicode.Scalar]) -> [(
+    range: Range<Int>, pseudonym: String
+  )] {
+    guard !addressForms.isEmpty, scalars.contains(where: { $0 == "@" || $0 == "/" || $0 == "." })
+    else { return [] }
     var found: [(range: Range<Int>, pseudonym: String)] = []
     var index = 0
     while index < scalars.count {
@@ -186,13 +204,18 @@ public struct Redactor: Sendable {
       while end < scalars.count, !Self.isSpace(scalars[end]) { end += 1 }
       // Trailing punctuation ends a sentence, not the address.
       var tokenEnd = end
-      while tokenEnd > index, ".,;:!?)]>\"'’”".unicodeScalars.contains(scalars[tokenEnd - 1]) { tokenEnd -= 1 }
+      while tokenEnd > index, ".,;:!?)]>\"'’”".unicodeScalars.contains(scalars[tokenEnd - 1]) {
+        tokenEnd -= 1
+      }
       var tokenStart = index
-      while tokenStart < tokenEnd, "(<[\"'‘“".unicodeScalars.contains(scalars[tokenStart]) { tokenStart += 1 }
+      while tokenStart < tokenEnd, "(<[\"'‘“".unicodeScalars.contains(scalars[tokenStart]) {
+        tokenStart += 1
+      }
       let token = String(String.UnicodeScalarView(scalars[tokenStart..<tokenEnd]))
       if Self.isAddress(token) {
         let letters = String(
-          String.UnicodeScalarView(Self.fold(Array(scalarsOf: token)).scalars.filter(Self.isWordScalar)))
+          String.UnicodeScalarView(
+            Self.fold(Array(scalarsOf: token)).scalars.filter(Self.isWordScalar)))
         if let form = addressForms.first(where: { letters.contains($0.name) }) {
           found.append((tokenStart..<tokenEnd, form.pseudonym))
         }
@@ -212,13 +235,17 @@ public struct Redactor: Sendable {
   /// common word ("Will", "Grace") is read as a name only inside a sentence ("asked Will").
   static func startsSentence(_ scalars: [Unicode.Scalar], at offset: Int) -> Bool {
     var index = offset - 1
-    while index >= 0, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\u{00A0}" { index -= 1 }
+    while index >= 0,
+      scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\u{00A0}"
+    { index -= 1 }
     guard index >= 0 else { return true }
     if scalars[index] == "." {
       // "Ms. Rose": a title's stop does not end a sentence.
       var start = index
       while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
-      if start < index, titles.contains(String(scalars: scalars[start...index]).lowercased()) { return false }
+      if start < index, titles.contains(String(scalars: scalars[start...index]).lowercased()) {
+        return false
+      }
     }
     return ".!?:;\n\r\"“”‘«(—–-".unicodeScalars.contains(scalars[index])
   }
@@ -227,7 +254,9 @@ public struct Redactor: Sendable {
   /// (`@GraceHale`).
   static func isAddress(_ token: String) -> Bool {
     let lower = token.lowercased()
-    if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return true }
+    if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+      return true
+    }
     if token.hasPrefix("@"), token.unicodeScalars.count >= 4 { return true }
     guard let at = token.firstIndex(of: "@"), at != token.startIndex else { return false }
     return token[token.index(after: at)...].contains(".")
@@ -236,7 +265,8 @@ public struct Redactor: Sendable {
   /// A text's scalars folded for matching names: lower case, accents and other combining marks
   /// dropped (so NFC and NFD spellings fold alike), curly apostrophes straight, hyphens and
   /// no-break spaces as spaces, with each folded scalar's offset in the original.
-  public static func fold(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], origin: [Int]) {
+  public static func fold(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], origin: [Int])
+  {
     var folded: [Unicode.Scalar] = []
     var origin: [Int] = []
     folded.reserveCapacity(scalars.count)
@@ -244,7 +274,9 @@ public struct Redactor: Sendable {
     for (offset, scalar) in scalars.enumerated() {
       if scalar.isASCII {
         let value = scalar.value
-        folded.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : value == 0x2D ? " " : scalar)
+        folded.append(
+          value >= 65 && value <= 90
+            ? (Unicode.Scalar(value + 32) ?? scalar) : value == 0x2D ? " " : scalar)
         origin.append(offset)
         continue
       }
@@ -254,8 +286,14 @@ public struct Redactor: Sendable {
         origin.append(offset)
         continue
       }
-      for piece in String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars {
-        if piece.properties.generalCategory == .nonspacingMark || piece.properties.generalCategory == .enclosingMark { continue }
+      for piece in String(scalar).folding(
+        options: [.caseInsensitive, .diacriticInsensitive], locale: nil
+      ).unicodeScalars {
+        if piece.properties.generalCategory == .nonspacingMark
+          || piece.properties.generalCategory == .enclosingMark
+        {
+          continue
+        }
         folded.append(piece)
         origin.append(offset)
       }
@@ -264,7 +302,8 @@ public struct Redactor: Sendable {
   }
 
   static let foldedPunctuation: [Unicode.Scalar: Unicode.Scalar] = [
-    "\u{2019}": "'", "\u{2018}": "'", "\u{02BC}": "'", "\u{2010}": " ", "\u{2011}": " ", "\u{00A0}": " ",
+    "\u{2019}": "'", "\u{2018}": "'", "\u{02BC}": "'", "\u{2010}": " ", "\u{2011}": " ",
+    "\u{00A0}": " ",
   ]
 
   /// A text folded as `fold` folds it, for comparing names in any case and accents.
@@ -290,14 +329,20 @@ public struct Redactor: Sendable {
     return variants.contains { variant in
       let name = Self.folded(variant.form)
       guard name.unicodeScalars.count >= 3 else { return false }
-      let spellings = Set([name, name.replacingOccurrences(of: " ", with: "_"), name.replacingOccurrences(of: " ", with: "-"),
-        name.replacingOccurrences(of: " ", with: "")])
+      let spellings = Set([
+        name, name.replacingOccurrences(of: " ", with: "_"),
+        name.replacingOccurrences(of: " ", with: "-"),
+        name.replacingOccurrences(of: " ", with: ""),
+      ])
       return spellings.contains { spelling in
         let needle = Array(scalarsOf: spelling)
         guard needle.count <= folded.count else { return false }
-        for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
+        for start in 0...(folded.count - needle.count)
+        where folded[start..<(start + needle.count)].elementsEqual(needle) {
           let before = start == 0 || !folded[start - 1].properties.isAlphabetic
-          let after = start + needle.count == folded.count || !folded[start + needle.count].properties.isAlphabetic
+          let after =
+            start + needle.count == folded.count
+            || !folded[start + needle.count].properties.isAlphabetic
           if before && after { return true }
         }
         return false
@@ -309,7 +354,8 @@ public struct Redactor: Sendable {
     guard index + form.count <= text.count else { return false }
     for offset in 0..<form.count where text[index + offset] != form[offset] { return false }
     let after = index + form.count
-    return after == text.count || !Self.isWordScalar(text[after]) || !Self.isWordScalar(form[form.count - 1])
+    return after == text.count || !Self.isWordScalar(text[after])
+      || !Self.isWordScalar(form[form.count - 1])
   }
 
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -326,29 +372,38 @@ public struct Redactor: Sendable {
   // MARK: - Short forms
 
   /// Honorifics a person's name may carry.
-  static let titles: Set<String> = ["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "sr", "sr.", "fr", "fr."]
+  static let titles: Set<String> = [
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "sr", "sr.",
+    "fr", "fr.",
+  ]
 
   /// First names and surnames that are also common capitalised words: matched alone only
   /// inside a sentence ("asked Will", never "Will you…" or "Grace period").
   static let commonWords: Set<String> = [
-    "will", "hope", "grace", "joy", "mark", "bill", "faith", "rose", "art", "dawn", "summer", "sandy", "young", "long",
-    "white", "black", "brown", "green", "king", "price", "hall", "hill", "wood", "park", "page", "case", "love", "day",
+    "will", "hope", "grace", "joy", "mark", "bill", "faith", "rose", "art", "dawn", "summer",
+    "sandy", "young", "long",
+    "white", "black", "brown", "green", "king", "price", "hall", "hill", "wood", "park", "page",
+    "case", "love", "day",
     "rich", "chase", "major", "dean",
   ]
 
   /// Words never matched alone, even inside a sentence: months ("in May"), a title, joiners.
-  static let neverAlone: Set<String> = ["may", "june", "april", "august", "principal", "the", "and", "of"]
+  static let neverAlone: Set<String> = [
+    "may", "june", "april", "august", "principal", "the", "and", "of",
+  ]
 
   /// Trailing words of a school's name, stripped to find the name people use ("Northgate" for
   /// "Northgate Academy").
   static let schoolWords: Set<String> = [
-    "school", "schools", "elementary", "middle", "high", "junior", "senior", "primary", "secondary", "academy", "charter",
+    "school", "schools", "elementary", "middle", "high", "junior", "senior", "primary", "secondary",
+    "academy", "charter",
     "magnet", "preparatory", "prep", "intermediate", "center", "centre", "campus", "k-8", "k-12",
   ]
 
   /// District designations stripped to find the name people use in speech.
   static let districtWords: Set<String> = [
-    "sd", "cusd", "chsd", "usd", "isd", "csd", "esd", "hsd", "ccsd", "district", "school", "schools", "public",
+    "sd", "cusd", "chsd", "usd", "isd", "csd", "esd", "hsd", "ccsd", "district", "school",
+    "schools", "public",
     "unified", "county", "community", "consolidated", "independent", "no.", "#",
   ]
 
@@ -356,12 +411,15 @@ public struct Redactor: Sendable {
   static func shortForms(of name: String, kind: IdentifierKind) -> [String] {
     var words = name.split(separator: " ").map(String.init)
     if kind.isPerson {
-      while let first = words.first, titles.contains(first.lowercased()), words.count > 1 { words.removeFirst() }
+      while let first = words.first, titles.contains(first.lowercased()), words.count > 1 {
+        words.removeFirst()
+      }
       var forms: [String] = []
       if words.count >= 2 { forms.append(words.joined(separator: " ")) }
       func usable(_ word: String) -> Bool {
         let letters = word.filter(\.isLetter)
-        return letters.count >= 3 && word.first?.isUppercase == true && !neverAlone.contains(word.lowercased())
+        return letters.count >= 3 && word.first?.isUppercase == true
+          && !neverAlone.contains(word.lowercased())
           && !word.hasSuffix(".")
       }
       if words.count == 1, words[0] != name, usable(words[0]) { forms.append(words[0]) }
@@ -377,7 +435,8 @@ public struct Redactor: Sendable {
     }
     var acronym: [String] = []
     if kind == .school || kind == .district || kind == .organisation {
-      let initials = words.filter { $0.first?.isUppercase == true && $0.first?.isLetter == true }.compactMap(\.first)
+      let initials = words.filter { $0.first?.isUppercase == true && $0.first?.isLetter == true }
+        .compactMap(\.first)
       if initials.count >= 3 {
         let letters = String(initials).uppercased()
         // Also written with stops: "L.P.E.S." as well as "LPES".
@@ -389,20 +448,24 @@ public struct Redactor: Sendable {
       let trailing = kind == .district ? districtWords : schoolWords
       var designation: [String] = []
       while let last = words.last, words.count > 1,
-        trailing.contains(last.lowercased()) || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
+        trailing.contains(last.lowercased())
+          || last.allSatisfy({ $0.isNumber || $0 == "#" || $0 == "-" })
       {
         designation.insert(words.removeLast(), at: 0)
       }
       let core = words.joined(separator: " ")
       let letters = core.filter(\.isLetter)
-      if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()), !neverAlone.contains(core.lowercased()),
+      if core != name, letters.count >= 4, !commonWords.contains(core.lowercased()),
+        !neverAlone.contains(core.lowercased()),
         core.first?.isUppercase == true
       {
         forms.insert(core, at: 0)
       }
       // The core's initials with a designation written in capitals: "MGCUSD" for "Maple Grove CUSD 7".
       let coreInitials = words.compactMap { $0.first?.isUppercase == true ? $0.first : nil }
-      let capitals = designation.filter { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter } }
+      let capitals = designation.filter {
+        $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter }
+      }
       if coreInitials.count >= 2, let written = capitals.first {
         forms.append(String(coreInitials).uppercased() + written)
       }

@@ -55,15 +55,19 @@ enum JSONColumn {
 
   /// A list of strings read back: by `JSONReader` when written as `encode` writes it, else
   /// through the decoder (white space between tokens, say).
-  static func decode(_ type: [String].Type, _ text: String?, default fallback: [String]) -> [String] {
+  static func decode(_ type: [String].Type, _ text: String?, default fallback: [String]) -> [String]
+  {
     guard let text else { return fallback }
     return JSONReader.read(text) { $0.strings() } ?? foundationDecode(type, text, default: fallback)
   }
 
   /// A dictionary of strings read back (documents' metadata), as the list above.
-  static func decode(_ type: [String: String].Type, _ text: String?, default fallback: [String: String]) -> [String: String] {
+  static func decode(
+    _ type: [String: String].Type, _ text: String?, default fallback: [String: String]
+  ) -> [String: String] {
     guard let text else { return fallback }
-    return JSONReader.read(text) { $0.object { $0.string() } } ?? foundationDecode(type, text, default: fallback)
+    return JSONReader.read(text) { $0.object { $0.string() } }
+      ?? foundationDecode(type, text, default: fallback)
   }
 
   static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
@@ -71,7 +75,9 @@ enum JSONColumn {
     return foundationDecode(type, text, default: fallback)
   }
 
-  private static func foundationDecode<T: Decodable>(_ type: T.Type, _ text: String, default fallback: T) -> T {
+  private static func foundationDecode<T: Decodable>(
+    _ type: T.Type, _ text: String, default fallback: T
+  ) -> T {
     (try? JSONDecoder().decode(T.self, from: Data(text.utf8))) ?? fallback
   }
 }

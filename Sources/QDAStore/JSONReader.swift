@@ -63,7 +63,8 @@ struct JSONReader {
     guard index < bytes.count else { return nil }
     if bytes[index] == 0x22 {
       index += 1
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
     }
     var utf8 = Array(bytes[start..<index])
     while index < bytes.count {
@@ -87,7 +88,9 @@ struct JSONReader {
       case UInt8(ascii: "u"):
         guard var code = hex4() else { return nil }
         if (0xD800..<0xDC00).contains(code) {
-          guard take(0x5C), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+          guard take(0x5C), take(UInt8(ascii: "u")), let low = hex4(),
+            (0xDC00..<0xE000).contains(low)
+          else { return nil }
           code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         }
         guard let scalar = Unicode.Scalar(code) else { return nil }

@@ -54,11 +54,15 @@ struct PassageSet: Equatable, Sendable {
   }
 
   mutating func formIntersection(_ other: PassageSet) {
-    for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
+    for index in words.indices {
+      words[index] &= index < other.words.count ? other.words[index] : 0
+    }
   }
 
   mutating func formUnion(_ other: PassageSet) {
-    if other.words.count > words.count { words += Array(repeating: 0, count: other.words.count - words.count) }
+    if other.words.count > words.count {
+      words += Array(repeating: 0, count: other.words.count - words.count)
+    }
     capacity = max(capacity, other.capacity)
     for index in other.words.indices { words[index] |= other.words[index] }
   }
@@ -67,8 +71,13 @@ struct PassageSet: Equatable, Sendable {
 
   /// The smallest and largest member, nil for an empty set.
   var bounds: (first: Int64, last: Int64)? {
-    guard let low = words.firstIndex(where: { $0 != 0 }), let high = words.lastIndex(where: { $0 != 0 }) else { return nil }
-    return (Int64(low * 64 + words[low].trailingZeroBitCount), Int64(high * 64 + 63 - words[high].leadingZeroBitCount))
+    guard let low = words.firstIndex(where: { $0 != 0 }),
+      let high = words.lastIndex(where: { $0 != 0 })
+    else { return nil }
+    return (
+      Int64(low * 64 + words[low].trailingZeroBitCount),
+      Int64(high * 64 + 63 - words[high].leadingZeroBitCount)
+    )
   }
 
   /// The members in increasing order, the first `limit` of them (all for nil).

@@ -19,13 +19,19 @@ extension Project {
             name = excluded.name, position = excluded.position, definition = excluded.definition,
             color = excluded.color, retired = 0
           """,
-        arguments: [code.id, code.parentID, code.element?.rawValue ?? "none", code.name, position, code.definition, code.color])
+        arguments: [
+          code.id, code.parentID, code.element?.rawValue ?? "none", code.name, position,
+          code.definition, code.color,
+        ])
     }
     var retired: [String] = []
     for old in try String.fetchAll(db, sql: "SELECT id FROM code") where !ids.contains(old) {
       try db.execute(
-        sql: "DELETE FROM coding WHERE code_id = ? AND coder IN (?, ?)", arguments: [old, Coding.autoCoder, Coding.modelCoder])
-      let manual = try Int.fetchOne(db, sql: "SELECT count(*) FROM coding WHERE code_id = ?", arguments: [old]) ?? 0
+        sql: "DELETE FROM coding WHERE code_id = ? AND coder IN (?, ?)",
+        arguments: [old, Coding.autoCoder, Coding.modelCoder])
+      let manual =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM coding WHERE code_id = ?", arguments: [old])
+        ?? 0
       if manual > 0 {
         try db.execute(sql: "UPDATE code SET retired = 1 WHERE id = ?", arguments: [old])
         retired.append(old)
@@ -47,7 +53,10 @@ extension Project {
     for (position, question) in interviewProtocol.questions.enumerated() {
       try db.execute(
         sql: "INSERT INTO question(id, position, text, measure, probes) VALUES (?, ?, ?, ?, ?)",
-        arguments: [question.id, position, question.text, question.measure?.rawValue, JSONColumn.encode(question.probes)])
+        arguments: [
+          question.id, position, question.text, question.measure?.rawValue,
+          JSONColumn.encode(question.probes),
+        ])
     }
   }
 }

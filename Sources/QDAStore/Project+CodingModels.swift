@@ -17,14 +17,16 @@ extension Project {
 
   /// A kept model's JSON, if any.
   public func codingModel(_ slot: CodingModelSlot) throws -> Data? {
-    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [slot.rawValue]).map { Data($0.utf8) }
+    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [slot.rawValue])
+      .map { Data($0.utf8) }
   }
 
   /// Keeps a model's JSON (or removes it, given nil).
   public func setCodingModel(_ slot: CodingModelSlot, _ json: Data?) throws {
     if let json {
       try db.execute(
-        sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [slot.rawValue, String(decoding: json, as: UTF8.self)])
+        sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+        arguments: [slot.rawValue, String(decoding: json, as: UTF8.self)])
     } else {
       try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [slot.rawValue])
     }

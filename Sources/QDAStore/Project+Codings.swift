@@ -12,7 +12,8 @@ public struct CodingFilter: Sendable, Hashable {
   public var interviewsOnly: Bool
 
   public init(
-    coder: String? = nil, codeID: String? = nil, documentID: Int64? = nil, passageID: Int64? = nil, interviewsOnly: Bool = false
+    coder: String? = nil, codeID: String? = nil, documentID: Int64? = nil, passageID: Int64? = nil,
+    interviewsOnly: Bool = false
   ) {
     self.coder = coder
     self.codeID = codeID
@@ -30,18 +31,23 @@ extension Project {
   ///
   /// - Parameter documentText: the document's text, for the codings' quotes, when the caller
   ///   holds it (else it is read).
-  public func replaceAutoCodings(documentID: Int64, with codings: [Coding], documentText: String? = nil) throws {
+  public func replaceAutoCodings(
+    documentID: Int64, with codings: [Coding], documentText: String? = nil
+  ) throws {
     try db.cachedStatement(
-      sql: "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder IN (?, ?)"
+      sql:
+        "DELETE FROM coding WHERE passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder IN (?, ?)"
     ).execute(arguments: [documentID, Coding.autoCoder, Coding.modelCoder])
-    try insertAutoCodings(codings.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
+    try insertAutoCodings(
+      codings.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
   }
 
   /// Deletes some of a document's automatic codings (by id), adds others, and rewrites the
   /// rules, matched words and negation of others in place (by id; their place and quote are
   /// as stored): a re-coding run writes only the codings that differ from the stored ones.
   public func updateAutoCodings(
-    documentID: Int64, removing removed: [Int64], adding added: [Coding], updating updated: [Coding] = [],
+    documentID: Int64, removing removed: [Int64], adding added: [Coding],
+    updating updated: [Coding] = [],
     documentText: String? = nil
   ) throws {
     let delete = try db.cachedStatement(sql: "DELETE FROM coding WHERE id = ? AND coder = ?")
@@ -50,15 +56,23 @@ extension Project {
       sql: "UPDATE coding SET rule_id = ?, matched = ?, negated = ? WHERE id = ? AND coder = ?")
     for coding in updated where coding.isAutomatic {
       guard let id = coding.id else { continue }
-      try update.execute(arguments: [coding.ruleID, JSONColumn.encode(coding.matched), coding.negated, id, Coding.autoCoder])
+      try update.execute(arguments: [
+        coding.ruleID, JSONColumn.encode(coding.matched), coding.negated, id, Coding.autoCoder,
+      ])
     }
-    try insertAutoCodings(added.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
+    try insertAutoCodings(
+      added.filter(\.isAutomatic), documentID: documentID, documentText: documentText)
   }
 
-  private func insertAutoCodings(_ codings: [Coding], documentID: Int64, documentText: String?) throws {
+  private func insertAutoCodings(_ codings: [Coding], documentID: Int64, documentText: String?)
+    throws
+  {
     guard !codings.isEmpty else { return }
-    let text = try documentText
-      ?? String.fetchOne(db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID]) ?? ""
+    let text =
+      try documentText
+      ?? String.fetchOne(
+        db.cachedStatement(sql: "SELECT text FROM document WHERE id = ?"), arguments: [documentID])
+      ?? ""
     let scalars = Array(scalarsOf: text)
     let statement = try db.cachedStatement(
       sql: """
@@ -67,8 +81,10 @@ extension Project {
         """)
     for coding in codings {
       try statement.execute(arguments: [
-        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.ruleID,
-        JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span), coding.score,
+        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end,
+        coding.ruleID,
+        JSONColumn.encode(coding.matched), coding.negated, Self.slice(scalars, coding.span),
+        coding.score,
         coding.reason.map { JSONColumn.encode($0) },
       ])
     }
@@ -79,14 +95,18 @@ extension Project {
   public func autoCodings(documentID: Int64, codes: Set<String>) throws -> [Coding] {
     let (filter, arguments) = Self.autoCodingFilter(documentID: documentID, codes: codes)
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, passage_id, code_id, start, \"end\", rule_id, matched, negated FROM coding WHERE \(filter)",
+      db,
+      sql:
+        "SELECT id, passage_id, code_id, start, \"end\", rule_id, matched, negated FROM coding WHERE \(filter)",
       arguments: arguments)
     var codings: [Coding] = []
     while let row = try rows.next() {
       codings.append(
         Coding(
-          id: row[0], passageID: row[1], codeID: row[2], coder: Coding.autoCoder, span: TextSpan(start: row[3], end: row[4]),
-          ruleID: row[5], matched: JSONColumn.decode([String].self, row[6], default: []), negated: row[7]))
+          id: row[0], passageID: row[1], codeID: row[2], coder: Coding.autoCoder,
+          span: TextSpan(start: row[3], end: row[4]),
+          ruleID: row[5], matched: JSONColumn.decode([String].self, row[6], default: []),
+          negated: row[7]))
     }
     return codings
   }
@@ -94,7 +114,9 @@ extension Project {
   /// A document's automatic codings (of some codes), found by passage: `+coder` and `+code_id`
   /// keep SQLite on the passage index rather than scanning every automatic coding, or every
   /// coding of a code, once per document.
-  static func autoCodingFilter(documentID: Int64, codes: Set<String>?) -> (sql: String, arguments: StatementArguments) {
+  static func autoCodingFilter(documentID: Int64, codes: Set<String>?) -> (
+    sql: String, arguments: StatementArguments
+  ) {
     var sql = "passage_id IN (SELECT id FROM passage WHERE document_id = ?) AND +coder = ?"
     var arguments: StatementArguments = [documentID, Coding.autoCoder]
     if let codes {
@@ -111,16 +133,24 @@ extension Project {
   /// - Parameter imported: the coding comes from another project's export, where `auto` codings
   ///   were made by rules; they are kept as such.
   /// - Returns: the coding's id.
-  public func addCoding(_ coding: Coding, createdAt: String?, imported: Bool = false) throws -> Int64 {
+  public func addCoding(_ coding: Coding, createdAt: String?, imported: Bool = false) throws
+    -> Int64
+  {
     guard imported || !coding.isAutomatic else {
       throw StoreError(
-        .invalid, "'\(coding.coder)' is reserved for \(coding.coder == Coding.autoCoder ? "rule-based" : "model") coding; name the coder")
+        .invalid,
+        "'\(coding.coder)' is reserved for \(coding.coder == Coding.autoCoder ? "rule-based" : "model") coding; name the coder"
+      )
     }
-    guard let retired = try Int.fetchOne(db, sql: "SELECT retired FROM code WHERE id = ?", arguments: [coding.codeID]) else {
+    guard
+      let retired = try Int.fetchOne(
+        db, sql: "SELECT retired FROM code WHERE id = ?", arguments: [coding.codeID])
+    else {
       throw StoreError(.notFound, "the codebook has no code '\(coding.codeID)'")
     }
     guard retired == 0 else {
-      throw StoreError(.invalid, "code '\(coding.codeID)' is retired: the current codebook no longer defines it")
+      throw StoreError(
+        .invalid, "code '\(coding.codeID)' is retired: the current codebook no longer defines it")
     }
     guard let passage = try passage(id: coding.passageID) else {
       throw StoreError(.notFound, "no passage \(coding.passageID)")
@@ -131,8 +161,12 @@ extension Project {
         "span \(coding.span) is not inside passage \(coding.passageID) (\(passage.span))")
     }
     if let existing = try Int64.fetchOne(
-      db, sql: #"SELECT id FROM coding WHERE passage_id = ? AND code_id = ? AND coder = ? AND start = ? AND "end" = ?"#,
-      arguments: [coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end])
+      db,
+      sql:
+        #"SELECT id FROM coding WHERE passage_id = ? AND code_id = ? AND coder = ? AND start = ? AND "end" = ?"#,
+      arguments: [
+        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end,
+      ])
     {
       return existing
     }
@@ -140,14 +174,16 @@ extension Project {
     // from the whole document, which made importing a coded source quadratic in its length.
     let quote = Self.slice(
       Array(scalarsOf: passage.text),
-      TextSpan(start: coding.span.start - passage.span.start, end: coding.span.end - passage.span.start))
+      TextSpan(
+        start: coding.span.start - passage.span.start, end: coding.span.end - passage.span.start))
     try db.execute(
       sql: """
         INSERT INTO coding(passage_id, code_id, coder, start, "end", memo, quote, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
       arguments: [
-        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end, coding.memo,
+        coding.passageID, coding.codeID, coding.coder, coding.span.start, coding.span.end,
+        coding.memo,
         quote, createdAt,
       ])
     return db.lastInsertedRowID
@@ -182,25 +218,35 @@ extension Project {
 
   /// Hands `body` each coding matching a filter, in document and position order, after telling
   /// `expecting` how many there are when the read goes beyond one document or passage.
-  private func forEachCoding(_ filter: CodingFilter, expecting: (Int) -> Void, _ body: (Coding) -> Void) throws {
+  private func forEachCoding(
+    _ filter: CodingFilter, expecting: (Int) -> Void, _ body: (Coding) -> Void
+  ) throws {
     var clauses: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let coder = filter.coder { clauses.append("c.coder = ?"); arguments.append(coder) }
-    if let code = filter.codeID { clauses.append("(c.code_id = ? OR c.code_id LIKE ?)"); arguments += [code, code + ".%"] }
-    if let document = filter.documentID { clauses.append("p.document_id = ?"); arguments.append(document) }
-    if let passage = filter.passageID { clauses.append("c.passage_id = ?"); arguments.append(passage) }
+    if let code = filter.codeID {
+      clauses.append("(c.code_id = ? OR c.code_id LIKE ?)"); arguments += [code, code + ".%"]
+    }
+    if let document = filter.documentID {
+      clauses.append("p.document_id = ?"); arguments.append(document)
+    }
+    if let passage = filter.passageID {
+      clauses.append("c.passage_id = ?"); arguments.append(passage)
+    }
     if filter.interviewsOnly { clauses.append(Self.isInterview) }
     // A read beyond one document or passage is counted first, to hold it in one allocation.
     let large = filter.documentID == nil && filter.passageID == nil
     try forEachCoding(
-      where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large, expecting: expecting, body)
+      where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, counted: large,
+      expecting: expecting, body)
   }
 
   /// How many codings there are, automatic (rules and model) and by coders (without reading
   /// them).
   public func codingCounts() throws -> (automatic: Int, manual: Int) {
     let row = try Row.fetchOne(
-      db, sql: "SELECT COALESCE(SUM(coder IN (?, ?)), 0) AS automatic, COUNT(*) AS total FROM coding",
+      db,
+      sql: "SELECT COALESCE(SUM(coder IN (?, ?)), 0) AS automatic, COUNT(*) AS total FROM coding",
       arguments: [Coding.autoCoder, Coding.modelCoder])
     let automatic: Int = row?["automatic"] ?? 0
     let total: Int = row?["total"] ?? 0
@@ -211,7 +257,10 @@ extension Project {
   public func quotes(for ids: [Int64]) throws -> [Int64: String] {
     guard !ids.isEmpty else { return [:] }
     var result: [Int64: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, quote FROM coding WHERE id IN (\(Self.placeholders(ids.count)))", arguments: StatementArguments(ids)) {
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, quote FROM coding WHERE id IN (\(Self.placeholders(ids.count)))",
+      arguments: StatementArguments(ids))
+    {
       result[row["id"]] = row["quote"]
     }
     return result
@@ -225,15 +274,21 @@ extension Project {
     // is kept once and shared (a study of 10,000 interviews has 3 million codings).
     var strings = Interner<String>()
     var matchedLists: [String: [String]] = [:]
-    let from = "FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id WHERE \(clause)"
-    if counted { expecting(try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0) }
+    let from =
+      "FROM coding c JOIN passage p ON p.id = c.passage_id JOIN document d ON d.id = p.document_id WHERE \(clause)"
+    if counted {
+      expecting(
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0)
+    }
     // Cached: detection reads each document's codings with the same statement.
     let rows = try Row.fetchCursor(
-      db.cachedStatement(sql: """
-        SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo,
-          c.score, c.reason
-        \(from) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
-        """),
+      db.cachedStatement(
+        sql: """
+          SELECT c.id, c.passage_id, c.code_id, c.coder, c.start, c."end", c.rule_id, c.matched, c.negated, c.memo,
+            c.score, c.reason
+          \(from) ORDER BY d.key, c.start, c."end", c.code_id, c.coder
+          """),
       arguments: StatementArguments(arguments))
     while let row = try rows.next() {
       // By position (see `passage(_:)`).
@@ -246,11 +301,16 @@ extension Project {
           matchedLists[text] = matched
         }
       }
-      body(Coding(
-        id: row[0], passageID: row[1], codeID: strings.intern(row[2]), coder: strings.intern(row[3]),
-        span: TextSpan(start: row[4], end: row[5]), ruleID: (row[6] as String?).map { strings.intern($0) },
-        matched: matched, negated: row[8], memo: row[9], score: row[10],
-        reason: (row[11] as String?).flatMap { JSONColumn.decode(ModelReason?.self, $0, default: nil) }))
+      body(
+        Coding(
+          id: row[0], passageID: row[1], codeID: strings.intern(row[2]),
+          coder: strings.intern(row[3]),
+          span: TextSpan(start: row[4], end: row[5]),
+          ruleID: (row[6] as String?).map { strings.intern($0) },
+          matched: matched, negated: row[8], memo: row[9], score: row[10],
+          reason: (row[11] as String?).flatMap {
+            JSONColumn.decode(ModelReason?.self, $0, default: nil)
+          }))
     }
   }
 
@@ -264,7 +324,9 @@ extension Project {
   /// When each coding was made, by coding id (codings made before dates were kept have none).
   public func codingDates() throws -> [Int64: String] {
     var dates: [Int64: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM coding WHERE created_at IS NOT NULL") {
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, created_at FROM coding WHERE created_at IS NOT NULL")
+    {
       dates[row["id"]] = row["created_at"]
     }
     return dates

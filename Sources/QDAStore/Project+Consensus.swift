@@ -13,14 +13,16 @@ extension Project {
           decided_at = excluded.decided_at
         """,
       arguments: [
-        decision.passageID, decision.codeID, decision.applies, JSONColumn.encode(decision.coders), decision.note,
+        decision.passageID, decision.codeID, decision.applies, JSONColumn.encode(decision.coders),
+        decision.note,
         decision.decidedAt,
       ])
   }
 
   /// Every decision, by passage and code.
   public func consensusDecisions() throws -> [ConsensusDecision] {
-    try Row.fetchAll(db, sql: "SELECT * FROM consensus_decision ORDER BY passage_id, code_id").map { row in
+    try Row.fetchAll(db, sql: "SELECT * FROM consensus_decision ORDER BY passage_id, code_id").map {
+      row in
       ConsensusDecision(
         passageID: row["passage_id"], codeID: row["code_id"], applies: row["applies"],
         coders: JSONColumn.decode([String].self, row["coders"], default: []), note: row["note"],

@@ -36,13 +36,16 @@ public struct LostCoding: Hashable, Sendable, Codable {
 extension Project {
   /// Saves a document and its passages, unless the project already has the same bytes under
   /// the same key.
-  public func saveDocument(_ document: Document, passages: [Passage], speakers: some Encodable) throws
+  public func saveDocument(_ document: Document, passages: [Passage], speakers: some Encodable)
+    throws
     -> DocumentSaveResult
   {
     try ensureParticipant(document.participantID)
     let participant = try canonicalParticipantID(document.participantID) ?? document.participantID
     if let old = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT id, content_hash, participant_id FROM document WHERE key = ?"), arguments: [document.key])
+      db.cachedStatement(
+        sql: "SELECT id, content_hash, participant_id FROM document WHERE key = ?"),
+      arguments: [document.key])
     {
       let oldID: Int64 = old["id"]
       if old["content_hash"] == document.contentHash, old["participant_id"] == participant {
@@ -58,7 +61,8 @@ extension Project {
           """,
         arguments: [oldID, Coding.autoCoder, Coding.modelCoder])
       try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [oldID])
-      let newID = try insert(document, participant: participant, passages: passages, speakers: speakers)
+      let newID = try insert(
+        document, participant: participant, passages: passages, speakers: speakers)
       let stored = try self.passages(documentID: newID)
       let text = Array(scalarsOf: document.text)
       var kept = 0
@@ -77,12 +81,17 @@ extension Project {
             INSERT INTO coding(passage_id, code_id, coder, start, "end", quote, memo, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-          arguments: [passageID, row["code_id"], row["coder"], span.start, span.end, quote, row["memo"], row["created_at"]])
+          arguments: [
+            passageID, row["code_id"], row["coder"], span.start, span.end, quote, row["memo"],
+            row["created_at"],
+          ])
         kept += 1
       }
       return .replaced(documentID: newID, keptManualCodings: kept, lostManualCodings: lost)
     }
-    return .added(documentID: try insert(document, participant: participant, passages: passages, speakers: speakers))
+    return .added(
+      documentID: try insert(
+        document, participant: participant, passages: passages, speakers: speakers))
   }
 
   /// Adds documents whose keys the project does not have, with their passages and any new
@@ -94,7 +103,9 @@ extension Project {
   /// which to give `saveDocument` instead.
   ///
   /// - Returns: the new documents' ids, in order.
-  public func addDocuments(_ documents: [(document: Document, passages: [Passage], speakers: [String])]) throws -> [Int64] {
+  public func addDocuments(
+    _ documents: [(document: Document, passages: [Passage], speakers: [String])]
+  ) throws -> [Int64] {
     var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM document") ?? 1)
     let documentStatement = try db.cachedStatement(
       sql: """
@@ -120,15 +131,20 @@ extension Project {
       for (document, passages, speakers) in chunk {
         documentRows.row {
           $0.number(nextID)
-          for text in [document.key, document.sourcePath, document.participantID, document.format.rawValue, document.encoding,
-                       document.contentHash, document.text, JSONColumn.encode(document.metadata),
-                       JSONColumn.encode(document.warnings), JSONColumn.encode(speakers)] {
+          for text in [
+            document.key, document.sourcePath, document.participantID, document.format.rawValue,
+            document.encoding,
+            document.contentHash, document.text, JSONColumn.encode(document.metadata),
+            JSONColumn.encode(document.warnings), JSONColumn.encode(speakers),
+          ] {
             $0.string(text)
           }
         }
         for passage in passages {
           passageRows.row {
-            for number in [nextID, Int64(passage.ordinal), Int64(passage.turn)] { $0.number(number) }
+            for number in [nextID, Int64(passage.ordinal), Int64(passage.turn)] {
+              $0.number(number)
+            }
             $0.string(passage.speaker)
             $0.string(passage.role.rawValue)
             for number in [Int64(passage.span.start), Int64(passage.span.end)] { $0.number(number) }
@@ -143,7 +159,9 @@ extension Project {
       }
       try documentStatement.execute(arguments: [documentRows.text()])
       if db.changesCount != chunk.count {
-        throw StoreError(.invalid, "\(chunk.count - db.changesCount) of \(chunk.count) documents could not be added")
+        throw StoreError(
+          .invalid,
+          "\(chunk.count - db.changesCount) of \(chunk.count) documents could not be added")
       }
       try passageStatement.execute(arguments: [passageRows.text()])
     }
@@ -154,12 +172,17 @@ extension Project {
   public func storedDocumentKeys(_ keys: [String]) throws -> Set<String> {
     var stored = Set<String>()
     try Self.forEachChunk(of: keys) { chunk, marks in
-      stored.formUnion(try String.fetchAll(db, sql: "SELECT key FROM document WHERE key IN (\(marks))", arguments: StatementArguments(chunk)))
+      stored.formUnion(
+        try String.fetchAll(
+          db, sql: "SELECT key FROM document WHERE key IN (\(marks))",
+          arguments: StatementArguments(chunk)))
     }
     return stored
   }
 
-  private func insert(_ document: Document, participant: String, passages: [Passage], speakers: some Encodable) throws -> Int64 {
+  private func insert(
+    _ document: Document, participant: String, passages: [Passage], speakers: some Encodable
+  ) throws -> Int64 {
     try db.cachedStatement(
       sql: """
         INSERT INTO document(key, source_path, participant_id, format, encoding, content_hash, text, metadata, warnings, speakers)
@@ -216,27 +239,38 @@ extension Project {
   /// - Parameter texts: false reads each document without its text (`text` is empty), for
   ///   readers that need the documents' keys, participants and sources but not their words.
   public func documents(interviewsOnly: Bool = false, texts: Bool = true) throws -> [Document] {
-    let columns = texts ? "d.*" : "d.id, d.key, d.source_path, d.participant_id, d.format, d.encoding, d.content_hash, '' AS text, d.metadata, d.warnings"
-    return try Row.fetchAll(db, sql: "SELECT \(columns) FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
-      .map(Self.document)
+    let columns =
+      texts
+      ? "d.*"
+      : "d.id, d.key, d.source_path, d.participant_id, d.format, d.encoding, d.content_hash, '' AS text, d.metadata, d.warnings"
+    return try Row.fetchAll(
+      db,
+      sql: "SELECT \(columns) FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key"
+    )
+    .map(Self.document)
   }
 
   /// The condition on a document `d` that leaves survey answers out.
   static let isInterview = "d.format <> '\(DocumentFormat.survey.rawValue)'"
 
   /// ` WHERE` and that condition when `interviewsOnly`, else nothing.
-  static func whereInterview(_ interviewsOnly: Bool) -> String { interviewsOnly ? " WHERE " + isInterview : "" }
+  static func whereInterview(_ interviewsOnly: Bool) -> String {
+    interviewsOnly ? " WHERE " + isInterview : ""
+  }
 
   /// Every document's row id, in key order, without reading the texts; with `interviewsOnly`,
   /// not the documents of survey answers.
   public func documentIDs(interviewsOnly: Bool = false) throws -> [Int64] {
-    try Int64.fetchAll(db, sql: "SELECT d.id FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
+    try Int64.fetchAll(
+      db, sql: "SELECT d.id FROM document d\(Self.whereInterview(interviewsOnly)) ORDER BY key")
   }
 
   /// Every document's content hash by key, without reading the documents.
   public func documentContentHashes() throws -> [String: String] {
     var hashes: [String: String] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT key, content_hash FROM document") { hashes[row[0]] = row[1] }
+    for row in try Row.fetchAll(db, sql: "SELECT key, content_hash FROM document") {
+      hashes[row[0]] = row[1]
+    }
     return hashes
   }
 
@@ -258,7 +292,9 @@ extension Project {
 
   /// A document by row id.
   public func document(id: Int64) throws -> Document? {
-    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]).map(Self.document)
+    try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]
+    ).map(Self.document)
   }
 
   /// A document by key or by row id.
@@ -266,17 +302,20 @@ extension Project {
     if let id = Int64(keyOrID), let document = try document(id: id) { return document }
     return try Row.fetchOne(
       db, sql: "SELECT * FROM document WHERE key = ? OR source_path = ? ORDER BY key LIMIT 1",
-      arguments: [keyOrID, keyOrID]).map(Self.document)
+      arguments: [keyOrID, keyOrID]
+    ).map(Self.document)
   }
 
   /// The speakers stored with a document, as JSON.
   public func speakersJSON(documentID: Int64) throws -> String {
-    try String.fetchOne(db, sql: "SELECT speakers FROM document WHERE id = ?", arguments: [documentID]) ?? "[]"
+    try String.fetchOne(
+      db, sql: "SELECT speakers FROM document WHERE id = ?", arguments: [documentID]) ?? "[]"
   }
 
   static func document(_ row: Row) -> Document {
     Document(
-      id: row["id"], key: row["key"], sourcePath: row["source_path"], participantID: row["participant_id"],
+      id: row["id"], key: row["key"], sourcePath: row["source_path"],
+      participantID: row["participant_id"],
       format: DocumentFormat(rawValue: row["format"]) ?? .plainText, encoding: row["encoding"],
       contentHash: row["content_hash"], text: row["text"],
       metadata: JSONColumn.decode([String: String].self, row["metadata"], default: [:]),
@@ -295,21 +334,31 @@ extension Project {
     // Speakers and questions repeat on every turn: each distinct one is kept once and shared.
     if let documentID {
       var strings = Interner<String>()
-      return try Array(Row.fetchCursor(
-        db.cachedStatement(sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"),
-        arguments: [documentID]
-      ).map { Self.passage($0, strings: &strings) })
+      return try Array(
+        Row.fetchCursor(
+          db.cachedStatement(
+            sql:
+              "SELECT \(Self.passageColumns) FROM passage p WHERE p.document_id = ? ORDER BY p.ordinal"
+          ),
+          arguments: [documentID]
+        ).map { Self.passage($0, strings: &strings) })
     }
     var passages: [Passage] = []
-    try forEachPassage(interviewsOnly: interviewsOnly, texts: true, expecting: { passages.reserveCapacity($0) }) { passages.append($0) }
+    try forEachPassage(
+      interviewsOnly: interviewsOnly, texts: true, expecting: { passages.reserveCapacity($0) }
+    ) { passages.append($0) }
     return passages
   }
 
   /// Every passage (of interviews only, or of every document) as columns, in document key and
   /// passage order, with their texts or without them (a whole study's texts are most of it).
-  public func passageColumns(interviewsOnly: Bool = false, texts: Bool = true) throws -> PassageColumns {
+  public func passageColumns(interviewsOnly: Bool = false, texts: Bool = true) throws
+    -> PassageColumns
+  {
     var columns = PassageColumns(keepingTexts: texts)
-    try forEachPassage(interviewsOnly: interviewsOnly, texts: texts, expecting: { columns.reserveCapacity($0) }) { columns.append($0) }
+    try forEachPassage(
+      interviewsOnly: interviewsOnly, texts: texts, expecting: { columns.reserveCapacity($0) }
+    ) { columns.append($0) }
     return columns
   }
 
@@ -317,11 +366,16 @@ extension Project {
   /// how many there are (held in one allocation: grown by doubling, millions of passages can
   /// take nearly twice the memory they need). Without texts, an empty one is selected in the
   /// text's place.
-  private func forEachPassage(interviewsOnly: Bool, texts: Bool, expecting: (Int) -> Void, _ body: (Passage) -> Void) throws {
+  private func forEachPassage(
+    interviewsOnly: Bool, texts: Bool, expecting: (Int) -> Void, _ body: (Passage) -> Void
+  ) throws {
     var strings = Interner<String>()
-    let from = "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
+    let from =
+      "FROM passage p JOIN document d ON d.id = p.document_id\(Self.whereInterview(interviewsOnly))"
     expecting(try Int.fetchOne(db, sql: "SELECT count(*) \(from)") ?? 0)
-    let selected = texts ? Self.passageColumns : Self.passageColumns.replacingOccurrences(of: "p.text", with: "''")
+    let selected =
+      texts
+      ? Self.passageColumns : Self.passageColumns.replacingOccurrences(of: "p.text", with: "''")
     let rows = try Row.fetchCursor(db, sql: "SELECT \(selected) \(from) ORDER BY d.key, p.ordinal")
     while let row = try rows.next() { body(Self.passage(row, strings: &strings)) }
   }
@@ -338,18 +392,23 @@ extension Project {
     guard !ranges.isEmpty else { return [] }
     var ids: [Int64] = []
     let spans = try Row.fetchCursor(
-      db.cachedStatement(sql: #"SELECT id, start, "end" FROM passage WHERE document_id = ? ORDER BY ordinal"#),
+      db.cachedStatement(
+        sql: #"SELECT id, start, "end" FROM passage WHERE document_id = ? ORDER BY ordinal"#),
       arguments: [documentID])
     while let row = try spans.next() {
       let (start, end): (Int, Int) = (row[1], row[2])
-      if ranges.contains(where: { $0.lowerBound < end && $0.upperBound > start }) { ids.append(row[0]) }
+      if ranges.contains(where: { $0.lowerBound < end && $0.upperBound > start }) {
+        ids.append(row[0])
+      }
     }
     var strings = Interner<String>()
     var passages: [Passage] = []
     // In chunks, a statement binding only so many ids; the ids are in order, so the chunks are.
     try Self.forEachChunk(of: ids) { chunk, marks in
       passages += try Row.fetchAll(
-        db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id IN (\(marks)) ORDER BY p.ordinal",
+        db,
+        sql:
+          "SELECT \(Self.passageColumns) FROM passage p WHERE p.id IN (\(marks)) ORDER BY p.ordinal",
         arguments: StatementArguments(chunk)
       ).map { Self.passage($0, strings: &strings) }
     }
@@ -358,8 +417,10 @@ extension Project {
 
   public func passage(id: Int64) throws -> Passage? {
     var strings = Interner<String>()
-    return try Row.fetchOne(db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id])
-      .map { Self.passage($0, strings: &strings) }
+    return try Row.fetchOne(
+      db, sql: "SELECT \(Self.passageColumns) FROM passage p WHERE p.id = ?", arguments: [id]
+    )
+    .map { Self.passage($0, strings: &strings) }
   }
 
   /// The columns `passage(_:)` reads, in its order (of the table aliased `p`).
@@ -372,9 +433,11 @@ extension Project {
   static func passage(_ row: Row, strings: inout Interner<String>) -> Passage {
     Passage(
       id: row[0], documentID: row[1], ordinal: row[2], turn: row[3],
-      speaker: (row[4] as String?).map { strings.intern($0) }, role: SpeakerRole(rawValue: row[5]) ?? .unknown,
+      speaker: (row[4] as String?).map { strings.intern($0) },
+      role: SpeakerRole(rawValue: row[5]) ?? .unknown,
       span: TextSpan(start: row[6], end: row[7]), text: row[8],
-      startTime: row[9], endTime: row[10], questionID: (row[11] as String?).map { strings.intern($0) })
+      startTime: row[9], endTime: row[10],
+      questionID: (row[11] as String?).map { strings.intern($0) })
   }
 
   /// Links passages to protocol questions (nil unlinks).
@@ -384,11 +447,14 @@ extension Project {
   }
 
   /// Which codes the given passages carry and by whom.
-  public func codeApplications(passages ids: [Int64]) throws -> [(passageID: Int64, codeID: String, coder: String)] {
+  public func codeApplications(passages ids: [Int64]) throws -> [(
+    passageID: Int64, codeID: String, coder: String
+  )] {
     var result: [(passageID: Int64, codeID: String, coder: String)] = []
     try Self.forEachChunk(of: ids) { chunk, marks in
       for row in try Row.fetchAll(
-        db, sql: "SELECT passage_id, code_id, coder FROM coding WHERE passage_id IN (\(marks))", arguments: StatementArguments(chunk))
+        db, sql: "SELECT passage_id, code_id, coder FROM coding WHERE passage_id IN (\(marks))",
+        arguments: StatementArguments(chunk))
       {
         result.append((row["passage_id"], row["code_id"], row["coder"]))
       }

@@ -44,7 +44,9 @@ extension Project {
   /// Moves the revision on after a transaction changed the project, and drops the facets kept.
   static func noteChanges(_ db: Database) throws {
     try db.execute(
-      sql: "INSERT INTO meta(key, value) VALUES ('revision', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+      sql:
+        "INSERT INTO meta(key, value) VALUES ('revision', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
     try db.execute(sql: "DELETE FROM search_facet")
   }
 
@@ -54,13 +56,18 @@ extension Project {
     let current = try Project(db: db).facetStamp()
     for facet in facets where facet.stamp == current {
       try db.execute(
-        sql: "INSERT OR REPLACE INTO search_facet(name, stamp, data) VALUES (?, ?, ?)", arguments: [facet.name, facet.stamp, facet.data])
+        sql: "INSERT OR REPLACE INTO search_facet(name, stamp, data) VALUES (?, ?, ?)",
+        arguments: [facet.name, facet.stamp, facet.data])
     }
   }
 
   /// A facet as stored, when its stamp is current and its bytes read back.
-  private func storedFacet<Value>(_ name: String, stamp: String, decode: (Data) -> Value?) throws -> Value? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT stamp, data FROM search_facet WHERE name = ?", arguments: [name]),
+  private func storedFacet<Value>(_ name: String, stamp: String, decode: (Data) -> Value?) throws
+    -> Value?
+  {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT stamp, data FROM search_facet WHERE name = ?", arguments: [name]),
       row[0] as String == stamp
     else { return nil }
     return decode(row[1])
@@ -68,7 +75,8 @@ extension Project {
 
   /// A facet as stored, else as `build()` makes it, noted to be stored.
   private func facet<Value>(
-    _ name: String, stamp: String, decode: (Data) -> Value?, encode: (Value) -> Data, build: () throws -> Value
+    _ name: String, stamp: String, decode: (Data) -> Value?, encode: (Value) -> Data,
+    build: () throws -> Value
   ) throws -> Value {
     if let stored = try storedFacet(name, stamp: stamp, decode: decode) { return stored }
     let value = try build()
@@ -77,7 +85,9 @@ extension Project {
   }
 
   /// A facet that is the set of passage ids a query selects.
-  private func idFacet(_ name: String, stamp: String, capacity: Int64, sql: String, arguments: StatementArguments) throws -> PassageSet {
+  private func idFacet(
+    _ name: String, stamp: String, capacity: Int64, sql: String, arguments: StatementArguments
+  ) throws -> PassageSet {
     try facet(name, stamp: stamp, decode: PassageSet.init(data:), encode: \.data) {
       var set = PassageSet(capacity: capacity)
       let ids = try Int64.fetchCursor(db, sql: sql, arguments: arguments)
@@ -97,17 +107,22 @@ extension Project {
   }
 
   /// The passages a code was applied to, by `coder` or (nil) by anyone.
-  func codeFacet(_ code: String, coder: String?, capacity: Int64, stamp: String) throws -> PassageSet {
+  func codeFacet(_ code: String, coder: String?, capacity: Int64, stamp: String) throws
+    -> PassageSet
+  {
     try idFacet(
-      "code\u{1F}\(code)\u{1F}" + (coder.map { "coder\u{1F}" + $0 } ?? "any"), stamp: stamp, capacity: capacity,
-      sql: "SELECT passage_id FROM coding WHERE code_id = ?" + (coder == nil ? "" : " AND coder = ?"),
+      "code\u{1F}\(code)\u{1F}" + (coder.map { "coder\u{1F}" + $0 } ?? "any"), stamp: stamp,
+      capacity: capacity,
+      sql: "SELECT passage_id FROM coding WHERE code_id = ?"
+        + (coder == nil ? "" : " AND coder = ?"),
       arguments: StatementArguments([code] + (coder.map { [$0] } ?? [])))
   }
 
   /// The passages of a protocol question or survey item.
   func questionFacet(_ question: String, capacity: Int64, stamp: String) throws -> PassageSet {
     try idFacet(
-      "question\u{1F}\(question)", stamp: stamp, capacity: capacity, sql: "SELECT id FROM passage WHERE question_id = ?",
+      "question\u{1F}\(question)", stamp: stamp, capacity: capacity,
+      sql: "SELECT id FROM passage WHERE question_id = ?",
       arguments: [question])
   }
 
@@ -115,11 +130,18 @@ extension Project {
   /// the passages' rows builds every role's facet, and all are noted to be kept.
   func roleFacet(_ role: String, capacity: Int64, stamp: String) throws -> PassageSet {
     let name = { (role: String) in "role\u{1F}\(role)" }
-    if let stored = try storedFacet(name(role), stamp: stamp, decode: PassageSet.init(data:)) { return stored }
-    var sets = Dictionary(uniqueKeysWithValues: SpeakerRole.allCases.map { ($0.rawValue, PassageSet(capacity: capacity)) })
+    if let stored = try storedFacet(name(role), stamp: stamp, decode: PassageSet.init(data:)) {
+      return stored
+    }
+    var sets = Dictionary(
+      uniqueKeysWithValues: SpeakerRole.allCases.map {
+        ($0.rawValue, PassageSet(capacity: capacity))
+      })
     let rows = try Row.fetchCursor(db, sql: "SELECT id, role FROM passage")
     while let row = try rows.next() { sets[row[1] as String]?.insert(row[0]) }
-    for (each, set) in sets { builtFacets?.facets.append(.init(name: name(each), stamp: stamp, data: set.data)) }
+    for (each, set) in sets {
+      builtFacets?.facets.append(.init(name: name(each), stamp: stamp, data: set.data))
+    }
     return sets[role] ?? PassageSet(capacity: capacity)
   }
 
@@ -128,7 +150,8 @@ extension Project {
     try facet("documents", stamp: stamp, decode: Self.decodeRuns, encode: Self.encodeRuns) {
       var runs: [DocumentRun] = []
       // Read from the (document, ordinal) index alone, which holds each passage's id.
-      let rows = try Row.fetchCursor(db, sql: "SELECT document_id, id FROM passage ORDER BY document_id, ordinal")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT document_id, id FROM passage ORDER BY document_id, ordinal")
       while let row = try rows.next() {
         let document: Int64 = row[0]
         let id: Int64 = row[1]
@@ -149,6 +172,8 @@ extension Project {
 
   static func decodeRuns(_ data: Data) -> [DocumentRun]? {
     guard let values = [Int64](littleEndian: data), values.count % 3 == 0 else { return nil }
-    return stride(from: 0, to: values.count, by: 3).map { DocumentRun(document: values[$0], first: values[$0 + 1], last: values[$0 + 2]) }
+    return stride(from: 0, to: values.count, by: 3).map {
+      DocumentRun(document: values[$0], first: values[$0 + 1], last: values[$0 + 2])
+    }
   }
 }

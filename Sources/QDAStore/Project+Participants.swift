@@ -6,7 +6,9 @@ extension Project {
 
   /// Replaces the attribute columns and every listed participant's values; participants not
   /// listed keep their documents and lose nothing.
-  public func replaceParticipants(attributes: [AttributeDefinition], participants: [Participant]) throws {
+  public func replaceParticipants(attributes: [AttributeDefinition], participants: [Participant])
+    throws
+  {
     try db.execute(sql: "DELETE FROM participant_value")
     let names = attributes.map(\.name)
     let existing = try String.fetchAll(db, sql: "SELECT name FROM attribute")
@@ -37,7 +39,8 @@ extension Project {
         case .category(let c): text = c
         }
         try db.execute(
-          sql: "INSERT INTO participant_value(participant_id, attribute, number, text) VALUES (?, ?, ?, ?)",
+          sql:
+            "INSERT INTO participant_value(participant_id, attribute, number, text) VALUES (?, ?, ?, ?)",
           arguments: [participant.id, name, number, text])
       }
     }
@@ -62,7 +65,8 @@ extension Project {
     let first = try nextParticipantPosition()
     let order = Self.idOrder(ids)
     for start in stride(from: 0, to: order.count, by: 2_000) {
-      try addParticipants(order[start..<min(order.count, start + 2_000)].lazy.map { (ids[$0], first + $0) })
+      try addParticipants(
+        order[start..<min(order.count, start + 2_000)].lazy.map { (ids[$0], first + $0) })
     }
   }
 
@@ -76,7 +80,8 @@ extension Project {
   /// The id with ASCII letters lower-cased, as SQLite's NOCASE collation compares ids.
   static func asciiLowercased(_ id: String) -> String {
     guard id.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return id }
-    return String(decoding: id.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    return String(
+      decoding: id.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
   }
 
   /// The position after every participant's.
@@ -104,11 +109,13 @@ extension Project {
 
   /// The participant id as the project spells it (ids match regardless of case).
   public func canonicalParticipantID(_ id: String) throws -> String? {
-    try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM participant WHERE id = ?"), arguments: [id])
+    try String.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM participant WHERE id = ?"), arguments: [id])
   }
 
   public func attributes() throws -> [AttributeDefinition] {
-    try Row.fetchAll(db, sql: "SELECT name, type FROM attribute ORDER BY position").compactMap { row in
+    try Row.fetchAll(db, sql: "SELECT name, type FROM attribute ORDER BY position").compactMap {
+      row in
       AttributeType(rawValue: row["type"]).map { AttributeDefinition(name: row["name"], type: $0) }
     }
   }
@@ -117,11 +124,15 @@ extension Project {
   ///
   /// - Parameter names: only these attributes' values (any case); nil: every attribute's.
   public func participants(attributes names: [String]? = nil) throws -> [Participant] {
-    let types = Dictionary(uniqueKeysWithValues: try attributes().map { ($0.name.lowercased(), $0.type) })
+    let types = Dictionary(
+      uniqueKeysWithValues: try attributes().map { ($0.name.lowercased(), $0.type) })
     var values: [String: [String: AttributeValue]] = [:]
     let only = names.map { " WHERE a.name IN (\(Self.placeholders($0.count)))" } ?? ""
     for row in try Row.fetchAll(
-      db, sql: "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute" + only,
+      db,
+      sql:
+        "SELECT v.participant_id, a.name, v.number, v.text FROM participant_value v JOIN attribute a ON a.name = v.attribute"
+        + only,
       arguments: StatementArguments(names ?? []))
     {
       // By position: by name, GRDB lower-cases the names for every value read.
@@ -147,15 +158,23 @@ extension Project {
 
   /// Keeps the codebook or protocol file the project was coded with, so later commands and a
   /// later `verify` use the same one.
-  public func saveInstrument(_ kind: InstrumentKind, file: String, source: String, contentHash: String) throws {
+  public func saveInstrument(
+    _ kind: InstrumentKind, file: String, source: String, contentHash: String
+  ) throws {
     try db.execute(
-      sql: "INSERT OR REPLACE INTO instrument(kind, file, source, content_hash) VALUES (?, ?, ?, ?)",
+      sql:
+        "INSERT OR REPLACE INTO instrument(kind, file, source, content_hash) VALUES (?, ?, ?, ?)",
       arguments: [kind.rawValue, file, source, contentHash])
   }
 
   public func instrument(_ kind: InstrumentKind) throws -> StoredInstrument? {
-    try Row.fetchOne(db, sql: "SELECT file, source, content_hash FROM instrument WHERE kind = ?", arguments: [kind.rawValue])
-      .map { StoredInstrument(file: $0["file"], source: $0["source"], contentHash: $0["content_hash"]) }
+    try Row.fetchOne(
+      db, sql: "SELECT file, source, content_hash FROM instrument WHERE kind = ?",
+      arguments: [kind.rawValue]
+    )
+    .map {
+      StoredInstrument(file: $0["file"], source: $0["source"], contentHash: $0["content_hash"])
+    }
   }
 
   // MARK: - Events
@@ -163,11 +182,14 @@ extension Project {
   /// Records a command in the project's history.
   public func log(command: String, summary: String, at timestamp: String) throws {
     try db.execute(
-      sql: "INSERT INTO event(at, command, summary) VALUES (?, ?, ?)", arguments: [timestamp, command, summary])
+      sql: "INSERT INTO event(at, command, summary) VALUES (?, ?, ?)",
+      arguments: [timestamp, command, summary])
   }
 
   public func events() throws -> [(at: String, command: String, summary: String)] {
-    try Row.fetchAll(db, sql: "SELECT at, command, summary FROM event ORDER BY id").map { ($0["at"], $0["command"], $0["summary"]) }
+    try Row.fetchAll(db, sql: "SELECT at, command, summary FROM event ORDER BY id").map {
+      ($0["at"], $0["command"], $0["summary"])
+    }
   }
 }
 

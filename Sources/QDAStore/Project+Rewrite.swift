@@ -71,7 +71,8 @@ extension Project {
           WHERE id = ?
           """,
         arguments: [
-          rewrite.text, rewrite.key, rewrite.sourcePath, rewrite.contentHash, JSONColumn.encode(rewrite.metadata),
+          rewrite.text, rewrite.key, rewrite.sourcePath, rewrite.contentHash,
+          JSONColumn.encode(rewrite.metadata),
           rewriteSpeakers(speakers, participant: document.participantID, rewriter: rewriter),
           JSONColumn.encode(document.warnings.map(rewriter.text)), id,
         ])
@@ -85,33 +86,53 @@ extension Project {
       return String(scalars: scalars[from..<to])
     }
     var passageDocument: [Int64: (document: Int64, old: TextSpan)] = [:]
-    let updatePassage = try db.makeStatement(sql: "UPDATE passage SET start = ?, \"end\" = ?, text = ?, speaker = ? WHERE id = ?")
+    let updatePassage = try db.makeStatement(
+      sql: "UPDATE passage SET start = ?, \"end\" = ?, text = ?, speaker = ? WHERE id = ?")
     for passage in try passages() {
-      guard let id = passage.id, let documentID = passage.documentID, let map = maps[documentID] else { continue }
+      guard let id = passage.id, let documentID = passage.documentID, let map = maps[documentID]
+      else { continue }
       passageDocument[id] = (documentID, passage.span)
       let start = map.start(passage.span.start)
       let end = max(start, map.end(passage.span.end))
-      let speaker = passage.speaker.map { rewriter.speaker($0, participant: participantOf[documentID] ?? "") }
-      try updatePassage.execute(arguments: [start, end, slice(map.scalars, start, end), speaker, id])
+      let speaker = passage.speaker.map {
+        rewriter.speaker($0, participant: participantOf[documentID] ?? "")
+      }
+      try updatePassage.execute(arguments: [
+        start, end, slice(map.scalars, start, end), speaker, id,
+      ])
       counts.passages += 1
     }
     let updateCoding = try db.makeStatement(
-      sql: "UPDATE coding SET start = ?, \"end\" = ?, quote = ?, memo = ?, matched = ? WHERE id = ?")
-    for row in try Row.fetchAll(db, sql: "SELECT id, passage_id, start, \"end\", memo, matched FROM coding") {
+      sql: "UPDATE coding SET start = ?, \"end\" = ?, quote = ?, memo = ?, matched = ? WHERE id = ?"
+    )
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, passage_id, start, \"end\", memo, matched FROM coding")
+    {
       let passageID: Int64 = row["passage_id"]
-      guard let documentID = passageDocument[passageID]?.document, let map = maps[documentID] else { continue }
+      guard let documentID = passageDocument[passageID]?.document, let map = maps[documentID] else {
+        continue
+      }
       let start = map.start(row["start"])
       let end = max(start, map.end(row["end"]))
       let memo: String? = row["memo"]
       let matched = JSONColumn.decode([String].self, row["matched"], default: []).map(rewriter.text)
       try updateCoding.execute(
-        arguments: [start, end, slice(map.scalars, start, end), memo.map(rewriter.text), JSONColumn.encode(matched), row["id"] as Int64])
+        arguments: [
+          start, end, slice(map.scalars, start, end), memo.map(rewriter.text),
+          JSONColumn.encode(matched), row["id"] as Int64,
+        ])
       counts.codings += 1
     }
-    for row in try Row.fetchAll(db, sql: "SELECT id, passage_ids, spans, evidence FROM contradiction") {
+    for row in try Row.fetchAll(
+      db, sql: "SELECT id, passage_ids, spans, evidence FROM contradiction")
+    {
       let passageIDs = JSONColumn.decode([Int64].self, row["passage_ids"], default: [])
-      let spans = JSONColumn.decode([TextSpan].self, row["spans"], default: []).map { span -> TextSpan in
-        let owner = passageIDs.compactMap { passageDocument[$0] }.first { $0.old.start <= span.start && span.end <= $0.old.end }
+      let spans = JSONColumn.decode([TextSpan].self, row["spans"], default: []).map {
+        span -> TextSpan in
+        let owner =
+          passageIDs.compactMap { passageDocument[$0] }.first {
+            $0.old.start <= span.start && span.end <= $0.old.end
+          }
           ?? passageIDs.compactMap { passageDocument[$0] }.first
         guard let owner, let map = maps[owner.document] else { return span }
         let start = map.start(span.start)
@@ -122,14 +143,22 @@ extension Project {
         arguments: [JSONColumn.encode(spans), rewriter.text(row["evidence"]), row["id"] as Int64])
       counts.contradictions += 1
     }
-    for row in try Row.fetchAll(db, sql: "SELECT rowid, note FROM consensus_decision WHERE note IS NOT NULL") {
+    for row in try Row.fetchAll(
+      db, sql: "SELECT rowid, note FROM consensus_decision WHERE note IS NOT NULL")
+    {
       try db.execute(
-        sql: "UPDATE consensus_decision SET note = ? WHERE rowid = ?", arguments: [rewriter.text(row["note"]), row["rowid"] as Int64])
+        sql: "UPDATE consensus_decision SET note = ? WHERE rowid = ?",
+        arguments: [rewriter.text(row["note"]), row["rowid"] as Int64])
     }
     for row in try Row.fetchAll(db, sql: "SELECT id, summary FROM event") {
-      try db.execute(sql: "UPDATE event SET summary = ? WHERE id = ?", arguments: [rewriter.text(row["summary"]), row["id"] as Int64])
+      try db.execute(
+        sql: "UPDATE event SET summary = ? WHERE id = ?",
+        arguments: [rewriter.text(row["summary"]), row["id"] as Int64])
     }
-    for row in try Row.fetchAll(db, sql: "SELECT participant_id, attribute, text FROM participant_value WHERE text IS NOT NULL") {
+    for row in try Row.fetchAll(
+      db,
+      sql: "SELECT participant_id, attribute, text FROM participant_value WHERE text IS NOT NULL")
+    {
       let old: String = row["text"]
       let new = rewriter.attribute(row["attribute"], value: old)
       guard new != old else { continue }
@@ -146,15 +175,21 @@ extension Project {
     return counts
   }
 
-  private func rewriteSpeakers(_ json: String, participant: String, rewriter: some ProjectRewriter) -> String {
-    guard var speakers = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]] else { return json }
+  private func rewriteSpeakers(_ json: String, participant: String, rewriter: some ProjectRewriter)
+    -> String
+  {
+    guard
+      var speakers = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]]
+    else { return json }
     for index in speakers.indices {
       for (field, value) in speakers[index] {
         guard let text = value as? String else { continue }
-        speakers[index][field] = field == "label" ? rewriter.speaker(text, participant: participant) : rewriter.text(text)
+        speakers[index][field] =
+          field == "label" ? rewriter.speaker(text, participant: participant) : rewriter.text(text)
       }
     }
-    guard let data = try? JSONSerialization.data(withJSONObject: speakers, options: [.sortedKeys]) else { return json }
+    guard let data = try? JSONSerialization.data(withJSONObject: speakers, options: [.sortedKeys])
+    else { return json }
     return String(decoding: data, as: UTF8.self)
   }
 }
@@ -170,7 +205,9 @@ extension ProjectStore {
       try copy.close()
     } catch let error as DatabaseError {
       ProjectStore.remove(path: target)
-      throw StoreError(error, path: target) ?? StoreError(.database, "\(target): cannot write the copy (\(error.message ?? "SQLite error"))")
+      throw StoreError(error, path: target)
+        ?? StoreError(
+          .database, "\(target): cannot write the copy (\(error.message ?? "SQLite error"))")
     }
   }
 
@@ -178,9 +215,12 @@ extension ProjectStore {
   /// journal), so the file can be moved alone. The next command to open it turns the log back on.
   public func leaveWriteAheadLog() throws {
     do {
-      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE")
+      }
     } catch let error as DatabaseError {
-      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): cannot fold the log in (\(error.message ?? "SQLite error"))")
+      throw StoreError(error, path: path)
+        ?? StoreError(
+          .database, "\(path): cannot fold the log in (\(error.message ?? "SQLite error"))")
     }
   }
 
@@ -194,7 +234,8 @@ extension ProjectStore {
         try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
       }
     } catch let error as DatabaseError {
-      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): cannot compact (\(error.message ?? "SQLite error"))")
+      throw StoreError(error, path: path)
+        ?? StoreError(.database, "\(path): cannot compact (\(error.message ?? "SQLite error"))")
     }
   }
 }

@@ -81,7 +81,9 @@ extension Project {
     let ids = try list(search).listed.map(\.id)
     guard !ids.isEmpty else { return [] }
     let participants = Dictionary(
-      try Row.fetchAll(db, sql: "SELECT id, participant_id FROM document").map { ($0[0] as Int64, $0[1] as String) },
+      try Row.fetchAll(db, sql: "SELECT id, participant_id FROM document").map {
+        ($0[0] as Int64, $0[1] as String)
+      },
       uniquingKeysWith: { first, _ in first })
     // Each passage's document from the runs of consecutive ids, found by bisection.
     let runs = try documentRuns(stamp: try facetStamp()).sorted { $0.first < $1.first }
@@ -91,13 +93,17 @@ extension Project {
         let middle = (low + high) / 2
         if runs[middle].last < id { low = middle + 1 } else { high = middle }
       }
-      guard low < runs.count, runs[low].first <= id, let participant = participants[runs[low].document] else { return nil }
+      guard low < runs.count, runs[low].first <= id,
+        let participant = participants[runs[low].document]
+      else { return nil }
       return (id, participant)
     }
   }
 
   /// The ids (with ranks, when ranked) a search lists, up to its limit, and how many it matches.
-  private func list(_ search: PassageSearch) throws -> (listed: [(id: Int64, rank: Double?)], total: Int) {
+  private func list(_ search: PassageSearch) throws -> (
+    listed: [(id: Int64, rank: Double?)], total: Int
+  ) {
     let hasText = !search.text.isEmpty
     let ranked = hasText && search.order == .relevance
     let limit = search.limit.map { max(0, $0) }
@@ -108,13 +114,20 @@ extension Project {
           hasText
           ? "SELECT rowid\(ranked ? ", rank" : "") FROM passage_fts WHERE passage_fts MATCH ? ORDER BY \(ranked ? "rank" : "rowid")"
           : "SELECT id FROM passage ORDER BY id"
-        let countSQL = hasText ? "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?" : "SELECT count(*) FROM passage"
+        let countSQL =
+          hasText
+          ? "SELECT count(*) FROM passage_fts WHERE passage_fts MATCH ?"
+          : "SELECT count(*) FROM passage"
         let arguments: StatementArguments = hasText ? [search.text] : []
-        let listed = try Row.fetchAll(db, sql: listSQL + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments)
-          .map { (id: $0[0] as Int64, rank: ranked ? $0[1] as Double? : nil) }
+        let listed = try Row.fetchAll(
+          db, sql: listSQL + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments
+        )
+        .map { (id: $0[0] as Int64, rank: ranked ? $0[1] as Double? : nil) }
         // Counted only when the listing stopped at the limit.
         let reachedLimit = limit.map { listed.count >= $0 } ?? false
-        let total = reachedLimit ? try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0 : listed.count
+        let total =
+          reachedLimit
+          ? try Int.fetchOne(db, sql: countSQL, arguments: arguments) ?? 0 : listed.count
         return (listed, total)
       }
       guard let bounds = allowed.bounds else { return ([], 0) }
@@ -132,30 +145,42 @@ extension Project {
       let matchSQL = "FROM passage_fts WHERE passage_fts MATCH ? AND rowid BETWEEN ? AND ?"
       let arguments: StatementArguments = [search.text, bounds.first, bounds.last]
       if ranked {
-        let rows = try Row.fetchCursor(db, sql: "SELECT rowid, rank \(matchSQL) ORDER BY rank", arguments: arguments)
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT rowid, rank \(matchSQL) ORDER BY rank", arguments: arguments)
         while let row = try rows.next() { take(row[0], rank: row[1]) }
       } else {
         // Ids alone, read straight from the statement: hundreds of thousands for a common word.
-        let ids = try Int64.fetchCursor(db, sql: "SELECT rowid \(matchSQL) ORDER BY rowid", arguments: arguments)
+        let ids = try Int64.fetchCursor(
+          db, sql: "SELECT rowid \(matchSQL) ORDER BY rowid", arguments: arguments)
         while let id = try ids.next() { take(id, rank: nil) }
       }
       return (listed, total)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR && hasText {
       let detail = (error.message ?? "").replacingOccurrences(of: "fts5: ", with: "")
-      throw StoreError(.invalid, "the search '\(search.text)' cannot be read (\(detail)); see `qda query --help` for the syntax")
+      throw StoreError(
+        .invalid,
+        "the search '\(search.text)' cannot be read (\(detail)); see `qda query --help` for the syntax"
+      )
     }
   }
 
   /// The passages a search's filters allow, intersected; nil for a search without filters.
   private func filterSet(_ search: PassageSearch) throws -> PassageSet? {
     let hasDocuments = search.documentKey != nil || search.participants != nil
-    guard search.codeIDs != nil || search.role != nil || search.questionID != nil || hasDocuments || search.passageIDs != nil
+    guard
+      search.codeIDs != nil || search.role != nil || search.questionID != nil || hasDocuments
+        || search.passageIDs != nil
     else { return nil }
     let capacity = try passageCapacity()
     let stamp = try facetStamp()
     var allowed: PassageSet?
     func narrow(_ set: PassageSet) {
-      if allowed == nil { allowed = set } else { allowed!.formIntersection(set) }
+      guard var narrowed = allowed else {
+        allowed = set
+        return
+      }
+      narrowed.formIntersection(set)
+      allowed = narrowed
     }
     if let ids = search.passageIDs {
       var set = PassageSet(capacity: capacity)
@@ -164,15 +189,20 @@ extension Project {
     }
     if let codes = search.codeIDs {
       var set = PassageSet(capacity: capacity)
-      for code in codes { set.formUnion(try codeFacet(code, coder: search.coder, capacity: capacity, stamp: stamp)) }
+      for code in codes {
+        set.formUnion(try codeFacet(code, coder: search.coder, capacity: capacity, stamp: stamp))
+      }
       narrow(set)
     }
-    if let question = search.questionID { narrow(try questionFacet(question, capacity: capacity, stamp: stamp)) }
+    if let question = search.questionID {
+      narrow(try questionFacet(question, capacity: capacity, stamp: stamp))
+    }
     if let role = search.role { narrow(try roleFacet(role, capacity: capacity, stamp: stamp)) }
     if hasDocuments {
       var documents: Set<Int64>?
       if let key = search.documentKey {
-        documents = Set(try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [key]))
+        documents = Set(
+          try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [key]))
       }
       if let participants = search.participants {
         // Every document's participant, read from the participant index alone and tested here
@@ -180,7 +210,8 @@ extension Project {
         // participant table compares ids.
         let wanted = Set(participants.map { $0.lowercased() })
         var theirs = Set<Int64>()
-        let rows = try Row.fetchCursor(db, sql: "SELECT participant_id, id FROM document INDEXED BY document_participant")
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT participant_id, id FROM document INDEXED BY document_participant")
         while let row = try rows.next() {
           if wanted.contains((row[0] as String).lowercased()) { theirs.insert(row[1]) }
         }
@@ -199,7 +230,9 @@ extension Project {
 
   /// The listed passages' rows, documents and (for words) snippets, in the listed order: read
   /// for these alone, since a snippet reads the passage's text.
-  private func hits(_ listed: [(id: Int64, rank: Double?)], text: String?) throws -> [PassageSearchHit] {
+  private func hits(_ listed: [(id: Int64, rank: Double?)], text: String?) throws
+    -> [PassageSearchHit]
+  {
     let ids = listed.map(\.id)
     var rows: [Int64: Row] = [:]
     var snippets: [Int64: String] = [:]
@@ -233,7 +266,8 @@ extension Project {
       guard let row = rows[id] else { return nil }
       let passage = Self.passage(row, strings: &strings)
       return PassageSearchHit(
-        passage: passage, documentKey: row["document_key"], participant: row["document_participant"],
+        passage: passage, documentKey: row["document_key"],
+        participant: row["document_participant"],
         rank: entry.rank, snippet: text == nil ? passage.text : (snippets[id] ?? passage.text))
     }
   }

@@ -14,7 +14,8 @@ extension Project {
     let unique = Array(Set(keys))
     try Self.forEachChunk(of: unique) { chunk, placeholders in
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT key, vector FROM sentence_vector WHERE model = ? AND key IN (\(placeholders))",
+        db,
+        sql: "SELECT key, vector FROM sentence_vector WHERE model = ? AND key IN (\(placeholders))",
         arguments: StatementArguments([model] as [any DatabaseValueConvertible] + chunk))
       while let row = try rows.next() {
         let data: Data = row[1]
@@ -38,7 +39,8 @@ extension Project {
   }
 
   /// Stores vectors (as float16) by key for an encoder, replacing any stored for the same keys.
-  public func storeSentenceVectors(_ vectors: [(key: Int64, vector: [Float])], model: String) throws {
+  public func storeSentenceVectors(_ vectors: [(key: Int64, vector: [Float])], model: String) throws
+  {
     let statement = try db.cachedStatement(
       sql: "INSERT OR REPLACE INTO sentence_vector(key, model, vector) VALUES (?, ?, ?)")
     let before = db.totalChangesCount
@@ -56,8 +58,10 @@ extension Project {
   public func pruneSentenceVectors(keeping keep: Set<Int64>, model: String) throws -> Int {
     try db.execute(sql: "DELETE FROM sentence_vector WHERE model != ?", arguments: [model])
     var deleted = db.changesCount
-    let stored = try Int64.fetchAll(db, sql: "SELECT key FROM sentence_vector WHERE model = ?", arguments: [model])
-    let statement = try db.cachedStatement(sql: "DELETE FROM sentence_vector WHERE key = ? AND model = ?")
+    let stored = try Int64.fetchAll(
+      db, sql: "SELECT key FROM sentence_vector WHERE model = ?", arguments: [model])
+    let statement = try db.cachedStatement(
+      sql: "DELETE FROM sentence_vector WHERE key = ? AND model = ?")
     for key in stored where !keep.contains(key) {
       try statement.execute(arguments: [key, model])
       deleted += 1
@@ -67,14 +71,16 @@ extension Project {
 
   /// How many vectors are stored for an encoder.
   public func sentenceVectorCount(model: String) throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT count(*) FROM sentence_vector WHERE model = ?", arguments: [model]) ?? 0
+    try Int.fetchOne(
+      db, sql: "SELECT count(*) FROM sentence_vector WHERE model = ?", arguments: [model]) ?? 0
   }
 
   static func halfPrecision(_ vector: [Float]) -> Data {
     var data = Data(count: vector.count * 2)
     data.withUnsafeMutableBytes { raw in
       for (index, value) in vector.enumerated() {
-        raw.storeBytes(of: Float16(value).bitPattern.littleEndian, toByteOffset: index * 2, as: UInt16.self)
+        raw.storeBytes(
+          of: Float16(value).bitPattern.littleEndian, toByteOffset: index * 2, as: UInt16.self)
       }
     }
     return data
@@ -84,7 +90,10 @@ extension Project {
     let count = data.count / 2
     return data.withUnsafeBytes { raw in
       (0..<count).map { index in
-        Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self))))
+        Float(
+          Float16(
+            bitPattern: UInt16(
+              littleEndian: raw.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self))))
       }
     }
   }

@@ -6,10 +6,13 @@ extension Project {
   /// new suggestion for a passage and code already answered is dropped.
   ///
   /// - Returns: the suggestions stored, with their ids.
-  public func replaceOpenSuggestions(coder: String, with suggestions: [Suggestion], at timestamp: String) throws
+  public func replaceOpenSuggestions(
+    coder: String, with suggestions: [Suggestion], at timestamp: String
+  ) throws
     -> [Suggestion]
   {
-    try db.execute(sql: "DELETE FROM suggestion WHERE coder = ? AND status = 'open'", arguments: [coder])
+    try db.execute(
+      sql: "DELETE FROM suggestion WHERE coder = ? AND status = 'open'", arguments: [coder])
     var stored: [Suggestion] = []
     for var suggestion in suggestions where suggestion.coder == coder {
       try db.execute(
@@ -27,32 +30,38 @@ extension Project {
   }
 
   /// Suggestions, filtered by coder and status, best first.
-  public func suggestions(coder: String? = nil, status: Suggestion.Status? = nil) throws -> [Suggestion] {
+  public func suggestions(coder: String? = nil, status: Suggestion.Status? = nil) throws
+    -> [Suggestion]
+  {
     var clauses: [String] = []
     var arguments: [any DatabaseValueConvertible] = []
     if let coder { clauses.append("coder = ?"); arguments.append(coder) }
     if let status { clauses.append("status = ?"); arguments.append(status.rawValue) }
     return try Row.fetchAll(
       db,
-      sql: "SELECT * FROM suggestion WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")) ORDER BY score DESC, id",
+      sql:
+        "SELECT * FROM suggestion WHERE \(clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")) ORDER BY score DESC, id",
       arguments: StatementArguments(arguments)
     ).map(Self.suggestion)
   }
 
   /// One suggestion by id.
   public func suggestion(id: Int64) throws -> Suggestion? {
-    try Row.fetchOne(db, sql: "SELECT * FROM suggestion WHERE id = ?", arguments: [id]).map(Self.suggestion)
+    try Row.fetchOne(db, sql: "SELECT * FROM suggestion WHERE id = ?", arguments: [id]).map(
+      Self.suggestion)
   }
 
   /// Records the coder's answer.
   public func answerSuggestion(id: Int64, status: Suggestion.Status, at timestamp: String) throws {
     try db.execute(
-      sql: "UPDATE suggestion SET status = ?, decided_at = ? WHERE id = ?", arguments: [status.rawValue, timestamp, id])
+      sql: "UPDATE suggestion SET status = ?, decided_at = ? WHERE id = ?",
+      arguments: [status.rawValue, timestamp, id])
   }
 
   static func suggestion(_ row: Row) -> Suggestion {
     Suggestion(
-      id: row["id"], passageID: row["passage_id"], codeID: row["code_id"], coder: row["coder"], score: row["score"],
+      id: row["id"], passageID: row["passage_id"], codeID: row["code_id"], coder: row["coder"],
+      score: row["score"],
       status: Suggestion.Status(rawValue: row["status"]) ?? .open)
   }
 }

@@ -7,7 +7,9 @@ extension Project {
   /// bytes are already stored.
   @discardableResult
   public func saveSurvey(_ survey: Survey, key: String, contentHash: String) throws -> Bool {
-    if try String.fetchOne(db, sql: "SELECT content_hash FROM survey WHERE key = ?", arguments: [key]) == contentHash {
+    if try String.fetchOne(
+      db, sql: "SELECT content_hash FROM survey WHERE key = ?", arguments: [key]) == contentHash
+    {
       return false
     }
     try db.execute(
@@ -16,7 +18,9 @@ extension Project {
         ON CONFLICT(key) DO UPDATE SET source_path = excluded.source_path, dialect = excluded.dialect,
           content_hash = excluded.content_hash, data = excluded.data
         """,
-      arguments: [key, survey.source, survey.dialect.rawValue, contentHash, try Self.surveyData(survey)])
+      arguments: [
+        key, survey.source, survey.dialect.rawValue, contentHash, try Self.surveyData(survey),
+      ])
     try writeRespondents(survey.respondents, key: key)
     return true
   }
@@ -72,17 +76,24 @@ extension Project {
       do {
         survey = try decoder.decode(Survey.self, from: Data((row["data"] as String).utf8))
       } catch {
-        throw StoreError(.invalid, "the stored survey \(key) cannot be read (\(error.localizedDescription))")
+        throw StoreError(
+          .invalid, "the stored survey \(key) cannot be read (\(error.localizedDescription))")
       }
       let cursor = try Row.fetchCursor(
-        db, sql: "SELECT id, line, finished, exclusion, answers, ordinal FROM survey_respondent WHERE survey_key = ? ORDER BY ordinal",
+        db,
+        sql:
+          "SELECT id, line, finished, exclusion, answers, ordinal FROM survey_respondent WHERE survey_key = ? ORDER BY ordinal",
         arguments: [key])
       while let row = try cursor.next() {
         guard let answers = SurveyAnswersColumn.decode(row[4]) else {
-          throw StoreError(.invalid, "the answers of respondent \(row[5] as Int + 1) of the stored survey \(key) cannot be read")
+          throw StoreError(
+            .invalid,
+            "the answers of respondent \(row[5] as Int + 1) of the stored survey \(key) cannot be read"
+          )
         }
         survey.respondents.append(
-          SurveyRespondent(id: row[0], line: row[1], finished: row[2], exclusion: row[3], answers: answers))
+          SurveyRespondent(
+            id: row[0], line: row[1], finished: row[2], exclusion: row[3], answers: answers))
       }
       return (key, survey)
     }
@@ -101,15 +112,20 @@ extension Project {
   /// time as one JSON array per statement, in the order of the participants' ids, so that each
   /// statement fills neighbouring pages of the indexes (a statement per value, in the export's
   /// order, spent most of its time reading back pages the cache had let go).
-  public func setAttributes(_ values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)]) throws {
-    var attributePosition = try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
+  public func setAttributes(
+    _ values: [(participant: String, attribute: AttributeDefinition, value: AttributeValue)]
+  ) throws {
+    var attributePosition =
+      try Int.fetchOne(db, sql: "SELECT coalesce(max(position), -1) FROM attribute") ?? -1
     var known = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM attribute"))
     // Runs of values naming the same participant (a respondent's values come together); a new
     // participant takes the position of its run.
     var runs: [Range<Int>] = []
     var checked = Set<String>()  // attribute names as given: a million values name a few
     for (index, entry) in values.enumerated() {
-      if checked.insert(entry.attribute.name).inserted, known.insert(entry.attribute.name.lowercased()).inserted {
+      if checked.insert(entry.attribute.name).inserted,
+        known.insert(entry.attribute.name.lowercased()).inserted
+      {
         attributePosition += 1
         try db.execute(
           sql: "INSERT INTO attribute(name, type, position) VALUES (?, ?, ?)",
@@ -136,7 +152,8 @@ extension Project {
         """)
     for chunkStart in stride(from: 0, to: order.count, by: 2_000) {
       let chunk = order[chunkStart..<min(order.count, chunkStart + 2_000)]
-      try addParticipants(chunk.lazy.map { (values[runs[$0].lowerBound].participant, firstPosition + $0) })
+      try addParticipants(
+        chunk.lazy.map { (values[runs[$0].lowerBound].participant, firstPosition + $0) })
       var rows = JSONRows()
       for run in chunk {
         for entry in values[runs[run]] {

@@ -33,7 +33,8 @@ extension ProjectStore {
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw StoreError(.database, "\(folder): cannot create the history folder (\(error.localizedDescription))")
+      throw StoreError(
+        .database, "\(folder): cannot create the history folder (\(error.localizedDescription))")
     }
     let existing = snapshots()
     let number = (existing.map(\.number).max() ?? 0) + 1
@@ -47,19 +48,24 @@ extension ProjectStore {
       try queue.backup(to: copy)
       try copy.write { db in
         try db.execute(
-          sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot_reason', ?), ('snapshot_taken_at', ?)",
+          sql:
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('snapshot_reason', ?), ('snapshot_taken_at', ?)",
           arguments: [reason, timestamp])
       }
       try copy.close()
       try FileManager.default.moveItem(atPath: partial, toPath: final)
     } catch let error as DatabaseError {
       ProjectStore.remove(path: partial)
-      throw StoreError(.database, "\(final): cannot write the snapshot (\(error.message ?? "SQLite error"))")
+      throw StoreError(
+        .database, "\(final): cannot write the snapshot (\(error.message ?? "SQLite error"))")
     } catch {
       ProjectStore.remove(path: partial)
-      throw StoreError(.database, "\(final): cannot write the snapshot (\(error.localizedDescription))")
+      throw StoreError(
+        .database, "\(final): cannot write the snapshot (\(error.localizedDescription))")
     }
-    for old in (existing + []).sorted(by: { $0.number < $1.number }).dropLast(Self.snapshotsKept - 1) {
+    for old in (existing + []).sorted(by: { $0.number < $1.number }).dropLast(
+      Self.snapshotsKept - 1)
+    {
       ProjectStore.remove(path: old.path)
     }
     return ProjectSnapshot(path: final, number: number, takenAt: timestamp, reason: reason)
@@ -68,7 +74,9 @@ extension ProjectStore {
   /// The project's snapshots, oldest first. Unreadable files are skipped.
   public func snapshots() -> [ProjectSnapshot] {
     let folder = historyFolder
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
     var result: [ProjectSnapshot] = []
     for name in names where name.hasSuffix(".qda") {
       guard let number = Int(name.dropLast(4)) else { continue }
@@ -84,7 +92,8 @@ extension ProjectStore {
       for row in meta { values[row["key"]] = row["value"] }
       result.append(
         ProjectSnapshot(
-          path: file, number: number, takenAt: values["snapshot_taken_at"] ?? "?", reason: values["snapshot_reason"] ?? "?"))
+          path: file, number: number, takenAt: values["snapshot_taken_at"] ?? "?",
+          reason: values["snapshot_reason"] ?? "?"))
       try? copy.close()
     }
     return result.sorted { $0.number < $1.number }
@@ -104,17 +113,24 @@ extension ProjectStore {
     } catch {
       throw StoreError(.notFound, "\(snapshot.path): cannot open the snapshot")
     }
-    let before = try takeSnapshot(reason: "before undo to snapshot \(snapshot.number)", at: timestamp)
+    let before = try takeSnapshot(
+      reason: "before undo to snapshot \(snapshot.number)", at: timestamp)
     do {
       try source.backup(to: queue)
       try queue.write { db in
-        try db.execute(sql: "DELETE FROM meta WHERE key IN ('snapshot_reason', 'snapshot_taken_at')")
+        try db.execute(
+          sql: "DELETE FROM meta WHERE key IN ('snapshot_reason', 'snapshot_taken_at')")
         try db.execute(
           sql: "INSERT INTO event(at, command, summary) VALUES (?, 'undo', ?)",
-          arguments: [timestamp, "restored snapshot \(snapshot.number) (\(snapshot.reason)); the state before is snapshot \(before.number)"])
+          arguments: [
+            timestamp,
+            "restored snapshot \(snapshot.number) (\(snapshot.reason)); the state before is snapshot \(before.number)",
+          ])
       }
     } catch let error as DatabaseError {
-      throw StoreError(.database, "\(path): cannot restore snapshot \(snapshot.number) (\(error.message ?? "SQLite error"))")
+      throw StoreError(
+        .database,
+        "\(path): cannot restore snapshot \(snapshot.number) (\(error.message ?? "SQLite error"))")
     }
     try? source.close()
     return before
@@ -130,7 +146,8 @@ extension ProjectStore {
         let table: String = row[0]
         let rowID: Int64? = row[1]
         let parent: String = row[2]
-        problems.append("\(table) row \(rowID.map(String.init) ?? "?") refers to a missing \(parent)")
+        problems.append(
+          "\(table) row \(rowID.map(String.init) ?? "?") refers to a missing \(parent)")
       }
       return problems
     }

@@ -32,7 +32,8 @@ public final class ProjectStore: Sendable {
     self.path = path
     let existed = FileManager.default.fileExists(atPath: path)
     if mustExist, !existed {
-      throw StoreError(.notFound, "\(path): no such project; create it with `qda analyze` or `qda ingest`")
+      throw StoreError(
+        .notFound, "\(path): no such project; create it with `qda analyze` or `qda ingest`")
     }
     createdHere = !existed
     var configuration = Configuration()
@@ -62,7 +63,8 @@ public final class ProjectStore: Sendable {
       if existed {
         let isProject = try queue.read { db -> Bool in
           guard try db.tableExists("meta") else { return try Self.isUnstarted(db) }
-          return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") == "qdakit-project"
+          return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            == "qdakit-project"
         }
         guard isProject else {
           throw StoreError(.notAProject, "\(path) is not a QDAKit project file")
@@ -71,7 +73,9 @@ public final class ProjectStore: Sendable {
       let known = Set(Schema.migrator.migrations)
       let applied = try queue.read { db in try Schema.migrator.appliedIdentifiers(db) }
       if let unknown = applied.subtracting(known).first {
-        throw StoreError(.notAProject, "\(path) was written by a newer QDAKit (schema \(unknown)); update QDAKit to open it")
+        throw StoreError(
+          .notAProject,
+          "\(path) was written by a newer QDAKit (schema \(unknown)); update QDAKit to open it")
       }
       // Up to date, the migrator is not run: it writes (a statement creating its table if
       // missing), which a command that only reads, such as a query, need not wait for.
@@ -80,7 +84,10 @@ public final class ProjectStore: Sendable {
       throw error
     } catch let error as DatabaseError {
       if let known = StoreError(error, path: path) { throw known }
-      throw StoreError(.notAProject, "\(path): cannot open as a project (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))")
+      throw StoreError(
+        .notAProject,
+        "\(path): cannot open as a project (\(error.message ?? "SQLite error \(error.resultCode.rawValue)"))"
+      )
     }
   }
 
@@ -88,7 +95,8 @@ public final class ProjectStore: Sendable {
   /// first migration: empty, or holding only the migrator's own table with nothing applied
   /// (the migrator creates it in a transaction of its own, so a command killed then leaves it).
   private static func isUnstarted(_ db: Database) throws -> Bool {
-    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    let tables = try String.fetchAll(
+      db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
     if tables.isEmpty { return true }
     guard tables == ["grdb_migrations"] else { return false }
     return try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0
@@ -122,7 +130,9 @@ public final class ProjectStore: Sendable {
       }
       return result
     } catch let error as DatabaseError {
-      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+      throw StoreError(error, path: path)
+        ?? StoreError(
+          .database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
     }
   }
 
@@ -133,7 +143,9 @@ public final class ProjectStore: Sendable {
     do {
       result = try queue.read { db in try body(Project(db: db, builtFacets: built)) }
     } catch let error as DatabaseError {
-      throw StoreError(error, path: path) ?? StoreError(.database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
+      throw StoreError(error, path: path)
+        ?? StoreError(
+          .database, "\(path): \(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
     }
     if !built.facets.isEmpty { keep(built.facets) }
     return result
@@ -174,7 +186,9 @@ public struct Project {
 
   /// Runs `body` on `ids` 500 at a time, with the chunk's placeholders: a statement binds only
   /// so many arguments.
-  static func forEachChunk<ID>(of ids: [ID], _ body: (_ chunk: [ID], _ placeholders: String) throws -> Void) rethrows {
+  static func forEachChunk<ID>(
+    of ids: [ID], _ body: (_ chunk: [ID], _ placeholders: String) throws -> Void
+  ) rethrows {
     for start in stride(from: 0, to: ids.count, by: 500) {
       let chunk = Array(ids[start..<min(ids.count, start + 500)])
       try body(chunk, placeholders(chunk.count))
@@ -190,18 +204,26 @@ extension StoreError {
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       self.init(
         .busy,
-        "\(path) is being changed by another qda command (waited \(ProjectStore.busySeconds) s); try again when it has finished. The project was not changed.")
+        "\(path) is being changed by another qda command (waited \(ProjectStore.busySeconds) s); try again when it has finished. The project was not changed."
+      )
     case .SQLITE_READONLY:
       self.init(
-        .readOnly, "\(path) is read-only: QDAKit cannot change it (check the file's and its folder's permissions). The project was not changed.")
+        .readOnly,
+        "\(path) is read-only: QDAKit cannot change it (check the file's and its folder's permissions). The project was not changed."
+      )
     case .SQLITE_FULL:
-      self.init(.diskFull, "the disk holding \(path) is full; free some space and run the command again. The project was not changed.")
+      self.init(
+        .diskFull,
+        "the disk holding \(path) is full; free some space and run the command again. The project was not changed."
+      )
     case .SQLITE_IOERR:
       self.init(
         .io,
-        "\(path): the disk refused a read or write (\(error.message ?? "I/O error")): it may be full or failing; free some space and run the command again. The project was not changed.")
+        "\(path): the disk refused a read or write (\(error.message ?? "I/O error")): it may be full or failing; free some space and run the command again. The project was not changed."
+      )
     case .SQLITE_CANTOPEN:
-      self.init(.io, "\(path): cannot open the file (check that its folder exists and can be written)")
+      self.init(
+        .io, "\(path): cannot open the file (check that its folder exists and can be written)")
     default:
       return nil
     }

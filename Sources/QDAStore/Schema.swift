@@ -211,7 +211,8 @@ enum Schema {
         """),
     // v6: participants are appended by position; with survey respondents there can be
     // hundreds of thousands, so `max(position)` needs an index.
-    Migration("v6-participant-position", sql: "CREATE INDEX participant_position ON participant(position)"),
+    Migration(
+      "v6-participant-position", sql: "CREATE INDEX participant_position ON participant(position)"),
     // v7: respondents as rows, answers in a column each (see `SurveyAnswersColumn`): a survey
     // stored whole as one JSON text took longer to encode and decode than to read from its
     // export, and a million respondents would not fit SQLite's limit on one value.

@@ -58,10 +58,13 @@ public enum NumberWords {
     // "a hundred and twenty", "one hundred twenty-five"
     if total >= 100, total.truncatingRemainder(dividingBy: 100) == 0, index < words.count {
       let rest = words[index] == "and" ? index + 1 : index
-      if rest < words.count, let tens = simple(words[rest]), tens >= 1, tens < 100, words[rest].unicodeScalars.first.map(Tokenizer.isDigit) == false {
+      if rest < words.count, let tens = simple(words[rest]), tens >= 1, tens < 100,
+        words[rest].unicodeScalars.first.map(Tokenizer.isDigit) == false
+      {
         total += tens
         index = rest + 1
-        if tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, index < words.count, let unit = simple(words[index]), unit < 10,
+        if tens >= 20, tens.truncatingRemainder(dividingBy: 10) == 0, index < words.count,
+          let unit = simple(words[index]), unit < 10,
           words[index].unicodeScalars.first.map(Tokenizer.isDigit) == false
         {
           total += unit

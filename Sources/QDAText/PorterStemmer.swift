@@ -51,7 +51,8 @@ private struct Stemmer {
   /// Whether `word[i]` is a consonant.
   func isConsonant(_ i: Int) -> Bool {
     switch word[i] {
-    case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
+    case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"),
+      UInt8(ascii: "u"):
       return false
     case UInt8(ascii: "y"):
       return i == 0 ? true : !isConsonant(i - 1)

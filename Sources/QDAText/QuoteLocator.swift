@@ -28,7 +28,8 @@ public enum QuoteLocator {
   public static func find(_ quote: String, in scalars: [Unicode.Scalar]) -> (
     spans: [Range<Int>], match: Match
   ) {
-    let needle = Array(quote.unicodeScalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    let needle = Array(
+      quote.unicodeScalars.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     guard !needle.isEmpty else { return ([], .exact) }
     let exact = occurrences(of: needle, in: scalars)
     if !exact.isEmpty { return (exact.map { $0..<($0 + needle.count) }, .exact) }
@@ -81,7 +82,7 @@ public enum QuoteLocator {
     case 0x2026: return "."
     default:
       let lower = scalar.properties.lowercaseMapping.unicodeScalars
-      return lower.count == 1 ? lower.first! : scalar
+      return lower.count == 1 ? (lower.first ?? scalar) : scalar
     }
   }
 

@@ -25,7 +25,9 @@ public enum SentenceSplitter {
 
   /// Sentence ranges inside `range` of a scalar array, in place of what `result` held (its
   /// storage reused).
-  public static func sentences(in scalars: [Unicode.Scalar], range: Range<Int>, into result: inout [Range<Int>]) {
+  public static func sentences(
+    in scalars: [Unicode.Scalar], range: Range<Int>, into result: inout [Range<Int>]
+  ) {
     result.removeAll(keepingCapacity: true)
     var sentenceStart = range.lowerBound
     var index = range.lowerBound
@@ -62,7 +64,8 @@ public enum SentenceSplitter {
   // MARK: - Private
 
   private static let abbreviations: Set<String> = [
-    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "jr", "sr", "no", "approx", "e.g", "p", "pp",
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "vs", "etc", "jr", "sr", "no", "approx", "e.g",
+    "p", "pp",
     "i.e", "ph.d", "ed.d", "u.s", "a.m", "p.m", "mt", "ft", "rev", "hon", "gov", "supt", "asst",
   ]
 
@@ -81,7 +84,8 @@ public enum SentenceSplitter {
     // Next non-space scalar.
     var next = runEnd
     var sawSpace = false
-    while next < limit, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\u{00A0}" {
+    while next < limit, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\u{00A0}"
+    {
       next += 1
       sawSpace = true
     }
@@ -111,10 +115,11 @@ public enum SentenceSplitter {
   }
 
   /// The abbreviations' letters packed as `asciiKey` packs a word, to look one up without a string.
-  private static let abbreviationKeys = Set(abbreviations.map { word in
-    let scalars = Array(word.unicodeScalars)
-    return asciiKey(scalars, 0..<scalars.count)!
-  })
+  private static let abbreviationKeys = Set(
+    abbreviations.compactMap { word in
+      let scalars = Array(word.unicodeScalars)
+      return asciiKey(scalars, 0..<scalars.count)
+    })
 
   /// An ASCII word of at most eight scalars, lower-cased, as one number (nil for any other word).
   private static func asciiKey(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> UInt64? {

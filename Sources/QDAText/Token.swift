@@ -52,7 +52,9 @@ public enum Tokenizer {
       } punctuation: { index in
         if punctuation {
           tokens.append(
-            Token(kind: .punctuation, text: String(Character(buffer[index])), start: index, end: index + 1))
+            Token(
+              kind: .punctuation, text: String(Character(buffer[index])), start: index,
+              end: index + 1))
         }
       }
     }
@@ -108,7 +110,8 @@ public enum Tokenizer {
             }
             index += 1
             lastWordEnd = index
-          } else if isApostrophe(current), index + 1 < end, isLetter(scalars[index + 1]), sawLetter {
+          } else if isApostrophe(current), index + 1 < end, isLetter(scalars[index + 1]), sawLetter
+          {
             plain = false
             index += 1
           } else if current == ".", allDigits, index + 1 < end, isDigit(scalars[index + 1]) {
@@ -147,7 +150,9 @@ public enum Tokenizer {
 
   // MARK: - Private
 
-  private static func appendWord(_ scalars: [Unicode.Scalar], _ run: WordRun, into tokens: inout [Token]) {
+  private static func appendWord(
+    _ scalars: [Unicode.Scalar], _ run: WordRun, into tokens: inout [Token]
+  ) {
     let (start, end, numeric) = (run.start, run.end, run.isNumeric)
     if run.isPlain {
       // Common case: plain ASCII letters and digits, no apostrophe, so no clitic to split.
@@ -172,7 +177,9 @@ public enum Tokenizer {
       return
     }
     // Split clitics: "didn't" → "did" + "n't", "it's" → "it" + "'s".
-    if word.hasSuffix("n't"), word.unicodeScalars.count > 3, end - start == word.unicodeScalars.count {
+    if word.hasSuffix("n't"), word.unicodeScalars.count > 3,
+      end - start == word.unicodeScalars.count
+    {
       let baseLength = word.unicodeScalars.count - 3
       var base = String(word.unicodeScalars.prefix(baseLength))
       switch base {
@@ -190,8 +197,9 @@ public enum Tokenizer {
       let baseLength = word.unicodeScalars.count - cliticLength
       guard baseLength > 0, end - start == word.unicodeScalars.count else { break }
       tokens.append(
-        Token(kind: .word, text: String(word.unicodeScalars.prefix(baseLength)), start: start,
-              end: start + baseLength))
+        Token(
+          kind: .word, text: String(word.unicodeScalars.prefix(baseLength)), start: start,
+          end: start + baseLength))
       tokens.append(Token(kind: .word, text: clitic, start: start + baseLength, end: end))
       return
     }
@@ -201,9 +209,13 @@ public enum Tokenizer {
   /// A plain word (ASCII letters and digits only, `WordRun.isPlain`) lower-cased, built straight
   /// from bytes.
   @inlinable @inline(__always)
-  public static func lowercasedPlainWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> String {
+  public static func lowercasedPlainWord(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>
+  ) -> String {
     String(unsafeUninitializedCapacity: range.count) { buffer in
-      for index in range { buffer[index - range.lowerBound] = lowercasedASCII(scalars[index].value) }
+      for index in range {
+        buffer[index - range.lowerBound] = lowercasedASCII(scalars[index].value)
+      }
       return range.count
     }
   }
@@ -214,7 +226,8 @@ public enum Tokenizer {
   }
 
   @inlinable @inline(__always) static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
-    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+      || (value >= 0x30 && value <= 0x39)
   }
 
   @inlinable @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -48,7 +48,9 @@ enum HTMLPage {
 
   /// A query string from pairs, each part percent-encoded.
   static func query(_ pairs: [(String, String)]) -> String {
-    let encoded = pairs.filter { !$0.1.isEmpty }.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }
+    let encoded = pairs.filter { !$0.1.isEmpty }.map {
+      "\(percentEncode($0.0))=\(percentEncode($0.1))"
+    }
     return encoded.isEmpty ? "" : "?" + encoded.joined(separator: "&")
   }
 
@@ -56,7 +58,8 @@ enum HTMLPage {
     var result = ""
     for byte in text.utf8 {
       switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"),
         UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
         result.append(Character(Unicode.Scalar(byte)))
       default:

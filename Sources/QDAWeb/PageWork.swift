@@ -25,13 +25,18 @@ final class PageWork: Sendable {
     if Task.isCancelled {
       value = nil
     } else {
-      value = await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: work()) } }
+      value = await withCheckedContinuation { continuation in
+        queue.async { continuation.resume(returning: work()) }
+      }
     }
     await gate.leave()
     return value
   }
 
-  static let cancelled = Page(status: 503, html: HTMLPage.page(title: "Cancelled", body: "<p class=\"error\">The request was cancelled.</p>"))
+  static let cancelled = Page(
+    status: 503,
+    html: HTMLPage.page(
+      title: "Cancelled", body: "<p class=\"error\">The request was cancelled.</p>"))
 
   /// A counting semaphore for tasks: `enter` waits while `limit` are inside.
   actor Gate {
@@ -89,7 +94,9 @@ actor PageCache {
   /// A page is made once for all the requests waiting for it; when every one of them is
   /// cancelled (their clients went away) its making is cancelled too (`PageWork` then skips it
   /// if it has not started), and a request that comes later makes it anew.
-  func page(_ key: String, revision: Int64?, make: @escaping @Sendable () async -> Page) async -> Page {
+  func page(_ key: String, revision: Int64?, make: @escaping @Sendable () async -> Page) async
+    -> Page
+  {
     guard let revision else {
       computed += 1
       return await make()

@@ -17,7 +17,9 @@ public enum WebServer {
   /// - Parameter hosts: the names the page answers to in a request's Host (loopback names and
   ///   the address it is served on); any other gets 421, so a page on another site that
   ///   rebinds its own name to this machine cannot read the project.
-  public static func router(site: Site, hosts: Set<String> = loopback) -> Router<BasicRequestContext> {
+  public static func router(site: Site, hosts: Set<String> = loopback) -> Router<
+    BasicRequestContext
+  > {
     let router = Router()
     router.add(middleware: SecurityHeaders())
     router.add(middleware: HostCheck(allowed: hosts))
@@ -48,11 +50,13 @@ public enum WebServer {
   /// - Parameter running: called once the server listens, with the port it listens on (the
   ///   one the system chose for port 0).
   public static func application(
-    site: Site, host: String, port: Int, allowRemote: Bool = false, running: @escaping @Sendable (Int) async -> Void = { _ in }
+    site: Site, host: String, port: Int, allowRemote: Bool = false,
+    running: @escaping @Sendable (Int) async -> Void = { _ in }
   ) throws -> some ApplicationProtocol {
     guard allowRemote || loopback.contains(host) else {
       throw WebServerError(
-        "refusing to serve \(site.project) on \(host): the project holds participants' words; use 127.0.0.1, or --allow-remote if you mean it")
+        "refusing to serve \(site.project) on \(host): the project holds participants' words; use 127.0.0.1, or --allow-remote if you mean it"
+      )
     }
     return Application(
       router: router(site: site, hosts: loopback.union([host])),
@@ -87,7 +91,8 @@ public enum WebServer {
 
   static func respond(_ page: Page) -> Response {
     Response(
-      status: HTTPResponse.Status(code: page.status), headers: [.contentType: "text/html; charset=utf-8"],
+      status: HTTPResponse.Status(code: page.status),
+      headers: [.contentType: "text/html; charset=utf-8"],
       body: .init(byteBuffer: ByteBuffer(string: page.html)))
   }
 }
@@ -106,7 +111,9 @@ public struct WebServerError: Error, CustomStringConvertible, Sendable {
 struct HostCheck<Context: RequestContext>: RouterMiddleware {
   var allowed: Set<String>
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws
     -> Response
   {
     if let authority = request.head.authority, !allowed.contains(Self.hostName(authority)) {
@@ -115,7 +122,9 @@ struct HostCheck<Context: RequestContext>: RouterMiddleware {
           status: 421,
           html: HTMLPage.page(
             title: "Misdirected request",
-            body: "<p class=\"error\">This page answers to 127.0.0.1 or localhost only, not to \(HTMLPage.escape(authority)).</p>")))
+            body:
+              "<p class=\"error\">This page answers to 127.0.0.1 or localhost only, not to \(HTMLPage.escape(authority)).</p>"
+          )))
     }
     return try await next(request, context)
   }
@@ -126,7 +135,9 @@ struct HostCheck<Context: RequestContext>: RouterMiddleware {
     if lower.hasPrefix("["), let close = lower.firstIndex(of: "]") {
       return String(lower[lower.index(after: lower.startIndex)..<close])
     }
-    if let colon = lower.lastIndex(of: ":"), lower.filter({ $0 == ":" }).count == 1 { return String(lower[..<colon]) }
+    if let colon = lower.lastIndex(of: ":"), lower.filter({ $0 == ":" }).count == 1 {
+      return String(lower[..<colon])
+    }
     return lower
   }
 }
@@ -136,7 +147,9 @@ struct HostCheck<Context: RequestContext>: RouterMiddleware {
 struct QueryLimit<Context: RequestContext>: RouterMiddleware {
   var maximum = 2_048
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws
     -> Response
   {
     let length = request.uri.query?.utf8.count ?? 0
@@ -146,14 +159,18 @@ struct QueryLimit<Context: RequestContext>: RouterMiddleware {
           status: 400,
           html: HTMLPage.page(
             title: "Bad request",
-            body: "<p class=\"error\">This address's query is \(length) characters long; the page reads at most \(maximum). Ask in fewer words.</p>")))
+            body:
+              "<p class=\"error\">This address's query is \(length) characters long; the page reads at most \(maximum). Ask in fewer words.</p>"
+          )))
     }
     return try await next(request, context)
   }
 }
 
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws
     -> Response
   {
     var response: Response
@@ -161,12 +178,17 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
       response = try await next(request, context)
     } catch let error as HTTPError where error.status == .notFound {
       response = WebServer.respond(
-        Page(status: 404, html: HTMLPage.page(title: "Not found", body: "<p class=\"error\">No page here. Try <a href=\"/\">the themes</a>.</p>")))
+        Page(
+          status: 404,
+          html: HTMLPage.page(
+            title: "Not found",
+            body: "<p class=\"error\">No page here. Try <a href=\"/\">the themes</a>.</p>")))
     }
-    response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    response.headers[.contentSecurityPolicy] =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     response.headers[.xContentTypeOptions] = "nosniff"
-    response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
+    if let name = HTTPField.Name("X-Frame-Options") { response.headers[name] = "DENY" }
     return response
   }
 }

@@ -36,11 +36,15 @@ public final class XMLDocument: @unchecked Sendable {
     let firstError = FirstError()
     context.pointee._private = Unmanaged.passUnretained(firstError).toOpaque()
     context.pointee.sax.pointee.serror = FirstError.callback
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-      | XML_PARSE_NOWARNING.rawValue)
-    let parsed = bytes.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-        xmlCtxtReadMemory(context, $0, Int32(clamping: buffer.count), nil, nil, options)
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue)
+    // An empty array may have no storage: parse one NUL byte's worth of nothing instead.
+    let storage = bytes.isEmpty ? [UInt8(0)] : bytes
+    let parsed = storage.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        xmlCtxtReadMemory(
+          context, chars.baseAddress, Int32(clamping: bytes.count), nil, nil, options)
       }
     }
     guard let parsed, context.pointee.wellFormed != 0 else {
@@ -115,7 +119,8 @@ public final class XMLDocument: @unchecked Sendable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     func hasPrefix(_ text: String, at position: Int) -> Bool {
       let utf8 = Array(text.utf8)
-      return position + utf8.count <= bytes.count && Array(bytes[position..<position + utf8.count]) == utf8
+      return position + utf8.count <= bytes.count
+        && Array(bytes[position..<position + utf8.count]) == utf8
     }
     func skip(past terminator: String) {
       let end = Array(terminator.utf8)
@@ -133,10 +138,15 @@ public final class XMLDocument: @unchecked Sendable {
       case 0x20, 0x09, 0x0D: index += 1
       case 0x0A: line += 1; index += 1
       case UInt8(ascii: "<"):
-        if hasPrefix("<?", at: index) { skip(past: "?>") }
-        else if hasPrefix("<!--", at: index) { skip(past: "-->") }
-        else if hasPrefix("<!DOCTYPE", at: index) || hasPrefix("<!doctype", at: index) { return line }
-        else { return nil }
+        if hasPrefix("<?", at: index) {
+          skip(past: "?>")
+        } else if hasPrefix("<!--", at: index) {
+          skip(past: "-->")
+        } else if hasPrefix("<!DOCTYPE", at: index) || hasPrefix("<!doctype", at: index) {
+          return line
+        } else {
+          return nil
+        }
       default: return nil
       }
     }

@@ -51,9 +51,13 @@ public final class XMLSchema: @unchecked Sendable {
     let collector = IssueCollector(file: document.file, reason: .invalid)
     let box = Unmanaged.passUnretained(collector).toOpaque()
     xmlSchemaSetValidStructuredErrors(validator, IssueCollector.callback, box)
-    let result = withExtendedLifetime(collector) { xmlSchemaValidateDoc(validator, document.pointer) }
+    let result = withExtendedLifetime(collector) {
+      xmlSchemaValidateDoc(validator, document.pointer)
+    }
     if result != 0 && collector.issues.isEmpty {
-      return [XMLError(file: document.file, line: nil, reason: .invalid, message: "does not validate")]
+      return [
+        XMLError(file: document.file, line: nil, reason: .invalid, message: "does not validate")
+      ]
     }
     return collector.issues
   }

@@ -28,7 +28,8 @@ struct Agreement: ParsableCommand {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "report",
-      abstract: "Percent agreement, Cohen's and Fleiss' κ and Krippendorff's α per code, element and overall.",
+      abstract:
+        "Percent agreement, Cohen's and Fleiss' κ and Krippendorff's α per code, element and overall.",
       discussion: "Exit codes: 0 the gate passed (or none was set); 2 some code is below --min.")
 
     @OptionGroup var project: ProjectOptions
@@ -45,8 +46,10 @@ struct Agreement: ParsableCommand {
       let report = try Pipeline().agreement(project: project.project, coders: coderOptions.coders)
       let gate = min.map { ReliabilityGate(figure: self.gate.figure, minimum: $0) }
       switch format {
-      case .json: FileHandle.standardOutput.write(Data(ReliabilityRenderer.json(report, gate: gate).utf8))
-      case .table: FileHandle.standardOutput.write(Data(ReliabilityRenderer.text(report, gate: gate).utf8))
+      case .json:
+        FileHandle.standardOutput.write(Data(ReliabilityRenderer.json(report, gate: gate).utf8))
+      case .table:
+        FileHandle.standardOutput.write(Data(ReliabilityRenderer.text(report, gate: gate).utf8))
       }
       if let gate, !gate.check(report).failing.isEmpty { throw ExitCode(2) }
     }
@@ -71,13 +74,22 @@ struct Agreement: ParsableCommand {
         project: project.project, coders: coderOptions.coders, code: code, includeDecided: all)
       if format != .table {
         let rows = found.map { item -> [String] in
-          [item.codeID, String(item.passage.id ?? 0), item.documentKey, item.participant,
-           item.applied.keys.sorted().joined(separator: " "), item.notApplied.joined(separator: " "),
-           item.decision.map { $0.applies ? "applies" : "does not apply" } ?? "", item.passage.text]
+          [
+            item.codeID, String(item.passage.id ?? 0), item.documentKey, item.participant,
+            item.applied.keys.sorted().joined(separator: " "),
+            item.notApplied.joined(separator: " "),
+            item.decision.map { $0.applies ? "applies" : "does not apply" } ?? "",
+            item.passage.text,
+          ]
         }
-        Console.out(ListFormat.render(
-          format, columns: ["code", "passage", "document", "participant", "applied_by", "not_applied_by", "decision", "text"],
-          rows: rows))
+        Console.out(
+          ListFormat.render(
+            format,
+            columns: [
+              "code", "passage", "document", "participant", "applied_by", "not_applied_by",
+              "decision", "text",
+            ],
+            rows: rows))
         return
       }
       guard !found.isEmpty else {
@@ -91,23 +103,30 @@ struct Agreement: ParsableCommand {
           current = item.codeID
           let count = found.filter { $0.codeID == item.codeID }.count
           lines.append("")
-          lines.append("\(item.codeID) — \(item.codeName): \(count) passage\(count == 1 ? "" : "s")")
+          lines.append(
+            "\(item.codeID) — \(item.codeName): \(count) passage\(count == 1 ? "" : "s")")
         }
-        lines.append("  passage \(item.passage.id ?? 0) · \(item.documentKey) · \(item.participant)")
+        lines.append(
+          "  passage \(item.passage.id ?? 0) · \(item.documentKey) · \(item.participant)")
         lines.append("    \(Self.clip(item.passage.text, 200))")
         for (coder, codings) in item.applied.sorted(by: { $0.key < $1.key }) {
           for coding in codings {
             let quote = Self.quote(coding.span, in: item.passage)
-            lines.append("    ✓ \(coder): “\(Self.clip(quote, 120))”" + (coding.memo.map { " — \($0)" } ?? ""))
+            lines.append(
+              "    ✓ \(coder): “\(Self.clip(quote, 120))”" + (coding.memo.map { " — \($0)" } ?? ""))
           }
         }
         for coder in item.notApplied { lines.append("    ✗ \(coder): not coded") }
         if let decision = item.decision {
-          lines.append("    = consensus: \(decision.applies ? "applies" : "does not apply")" + (decision.note.map { " — \($0)" } ?? ""))
+          lines.append(
+            "    = consensus: \(decision.applies ? "applies" : "does not apply")"
+              + (decision.note.map { " — \($0)" } ?? ""))
         }
       }
       lines.append("")
-      lines.append("Record the agreed decision with: qda agreement consensus --project \(project.project) --passage <id> --code <code> --applies|--does-not-apply")
+      lines.append(
+        "Record the agreed decision with: qda agreement consensus --project \(project.project) --passage <id> --code <code> --applies|--does-not-apply"
+      )
       Console.out(lines.joined(separator: "\n"))
     }
 
@@ -127,7 +146,8 @@ struct Agreement: ParsableCommand {
 
   struct Consensus: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Record the agreed coding as the coder 'consensus', keeping every coder's own codings.",
+      abstract:
+        "Record the agreed coding as the coder 'consensus', keeping every coder's own codings.",
       discussion: """
         qda agreement consensus --project p.qda --passage 42 --code rules.time --applies [--span-from ana] [--note "…"]
         qda agreement consensus --project p.qda --passage 42 --code rules.time --does-not-apply
@@ -140,33 +160,45 @@ struct Agreement: ParsableCommand {
     @Option(help: "The code.") var code: String?
     @Flag(help: "The code applies.") var applies = false
     @Flag(help: "The code does not apply.") var doesNotApply = false
-    @Option(help: "Take the consensus coding's span from this coder's coding.") var spanFrom: String?
+    @Option(help: "Take the consensus coding's span from this coder's coding.") var spanFrom:
+      String?
     @Option(help: "Why.") var note: String?
     @Flag(help: "Accept every coding all compared coders agree on.") var agreed = false
 
     func validate() throws {
       if agreed {
         guard passage == nil, code == nil, !applies, !doesNotApply else {
-          throw ValidationError("--agreed takes no --passage, --code, --applies or --does-not-apply")
+          throw ValidationError(
+            "--agreed takes no --passage, --code, --applies or --does-not-apply")
         }
         return
       }
-      guard passage != nil, code != nil else { throw ValidationError("give --passage and --code (or --agreed)") }
-      guard applies != doesNotApply else { throw ValidationError("say --applies or --does-not-apply") }
+      guard passage != nil, code != nil else {
+        throw ValidationError("give --passage and --code (or --agreed)")
+      }
+      guard applies != doesNotApply else {
+        throw ValidationError("say --applies or --does-not-apply")
+      }
     }
 
     func run() throws {
       let pipeline = Pipeline()
       if agreed {
-        let summary = try pipeline.acceptAgreements(project: project.project, coders: coderOptions.coders)
-        Console.out("consensus: \(summary.applies) agreed codings recorded; \(summary.alreadyDecided) already decided")
+        let summary = try pipeline.acceptAgreements(
+          project: project.project, coders: coderOptions.coders)
+        Console.out(
+          "consensus: \(summary.applies) agreed codings recorded; \(summary.alreadyDecided) already decided"
+        )
         return
       }
       guard let passage, let code else { return }
       let decision = try pipeline.recordConsensus(
-        project: project.project, passageID: passage, code: code, applies: applies, spanFrom: spanFrom,
+        project: project.project, passageID: passage, code: code, applies: applies,
+        spanFrom: spanFrom,
         coders: coderOptions.coders ?? [], note: note)
-      Console.out("consensus: passage \(decision.passageID), \(decision.codeID) \(decision.applies ? "applies" : "does not apply")")
+      Console.out(
+        "consensus: passage \(decision.passageID), \(decision.codeID) \(decision.applies ? "applies" : "does not apply")"
+      )
     }
   }
 }

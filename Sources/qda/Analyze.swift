@@ -35,7 +35,10 @@ struct Analyze: ParsableCommand {
   @Option(help: "A brief template (see `qda report --print-template`).")
   var template: String?
 
-  @Flag(help: "Quote participants' words with people's names as spoken (the brief replaces them by default).")
+  @Flag(
+    help:
+      "Quote participants' words with people's names as spoken (the brief replaces them by default)."
+  )
   var keepNames = false
 
   @OptionGroup var surveyOptions: SurveyOptions
@@ -43,15 +46,21 @@ struct Analyze: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if inputs.isEmpty, surveyOptions.surveys.isEmpty { throw ValidationError("give at least one transcript or survey file or folder") }
+    if inputs.isEmpty, surveyOptions.surveys.isEmpty {
+      throw ValidationError("give at least one transcript or survey file or folder")
+    }
   }
 
   func run() throws {
-    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
+    let pipeline = Pipeline(
+      environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
     let request = IngestRequest(
-      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
-      options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys, dictionary: surveyOptions.dictionary)
-    let summary = try pipeline.analyze(request, project: project.project, out: out, template: template, keepNames: keepNames)
+      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol,
+      codebook: codebook,
+      options: ImportOptions(interviewer: interviewer), surveys: surveyOptions.surveys,
+      dictionary: surveyOptions.dictionary)
+    let summary = try pipeline.analyze(
+      request, project: project.project, out: out, template: template, keepNames: keepNames)
     try Console.report(summary, quiet: output.quiet)
   }
 }
@@ -92,16 +101,22 @@ struct Ingest: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if inputs.isEmpty && surveyOptions.surveys.isEmpty && attributes == nil && interviewProtocol == nil && codebook == nil {
-      throw ValidationError("nothing to ingest: give transcripts, --survey, --attributes, --protocol or --codebook")
+    if inputs.isEmpty && surveyOptions.surveys.isEmpty && attributes == nil
+      && interviewProtocol == nil && codebook == nil
+    {
+      throw ValidationError(
+        "nothing to ingest: give transcripts, --survey, --attributes, --protocol or --codebook")
     }
   }
 
   func run() throws {
-    let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
+    let pipeline = Pipeline(
+      environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
     let request = IngestRequest(
-      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol, codebook: codebook,
-      options: ImportOptions(interviewer: interviewer, participantID: participant), surveys: surveyOptions.surveys,
+      inputs: inputs, attributes: attributes, interviewProtocol: interviewProtocol,
+      codebook: codebook,
+      options: ImportOptions(interviewer: interviewer, participantID: participant),
+      surveys: surveyOptions.surveys,
       dictionary: surveyOptions.dictionary)
     try Console.report(try pipeline.ingest(request, project: project.project), quiet: output.quiet)
   }
@@ -109,7 +124,9 @@ struct Ingest: ParsableCommand {
 
 /// Survey exports given by name, and a REDCap dictionary.
 struct SurveyOptions: ParsableArguments {
-  @Option(name: .customLong("survey"), help: "A survey export of any extension (.csv, .tsv and .xlsx inputs are surveys anyway).")
+  @Option(
+    name: .customLong("survey"),
+    help: "A survey export of any extension (.csv, .tsv and .xlsx inputs are surveys anyway).")
   var surveys: [String] = []
   @Option(help: "A REDCap data dictionary for a raw REDCap export.")
   var dictionary: String?

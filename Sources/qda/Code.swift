@@ -7,12 +7,15 @@ import QDAReport
 
 struct Code: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Auto-code (the learned coder, or the codebook's rules), or add, remove and list codings by hand.",
-    subcommands: [Run.self, Add.self, Import.self, Remove.self, List.self], defaultSubcommand: Run.self)
+    abstract:
+      "Auto-code (the learned coder, or the codebook's rules), or add, remove and list codings by hand.",
+    subcommands: [Run.self, Add.self, Import.self, Remove.self, List.self],
+    defaultSubcommand: Run.self)
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Code every document again, by the learned coder or the rules (manual codings are kept).",
+      abstract:
+        "Code every document again, by the learned coder or the rules (manual codings are kept).",
       discussion: """
         With --codebook, a codebook that changes only rules (the codes, their parents and elements,
         negation cues and tension settings as before) re-runs only the changed codes' rules, writes
@@ -32,8 +35,11 @@ struct Code: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let pipeline = Pipeline(environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
-      try Console.report(try pipeline.code(project: project.project, codebook: codebook, onlyChangedRules: !all), quiet: output.quiet)
+      let pipeline = Pipeline(
+        environment: Console.environment(quiet: output.quiet), sentenceModel: models.choice)
+      try Console.report(
+        try pipeline.code(project: project.project, codebook: codebook, onlyChangedRules: !all),
+        quiet: output.quiet)
     }
   }
 
@@ -58,20 +64,26 @@ struct Code: ParsableCommand {
     func validate() throws {
       if passage == nil && document == nil { throw ValidationError("give --passage or --document") }
       if (start == nil) != (end == nil) { throw ValidationError("give both --start and --end") }
-      if Coding.isMachine(coder.lowercased()) { throw ValidationError("'\(coder)' is a machine's name; give a person's") }
+      if Coding.isMachine(coder.lowercased()) {
+        throw ValidationError("'\(coder)' is a machine's name; give a person's")
+      }
     }
 
     func run() throws {
       let listing = try Pipeline().addCoding(
         project: project.project, code: code, coder: coder,
-        target: CodingTarget(passageID: passage, document: document, quote: quote, start: start, end: end), memo: memo)
-      Console.out("coding \(listing.coding.id ?? 0): \(listing.coding.codeID) by \(listing.coding.coder) on \(listing.documentKey) [\(listing.coding.span.start)–\(listing.coding.span.end)]")
+        target: CodingTarget(
+          passageID: passage, document: document, quote: quote, start: start, end: end), memo: memo)
+      Console.out(
+        "coding \(listing.coding.id ?? 0): \(listing.coding.codeID) by \(listing.coding.coder) on \(listing.documentKey) [\(listing.coding.span.start)–\(listing.coding.span.end)]"
+      )
     }
   }
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import another coder's codings from a CSV or a REFI-QDA project onto the same passages.",
+      abstract:
+        "Import another coder's codings from a CSV or a REFI-QDA project onto the same passages.",
       discussion: """
         CSV columns: document, quote (or start and end, Unicode-scalar offsets), code (id or name),
         coder, and optionally memo or passage. A quote locates the passage that contains it.
@@ -99,14 +111,16 @@ struct Code: ParsableCommand {
         return
       }
       let summary = try pipeline.importCodings(project: project.project, csv: file, coder: coder)
-      let coders = summary.added.keys.sorted().map { "\($0) \(summary.added[$0] ?? 0)" }.joined(separator: ", ")
+      let coders = summary.added.keys.sorted().map { "\($0) \(summary.added[$0] ?? 0)" }.joined(
+        separator: ", ")
       Console.out(
         "imported \(summary.addedCount) codings in \(summary.documents.count) documents"
           + (coders.isEmpty ? "" : " (\(coders))") + "; \(summary.alreadyPresent) already present")
       if !summary.looseQuotes.isEmpty {
         Console.error(
           "note: \(summary.looseQuotes.count) quotes matched only with quotes, dashes, spacing or case folded: "
-            + summary.looseQuotes.prefix(5).joined(separator: ", ") + (summary.looseQuotes.count > 5 ? ", …" : ""))
+            + summary.looseQuotes.prefix(5).joined(separator: ", ")
+            + (summary.looseQuotes.count > 5 ? ", …" : ""))
       }
     }
   }
@@ -131,14 +145,22 @@ struct Code: ParsableCommand {
     @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     func run() throws {
-      let listings = try Pipeline().listCodings(project: project.project, coder: coder, code: code, document: document)
+      let listings = try Pipeline().listCodings(
+        project: project.project, coder: coder, code: code, document: document)
       let rows = listings.map { listing -> [String] in
-        [String(listing.coding.id ?? 0), listing.documentKey, listing.participant, listing.coding.codeID, listing.coding.coder,
-         "\(listing.coding.span.start)-\(listing.coding.span.end)", listing.coding.ruleID ?? "",
-         listing.coding.matched.joined(separator: "; "), listing.quote]
+        [
+          String(listing.coding.id ?? 0), listing.documentKey, listing.participant,
+          listing.coding.codeID, listing.coding.coder,
+          "\(listing.coding.span.start)-\(listing.coding.span.end)", listing.coding.ruleID ?? "",
+          listing.coding.matched.joined(separator: "; "), listing.quote,
+        ]
       }
-      Console.out(ListFormat.render(
-        format, columns: ["id", "document", "participant", "code", "coder", "span", "rule", "matched", "quote"], rows: rows))
+      Console.out(
+        ListFormat.render(
+          format,
+          columns: [
+            "id", "document", "participant", "code", "coder", "span", "rule", "matched", "quote",
+          ], rows: rows))
     }
   }
 }
@@ -155,11 +177,19 @@ struct Passages: ParsableCommand {
     let listings = try Pipeline().listPassages(project: project.project, document: document)
     let rows = listings.map { listing -> [String] in
       let p = listing.passage
-      return [String(p.id ?? 0), listing.documentKey, listing.participant, p.speaker ?? "", p.role.rawValue,
-              p.questionID ?? "", "\(p.span.start)-\(p.span.end)", listing.codings.map(\.codeID).joined(separator: " "), p.text]
+      return [
+        String(p.id ?? 0), listing.documentKey, listing.participant, p.speaker ?? "",
+        p.role.rawValue,
+        p.questionID ?? "", "\(p.span.start)-\(p.span.end)",
+        listing.codings.map(\.codeID).joined(separator: " "), p.text,
+      ]
     }
-    Console.out(ListFormat.render(
-      format, columns: ["id", "document", "participant", "speaker", "role", "question", "span", "codes", "text"], rows: rows))
+    Console.out(
+      ListFormat.render(
+        format,
+        columns: [
+          "id", "document", "participant", "speaker", "role", "question", "span", "codes", "text",
+        ], rows: rows))
   }
 }
 
@@ -170,20 +200,26 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
   static func render(_ format: ListFormat, columns: [String], rows: [[String]]) -> String {
     switch format {
     case .csv:
-      return ([columns] + rows).map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\n")
+      return ([columns] + rows).map { $0.map(csvCell).joined(separator: ",") }.joined(
+        separator: "\n")
     case .json:
       let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       return (try? encoder.encode(objects)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     case .table:
-      let clipped = rows.map { $0.map { cell in
-        let flat = cell.replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 70 ? String(flat.prefix(69)) + "…" : flat
-      } }
-      let widths = columns.indices.map { index in ([columns] + clipped).map { $0[index].count }.max() ?? 0 }
+      let clipped = rows.map {
+        $0.map { cell in
+          let flat = cell.replacingOccurrences(of: "\n", with: " ")
+          return flat.count > 70 ? String(flat.prefix(69)) + "…" : flat
+        }
+      }
+      let widths = columns.indices.map { index in
+        ([columns] + clipped).map { $0[index].count }.max() ?? 0
+      }
       func line(_ cells: [String]) -> String {
-        zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
+          separator: "  ")
       }
       return ([line(columns)] + clipped.map(line)).joined(separator: "\n")
     }

@@ -38,11 +38,17 @@ enum Console {
     if !quiet {
       for warning in summary.warnings { error("warning: \(warning)") }
       for note in summary.notes { error("note: \(note)") }
-      var line = "documents: \(summary.added.count) added, \(summary.replaced.count) replaced, \(summary.unchanged.count) unchanged"
+      var line =
+        "documents: \(summary.added.count) added, \(summary.replaced.count) replaced, \(summary.unchanged.count) unchanged"
       if !summary.skipped.isEmpty { line += ", \(summary.skipped.count) skipped" }
       out(line)
-      out("passages: \(summary.passages); codings: \(summary.autoCodings) automatic, \(summary.manualCodings) manual")
-      for path in summary.written where path.hasSuffix("report.md") || path.hasSuffix("report.html") || path.hasSuffix("analysis.json") {
+      out(
+        "passages: \(summary.passages); codings: \(summary.autoCodings) automatic, \(summary.manualCodings) manual"
+      )
+      for path in summary.written
+      where path.hasSuffix("report.md") || path.hasSuffix("report.html")
+        || path.hasSuffix("analysis.json")
+      {
         out("wrote \(path)")
       }
       if !summary.written.isEmpty { out("wrote \(summary.written.count) files in all") }

@@ -10,9 +10,12 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "contradictions",
       abstract: "Precision and recall of contradiction detection on a labelled set of answers.",
-      discussion: "qda eval contradictions Tests/Fixtures/contradictions/labelled.yaml --codebook Codebooks/chat.yaml")
+      discussion:
+        "qda eval contradictions Tests/Fixtures/contradictions/labelled.yaml --codebook Codebooks/chat.yaml"
+    )
 
-    @Argument(help: "The labelled set (YAML: items with id, text, expect, type).") var labelled: String
+    @Argument(help: "The labelled set (YAML: items with id, text, expect, type).") var labelled:
+      String
     @Option(help: "Codebook (YAML) whose rules code each answer first.") var codebook: String
 
     func run() throws {

@@ -7,11 +7,16 @@ import QDAIngest
 
 /// Where the REFI-QDA schemas are: `--schemas`, else `$QDAKIT_REFI_SCHEMAS`.
 struct SchemaOptions: ParsableArguments {
-  @Option(help: "A folder holding the REFI-QDA Project.xsd and Codebook.xsd, to validate against (default: $QDAKIT_REFI_SCHEMAS).")
+  @Option(
+    help:
+      "A folder holding the REFI-QDA Project.xsd and Codebook.xsd, to validate against (default: $QDAKIT_REFI_SCHEMAS)."
+  )
   var schemas: String?
 
   func schema(_ file: String) throws -> XMLSchema? {
-    guard let folder = schemas ?? ProcessInfo.processInfo.environment["QDAKIT_REFI_SCHEMAS"] else { return nil }
+    guard let folder = schemas ?? ProcessInfo.processInfo.environment["QDAKIT_REFI_SCHEMAS"] else {
+      return nil
+    }
     let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
     return try XMLSchema(bytes: try InputReader.bytes(atPath: path), file: path)
   }
@@ -25,36 +30,45 @@ struct SchemaOptions: ParsableArguments {
 extension Export {
   struct QDPX: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "qdpx", abstract: "Export the project as a REFI-QDA .qdpx for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
+      commandName: "qdpx",
+      abstract: "Export the project as a REFI-QDA .qdpx for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
     @OptionGroup var project: ProjectOptions
     @OptionGroup var schemas: SchemaOptions
     @Argument(help: "The .qdpx file to write.") var output: String
 
     func run() throws {
-      let issues = try Pipeline().exportQDPX(project: project.project, to: output, schema: try schemas.schema("Project.xsd"))
+      let issues = try Pipeline().exportQDPX(
+        project: project.project, to: output, schema: try schemas.schema("Project.xsd"))
       guard issues.isEmpty else {
         for issue in issues { Console.error(issue.description) }
         throw ExitCode.failure
       }
-      Console.out("wrote \(output)" + (schemas.note("Project.xsd").map { "; " + $0 } ?? "; valid against Project.xsd"))
+      Console.out(
+        "wrote \(output)"
+          + (schemas.note("Project.xsd").map { "; " + $0 } ?? "; valid against Project.xsd"))
     }
   }
 
   struct QDC: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "qdc", abstract: "Export a codebook (the project's, or a YAML file's) as a REFI-QDA .qdc.")
+      commandName: "qdc",
+      abstract: "Export a codebook (the project's, or a YAML file's) as a REFI-QDA .qdc.")
     @Option(help: "The project file.") var project: String?
     @Option(help: "A YAML codebook, instead of the project's.") var codebook: String?
     @OptionGroup var schemas: SchemaOptions
     @Argument(help: "The .qdc file to write.") var output: String
 
     func run() throws {
-      let issues = try Pipeline().exportQDC(project: project, codebook: codebook, to: output, schema: try schemas.schema("Codebook.xsd"))
+      let issues = try Pipeline().exportQDC(
+        project: project, codebook: codebook, to: output, schema: try schemas.schema("Codebook.xsd")
+      )
       guard issues.isEmpty else {
         for issue in issues { Console.error(issue.description) }
         throw ExitCode.failure
       }
-      Console.out("wrote \(output)" + (schemas.note("Codebook.xsd").map { "; " + $0 } ?? "; valid against Codebook.xsd"))
+      Console.out(
+        "wrote \(output)"
+          + (schemas.note("Codebook.xsd").map { "; " + $0 } ?? "; valid against Codebook.xsd"))
     }
   }
 }
@@ -66,14 +80,19 @@ struct Import: ParsableCommand {
   struct QDPX: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "qdpx",
-      abstract: "Import a .qdpx (or an unzipped project folder, or a .qde) into a project; says what it could not keep.")
+      abstract:
+        "Import a .qdpx (or an unzipped project folder, or a .qde) into a project; says what it could not keep."
+    )
     @OptionGroup var project: ProjectOptions
     @OptionGroup var schemas: SchemaOptions
     @Argument(help: "The .qdpx to read.") var input: String
 
     func run() throws {
-      let summary = try Pipeline().importQDPX(project: project.project, from: input, schema: try schemas.schema("Project.xsd"))
-      Console.out("imported \(summary.sources) sources, \(summary.codings) codings, \(summary.codes) codes, \(summary.cases) cases, \(summary.contradictions) contradictions")
+      let summary = try Pipeline().importQDPX(
+        project: project.project, from: input, schema: try schemas.schema("Project.xsd"))
+      Console.out(
+        "imported \(summary.sources) sources, \(summary.codings) codings, \(summary.codes) codes, \(summary.cases) cases, \(summary.contradictions) contradictions"
+      )
       for warning in summary.report.warnings { Console.error("warning: " + warning) }
       for line in summary.report.droppedSummary { Console.error("not imported: " + line) }
       for loss in summary.losses { Console.error("not imported: " + loss) }
@@ -89,7 +108,8 @@ struct Import: ParsableCommand {
     @Argument(help: "The .qdc to read.") var input: String
 
     func run() throws {
-      let (yaml, report) = try Pipeline().convertQDC(input, schema: try schemas.schema("Codebook.xsd"))
+      let (yaml, report) = try Pipeline().convertQDC(
+        input, schema: try schemas.schema("Codebook.xsd"))
       if let out {
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
         Console.out("wrote \(out)")

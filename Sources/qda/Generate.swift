@@ -6,7 +6,8 @@ import Synchronization
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write a deterministic synthetic study: interviews, participants.csv and a Qualtrics survey export.",
+    abstract:
+      "Write a deterministic synthetic study: interviews, participants.csv and a Qualtrics survey export.",
     discussion: """
       The interviews follow Corpora/principals/protocol.yaml, so `qda analyze DIR/interviews \
       DIR/survey.csv --attributes DIR/participants.csv --protocol Corpora/principals/protocol.yaml \
@@ -21,20 +22,26 @@ struct Generate: ParsableCommand {
   func run() throws {
     let fileManager = FileManager.default
     let folder = (out as NSString).appendingPathComponent("interviews")
-    if fileManager.fileExists(atPath: folder) || fileManager.fileExists(atPath: (out as NSString).appendingPathComponent("participants.csv")) {
+    if fileManager.fileExists(atPath: folder)
+      || fileManager.fileExists(
+        atPath: (out as NSString).appendingPathComponent("participants.csv"))
+    {
       throw ValidationError("\(out) already holds a corpus; choose an empty folder")
     }
     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let corpus = SyntheticCorpus(seed: seed)
     let errors = ErrorBox()
     // Documents are independent: write them on every core.
-    DispatchQueue.concurrentPerform(iterations: max(1, ProcessInfo.processInfo.activeProcessorCount)) { worker in
+    DispatchQueue.concurrentPerform(
+      iterations: max(1, ProcessInfo.processInfo.activeProcessorCount)
+    ) { worker in
       var index = worker
       let step = max(1, ProcessInfo.processInfo.activeProcessorCount)
       while index < interviews {
         let file = corpus.interview(index)
         do {
-          try Data(file.bytes).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file.name)))
+          try Data(file.bytes).write(
+            to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file.name)))
         } catch {
           errors.record("\(file.name): \(error.localizedDescription)")
         }
@@ -57,7 +64,9 @@ struct Generate: ParsableCommand {
         start = end
       }
     }
-    Console.out("wrote \(interviews) interviews, participants.csv\(respondents > 0 ? " and survey.csv (\(respondents) respondents)" : "") in \(out)")
+    Console.out(
+      "wrote \(interviews) interviews, participants.csv\(respondents > 0 ? " and survey.csv (\(respondents) respondents)" : "") in \(out)"
+    )
   }
 }
 

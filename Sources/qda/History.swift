@@ -12,13 +12,19 @@ struct History: ParsableCommand {
   func run() throws {
     let history = try Pipeline().history(project: project.project)
     var lines = ["Events (latest \(min(last, history.events.count)) of \(history.events.count)):"]
-    for event in history.events.suffix(last) { lines.append("  \(event.at)  \(event.command): \(event.summary)") }
+    for event in history.events.suffix(last) {
+      lines.append("  \(event.at)  \(event.command): \(event.summary)")
+    }
     lines.append("")
     if history.snapshots.isEmpty {
-      lines.append("No snapshots: they are taken before a command replaces documents, changes the codebook or removes a coding.")
+      lines.append(
+        "No snapshots: they are taken before a command replaces documents, changes the codebook or removes a coding."
+      )
     } else {
       lines.append("Snapshots (qda undo --project \(project.project) [--to N]):")
-      for snapshot in history.snapshots { lines.append("  \(snapshot.number)  \(snapshot.takenAt)  \(snapshot.reason)") }
+      for snapshot in history.snapshots {
+        lines.append("  \(snapshot.number)  \(snapshot.takenAt)  \(snapshot.reason)")
+      }
     }
     Console.out(lines.joined(separator: "\n"))
   }
@@ -26,14 +32,17 @@ struct History: ParsableCommand {
 
 struct Undo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Bring back the project as it was before the latest destructive command (or snapshot N).",
+    abstract:
+      "Bring back the project as it was before the latest destructive command (or snapshot N).",
     discussion: "The state replaced is kept as a new snapshot, so an undo can be undone with --to.")
   @OptionGroup var project: ProjectOptions
   @Option(help: "The snapshot to bring back (see `qda history`).") var to: Int?
 
   func run() throws {
     let (restored, saved) = try Pipeline().undo(project: project.project, to: to)
-    Console.out("restored snapshot \(restored.number) (\(restored.reason)); the state it replaced is snapshot \(saved.number)")
+    Console.out(
+      "restored snapshot \(restored.number) (\(restored.reason)); the state it replaced is snapshot \(saved.number)"
+    )
   }
 }
 

@@ -6,7 +6,8 @@ import QDAPipeline
 struct QDA: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "qda",
-    abstract: "Qualitative analysis with a CHAT codebook: transcripts → coded passages → tables → report.",
+    abstract:
+      "Qualitative analysis with a CHAT codebook: transcripts → coded passages → tables → report.",
     discussion: """
       Exit codes: 0 success; 1 the command failed and the project is unchanged; \
       2 `qda agreement --min`: some code is below the threshold; \
@@ -14,8 +15,10 @@ struct QDA: AsyncParsableCommand {
       """,
     version: QDAKitVersion.current,
     subcommands: [
-      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Verify.self, Export.self, Import.self,
-      Query.self, Serve.self, Generate.self, SurveyCommand.self, Agreement.self, Suggest.self, Learn.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
+      Analyze.self, Ingest.self, Code.self, Passages.self, Table.self, Report.self, Verify.self,
+      Export.self, Import.self,
+      Query.self, Serve.self, Generate.self, SurveyCommand.self, Agreement.self, Suggest.self,
+      Learn.self, Contradictions.self, Eval.self, History.self, Undo.self, Check.self, Redact.self,
     ])
 }
 

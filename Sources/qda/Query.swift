@@ -6,7 +6,8 @@ import QDAQuery
 
 struct Query: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Ask the coded feedback a question: words, codes, elements and participant attributes.",
+    abstract:
+      "Ask the coded feedback a question: words, codes, elements and participant attributes.",
     discussion: """
       Ask in plain words ("What did non-completers say about time and deadlines?"): with the
       sentence model installed, participants' sentences are ranked by meaning (the question against
@@ -25,20 +26,29 @@ struct Query: ParsableCommand {
       """)
 
   @OptionGroup var project: ProjectOptions
-  @Argument(help: "A question in plain words, or FTS5 syntax; empty for every passage the filters keep.") var text: String = ""
+  @Argument(
+    help: "A question in plain words, or FTS5 syntax; empty for every passage the filters keep.")
+  var text: String = ""
   @Option(help: "Only passages coded with this code (or a sub-code).") var code: String?
   @Option(help: "Only passages coded with a code of this CHAT element.") var element: String?
   @Option(help: "Count only this coder's codings for --code and --element.") var coder: String?
-  @Option(help: "An attribute condition: completed=no, years_as_admin>=15 (repeatable).") var `where`: [String] = []
+  @Option(help: "An attribute condition: completed=no, years_as_admin>=15 (repeatable).")
+  var `where`: [String] = []
   @Option(help: "participant or interviewer.") var speakerRole: String?
   @Option(help: "Only this document (key).") var document: String?
   @Option(help: "Only answers to this protocol question or survey item.") var question: String?
   @Flag(help: "Best matches first (bm25; needs words) instead of document order.") var rank = false
-  @Flag(help: "Rank a plain question by its words even when the sentence model is installed.") var wordsOnly = false
-  @Option(help: "More like this passage (its id): other sentences ranked by meaning against it.") var like: Int64?
-  @Option(help: "Group a question's answers (--limit of them, 50 by default) into at most this many themes.") var themes: Int?
+  @Flag(help: "Rank a plain question by its words even when the sentence model is installed.")
+  var wordsOnly = false
+  @Option(help: "More like this passage (its id): other sentences ranked by meaning against it.")
+  var like: Int64?
+  @Option(
+    help:
+      "Group a question's answers (--limit of them, 50 by default) into at most this many themes.")
+  var themes: Int?
   @Option(help: "At most this many passages (default 20; 50 answers for --themes).") var limit: Int?
-  @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.") var countBy: String?
+  @Option(help: "Count passages and participants by an attribute, 'code' or 'element'.")
+  var countBy: String?
   @Option(help: "table, csv or json.") var format: ListFormat = .table
 
   func run() throws {
@@ -46,8 +56,15 @@ struct Query: ParsableCommand {
     let pipeline = Pipeline()
     if let countBy {
       let counts = try pipeline.queryCounts(project: project.project, request, by: countBy)
-      let rows = counts.map { [$0.value, String($0.participants), String($0.passages), $0.passageIDs.map(String.init).joined(separator: " ")] }
-      Console.out(ListFormat.render(format, columns: [countBy, "participants", "passages", "passage_ids"], rows: rows))
+      let rows = counts.map {
+        [
+          $0.value, String($0.participants), String($0.passages),
+          $0.passageIDs.map(String.init).joined(separator: " "),
+        ]
+      }
+      Console.out(
+        ListFormat.render(
+          format, columns: [countBy, "participants", "passages", "passage_ids"], rows: rows))
       return
     }
     if let themes {
@@ -57,13 +74,18 @@ struct Query: ParsableCommand {
       let found = try pipeline.themes(project: project.project, asked, count: themes)
       let rows = found.enumerated().map { index, theme in
         [
-          String(index + 1), theme.label, String(theme.participants.count), String(theme.respondents.count),
-          String(theme.passageIDs.count), theme.quote, theme.passageIDs.map(String.init).joined(separator: " "),
+          String(index + 1), theme.label, String(theme.participants.count),
+          String(theme.respondents.count),
+          String(theme.passageIDs.count), theme.quote,
+          theme.passageIDs.map(String.init).joined(separator: " "),
         ]
       }
       Console.out(
         ListFormat.render(
-          format, columns: ["theme", "label", "participants", "respondents", "passages", "quote", "passage_ids"], rows: rows))
+          format,
+          columns: [
+            "theme", "label", "participants", "respondents", "passages", "quote", "passage_ids",
+          ], rows: rows))
       return
     }
     let result = try pipeline.search(project: project.project, request)
@@ -72,17 +94,24 @@ struct Query: ParsableCommand {
     // The score column only when ranked: in document order there is none.
     let scored = result.order != .document
     let rows = hits.map { hit -> [String] in
-      [String(hit.passage.id ?? 0)] + (scored ? [hit.rank.map { String(format: "%.2f", -$0) } ?? ""] : []) + [
-        hit.participant, hit.documentKey, hit.passage.speaker ?? "", hit.codes.joined(separator: " "),
-        format == .table ? Self.aroundMatch(hit.snippet) : hit.snippet.replacingOccurrences(of: "\n", with: " "),
-      ]
+      [String(hit.passage.id ?? 0)]
+        + (scored ? [hit.rank.map { String(format: "%.2f", -$0) } ?? ""] : []) + [
+          hit.participant, hit.documentKey, hit.passage.speaker ?? "",
+          hit.codes.joined(separator: " "),
+          format == .table
+            ? Self.aroundMatch(hit.snippet) : hit.snippet.replacingOccurrences(of: "\n", with: " "),
+        ]
     }
-    let columns = ["passage"] + (scored ? ["score"] : []) + ["participant", "document", "speaker", "codes", "text"]
+    let columns =
+      ["passage"] + (scored ? ["score"] : []) + [
+        "participant", "document", "speaker", "codes", "text",
+      ]
     Console.out(ListFormat.render(format, columns: columns, rows: rows))
     if format == .table {
       let unit = result.order == .meaning ? "sentence" : "passage"
       Console.error(
-        "\(total) \(unit)\(total == 1 ? "" : "s") " + (result.order == .meaning ? "ranked by meaning" : "matched")
+        "\(total) \(unit)\(total == 1 ? "" : "s") "
+          + (result.order == .meaning ? "ranked by meaning" : "matched")
           + (total > hits.count ? "; showing \(hits.count) (--limit)" : ""))
     }
   }
@@ -98,12 +127,15 @@ struct Query: ParsableCommand {
 
   func makeRequest() throws -> QueryRequest {
     var request = QueryRequest(
-      text: text, code: code, coder: coder, document: document, question: question, ranked: rank, limit: limit ?? 20)
+      text: text, code: code, coder: coder, document: document, question: question, ranked: rank,
+      limit: limit ?? 20)
     request.byMeaning = !wordsOnly
     request.likePassage = like
     if let element {
       guard let parsed = Element(identifier: element) else {
-        throw ValidationError("--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw ValidationError(
+          "--element \(element): one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       request.element = parsed
     }
@@ -114,7 +146,9 @@ struct Query: ParsableCommand {
       request.role = role
     }
     request.conditions = try self.where.map { text in
-      do { return try AttributeCondition(text) } catch let error as QueryError { throw ValidationError(error.message) }
+      do { return try AttributeCondition(text) } catch let error as QueryError {
+        throw ValidationError(error.message)
+      }
     }
     return request
   }

@@ -6,7 +6,9 @@ import QDAReport
 
 struct Table: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Print a table: time_commitment, time_estimates, outcome_motivation, incentives, experience, codes, crosstab_<attribute>, cooccurrence (or 'list').")
+    abstract:
+      "Print a table: time_commitment, time_estimates, outcome_motivation, incentives, experience, codes, crosstab_<attribute>, cooccurrence (or 'list')."
+  )
 
   @Argument(help: "The table's id, or 'list'.") var name: String
   @OptionGroup var project: ProjectOptions
@@ -19,7 +21,8 @@ struct Table: ParsableCommand {
       return
     }
     guard let table = tables.first(where: { $0.id == name }) else {
-      throw ValidationError("no table '\(name)'; tables: " + tables.map(\.id).joined(separator: ", "))
+      throw ValidationError(
+        "no table '\(name)'; tables: " + tables.map(\.id).joined(separator: ", "))
     }
     switch format {
     case .md: Console.out(TableRenderer.markdown(table))
@@ -35,7 +38,8 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write the brief (report.md, report.html, report.docx), the tables, analysis.json and manifest.json for a project.",
+    abstract:
+      "Write the brief (report.md, report.html, report.docx), the tables, analysis.json and manifest.json for a project.",
     discussion: """
       The brief follows a template (Mustache over Markdown): print the default with \
       --print-template, edit it (your prose is kept on every run), and pass it with --template.
@@ -45,11 +49,14 @@ struct Report: ParsableCommand {
   @Option(help: "Output folder.") var out: String?
   @Option(help: "A brief template (see --print-template).") var template: String?
   @Flag(help: "Print the default brief template and exit.") var printTemplate = false
-  @Flag(help: "Quote participants' words with people's names as spoken (replaced by default).") var keepNames = false
+  @Flag(help: "Quote participants' words with people's names as spoken (replaced by default).")
+  var keepNames = false
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    if !printTemplate, project == nil || out == nil { throw ValidationError("give --project and --out (or --print-template)") }
+    if !printTemplate, project == nil || out == nil {
+      throw ValidationError("give --project and --out (or --print-template)")
+    }
   }
 
   func run() throws {
@@ -58,15 +65,19 @@ struct Report: ParsableCommand {
       return
     }
     guard let project, let out else { return }
-    let written = try Pipeline().writeReport(project: project, out: out, template: template, keepNames: keepNames)
+    let written = try Pipeline().writeReport(
+      project: project, out: out, template: template, keepNames: keepNames)
     if !output.quiet { Console.out("wrote \(written.count) files in \(out)") }
   }
 }
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Re-run a report from its manifest.json and confirm every table, count and file comes out identical.",
-    discussion: "Run it from the folder the report was made in. Exit 0 when identical, 1 when anything differs (listed).")
+    abstract:
+      "Re-run a report from its manifest.json and confirm every table, count and file comes out identical.",
+    discussion:
+      "Run it from the folder the report was made in. Exit 0 when identical, 1 when anything differs (listed)."
+  )
 
   @Argument(help: "The report folder (holding manifest.json).") var folder: String
 
@@ -78,9 +89,13 @@ struct Verify: ParsableCommand {
     let different = result.compared.filter { !$0.same }
     for item in different { Console.out("differs: \(item.path)") }
     let same = result.compared.count - different.count
-    Console.out("\(same) of \(result.compared.count) outputs identical (tables, analysis.json, brief, figures)")
+    Console.out(
+      "\(same) of \(result.compared.count) outputs identical (tables, analysis.json, brief, figures)"
+    )
     guard result.passed else {
-      Console.error("verify failed: \(different.count) outputs differ, \(result.changedInputs.count) inputs changed, \(result.edited.count) files edited")
+      Console.error(
+        "verify failed: \(different.count) outputs differ, \(result.changedInputs.count) inputs changed, \(result.edited.count) files edited"
+      )
       throw ExitCode.failure
     }
     Console.out("verified: \(folder) is reproducible from its inputs")
@@ -94,7 +109,9 @@ struct Export: ParsableCommand {
   struct JSON: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "json",
-      abstract: "Export documents, participants, passages with codings, and tables as JSON (Schemas/analysis.schema.json).")
+      abstract:
+        "Export documents, participants, passages with codings, and tables as JSON (Schemas/analysis.schema.json)."
+    )
 
     @OptionGroup var project: ProjectOptions
     @Option(help: "Write to this file instead of stdout.") var out: String?

@@ -17,7 +17,8 @@ struct Serve: AsyncParsableCommand {
   @OptionGroup var project: ProjectOptions
   @Option(help: "The port (0: any free port, printed).") var port = 8080
   @Option(help: "The address to bind.") var host = "127.0.0.1"
-  @Flag(help: "Allow binding to an address other than the loopback interface.") var allowRemote = false
+  @Flag(help: "Allow binding to an address other than the loopback interface.") var allowRemote =
+    false
 
   func run() async throws {
     guard FileManager.default.fileExists(atPath: project.project) else {
@@ -27,8 +28,12 @@ struct Serve: AsyncParsableCommand {
       let project = project.project
       let host = host
       let site = Site(project: project)
-      let app = try WebServer.application(site: site, host: host, port: port, allowRemote: allowRemote) { port in
-        Console.error("serving \(project) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (read-only)")
+      let app = try WebServer.application(
+        site: site, host: host, port: port, allowRemote: allowRemote
+      ) { port in
+        Console.error(
+          "serving \(project) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (read-only)"
+        )
       }
       await site.prepare()
       try await app.runService()

@@ -6,12 +6,15 @@ import QDAModel
 struct SurveyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "survey",
-    abstract: "Read a survey export and show what QDAKit makes of it: the tool, respondents and items.",
+    abstract:
+      "Read a survey export and show what QDAKit makes of it: the tool, respondents and items.",
     subcommands: [Inspect.self], defaultSubcommand: Inspect.self)
 
   struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Show the tool, the respondents (counted, unfinished, excluded) and each item's type and answers.")
+      abstract:
+        "Show the tool, the respondents (counted, unfinished, excluded) and each item's type and answers."
+    )
     @Argument(help: "The export (.csv, .tsv, .txt, .xlsx).") var file: String
     @Option(help: "A REDCap data dictionary for a raw export.") var dictionary: String?
     @Option(help: "table or json.") var format: Agreement.ReportFormat = .table
@@ -19,7 +22,8 @@ struct SurveyCommand: ParsableCommand {
     func run() throws {
       let survey = try SurveyReader.read(
         bytes: try InputReader.bytes(atPath: file), file: file,
-        dictionary: try dictionary.map { try InputReader.bytes(atPath: $0) }, dictionaryFile: dictionary)
+        dictionary: try dictionary.map { try InputReader.bytes(atPath: $0) },
+        dictionaryFile: dictionary)
       if format == .json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -28,7 +32,8 @@ struct SurveyCommand: ParsableCommand {
       }
       let counted = survey.counted()
       let excluded = survey.respondents.filter { $0.exclusion != nil }.count
-      let unfinished = survey.respondents.filter { $0.exclusion == nil && $0.finished == false }.count
+      let unfinished = survey.respondents.filter { $0.exclusion == nil && $0.finished == false }
+        .count
       var lines = [
         "\(file): \(survey.dialect.name)",
         "respondents: \(survey.respondents.count) rows; \(counted.count) counted, \(unfinished) unfinished, \(excluded) excluded (preview or spam)",

@@ -53,7 +53,9 @@ public struct CueClassifier<Label: Hashable & Sendable>: Sendable {
     var breaks: Set<Int> = []
     for token in tokens {
       if token.kind == .punctuation {
-        if [",", ";", ".", "?", "!", ":", "\u{2014}"].contains(token.text) { breaks.insert(words.count) }
+        if [",", ";", ".", "?", "!", ":", "\u{2014}"].contains(token.text) {
+          breaks.insert(words.count)
+        }
         continue
       }
       words.append(token)

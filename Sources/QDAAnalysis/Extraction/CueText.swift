@@ -44,13 +44,17 @@ public struct CueText: Sendable {
     clauseStarts = starts
     // "…, right?" and "…?”": closing quotes, brackets and spaces may follow the mark.
     var index = range.upperBound - 1
-    while index >= range.lowerBound, Self.closers.contains(scalars[index]) || scalars[index].properties.isWhitespace {
+    while index >= range.lowerBound,
+      Self.closers.contains(scalars[index]) || scalars[index].properties.isWhitespace
+    {
       index -= 1
     }
     isQuestion = index >= range.lowerBound && scalars[index] == "?"
   }
 
-  static let breakMarks: Set<String> = [",", ";", ":", ".", "?", "!", "\u{2014}", "\u{2013}", "(", ")", "[", "]", "\u{2026}"]
+  static let breakMarks: Set<String> = [
+    ",", ";", ":", ".", "?", "!", "\u{2014}", "\u{2013}", "(", ")", "[", "]", "\u{2026}",
+  ]
   static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", ")", "]"]
 
   /// The text as written.
@@ -59,11 +63,14 @@ public struct CueText: Sendable {
   /// The words `range` (indices into `words`) cover, as written.
   public func quote(_ words: Range<Int>) -> String {
     guard !words.isEmpty else { return "" }
-    return String(scalars: scalars[self.words[words.lowerBound].start..<self.words[words.upperBound - 1].end])
+    return String(
+      scalars: scalars[self.words[words.lowerBound].start..<self.words[words.upperBound - 1].end])
   }
 
   /// Whether the word at `index` is the first of its clause.
-  public func startsClause(_ index: Int) -> Bool { index < clauseStarts.count && clauseStarts[index] }
+  public func startsClause(_ index: Int) -> Bool {
+    index < clauseStarts.count && clauseStarts[index]
+  }
 
   /// Whether a negation ("not", "n't", "never", "no") comes before the word at `index` in the
   /// same clause, at most `window` words back.
@@ -86,11 +93,15 @@ public struct CueText: Sendable {
     var cursor = index - 1
     while cursor >= max(0, index - 10) {
       let word = words[cursor].text
-      if Self.disavowals.contains(word), (max(0, cursor - 3)..<cursor).contains(where: { Self.negations.contains(words[$0].text) }) {
+      if Self.disavowals.contains(word),
+        (max(0, cursor - 3)..<cursor).contains(where: { Self.negations.contains(words[$0].text) })
+      {
         return true
       }
       // "I'd be lying if I said…", "I'd be less than honest if I said…"
-      let lying = word == "lying" || (Self.candour.contains(word) && cursor > 0 && words[cursor - 1].text == "than")
+      let lying =
+        word == "lying"
+        || (Self.candour.contains(word) && cursor > 0 && words[cursor - 1].text == "than")
       if lying, (cursor + 1..<index).contains(where: { words[$0].text == "if" }) { return true }
       cursor -= 1
     }
@@ -101,7 +112,9 @@ public struct CueText: Sendable {
   static let candour: Set<String> = ["candid", "honest", "truthful"]
 
   /// Verbs that, negated, deny what follows them ("won't pretend", "no point acting like").
-  static let disavowals: Set<String> = ["pretend", "pretending", "deny", "denying", "act", "acting", "claim", "claiming"]
+  static let disavowals: Set<String> = [
+    "pretend", "pretending", "deny", "denying", "act", "acting", "claim", "claiming",
+  ]
 
   public static let negations: Set<String> = [
     "not", "n't", "never", "no", "hardly", "barely", "nothing", "none", "nobody", "neither", "nor",
@@ -143,7 +156,11 @@ public struct WordPattern: Sendable, CustomStringConvertible {
       var words = Set<String>()
       var prefixes: [String] = []
       for alternative in part.split(separator: "|") {
-        if alternative.hasSuffix("*") { prefixes.append(String(alternative.dropLast())) } else { words.insert(String(alternative)) }
+        if alternative.hasSuffix("*") {
+          prefixes.append(String(alternative.dropLast()))
+        } else {
+          words.insert(String(alternative))
+        }
       }
       return .words(words, prefixes: prefixes)
     }
@@ -151,7 +168,9 @@ public struct WordPattern: Sendable, CustomStringConvertible {
 
   /// The words the pattern can start with, when it starts with whole words (for indexing).
   var firstWords: Set<String>? {
-    guard case .words(let words, let prefixes) = elements.first, prefixes.isEmpty else { return nil }
+    guard case .words(let words, let prefixes) = elements.first, prefixes.isEmpty else {
+      return nil
+    }
     return words
   }
 
@@ -173,7 +192,9 @@ public struct WordPattern: Sendable, CustomStringConvertible {
     case .words(let set, let prefixes):
       guard index < words.count else { return nil }
       let word = words[index].text
-      guard set.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) else { return nil }
+      guard set.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) else {
+        return nil
+      }
       return match(words, index + 1, element: element + 1)
     }
   }
@@ -196,7 +217,9 @@ public struct CueLexicon<Value: Sendable>: Sendable {
   public init(_ entries: [(String, Value)]) {
     // Longer patterns first, so "not the reason" is tried before "reason".
     let sorted = entries.map { (WordPattern($0.0), $0.1) }.enumerated()
-      .sorted { ($0.element.0.elements.count, -$0.offset) > ($1.element.0.elements.count, -$1.offset) }
+      .sorted {
+        ($0.element.0.elements.count, -$0.offset) > ($1.element.0.elements.count, -$1.offset)
+      }
       .map(\.element)
     patterns = sorted
     var index: [String: [Int]] = [:]

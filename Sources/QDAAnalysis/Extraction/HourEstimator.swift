@@ -110,7 +110,9 @@ public enum HourEstimator {
   ///
   /// - Parameter ranges: the part of each text to read (the answer, without a question asked
   ///   in it); the whole text when nil.
-  public static func read(_ texts: [String], ranges: [Range<Int>?]? = nil, bareNumbers: Bool = false) -> HourReading {
+  public static func read(
+    _ texts: [String], ranges: [Range<Int>?]? = nil, bareNumbers: Bool = false
+  ) -> HourReading {
     read(
       texts.enumerated().map { source, text in
         let scalars = Array(scalarsOf: text)
@@ -119,27 +121,37 @@ public enum HourEstimator {
   }
 
   /// `read(_:ranges:bareNumbers:)` over texts as scalars, each with the range to read.
-  public static func read(_ texts: [(scalars: [Unicode.Scalar], range: Range<Int>)], bareNumbers: Bool = false) -> HourReading {
+  public static func read(
+    _ texts: [(scalars: [Unicode.Scalar], range: Range<Int>)], bareNumbers: Bool = false
+  ) -> HourReading {
     var all: [HourStatement] = []
     var vague: (String, Int)?
     for (source, (scalars, range)) in texts.enumerated() {
       all += statements(in: scalars, range: range, source: source, earlier: all.last)
-      if vague == nil, let words = vagueAmount(in: scalars, range: range) { vague = (words, source) }
+      if vague == nil, let words = vagueAmount(in: scalars, range: range) {
+        vague = (words, source)
+      }
     }
     if let estimate = combine(all) { return .estimate(estimate) }
     // "I don't know exactly. I'd guess around twenty. Twenty, twenty-five.": a figure given
     // after a hedge is still the answer.
     if bareNumbers {
       for (source, (scalars, range)) in texts.enumerated() {
-        if quantities(in: scalars, range: range).isEmpty, var estimate = bareNumberEstimate(scalars, range: range) {
-          estimate.parts = estimate.parts.map { var part = $0; part.source = source; return part }
+        if quantities(in: scalars, range: range).isEmpty,
+          var estimate = bareNumberEstimate(scalars, range: range)
+        {
+          estimate.parts = estimate.parts.map {
+            var part = $0; part.source = source; return part
+          }
           return .estimate(estimate)
         }
       }
     }
     for (source, (scalars, range)) in texts.enumerated() {
       let text = CueText(scalars, range: range)
-      if let match = refusals.firstMatch(in: text) { return .refusal(evidence: text.quote(match.words), source: source) }
+      if let match = refusals.firstMatch(in: text) {
+        return .refusal(evidence: text.quote(match.words), source: source)
+      }
     }
     if let (words, source) = vague { return .vague(evidence: words, source: source) }
     return .nothing
@@ -167,12 +179,15 @@ public enum HourEstimator {
     guard total > 0 else { return nil }
     if parts.count == 1 {
       return HourEstimate(
-        hours: total, expression: first.expression, rule: first.rule, working: first.working, parts: parts,
+        hours: total, expression: first.expression, rule: first.rule, working: first.working,
+        parts: parts,
         start: first.start, end: first.end)
     }
-    let working = parts.map { formatHours($0.hours) }.joined(separator: " + ") + " = " + formatHours(total)
+    let working =
+      parts.map { formatHours($0.hours) }.joined(separator: " + ") + " = " + formatHours(total)
     return HourEstimate(
-      hours: total, expression: parts.map(\.expression).joined(separator: " + "), rule: .sum, working: working,
+      hours: total, expression: parts.map(\.expression).joined(separator: " + "), rule: .sum,
+      working: working,
       parts: parts, start: first.start, end: first.end)
   }
 
@@ -180,7 +195,9 @@ public enum HourEstimator {
 
   /// - Parameter earlier: the last statement of the texts read before, which a bare number can
   ///   restate or add to ("Plus another four.").
-  static func statements(in scalars: [Unicode.Scalar], range: Range<Int>?, source: Int, earlier: HourStatement? = nil) -> [HourStatement] {
+  static func statements(
+    in scalars: [Unicode.Scalar], range: Range<Int>?, source: Int, earlier: HourStatement? = nil
+  ) -> [HourStatement] {
     let range = range ?? 0..<scalars.count
     let tokens = readingTokens(scalars, range: range)
     let found = quantities(tokens)
@@ -195,11 +212,15 @@ public enum HourEstimator {
           HourStatement(
             hours: hours, rule: .rateTimesDuration, role: role(tokens, quantity),
             expression: String(scalars: scalars[counted.start..<counted.end]),
-            working: "\(formatHours(counted.count)) \(counted.items) × \(describe(quantity)) = \(formatHours(hours))", source: source,
+            working:
+              "\(formatHours(counted.count)) \(counted.items) × \(describe(quantity)) = \(formatHours(hours))",
+            source: source,
             start: counted.start, end: counted.end))
         continue
       }
-      guard quantity.unit == .hour || quantity.unit == .minute, !quantity.isAdjectival, !quantity.isVague else { continue }
+      guard quantity.unit == .hour || quantity.unit == .minute, !quantity.isAdjectival,
+        !quantity.isVague
+      else { continue }
       guard !describesSomethingElse(tokens, quantity) else { continue }
       var total = quantity.unit == .minute ? quantity.value / 60 : quantity.value
       var end = quantity.end
@@ -225,7 +246,9 @@ public enum HourEstimator {
         if let rate = per, index > 0, !used.contains(index - 1) {
           let before = found[index - 1]
           if before.per == nil, !before.isAdjectival, let factor = before.unit.count(of: rate),
-            !tokens[before.lastToken..<quantity.firstToken].contains(where: { $0.text == "." || $0.text == "?" })
+            !tokens[before.lastToken..<quantity.firstToken].contains(where: {
+              $0.text == "." || $0.text == "?"
+            })
               || statesTheLength(tokens, of: before, beforeSentenceOf: quantity)
           {
             total *= before.value * factor
@@ -249,21 +272,26 @@ public enum HourEstimator {
       }
       guard total > 0 else { continue }
       let hours = rounded(total)
-      if rule != .stated || working != formatHours(hours) + " hours" { working += " = " + formatHours(hours) }
+      if rule != .stated || working != formatHours(hours) + " hours" {
+        working += " = " + formatHours(hours)
+      }
       let expressionStart = quantity.start
       results.append(
         HourStatement(
-          hours: hours, rule: rule, role: role(tokens, quantity), expression: String(scalars: scalars[expressionStart..<end]),
+          hours: hours, rule: rule, role: role(tokens, quantity),
+          expression: String(scalars: scalars[expressionStart..<end]),
           working: working, source: source, start: expressionStart, end: end))
     }
-    results += restatements(tokens, found, after: results, earlier: earlier, scalars: scalars, source: source)
+    results += restatements(
+      tokens, found, after: results, earlier: earlier, scalars: scalars, source: source)
     return results.sorted { $0.start < $1.start }
   }
 
   /// "Thirty-odd hours. Say thirty-five.", "…plus another four": a bare number after a
   /// stated total, put as a correction or an addition in the total's unit.
   static func restatements(
-    _ tokens: [Token], _ found: [Quantity], after totals: [HourStatement], earlier: HourStatement?, scalars: [Unicode.Scalar],
+    _ tokens: [Token], _ found: [Quantity], after totals: [HourStatement], earlier: HourStatement?,
+    scalars: [Unicode.Scalar],
     source: Int
   ) -> [HourStatement] {
     guard !totals.isEmpty || earlier != nil else { return [] }
@@ -283,7 +311,8 @@ public enum HourEstimator {
       }
       let numberIndex = cueEnd
       // "plus a couple for the second": a vague count, not hours to add.
-      guard numberIndex < tokens.count, !quantityTokens.contains(numberIndex), tokens[numberIndex].text != "one",
+      guard numberIndex < tokens.count, !quantityTokens.contains(numberIndex),
+        tokens[numberIndex].text != "one",
         !["a", "couple", "few", "several"].contains(tokens[numberIndex].text),
         let (value, after) = number(tokens, at: numberIndex),
         after >= tokens.count || (Unit(tokens[after].text) == nil && tokens[after].text != "of")
@@ -297,16 +326,21 @@ public enum HourEstimator {
         continue
       }
       let start = tokens[numberIndex].start
-      guard let previous = totals.last(where: { $0.end <= start }) ?? earlier, value > 0, value < previous.hours * 3 else {
+      guard let previous = totals.last(where: { $0.end <= start }) ?? earlier, value > 0,
+        value < previous.hours * 3
+      else {
         index = after
         continue
       }
       let end = tokens[after - 1].end
-      let working = role == .correction
-        ? "\(formatHours(value)) hours (restating \(formatHours(previous.hours)))" : "\(formatHours(value)) hours"
+      let working =
+        role == .correction
+        ? "\(formatHours(value)) hours (restating \(formatHours(previous.hours)))"
+        : "\(formatHours(value)) hours"
       results.append(
         HourStatement(
-          hours: rounded(value), rule: .stated, role: role, expression: String(scalars: scalars[tokens[index].start..<end]),
+          hours: rounded(value), rule: .stated, role: role,
+          expression: String(scalars: scalars[tokens[index].start..<end]),
           working: working, source: source, start: start, end: end))
       index = after
     }
@@ -316,9 +350,14 @@ public enum HourEstimator {
   /// The end of a cue that adds a bare number to a total ("plus another four", "an extra
   /// six"), when one starts at `index`.
   static func additionCue(_ tokens: [Token], at index: Int) -> Int? {
-    let cues: [[String]] = [["plus", "another"], ["plus", "an", "extra"], ["and", "another"], ["another"], ["plus"], ["an", "extra"], ["an", "additional"], ["add", "another"], ["add"]]
+    let cues: [[String]] = [
+      ["plus", "another"], ["plus", "an", "extra"], ["and", "another"], ["another"], ["plus"],
+      ["an", "extra"], ["an", "additional"], ["add", "another"], ["add"],
+    ]
     for cue in cues where index + cue.count <= tokens.count {
-      if zip(cue, tokens[index..<(index + cue.count)]).allSatisfy({ $0 == $1.text }) { return index + cue.count }
+      if zip(cue, tokens[index..<(index + cue.count)]).allSatisfy({ $0 == $1.text }) {
+        return index + cue.count
+      }
     }
     return nil
   }
@@ -326,9 +365,14 @@ public enum HourEstimator {
   /// The end of a correction cue at `index` ("call it", "make it", "more like", "closer to",
   /// "actually", "or rather"), when one starts there.
   static func correctionCue(_ tokens: [Token], at index: Int) -> Int? {
-    let cues: [[String]] = [["call", "it"], ["make", "it"], ["more", "like"], ["closer", "to"], ["or", "rather"], ["let", "'s", "say"]]
+    let cues: [[String]] = [
+      ["call", "it"], ["make", "it"], ["more", "like"], ["closer", "to"], ["or", "rather"],
+      ["let", "'s", "say"],
+    ]
     for cue in cues where index + cue.count <= tokens.count {
-      if zip(cue, tokens[index..<(index + cue.count)]).allSatisfy({ $0 == $1.text }) { return index + cue.count }
+      if zip(cue, tokens[index..<(index + cue.count)]).allSatisfy({ $0 == $1.text }) {
+        return index + cue.count
+      }
     }
     return nil
   }
@@ -336,7 +380,8 @@ public enum HourEstimator {
   /// Things of a programme that a per-item amount multiplies: "four training days", "eight
   /// sessions", "three Saturdays".
   static let countedItems: Set<String> = [
-    "days", "sessions", "saturdays", "sundays", "weekends", "workshops", "modules", "meetings", "visits", "trainings",
+    "days", "sessions", "saturdays", "sundays", "weekends", "workshops", "modules", "meetings",
+    "visits", "trainings",
     "calls", "seminars", "institutes", "webinars", "retreats", "simulations", "cycles",
   ]
 
@@ -344,12 +389,16 @@ public enum HourEstimator {
   /// one before: "four (training) days", "all eight sessions".
   static func itemCount(_ tokens: [Token], before index: Int) -> (Double, String)? {
     let sentence = sentenceBounds(tokens, around: index)
-    let from = sentence.lowerBound > 0 ? sentenceBounds(tokens, around: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+    let from =
+      sentence.lowerBound > 0
+      ? sentenceBounds(tokens, around: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
     var cursor = index - 1
     while cursor >= max(from, index - 30) {
       // "there were five of them, an hour each"
-      if ["them", "those", "these"].contains(tokens[cursor].text), cursor >= from + 2, tokens[cursor - 1].text == "of",
-        let (value, after) = number(tokens, at: cursor - 2), after == cursor - 1, value >= 2, value <= 60
+      if ["them", "those", "these"].contains(tokens[cursor].text), cursor >= from + 2,
+        tokens[cursor - 1].text == "of",
+        let (value, after) = number(tokens, at: cursor - 2), after == cursor - 1, value >= 2,
+        value <= 60
       {
         return (value, "of " + tokens[cursor].text)
       }
@@ -358,9 +407,17 @@ public enum HourEstimator {
         // with no clause break between.
         for gap in 1...4 where cursor - gap >= from {
           let between = tokens[(cursor - gap + 1)..<cursor]
-          guard !between.contains(where: { $0.kind == .punctuation && $0.text != "-" }) else { break }
-          if let (value, after) = number(tokens, at: cursor - gap), after == cursor - gap + 1, value >= 2, value <= 60 {
-            return (value, between.filter { $0.kind != .punctuation }.map(\.text).joined(separator: " ") + (between.isEmpty ? "" : " ") + tokens[cursor].text)
+          guard !between.contains(where: { $0.kind == .punctuation && $0.text != "-" }) else {
+            break
+          }
+          if let (value, after) = number(tokens, at: cursor - gap), after == cursor - gap + 1,
+            value >= 2, value <= 60
+          {
+            return (
+              value,
+              between.filter { $0.kind != .punctuation }.map(\.text).joined(separator: " ")
+                + (between.isEmpty ? "" : " ") + tokens[cursor].text
+            )
           }
         }
       }
@@ -375,23 +432,31 @@ public enum HourEstimator {
   static func countedLengths(_ tokens: [Token], _ quantity: Quantity)
     -> (hours: Double, count: Double, items: String, start: Int, end: Int)?
   {
-    guard quantity.unit == .hour || quantity.unit == .minute, quantity.per == nil, quantity.firstToken > 0,
+    guard quantity.unit == .hour || quantity.unit == .minute, quantity.per == nil,
+      quantity.firstToken > 0,
       quantity.nextToken < tokens.count
     else { return nil }
     // The item right after the length, or one word later ("three-hour tabletop sessions").
     var itemIndex = quantity.nextToken
-    if !countedItems.contains(tokens[itemIndex].text), itemIndex + 1 < tokens.count, tokens[itemIndex].kind == .word {
+    if !countedItems.contains(tokens[itemIndex].text), itemIndex + 1 < tokens.count,
+      tokens[itemIndex].kind == .word
+    {
       itemIndex += 1
     }
     guard countedItems.contains(tokens[itemIndex].text) else { return nil }
     // The count right before the length: "four", "4", "all four".
     var countStart = quantity.firstToken - 1
-    while countStart > 0, tokens[countStart].kind != .word && tokens[countStart].kind != .number { countStart -= 1 }
-    guard let (count, after) = number(tokens, at: countStart), after == quantity.firstToken || after == countStart + 1,
+    while countStart > 0, tokens[countStart].kind != .word && tokens[countStart].kind != .number {
+      countStart -= 1
+    }
+    guard let (count, after) = number(tokens, at: countStart),
+      after == quantity.firstToken || after == countStart + 1,
       count >= 2, count <= 60
     else { return nil }
     let length = quantity.unit == .minute ? quantity.value / 60 : quantity.value
-    return (count * length, count, tokens[itemIndex].text, tokens[countStart].start, tokens[itemIndex].end)
+    return (
+      count * length, count, tokens[itemIndex].text, tokens[countStart].start, tokens[itemIndex].end
+    )
   }
 
   /// Words at the start of a sentence that set what it says apart from what came before:
@@ -408,7 +473,8 @@ public enum HourEstimator {
       let previous = sentenceBounds(tokens, around: end - 1)
       let words = tokens[previous].map(\.text)
       if words.contains(where: { Unit($0) == .hour || Unit($0) == .minute }) { return false }
-      if words.prefix(3).contains(where: apartMarkers.contains) || words.contains(where: ["separately", "separate", "extra"].contains)
+      if words.prefix(3).contains(where: apartMarkers.contains)
+        || words.contains(where: ["separately", "separate", "extra"].contains)
         || zip(words, words.dropFirst()).contains(where: { $0 == "on" && $1 == "top" })
       {
         return true
@@ -428,28 +494,40 @@ public enum HourEstimator {
     let after = tokens[quantity.nextToken..<sentence.upperBound].map(\.text)
     func has(_ words: [String], in list: [String]) -> Bool {
       guard words.count <= list.count else { return false }
-      return (0...(list.count - words.count)).contains { Array(list[$0..<($0 + words.count)]) == words }
+      return (0...(list.count - words.count)).contains {
+        Array(list[$0..<($0 + words.count)]) == words
+      }
     }
     let near = Array(before.suffix(6))
     // "So call it forty hours.": a sentence that opens by naming the whole sums up, even after
     // a part set apart ("and the notes, another four or so").
     let opening = before.filter { $0 != "," }
-    let approximate: Set<String> = ["about", "maybe", "probably", "roughly", "around", "like", "um", "uh", "yeah"]
-    if opening.first == "so", has(["call", "it"], in: opening), opening.dropFirst().allSatisfy({ approximate.contains($0) || $0 == "call" || $0 == "it" }) {
+    let approximate: Set<String> = [
+      "about", "maybe", "probably", "roughly", "around", "like", "um", "uh", "yeah",
+    ]
+    if opening.first == "so", has(["call", "it"], in: opening),
+      opening.dropFirst().allSatisfy({ approximate.contains($0) || $0 == "call" || $0 == "it" })
+    {
       return .summary
     }
-    if has(["on", "top"], in: after) || has(["on", "top"], in: near) || has(["on", "top", "of"], in: before)
+    if has(["on", "top"], in: after) || has(["on", "top"], in: near)
+      || has(["on", "top", "of"], in: before)
       || has(["in", "addition"], in: before) || has(["beyond", "that"], in: before)
       || after.contains("besides") || has(["as", "well"], in: after)
-      || near.contains(where: { ["plus", "another", "additional", "extra", "besides"].contains($0) })
-      || has(["then", "another"], in: before) || before.contains("separately") || before.prefix(3).contains(where: apartMarkers.contains)
+      || near.contains(where: {
+        ["plus", "another", "additional", "extra", "besides"].contains($0)
+      })
+      || has(["then", "another"], in: before) || before.contains("separately")
+      || before.prefix(3).contains(where: apartMarkers.contains)
       || has(["its", "own"], in: before) || has(["a", "separate"], in: before)
       || startsApart(tokens, before: sentence.lowerBound)
     {
       return .addition
     }
-    if has(["more", "like"], in: near) || has(["closer", "to"], in: near) || has(["call", "it"], in: near)
-      || has(["make", "it"], in: near) || has(["or", "rather"], in: near) || near.first == "no" && near.contains("actually")
+    if has(["more", "like"], in: near) || has(["closer", "to"], in: near)
+      || has(["call", "it"], in: near)
+      || has(["make", "it"], in: near) || has(["or", "rather"], in: near)
+      || near.first == "no" && near.contains("actually")
       || has(["no", ","], in: near) || near.contains("actually")
     {
       // "The fourth module was closer to six hours": one item's length, a detail of the total,
@@ -457,9 +535,13 @@ public enum HourEstimator {
       return singlesOut(tokens, around: quantity.firstToken) ? .total : .correction
     }
     // "So, thirty hours or so?", "So maybe thirty hours.": a sentence that opens by summing up.
-    let sumsUp = opening.first == "so" && opening.count <= 3 && opening.dropFirst().allSatisfy(approximate.contains)
-    if has(["all", "told"], in: before + after) || has(["in", "total"], in: before + after) || has(["all", "in"], in: before)
-      || has(["in", "all"], in: after) || (before + after).contains("altogether") || (before + after).contains("total")
+    let sumsUp =
+      opening.first == "so" && opening.count <= 3
+      && opening.dropFirst().allSatisfy(approximate.contains)
+    if has(["all", "told"], in: before + after) || has(["in", "total"], in: before + after)
+      || has(["all", "in"], in: before)
+      || has(["in", "all"], in: after) || (before + after).contains("altogether")
+      || (before + after).contains("total")
       || has(["all", "together"], in: after) || sumsUp
     {
       return .summary
@@ -471,12 +553,20 @@ public enum HourEstimator {
   /// the work: a relative time, another activity, a negated clause.
   static func describesSomethingElse(_ tokens: [Token], _ quantity: Quantity) -> Bool {
     // Relative times: "two hours later", "an hour early", "an hour away".
-    if quantity.nextToken < tokens.count, relativeWords.contains(tokens[quantity.nextToken].text) { return true }
+    if quantity.nextToken < tokens.count, relativeWords.contains(tokens[quantity.nextToken].text) {
+      return true
+    }
     // Pieces, not a total: "a half hour here, twenty minutes there".
-    if quantity.nextToken < tokens.count, ["here", "there"].contains(tokens[quantity.nextToken].text) { return true }
+    if quantity.nextToken < tokens.count,
+      ["here", "there"].contains(tokens[quantity.nextToken].text)
+    {
+      return true
+    }
     // A way travelled: "an hour each way", "forty minutes one way", "two hours round trip".
-    let following = tokens[quantity.nextToken..<min(tokens.count, quantity.nextToken + 3)].map(\.text)
-    if following.starts(with: ["each", "way"]) || following.starts(with: ["one", "way"]) || following.starts(with: ["round", "trip"])
+    let following = tokens[quantity.nextToken..<min(tokens.count, quantity.nextToken + 3)].map(
+      \.text)
+    if following.starts(with: ["each", "way"]) || following.starts(with: ["one", "way"])
+      || following.starts(with: ["round", "trip"])
       || following.first == "roundtrip"
     {
       return true
@@ -505,7 +595,9 @@ public enum HourEstimator {
       if knowingWords.contains(word) { aboutKnowing = true }
       if CueText.negations.contains(word) {
         let next = cursor + 1 < tokens.count ? tokens[cursor + 1].text : ""
-        if aboutKnowing || ["even", "more", "less", "quite", "over", "under"].contains(next) { return false }
+        if aboutKnowing || ["even", "more", "less", "quite", "over", "under"].contains(next) {
+          return false
+        }
         return true
       }
       cursor -= 1
@@ -514,22 +606,30 @@ public enum HourEstimator {
     return false
   }
 
-  static let relativeWords: Set<String> = ["ago", "later", "earlier", "early", "late", "away", "left", "behind", "apart", "before", "after"]
+  static let relativeWords: Set<String> = [
+    "ago", "later", "earlier", "early", "late", "away", "left", "behind", "apart", "before",
+    "after",
+  ]
   /// Words in a clause that show a duration belongs to something else: a meeting, a commute,
   /// a game, a call.
   static let otherActivities: Set<String> = [
-    "meeting", "meetings", "commute", "commuting", "drive", "driving", "drove", "ride", "bus", "buses", "lunch",
-    "recess", "game", "games", "flight", "shift", "shifts", "nap", "sleep", "vacation", "appointment", "appointments",
+    "meeting", "meetings", "commute", "commuting", "drive", "driving", "drove", "ride", "bus",
+    "buses", "lunch",
+    "recess", "game", "games", "flight", "shift", "shifts", "nap", "sleep", "vacation",
+    "appointment", "appointments",
     "assembly", "duty", "conference", "conferences", "phone", "traffic",
   ]
   /// Words that take an activity out of a figure: "minus the drive", "not counting lunch",
   /// "between meetings".
   static let exclusionWords: Set<String> = [
-    "out", "minus", "excluding", "without", "counting", "subtract", "subtracting", "less", "except", "deduct", "deducting",
+    "out", "minus", "excluding", "without", "counting", "subtract", "subtracting", "less", "except",
+    "deduct", "deducting",
     // "another ten hours between meetings": time outside them.
     "between",
   ]
-  static let knowingWords: Set<String> = ["know", "sure", "remember", "think", "say", "count", "counted", "track", "tracked", "guess"]
+  static let knowingWords: Set<String> = [
+    "know", "sure", "remember", "think", "say", "count", "counted", "track", "tracked", "guess",
+  ]
 
   /// Token indices of the clause (between `,` `;` `.` `?` `!` `—` or `(`) around a token.
   static func clauseBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
@@ -537,24 +637,32 @@ public enum HourEstimator {
   }
 
   /// Words that single out one item of several ("the fourth module", "the last one").
-  static let ordinals: Set<String> = ["first", "second", "third", "fourth", "fifth", "sixth", "last", "final"]
+  static let ordinals: Set<String> = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "last", "final",
+  ]
 
   /// Whether the clause around a token is about one item of several: an ordinal ("the fourth
   /// module") or "one of".
   static func singlesOut(_ tokens: [Token], around index: Int) -> Bool {
     let clause = tokens[clauseBounds(tokens, around: index)].map(\.text)
-    return clause.contains(where: ordinals.contains) || zip(clause, clause.dropFirst()).contains { $0 == "one" && $1 == "of" }
+    return clause.contains(where: ordinals.contains)
+      || zip(clause, clause.dropFirst()).contains { $0 == "one" && $1 == "of" }
   }
 
   static func sentenceBounds(_ tokens: [Token], around index: Int) -> Range<Int> {
     bounds(tokens, around: index, marks: [".", "?", "!"])
   }
 
-  private static func bounds(_ tokens: [Token], around index: Int, marks: Set<String>) -> Range<Int> {
+  private static func bounds(_ tokens: [Token], around index: Int, marks: Set<String>) -> Range<Int>
+  {
     var lower = index
-    while lower > 0, !(tokens[lower - 1].kind == .punctuation && marks.contains(tokens[lower - 1].text)) { lower -= 1 }
+    while lower > 0,
+      !(tokens[lower - 1].kind == .punctuation && marks.contains(tokens[lower - 1].text))
+    { lower -= 1 }
     var upper = index
-    while upper < tokens.count, !(tokens[upper].kind == .punctuation && marks.contains(tokens[upper].text)) { upper += 1 }
+    while upper < tokens.count,
+      !(tokens[upper].kind == .punctuation && marks.contains(tokens[upper].text))
+    { upper += 1 }
     return lower..<upper
   }
 
@@ -571,16 +679,20 @@ public enum HourEstimator {
       switch word {
       case "hour", "hours", "hr", "hrs", "h": self = .hour
       case "minute", "minutes", "min", "mins": self = .minute
-      case "day", "days", "weekday", "weekdays", "morning", "mornings", "afternoon", "afternoons": self = .day
+      case "day", "days", "weekday", "weekdays", "morning", "mornings", "afternoon", "afternoons":
+        self = .day
       case "night", "nights", "evening", "evenings": self = .night
       case "week", "weeks": self = .week
-      case "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "monday", "mondays", "tuesday",
+      case "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "monday", "mondays",
+        "tuesday",
         "tuesdays", "wednesday", "wednesdays", "thursday", "thursdays", "friday", "fridays":
         self = .weekend
       case "month", "months": self = .month
       case "session", "sessions", "sitting", "sittings": self = .session
-      case "year", "years", "percent", "people", "teachers", "staff", "students", "kids", "times", "pages",
-        "modules", "tasks", "assignments", "districts", "schools", "words", "dollars", "credits", "units",
+      case "year", "years", "percent", "people", "teachers", "staff", "students", "kids", "times",
+        "pages",
+        "modules", "tasks", "assignments", "districts", "schools", "words", "dollars", "credits",
+        "units",
         "semesters", "o'clock", "am", "pm", "families", "principals":
         self = .other
       default: return nil
@@ -660,7 +772,8 @@ public enum HourEstimator {
   /// (range marks, clause and sentence breaks, `+`).
   static func readingTokens(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [Token] {
     Tokenizer.tokens(in: scalars, range: range).filter {
-      $0.kind != .punctuation || isRangeMark($0.text) || [",", ".", "?", "!", ";", ":", "+", "(", ")", "/"].contains($0.text)
+      $0.kind != .punctuation || isRangeMark($0.text)
+        || [",", ".", "?", "!", ";", ":", "+", "(", ")", "/"].contains($0.text)
     }
   }
 
@@ -696,9 +809,13 @@ public enum HourEstimator {
           approximate = true
         } else if word == "more" || word == "extra" || word == "additional" {
           extra = true
-        } else if isRangeMark(word), unitIndex + 1 < tokens.count, Unit(tokens[unitIndex + 1].text) != nil {
+        } else if isRangeMark(word), unitIndex + 1 < tokens.count,
+          Unit(tokens[unitIndex + 1].text) != nil
+        {
           hyphenated = true
-        } else if !["or", "so", "ish", "plus", "+", "-", "odd", "some", "solid", "full", "straight", "total"].contains(word) {
+        } else if ![
+          "or", "so", "ish", "plus", "+", "-", "odd", "some", "solid", "full", "straight", "total",
+        ].contains(word) {
           break
         }
         unitIndex += 1
@@ -712,7 +829,9 @@ public enum HourEstimator {
       var total = approximate ? value + 5 : value
       var spokenRange = range
       // "an hour and a half"
-      if next + 2 < tokens.count, tokens[next].text == "and", tokens[next + 1].text == "a", tokens[next + 2].text == "half" {
+      if next + 2 < tokens.count, tokens[next].text == "and", tokens[next + 1].text == "a",
+        tokens[next + 2].text == "half"
+      {
         total += 0.5
         end = tokens[next + 2].end
         next += 3
@@ -728,7 +847,8 @@ public enum HourEstimator {
       }
       // A second thought as a bare number: "thirty hours, maybe thirty-five", "an hour or two"
       // are ranges.
-      if !approximate, let (revised, after) = revision(tokens, at: next), revised > value, revised <= value * 3,
+      if !approximate, let (revised, after) = revision(tokens, at: next), revised > value,
+        revised <= value * 3,
         after >= tokens.count || Unit(tokens[after].text) == nil || Unit(tokens[after].text) == unit
       {
         spokenRange = (value, revised)
@@ -751,7 +871,9 @@ public enum HourEstimator {
           per = rate
           end = tokens[next + 1].end
           next += 2
-        } else if rateQualifiers.contains(word), next + 1 < tokens.count, let rate = Unit(tokens[next + 1].text), rate != .other {
+        } else if rateQualifiers.contains(word), next + 1 < tokens.count,
+          let rate = Unit(tokens[next + 1].text), rate != .other
+        {
           // "two hours most weeks", "three hours some nights": a rate, not a total.
           per = rate
           end = tokens[next + 1].end
@@ -764,17 +886,21 @@ public enum HourEstimator {
       }
       // "A typical week was maybe two hours", "each night, about forty minutes": the rate said
       // before the amount.
-      if per == nil, !adjectival, unit == .hour || unit == .minute, let rate = rateBefore(tokens, index) {
+      if per == nil, !adjectival, unit == .hour || unit == .minute,
+        let rate = rateBefore(tokens, index)
+      {
         per = rate
       }
       // "six hours, once you take out lunch, once a month": a length repeated at a rate said
       // later in the sentence, with no other number between.
       if per == nil, !adjectival, unit == .hour || unit == .minute {
         var look = next
-        while look < min(tokens.count, next + 14), ![".", "?", "!"].contains(tokens[look].text), tokens[look].kind != .number,
+        while look < min(tokens.count, next + 14), ![".", "?", "!"].contains(tokens[look].text),
+          tokens[look].kind != .number,
           numberOrRange(tokens, at: look) == nil || tokens[look].text == "once"
         {
-          if tokens[look].text == "once", look + 2 < tokens.count, ["a", "an", "per", "every"].contains(tokens[look + 1].text),
+          if tokens[look].text == "once", look + 2 < tokens.count,
+            ["a", "an", "per", "every"].contains(tokens[look + 1].text),
             let rate = Unit(tokens[look + 2].text), rate != .other
           {
             per = rate
@@ -786,13 +912,16 @@ public enum HourEstimator {
       }
       // "seven hours apiece", "three hours each" (not "each week", a rate above).
       var perItem = false
-      if per == nil, next < tokens.count, tokens[next].text == "apiece" || tokens[next].text == "each" {
+      if per == nil, next < tokens.count,
+        tokens[next].text == "apiece" || tokens[next].text == "each"
+      {
         perItem = true
         end = tokens[next].end
         next += 1
       }
       var quantity = Quantity(
-        value: total, range: spokenRange, unit: unit, per: per, start: tokens[index].start, end: end, firstToken: index,
+        value: total, range: spokenRange, unit: unit, per: per, start: tokens[index].start,
+        end: end, firstToken: index,
         lastToken: unitIndex, nextToken: next)
       quantity.isAdjectival = adjectival
       quantity.isApproximate = approximate
@@ -806,14 +935,21 @@ public enum HourEstimator {
 
   /// Whether a duration is the length of the programme, said in the short sentence just before
   /// the one with a rate: "It ran twelve weeks. A typical week was two hours."
-  static func statesTheLength(_ tokens: [Token], of duration: Quantity, beforeSentenceOf rate: Quantity) -> Bool {
+  static func statesTheLength(
+    _ tokens: [Token], of duration: Quantity, beforeSentenceOf rate: Quantity
+  ) -> Bool {
     let sentence = sentenceBounds(tokens, around: duration.firstToken)
     let next = sentenceBounds(tokens, around: rate.firstToken)
-    guard next.lowerBound == sentence.upperBound + 1, tokens[sentence].filter({ $0.kind == .word }).count <= 10
+    guard next.lowerBound == sentence.upperBound + 1,
+      tokens[sentence].filter({ $0.kind == .word }).count <= 10
     else { return false }
     let words = Set(tokens[sentence].map(\.text))
-    return !words.isDisjoint(with: ["ran", "runs", "lasted", "lasts", "long", "spanned", "was", "is"])
-      && !words.isDisjoint(with: ["it", "course", "program", "programme", "credential", "thing", "whole", "module", "modules"])
+    return !words.isDisjoint(with: [
+      "ran", "runs", "lasted", "lasts", "long", "spanned", "was", "is",
+    ])
+      && !words.isDisjoint(with: [
+        "it", "course", "program", "programme", "credential", "thing", "whole", "module", "modules",
+      ])
   }
 
   /// The rate a period names just before an amount: "a (typical) week was (maybe)", "each
@@ -822,41 +958,59 @@ public enum HourEstimator {
     var look = index - 1
     while look >= 0, look >= index - 6, linkingWords.contains(tokens[look].text) { look -= 1 }
     // (One period, not several: "a week", not "the weeks".)
-    guard look >= 1, let rate = Unit(tokens[look].text), ![.other, .hour, .minute, .session, .weekend].contains(rate),
+    guard look >= 1, let rate = Unit(tokens[look].text),
+      ![.other, .hour, .minute, .session, .weekend].contains(rate),
       !tokens[look].text.hasSuffix("s")
     else { return nil }
     var opener = look - 1
-    while opener >= 0, opener >= look - 3, periodAdjectives.contains(tokens[opener].text) { opener -= 1 }
-    guard opener >= 0, ["a", "an", "each", "every", "per"].contains(tokens[opener].text) else { return nil }
+    while opener >= 0, opener >= look - 3, periodAdjectives.contains(tokens[opener].text) {
+      opener -= 1
+    }
+    guard opener >= 0, ["a", "an", "each", "every", "per"].contains(tokens[opener].text) else {
+      return nil
+    }
     // "In a week it was…" and "a week was…" are rates; "for a week, two hours" is a duration.
-    if opener > 0, ["for", "over", "within", "after"].contains(tokens[opener - 1].text) { return nil }
+    if opener > 0, ["for", "over", "within", "after"].contains(tokens[opener - 1].text) {
+      return nil
+    }
     return rate
   }
 
   /// Words between a period and its amount: "was maybe", "it 's about", ", roughly".
   static let linkingWords: Set<String> = [
-    "was", "is", "'s", "were", "it", "that", "be", "would", "'d", "about", "around", "maybe", "probably", "roughly",
-    "like", "usually", "typically", "say", "i", "um", "uh", ",", "-", "—", "–", "or", "so", "just", "under", "over",
+    "was", "is", "'s", "were", "it", "that", "be", "would", "'d", "about", "around", "maybe",
+    "probably", "roughly",
+    "like", "usually", "typically", "say", "i", "um", "uh", ",", "-", "—", "–", "or", "so", "just",
+    "under", "over",
     "ran", "runs", "took", "takes", "came", "comes", "to",
   ]
   /// Words that describe which period: "a typical week", "a pretty normal week".
   static let periodAdjectives: Set<String> = [
-    "typical", "normal", "usual", "average", "regular", "ordinary", "standard", "pretty", "good", "bad", "busy", "slow",
+    "typical", "normal", "usual", "average", "regular", "ordinary", "standard", "pretty", "good",
+    "bad", "busy", "slow",
     "given", "single",
   ]
 
   /// Words before a unit that make a duration a rate: "most weeks", "some nights".
-  static let rateQualifiers: Set<String> = ["most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow"]
+  static let rateQualifiers: Set<String> = [
+    "most", "many", "some", "those", "these", "other", "alternate", "good", "busy", "slow",
+  ]
 
   /// Words that can follow a duration that is an amount ("an hour a night", "one hour total"),
   /// as opposed to a noun it describes ("a two-hour meeting").
   static let followingWords: Set<String> = [
-    "a", "an", "per", "each", "every", "of", "on", "for", "over", "in", "to", "at", "and", "or", "total", "tops",
-    "max", "maybe", "so", "long", "here", "there", "after", "before", "that", "this", "the", "into", "with", "just",
-    "i", "it", "probably", "easy", "easily", "roughly", "about", "give", "plus", "more", "less", "minimum",
-    "maximum", "is", "was", "were", "'s", "altogether", "all", "then", "but", "which", "because", "when", "if",
-    "ago", "later", "away", "left", "early", "late", "straight", "like", "around", "from", "by", "until", "till",
-    "we", "you", "he", "she", "they", "my", "our", "your", "weekly", "nightly", "daily", "too", "outside", "last",
+    "a", "an", "per", "each", "every", "of", "on", "for", "over", "in", "to", "at", "and", "or",
+    "total", "tops",
+    "max", "maybe", "so", "long", "here", "there", "after", "before", "that", "this", "the", "into",
+    "with", "just",
+    "i", "it", "probably", "easy", "easily", "roughly", "about", "give", "plus", "more", "less",
+    "minimum",
+    "maximum", "is", "was", "were", "'s", "altogether", "all", "then", "but", "which", "because",
+    "when", "if",
+    "ago", "later", "away", "left", "early", "late", "straight", "like", "around", "from", "by",
+    "until", "till",
+    "we", "you", "he", "she", "they", "my", "our", "your", "weekly", "nightly", "daily", "too",
+    "outside", "last",
     "next", "off", "up", "down", "out", "back", "worth", "apiece", "not",
   ]
 
@@ -864,11 +1018,15 @@ public enum HourEstimator {
   static func vagueQuantity(_ tokens: [Token], at index: Int) -> Quantity? {
     let word = tokens[index].text
     var after = index
-    if word == "a", index + 1 < tokens.count, ["few", "bunch", "lot", "ton", "couple"].contains(tokens[index + 1].text) {
+    if word == "a", index + 1 < tokens.count,
+      ["few", "bunch", "lot", "ton", "couple"].contains(tokens[index + 1].text)
+    {
       guard tokens[index + 1].text != "couple" else { return nil }
       after = index + 2
       if after < tokens.count, tokens[after].text == "of" { after += 1 }
-    } else if ["several", "many", "some", "countless", "lots", "hundreds", "dozens", "endless", "few"].contains(word) {
+    } else if [
+      "several", "many", "some", "countless", "lots", "hundreds", "dozens", "endless", "few",
+    ].contains(word) {
       after = index + 1
       if after < tokens.count, tokens[after].text == "of" { after += 1 }
     } else {
@@ -876,7 +1034,8 @@ public enum HourEstimator {
     }
     guard after < tokens.count, ["hours", "hour"].contains(tokens[after].text) else { return nil }
     var quantity = Quantity(
-      value: 0, unit: .hour, start: tokens[index].start, end: tokens[after].end, firstToken: index, lastToken: after,
+      value: 0, unit: .hour, start: tokens[index].start, end: tokens[after].end, firstToken: index,
+      lastToken: after,
       nextToken: after + 1)
     quantity.isVague = true
     return quantity
@@ -887,8 +1046,12 @@ public enum HourEstimator {
   static func vagueAmount(in scalars: [Unicode.Scalar], range: Range<Int>) -> String? {
     let tokens = readingTokens(scalars, range: range)
     for index in tokens.indices {
-      if let vague = vagueQuantity(tokens, at: index) { return String(scalars: scalars[vague.start..<vague.end]) }
-      if tokens[index].text == "hours", index + 2 < tokens.count, tokens[index + 1].text == "and", tokens[index + 2].text == "hours" {
+      if let vague = vagueQuantity(tokens, at: index) {
+        return String(scalars: scalars[vague.start..<vague.end])
+      }
+      if tokens[index].text == "hours", index + 2 < tokens.count, tokens[index + 1].text == "and",
+        tokens[index + 2].text == "hours"
+      {
         return String(scalars: scalars[tokens[index].start..<tokens[index + 2].end])
       }
     }
@@ -899,30 +1062,39 @@ public enum HourEstimator {
   /// after it.
   ///
   /// - Parameter bare: a comma joins a range even with no unit after it ("Twenty, twenty-five.").
-  static func numberOrRange(_ tokens: [Token], at index: Int, bare: Bool = false) -> (Double, Int, (low: Double, high: Double)?)? {
+  static func numberOrRange(_ tokens: [Token], at index: Int, bare: Bool = false) -> (
+    Double, Int, (low: Double, high: Double)?
+  )? {
     var start = index
     var between = false
     if tokens[index].text == "between" {
       between = true
       start += 1
     }
-    guard start < tokens.count, let (first, afterFirst) = single(tokens, at: start) else { return nil }
+    guard start < tokens.count, let (first, afterFirst) = single(tokens, at: start) else {
+      return nil
+    }
     // A range: 15-20, 15 to 20, fifteen or twenty, between 20 and 25, "30, 35", "two, three".
     if afterFirst + 1 < tokens.count {
       let joiner = tokens[afterFirst].text
       let isJoiner =
-        isRangeMark(joiner) || joiner == "to" || (joiner == "or" && !between) || (joiner == "and" && between)
+        isRangeMark(joiner) || joiner == "to" || (joiner == "or" && !between)
+        || (joiner == "and" && between)
         || (joiner == "," && !between)
       var secondIndex = afterFirst + 1
       // "30, maybe 35", "fifteen or maybe twenty"
-      if isJoiner, secondIndex < tokens.count, ["maybe", "perhaps", "possibly", "probably"].contains(tokens[secondIndex].text) {
+      if isJoiner, secondIndex < tokens.count,
+        ["maybe", "perhaps", "possibly", "probably"].contains(tokens[secondIndex].text)
+      {
         secondIndex += 1
       }
-      if isJoiner, secondIndex < tokens.count, let (second, afterSecond) = single(tokens, at: secondIndex), second > first,
+      if isJoiner, secondIndex < tokens.count,
+        let (second, afterSecond) = single(tokens, at: secondIndex), second > first,
         second <= max(first * 3, first + 10)
       {
         // A comma joins a range only when the unit comes straight after: "30, 35 hours".
-        let unitFollows = afterSecond < tokens.count && Unit(tokens[afterSecond].text) != nil
+        let unitFollows =
+          afterSecond < tokens.count && Unit(tokens[afterSecond].text) != nil
           || (afterSecond + 1 < tokens.count && ["or", "so"].contains(tokens[afterSecond].text))
         if joiner != "," || unitFollows || bare {
           return ((first + second) / 2, afterSecond, (first, second))
@@ -978,13 +1150,16 @@ public enum HourEstimator {
     var cursor = index
     if cursor < tokens.count, tokens[cursor].text == "," { cursor += 1 }
     var hedged = false
-    while cursor < tokens.count, ["maybe", "or", "perhaps", "possibly", "probably"].contains(tokens[cursor].text),
+    while cursor < tokens.count,
+      ["maybe", "or", "perhaps", "possibly", "probably"].contains(tokens[cursor].text),
       cursor - index < 4
     {
       hedged = true
       cursor += 1
     }
-    guard hedged, cursor < tokens.count, let (value, after) = single(tokens, at: cursor) else { return nil }
+    guard hedged, cursor < tokens.count, let (value, after) = single(tokens, at: cursor) else {
+      return nil
+    }
     return (value, after)
   }
 
@@ -996,11 +1171,16 @@ public enum HourEstimator {
 
   /// Ways of declining to give a figure.
   static let refusals = CueLexicon([
-    "no idea", "no clue", "do n't know", "did n't know", "could n't say|tell|guess", "can n't|not say|tell|guess",
-    "can n't|not really say", "could n't really say", "never counted|tracked|logged|timed", "never kept track",
-    "did n't count|track|log|time", "did n't keep track", "do n't count|track|log", "stopped|quit counting|tracking|logging", "lost track", "make|making up a number", "made up",
-    "out of thin air", "out of the air", "pull a number", "just guessing", "hard to say", "impossible to say", "no way to know", "would n't want to guess",
-    "not going to guess", "wo n't guess", "rather not say", "pass on that", "not sure", "have no sense", "no number",
+    "no idea", "no clue", "do n't know", "did n't know", "could n't say|tell|guess",
+    "can n't|not say|tell|guess",
+    "can n't|not really say", "could n't really say", "never counted|tracked|logged|timed",
+    "never kept track",
+    "did n't count|track|log|time", "did n't keep track", "do n't count|track|log",
+    "stopped|quit counting|tracking|logging", "lost track", "make|making up a number", "made up",
+    "out of thin air", "out of the air", "pull a number", "just guessing", "hard to say",
+    "impossible to say", "no way to know", "would n't want to guess",
+    "not going to guess", "wo n't guess", "rather not say", "pass on that", "not sure",
+    "have no sense", "no number",
     "put a number on", "give you a number", "rather not guess",
   ])
 
@@ -1012,13 +1192,16 @@ public enum HourEstimator {
     var found: [(value: Double, range: (low: Double, high: Double)?, start: Int, end: Int)] = []
     var index = 0
     while index < tokens.count {
-      if tokens[index].kind == .number || tokens[index].kind == .word, let (value, after, spoken) = numberOrRange(tokens, at: index, bare: true) {
+      if tokens[index].kind == .number || tokens[index].kind == .word,
+        let (value, after, spoken) = numberOrRange(tokens, at: index, bare: true)
+      {
         let isWordNumber = tokens[index].kind == .word
         // Number words are common in speech ("one of", "a few"); take only clear quantities.
         // A time of day ("at eleven") or a year is not one.
         let previous = index > 0 ? tokens[index - 1].text : ""
         // Nor is the tail of a larger spoken figure ("two thousand twelve", a year).
-        if !isWordNumber || value >= 5, value >= 1, value <= 300, !["at", "in", "since", "by", "til", "until"].contains(previous),
+        if !isWordNumber || value >= 5, value >= 1, value <= 300,
+          !["at", "in", "since", "by", "til", "until"].contains(previous),
           !["thousand", "hundred"].contains(previous),
           after >= tokens.count || tokens[after].text != ":"
         {
@@ -1034,11 +1217,16 @@ public enum HourEstimator {
     guard found.dropLast().allSatisfy({ $0.value >= low && $0.value <= high }) else { return nil }
     let expression = String(scalars: scalars[last.start..<last.end])
     let rule: HourRule = last.range == nil ? .stated : .rangeMidpoint
-    let figure = last.range.map { "\(formatHours($0.low))–\(formatHours($0.high)) (\(formatHours(last.value)))" } ?? formatHours(last.value)
+    let figure =
+      last.range.map {
+        "\(formatHours($0.low))–\(formatHours($0.high)) (\(formatHours(last.value)))"
+      } ?? formatHours(last.value)
     let part = HourStatement(
       hours: last.value, rule: rule, role: .total, expression: expression,
       working: "\(figure), a number given for hours", source: 0, start: last.start, end: last.end)
-    return HourEstimate(hours: last.value, expression: expression, rule: rule, working: part.working, parts: [part], start: last.start, end: last.end)
+    return HourEstimate(
+      hours: last.value, expression: expression, rule: rule, working: part.working, parts: [part],
+      start: last.start, end: last.end)
   }
 
   // MARK: - Formatting

@@ -65,7 +65,9 @@ public enum IncentiveReader {
   }
 
   /// Whether a text names an incentive.
-  public static func namesIncentive(_ text: CueText) -> Bool { !kinds(in: text).isEmpty || text.contains(anyOf: ["incentive", "incentives"]) }
+  public static func namesIncentive(_ text: CueText) -> Bool {
+    !kinds(in: text).isEmpty || text.contains(anyOf: ["incentive", "incentives"])
+  }
 
   /// The stances a sentence gives.
   ///
@@ -77,12 +79,15 @@ public enum IncentiveReader {
   ///   - doingWithout: the question asked whether they would have done it without the incentive
   ///     (`asksAboutDoingWithout`): a short "No." then says it mattered, "Yes." that it did not.
   public static func verdicts(
-    in text: CueText, opensAnswer: Bool = false, inherited: Set<IncentiveKind> = [], doingWithout: Bool = false
+    in text: CueText, opensAnswer: Bool = false, inherited: Set<IncentiveKind> = [],
+    doingWithout: Bool = false
   ) -> [IncentiveVerdict] {
     guard !text.isQuestion else { return [] }
     let sentenceKinds = Self.kinds(in: text)
     // "But seven-fifty is a new set of tires": a contrast starts a new topic.
-    let contrast = text.words.first.map { ["but", "although", "though", "whereas", "except"].contains($0.text) } ?? false
+    let contrast =
+      text.words.first.map { ["but", "although", "though", "whereas", "except"].contains($0.text) }
+      ?? false
     let fallback = sentenceKinds.isEmpty ? (contrast ? [] : inherited) : sentenceKinds
     var result: [IncentiveVerdict] = []
     // Clauses, as word ranges.
@@ -95,37 +100,58 @@ public enum IncentiveReader {
     if !text.words.isEmpty { clauses.append(clauseStart..<text.words.count) }
     func kinds(of clause: Range<Int>) -> Set<IncentiveKind> {
       guard !clause.isEmpty else { return [] }
-      return Self.kinds(in: CueText(text.scalars, range: text.words[clause.lowerBound].start..<text.words[clause.upperBound - 1].end))
+      return Self.kinds(
+        in: CueText(
+          text.scalars,
+          range: text.words[clause.lowerBound].start..<text.words[clause.upperBound - 1].end))
     }
     if opensAnswer, let stance = shortAnswer(text, firstClause: clauses.first ?? 0..<0) {
       let flipped: IncentiveStance = stance.0 == .mattered ? .didNotMatter : .mattered
-      result.append(IncentiveVerdict(stance: doingWithout ? flipped : stance.0, kinds: [], cue: stance.1, evidence: text.text))
+      result.append(
+        IncentiveVerdict(
+          stance: doingWithout ? flipped : stance.0, kinds: [], cue: stance.1, evidence: text.text))
     }
     // "The CEUs, no." — an incentive, then yes or no; "…, not the stipend."
     for (position, clause) in clauses.enumerated() {
       let words = text.words[clause].map(\.text)
       if words.first == "not", words.count <= 4, !kinds(of: clause).isEmpty, position > 0 {
-        result.append(IncentiveVerdict(stance: .didNotMatter, kinds: kinds(of: clause), cue: text.quote(clause), evidence: text.text))
+        result.append(
+          IncentiveVerdict(
+            stance: .didNotMatter, kinds: kinds(of: clause), cue: text.quote(clause),
+            evidence: text.text))
       }
     }
     for (position, clause) in clauses.enumerated() where position > 0 {
       let words = text.words[clause].map(\.text)
       let stance: IncentiveStance? =
-        ["no", "nope", "nah"].contains(words.first ?? "") && words.count <= 2 || words == ["not", "really"]
-          || words == ["not", "so", "much"] || words == ["not", "much"] ? .didNotMatter
-        : ["yes", "yeah", "absolutely", "definitely"].contains(words.first ?? "") && words.count <= 2 ? .mattered : nil
+        ["no", "nope", "nah"].contains(words.first ?? "") && words.count <= 2
+          || words == ["not", "really"]
+          || words == ["not", "so", "much"] || words == ["not", "much"]
+        ? .didNotMatter
+        : ["yes", "yeah", "absolutely", "definitely"].contains(words.first ?? "")
+          && words.count <= 2 ? .mattered : nil
       guard let stance else { continue }
       let named = kinds(of: clauses[position - 1])
       guard !named.isEmpty else { continue }
-      result.append(IncentiveVerdict(stance: stance, kinds: named, cue: text.quote(clauses[position - 1].lowerBound..<clause.upperBound), evidence: text.text))
+      result.append(
+        IncentiveVerdict(
+          stance: stance, kinds: named,
+          cue: text.quote(clauses[position - 1].lowerBound..<clause.upperBound), evidence: text.text
+        ))
     }
     for match in cues.matches(in: text) {
       let negated = text.isNegated(before: match.words.lowerBound, window: 4)
       // "It didn't matter enough to make me…": a degree, not a stance.
-      if negated, match.words.upperBound < text.words.count, text.words[match.words.upperBound].text == "enough" { continue }
+      if negated, match.words.upperBound < text.words.count,
+        text.words[match.words.upperBound].text == "enough"
+      {
+        continue
+      }
       guard var stance = negated ? match.value.negated : match.value.stance else { continue }
       // "I'd be less than candid if I said it meant nothing": a denial the speaker disowns.
-      if stance == .didNotMatter, !negated, text.isDisavowed(match.words.lowerBound) { stance = .mattered }
+      if stance == .didNotMatter, !negated, text.isDisavowed(match.words.lowerBound) {
+        stance = .mattered
+      }
       let clause = clauses.first { $0.contains(match.words.lowerBound) } ?? 0..<0
       // Kinds in the cue's own clause, else in the sentence, else the sentence before's.
       let clauseKinds = kinds(of: clause)
@@ -133,19 +159,29 @@ public enum IncentiveReader {
       // mattered: a stance of mattering needs its clause (or a sentence of one clause) to name
       // an incentive or point back to one.
       if stance == .mattered {
-        if clauseKinds.isEmpty, !text.words[clause].contains(where: { pointers.contains($0.text) }) { continue }
+        if clauseKinds.isEmpty, !text.words[clause].contains(where: { pointers.contains($0.text) })
+        {
+          continue
+        }
       }
-      result.append(IncentiveVerdict(stance: stance, kinds: clauseKinds.isEmpty ? fallback : clauseKinds, cue: text.quote(match.words), evidence: text.text))
+      result.append(
+        IncentiveVerdict(
+          stance: stance, kinds: clauseKinds.isEmpty ? fallback : clauseKinds,
+          cue: text.quote(match.words), evidence: text.text))
     }
     return result
   }
 
-  static let pointers: Set<String> = ["it", "that", "they", "those", "them", "this", "these", "incentive", "incentives"]
+  static let pointers: Set<String> = [
+    "it", "that", "they", "those", "them", "this", "these", "incentive", "incentives",
+  ]
 
   /// The stance of an answer from its verdicts, in order.
   ///
   /// - Parameter asked: the incentives the question named.
-  public static func decide(_ verdicts: [IncentiveVerdict], asked: Set<IncentiveKind>) -> IncentiveVerdict? {
+  public static func decide(_ verdicts: [IncentiveVerdict], asked: Set<IncentiveKind>)
+    -> IncentiveVerdict?
+  {
     guard let last = verdicts.last else { return nil }
     // Verdicts that name nothing are about what was asked.
     let resolved = verdicts.map { verdict -> IncentiveVerdict in
@@ -160,7 +196,8 @@ public enum IncentiveReader {
       guard !denied.isEmpty, denied.allSatisfy({ deniesOnlyTheReason($0.cue) }) else { return nil }
       // ("It mattered a little, but I'd have done it anyway" says it hardly mattered.)
       return verdicts.first { verdict in
-        verdict.stance == .mattered && saysMattered(verdict.cue) && !littleWords.matchesAny(CueText(verdict.evidence))
+        verdict.stance == .mattered && saysMattered(verdict.cue)
+          && !littleWords.matchesAny(CueText(verdict.evidence))
       }
     }
     if asked.count == 1, let kind = asked.first {
@@ -183,12 +220,15 @@ public enum IncentiveReader {
   /// "meant nothing").
   static func saysMattered(_ cue: String) -> Bool {
     let words = CueText(cue).words.map(\.text)
-    return words.contains { $0.hasPrefix("matter") || $0 == "meant" || $0 == "means" } || words == ["it", "did"]
+    return words.contains { $0.hasPrefix("matter") || $0 == "meant" || $0 == "means" }
+      || words == ["it", "did"]
       || words == ["they", "did"]
   }
 
   /// A degree that makes mattering slight: "a little", "a bit", "somewhat".
-  static let littleWords = CueLexicon(["a little", "a bit", "a tad", "somewhat", "slightly", "kind|sort of", "marginally"])
+  static let littleWords = CueLexicon([
+    "a little", "a bit", "a tad", "somewhat", "slightly", "kind|sort of", "marginally",
+  ])
 
   /// Whether a cue denies only that the incentive was the reason, or that it changed what the
   /// speaker did ("not the reason", "anyway", "regardless"), not that it mattered.
@@ -207,20 +247,31 @@ public enum IncentiveReader {
 
   private static func shortAnswer(_ all: [String], _ text: CueText) -> (IncentiveStance, String)? {
     var words = all
-    while let first = words.first, ["honestly", "oh", "um", "uh", "well", "so", "i", "mean", "to", "be", "honest", "frankly", "candidly"].contains(first) {
+    while let first = words.first,
+      [
+        "honestly", "oh", "um", "uh", "well", "so", "i", "mean", "to", "be", "honest", "frankly",
+        "candidly",
+      ].contains(first)
+    {
       words.removeFirst()
     }
     guard !words.isEmpty, words.count <= 5 else { return nil }
     let phrase = words.joined(separator: " ")
     let negative = [
-      "no", "nope", "nah", "not really", "not at all", "none", "not much", "not a big one", "no not really",
-      "not so much", "not particularly", "no not at all", "not a bit", "no none", "not one bit", "none at all",
-      "no it did n't", "it did n't", "they did n't", "not a lot", "no they did n't", "not for me", "not one bit",
-      "not in the least", "not a factor", "no not really no", "nah not really", "probably not", "i doubt it", "doubt it",
+      "no", "nope", "nah", "not really", "not at all", "none", "not much", "not a big one",
+      "no not really",
+      "not so much", "not particularly", "no not at all", "not a bit", "no none", "not one bit",
+      "none at all",
+      "no it did n't", "it did n't", "they did n't", "not a lot", "no they did n't", "not for me",
+      "not one bit",
+      "not in the least", "not a factor", "no not really no", "nah not really", "probably not",
+      "i doubt it", "doubt it",
     ]
     let positive = [
-      "yes", "yeah", "yep", "absolutely", "definitely", "oh yes", "oh yeah", "yes definitely", "a lot", "big time",
-      "very much", "for sure", "of course", "totally", "yes absolutely", "yes it did", "it did", "they did", "huge",
+      "yes", "yeah", "yep", "absolutely", "definitely", "oh yes", "oh yeah", "yes definitely",
+      "a lot", "big time",
+      "very much", "for sure", "of course", "totally", "yes absolutely", "yes it did", "it did",
+      "they did", "huge",
       "hugely", "a big one", "yes they did",
     ]
     if negative.contains(phrase) { return (.didNotMatter, text.text) }
@@ -231,11 +282,15 @@ public enum IncentiveReader {
   /// Words naming incentives.
   static let kindLexicon = CueLexicon<IncentiveKind>([
     ("stipend*", .money), ("money", .money), ("pay", .money), ("paid", .money), ("salary", .money),
-    ("dollars", .money), ("compensation", .money), ("bonus", .money), ("reimburse*", .money), ("raise", .money),
-    ("credit|credits", .credit), ("graduate credit|credits", .credit), ("college credit|credits", .credit),
+    ("dollars", .money), ("compensation", .money), ("bonus", .money), ("reimburse*", .money),
+    ("raise", .money),
+    ("credit|credits", .credit), ("graduate credit|credits", .credit),
+    ("college credit|credits", .credit),
     ("credit hours", .credit), ("units", .credit), ("transcript", .credit),
-    ("clock hours", .hours), ("pd hours", .hours), ("professional development hours", .hours), ("ceu|ceus", .hours),
-    ("cpdu|cpdus", .hours), ("continuing education", .hours), ("contact hours", .hours), ("renewal hours", .hours),
+    ("clock hours", .hours), ("pd hours", .hours), ("professional development hours", .hours),
+    ("ceu|ceus", .hours),
+    ("cpdu|cpdus", .hours), ("continuing education", .hours), ("contact hours", .hours),
+    ("renewal hours", .hours),
     ("the hours", .hours), ("those hours", .hours), ("pd points", .hours),
     ("license|licence|licensure", .license), ("endorsement", .license), ("designation", .license),
     ("certificate*", .license), ("certification", .license), ("badge*", .license),
@@ -251,27 +306,44 @@ public enum IncentiveReader {
 
   /// Cue phrases; a negated cue of mattering counts as not mattering.
   static let cues = CueLexicon<Cue>([
-    ("matter|mattered|matters", mattered), ("a factor", mattered), ("factor|factored|factors", mattered),
-    ("a role", mattered), ("much of a role", mattered), ("big part", mattered), ("part of why|it", mattered),
-    ("motivat*", mattered), ("important", mattered), ("care|cared", mattered), ("influenc*", mattered),
-    ("figure|figured into", mattered), ("got|get me to", mattered), ("made me sign|do|enroll|take|apply|finish", mattered),
-    ("drew me", mattered), ("sold me", mattered), ("swayed me", mattered), ("the reason|a reason", mattered),
-    ("main|big|real|huge|whole|only reason", mattered), ("why i", mattered), ("needed|need the|those|them|it", mattered),
+    ("matter|mattered|matters", mattered), ("a factor", mattered),
+    ("factor|factored|factors", mattered),
+    ("a role", mattered), ("much of a role", mattered), ("big part", mattered),
+    ("part of why|it", mattered),
+    ("motivat*", mattered), ("important", mattered), ("care|cared", mattered),
+    ("influenc*", mattered),
+    ("figure|figured into", mattered), ("got|get me to", mattered),
+    ("made me sign|do|enroll|take|apply|finish", mattered),
+    ("drew me", mattered), ("sold me", mattered), ("swayed me", mattered),
+    ("the reason|a reason", mattered),
+    ("main|big|real|huge|whole|only reason", mattered), ("why i", mattered),
+    ("needed|need the|those|them|it", mattered),
     ("big draw", mattered), ("sway|swayed|sways me", mattered), ("helped", mattered),
-    ("would|could never have .. without", mattered), ("nothing to do with", notMattered), ("barely|hardly noticed", notMattered),
-    ("not one bit", notMattered), ("regardless", notMattered), ("either way", notMattered), ("no matter what", notMattered), ("did n't even know|realize", notMattered), ("for free", notMattered),
-    ("needed|need the .. hours|credits|credit", mattered), ("appeal*", mattered), ("made it .. easier|worth", mattered),
+    ("would|could never have .. without", mattered), ("nothing to do with", notMattered),
+    ("barely|hardly noticed", notMattered),
+    ("not one bit", notMattered), ("regardless", notMattered), ("either way", notMattered),
+    ("no matter what", notMattered), ("did n't even know|realize", notMattered),
+    ("for free", notMattered),
+    ("needed|need the .. hours|credits|credit", mattered), ("appeal*", mattered),
+    ("made it .. easier|worth", mattered),
     ("worth it", mattered), ("big deal", mattered), ("a draw", mattered), ("played into", mattered),
     ("would|could n't have .. without", mattered), ("would|could not have .. without", mattered),
-    ("would n't have .. if", mattered), ("counts|count|counted toward|towards", mattered), ("transfer*", mattered),
+    ("would n't have .. if", mattered), ("counts|count|counted toward|towards", mattered),
+    ("transfer*", mattered),
     // "It was a nice bonus", "just a bonus", "as an added bonus" (a bonus paid is an incentive, not a stance).
-    ("was|is|'s|were|as|just|more .. bonus", notMattered), ("bonus points", notMattered), ("icing", notMattered), ("perk", notMattered), ("nice extra", notMattered),
-    ("nice to have", notMattered), ("secondary", notMattered), ("afterthought", notMattered), ("anyway", notMattered),
+    ("was|is|'s|were|as|just|more .. bonus", notMattered), ("bonus points", notMattered),
+    ("icing", notMattered), ("perk", notMattered), ("nice extra", notMattered),
+    ("nice to have", notMattered), ("secondary", notMattered), ("afterthought", notMattered),
+    ("anyway", notMattered),
     ("more than enough", notMattered), ("more than i .. ever|need", notMattered),
-    ("more .. than i know what to do with", notMattered), ("plenty", notMattered), ("not so much", notMattered),
-    ("not much", notMattered), ("n't think about", notMattered), ("never thought about", notMattered),
-    ("not why", notMattered), ("n't why", notMattered), ("not the reason", notMattered), ("n't the reason", notMattered),
-    ("not really", notMattered), ("did it for the staff|kids|students|school|building", notMattered),
+    ("more .. than i know what to do with", notMattered), ("plenty", notMattered),
+    ("not so much", notMattered),
+    ("not much", notMattered), ("n't think about", notMattered),
+    ("never thought about", notMattered),
+    ("not why", notMattered), ("n't why", notMattered), ("not the reason", notMattered),
+    ("n't the reason", notMattered),
+    ("not really", notMattered),
+    ("did it for the staff|kids|students|school|building", notMattered),
     // "It meant nothing to me"; "I won't pretend they meant nothing" (a denial denied).
     ("meant|means nothing", Cue(stance: .didNotMatter, negated: .mattered)),
     // "If it had been the only reason, I wouldn't have signed up": a reason only in a supposition.
@@ -287,7 +359,8 @@ public enum IncentiveReader {
 
   /// Asking whether one would have done it without the incentive.
   static let doingWithout = CueLexicon([
-    "would|could|'d i|you have .. .. without", "would|could|'d i|you still have", "without .. would|could i|you have",
+    "would|could|'d i|you have .. .. without", "would|could|'d i|you still have",
+    "without .. would|could i|you have",
     "would|could|'d i|you have .. .. anyway|regardless",
   ])
 }

@@ -31,8 +31,11 @@ public enum InterviewAsk {
     var topics = Set<AskTopic>()
     for match in lexicon.matches(in: text) { topics.insert(match.value) }
     // "Hours?", "And the total hours?", "Time spent?": the topic named and asked, nothing more.
-    let named = text.words.map(\.text).filter { !["and", "so", "okay", "ok", "now", "the", "your", "then"].contains($0) }
-    if text.isQuestion, !named.isEmpty, named.count <= 3, named.contains(where: { $0 == "hours" || $0 == "time" }),
+    let named = text.words.map(\.text).filter {
+      !["and", "so", "okay", "ok", "now", "the", "your", "then"].contains($0)
+    }
+    if text.isQuestion, !named.isEmpty, named.count <= 3,
+      named.contains(where: { $0 == "hours" || $0 == "time" }),
       named.allSatisfy({ ["hours", "time", "total", "spent", "overall", "roughly"].contains($0) })
     {
       topics.insert(.hours)
@@ -59,7 +62,8 @@ public enum InterviewAsk {
   }
 
   static let lexicon = CueLexicon<AskTopic>([
-    ("how many hours", .hours), ("how much time", .hours), ("how long did|does|would .. take|last", .hours),
+    ("how many hours", .hours), ("how much time", .hours),
+    ("how long did|does|would .. take|last", .hours),
     ("how long it took|takes", .hours), ("how long did you spend|spent|work", .hours),
     ("hours .. you .. spend|spent|put|take|took|invest*|devote*|log*", .hours),
     ("hours .. did|would it take|took", .hours), ("hours it took|takes", .hours),
@@ -69,61 +73,101 @@ public enum InterviewAsk {
     ("too much", .timeJudgment), ("about right", .timeJudgment), ("too little", .timeJudgment),
     ("just right", .timeJudgment), ("right amount", .timeJudgment), ("reasonable", .timeJudgment),
     ("manageable", .timeJudgment), ("time .. feel|felt|fair|reasonable", .timeJudgment),
-    ("feel|felt like .. amount|time", .timeJudgment), ("fair amount", .timeJudgment), ("right amount", .timeJudgment),
-    ("time commitment .. feel|felt|fair|reasonable|like", .timeJudgment), ("more than you expected", .timeJudgment),
+    ("feel|felt like .. amount|time", .timeJudgment), ("fair amount", .timeJudgment),
+    ("right amount", .timeJudgment),
+    ("time commitment .. feel|felt|fair|reasonable|like", .timeJudgment),
+    ("more than you expected", .timeJudgment),
     // "How did that feel, in terms of the amount?", "How did the workload sit with you?"
-    ("in terms of the|its amount|workload|load", .timeJudgment), ("the|that amount|workload|load feel|felt|sit|sat", .timeJudgment),
+    ("in terms of the|its amount|workload|load", .timeJudgment),
+    ("the|that amount|workload|load feel|felt|sit|sat", .timeJudgment),
     ("advice", .timeAdvice), ("advise", .timeAdvice), ("tips", .timeAdvice), ("tip", .timeAdvice),
-    ("what would you tell", .timeAdvice), ("what would you say to", .timeAdvice), ("what should i tell", .timeAdvice),
-    ("what should .. colleague*|principal*|teacher*|someone|somebody|others|people .. know", .timeAdvice),
+    ("what would you tell", .timeAdvice), ("what would you say to", .timeAdvice),
+    ("what should i tell", .timeAdvice),
+    (
+      "what should .. colleague*|principal*|teacher*|someone|somebody|others|people .. know",
+      .timeAdvice
+    ),
     // Incentives by name come from IncentiveReader's list (see `topics(of:)`).
     ("incentive*", .incentives),
-    ("motivat*", .motivation), ("what made|makes you decide|want|choose|sign|take|join|apply|enroll|enrol|do|pick|go|get",
-      .motivation),
-    ("why did|would you decide|sign|take|choose|apply|enroll|enrol|join|do|want|pick|go|get", .motivation),
-    ("what drew|draws you", .motivation), ("drew you to", .motivation), ("what led|prompted|pushed you", .motivation),
-    ("what got you", .motivation), ("reason|reasons for|you|why", .motivation), ("why you signed|decided|took|chose",
-      .motivation), ("decide to take|do|sign|join|apply|enroll", .motivation),
+    ("motivat*", .motivation),
+    (
+      "what made|makes you decide|want|choose|sign|take|join|apply|enroll|enrol|do|pick|go|get",
+      .motivation
+    ),
+    (
+      "why did|would you decide|sign|take|choose|apply|enroll|enrol|join|do|want|pick|go|get",
+      .motivation
+    ),
+    ("what drew|draws you", .motivation), ("drew you to", .motivation),
+    ("what led|prompted|pushed you", .motivation),
+    ("what got you", .motivation), ("reason|reasons for|you|why", .motivation),
+    (
+      "why you signed|decided|took|chose",
+      .motivation
+    ), ("decide to take|do|sign|join|apply|enroll", .motivation),
     // "How did you end up in the micro-credential?", "How did you come to take part?": only about
     // the programme ("How did you end up in administration?" asks about a career).
-    ("end|ended up .. in|with|doing|taking|joining .. micro*|program*|programme|credential*|course|cohort|this|it",
-      .motivation),
+    (
+      "end|ended up .. in|with|doing|taking|joining .. micro*|program*|programme|credential*|course|cohort|this|it",
+      .motivation
+    ),
     ("come|came to take|do|join|enroll|enrol|sign|apply|try|choose|pick", .motivation),
-    ("get|got into|involved .. micro*|program*|programme|credential*|course|cohort|this|it", .motivation),
+    (
+      "get|got into|involved .. micro*|program*|programme|credential*|course|cohort|this|it",
+      .motivation
+    ),
     ("what brought|brings|convinced|interested|attracted you", .motivation),
-    ("design*", .recommendations), ("recommendation*", .recommendations), ("people who run|ran|built|made",
-      .recommendations), ("what would you change", .recommendations), ("if you could change", .recommendations),
+    ("design*", .recommendations), ("recommendation*", .recommendations),
+    (
+      "people who run|ran|built|made",
+      .recommendations
+    ), ("what would you change", .recommendations), ("if you could change", .recommendations),
     ("to change", .recommendations), ("improve*", .recommendations),
     // "What should they do differently?", "What would make it better?", "If you were in charge
     // of the next round…", "If you ran it…".
-    ("they|it|program*|programme|course|credential*|academy|institute .. .. differently", .recommendations),
+    (
+      "they|it|program*|programme|course|credential*|academy|institute .. .. differently",
+      .recommendations
+    ),
     ("should|could the|they|it .. .. differently", .recommendations),
     ("make it|this|that|the .. better", .recommendations), ("in charge", .recommendations),
-    ("if you ran|run|were running|designed", .recommendations), ("what should they|the organizers|the university|the district",
-      .recommendations),
+    ("if you ran|run|were running|designed", .recommendations),
+    (
+      "what should they|the organizers|the university|the district",
+      .recommendations
+    ),
   ])
 
   /// Words that show a question mentioning an incentive asks whether it mattered.
   static let incentiveRole = CueLexicon([
-    "role", "matter*", "factor*", "motivat*", "important", "influenc*", "decision", "decide*", "play*", "draw|drew",
-    "why", "reason*", "care", "part", "appeal*", "incentive*", "count", "worth", "difference", "sway*", "figure",
+    "role", "matter*", "factor*", "motivat*", "important", "influenc*", "decision", "decide*",
+    "play*", "draw|drew",
+    "why", "reason*", "care", "part", "appeal*", "incentive*", "count", "worth", "difference",
+    "sway*", "figure",
     // "Would you have finished without the stipend?" asks what it did.
     "without",
   ])
 
   static let followUps: [AskTopic: CueLexicon<Bool>] = [
     .hours: CueLexicon([
-      "hour*", "time", "guess", "ballpark", "estimate", "number", "rough*", "long", "week*", "total", "steady",
+      "hour*", "time", "guess", "ballpark", "estimate", "number", "rough*", "long", "week*",
+      "total", "steady",
       "bursts", "both", "each", "overlap*", "including", "count*", "that include",
     ]),
-    .timeJudgment: CueLexicon(["too", "say more", "how so", "more about that", "why", "what do you mean", "enough", "time"]),
-    .timeAdvice: CueLexicon(["advice", "anything else", "what else", "tell", "time", "say more", "how so"]),
+    .timeJudgment: CueLexicon([
+      "too", "say more", "how so", "more about that", "why", "what do you mean", "enough", "time",
+    ]),
+    .timeAdvice: CueLexicon([
+      "advice", "anything else", "what else", "tell", "time", "say more", "how so",
+    ]),
     .incentives: CueLexicon([
-      "without", "anyway", "would you have", "say more", "how so", "matter*", "role", "why", "incentive*", "stipend*",
+      "without", "anyway", "would you have", "say more", "how so", "matter*", "role", "why",
+      "incentive*", "stipend*",
       "credit*", "hours",
     ]),
     .motivation: CueLexicon([
-      "beyond", "personally", "anything else", "what else", "other reason*", "why", "say more", "how so", "more about",
+      "beyond", "personally", "anything else", "what else", "other reason*", "why", "say more",
+      "how so", "more about",
       "was there", "besides",
     ]),
   ]

@@ -25,12 +25,17 @@ public struct LabelledFeedback: Hashable, Sendable {
   public static func parse(_ text: String, file: String) throws -> [LabelledFeedback] {
     var result: [LabelledFeedback] = []
     var ids = Set<String>()
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    {
       let lineText = raw.trimmingCharacters(in: .whitespacesAndNewlines)
       guard !lineText.isEmpty else { continue }
       let line = offset + 1
-      func problem(_ message: String) -> LabelledFeedbackError { LabelledFeedbackError("\(file):\(line): \(message)") }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(lineText.utf8)) as? [String: Any] else {
+      func problem(_ message: String) -> LabelledFeedbackError {
+        LabelledFeedbackError("\(file):\(line): \(message)")
+      }
+      guard
+        let object = try? JSONSerialization.jsonObject(with: Data(lineText.utf8)) as? [String: Any]
+      else {
         throw problem("not a JSON object")
       }
       let id = (object["id"] as? String) ?? "line \(line)"
@@ -43,32 +48,48 @@ public struct LabelledFeedback: Hashable, Sendable {
         var texts: [String] = []
         var polarities: [Polarity] = []
         for (index, entry) in list.enumerated() {
-          guard let words = entry["text"] as? String, !words.trimmingCharacters(in: .whitespaces).isEmpty else {
+          guard let words = entry["text"] as? String,
+            !words.trimmingCharacters(in: .whitespaces).isEmpty
+          else {
             throw problem("sentence \(index + 1) has no 'text'")
           }
-          guard let name = entry["polarity"] as? String, let polarity = Polarity(rawValue: name) else {
-            throw problem("sentence \(index + 1)'s 'polarity' must be positive, negative or neutral, not \(entry["polarity"].map { "'\($0)'" } ?? "missing")")
+          guard let name = entry["polarity"] as? String, let polarity = Polarity(rawValue: name)
+          else {
+            throw problem(
+              "sentence \(index + 1)'s 'polarity' must be positive, negative or neutral, not \(entry["polarity"].map { "'\($0)'" } ?? "missing")"
+            )
           }
           texts.append(words)
           polarities.append(polarity)
         }
-        let valence = Valence(positive: polarities.contains(.positive), negative: polarities.contains(.negative))
+        let valence = Valence(
+          positive: polarities.contains(.positive), negative: polarities.contains(.negative))
         if let given = object["valence"] as? String, Valence(word: given) != valence {
-          throw problem("'valence' is '\(given)' but its sentences' polarities make it \(valence.rawValue)")
+          throw problem(
+            "'valence' is '\(given)' but its sentences' polarities make it \(valence.rawValue)")
         }
-        item = LabelledFeedback(id: id, line: line, sentences: texts, polarities: polarities, valence: valence)
+        item = LabelledFeedback(
+          id: id, line: line, sentences: texts, polarities: polarities, valence: valence)
       } else {
-        guard let words = object["text"] as? String, !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard let words = object["text"] as? String,
+          !words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
           throw problem("neither 'sentences' nor 'text'")
         }
         guard let given = object["valence"] as? String, let valence = Valence(word: given) else {
-          throw problem("'valence' must be positive, negative, mixed or none, not \(object["valence"].map { "'\($0)'" } ?? "missing")")
+          throw problem(
+            "'valence' must be positive, negative, mixed or none, not \(object["valence"].map { "'\($0)'" } ?? "missing")"
+          )
         }
         let scalars = Array(words.unicodeScalars)
         let sentences = SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count)
-          .map { String(String.UnicodeScalarView(scalars[$0])).trimmingCharacters(in: .whitespacesAndNewlines) }
+          .map {
+            String(String.UnicodeScalarView(scalars[$0])).trimmingCharacters(
+              in: .whitespacesAndNewlines)
+          }
           .filter { !$0.isEmpty }
-        item = LabelledFeedback(id: id, line: line, sentences: sentences, polarities: nil, valence: valence)
+        item = LabelledFeedback(
+          id: id, line: line, sentences: sentences, polarities: nil, valence: valence)
       }
       result.append(item)
     }
@@ -79,7 +100,13 @@ public struct LabelledFeedback: Hashable, Sendable {
 extension Valence {
   /// `positive`, `negative`, `mixed`, and `none` or `neither`.
   public init?(word: String) {
-    if word == "neither" { self = .none } else if let valence = Valence(rawValue: word) { self = valence } else { return nil }
+    if word == "neither" {
+      self = .none
+    } else if let valence = Valence(rawValue: word) {
+      self = valence
+    } else {
+      return nil
+    }
   }
 }
 
@@ -102,7 +129,9 @@ public struct ValenceEvaluation: Hashable, Sendable {
     total = labelled.count
     right = zip(labelled, read).filter { $0 == $1 }.count
     var confusion: [Valence: [Valence: Int]] = [:]
-    for (truth, guess) in zip(labelled, read) { confusion[truth, default: [:]][guess, default: 0] += 1 }
+    for (truth, guess) in zip(labelled, read) {
+      confusion[truth, default: [:]][guess, default: 0] += 1
+    }
     self.confusion = confusion
   }
 }

@@ -84,9 +84,15 @@ public struct ValenceModel: Hashable, Sendable, Codable {
     Self.polarity(probability, threshold: threshold)
   }
 
-  static func polarity(_ probability: (positive: Float, negative: Float), threshold: Float) -> Polarity {
-    if probability.positive > threshold, probability.positive >= probability.negative { return .positive }
-    if probability.negative > threshold, probability.negative > probability.positive { return .negative }
+  static func polarity(_ probability: (positive: Float, negative: Float), threshold: Float)
+    -> Polarity
+  {
+    if probability.positive > threshold, probability.positive >= probability.negative {
+      return .positive
+    }
+    if probability.negative > threshold, probability.negative > probability.positive {
+      return .negative
+    }
     return .neutral
   }
 
@@ -131,8 +137,10 @@ public struct ValenceModel: Hashable, Sendable, Codable {
       let features = Matrix(rows: vectors, columns: vectors.first?.count ?? 0)
       let options = LogisticRegression.Options(lambda: lambda)
       return (
-        LogisticRegression.fit(features, labels: polarities.map { $0 == .positive }, options: options),
-        LogisticRegression.fit(features, labels: polarities.map { $0 == .negative }, options: options)
+        LogisticRegression.fit(
+          features, labels: polarities.map { $0 == .positive }, options: options),
+        LogisticRegression.fit(
+          features, labels: polarities.map { $0 == .negative }, options: options)
       )
     }
     var right = [Int](repeating: 0, count: thresholds.count)
@@ -141,20 +149,25 @@ public struct ValenceModel: Hashable, Sendable, Codable {
         let (positive, negative) = fit(examples.indices.filter { $0 % folds != fold })
         for index in examples.indices where index % folds == fold {
           let example = examples[index]
-          let probabilities = example.vectors.map { (positive: positive.probability($0), negative: negative.probability($0)) }
+          let probabilities = example.vectors.map {
+            (positive: positive.probability($0), negative: negative.probability($0))
+          }
           for (position, threshold) in thresholds.enumerated()
-          where valence(probabilities.map { polarity($0, threshold: threshold) }) == example.valence {
+          where valence(probabilities.map { polarity($0, threshold: threshold) }) == example.valence
+          {
             right[position] += 1
           }
         }
       }
     }
-    let chosen = right.indices.max { right[$0] < right[$1] || (right[$0] == right[$1] && $0 > $1) } ?? 0
+    let chosen =
+      right.indices.max { right[$0] < right[$1] || (right[$0] == right[$1] && $0 > $1) } ?? 0
     let (positive, negative) = fit(Array(examples.indices))
     var counts: [String: Int] = [:]
     for polarity in examples.flatMap(\.polarities) { counts[polarity.rawValue, default: 0] += 1 }
     return ValenceModel(
-      positive: positive, negative: negative, threshold: thresholds[chosen], encoder: encoder, examples: counts, source: source)
+      positive: positive, negative: negative, threshold: thresholds[chosen], encoder: encoder,
+      examples: counts, source: source)
   }
 
   // MARK: - File
@@ -172,7 +185,9 @@ public struct ValenceModel: Hashable, Sendable, Codable {
     }
     let width = model.positive.weights.count
     guard width > 0, model.negative.weights.count == width else {
-      throw ValenceModelError("\(file): the positive and negative weights differ in length (\(width), \(model.negative.weights.count))")
+      throw ValenceModelError(
+        "\(file): the positive and negative weights differ in length (\(width), \(model.negative.weights.count))"
+      )
     }
     guard (0...1).contains(model.threshold) else {
       throw ValenceModelError("\(file): the threshold \(model.threshold) is not a probability")

@@ -89,10 +89,15 @@ public struct InterviewExchanges: Sendable {
         }
         // A question that points back ("And the incentives, the CEUs. Did those matter to
         // you?"): read with the sentence before it in the turn.
-        if askText == nil, let question = questions.last, let position = cues.firstIndex(where: { $0.range == question.range }),
-          position > 0, question.words.contains(where: { ["those", "that", "it", "they", "them", "these", "this"].contains($0.text) })
+        if askText == nil, let question = questions.last,
+          let position = cues.firstIndex(where: { $0.range == question.range }),
+          position > 0,
+          question.words.contains(where: {
+            ["those", "that", "it", "they", "them", "these", "this"].contains($0.text)
+          })
         {
-          let span = CueText(scalars, range: cues[position - 1].range.lowerBound..<question.range.upperBound)
+          let span = CueText(
+            scalars, range: cues[position - 1].range.lowerBound..<question.range.upperBound)
           let topics = InterviewAsk.topics(of: span)
           if !topics.isEmpty {
             askText = span
@@ -102,12 +107,15 @@ public struct InterviewExchanges: Sendable {
         if let askText {
           let asking = questions.isEmpty ? [askText] : questions
           let span = asking[0].range.lowerBound..<asking[asking.count - 1].range.upperBound
-          exchanges.append(Exchange(topics: asked, ask: askText, questions: CueText(scalars, range: span)))
+          exchanges.append(
+            Exchange(topics: asked, ask: askText, questions: CueText(scalars, range: span)))
           current = exchanges.count - 1
           answerTurns = 0
         } else if let open = current {
           let whole = CueText(scalars, range: 0..<scalars.count)
-          if !exchanges[open].topics.contains(where: { InterviewAsk.followsUp($0, whole) }) { current = nil }
+          if !exchanges[open].topics.contains(where: { InterviewAsk.followsUp($0, whole) }) {
+            current = nil
+          }
         }
       case .participant:
         answerTurns += 1
@@ -121,7 +129,8 @@ public struct InterviewExchanges: Sendable {
             // told apart.
             questions.append(
               Sentence(
-                passageID: id, text: cue, exchange: current, linked: linked, opensAnswer: false, indexInPassage: index,
+                passageID: id, text: cue, exchange: current, linked: linked, opensAnswer: false,
+                indexInPassage: index,
                 passageIndex: passageIndex))
             let topics = InterviewAsk.topics(of: cue)
             if !topics.isEmpty {
@@ -134,7 +143,8 @@ public struct InterviewExchanges: Sendable {
           }
           sentences.append(
             Sentence(
-              passageID: id, text: cue, exchange: current, linked: linked, opensAnswer: opens, indexInPassage: index,
+              passageID: id, text: cue, exchange: current, linked: linked, opensAnswer: opens,
+              indexInPassage: index,
               passageIndex: passageIndex))
           if let current { exchanges[current].answer.append(sentences.count - 1) }
           opens = false
@@ -146,14 +156,19 @@ public struct InterviewExchanges: Sendable {
   }
 
   /// Question words: a sentence with one asks ("So roughly how many hours…?").
-  static let questionWords: Set<String> = ["how", "what", "why", "when", "where", "which", "who", "whom", "whose"]
+  static let questionWords: Set<String> = [
+    "how", "what", "why", "when", "where", "which", "who", "whom", "whose",
+  ]
   /// Words an inverted question starts with ("Did it…?", "Would you say…?").
   static let auxiliaries: Set<String> = [
-    "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should", "shall", "have", "has",
+    "do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "will", "should",
+    "shall", "have", "has",
     "had", "may", "might", "must", "am",
   ]
   /// Words a question may start with before it asks ("And", "So", "Okay so").
-  static let leadIns: Set<String> = ["and", "so", "okay", "ok", "now", "well", "then", "but", "right", "alright"]
+  static let leadIns: Set<String> = [
+    "and", "so", "okay", "ok", "now", "well", "then", "but", "right", "alright",
+  ]
 
   /// An answer said as a question ("Maybe twelve, fifteen hours?", "Ten hours a week?"): it
   /// states an amount of time, has no question word and does not start as an inverted question
@@ -161,14 +176,17 @@ public struct InterviewExchanges: Sendable {
   static func isTentativeAnswer(_ cue: CueText) -> Bool {
     let words = cue.words.map { $0.text.lowercased() }
     guard !words.contains(where: questionWords.contains) else { return false }
-    if let first = words.first(where: { !leadIns.contains($0) }), auxiliaries.contains(first) { return false }
+    if let first = words.first(where: { !leadIns.contains($0) }), auxiliaries.contains(first) {
+      return false
+    }
     return !HourEstimator.quantities(in: cue.scalars, range: cue.range).isEmpty
   }
 
   /// Sentence ranges of a passage; a pilcrow (a paragraph mark some transcribers type) ends a
   /// sentence too.
   static func sentences(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-    SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).flatMap { range -> [Range<Int>] in
+    SentenceSplitter.sentences(in: scalars, range: 0..<scalars.count).flatMap {
+      range -> [Range<Int>] in
       var pieces: [Range<Int>] = []
       var start = range.lowerBound
       for index in range where scalars[index] == "\u{00B6}" {
@@ -196,8 +214,12 @@ public struct InterviewExchanges: Sendable {
   /// The sentence before and after one in the same passage.
   public func neighbours(of index: Int) -> (before: CueText?, after: CueText?) {
     let sentence = sentences[index]
-    let before = index > 0 && sentences[index - 1].passageIndex == sentence.passageIndex ? sentences[index - 1].text : nil
-    let after = index + 1 < sentences.count && sentences[index + 1].passageIndex == sentence.passageIndex ? sentences[index + 1].text : nil
+    let before =
+      index > 0 && sentences[index - 1].passageIndex == sentence.passageIndex
+      ? sentences[index - 1].text : nil
+    let after =
+      index + 1 < sentences.count && sentences[index + 1].passageIndex == sentence.passageIndex
+      ? sentences[index + 1].text : nil
     return (before, after)
   }
 }

@@ -24,11 +24,14 @@ public struct InterviewFindings: Sendable {
   /// Reads every participant's interviews in the snapshot.
   public init(_ corpus: CorpusSnapshot) {
     let linked = Self.linkedTopics(corpus)
-    let timeCoded = Set(corpus.codebook.tables.timeCommitment.map { corpus.passageIDs(under: $0) } ?? [])
+    let timeCoded = Set(
+      corpus.codebook.tables.timeCommitment.map { corpus.passageIDs(under: $0) } ?? [])
     // Passage positions by document, in order; documents by participant.
     var positions: [Int64: [Int]] = [:]
     for position in corpus.passages.indices {
-      if let document = corpus.passages.documentID(at: position) { positions[document, default: []].append(position) }
+      if let document = corpus.passages.documentID(at: position) {
+        positions[document, default: []].append(position)
+      }
     }
     var documentsOf: [String: [Int64]] = [:]
     var order: [String] = []
@@ -40,7 +43,8 @@ public struct InterviewFindings: Sendable {
     for participant in order {
       let interviews = (documentsOf[participant] ?? []).map { document -> InterviewExchanges in
         let passages = (positions[document] ?? []).map { corpus.passages[$0] }
-        return InterviewExchanges(passages: passages, texts: corpus.texts(of: passages), linkedTopics: linked)
+        return InterviewExchanges(
+          passages: passages, texts: corpus.texts(of: passages), linkedTopics: linked)
       }
       byParticipant[participant] = Self.read(participant, interviews, timeCoded: timeCoded)
     }
@@ -60,7 +64,9 @@ public struct InterviewFindings: Sendable {
       case .incentiveRole: set.insert(.incentives)
       case nil: break
       }
-      if let motivation, question.probes.contains(where: { $0 == motivation || $0.hasPrefix(motivation + ".") }) {
+      if let motivation,
+        question.probes.contains(where: { $0 == motivation || $0.hasPrefix(motivation + ".") })
+      {
         set.insert(.motivation)
       }
       if !set.isEmpty { topics[question.id] = set }
@@ -78,20 +84,27 @@ public struct InterviewFindings: Sendable {
     var text: CueText { sentence.text }
   }
 
-  static func read(_ participant: String, _ interviews: [InterviewExchanges], timeCoded: Set<Int64>) -> ParticipantFindings {
+  static func read(_ participant: String, _ interviews: [InterviewExchanges], timeCoded: Set<Int64>)
+    -> ParticipantFindings
+  {
     var findings = ParticipantFindings(participant: participant)
-    let spoken = interviews.flatMap { interview in interview.sentences.indices.map { Spoken(interview: interview, index: $0) } }
+    let spoken = interviews.flatMap { interview in
+      interview.sentences.indices.map { Spoken(interview: interview, index: $0) }
+    }
     // Answers found by the question's words, by exchange (in order), and linked ones.
     func answers(_ topic: AskTopic) -> [[Spoken]] {
       var groups: [[Spoken]] = []
       for interview in interviews {
-        for exchange in interview.exchanges where exchange.topics.contains(topic) && !exchange.answer.isEmpty {
+        for exchange in interview.exchanges
+        where exchange.topics.contains(topic) && !exchange.answer.isEmpty {
           groups.append(exchange.answer.map { Spoken(interview: interview, index: $0) })
         }
       }
       return groups
     }
-    func linked(_ topic: AskTopic) -> [Spoken] { spoken.filter { $0.sentence.linked.contains(topic) } }
+    func linked(_ topic: AskTopic) -> [Spoken] {
+      spoken.filter { $0.sentence.linked.contains(topic) }
+    }
     /// Sentences answering none of the measured questions: where a point said "elsewhere" is looked for.
     func elsewhere(excluding topics: Set<AskTopic>) -> [Spoken] {
       spoken.filter { item in
@@ -99,17 +112,26 @@ public struct InterviewFindings: Sendable {
         return item.interview.exchanges[exchange].topics.isDisjoint(with: topics)
       }
     }
-    let measured: Set<AskTopic> = [.hours, .timeJudgment, .timeAdvice, .incentives, .recommendations]
+    let measured: Set<AskTopic> = [
+      .hours, .timeJudgment, .timeAdvice, .incentives, .recommendations,
+    ]
 
-    findings.hours = readHours(answers(.hours), linked(.hours), elsewhere(excluding: measured), timeCoded: timeCoded)
+    findings.hours = readHours(
+      answers(.hours), linked(.hours), elsewhere(excluding: measured), timeCoded: timeCoded)
     // A judgment often comes with the hours ("about twenty hours, which felt right").
     findings.judgment = readJudgment(
-      answers(.timeJudgment), linked(.timeJudgment), elsewhere(excluding: measured.subtracting([.hours])), timeCoded: timeCoded,
+      answers(.timeJudgment), linked(.timeJudgment),
+      elsewhere(excluding: measured.subtracting([.hours])), timeCoded: timeCoded,
       hoursAnswers: answers(.hours))
-    findings.advice = readAdvice(answers(.timeAdvice), linked(.timeAdvice), elsewhere(excluding: [.timeAdvice, .recommendations]))
-    findings.incentives = readIncentives(answers(.incentives), linked(.incentives), elsewhere(excluding: [.incentives]))
+    findings.advice = readAdvice(
+      answers(.timeAdvice), linked(.timeAdvice),
+      elsewhere(excluding: [.timeAdvice, .recommendations]))
+    findings.incentives = readIncentives(
+      answers(.incentives), linked(.incentives), elsewhere(excluding: [.incentives]))
     for item in spoken {
-      let inMotivationAnswer = item.interview.answers(item.sentence, .motivation) || item.sentence.linked.contains(.motivation)
+      let inMotivationAnswer =
+        item.interview.answers(item.sentence, .motivation)
+        || item.sentence.linked.contains(.motivation)
       let (before, after) = item.interview.neighbours(of: item.index)
       // (The turn's sentences are contiguous: walk back to its first.)
       let sentences = item.interview.sentences
@@ -117,7 +139,8 @@ public struct InterviewFindings: Sendable {
       while first > 0, sentences[first - 1].passageID == item.sentence.passageID { first -= 1 }
       let earlier = sentences[first..<item.index].map(\.text)
       for (theme, cue) in MotivationReader.themes(
-        in: item.text, before: before, after: after, earlier: earlier, inMotivationAnswer: inMotivationAnswer)
+        in: item.text, before: before, after: after, earlier: earlier,
+        inMotivationAnswer: inMotivationAnswer)
       where !findings.themes.contains(where: { $0.theme == theme }) {
         findings.themes.append(
           .init(
@@ -132,12 +155,16 @@ public struct InterviewFindings: Sendable {
       }
       for sentence in all {
         let inAnswer = interview.answers(sentence, .recommendations)
-        let inAdvice = interview.answers(sentence, .timeAdvice) || sentence.linked.contains(.timeAdvice)
-        guard let cue = SuggestionReader.cue(in: sentence.text, inRecommendationsAnswer: inAnswer, inAdviceAnswer: inAdvice)
+        let inAdvice =
+          interview.answers(sentence, .timeAdvice) || sentence.linked.contains(.timeAdvice)
+        guard
+          let cue = SuggestionReader.cue(
+            in: sentence.text, inRecommendationsAnswer: inAnswer, inAdviceAnswer: inAdvice)
         else { continue }
         findings.suggestions.append(
           .init(
-            text: sentence.text.text, cue: cue, passageID: sentence.passageID, start: sentence.text.range.lowerBound,
+            text: sentence.text.text, cue: cue, passageID: sentence.passageID,
+            start: sentence.text.range.lowerBound,
             end: sentence.text.range.upperBound, inAnswer: inAnswer))
       }
     }
@@ -146,13 +173,17 @@ public struct InterviewFindings: Sendable {
 
   /// Groups sentences by passage, in order: each passage's text and the range its sentences
   /// cover.
-  static func byPassage(_ sentences: [Spoken]) -> [(passageID: Int64, sentences: [Spoken], range: Range<Int>)] {
+  static func byPassage(_ sentences: [Spoken]) -> [(
+    passageID: Int64, sentences: [Spoken], range: Range<Int>
+  )] {
     var groups: [(passageID: Int64, sentences: [Spoken], range: Range<Int>)] = []
     for item in sentences {
       let range = item.text.range
       if let last = groups.last, last.passageID == item.sentence.passageID {
         groups[groups.count - 1].sentences.append(item)
-        groups[groups.count - 1].range = min(last.range.lowerBound, range.lowerBound)..<max(last.range.upperBound, range.upperBound)
+        groups[groups.count - 1].range =
+          min(
+            last.range.lowerBound, range.lowerBound)..<max(last.range.upperBound, range.upperBound)
       } else {
         groups.append((item.sentence.passageID, [item], range))
       }
@@ -162,30 +193,44 @@ public struct InterviewFindings: Sendable {
 
   /// The sentences of a group that overlap a scalar range.
   static func quote(_ group: [Spoken], _ range: Range<Int>) -> String {
-    group.filter { $0.text.range.overlaps(range) || ($0.text.range.contains(range.lowerBound)) }.map(\.text.text).joined(separator: " ")
+    group.filter { $0.text.range.overlaps(range) || ($0.text.range.contains(range.lowerBound)) }
+      .map(\.text.text).joined(separator: " ")
   }
 
   // MARK: - Hours
 
-  static func readHours(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>) -> ParticipantFindings.Hours? {
-    func read(_ sentences: [Spoken], source: FindingSource, bareNumbers: Bool) -> ParticipantFindings.Hours? {
+  static func readHours(
+    _ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>
+  ) -> ParticipantFindings.Hours? {
+    func read(_ sentences: [Spoken], source: FindingSource, bareNumbers: Bool)
+      -> ParticipantFindings.Hours?
+    {
       let groups = byPassage(sentences)
       guard !groups.isEmpty else { return nil }
-      let reading = HourEstimator.read(groups.map { ($0.sentences[0].text.scalars, $0.range) }, bareNumbers: bareNumbers)
+      let reading = HourEstimator.read(
+        groups.map { ($0.sentences[0].text.scalars, $0.range) }, bareNumbers: bareNumbers)
       let passages = groups.map(\.passageID)
       switch reading {
       case .estimate(let estimate):
-        let evidence = estimate.parts.map { quote(groups[$0.source].sentences, $0.start..<max($0.end, $0.start + 1)) }
+        let evidence = estimate.parts.map {
+          quote(groups[$0.source].sentences, $0.start..<max($0.end, $0.start + 1))
+        }
         var unique: [String] = []
         for line in evidence where !unique.contains(line) { unique.append(line) }
         return .init(
-          estimate: estimate, partPassages: estimate.parts.map { groups[$0.source].passageID }, declined: nil,
+          estimate: estimate, partPassages: estimate.parts.map { groups[$0.source].passageID },
+          declined: nil,
           passageIDs: passages, evidence: unique.joined(separator: " … "), source: source)
       case .refusal(let words, let index), .vague(let words, let index):
-        let sentence = groups[index].sentences.first { $0.text.text.contains(words) }?.text.text ?? words
-        return .init(estimate: nil, partPassages: [], declined: words, passageIDs: passages, evidence: sentence, source: source)
+        let sentence =
+          groups[index].sentences.first { $0.text.text.contains(words) }?.text.text ?? words
+        return .init(
+          estimate: nil, partPassages: [], declined: words, passageIDs: passages,
+          evidence: sentence, source: source)
       case .nothing:
-        return .init(estimate: nil, partPassages: [], declined: nil, passageIDs: passages, evidence: "", source: source)
+        return .init(
+          estimate: nil, partPassages: [], declined: nil, passageIDs: passages, evidence: "",
+          source: source)
       }
     }
     // The answers to the question, all together (an answer and its follow-ups).
@@ -197,8 +242,10 @@ public struct InterviewFindings: Sendable {
     // Elsewhere: a total said as time spent on the work, in a sentence about time (also when
     // the answer linked to the protocol's question gave no amount: "About twenty hours, all
     // told." said before it).
-    for item in elsewhere where timeCoded.contains(item.sentence.passageID) || spending.matchesAny(item.text) {
-      guard let found = read([item], source: .elsewhere, bareNumbers: false), found.estimate != nil else { continue }
+    for item in elsewhere
+    where timeCoded.contains(item.sentence.passageID) || spending.matchesAny(item.text) {
+      guard let found = read([item], source: .elsewhere, bareNumbers: false), found.estimate != nil
+      else { continue }
       return found
     }
     return fromLink
@@ -206,7 +253,8 @@ public struct InterviewFindings: Sendable {
 
   /// Words of time spent on the work ("it took me", "all told").
   static let spending = CueLexicon([
-    "spent|spend|spending", "put in|into", "took|take|takes me", "it took|takes", "invested", "logged", "devoted",
+    "spent|spend|spending", "put in|into", "took|take|takes me", "it took|takes", "invested",
+    "logged", "devoted",
     "all told", "in total", "total", "altogether", "all in", "start to finish", "in all",
   ])
 
@@ -215,7 +263,8 @@ public struct InterviewFindings: Sendable {
   /// - Parameter hoursAnswers: the answers to the question about hours, where a judgment needs
   ///   no word of time ("Whatever the number was, it was too much.").
   static func readJudgment(
-    _ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>, hoursAnswers: [[Spoken]] = []
+    _ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken], timeCoded: Set<Int64>,
+    hoursAnswers: [[Spoken]] = []
   ) -> ParticipantFindings.Judgment? {
     // The first passage of an answer with a judgment decides, by its last cue said for the
     // speaker: "Too little, for me. For somebody new to budgets it's about right" is too little.
@@ -242,22 +291,32 @@ public struct InterviewFindings: Sendable {
         // The verdict may be said twice ("Too much, way too much."): the words beside its cues
         // are what count.
         func isCue(_ word: Token) -> Bool {
-          verdicts.contains { (group.range.lowerBound + $0.start)..<(group.range.lowerBound + $0.end) ~= word.start }
+          verdicts.contains {
+            (group.range.lowerBound + $0.start)..<(group.range.lowerBound + $0.end) ~= word.start
+          }
         }
         if let opening = group.sentences.first(where: { !$0.text.isQuestion }),
-          let verdict = verdicts.first(where: { opening.text.range.contains(group.range.lowerBound + $0.start) }),
-          case let words = opening.text.words.filter({ $0.kind == .word }), words.count <= 4 || words.filter({ !isCue($0) }).count <= 2
+          let verdict = verdicts.first(where: {
+            opening.text.range.contains(group.range.lowerBound + $0.start)
+          }),
+          case let words = opening.text.words.filter({ $0.kind == .word }),
+          words.count <= 4 || words.filter({ !isCue($0) }).count <= 2
         {
           return .init(
-            judgment: verdict.label, cue: verdict.evidence, evidence: opening.text.text, passageID: group.passageID,
+            judgment: verdict.label, cue: verdict.evidence, evidence: opening.text.text,
+            passageID: group.passageID,
             passageIDs: groups.map(\.passageID), source: source)
         }
-        guard let verdict = speakersOwn(verdicts, saidIn: { sentence(at: $0.start)?.text }).last else { continue }
+        guard let verdict = speakersOwn(verdicts, saidIn: { sentence(at: $0.start)?.text }).last
+        else { continue }
         return .init(
-          judgment: verdict.label, cue: verdict.evidence, evidence: sentence(at: verdict.start)?.text.text ?? verdict.evidence,
+          judgment: verdict.label, cue: verdict.evidence,
+          evidence: sentence(at: verdict.start)?.text.text ?? verdict.evidence,
           passageID: group.passageID, passageIDs: groups.map(\.passageID), source: source)
       }
-      return .init(judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID), source: source)
+      return .init(
+        judgment: nil, cue: nil, evidence: nil, passageID: nil, passageIDs: groups.map(\.passageID),
+        source: source)
     }
     // Away from a question about the judgment, "not enough hours for both" says how busy someone
     // was rather than judging what the programme asked, and "the kids put in way more than
@@ -277,13 +336,16 @@ public struct InterviewFindings: Sendable {
     if !asked.isEmpty { return read(asked.flatMap { $0 }, source: .question) }
     if let found = read(linked, source: .protocolQuestion) { return found }
     // Elsewhere: a judgment in a sentence about time.
-    for item in elsewhere where timeCoded.contains(item.sentence.passageID) || timeWords.matchesAny(item.text) {
+    for item in elsewhere
+    where timeCoded.contains(item.sentence.passageID) || timeWords.matchesAny(item.text) {
       if let found = read([item], source: .elsewhere), judgesTheProgramme(found) { return found }
     }
     return nil
   }
 
-  static let timeWords = CueLexicon(["time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment"])
+  static let timeWords = CueLexicon([
+    "time", "hours", "commitment", "workload", "amount of work", "it took", "time commitment",
+  ])
 
   /// The items said for the speaker: those whose sentence is not said for others (`forOthers`),
   /// or all of them when every one is.
@@ -304,13 +366,16 @@ public struct InterviewFindings: Sendable {
 
   /// An answer that says it cannot judge.
   static let cannotJudge = CueLexicon([
-    "not|n't know how to answer|judge", "not|n't know what to say", "ca|could n't answer", "cannot answer",
+    "not|n't know how to answer|judge", "not|n't know what to say", "ca|could n't answer",
+    "cannot answer",
     "impossible to say|answer|judge", "hard to answer|judge", "not sure how to answer",
   ])
 
   // MARK: - Advice
 
-  static func readAdvice(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Advice? {
+  static func readAdvice(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken])
+    -> ParticipantFindings.Advice?
+  {
     func read(_ sentences: [Spoken], source: FindingSource) -> ParticipantFindings.Advice? {
       guard !sentences.isEmpty else { return nil }
       let passages = byPassage(sentences).map(\.passageID)
@@ -327,41 +392,60 @@ public struct InterviewFindings: Sendable {
       // the wrong one to ask. What I would say is, start in the summer."
       if let first = sentences.first, TimeAdvice.declines(first.text) {
         if let given = sentences.dropFirst().first(where: {
-          TimeAdvice.statedAdvice.matchesAny($0.text) && TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil
+          TimeAdvice.statedAdvice.matchesAny($0.text)
+            && TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil
         }) {
-          return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
+          return .init(
+            asked: true, advice: given.text.text, passageID: given.sentence.passageID,
+            declined: nil, passageIDs: passages, source: source)
         }
-        return .init(asked: true, advice: nil, passageID: first.sentence.passageID, declined: first.text.text, passageIDs: passages, source: source)
+        return .init(
+          asked: true, advice: nil, passageID: first.sentence.passageID, declined: first.text.text,
+          passageIDs: passages, source: source)
       }
-      if let given = sentences.first(where: { TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil }) {
-        return .init(asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: passages, source: source)
+      if let given = sentences.first(where: {
+        TimeAdvice.advice(in: $0.text, askedAboutTime: askedAboutTime($0)) != nil
+      }) {
+        return .init(
+          asked: true, advice: given.text.text, passageID: given.sentence.passageID, declined: nil,
+          passageIDs: passages, source: source)
       }
       let declined = sentences.first { TimeAdvice.declines($0.text) }
-      return .init(asked: true, advice: nil, passageID: declined?.sentence.passageID, declined: declined?.text.text, passageIDs: passages, source: source)
+      return .init(
+        asked: true, advice: nil, passageID: declined?.sentence.passageID,
+        declined: declined?.text.text, passageIDs: passages, source: source)
     }
     if let answered = read(asked.flatMap { $0 }, source: .question) { return answered }
     if let fromLink = read(linked, source: .protocolQuestion) { return fromLink }
     // Elsewhere: advice about time addressed to the listener.
-    if let given = elsewhere.first(where: { TimeAdvice.advice(in: $0.text, addressedToPeers: true) != nil }) {
-      return .init(asked: false, advice: given.text.text, passageID: given.sentence.passageID, declined: nil, passageIDs: [given.sentence.passageID], source: .elsewhere)
+    if let given = elsewhere.first(where: {
+      TimeAdvice.advice(in: $0.text, addressedToPeers: true) != nil
+    }) {
+      return .init(
+        asked: false, advice: given.text.text, passageID: given.sentence.passageID, declined: nil,
+        passageIDs: [given.sentence.passageID], source: .elsewhere)
     }
     return nil
   }
 
   // MARK: - Incentives
 
-  static func readIncentives(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken]) -> ParticipantFindings.Incentives? {
+  static func readIncentives(_ asked: [[Spoken]], _ linked: [Spoken], _ elsewhere: [Spoken])
+    -> ParticipantFindings.Incentives?
+  {
     /// - Parameter doingWithout: the question asks whether the participant would have done it
     ///   without the incentive, where "No." says it mattered.
     func read(
-      _ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource, answersQuestion: Bool, doingWithout: Bool = false
+      _ sentences: [Spoken], askedKinds: Set<IncentiveKind>, source: FindingSource,
+      answersQuestion: Bool, doingWithout: Bool = false
     ) -> ParticipantFindings.Incentives? {
       guard !sentences.isEmpty else { return nil }
       var found: [(verdict: IncentiveVerdict, passageID: Int64, sentence: CueText)] = []
       var inherited = Set<IncentiveKind>()
       for item in sentences {
         found += IncentiveReader.verdicts(
-          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer, inherited: inherited,
+          in: item.text, opensAnswer: answersQuestion && item.sentence.opensAnswer,
+          inherited: inherited,
           doingWithout: doingWithout
         ).map { ($0, item.sentence.passageID, item.text) }
         let named = IncentiveReader.kinds(in: item.text)
@@ -372,7 +456,9 @@ public struct InterviewFindings: Sendable {
       let passages = byPassage(sentences).map(\.passageID)
       let decided = IncentiveReader.decide(verdicts.map(\.0), asked: askedKinds)
       let passage = decided.flatMap { decision in verdicts.first { $0.0 == decision }?.1 }
-      return .init(asked: answersQuestion, verdict: decided, passageID: passage, passageIDs: passages, source: source)
+      return .init(
+        asked: answersQuestion, verdict: decided, passageID: passage, passageIDs: passages,
+        source: source)
     }
     var firstAnswer: ParticipantFindings.Incentives?
     for group in asked {
@@ -380,18 +466,23 @@ public struct InterviewFindings: Sendable {
       let ask = first.interview.exchanges[first.sentence.exchange ?? 0].ask
       let askedKinds = IncentiveReader.kinds(in: ask)
       let found = read(
-        group, askedKinds: askedKinds, source: .question, answersQuestion: true, doingWithout: IncentiveReader.asksAboutDoingWithout(ask))
+        group, askedKinds: askedKinds, source: .question, answersQuestion: true,
+        doingWithout: IncentiveReader.asksAboutDoingWithout(ask))
       if let found, found.verdict != nil { return found }
       if firstAnswer == nil { firstAnswer = found }
     }
-    if firstAnswer == nil, let fromLink = read(linked, askedKinds: [], source: .protocolQuestion, answersQuestion: true) {
+    if firstAnswer == nil,
+      let fromLink = read(linked, askedKinds: [], source: .protocolQuestion, answersQuestion: true)
+    {
       if fromLink.verdict != nil { return fromLink }
       firstAnswer = fromLink
     }
     // Elsewhere: a stance in a sentence that names an incentive.
     let naming = elsewhere.filter { IncentiveReader.namesIncentive($0.text) }
     for item in naming {
-      if let found = read([item], askedKinds: [], source: .elsewhere, answersQuestion: false), let verdict = found.verdict {
+      if let found = read([item], askedKinds: [], source: .elsewhere, answersQuestion: false),
+        let verdict = found.verdict
+      {
         return .init(
           asked: firstAnswer != nil, verdict: verdict, passageID: found.passageID,
           passageIDs: (firstAnswer?.passageIDs ?? []) + found.passageIDs, source: .elsewhere)

@@ -31,7 +31,8 @@ public struct SurveyItemSummary: Hashable, Sendable {
   public var maximum: Double?
 
   public static func == (lhs: SurveyItemSummary, rhs: SurveyItemSummary) -> Bool {
-    lhs.item == rhs.item && lhs.answered == rhs.answered && lhs.distribution.map(\.label) == rhs.distribution.map(\.label)
+    lhs.item == rhs.item && lhs.answered == rhs.answered
+      && lhs.distribution.map(\.label) == rhs.distribution.map(\.label)
       && lhs.distribution.map(\.respondents) == rhs.distribution.map(\.respondents)
   }
 
@@ -41,9 +42,13 @@ public struct SurveyItemSummary: Hashable, Sendable {
   }
 
   /// Percent of the scale answers in the top two points; nil without scale answers.
-  public var percentTopTwo: Double? { onScale > 0 ? 100 * Double(topTwo.count) / Double(onScale) : nil }
+  public var percentTopTwo: Double? {
+    onScale > 0 ? 100 * Double(topTwo.count) / Double(onScale) : nil
+  }
   /// Percent in the bottom two points.
-  public var percentBottomTwo: Double? { onScale > 0 ? 100 * Double(bottomTwo.count) / Double(onScale) : nil }
+  public var percentBottomTwo: Double? {
+    onScale > 0 ? 100 * Double(bottomTwo.count) / Double(onScale) : nil
+  }
 
   /// For Likert items: the mean point of the answers on the scale, the lowest point 1 and the
   /// highest the scale's length (1–5 for strongly disagree … strongly agree); nil without scale
@@ -60,7 +65,9 @@ public struct SurveyItemSummary: Hashable, Sendable {
 
   /// Percent of those who answered giving a label (choosing it, for multi-select).
   public func percent(_ label: String) -> Double? {
-    guard answered > 0, let entry = distribution.first(where: { $0.label == label }) else { return nil }
+    guard answered > 0, let entry = distribution.first(where: { $0.label == label }) else {
+      return nil
+    }
     return 100 * Double(entry.respondents.count) / Double(answered)
   }
 }
@@ -98,26 +105,41 @@ public struct SurveySummary: Hashable, Sendable {
     unfinished = survey.respondents.filter { $0.exclusion == nil && $0.finished == false }.count
     counted = respondents.count
     includesUnfinished = includeUnfinished
-    let boxes = Dictionary(grouping: survey.items.filter { $0.parentID != nil && $0.type != .metadata }, by: { $0.parentID ?? "" })
+    let boxes = Dictionary(
+      grouping: survey.items.filter { $0.parentID != nil && $0.type != .metadata },
+      by: { $0.parentID ?? "" })
     items = survey.items.filter { $0.type != .metadata && $0.parentID == nil }.map { item in
       var summary = Self.summarize(item, respondents: respondents)
       if let boxes = boxes[item.id] {
-        summary.writtenIn = respondents.filter { respondent in boxes.contains { respondent.answers[$0.id] != nil } }.map(\.id)
+        summary.writtenIn = respondents.filter { respondent in
+          boxes.contains { respondent.answers[$0.id] != nil }
+        }.map(\.id)
       }
       return summary
     }
   }
 
   static func summarize(_ item: SurveyItem, respondents: [SurveyRespondent]) -> SurveyItemSummary {
-    let answers = respondents.compactMap { respondent in respondent.answers[item.id].map { (respondent.id, $0) } }
+    let answers = respondents.compactMap { respondent in
+      respondent.answers[item.id].map { (respondent.id, $0) }
+    }
     var byLabel: [String: [String]] = [:]
-    for (id, answer) in answers { for value in Set(answer.values) { byLabel[value, default: []].append(id) } }
+    for (id, answer) in answers {
+      for value in Set(answer.values) { byLabel[value, default: []].append(id) }
+    }
     let order: [String]
     switch item.type {
-    case .likert: order = item.scale.filter { byLabel[$0] != nil } + byLabel.keys.filter { !item.scale.contains($0) }.sorted()
+    case .likert:
+      order =
+        item.scale.filter { byLabel[$0] != nil }
+        + byLabel.keys.filter { !item.scale.contains($0) }.sorted()
     case .singleChoice, .multiSelect:
       let listed = item.choices.map(\.label).filter { byLabel[$0] != nil }
-      order = listed + byLabel.keys.filter { !listed.contains($0) }.sorted { (byLabel[$0]?.count ?? 0, $1) > (byLabel[$1]?.count ?? 0, $0) }
+      order =
+        listed
+        + byLabel.keys.filter { !listed.contains($0) }.sorted {
+          (byLabel[$0]?.count ?? 0, $1) > (byLabel[$1]?.count ?? 0, $0)
+        }
     default: order = []
     }
     var summary = SurveyItemSummary(
@@ -139,12 +161,15 @@ public struct SurveySummary: Hashable, Sendable {
       summary.bottomTwo = onScale.filter { $0.1.value == item.scale.first }.map(\.0)
     }
     if item.type == .numeric {
-      let numbers = answers.compactMap { Double($0.1.value.replacingOccurrences(of: ",", with: ".")) }.sorted()
+      let numbers = answers.compactMap {
+        Double($0.1.value.replacingOccurrences(of: ",", with: "."))
+      }.sorted()
       if !numbers.isEmpty {
         summary.mean = numbers.reduce(0, +) / Double(numbers.count)
         summary.median =
           numbers.count % 2 == 1
-          ? numbers[numbers.count / 2] : (numbers[numbers.count / 2 - 1] + numbers[numbers.count / 2]) / 2
+          ? numbers[numbers.count / 2]
+          : (numbers[numbers.count / 2 - 1] + numbers[numbers.count / 2]) / 2
         summary.minimum = numbers.first
         summary.maximum = numbers.last
       }

@@ -39,24 +39,39 @@ public struct CodeSummaryTable: Hashable, Sendable, Codable {
       id: "codes", title: "Codes: participants and passages",
       columns: ["Code", "Element", "Participants (of \(denominator))", "Passages", "Codings"],
       rows: rows.map {
-        [TableCell(String(repeating: "  ", count: $0.depth) + $0.name), TableCell($0.element?.name ?? "—"),
-         .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs),
-         .count($0.codings)]
+        [
+          TableCell(String(repeating: "  ", count: $0.depth) + $0.name),
+          TableCell($0.element?.name ?? "—"),
+          .count($0.participants.count, passages: $0.passageIDs),
+          .count($0.passageIDs.count, passages: $0.passageIDs),
+          .count($0.codings),
+        ]
       },
       notes: ["Participant speech only; a code's row includes its sub-codes."],
       data: TableData(
         columns: [
           .text("code_id", "The code's id in the codebook."), .text("code", "The code's name."),
-          .text("element", "The CHAT element the code belongs to; empty for a code outside the elements."),
-          .integer("level", "Depth in the codebook: 0 for an element's code, 1 for its sub-codes, and so on."),
-          .integer("participants", "Interviewed participants whose own speech carries the code or one of its sub-codes."),
-          .integer("interviewed", "Interviewed participants in all: the denominator of participants."),
+          .text(
+            "element",
+            "The CHAT element the code belongs to; empty for a code outside the elements."),
+          .integer(
+            "level",
+            "Depth in the codebook: 0 for an element's code, 1 for its sub-codes, and so on."),
+          .integer(
+            "participants",
+            "Interviewed participants whose own speech carries the code or one of its sub-codes."),
+          .integer(
+            "interviewed", "Interviewed participants in all: the denominator of participants."),
           .integer("passages", "Participant passages carrying the code or one of its sub-codes."),
           .integer("codings", "Codings of exactly this code (not its sub-codes), by every coder."),
         ],
         rows: rows.map {
-          [.text($0.codeID), .text($0.name), $0.element.map { .text($0.name) } ?? .missing, .integer($0.depth),
-           .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count), .integer($0.codings)]
+          [
+            .text($0.codeID), .text($0.name), $0.element.map { .text($0.name) } ?? .missing,
+            .integer($0.depth),
+            .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count),
+            .integer($0.codings),
+          ]
         }))
   }
 }
@@ -81,14 +96,18 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
   public static func all(_ corpus: CorpusSnapshot) -> [CodeAttributeCrosstab] {
     // One attribute per core: each crosstab walks every coding.
     let attributes = corpus.attributes
-    return concurrentMap(attributes.count) { CodeAttributeCrosstab(corpus, attribute: attributes[$0]) }
+    return concurrentMap(attributes.count) {
+      CodeAttributeCrosstab(corpus, attribute: attributes[$0])
+    }
   }
 
   public init(_ corpus: CorpusSnapshot, attribute: AttributeDefinition) {
     self.attribute = attribute.name
     let interviewed = corpus.interviewed
     func value(_ participant: String) -> String? {
-      guard let raw = corpus.participant(participant)?.attributes[attribute.name] else { return nil }
+      guard let raw = corpus.participant(participant)?.attributes[attribute.name] else {
+        return nil
+      }
       if case .number(let number) = raw {
         let low = Int((number / 5).rounded(.down)) * 5
         return "\(low)–\(low + 4)"
@@ -103,7 +122,9 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
       totals[v, default: 0] += 1
     }
     if attribute.type == .number {
-      valueOrder.sort { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
+      valueOrder.sort {
+        (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0)
+      }
     } else {
       valueOrder.sort()
     }
@@ -112,7 +133,8 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
     codeOrder = corpus.codebook.codes.map(\.id)
     codeNames = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.name) })
     var cells: [String: [Cell]] = [:]
-    let columnOf = Dictionary(valueOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    let columnOf = Dictionary(
+      valueOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     // Participants by the snapshot's numbers, each with its column (-1: no value).
     let names = corpus.participantNames
     let columnOfNumber = names.map { name in value(name).flatMap { columnOf[$0] } ?? -1 }
@@ -127,7 +149,9 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
         passages[column].insert(id)
       }
       cells[code.id] = valueOrder.indices.map {
-        Cell(participants: participants[$0].map { names[Int($0)] }.sorted(), passageIDs: PassageIDs(passages[$0].sorted()))
+        Cell(
+          participants: participants[$0].map { names[Int($0)] }.sorted(),
+          passageIDs: PassageIDs(passages[$0].sorted()))
       }
     }
     self.cells = cells
@@ -138,9 +162,12 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
       id: "crosstab_\(attribute)", title: "Codes by \(attribute)",
       columns: ["Code"] + zip(values, columnTotals).map { "\($0) (n=\($1))" },
       rows: codeOrder.map { id in
-        [TableCell(codeNames[id] ?? id)] + (cells[id] ?? []).map {
-          TableCell("\($0.participants.count) (\($0.passageIDs.count))", value: Double($0.participants.count), passages: $0.passageIDs)
-        }
+        [TableCell(codeNames[id] ?? id)]
+          + (cells[id] ?? []).map {
+            TableCell(
+              "\($0.participants.count) (\($0.passageIDs.count))",
+              value: Double($0.participants.count), passages: $0.passageIDs)
+          }
       },
       notes: ["Each cell: distinct participants (passages). A code's row includes its sub-codes."],
       data: TableData(
@@ -149,13 +176,18 @@ public struct CodeAttributeCrosstab: Hashable, Sendable, Codable {
           .text("attribute", "The participant attribute the table is by."),
           .text("value", "The attribute's value (a number's five-wide range, such as 10–14)."),
           .integer("group_size", "Interviewed participants with this value."),
-          .integer("participants", "Of them, those whose own speech carries the code or one of its sub-codes."),
+          .integer(
+            "participants",
+            "Of them, those whose own speech carries the code or one of its sub-codes."),
           .integer("passages", "Their passages carrying the code or one of its sub-codes."),
         ],
         rows: codeOrder.flatMap { id in
           zip(values.indices, cells[id] ?? []).map { index, cell -> [DataValue] in
-            [.text(id), .text(codeNames[id] ?? id), .text(attribute), .text(values[index]), .integer(columnTotals[index]),
-             .integer(cell.participants.count), .integer(cell.passageIDs.count)]
+            [
+              .text(id), .text(codeNames[id] ?? id), .text(attribute), .text(values[index]),
+              .integer(columnTotals[index]),
+              .integer(cell.participants.count), .integer(cell.passageIDs.count),
+            ]
           }
         }))
   }
@@ -175,7 +207,9 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
 
   public init(_ corpus: CorpusSnapshot) {
     // Codes as numbers: the codebook's, then codes the codings name that it lacks (by id).
-    let order = Dictionary(corpus.codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let order = Dictionary(
+      corpus.codebook.codes.enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { first, _ in first })
     var ids = corpus.codebook.codes.map(\.id)
     var number = order
     for id in corpus.codings.distinctCodeIDs.subtracting(order.keys).sorted() {
@@ -193,7 +227,9 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
       let key = a * ids.count + b
       if let known = related[key] { return known }
       // A code and its own parent say the same thing twice.
-      let answer = corpus.codebook.isDescendant(ids[b], of: ids[a]) || corpus.codebook.isDescendant(ids[a], of: ids[b])
+      let answer =
+        corpus.codebook.isDescendant(ids[b], of: ids[a])
+        || corpus.codebook.isDescendant(ids[a], of: ids[b])
       related[key] = answer
       return answer
     }
@@ -210,12 +246,15 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
         end += 1
       }
       start = end
-      guard codes.count > 1, let position = corpus.passageIndex(passageID), corpus.passages.role(at: position) != .interviewer
+      guard codes.count > 1, let position = corpus.passageIndex(passageID),
+        corpus.passages.role(at: position) != .interviewer
       else { continue }
       let number = Int(corpus.participantNumberOfPassage[position])
       let participant = number >= 0 ? corpus.participantNames[number] : nil
       // In codebook order (codes the codebook lacks first, as before: they had no place in it).
-      if codes.contains(where: { $0 >= order.count }) { codes.sort { (order[ids[$0]] ?? 0, $0) < (order[ids[$1]] ?? 0, $1) } }
+      if codes.contains(where: { $0 >= order.count }) {
+        codes.sort { (order[ids[$0]] ?? 0, $0) < (order[ids[$1]] ?? 0, $1) }
+      }
       for i in codes.indices {
         for j in codes.indices where j > i {
           let (first, second) = (codes[i], codes[j])
@@ -235,7 +274,9 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
       }
     }
     pairs = found.map { pair in
-      Pair(first: ids[pair.first], second: ids[pair.second], passageIDs: pair.passageIDs, participants: pair.participants.sorted())
+      Pair(
+        first: ids[pair.first], second: ids[pair.second], passageIDs: pair.passageIDs,
+        participants: pair.participants.sorted())
     }.sorted {
       ($0.passageIDs.count, order[$1.first] ?? 0, order[$1.second] ?? 0, $1.first, $1.second)
         > ($1.passageIDs.count, order[$0.first] ?? 0, order[$0.second] ?? 0, $0.first, $0.second)
@@ -248,20 +289,30 @@ public struct CoOccurrenceTable: Hashable, Sendable, Codable {
       id: "cooccurrence", title: "Code co-occurrence (same passage)",
       columns: ["Code", "With code", "Passages", "Participants"],
       rows: pairs.map {
-        [TableCell(codeNames[$0.first] ?? $0.first), TableCell(codeNames[$0.second] ?? $0.second),
-         .count($0.passageIDs.count, passages: $0.passageIDs), .count($0.participants.count, passages: $0.passageIDs)]
+        [
+          TableCell(codeNames[$0.first] ?? $0.first), TableCell(codeNames[$0.second] ?? $0.second),
+          .count($0.passageIDs.count, passages: $0.passageIDs),
+          .count($0.participants.count, passages: $0.passageIDs),
+        ]
       },
-      notes: ["Participant passages carrying both codes; a code is not paired with its own parent."],
+      notes: [
+        "Participant passages carrying both codes; a code is not paired with its own parent."
+      ],
       data: TableData(
         columns: [
-          .text("code_id", "The first code's id (the one earlier in the codebook)."), .text("code", "The first code's name."),
-          .text("with_code_id", "The second code's id."), .text("with_code", "The second code's name."),
+          .text("code_id", "The first code's id (the one earlier in the codebook)."),
+          .text("code", "The first code's name."),
+          .text("with_code_id", "The second code's id."),
+          .text("with_code", "The second code's name."),
           .integer("passages", "Participant passages carrying both codes."),
           .integer("participants", "Participants who spoke those passages."),
         ],
         rows: pairs.map {
-          [.text($0.first), .text(codeNames[$0.first] ?? $0.first), .text($0.second), .text(codeNames[$0.second] ?? $0.second),
-           .integer($0.passageIDs.count), .integer($0.participants.count)]
+          [
+            .text($0.first), .text(codeNames[$0.first] ?? $0.first), .text($0.second),
+            .text(codeNames[$0.second] ?? $0.second),
+            .integer($0.passageIDs.count), .integer($0.participants.count),
+          ]
         }))
   }
 }

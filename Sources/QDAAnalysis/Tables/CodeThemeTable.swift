@@ -47,18 +47,22 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
     let interviewed = corpus.interviewed
     let counted = Set(interviewed)
     // Each code's participant codings (a span once), for the codes enough participants have.
-    var found: [(code: Code, codings: [(coding: Coding, passage: Passage, participant: String)])] = []
+    var found: [(code: Code, codings: [(coding: Coding, passage: Passage, participant: String)])] =
+      []
     for code in corpus.codebook.codes where code.element != nil && code.parentID != nil {
       guard corpus.codebook.children(of: code.id).isEmpty else { continue }
       var seen = Set<TextSpan>()
       var pending: [(coding: Coding, passage: Passage, participant: String)] = []
       for coding in corpus.codings(under: code.id) {
         guard let passage = corpus.passage(coding.passageID), passage.role == .participant,
-          let participant = corpus.participant(of: passage), counted.contains(participant), seen.insert(coding.span).inserted
+          let participant = corpus.participant(of: passage), counted.contains(participant),
+          seen.insert(coding.span).inserted
         else { continue }
         pending.append((coding, passage, participant))
       }
-      if Set(pending.map(\.participant)).count >= Self.leastParticipants { found.append((code, pending)) }
+      if Set(pending.map(\.participant)).count >= Self.leastParticipants {
+        found.append((code, pending))
+      }
     }
     // Each passage's text read once, however many codes code it.
     var passages: [Passage] = []
@@ -78,14 +82,20 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
         let scalars = Array(texts[at].unicodeScalars)
         let lower = max(0, min(scalars.count, coding.span.start - passage.span.start))
         let upper = max(lower, min(scalars.count, coding.span.end - passage.span.start))
-        let words = String(String.UnicodeScalarView(scalars[lower..<upper])).trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = String(String.UnicodeScalarView(scalars[lower..<upper])).trimmingCharacters(
+          in: .whitespacesAndNewlines)
         guard !words.isEmpty else { continue }
-        items.append(Item(participant: participant, passageID: coding.passageID, start: coding.span.start, end: coding.span.end, text: words))
+        items.append(
+          Item(
+            participant: participant, passageID: coding.passageID, start: coding.span.start,
+            end: coding.span.end, text: words))
       }
       result.append(
         grouping
-          ? Self.grouped(code.id, name: code.name, items: items, vectors: nil, interviewed: interviewed)
-          : CodeThemes(codeID: code.id, name: code.name, items: items, themes: [], grouping: .words))
+          ? Self.grouped(
+            code.id, name: code.name, items: items, vectors: nil, interviewed: interviewed)
+          : CodeThemes(codeID: code.id, name: code.name, items: items, themes: [], grouping: .words)
+      )
     }
     codes = result
   }
@@ -94,12 +104,18 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
   public func groupedByWords(interviewed: [String]) -> CodeThemeTable {
     let codes = codes
     return CodeThemeTable(
-      codes: concurrentMap(codes.count) { Self.grouped(codes[$0].codeID, name: codes[$0].name, items: codes[$0].items, vectors: nil, interviewed: interviewed) })
+      codes: concurrentMap(codes.count) {
+        Self.grouped(
+          codes[$0].codeID, name: codes[$0].name, items: codes[$0].items, vectors: nil,
+          interviewed: interviewed)
+      })
   }
 
   /// The same coded words grouped by the sentence encoder's vectors; a code with an item that
   /// has no vector is grouped by words.
-  public func regrouped(vector: @Sendable (Item) -> [Float]?, interviewed: [String]) -> CodeThemeTable {
+  public func regrouped(vector: @Sendable (Item) -> [Float]?, interviewed: [String])
+    -> CodeThemeTable
+  {
     let codes = codes
     return CodeThemeTable(
       codes: concurrentMap(codes.count) { index in
@@ -107,14 +123,18 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
         let vectors = code.items.map(vector)
         let complete = vectors.allSatisfy { $0 != nil }
         return Self.grouped(
-          code.codeID, name: code.name, items: code.items, vectors: complete ? vectors.compactMap { $0 } : nil, interviewed: interviewed)
+          code.codeID, name: code.name, items: code.items,
+          vectors: complete ? vectors.compactMap { $0 } : nil, interviewed: interviewed)
       })
   }
 
   /// The themes of one code's items.
-  static func grouped(_ codeID: String, name: String, items: [Item], vectors: [[Float]]?, interviewed: [String]) -> CodeThemes {
+  static func grouped(
+    _ codeID: String, name: String, items: [Item], vectors: [[Float]]?, interviewed: [String]
+  ) -> CodeThemes {
     let (themes, _, grouping) = SentenceGrouping.themes(
-      texts: items.map(\.text), speakers: items.map(\.participant), vectors: vectors, order: interviewed, quoteWords: 8...60)
+      texts: items.map(\.text), speakers: items.map(\.participant), vectors: vectors,
+      order: interviewed, quoteWords: 8...60)
     return CodeThemes(codeID: codeID, name: name, items: items, themes: themes, grouping: grouping)
   }
 
@@ -131,30 +151,42 @@ public struct CodeThemeTable: Hashable, Sendable, Codable {
         let passages = Array(Set(theme.members.map { code.items[$0].passageID })).sorted()
         let quote = code.items[theme.quote]
         rows.append([
-          TableCell(name), TableCell(theme.label), .count(theme.participants.count, passages: passages),
-          .count(theme.members.count, passages: passages), TableCell("“\(quote.text)” (\(quote.participant))"),
+          TableCell(name), TableCell(theme.label),
+          .count(theme.participants.count, passages: passages),
+          .count(theme.members.count, passages: passages),
+          TableCell("“\(quote.text)” (\(quote.participant))"),
         ])
         data.append([
-          .text(code.codeID), .text(name), .text(theme.label), .integer(theme.participants.count), .integer(denominator),
+          .text(code.codeID), .text(name), .text(theme.label), .integer(theme.participants.count),
+          .integer(denominator),
           .integer(theme.members.count), .text(quote.text), .text(quote.participant),
         ])
       }
     }
-    let grouping = codes.contains { $0.grouping == .meaning } ? "meaning (the sentence encoder's similarity)" : "the words they share"
+    let grouping =
+      codes.contains { $0.grouping == .meaning }
+      ? "meaning (the sentence encoder's similarity)" : "the words they share"
     return DataTable(
       id: "code_themes", title: "What participants said under each code, in themes",
-      columns: ["Code", "Theme", "Participants (of \(denominator))", "Coded passages", "In their words"], rows: rows,
+      columns: [
+        "Code", "Theme", "Participants (of \(denominator))", "Coded passages", "In their words",
+      ], rows: rows,
       notes: [
         "The coded words of each code that at least \(Self.leastParticipants) participants were coded with, grouped by \(grouping); a theme needs two participants. The label is the phrase most of its participants used that the code's other passages did not."
       ],
       data: TableData(
         columns: [
           .text("code_id", "The code's id."), .text("code", "The code's name."),
-          .text("theme", "The theme's label: the phrase of one or two words most of its participants used."),
-          .integer("participants", "Interviewed participants whose coded words are in the theme (once each)."),
+          .text(
+            "theme",
+            "The theme's label: the phrase of one or two words most of its participants used."),
+          .integer(
+            "participants",
+            "Interviewed participants whose coded words are in the theme (once each)."),
           .integer("interviewed", "Interviewed participants in all: the denominator."),
           .integer("coded", "Coded passages (spans) in the theme."),
-          .text("quote", "The coded words most like the rest of the theme."), .text("quote_participant", "Who said them."),
+          .text("quote", "The coded words most like the rest of the theme."),
+          .text("quote_participant", "Who said them."),
         ],
         rows: data))
   }

@@ -46,7 +46,9 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
     public var readings: [Reading]
 
     /// The readings with this valence.
-    public func readings(_ valence: Valence) -> [Reading] { readings.filter { $0.valence == valence } }
+    public func readings(_ valence: Valence) -> [Reading] {
+      readings.filter { $0.valence == valence }
+    }
   }
 
   public var codes: [CodeFeedback]
@@ -61,7 +63,8 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
   /// The coded sentences of the codebook's feedback codes, not yet read.
   public init(_ corpus: CorpusSnapshot) {
     let counted = Set(corpus.interviewed)
-    let order = Dictionary(corpus.interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let order = Dictionary(
+      corpus.interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var result: [CodeFeedback] = []
     for codeID in corpus.codebook.tables.feedback {
       guard let code = corpus.codebook.code(codeID) else { continue }
@@ -81,14 +84,25 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
         let upper = max(lower, min(scalars.count, coding.span.end - passage.span.start))
         // Sentences of a coded span; one coded by two overlapping codings is read once.
         for range in SentenceSplitter.sentences(in: scalars, range: lower..<upper) {
-          let words = String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(in: .whitespacesAndNewlines)
-          let span = TextSpan(start: passage.span.start + range.lowerBound, end: passage.span.start + range.upperBound)
-          guard words.unicodeScalars.contains(where: CharacterSet.letters.contains), seen.insert(span).inserted else { continue }
-          sentences.append(Sentence(participant: participant, passageID: coding.passageID, start: span.start, end: span.end, text: words))
+          let words = String(String.UnicodeScalarView(scalars[range])).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+          let span = TextSpan(
+            start: passage.span.start + range.lowerBound, end: passage.span.start + range.upperBound
+          )
+          guard words.unicodeScalars.contains(where: CharacterSet.letters.contains),
+            seen.insert(span).inserted
+          else { continue }
+          sentences.append(
+            Sentence(
+              participant: participant, passageID: coding.passageID, start: span.start,
+              end: span.end, text: words))
         }
       }
-      sentences.sort { (order[$0.participant] ?? 0, $0.start) < (order[$1.participant] ?? 0, $1.start) }
-      result.append(CodeFeedback(codeID: code.id, name: code.name, sentences: sentences, readings: []))
+      sentences.sort {
+        (order[$0.participant] ?? 0, $0.start) < (order[$1.participant] ?? 0, $1.start)
+      }
+      result.append(
+        CodeFeedback(codeID: code.id, name: code.name, sentences: sentences, readings: []))
     }
     codes = result
   }
@@ -121,9 +135,12 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
         let valence = model.valence(read)
         return Reading(
           participant: participant, valence: valence,
-          praise: valence == .positive || valence == .mixed ? praise.map { code.sentences[$0] } : nil,
-          criticism: valence == .negative || valence == .mixed ? criticism.map { code.sentences[$0] } : nil,
-          positive: read.map(\.positive).max() ?? 0, negative: read.map(\.negative).max() ?? 0, sentences: positions.count)
+          praise: valence == .positive || valence == .mixed
+            ? praise.map { code.sentences[$0] } : nil,
+          criticism: valence == .negative || valence == .mixed
+            ? criticism.map { code.sentences[$0] } : nil,
+          positive: read.map(\.positive).max() ?? 0, negative: read.map(\.negative).max() ?? 0,
+          sentences: positions.count)
       }
     }
     return result
@@ -133,7 +150,9 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
   public var isRead: Bool { codes.contains { !$0.readings.isEmpty } }
 
   /// The feedback of a code, if it was read.
-  public func feedback(_ codeID: String) -> CodeFeedback? { codes.first { $0.codeID == codeID && !$0.readings.isEmpty } }
+  public func feedback(_ codeID: String) -> CodeFeedback? {
+    codes.first { $0.codeID == codeID && !$0.readings.isEmpty }
+  }
 
   /// The words behind some readings: the sentences that decided them (the praise and the
   /// criticism), or every coded sentence of a reading that found neither.
@@ -142,7 +161,9 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
     var seen = Set<Sentence>()
     for reading in readings {
       var deciding = [reading.praise, reading.criticism].compactMap { $0 }
-      if deciding.isEmpty { deciding = code.sentences.filter { $0.participant == reading.participant } }
+      if deciding.isEmpty {
+        deciding = code.sentences.filter { $0.participant == reading.participant }
+      }
       for sentence in deciding where seen.insert(sentence).inserted { result.append(sentence) }
     }
     return result
@@ -158,8 +179,13 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
     var rows: [[TableCell]] = []
     var data: [[DataValue]] = []
     for code in codes where !code.readings.isEmpty {
-      var row: [TableCell] = [TableCell(code.name), .count(code.readings.count, passages: Self.passages(code.readings, of: code))]
-      var values: [DataValue] = [.text(code.codeID), .text(code.name), .integer(code.readings.count)]
+      var row: [TableCell] = [
+        TableCell(code.name),
+        .count(code.readings.count, passages: Self.passages(code.readings, of: code)),
+      ]
+      var values: [DataValue] = [
+        .text(code.codeID), .text(code.name), .integer(code.readings.count),
+      ]
       for valence in Valence.allCases {
         let readings = code.readings(valence)
         row.append(.count(readings.count, passages: Self.passages(readings, of: code)))
@@ -170,7 +196,8 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
       data.append(values)
     }
     return DataTable(
-      id: "feedback_valence", title: "Whether participants spoke well or poorly of the platform and the content",
+      id: "feedback_valence",
+      title: "Whether participants spoke well or poorly of the platform and the content",
       columns: ["Code", "Participants", "Positive", "Negative", "Mixed", "Neither"], rows: rows,
       notes: [
         "Each participant sentence coded with the code (or one below it) is read by the sentence model's valence reader (\(model ?? "not read")); a sentence speaks well of it when its probability of doing so is above the threshold and above its probability of speaking poorly (and the other way round); a participant is positive when a sentence speaks well of it and none poorly, negative the other way round, mixed when both, neither when no sentence does. A reading by a model: check the linked words."
@@ -196,30 +223,43 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
       for reading in code.readings {
         let passages = Self.passages([reading], of: code)
         rows.append([
-          TableCell(code.name), TableCell(reading.participant), TableCell(Self.word(reading.valence), passages: passages),
-          TableCell(reading.praise.map { "“\($0.text)”" } ?? ""), TableCell(reading.criticism.map { "“\($0.text)”" } ?? ""),
+          TableCell(code.name), TableCell(reading.participant),
+          TableCell(Self.word(reading.valence), passages: passages),
+          TableCell(reading.praise.map { "“\($0.text)”" } ?? ""),
+          TableCell(reading.criticism.map { "“\($0.text)”" } ?? ""),
         ])
         data.append([
-          .text(code.codeID), .text(reading.participant), .text(reading.valence == .none ? "neither" : reading.valence.rawValue),
-          .integer(reading.sentences), .number(Double(Self.decimal(reading.positive))!),
-          .number(Double(Self.decimal(reading.negative))!),
-          reading.praise.map { .text($0.text) } ?? .missing, reading.criticism.map { .text($0.text) } ?? .missing,
+          .text(code.codeID), .text(reading.participant),
+          .text(reading.valence == .none ? "neither" : reading.valence.rawValue),
+          .integer(reading.sentences), .number(Self.rounded(reading.positive)),
+          .number(Self.rounded(reading.negative)),
+          reading.praise.map { .text($0.text) } ?? .missing,
+          reading.criticism.map { .text($0.text) } ?? .missing,
         ])
       }
     }
     return DataTable(
-      id: "feedback_valence_participants", title: "Each participant's feedback on the platform and the content, as read",
+      id: "feedback_valence_participants",
+      title: "Each participant's feedback on the platform and the content, as read",
       columns: ["Code", "Participant", "Reading", "Spoke well", "Spoke poorly"], rows: rows,
-      notes: ["The sentences that decided each reading: the one that speaks most plainly well of it (for a positive or mixed reading) and the one that speaks most plainly poorly (for a negative or mixed one)."],
+      notes: [
+        "The sentences that decided each reading: the one that speaks most plainly well of it (for a positive or mixed reading) and the one that speaks most plainly poorly (for a negative or mixed one)."
+      ],
       data: TableData(
         columns: [
           .text("code_id", "The code's id."), .text("participant", "The participant."),
           .text("valence", "positive, negative, mixed or neither."),
           .integer("sentences", "The participant's sentences coded with the code."),
-          .number("positive_probability", "The highest probability among them of speaking well of it."),
-          .number("negative_probability", "The highest probability among them of speaking poorly of it."),
-          .text("spoke_well", "The sentence that speaks most plainly well of it, for a positive or mixed reading."),
-          .text("spoke_poorly", "The sentence that speaks most plainly poorly of it, for a negative or mixed reading."),
+          .number(
+            "positive_probability", "The highest probability among them of speaking well of it."),
+          .number(
+            "negative_probability", "The highest probability among them of speaking poorly of it."),
+          .text(
+            "spoke_well",
+            "The sentence that speaks most plainly well of it, for a positive or mixed reading."),
+          .text(
+            "spoke_poorly",
+            "The sentence that speaks most plainly poorly of it, for a negative or mixed reading."),
         ],
         rows: data))
   }
@@ -239,4 +279,7 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
   }
 
   static func decimal(_ value: Float) -> String { String(format: "%.2f", Double(value)) }
+
+  /// A probability to two decimals, as the CSV gives it.
+  static func rounded(_ value: Float) -> Double { (Double(value) * 100).rounded() / 100 }
 }

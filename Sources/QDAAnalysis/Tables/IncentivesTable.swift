@@ -43,33 +43,45 @@ public struct IncentivesTable: Hashable, Sendable, Codable {
       var passages = found.passageID.map { [$0] } ?? []
       for id in found.passageIDs where !passages.contains(id) { passages.append(id) }
       return Answer(
-        participant: participant, stance: found.verdict?.stance, evidence: found.verdict?.evidence, cue: found.verdict?.cue,
-        incentives: found.verdict.map { IncentiveKind.allCases.filter($0.kinds.contains) } ?? [], passageIDs: passages,
+        participant: participant, stance: found.verdict?.stance, evidence: found.verdict?.evidence,
+        cue: found.verdict?.cue,
+        incentives: found.verdict.map { IncentiveKind.allCases.filter($0.kinds.contains) } ?? [],
+        passageIDs: passages,
         source: found.source)
     }
     let parts = [FindingSource.question, .protocolQuestion, .elsewhere].compactMap { source in
       counts[source].map { "\($0) from the \(source.label)" }
     }
-    source = parts.isEmpty ? "no question about incentives, and no stance on one" : parts.joined(separator: ", ")
+    source =
+      parts.isEmpty
+      ? "no question about incentives, and no stance on one" : parts.joined(separator: ", ")
   }
 
   public var table: DataTable {
     var rows: [[TableCell]] = []
     for stance in IncentiveStance.allCases {
       let matching = answers.filter { $0.stance == stance }
-      rows.append([TableCell(stance.label), .count(matching.count, passages: matching.flatMap(\.passageIDs))])
+      rows.append([
+        TableCell(stance.label), .count(matching.count, passages: matching.flatMap(\.passageIDs)),
+      ])
     }
     let unclear = answers.filter { $0.stance == nil }
     rows.append(["No clear answer", .count(unclear.count, passages: unclear.flatMap(\.passageIDs))])
     return DataTable(
-      id: "incentives", title: "Role of incentives", columns: ["Incentives…", "Participants (of \(respondents) answering)"],
+      id: "incentives", title: "Role of incentives",
+      columns: ["Incentives…", "Participants (of \(respondents) answering)"],
       rows: rows, notes: ["Source — \(source)."],
       data: TableData(
         columns: [
-          .text("stance", "What the participant said of the incentives' part in their decision, or No clear answer."),
+          .text(
+            "stance",
+            "What the participant said of the incentives' part in their decision, or No clear answer."
+          ),
           .integer("participants", "Participants whose answer takes that stance."),
           .integer("answering", "Participants who answered about the incentives: the denominator."),
         ],
-        rows: rows.map { [.text($0[0].text), .integer(Int($0[1].value ?? 0)), .integer(respondents)] }))
+        rows: rows.map {
+          [.text($0[0].text), .integer(Int($0[1].value ?? 0)), .integer(respondents)]
+        }))
   }
 }

@@ -28,22 +28,29 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
   public init(_ corpus: CorpusSnapshot) {
     let interviewed = corpus.interviewed
     denominator = interviewed.count
-    let rank = Dictionary(interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let rank = Dictionary(
+      interviewed.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     // Participant passages of interviews, by document, texts read a document at a time.
     var positions: [Int64: [Int]] = [:]
-    for position in corpus.passages.indices where corpus.passages.role(at: position) == .participant {
-      if let document = corpus.passages.documentID(at: position) { positions[document, default: []].append(position) }
+    for position in corpus.passages.indices where corpus.passages.role(at: position) == .participant
+    {
+      if let document = corpus.passages.documentID(at: position) {
+        positions[document, default: []].append(position)
+      }
     }
     var lowerCase: Set<UInt64> = []
     // Phrase → participants and passages.
     var found: [String: (participants: Set<String>, passages: [Int64])] = [:]
     for document in corpus.documents where document.format != .survey {
-      guard let id = document.id, let list = positions[id], rank[document.participantID] != nil else { continue }
+      guard let id = document.id, let list = positions[id], rank[document.participantID] != nil
+      else { continue }
       let passages = list.map { corpus.passages[$0] }
       for (passage, text) in zip(passages, corpus.texts(of: passages)) {
         for phrase in Self.phrases(in: text, lowerCase: &lowerCase) {
           found[phrase, default: ([], [])].participants.insert(document.participantID)
-          if let passageID = passage.id, found[phrase]?.passages.last != passageID { found[phrase]?.passages.append(passageID) }
+          if let passageID = passage.id, found[phrase]?.passages.last != passageID {
+            found[phrase]?.passages.append(passageID)
+          }
         }
       }
     }
@@ -62,7 +69,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
       // Leader Program" is not "Aspiring Principals Program"); a shorter form joins the one name
       // it ends ("the Playbook", "Equity Playbook"), and none when it ends several.
       let ordered = bucket.sorted {
-        ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase)
+        ($0.participants.count, $0.phrase.count, $1.phrase) > (
+          $1.participants.count, $1.phrase.count, $0.phrase
+        )
       }
       func words(_ phrase: String) -> [Substring] { phrase.split(separator: " ") }
       var clusters: [[(phrase: String, participants: Set<String>, passages: [Int64])]] = []
@@ -82,7 +91,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
         let who = cluster.reduce(into: Set<String>()) { $0.formUnion($1.participants) }
         guard who.count >= least else { continue }
         let forms = cluster.sorted {
-          ($0.participants.count, $0.phrase.count, $1.phrase) > ($1.participants.count, $1.phrase.count, $0.phrase)
+          ($0.participants.count, $0.phrase.count, $1.phrase) > (
+            $1.participants.count, $1.phrase.count, $0.phrase
+          )
         }
         resources.append(
           Resource(
@@ -91,7 +102,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
             passageIDs: Array(Set(cluster.flatMap(\.passages))).sorted()))
       }
     }
-    self.resources = resources.sorted { ($0.participants.count, $1.name) > ($1.participants.count, $0.name) }
+    self.resources = resources.sorted {
+      ($0.participants.count, $1.name) > ($1.participants.count, $0.name)
+    }
   }
 
   public var table: DataTable {
@@ -99,10 +112,16 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
       id: "named_resources", title: "Resources and programmes named by many participants",
       columns: ["Resource", "Also written", "Participants (of \(denominator))", "Passages"],
       rows: resources.map {
-        [TableCell($0.name), TableCell($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
-         .count($0.participants.count, passages: $0.passageIDs), .count($0.passageIDs.count, passages: $0.passageIDs)]
+        [
+          TableCell($0.name),
+          TableCell($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
+          .count($0.participants.count, passages: $0.passageIDs),
+          .count($0.passageIDs.count, passages: $0.passageIDs),
+        ]
       },
-      notes: ["Phrases participants write with capitals inside a sentence, grouped by their last word; named by at least three participants and a quarter of those interviewed."],
+      notes: [
+        "Phrases participants write with capitals inside a sentence, grouped by their last word; named by at least three participants and a quarter of those interviewed."
+      ],
       data: TableData(
         columns: [
           .text("resource", "The name most participants used (two words or more)."),
@@ -112,8 +131,11 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
           .integer("passages", "Participant passages that name it."),
         ],
         rows: resources.map {
-          [.text($0.name), .text($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
-           .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count)]
+          [
+            .text($0.name),
+            .text($0.forms.filter { [name = $0.name] in $0 != name }.joined(separator: "; ")),
+            .integer($0.participants.count), .integer(denominator), .integer($0.passageIDs.count),
+          ]
         }))
   }
 
@@ -141,7 +163,8 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
           if continuesName(scalars, words[next]) {
             run.append(words[next])
             next += 1
-          } else if next + 1 < words.count, connectors.contains(Self.text(scalars, words[next]).lowercased()),
+          } else if next + 1 < words.count,
+            connectors.contains(Self.text(scalars, words[next]).lowercased()),
             continuesName(scalars, words[next + 1])
           {
             run += [words[next], words[next + 1]]
@@ -162,7 +185,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
         while end < scalars.count {
           if isWordScalar(scalars[end]) {
             end += 1
-          } else if end + 1 < scalars.count, joiners.contains(scalars[end]), isWordScalar(scalars[end + 1]) {
+          } else if end + 1 < scalars.count, joiners.contains(scalars[end]),
+            isWordScalar(scalars[end + 1])
+          {
             end += 2
           } else {
             break
@@ -174,7 +199,10 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
         continue
       }
       let next = index + 1
-      if scalar == "\n" || ((scalar == "." || scalar == "!" || scalar == "?") && (next == scalars.count || scalars[next] == " ")) {
+      if scalar == "\n"
+        || ((scalar == "." || scalar == "!" || scalar == "?")
+          && (next == scalars.count || scalars[next] == " "))
+      {
         flush()
       }
       index = next
@@ -187,7 +215,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
   static func wordHash(_ scalars: some Collection<Unicode.Scalar>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for scalar in scalars {
-      let value = scalar.isASCII ? (scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value)
+      let value =
+        scalar.isASCII
+        ? (scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value)
         : (scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value)
       hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
     }
@@ -201,7 +231,8 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
   private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {
       let value = scalar.value
-      return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) || (value >= 48 && value <= 57)
+      return (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+        || (value >= 48 && value <= 57)
     }
     return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
@@ -216,14 +247,20 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
 
   /// "I", "I'm", "I’ve": the pronoun, never a name.
   private static func isPronounI(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-    scalars[range.lowerBound] == "I" && (range.count == 1 || scalars[range.lowerBound + 1] == "'" || scalars[range.lowerBound + 1] == "\u{2019}")
+    scalars[range.lowerBound] == "I"
+      && (range.count == 1 || scalars[range.lowerBound + 1] == "'"
+        || scalars[range.lowerBound + 1] == "\u{2019}")
   }
 
-  private static func startsName(_ scalars: [Unicode.Scalar], _ words: [Range<Int>], at index: Int) -> Bool {
+  private static func startsName(_ scalars: [Unicode.Scalar], _ words: [Range<Int>], at index: Int)
+    -> Bool
+  {
     let word = words[index]
     guard isCapitalised(scalars, word), !isPronounI(scalars, word) else { return false }
     let lower = text(scalars, word).lowercased()
-    if titles.contains(lower) || titles.contains(text(scalars, words[index - 1]).lowercased()) { return false }
+    if titles.contains(lower) || titles.contains(text(scalars, words[index - 1]).lowercased()) {
+      return false
+    }
     return !functionWords.contains(lower) && !calendar.contains(lower)
   }
 
@@ -237,7 +274,9 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
   private static func kept(_ run: [String]) -> String? {
     let lower = run.map { $0.lowercased() }
     if lower.contains(where: places.contains) { return nil }
-    if lower.allSatisfy({ $0.split(separator: "-").allSatisfy { numbers.contains(String($0)) } }) { return nil }
+    if lower.allSatisfy({ $0.split(separator: "-").allSatisfy { numbers.contains(String($0)) } }) {
+      return nil
+    }
     if run.count == 1 {
       let word = run[0]
       if word.count < 3 || languages.contains(lower[0]) { return nil }
@@ -247,31 +286,45 @@ public struct NamedResourceTable: Hashable, Sendable, Codable {
   }
 
   static let connectors: Set<String> = ["of", "for", "and", "the", "in", "on", "to", "&"]
-  static let titles: Set<String> = ["dr", "mr", "mrs", "ms", "prof", "miss", "mister", "sr", "fr", "coach", "principal", "superintendent"]
+  static let titles: Set<String> = [
+    "dr", "mr", "mrs", "ms", "prof", "miss", "mister", "sr", "fr", "coach", "principal",
+    "superintendent",
+  ]
   static let calendar: Set<String> = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mondays", "tuesdays",
     "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
   ]
   static let places: Set<String> = [
-    "school", "schools", "district", "districts", "elementary", "middle", "high", "academy", "county", "city", "town",
+    "school", "schools", "district", "districts", "elementary", "middle", "high", "academy",
+    "county", "city", "town",
     "university", "college", "street", "avenue", "road", "state", "usd", "isd", "cusd", "sd",
   ]
   static let numbers: Set<String> = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty",
     "seventy", "eighty", "ninety", "hundred", "thousand",
   ]
   static let languages: Set<String> = [
-    "english", "spanish", "french", "german", "chinese", "mandarin", "cantonese", "arabic", "vietnamese", "korean",
-    "japanese", "portuguese", "russian", "hmong", "somali", "haitian", "creole", "tagalog", "american", "african", "asian",
+    "english", "spanish", "french", "german", "chinese", "mandarin", "cantonese", "arabic",
+    "vietnamese", "korean",
+    "japanese", "portuguese", "russian", "hmong", "somali", "haitian", "creole", "tagalog",
+    "american", "african", "asian",
     "latino", "latina", "latinx", "hispanic", "native", "indigenous", "european", "mexican",
   ]
   /// Words that are capitalised inside a sentence only by accident or after a quote mark.
   static let functionWords: Set<String> = [
-    "okay", "ok", "yeah", "yes", "no", "so", "and", "but", "the", "a", "an", "it", "that", "this", "we", "my", "our",
-    "they", "you", "he", "she", "well", "oh", "um", "uh", "honestly", "really", "just", "then", "there", "if", "when",
-    "what", "because", "like", "also", "not", "maybe", "actually", "right", "sure", "now", "which", "one", "some", "as",
-    "at", "in", "on", "for", "or", "with", "all", "any", "do", "did", "let", "how", "who", "why", "where", "every",
+    "okay", "ok", "yeah", "yes", "no", "so", "and", "but", "the", "a", "an", "it", "that", "this",
+    "we", "my", "our",
+    "they", "you", "he", "she", "well", "oh", "um", "uh", "honestly", "really", "just", "then",
+    "there", "if", "when",
+    "what", "because", "like", "also", "not", "maybe", "actually", "right", "sure", "now", "which",
+    "one", "some", "as",
+    "at", "in", "on", "for", "or", "with", "all", "any", "do", "did", "let", "how", "who", "why",
+    "where", "every",
   ]
 }

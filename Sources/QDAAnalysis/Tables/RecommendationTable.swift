@@ -43,7 +43,8 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
       for found in findings[participant]?.suggestions ?? [] {
         suggestions.append(
           Suggestion(
-            participant: participant, text: found.text, passageID: found.passageID, start: found.start, end: found.end,
+            participant: participant, text: found.text, passageID: found.passageID,
+            start: found.start, end: found.end,
             inAnswer: found.inAnswer))
       }
     }
@@ -56,7 +57,8 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
     self.suggestions = suggestions
     denominator = interviewed.count
     (groups, others, grouping) = SentenceGrouping.themes(
-      texts: suggestions.map(\.text), speakers: suggestions.map(\.participant), vectors: vectors, order: interviewed,
+      texts: suggestions.map(\.text), speakers: suggestions.map(\.participant), vectors: vectors,
+      order: interviewed,
       quoteWords: 6...45, unlabelled: "other")
   }
 
@@ -75,7 +77,9 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
   /// The passages of some suggestions, each once, in order.
   public func passageIDs(_ members: [Int]) -> [Int64] {
     var seen = Set<Int64>()
-    return members.compactMap { seen.insert(suggestions[$0].passageID).inserted ? suggestions[$0].passageID : nil }
+    return members.compactMap {
+      seen.insert(suggestions[$0].passageID).inserted ? suggestions[$0].passageID : nil
+    }
   }
 
   public var table: DataTable {
@@ -86,11 +90,13 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
       let quote = suggestions[group.quote]
       rows.append([
         TableCell(group.label.prefix(1).uppercased() + group.label.dropFirst()),
-        .count(group.participants.count, passages: passages), .count(group.members.count, passages: passages),
+        .count(group.participants.count, passages: passages),
+        .count(group.members.count, passages: passages),
         TableCell("“\(quote.text)” (\(quote.participant))"),
       ])
       data.append([
-        .text(group.label), .integer(group.participants.count), .integer(denominator), .integer(group.members.count),
+        .text(group.label), .integer(group.participants.count), .integer(denominator),
+        .integer(group.members.count),
         .text(quote.text), .text(quote.participant),
       ])
     }
@@ -98,23 +104,36 @@ public struct RecommendationTable: Hashable, Sendable, Codable {
       let passages = passageIDs(others)
       let who = Set(others.map { suggestions[$0].participant })
       rows.append([
-        TableCell("Other suggestions, each in a vein no other participant took"), .count(who.count, passages: passages),
+        TableCell("Other suggestions, each in a vein no other participant took"),
+        .count(who.count, passages: passages),
         .count(others.count, passages: passages), TableCell(""),
       ])
-      data.append([.text("other"), .integer(who.count), .integer(denominator), .integer(others.count), .missing, .missing])
+      data.append([
+        .text("other"), .integer(who.count), .integer(denominator), .integer(others.count),
+        .missing, .missing,
+      ])
     }
     return DataTable(
       id: "recommendations", title: "Recommendations to the programme's designers, grouped",
-      columns: ["Recommendation", "Participants (of \(denominator))", "Suggestions", "In their words"], rows: rows,
+      columns: [
+        "Recommendation", "Participants (of \(denominator))", "Suggestions", "In their words",
+      ], rows: rows,
       notes: [
         "Proposals for the programme from anywhere in the interviews (the answer to the recommendations question and suggestions made elsewhere), grouped by "
-          + (grouping == .meaning ? "meaning (the sentence encoder's similarity)" : "the words they share (the sentence model was not used)")
+          + (grouping == .meaning
+            ? "meaning (the sentence encoder's similarity)"
+            : "the words they share (the sentence model was not used)")
           + "; a group needs two participants. The label is the phrase most of its participants used."
       ],
       data: TableData(
         columns: [
-          .text("recommendation", "The group's label: the phrase of one or two words most of its participants used; “other” for suggestions no other participant made in the same vein."),
-          .integer("participants", "Interviewed participants who made a suggestion in the group (once each)."),
+          .text(
+            "recommendation",
+            "The group's label: the phrase of one or two words most of its participants used; “other” for suggestions no other participant made in the same vein."
+          ),
+          .integer(
+            "participants",
+            "Interviewed participants who made a suggestion in the group (once each)."),
           .integer("interviewed", "Interviewed participants in all: the denominator."),
           .integer("suggestions", "Sentences in the group."),
           .text("quote", "The sentence most like the rest of the group."),

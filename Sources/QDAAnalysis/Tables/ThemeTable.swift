@@ -63,7 +63,8 @@ public struct ThemeTable: Hashable, Sendable, Codable {
         passageIDs: passages)
     }
     let children = corpus.codebook.children(of: codeID)
-    let recognised = findings != nil && codeID == corpus.codebook.tables.motivation
+    let recognised =
+      findings != nil && codeID == corpus.codebook.tables.motivation
       && children.contains { MotivationTheme(codeID: $0.id) != nil }
     guard recognised, let findings else {
       total = row(codeID, code.name)
@@ -73,25 +74,34 @@ public struct ThemeTable: Hashable, Sendable, Codable {
     // The people's codings of a theme (every coder but the rules).
     func peoplesRow(_ id: String) -> [(String, Int64)] {
       corpus.codings(under: id).compactMap { coding in
-        guard !coding.isAutomatic, let passage = corpus.passage(coding.passageID), passage.role != .interviewer,
+        guard !coding.isAutomatic, let passage = corpus.passage(coding.passageID),
+          passage.role != .interviewer,
           let participant = corpus.participant(of: passage)
         else { return nil }
         return (participant, coding.passageID)
       }
     }
-    func recognisedRow(_ theme: MotivationTheme, id: String, name: String, inCodebook: Bool) -> Row {
+    func recognisedRow(_ theme: MotivationTheme, id: String, name: String, inCodebook: Bool) -> Row
+    {
       var evidence: [Evidence] = []
       for participant in interviewed {
-        guard let found = findings[participant]?.themes.first(where: { $0.theme == theme }) else { continue }
+        guard let found = findings[participant]?.themes.first(where: { $0.theme == theme }) else {
+          continue
+        }
         evidence.append(
-          Evidence(participant: participant, quote: found.evidence, passageID: found.passageID, start: found.start, end: found.end))
+          Evidence(
+            participant: participant, quote: found.evidence, passageID: found.passageID,
+            start: found.start, end: found.end))
       }
       let coded = inCodebook ? peoplesRow(id) : []
       let who = Set(evidence.map(\.participant) + coded.map(\.0))
       return Row(
         codeID: id, name: name, participants: interviewed.filter(who.contains),
-        passageIDs: Array(Set(evidence.map(\.passageID) + coded.map(\.1))).sorted(), evidence: evidence,
-        inCodebook: inCodebook, countedFrom: inCodebook ? "what participants said, and people's codings" : "what participants said")
+        passageIDs: Array(Set(evidence.map(\.passageID) + coded.map(\.1))).sorted(),
+        evidence: evidence,
+        inCodebook: inCodebook,
+        countedFrom: inCodebook
+          ? "what participants said, and people's codings" : "what participants said")
     }
     var rows: [Row] = []
     var covered = Set<MotivationTheme>()
@@ -104,7 +114,9 @@ public struct ThemeTable: Hashable, Sendable, Codable {
       }
     }
     for theme in MotivationTheme.allCases where !covered.contains(theme) {
-      rows.append(recognisedRow(theme, id: "\(codeID).\(theme.rawValue)", name: theme.name, inCodebook: false))
+      rows.append(
+        recognisedRow(theme, id: "\(codeID).\(theme.rawValue)", name: theme.name, inCodebook: false)
+      )
     }
     themes = rows
     // The code as a whole: its codings, and everyone counted under a theme.
@@ -116,10 +128,13 @@ public struct ThemeTable: Hashable, Sendable, Codable {
   }
 
   public var table: DataTable {
-    var rows: [[TableCell]] = [[
-      TableCell("\(name) (any theme)"), .count(total.participants.count, passages: total.passageIDs),
-      .count(total.passageIDs.count, passages: total.passageIDs),
-    ]]
+    var rows: [[TableCell]] = [
+      [
+        TableCell("\(name) (any theme)"),
+        .count(total.participants.count, passages: total.passageIDs),
+        .count(total.passageIDs.count, passages: total.passageIDs),
+      ]
+    ]
     for theme in themes {
       rows.append([
         TableCell(theme.name), .count(theme.participants.count, passages: theme.passageIDs),
@@ -130,19 +145,35 @@ public struct ThemeTable: Hashable, Sendable, Codable {
       id: codeID.replacingDots, title: "\(name): participants per theme",
       columns: ["Theme", "Participants (of \(denominator))", "Passages"], rows: rows,
       notes: ["A participant counts once per theme, however often they mention it; themes overlap."]
-        + themes.filter { !$0.inCodebook }.map { "\($0.name): recognised in what participants said; not a sub-code of the codebook." },
+        + themes.filter { !$0.inCodebook }.map {
+          "\($0.name): recognised in what participants said; not a sub-code of the codebook."
+        },
       data: TableData(
         columns: [
           .text("theme", "The theme; the first row counts anyone under any theme of the code."),
-          .text("in_codebook", "yes when the theme is a sub-code of the codebook, no when it is recognised in what participants said; empty for the first row."),
-          .integer("participants", "Interviewed participants who said something under the theme (once each, however often)."),
+          .text(
+            "in_codebook",
+            "yes when the theme is a sub-code of the codebook, no when it is recognised in what participants said; empty for the first row."
+          ),
+          .integer(
+            "participants",
+            "Interviewed participants who said something under the theme (once each, however often)."
+          ),
           .integer("interviewed", "Interviewed participants in all: the denominator."),
           .integer("passages", "Their passages under the theme."),
         ],
-        rows: [[.text("\(name) (any theme)"), .missing, .integer(total.participants.count), .integer(denominator), .integer(total.passageIDs.count)]]
+        rows: [
+          [
+            .text("\(name) (any theme)"), .missing, .integer(total.participants.count),
+            .integer(denominator), .integer(total.passageIDs.count),
+          ]
+        ]
           + themes.map {
-            [.text($0.name), .text($0.inCodebook ? "yes" : "no"), .integer($0.participants.count), .integer(denominator),
-             .integer($0.passageIDs.count)]
+            [
+              .text($0.name), .text($0.inCodebook ? "yes" : "no"), .integer($0.participants.count),
+              .integer(denominator),
+              .integer($0.passageIDs.count),
+            ]
           }))
   }
 }

@@ -94,7 +94,9 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     adviceRespondents = []
     timeManagementAdvice = []
     var sourceCounts: [String: [FindingSource: Int]] = [:]
-    func note(_ measure: String, _ source: FindingSource) { sourceCounts[measure, default: [:]][source, default: 0] += 1 }
+    func note(_ measure: String, _ source: FindingSource) {
+      sourceCounts[measure, default: [:]][source, default: 0] += 1
+    }
 
     // Advice coded by people (not the rules), by participant.
     var codedAdvice: [String: [Int64]] = [:]
@@ -116,46 +118,63 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
           for id in hours.partPassages where !passages.contains(id) { passages.append(id) }
           estimates.append(
             Estimate(
-              participant: participant, hours: estimate.hours, expression: estimate.expression, rule: estimate.rule,
-              working: estimate.working, evidence: hours.evidence, passageID: passages.first ?? hours.passageIDs.first ?? 0,
+              participant: participant, hours: estimate.hours, expression: estimate.expression,
+              rule: estimate.rule,
+              working: estimate.working, evidence: hours.evidence,
+              passageID: passages.first ?? hours.passageIDs.first ?? 0,
               passageIDs: passages, source: hours.source))
           note("hours_estimate", hours.source)
         } else if hours.source != .elsewhere {
-          noEstimate.append(Mention(participant: participant, passageIDs: hours.passageIDs, evidence: hours.declined.map { _ in hours.evidence }))
+          noEstimate.append(
+            Mention(
+              participant: participant, passageIDs: hours.passageIDs,
+              evidence: hours.declined.map { _ in hours.evidence }))
         }
       }
       if let judgment = found?.judgment {
         if let label = judgment.judgment, let passage = judgment.passageID {
           judgments.append(
-            Judgment(participant: participant, judgment: label, evidence: judgment.cue ?? "", quote: judgment.evidence ?? "", passageID: passage))
+            Judgment(
+              participant: participant, judgment: label, evidence: judgment.cue ?? "",
+              quote: judgment.evidence ?? "", passageID: passage))
           note("time_judgment", judgment.source)
         } else if judgment.source != .elsewhere {
-          unclearJudgments.append(Mention(participant: participant, passageIDs: judgment.passageIDs))
+          unclearJudgments.append(
+            Mention(participant: participant, passageIDs: judgment.passageIDs))
         }
       }
       let advice = found?.advice
       if advice?.asked == true { anyAsked = true }
       if let text = advice?.advice, let passage = advice?.passageID {
-        timeManagementAdvice.append(Mention(participant: participant, passageIDs: [passage], evidence: text))
+        timeManagementAdvice.append(
+          Mention(participant: participant, passageIDs: [passage], evidence: text))
         note("time_advice", advice?.source ?? .elsewhere)
       } else if let coded = codedAdvice[participant], advice?.declined == nil {
-        timeManagementAdvice.append(Mention(participant: participant, passageIDs: Array(Set(coded)).sorted()))
+        timeManagementAdvice.append(
+          Mention(participant: participant, passageIDs: Array(Set(coded)).sorted()))
       }
       if advice?.asked == true {
-        adviceRespondents.append(Mention(participant: participant, passageIDs: advice?.passageIDs ?? [], evidence: advice?.declined))
+        adviceRespondents.append(
+          Mention(
+            participant: participant, passageIDs: advice?.passageIDs ?? [],
+            evidence: advice?.declined))
       }
     }
     // Nobody was asked for advice: everyone interviewed could have given it.
     if !anyAsked {
       adviceRespondents = participants.map { Mention(participant: $0, passageIDs: []) }
     } else {
-      for mention in timeManagementAdvice where !adviceRespondents.contains(where: { $0.participant == mention.participant }) {
-        adviceRespondents.append(Mention(participant: mention.participant, passageIDs: mention.passageIDs))
+      for mention in timeManagementAdvice
+      where !adviceRespondents.contains(where: { $0.participant == mention.participant }) {
+        adviceRespondents.append(
+          Mention(participant: mention.participant, passageIDs: mention.passageIDs))
       }
-      let rank = Dictionary(participants.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      let rank = Dictionary(
+        participants.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       adviceRespondents.sort { rank[$0.participant] ?? 0 < rank[$1.participant] ?? 0 }
     }
-    meanHours = estimates.isEmpty ? nil : estimates.map(\.hours).reduce(0, +) / Double(estimates.count)
+    meanHours =
+      estimates.isEmpty ? nil : estimates.map(\.hours).reduce(0, +) / Double(estimates.count)
     var sources: [String] = []
     for measure in ["hours_estimate", "time_judgment", "time_advice"] {
       guard let counts = sourceCounts[measure] else { continue }
@@ -174,7 +193,8 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     var rows: [[TableCell]] = []
     rows.append([
       "Mean hours estimated",
-      TableCell(meanHours.map(formatNumber) ?? "–", value: meanHours, passages: estimates.map(\.passageID)),
+      TableCell(
+        meanHours.map(formatNumber) ?? "–", value: meanHours, passages: estimates.map(\.passageID)),
       .count(nEstimates, passages: estimates.map(\.passageID)),
     ])
     for judgment in TimeJudgment.allCases {
@@ -182,7 +202,9 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       rows.append([
         TableCell("Judged the time \(judgment.label.lowercased())"),
         .count(matching.count, passages: matching.map(\.passageID)),
-        .count(nJudgmentRespondents, passages: (judgments.map(\.passageID) + unclearJudgments.flatMap(\.passageIDs))),
+        .count(
+          nJudgmentRespondents,
+          passages: (judgments.map(\.passageID) + unclearJudgments.flatMap(\.passageIDs))),
       ])
     }
     rows.append([
@@ -192,20 +214,29 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
     ])
     var notes = ["n = participants answering the question behind each figure."]
     if !noEstimate.isEmpty {
-      notes.append("No estimate from: " + noEstimate.map(\.participant).joined(separator: ", ") + ".")
+      notes.append(
+        "No estimate from: " + noEstimate.map(\.participant).joined(separator: ", ") + ".")
     }
     notes += sources.map { "Source — \($0)" }
     let data = TableData(
       columns: [
-        .text("figure", "What the row states: the mean hours estimated, or how many judged the time so or advised managing it."),
-        .number("value", "The mean in hours (empty when nobody estimated), or a number of participants."),
+        .text(
+          "figure",
+          "What the row states: the mean hours estimated, or how many judged the time so or advised managing it."
+        ),
+        .number(
+          "value", "The mean in hours (empty when nobody estimated), or a number of participants."),
         .integer("n", "Participants answering the question behind the figure: its denominator."),
       ],
       rows: rows.map { row in
-        [.text(row[0].text), row[1].value.map(DataValue.number) ?? .missing, row[2].value.map { .integer(Int($0)) } ?? .missing]
+        [
+          .text(row[0].text), row[1].value.map(DataValue.number) ?? .missing,
+          row[2].value.map { .integer(Int($0)) } ?? .missing,
+        ]
       })
     return DataTable(
-      id: "time_commitment", title: "Time commitment", columns: ["Figure", "Value", "n"], rows: rows, notes: notes, data: data)
+      id: "time_commitment", title: "Time commitment", columns: ["Figure", "Value", "n"],
+      rows: rows, notes: notes, data: data)
   }
 
   /// One row per participant estimate.
@@ -215,19 +246,40 @@ public struct TimeCommitmentTable: Hashable, Sendable, Codable {
       columns: ["Participant", "Hours", "Words", "Rule"],
       rows: estimates.map {
         [
-          TableCell($0.participant), TableCell(formatNumber($0.hours), value: $0.hours, passages: $0.passageIDs),
+          TableCell($0.participant),
+          TableCell(formatNumber($0.hours), value: $0.hours, passages: $0.passageIDs),
           TableCell($0.expression), TableCell($0.working),
         ]
-      } + noEstimate.map { [TableCell($0.participant), TableCell("no estimate", passages: $0.passageIDs), TableCell($0.evidence ?? ""), ""] },
-      notes: meanHours.map { ["Mean: \(formatNumber(($0 * 100).rounded() / 100)) hours over \(nEstimates) estimates."] } ?? [],
+      }
+        + noEstimate.map {
+          [
+            TableCell($0.participant), TableCell("no estimate", passages: $0.passageIDs),
+            TableCell($0.evidence ?? ""), "",
+          ]
+        },
+      notes: meanHours.map {
+        ["Mean: \(formatNumber(($0 * 100).rounded() / 100)) hours over \(nEstimates) estimates."]
+      } ?? [],
       data: TableData(
         columns: [
           .text("participant", "The participant's id."),
-          .number("hours", "Hours the participant estimated the programme took; empty when they gave no estimate."),
+          .number(
+            "hours",
+            "Hours the participant estimated the programme took; empty when they gave no estimate."),
           .text("words", "The words the estimate was read from, or what they said instead."),
-          .text("rule", "How the words became hours (a rate times a duration, a range's midpoint); empty without an estimate."),
+          .text(
+            "rule",
+            "How the words became hours (a rate times a duration, a range's midpoint); empty without an estimate."
+          ),
         ],
-        rows: estimates.map { [.text($0.participant), .number($0.hours), .text($0.expression), .text($0.working)] }
-          + noEstimate.map { [.text($0.participant), .missing, $0.evidence.map(DataValue.text) ?? .missing, .missing] }))
+        rows: estimates.map {
+          [.text($0.participant), .number($0.hours), .text($0.expression), .text($0.working)]
+        }
+          + noEstimate.map {
+            [
+              .text($0.participant), .missing, $0.evidence.map(DataValue.text) ?? .missing,
+              .missing,
+            ]
+          }))
   }
 }

@@ -82,14 +82,16 @@ public enum SentenceGrouping {
   ///   - quoteWords: the length, in words, a theme's quote should have when a member has it.
   ///   - unlabelled: the label of a theme with no content word.
   public static func themes(
-    texts: [String], speakers: [String], vectors: [[Float]]?, order: [String], quoteWords: ClosedRange<Int>,
+    texts: [String], speakers: [String], vectors: [[Float]]?, order: [String],
+    quoteWords: ClosedRange<Int>,
     unlabelled: String = ""
   ) -> (themes: [Theme], alone: [Int], grouping: Grouping) {
     let usable = vectors.flatMap { $0.count == texts.count ? $0 : nil }
     let phrases = PhraseIndex(texts)
     let points = prepared(usable ?? lexicalVectors(phrases))
     let stop = usable == nil ? lexicalStop : encoderStop(count: texts.count)
-    let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let rank = Dictionary(
+      order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let lengths = texts.map { $0.split(separator: " ").count }
     var themes: [Theme] = []
     var alone: [Int] = []
@@ -102,10 +104,17 @@ public enum SentenceGrouping {
       themes.append(
         Theme(
           label: label(of: cluster, index: phrases, speakers: speakers) ?? unlabelled,
-          participants: who.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }, members: cluster,
-          quote: representative(of: cluster, prepared: points, eligible: { quoteWords.contains(lengths[$0]) }) ?? cluster[0]))
+          participants: who.sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) },
+          members: cluster,
+          quote: representative(
+            of: cluster, prepared: points, eligible: { quoteWords.contains(lengths[$0]) })
+            ?? cluster[0]))
     }
-    themes.sort { ($0.participants.count, $0.members.count, -$0.members[0]) > ($1.participants.count, $1.members.count, -$1.members[0]) }
+    themes.sort {
+      ($0.participants.count, $0.members.count, -$0.members[0]) > (
+        $1.participants.count, $1.members.count, -$1.members[0]
+      )
+    }
     return (themes, alone.sorted(), usable == nil ? .words : .meaning)
   }
 
@@ -114,24 +123,31 @@ public enum SentenceGrouping {
   /// - Parameters:
   ///   - vectors: one per sentence, any length (all the same).
   ///   - stop: when merging stops.
-  public static func groups(vectors: [[Float]], stop: Stop) -> [[Int]] { groups(prepared: prepared(vectors), stop: stop) }
+  public static func groups(vectors: [[Float]], stop: Stop) -> [[Int]] {
+    groups(prepared: prepared(vectors), stop: stop)
+  }
 
   /// `groups(vectors:stop:)` of vectors already `prepared`.
   static func groups(prepared points: [[Float]], stop: Stop) -> [[Int]] {
     guard !points.isEmpty else { return [] }
     let n = points.count
     guard n > directLimit else {
-      return sortedLargestFirst(averageLinkage(points, sizes: Array(repeating: 1, count: n), stop: stop).map { $0.sorted() })
+      return sortedLargestFirst(
+        averageLinkage(points, sizes: Array(repeating: 1, count: n), stop: stop).map { $0.sorted() }
+      )
     }
     let step = (n + directLimit - 1) / directLimit
     let sample = Array(stride(from: 0, to: n, by: step))
     let sampleStop: Stop
     switch stop {
     case .similarity: sampleStop = stop
-    case .groups(let count, let floor): sampleStop = .groups(max(1, count * sample.count / n), floor: floor)
+    case .groups(let count, let floor):
+      sampleStop = .groups(max(1, count * sample.count / n), floor: floor)
     }
-    var clusters = averageLinkage(sample.map { points[$0] }, sizes: Array(repeating: 1, count: sample.count), stop: sampleStop)
-      .map { $0.map { sample[$0] } }
+    var clusters = averageLinkage(
+      sample.map { points[$0] }, sizes: Array(repeating: 1, count: sample.count), stop: sampleStop
+    )
+    .map { $0.map { sample[$0] } }
     let centres = clusters.map { UnitVectors.normalised(UnitVectors.mean($0.map { points[$0] })) }
     let sampled = Set(sample)
     let rest = (0..<n).filter { !sampled.contains($0) }
@@ -142,7 +158,9 @@ public enum SentenceGrouping {
         let similarity = similarities[row * centres.count + group]
         if similarity > best?.similarity ?? -.infinity { best = (similarity, group) }
       }
-      if let best, best.similarity > stop.floor || (best.similarity == stop.floor && !isStrict(stop)) {
+      if let best,
+        best.similarity > stop.floor || (best.similarity == stop.floor && !isStrict(stop))
+      {
         clusters[best.group].append(index)
       } else {
         clusters.append([index])
@@ -174,19 +192,24 @@ public enum SentenceGrouping {
       for i in 0..<n where clusters[i] != nil {
         for j in (i + 1)..<max(i + 1, n) where clusters[j] != nil {
           let value = similarity[i * n + j]
-          if value > best?.value ?? -.infinity, value > floor || (value == floor && !strict) { best = (value, i, j) }
+          if value > best?.value ?? -.infinity, value > floor || (value == floor && !strict) {
+            best = (value, i, j)
+          }
         }
       }
       // Past the count, only groups that say the same thing still merge: a theme many
       // sentences share is not split to make the count.
-      if case .groups(let count, _) = stop, clusters.lazy.compactMap({ $0 }).count <= count, (best?.value ?? -.infinity) < Self.alwaysMerged {
+      if case .groups(let count, _) = stop, clusters.lazy.compactMap({ $0 }).count <= count,
+        (best?.value ?? -.infinity) < Self.alwaysMerged
+      {
         break
       }
       guard let (_, i, j) = best else { break }
       // Lance–Williams for average linkage: the merged group's similarity to each other is the
       // size-weighted mean of its parts'.
       for k in 0..<n where k != i && k != j && clusters[k] != nil {
-        let merged = steady((size[i] * similarity[i * n + k] + size[j] * similarity[j * n + k]) / (size[i] + size[j]))
+        let merged = steady(
+          (size[i] * similarity[i * n + k] + size[j] * similarity[j * n + k]) / (size[i] + size[j]))
         similarity[i * n + k] = merged
         similarity[k * n + i] = merged
       }
@@ -202,7 +225,9 @@ public enum SentenceGrouping {
   /// tie), among members `eligible` allows when any does.
   ///
   /// - Parameter prepared: the vectors as compared (`prepared(_:)` of all the sentences).
-  public static func representative(of group: [Int], prepared: [[Float]], eligible: (Int) -> Bool = { _ in true }) -> Int? {
+  public static func representative(
+    of group: [Int], prepared: [[Float]], eligible: (Int) -> Bool = { _ in true }
+  ) -> Int? {
     let allowed = group.filter(eligible)
     let candidates = allowed.isEmpty ? group : allowed
     // Most like the rest: most like their mean (the vectors are unit length).
@@ -222,7 +247,9 @@ public enum SentenceGrouping {
 
   /// TF-IDF vectors of sentences' content words (lower-cased, a plural's "s" dropped), over the
   /// vocabulary of these sentences; a word in one sentence only carries nothing to compare.
-  public static func lexicalVectors(_ texts: [String]) -> [[Float]] { lexicalVectors(PhraseIndex(texts)) }
+  public static func lexicalVectors(_ texts: [String]) -> [[Float]] {
+    lexicalVectors(PhraseIndex(texts))
+  }
 
   /// TF-IDF vectors from phrases already read (their single words).
   public static func lexicalVectors(_ index: PhraseIndex) -> [[Float]] {
@@ -230,8 +257,10 @@ public enum SentenceGrouping {
     var documentFrequency: [String: Int] = [:]
     for bag in bags { for word in Set(bag) { documentFrequency[word, default: 0] += 1 } }
     // The commonest words shared by two sentences or more (at most `vocabularyLimit`).
-    let vocabulary = documentFrequency.filter { $0.value >= 2 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-      .prefix(vocabularyLimit).map(\.key).sorted()
+    let vocabulary = documentFrequency.filter { $0.value >= 2 }.sorted {
+      ($0.value, $1.key) > ($1.value, $0.key)
+    }
+    .prefix(vocabularyLimit).map(\.key).sorted()
     let column = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
     let count = Float(bags.count)
     return bags.map { bag in
@@ -257,7 +286,9 @@ public enum SentenceGrouping {
         let words = SentenceGrouping.contentWordsInOrder(text)
         var result: [String: String] = [:]
         for word in words { result[word.1] = word.2 }
-        for (a, b) in zip(words, words.dropFirst()) where b.0 == a.0 + 1 { result[a.1 + " " + b.1] = a.2 + " " + b.2 }
+        for (a, b) in zip(words, words.dropFirst()) where b.0 == a.0 + 1 {
+          result[a.1 + " " + b.1] = a.2 + " " + b.2
+        }
         return result
       }
       var uses: [String: Int] = [:]
@@ -294,12 +325,20 @@ public enum SentenceGrouping {
     }
     typealias Scored = (phrase: String, score: Double, speakers: Int, words: Int)
     let scored: [Scored] = bySpeakers.map { phrase, who in
-      (phrase, Double(who.count) * Double(inside[phrase] ?? 0) / Double(max(1, index.uses[phrase] ?? 1)), who.count,
-       phrase.split(separator: " ").count)
+      (
+        phrase,
+        Double(who.count) * Double(inside[phrase] ?? 0) / Double(max(1, index.uses[phrase] ?? 1)),
+        who.count,
+        phrase.split(separator: " ").count
+      )
     }
-    func better(_ a: Scored, _ b: Scored) -> Bool { a.score != b.score ? a.score > b.score : a.phrase < b.phrase }
+    func better(_ a: Scored, _ b: Scored) -> Bool {
+      a.score != b.score ? a.score > b.score : a.phrase < b.phrase
+    }
     guard let word = scored.filter({ $0.words == 1 }).min(by: better) else { return nil }
-    if let pair = scored.filter({ $0.words == 2 && $0.speakers >= 2 }).min(by: better), pair.score >= 0.6 * word.score {
+    if let pair = scored.filter({ $0.words == 2 && $0.speakers >= 2 }).min(by: better),
+      pair.score >= 0.6 * word.score
+    {
       return form(pair.phrase)
     }
     return form(word.phrase)
@@ -313,7 +352,9 @@ public enum SentenceGrouping {
     for (position, word) in words.enumerated() {
       // Letters only (ASCII letters decided without Unicode's tables).
       guard word.utf8.count > 2,
-        word.unicodeScalars.allSatisfy({ ($0.value >= 97 && $0.value <= 122) || ($0.value > 127 && $0.properties.isAlphabetic) }),
+        word.unicodeScalars.allSatisfy({
+          ($0.value >= 97 && $0.value <= 122) || ($0.value > 127 && $0.properties.isAlphabetic)
+        }),
         !stopWords.contains(word)
       else { continue }
       var stem = word
@@ -325,24 +366,40 @@ public enum SentenceGrouping {
 
   /// Words that say nothing about what a recommendation is about.
   static let stopWords: Set<String> = [
-    "the", "and", "but", "for", "with", "that", "this", "these", "those", "they", "them", "their", "there", "then",
-    "than", "what", "when", "where", "which", "who", "whom", "why", "how", "would", "could", "should", "might",
-    "must", "will", "shall", "can", "have", "has", "had", "having", "was", "were", "are", "been", "being", "not",
-    "n't", "you", "your", "yours", "our", "ours", "his", "her", "hers", "its", "it's", "just", "really", "very",
-    "more", "less", "much", "many", "some", "any", "all", "each", "every", "one", "two", "also", "even", "still",
-    "maybe", "perhaps", "like", "about", "into", "onto", "from", "over", "under", "out", "off", "again", "too",
-    "only", "own", "same", "such", "so", "because", "while", "if", "or", "nor", "yes", "yeah", "okay", "well",
-    "think", "thing", "things", "know", "mean", "say", "said", "get", "got", "make", "made", "want", "wanted",
-    "need", "needed", "needs", "wish", "suggest", "suggestion", "recommend", "recommendation", "help", "helped",
-    "helpful", "nice", "great", "good", "better", "best", "way", "lot", "kind", "sort", "people", "someone", "somebody",
-    "something", "anything", "everything", "nothing", "actually", "honestly", "probably", "definitely", "whole",
-    "would've", "i'd", "i'm", "don't", "didn't", "let", "give", "take", "put", "use", "see", "look", "going",
-    "able", "sure", "least", "first", "next", "last", "other", "another", "instead", "rather", "though", "thought",
+    "the", "and", "but", "for", "with", "that", "this", "these", "those", "they", "them", "their",
+    "there", "then",
+    "than", "what", "when", "where", "which", "who", "whom", "why", "how", "would", "could",
+    "should", "might",
+    "must", "will", "shall", "can", "have", "has", "had", "having", "was", "were", "are", "been",
+    "being", "not",
+    "n't", "you", "your", "yours", "our", "ours", "his", "her", "hers", "its", "it's", "just",
+    "really", "very",
+    "more", "less", "much", "many", "some", "any", "all", "each", "every", "one", "two", "also",
+    "even", "still",
+    "maybe", "perhaps", "like", "about", "into", "onto", "from", "over", "under", "out", "off",
+    "again", "too",
+    "only", "own", "same", "such", "so", "because", "while", "if", "or", "nor", "yes", "yeah",
+    "okay", "well",
+    "think", "thing", "things", "know", "mean", "say", "said", "get", "got", "make", "made", "want",
+    "wanted",
+    "need", "needed", "needs", "wish", "suggest", "suggestion", "recommend", "recommendation",
+    "help", "helped",
+    "helpful", "nice", "great", "good", "better", "best", "way", "lot", "kind", "sort", "people",
+    "someone", "somebody",
+    "something", "anything", "everything", "nothing", "actually", "honestly", "probably",
+    "definitely", "whole",
+    "would've", "i'd", "i'm", "don't", "didn't", "let", "give", "take", "put", "use", "see", "look",
+    "going",
+    "able", "sure", "least", "first", "next", "last", "other", "another", "instead", "rather",
+    "though", "thought",
     "him", "she", "he", "we", "us", "me", "my", "mine", "myself", "whoever", "ought", "be",
-    "'d", "'ll", "'re", "'ve", "'m", "'s", "did", "does", "doing", "done", "now", "here", "ever", "never", "always",
+    "'d", "'ll", "'re", "'ve", "'m", "'s", "did", "does", "doing", "done", "now", "here", "ever",
+    "never", "always",
     // Words of judgment or manner that say how, not what about.
-    "bad", "hard", "easy", "fine", "back", "add", "felt", "feel", "feels", "part", "stuff", "big", "little", "real",
-    "bit", "pretty", "quite", "enough", "else", "come", "came", "went", "go", "goes", "told", "tell", "guess",
+    "bad", "hard", "easy", "fine", "back", "add", "felt", "feel", "feels", "part", "stuff", "big",
+    "little", "real",
+    "bit", "pretty", "quite", "enough", "else", "come", "came", "went", "go", "goes", "told",
+    "tell", "guess",
   ]
 
   // MARK: - Vectors
@@ -359,9 +416,12 @@ public enum SentenceGrouping {
     left.withUnsafeBufferPointer { l in
       right.withUnsafeBufferPointer { r in
         result.withUnsafeMutableBufferPointer { c in
-          guard let left = l.baseAddress, let right = r.baseAddress, let into = c.baseAddress else { return }
+          guard let left = l.baseAddress, let right = r.baseAddress, let into = c.baseAddress else {
+            return
+          }
           MatrixProduct.multiply(
-            m: a.count, n: b.count, k: length, left, lda: length, right, ldb: length, transposeB: true, into: into, ldc: b.count)
+            m: a.count, n: b.count, k: length, left, lda: length, right, ldb: length,
+            transposeB: true, into: into, ldc: b.count)
         }
       }
     }

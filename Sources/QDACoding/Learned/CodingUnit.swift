@@ -22,8 +22,10 @@ public struct CodingUnit: Hashable, Sendable {
   public var rules: Set<String>
 
   public init(
-    passageID: Int64, document: String, span: TextSpan, text: String, context: String = "", previous: String? = nil,
-    next: String? = nil, ruleElements: Set<Element> = [], ruleCodes: Set<String> = [], rules: Set<String> = []
+    passageID: Int64, document: String, span: TextSpan, text: String, context: String = "",
+    previous: String? = nil,
+    next: String? = nil, ruleElements: Set<Element> = [], ruleCodes: Set<String> = [],
+    rules: Set<String> = []
   ) {
     self.passageID = passageID
     self.document = document
@@ -60,7 +62,9 @@ public struct CodingUnit: Hashable, Sendable {
     var byPassage: [Int64: [Coding]] = [:]
     for coding in ruleCodings { byPassage[coding.passageID, default: []].append(coding) }
     var elementOf: [String: Element] = [:]
-    for code in codebook?.codes ?? [] { if let element = code.element { elementOf[code.id] = element } }
+    for code in codebook?.codes ?? [] {
+      if let element = code.element { elementOf[code.id] = element }
+    }
     var units: [CodingUnit] = []
     var context = ""
     for passage in passages.sorted(by: { $0.ordinal < $1.ordinal }) {
@@ -74,10 +78,13 @@ public struct CodingUnit: Hashable, Sendable {
       let texts = ranges.map { String(scalars: scalars[$0]) }
       let codings = byPassage[passageID] ?? []
       for (index, range) in ranges.enumerated() {
-        let span = TextSpan(start: passage.span.start + range.lowerBound, end: passage.span.start + range.upperBound)
+        let span = TextSpan(
+          start: passage.span.start + range.lowerBound, end: passage.span.start + range.upperBound)
         var unit = CodingUnit(
-          passageID: passageID, document: document, span: span, text: texts[index], context: context,
-          previous: index > 0 ? texts[index - 1] : nil, next: index + 1 < texts.count ? texts[index + 1] : nil)
+          passageID: passageID, document: document, span: span, text: texts[index],
+          context: context,
+          previous: index > 0 ? texts[index - 1] : nil,
+          next: index + 1 < texts.count ? texts[index + 1] : nil)
         for coding in codings where coding.span.overlaps(span) {
           unit.ruleCodes.insert(coding.codeID)
           if let rule = coding.ruleID { unit.rules.insert(rule) }

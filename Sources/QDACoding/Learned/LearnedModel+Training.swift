@@ -59,7 +59,8 @@ public struct TrainingSet: Sendable {
         codes[index].formUnion(ancestors[coding.codeID] ?? [coding.codeID])
       }
     }
-    for index in units.indices where codes[index].isEmpty && byPassage[units[index].passageID] != nil {
+    for index in units.indices
+    where codes[index].isEmpty && byPassage[units[index].passageID] != nil {
       weights[index] = Self.uncodedWeight
     }
   }
@@ -75,7 +76,9 @@ public struct TrainingSet: Sendable {
   public func folds(_ count: Int = 8) -> [[String]] {
     let documents = documents
     let k = max(1, min(count, documents.count))
-    return (0..<k).map { fold in stride(from: fold, to: documents.count, by: k).map { documents[$0] } }
+    return (0..<k).map { fold in
+      stride(from: fold, to: documents.count, by: k).map { documents[$0] }
+    }
   }
 
   /// The units of some documents.
@@ -123,18 +126,23 @@ extension LearnedModel {
   ///   - codebook: the codes that may get classifiers (not an element's top-level code, which
   ///     the element's classifier is).
   public static func train(
-    _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String, codebook: Codebook,
+    _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String,
+    codebook: Codebook,
     options: TrainingOptions = TrainingOptions()
   ) -> LearnedModel {
-    trainKeepingHeldOut(set, prior: prior, name: name, learnedFrom: learnedFrom, encoder: encoder, codebook: codebook, options: options)
-      .model
+    trainKeepingHeldOut(
+      set, prior: prior, name: name, learnedFrom: learnedFrom, encoder: encoder, codebook: codebook,
+      options: options
+    )
+    .model
   }
 
   /// `train`, also returning the held-out element probabilities its thresholds were chosen
   /// from (`heldOutElementProbabilities` over `set.folds(options.folds)`), nil when it had too
   /// few documents to choose them; the tension model learns from the same ones.
   public static func trainKeepingHeldOut(
-    _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String, codebook: Codebook,
+    _ set: TrainingSet, prior: LearnedModel?, name: String, learnedFrom: String, encoder: String,
+    codebook: Codebook,
     options: TrainingOptions = TrainingOptions()
   ) -> (model: LearnedModel, heldOut: [[Float]]?) {
     let regression = LogisticRegression.Options(lambda: options.lambda)
@@ -142,26 +150,34 @@ extension LearnedModel {
     var codeCounts: [String: Int] = [:]
     for codes in set.codes { for code in codes { codeCounts[code, default: 0] += 1 } }
     let codeIDs = codebook.codes.map(\.id).filter {
-      !topLevel.contains($0) && codebook.code($0)?.element != nil && (codeCounts[$0] ?? 0) >= options.minimumCodePositives
+      !topLevel.contains($0) && codebook.code($0)?.element != nil
+        && (codeCounts[$0] ?? 0) >= options.minimumCodePositives
     }
     let elementCases = Element.allCases
-    let jobs: [(label: String, isElement: Bool)] = elementCases.map { ($0.rawValue, true) } + codeIDs.map { ($0, false) }
+    let jobs: [(label: String, isElement: Bool)] =
+      elementCases.map { ($0.rawValue, true) } + codeIDs.map { ($0, false) }
     let fitted = concurrentMap(jobs.count) { index -> Label in
       let job = jobs[index]
       let labels: [Bool] =
         job.isElement
-        ? set.elements.map { $0.contains(where: { $0.rawValue == job.label }) } : set.codes.map { $0.contains(job.label) }
-      let priorLabel = job.isElement ? prior?.elements.first { $0.label == job.label } : prior?.code(job.label)
+        ? set.elements.map { $0.contains(where: { $0.rawValue == job.label }) }
+        : set.codes.map { $0.contains(job.label) }
+      let priorLabel =
+        job.isElement ? prior?.elements.first { $0.label == job.label } : prior?.code(job.label)
       let model = LogisticRegression.fit(
-        set.features, labels: labels, sampleWeights: set.weights, prior: priorLabel?.model, options: regression)
-      return Label(label: job.label, model: model, threshold: priorLabel?.threshold ?? 0.5, positives: labels.filter { $0 }.count)
+        set.features, labels: labels, sampleWeights: set.weights, prior: priorLabel?.model,
+        options: regression)
+      return Label(
+        label: job.label, model: model, threshold: priorLabel?.threshold ?? 0.5,
+        positives: labels.filter { $0 }.count)
     }
     var elements = Array(fitted.prefix(elementCases.count))
     let codes = Array(fitted.dropFirst(elementCases.count))
     let documents = set.documents
     var heldOut: [[Float]]?
     if documents.count >= options.documentsForThresholds {
-      let probabilities = heldOutElementProbabilities(set, folds: set.folds(options.folds), prior: prior, options: regression)
+      let probabilities = heldOutElementProbabilities(
+        set, folds: set.folds(options.folds), prior: prior, options: regression)
       let thresholds = crossValidatedThresholds(set, probabilities: probabilities)
       for index in elements.indices {
         // Moved from the prior's threshold as far as cross-validation moved it from 0.5.
@@ -171,7 +187,8 @@ extension LearnedModel {
       heldOut = probabilities
     }
     let model = LearnedModel(
-      name: name, learnedFrom: learnedFrom, encoder: encoder, documents: documents, sentences: set.units.count,
+      name: name, learnedFrom: learnedFrom, encoder: encoder, documents: documents,
+      sentences: set.units.count,
       elements: elements, codes: codes)
     return (model, heldOut)
   }
@@ -203,9 +220,12 @@ extension LearnedModel {
         prior: prior?.element(element)?.model, options: options)
       return model.probabilities(set.features.rows(folds[fold]))
     }
-    var result = [[Float]](repeating: [Float](repeating: 0, count: elementCases.count), count: set.units.count)
+    var result = [[Float]](
+      repeating: [Float](repeating: 0, count: elementCases.count), count: set.units.count)
     for (job, (fold, elementIndex)) in jobs.enumerated() {
-      for (row, probability) in zip(folds[fold], predictions[job]) { result[row][elementIndex] = probability }
+      for (row, probability) in zip(folds[fold], predictions[job]) {
+        result[row][elementIndex] = probability
+      }
     }
     return result
   }

@@ -39,12 +39,18 @@ public struct LearnedModel: Hashable, Sendable, Codable {
       let encoded = try container.decode(String.self, forKey: .weights)
       guard let data = Data(base64Encoded: encoded), data.count % 4 == 0 else {
         throw DecodingError.dataCorruptedError(
-          forKey: .weights, in: container, debugDescription: "label \(label): weights are not base64 float32")
+          forKey: .weights, in: container,
+          debugDescription: "label \(label): weights are not base64 float32")
       }
       let weights = data.withUnsafeBytes { raw in
-        (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        (0..<(data.count / 4)).map {
+          Float(
+            bitPattern: UInt32(
+              littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+        }
       }
-      model = LogisticRegression(weights: weights, bias: try container.decode(Float.self, forKey: .bias))
+      model = LogisticRegression(
+        weights: weights, bias: try container.decode(Float.self, forKey: .bias))
       threshold = try container.decode(Float.self, forKey: .threshold)
       positives = try container.decode(Int.self, forKey: .positives)
     }
@@ -55,7 +61,8 @@ public struct LearnedModel: Hashable, Sendable, Codable {
       var data = Data(count: model.weights.count * 4)
       data.withUnsafeMutableBytes { raw in
         for (index, weight) in model.weights.enumerated() {
-          raw.storeBytes(of: weight.bitPattern.littleEndian, toByteOffset: index * 4, as: UInt32.self)
+          raw.storeBytes(
+            of: weight.bitPattern.littleEndian, toByteOffset: index * 4, as: UInt32.self)
         }
       }
       try container.encode(data.base64EncodedString(), forKey: .weights)
@@ -87,7 +94,8 @@ public struct LearnedModel: Hashable, Sendable, Codable {
   public var tension: TensionModel?
 
   public init(
-    name: String, learnedFrom: String, encoder: String, documents: [String], sentences: Int, elements: [Label],
+    name: String, learnedFrom: String, encoder: String, documents: [String], sentences: Int,
+    elements: [Label],
     codes: [Label]
   ) {
     format = Self.currentFormat
@@ -110,33 +118,52 @@ public struct LearnedModel: Hashable, Sendable, Codable {
     do {
       model = try JSONDecoder().decode(LearnedModel.self, from: data)
     } catch {
-      throw LearnedModelError(file: file, message: "not a QDAKit coding model (\(Self.describe(error)))")
+      throw LearnedModelError(
+        file: file, message: "not a QDAKit coding model (\(Self.describe(error)))")
     }
     guard model.format == currentFormat else {
-      throw LearnedModelError(file: file, message: "model format \(model.format); this QDAKit reads format \(currentFormat)")
+      throw LearnedModelError(
+        file: file,
+        message: "model format \(model.format); this QDAKit reads format \(currentFormat)")
     }
     guard model.layout == UnitFeatures.layout else {
-      throw LearnedModelError(file: file, message: "features \(model.layout); this QDAKit uses \(UnitFeatures.layout)")
-    }
-    for label in model.elements + model.codes where label.model.weights.count != UnitFeatures.count {
       throw LearnedModelError(
-        file: file, message: "label \(label.label) has \(label.model.weights.count) weights, expected \(UnitFeatures.count)")
+        file: file, message: "features \(model.layout); this QDAKit uses \(UnitFeatures.layout)")
+    }
+    for label in model.elements + model.codes where label.model.weights.count != UnitFeatures.count
+    {
+      throw LearnedModelError(
+        file: file,
+        message:
+          "label \(label.label) has \(label.model.weights.count) weights, expected \(UnitFeatures.count)"
+      )
     }
     if let tension = model.tension {
-      for label in [tension.tension] + tension.sides where label.model.weights.count != TensionFeatures.count {
+      for label in [tension.tension] + tension.sides
+      where label.model.weights.count != TensionFeatures.count {
         throw LearnedModelError(
           file: file,
-          message: "tension label \(label.label) has \(label.model.weights.count) weights, expected \(TensionFeatures.count)")
+          message:
+            "tension label \(label.label) has \(label.model.weights.count) weights, expected \(TensionFeatures.count)"
+        )
       }
       guard tension.sides.count == Element.allCases.count else {
-        throw LearnedModelError(file: file, message: "the tension model has \(tension.sides.count) sides, expected \(Element.allCases.count)")
+        throw LearnedModelError(
+          file: file,
+          message:
+            "the tension model has \(tension.sides.count) sides, expected \(Element.allCases.count)"
+        )
       }
       if let rates = tension.markerRates, rates.count != TensionFeatures.markers.count {
         throw LearnedModelError(
-          file: file, message: "the tension model has \(rates.count) marker rates, expected \(TensionFeatures.markers.count)")
+          file: file,
+          message:
+            "the tension model has \(rates.count) marker rates, expected \(TensionFeatures.markers.count)"
+        )
       }
       if tension.markerRates != nil, !(tension.baseRate.map { $0 > 0 && $0 < 1 } ?? false) {
-        throw LearnedModelError(file: file, message: "the tension model's marker rates need a base rate between 0 and 1")
+        throw LearnedModelError(
+          file: file, message: "the tension model's marker rates need a base rate between 0 and 1")
       }
     }
     return model
@@ -162,7 +189,9 @@ public struct LearnedModel: Hashable, Sendable, Codable {
   }
 
   /// The element classifier of an element, if the model has one.
-  public func element(_ element: Element) -> Label? { elements.first { $0.label == element.rawValue } }
+  public func element(_ element: Element) -> Label? {
+    elements.first { $0.label == element.rawValue }
+  }
 
   /// The code classifier of a code, if the model has one.
   public func code(_ id: String) -> Label? { codes.first { $0.label == id } }
@@ -170,10 +199,13 @@ public struct LearnedModel: Hashable, Sendable, Codable {
   /// Each element's probability for each row: `[row][element index]`, in `Element.allCases`
   /// order (0 for an element without a classifier).
   public func elementProbabilities(_ features: Matrix) -> [[Float]] {
-    var result = [[Float]](repeating: [Float](repeating: 0, count: Element.allCases.count), count: features.rows)
+    var result = [[Float]](
+      repeating: [Float](repeating: 0, count: Element.allCases.count), count: features.rows)
     for (index, element) in Element.allCases.enumerated() {
       guard let label = self.element(element) else { continue }
-      for (row, probability) in label.model.probabilities(features).enumerated() { result[row][index] = probability }
+      for (row, probability) in label.model.probabilities(features).enumerated() {
+        result[row][index] = probability
+      }
     }
     return result
   }

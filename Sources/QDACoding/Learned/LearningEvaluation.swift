@@ -19,10 +19,12 @@ public struct LearningEvaluation: Sendable {
     public init(label: String) { self.label = label }
 
     public var precision: Double? {
-      truePositives + falsePositives == 0 ? nil : Double(truePositives) / Double(truePositives + falsePositives)
+      truePositives + falsePositives == 0
+        ? nil : Double(truePositives) / Double(truePositives + falsePositives)
     }
     public var recall: Double? {
-      truePositives + falseNegatives == 0 ? nil : Double(truePositives) / Double(truePositives + falseNegatives)
+      truePositives + falseNegatives == 0
+        ? nil : Double(truePositives) / Double(truePositives + falseNegatives)
     }
     public var f1: Double? {
       let denominator = 2 * truePositives + falsePositives + falseNegatives
@@ -67,7 +69,8 @@ public struct LearningEvaluation: Sendable {
   ///     number of documents); each uses up to `draws` draws of consecutive documents.
   public static func run(
     _ set: TrainingSet, coder: String, prior: LearnedModel?, codebook: Codebook, encoder: String,
-    curvePoints: [Int] = [0, 1, 2, 3, 5], draws: Int = 4, options: LearnedModel.TrainingOptions = .init()
+    curvePoints: [Int] = [0, 1, 2, 3, 5], draws: Int = 4,
+    options: LearnedModel.TrainingOptions = .init()
   ) -> LearningEvaluation {
     let documents = set.documents
     // Leave one document out (up to `options.folds` folds).
@@ -77,7 +80,8 @@ public struct LearningEvaluation: Sendable {
       let training = set.restricted(to: Set(documents).subtracting(fold))
       let test = set.restricted(to: Set(fold))
       let model = LearnedModel.train(
-        training, prior: prior, name: "evaluation", learnedFrom: coder, encoder: encoder, codebook: codebook, options: options)
+        training, prior: prior, name: "evaluation", learnedFrom: coder, encoder: encoder,
+        codebook: codebook, options: options)
       let (elements, codes) = score(model: model, on: test, codebook: codebook)
       for index in elementScores.indices { elementScores[index].add(elements[index]) }
       for (code, score) in codes { codeScores[code, default: Score(label: code)].add(score) }
@@ -95,32 +99,45 @@ public struct LearningEvaluation: Sendable {
         let chosen = Set((0..<count).map { documents[(draw * step + $0) % documents.count] })
         let model =
           count == 0
-          ? (prior ?? LearnedModel(
-            name: "none", learnedFrom: coder, encoder: encoder, documents: [], sentences: 0, elements: [], codes: []))
+          ? (prior
+            ?? LearnedModel(
+              name: "none", learnedFrom: coder, encoder: encoder, documents: [], sentences: 0,
+              elements: [], codes: []))
           : LearnedModel.train(
-            set.restricted(to: chosen), prior: prior, name: "evaluation", learnedFrom: coder, encoder: encoder,
+            set.restricted(to: chosen), prior: prior, name: "evaluation", learnedFrom: coder,
+            encoder: encoder,
             codebook: codebook, options: options)
-        let (elements, _) = score(model: model, on: set.restricted(to: Set(documents).subtracting(chosen)), codebook: codebook)
+        let (elements, _) = score(
+          model: model, on: set.restricted(to: Set(documents).subtracting(chosen)),
+          codebook: codebook)
         var total = Score(label: "all")
         for score in elements { total.add(score) }
         overallF1.append(total.f1 ?? 0)
-        for (index, score) in elements.enumerated() { if let f1 = score.f1 { perElement[index].append(f1) } }
+        for (index, score) in elements.enumerated() {
+          if let f1 = score.f1 { perElement[index].append(f1) }
+        }
       }
       curve.append(
         CurvePoint(
-          documents: count, draws: drawCount, overall: overallF1.reduce(0, +) / Double(overallF1.count),
+          documents: count, draws: drawCount,
+          overall: overallF1.reduce(0, +) / Double(overallF1.count),
           elements: perElement.map { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }))
     }
     return LearningEvaluation(
-      coder: coder, documents: documents.count, sentences: set.units.count, overall: overall, elements: elementScores,
+      coder: coder, documents: documents.count, sentences: set.units.count, overall: overall,
+      elements: elementScores,
       codes: codeScores.values.sorted { $0.label < $1.label }, curve: curve)
   }
 
   /// Scores a model's codings of a set's sentences against the set's labels.
-  public static func score(model: LearnedModel, on set: TrainingSet, codebook: Codebook) -> (elements: [Score], codes: [String: Score]) {
+  public static func score(model: LearnedModel, on set: TrainingSet, codebook: Codebook) -> (
+    elements: [Score], codes: [String: Score]
+  ) {
     let coder = ModelCoder(model: model, codebook: codebook)
     var byDocument: [String: [Int]] = [:]
-    for (index, unit) in set.units.enumerated() { byDocument[unit.document, default: []].append(index) }
+    for (index, unit) in set.units.enumerated() {
+      byDocument[unit.document, default: []].append(index)
+    }
     var predictedElements = set.units.map { _ in Set<Element>() }
     var predictedCodes = set.units.map { _ in Set<String>() }
     var elementOf: [String: Element] = [:]
@@ -128,8 +145,11 @@ public struct LearningEvaluation: Sendable {
     for rows in byDocument.values {
       let units = rows.map { set.units[$0] }
       for coding in coder.code(units, features: set.features.rows(rows)) {
-        for (offset, unit) in units.enumerated() where unit.passageID == coding.passageID && coding.span.contains(unit.span) {
-          if let element = elementOf[coding.codeID] { predictedElements[rows[offset]].insert(element) }
+        for (offset, unit) in units.enumerated()
+        where unit.passageID == coding.passageID && coding.span.contains(unit.span) {
+          if let element = elementOf[coding.codeID] {
+            predictedElements[rows[offset]].insert(element)
+          }
           var code: String? = coding.codeID
           while let id = code {
             predictedCodes[rows[offset]].insert(id)
@@ -148,7 +168,8 @@ public struct LearningEvaluation: Sendable {
         if predicted && !actual { elements[position].falsePositives += 1 }
         if !predicted && actual { elements[position].falseNegatives += 1 }
       }
-      for code in predictedCodes[index].union(set.codes[index]) where codebook.code(code)?.parentID != nil {
+      for code in predictedCodes[index].union(set.codes[index])
+      where codebook.code(code)?.parentID != nil {
         let predicted = predictedCodes[index].contains(code)
         let actual = set.codes[index].contains(code)
         var score = codes[code] ?? Score(label: code)

@@ -38,7 +38,8 @@ public struct ModelCoder: Sendable {
       let n = UnitFeatures.vectorLength
       var vectors = Matrix(rows: set.units.count, columns: n)
       for row in 0..<set.units.count {
-        vectors.values.replaceSubrange((row * n)..<((row + 1) * n), with: set.features.row(row).prefix(n))
+        vectors.values.replaceSubrange(
+          (row * n)..<((row + 1) * n), with: set.features.row(row).prefix(n))
       }
       self.vectors = vectors
       passages = set.units.map(\.passageID)
@@ -58,7 +59,10 @@ public struct ModelCoder: Sendable {
     }
   }
 
-  public init(model: LearnedModel, codebook: Codebook, neighbours: NeighbourIndex? = nil, maxElements: Int? = 2) {
+  public init(
+    model: LearnedModel, codebook: Codebook, neighbours: NeighbourIndex? = nil,
+    maxElements: Int? = 2
+  ) {
     self.model = model
     self.codebook = codebook
     self.neighbours = neighbours
@@ -70,12 +74,15 @@ public struct ModelCoder: Sendable {
     guard !units.isEmpty else { return [] }
     let probabilities = limited(model.elementProbabilities(features))
     var codeProbabilities: [String: [Float]] = [:]
-    for label in model.codes { codeProbabilities[label.label] = label.model.probabilities(features) }
+    for label in model.codes {
+      codeProbabilities[label.label] = label.model.probabilities(features)
+    }
     let version = model.version
     var codings: [Coding] = []
     for (elementIndex, element) in Element.allCases.enumerated() {
       guard let classifier = model.element(element) else { continue }
-      let candidates = codebook.codes.filter { $0.element == element && $0.parentID != nil }.map(\.id)
+      let candidates = codebook.codes.filter { $0.element == element && $0.parentID != nil }.map(
+        \.id)
       let fallback = codebook.elementCode(element)?.id
       var start = 0
       while start < units.count {
@@ -90,23 +97,33 @@ public struct ModelCoder: Sendable {
           end += 1
         }
         let run = start..<end
-        if let code = chooseCode(run: run, units: units, candidates: candidates, fallback: fallback, probabilities: codeProbabilities) {
-          let score = run.reduce(Float(0)) { $0 + probabilities[$1][elementIndex] } / Float(run.count)
-          let best = run.max { probabilities[$0][elementIndex] < probabilities[$1][elementIndex] } ?? start
+        if let code = chooseCode(
+          run: run, units: units, candidates: candidates, fallback: fallback,
+          probabilities: codeProbabilities)
+        {
+          let score =
+            run.reduce(Float(0)) { $0 + probabilities[$1][elementIndex] } / Float(run.count)
+          let best =
+            run.max { probabilities[$0][elementIndex] < probabilities[$1][elementIndex] } ?? start
           let reason = ModelReason(
             model: version, learnedFrom: model.learnedFrom,
-            neighbours: neighbours?.nearest(features.row(best).prefix(UnitFeatures.vectorLength), element: element) ?? [],
-            rules: Array(run.reduce(into: Set<String>()) { $0.formUnion(units[$1].rules) }).sorted())
+            neighbours: neighbours?.nearest(
+              features.row(best).prefix(UnitFeatures.vectorLength), element: element) ?? [],
+            rules: Array(run.reduce(into: Set<String>()) { $0.formUnion(units[$1].rules) }).sorted()
+          )
           codings.append(
             Coding(
               passageID: units[start].passageID, codeID: code, coder: Coding.modelCoder,
-              span: TextSpan(start: units[start].span.start, end: units[end - 1].span.end), score: Double(score),
+              span: TextSpan(start: units[start].span.start, end: units[end - 1].span.end),
+              score: Double(score),
               reason: reason))
         }
         start = end
       }
     }
-    return codings.sorted { ($0.span.start, $0.span.end, $0.codeID) < ($1.span.start, $1.span.end, $1.codeID) }
+    return codings.sorted {
+      ($0.span.start, $0.span.end, $0.codeID) < ($1.span.start, $1.span.end, $1.codeID)
+    }
   }
 
   /// Each sentence's probabilities with those of the elements beyond the `maxElements` furthest
@@ -118,7 +135,9 @@ public struct ModelCoder: Sendable {
     return probabilities.map { row in
       let above = row.indices.filter { row[$0] >= thresholds[$0] }
       guard above.count > maxElements else { return row }
-      let kept = Set(above.sorted { (row[$0] - thresholds[$0], $1) > (row[$1] - thresholds[$1], $0) }.prefix(maxElements))
+      let kept = Set(
+        above.sorted { (row[$0] - thresholds[$0], $1) > (row[$1] - thresholds[$1], $0) }.prefix(
+          maxElements))
       var result = row
       for k in above where !kept.contains(k) { result[k] = 0 }
       return result
@@ -127,7 +146,8 @@ public struct ModelCoder: Sendable {
 
   /// The code for a run of sentences coded with an element.
   func chooseCode(
-    run: Range<Int>, units: [CodingUnit], candidates: [String], fallback: String?, probabilities: [String: [Float]]
+    run: Range<Int>, units: [CodingUnit], candidates: [String], fallback: String?,
+    probabilities: [String: [Float]]
   ) -> String? {
     var best: (score: Float, code: String)?
     for code in candidates {
@@ -138,9 +158,15 @@ public struct ModelCoder: Sendable {
     if let best { return best.code }
     // The rules' most frequent code of this element in the run (the first in codebook order on a tie).
     var counts: [String: Int] = [:]
-    for index in run { for code in units[index].ruleCodes where candidates.contains(code) { counts[code, default: 0] += 1 } }
+    for index in run {
+      for code in units[index].ruleCodes where candidates.contains(code) {
+        counts[code, default: 0] += 1
+      }
+    }
     var top: (count: Int, code: String)?
-    for code in candidates { if let count = counts[code], count > top?.count ?? 0 { top = (count, code) } }
+    for code in candidates {
+      if let count = counts[code], count > top?.count ?? 0 { top = (count, code) }
+    }
     return top?.code ?? fallback ?? candidates.first
   }
 }

@@ -26,7 +26,9 @@ public struct TensionEvaluation: Hashable, Sendable {
 
   public var recall: Double { recorded == 0 ? 0 : Double(found) / Double(recorded) }
   public var precision: Double { detected == 0 ? 0 : Double(rightDetections) / Double(detected) }
-  public var kindAccuracy: Double? { kindsChecked == 0 ? nil : Double(kindsRight) / Double(kindsChecked) }
+  public var kindAccuracy: Double? {
+    kindsChecked == 0 ? nil : Double(kindsRight) / Double(kindsChecked)
+  }
 
   /// Runs the evaluation.
   ///
@@ -36,13 +38,15 @@ public struct TensionEvaluation: Hashable, Sendable {
   ///   - prior: the element model training pulls toward.
   ///   - folds: how many folds of documents (dealt in turn, as `TrainingSet.folds`).
   public static func run(
-    _ set: TrainingSet, contradictions: [TensionModel.Example], prior: LearnedModel?, codebook: Codebook,
+    _ set: TrainingSet, contradictions: [TensionModel.Example], prior: LearnedModel?,
+    codebook: Codebook,
     encoder: String, folds foldCount: Int = 4, options: LearnedModel.TrainingOptions = .init()
   ) -> TensionEvaluation {
     let documents = set.documents
     let folds = set.folds(foldCount)
     var result = TensionEvaluation(
-      documents: documents.count, folds: folds.count, recorded: 0, detected: 0, found: 0, rightDetections: 0, located: 0,
+      documents: documents.count, folds: folds.count, recorded: 0, detected: 0, found: 0,
+      rightDetections: 0, located: 0,
       kindsChecked: 0, kindsRight: 0)
     for fold in folds {
       let heldOut = Set(fold)
@@ -52,37 +56,50 @@ public struct TensionEvaluation: Hashable, Sendable {
       let recorded = contradictions.filter { heldOut.contains($0.document) }
       result.recorded += recorded.count
       let (model, heldOutProbabilities) = LearnedModel.trainKeepingHeldOut(
-        training, prior: prior, name: "evaluation", learnedFrom: "evaluation", encoder: encoder, codebook: codebook,
+        training, prior: prior, name: "evaluation", learnedFrom: "evaluation", encoder: encoder,
+        codebook: codebook,
         options: options)
       guard
         let tension = TensionModel.train(
-          training: training, contradictions: examples, prior: prior, options: options, heldOut: heldOutProbabilities)
+          training: training, contradictions: examples, prior: prior, options: options,
+          heldOut: heldOutProbabilities)
       else { continue }
       // The passages each recorded contradiction's words lie in.
       let recordedPassages = recorded.map { example in
-        Set(test.units.filter { $0.document == example.document && $0.span.overlaps(example.span) }.map(\.passageID))
+        Set(
+          test.units.filter { $0.document == example.document && $0.span.overlaps(example.span) }
+            .map(\.passageID))
       }
       let probabilities = model.elementProbabilities(test.features)
-      let features = TensionFeatures.matrix(test.units, unitFeatures: test.features, probabilities: probabilities)
+      let features = TensionFeatures.matrix(
+        test.units, unitFeatures: test.features, probabilities: probabilities)
       var byDocument: [String: [Int]] = [:]
-      for (row, unit) in test.units.enumerated() { byDocument[unit.document, default: []].append(row) }
+      for (row, unit) in test.units.enumerated() {
+        byDocument[unit.document, default: []].append(row)
+      }
       var placed = Set<Int>()
       var matched = Set<Int>()
       for rows in byDocument.values {
         let units = rows.map { test.units[$0] }
-        for candidate in tension.candidates(units, features: features.rows(rows), probabilities: rows.map { probabilities[$0] }) {
+        for candidate in tension.candidates(
+          units, features: features.rows(rows), probabilities: rows.map { probabilities[$0] })
+        {
           result.detected += 1
           let unit = units[candidate.unit]
           var right = false
           var kindCounted = false
           for (index, example) in recorded.enumerated() where example.document == unit.document {
-            guard unit.span.overlaps(example.span) || recordedPassages[index].contains(unit.passageID) else { continue }
+            guard
+              unit.span.overlaps(example.span) || recordedPassages[index].contains(unit.passageID)
+            else { continue }
             if !kindCounted, let kind = example.kind, let predicted = candidate.kind {
               kindCounted = true
               result.kindsChecked += 1
               if kind == predicted { result.kindsRight += 1 }
             }
-            let pairRight = TensionModel.key(example.elements.0, example.elements.1) == TensionModel.key(candidate.pair.0, candidate.pair.1)
+            let pairRight =
+              TensionModel.key(example.elements.0, example.elements.1)
+              == TensionModel.key(candidate.pair.0, candidate.pair.1)
             if placed.insert(index).inserted { result.located += 1 }
             if pairRight {
               right = true
@@ -113,7 +130,8 @@ extension TensionModel {
       heldOut
       ?? LearnedModel.heldOutElementProbabilities(
         set, folds: set.folds(options.folds), prior: prior, options: .init(lambda: options.lambda))
-    let features = TensionFeatures.matrix(set.units, unitFeatures: set.features, probabilities: probabilities)
+    let features = TensionFeatures.matrix(
+      set.units, unitFeatures: set.features, probabilities: probabilities)
     return train(set, features: features, contradictions: contradictions)
   }
 }

@@ -45,7 +45,10 @@ public struct TensionModel: Hashable, Sendable, Codable {
     public var elements: (Element, Element)
     /// The manifestation the coder recorded, if any.
     public var kind: Contradiction.Manifestation?
-    public init(document: String, span: TextSpan, elements: (Element, Element), kind: Contradiction.Manifestation? = nil) {
+    public init(
+      document: String, span: TextSpan, elements: (Element, Element),
+      kind: Contradiction.Manifestation? = nil
+    ) {
       self.document = document
       self.span = span
       self.elements = elements
@@ -63,15 +66,18 @@ public struct TensionModel: Hashable, Sendable, Codable {
     _ set: TrainingSet, features: Matrix, contradictions: [Example], lambda: Double = 10
   ) -> TensionModel? {
     var tense = [Bool](repeating: false, count: set.units.count)
-    var sides = [[Bool]](repeating: [Bool](repeating: false, count: Element.allCases.count), count: set.units.count)
+    var sides = [[Bool]](
+      repeating: [Bool](repeating: false, count: Element.allCases.count), count: set.units.count)
     var kinds = [Contradiction.Manifestation?](repeating: nil, count: set.units.count)
     var pairs: [String: Int] = [:]
     for example in contradictions {
       pairs[key(example.elements.0, example.elements.1), default: 0] += 1
-      for (index, unit) in set.units.enumerated() where unit.document == example.document && unit.span.overlaps(example.span) {
+      for (index, unit) in set.units.enumerated()
+      where unit.document == example.document && unit.span.overlaps(example.span) {
         tense[index] = true
         if kinds[index] == nil { kinds[index] = example.kind }
-        for (position, element) in Element.allCases.enumerated() where element == example.elements.0 || element == example.elements.1 {
+        for (position, element) in Element.allCases.enumerated()
+        where element == example.elements.0 || element == example.elements.1 {
           sides[index][position] = true
         }
       }
@@ -83,9 +89,11 @@ public struct TensionModel: Hashable, Sendable, Codable {
     let tenseFeatures = features.rows(rows)
     let sideModels = Element.allCases.indices.map { position -> LearnedModel.Label in
       let labels = rows.map { sides[$0][position] }
-      let model = LogisticRegression.fit(tenseFeatures, labels: labels, prior: nil, options: options)
+      let model = LogisticRegression.fit(
+        tenseFeatures, labels: labels, prior: nil, options: options)
       return LearnedModel.Label(
-        label: Element.allCases[position].rawValue, model: model, threshold: 0.5, positives: labels.filter { $0 }.count)
+        label: Element.allCases[position].rawValue, model: model, threshold: 0.5,
+        positives: labels.filter { $0 }.count)
     }
     // Which manifestation: one against the rest, over the tense sentences whose kind is known.
     let kindRows = rows.filter { kinds[$0] != nil }
@@ -99,13 +107,16 @@ public struct TensionModel: Hashable, Sendable, Codable {
         let model =
           positives == 0
           ? LogisticRegression(weights: [Float](repeating: 0, count: features.columns), bias: -20)
-          : LogisticRegression.fit(features.rows(kindRows), labels: labels, prior: nil, options: options)
-        return LearnedModel.Label(label: manifestation.rawValue, model: model, threshold: 0.5, positives: positives)
+          : LogisticRegression.fit(
+            features.rows(kindRows), labels: labels, prior: nil, options: options)
+        return LearnedModel.Label(
+          label: manifestation.rawValue, model: model, threshold: 0.5, positives: positives)
       }
     let documents = max(1, set.documents.count)
     let (rates, base) = markerRates(set.units.map(\.text), tense: tense)
     return TensionModel(
-      tension: LearnedModel.Label(label: "tension", model: tension, threshold: 0.5, positives: rows.count),
+      tension: LearnedModel.Label(
+        label: "tension", model: tension, threshold: 0.5, positives: rows.count),
       sides: sideModels, pairs: pairs,
       perDocument: max(1, Int((Double(contradictions.count) / Double(documents)).rounded())),
       contradictions: contradictions.count, kinds: kindModels, markerRates: rates, baseRate: base)
@@ -119,13 +130,16 @@ public struct TensionModel: Hashable, Sendable, Codable {
     var held = [Int](repeating: 0, count: markers)
     var tenseHeld = [Int](repeating: 0, count: markers)
     for (text, isTense) in zip(texts, tense) {
-      for (marker, flag) in TensionFeatures.flags(text).prefix(markers).enumerated() where flag > 0 {
+      for (marker, flag) in TensionFeatures.flags(text).prefix(markers).enumerated() where flag > 0
+      {
         held[marker] += 1
         if isTense { tenseHeld[marker] += 1 }
       }
     }
     let base = Float(tense.filter { $0 }.count) / Float(max(1, tense.count))
-    let rates = (0..<markers).map { (Float(tenseHeld[$0]) + markerSmoothing * base) / (Float(held[$0]) + markerSmoothing) }
+    let rates = (0..<markers).map {
+      (Float(tenseHeld[$0]) + markerSmoothing * base) / (Float(held[$0]) + markerSmoothing)
+    }
     return (rates, base)
   }
 
@@ -144,13 +158,17 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// group left out: placed in the right turn 81 → 88, right pair 23 → 26 (weight 1: 80, 23;
   /// weight 2: 85, 25); development corpus end to end, placed 6 → 10, right pair 3 → 5 of 24.
   public func withMarkers(_ tension: [Float], texts: [String]) -> [Float] {
-    guard let rates = markerRates, let base = baseRate, base > 0, rates.count == TensionFeatures.markers.count else {
+    guard let rates = markerRates, let base = baseRate, base > 0,
+      rates.count == TensionFeatures.markers.count
+    else {
       return tension
     }
     return zip(tension, texts).map { probability, text in
       let flags = TensionFeatures.flags(text)
       var strongest = base
-      for marker in rates.indices where flags[marker] > 0 { strongest = max(strongest, rates[marker]) }
+      for marker in rates.indices where flags[marker] > 0 {
+        strongest = max(strongest, rates[marker])
+      }
       let p = min(max(probability, 1e-4), 1 - 1e-4)
       let odds = log(p / (1 - p)) + Self.markerWeight * log(strongest / base)
       return 1 / (1 + exp(-odds))
@@ -169,14 +187,19 @@ public struct TensionModel: Hashable, Sendable, Codable {
     }
   }
 
-  static func key(_ a: Element, _ b: Element) -> String { [a.rawValue, b.rawValue].sorted().joined(separator: "|") }
+  static func key(_ a: Element, _ b: Element) -> String {
+    [a.rawValue, b.rawValue].sorted().joined(separator: "|")
+  }
 
   /// Each row's tension probability, and each element's side probability.
   public func probabilities(_ features: Matrix) -> (tension: [Float], sides: [[Float]]) {
     let tension = self.tension.model.probabilities(features)
-    var sides = [[Float]](repeating: [Float](repeating: 0, count: Element.allCases.count), count: features.rows)
+    var sides = [[Float]](
+      repeating: [Float](repeating: 0, count: Element.allCases.count), count: features.rows)
     for (position, label) in self.sides.enumerated() where position < Element.allCases.count {
-      for (row, probability) in label.model.probabilities(features).enumerated() { sides[row][position] = probability }
+      for (row, probability) in label.model.probabilities(features).enumerated() {
+        sides[row][position] = probability
+      }
     }
     return (tension, sides)
   }
@@ -195,7 +218,9 @@ public struct TensionModel: Hashable, Sendable, Codable {
     let elements = Element.allCases
     // How often the training recorded each pair, add-one smoothed over the 21 pairs.
     let recorded = Float(pairs.values.reduce(0, +) + elements.count * (elements.count - 1) / 2)
-    func frequency(_ a: Element, _ b: Element) -> Float { Float((pairs[Self.key(a, b)] ?? 0) + 1) / recorded }
+    func frequency(_ a: Element, _ b: Element) -> Float {
+      Float((pairs[Self.key(a, b)] ?? 0) + 1) / recorded
+    }
     var best: (value: Float, pair: (Element, Element)) = (-1, (elements[0], elements[1]))
     for a in elements.indices {
       for b in (a + 1)..<elements.count {
@@ -219,7 +244,9 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// manifestation.
   ///
   /// - Parameter probabilities: the learned coder's element probabilities of each unit.
-  public func candidates(_ units: [CodingUnit], features: Matrix, probabilities: [[Float]]) -> [Candidate] {
+  public func candidates(_ units: [CodingUnit], features: Matrix, probabilities: [[Float]])
+    -> [Candidate]
+  {
     let (learned, sides) = self.probabilities(features)
     let tension = withMarkers(learned, texts: units.map(\.text))
     let kinds = kinds(features)
@@ -232,7 +259,9 @@ public struct TensionModel: Hashable, Sendable, Codable {
       // (Ranked with its neighbour, a sentence may come early and still be below the floor itself.)
       guard tension[index] >= Self.floor else { continue }
       guard passages.insert(units[index].passageID).inserted else { continue }
-      let pair = pair(sides: sides[index], own: probabilities.indices.contains(index) ? probabilities[index] : [], beside: beside[index])
+      let pair = pair(
+        sides: sides[index], own: probabilities.indices.contains(index) ? probabilities[index] : [],
+        beside: beside[index])
       chosen.append(Candidate(unit: index, score: tension[index], pair: pair, kind: kinds[index]))
     }
     return chosen
@@ -247,7 +276,9 @@ public struct TensionModel: Hashable, Sendable, Codable {
   /// 3 → 3 with the 96-interview prior.
   static func ranking(_ units: [CodingUnit], tension: [Float]) -> [Float] {
     units.indices.map { index in
-      let neighbours = [index - 1, index + 1].filter { units.indices.contains($0) && units[$0].passageID == units[index].passageID }
+      let neighbours = [index - 1, index + 1].filter {
+        units.indices.contains($0) && units[$0].passageID == units[index].passageID
+      }
       return tension[index] + (neighbours.map { tension[$0] }.max() ?? 0)
     }
   }
@@ -270,22 +301,31 @@ public enum TensionFeatures {
   /// Markers of contrast, obstacle, obligation, feeling and choice, as ordinary English has
   /// them (a `*` ends a prefix). Each is one feature; the weights say what each is worth.
   static let markers: [String] = [
-    "but", "however", "although", "though", "yet", "still", "instead", "whereas", "on the one hand", "on the other hand",
-    "at the same time", "even though", "torn", "guilt*", "frustrat*", "problem*", "hard", "difficult", "wish", "honestly",
-    "impossible", "can't", "couldn't", "cannot", "either", "supposed to", "have to", "had to", "push back", "disagree*",
-    "ironic*", "irony", "never", "nobody", "no one", "too much", "not enough", "felt", "worr*", "stuck", "struggl*",
-    "tension", "conflict*", "backwards", "opposite", "choose", "choice", "sacrific*", "give up", "gave up", "juggl*",
+    "but", "however", "although", "though", "yet", "still", "instead", "whereas", "on the one hand",
+    "on the other hand",
+    "at the same time", "even though", "torn", "guilt*", "frustrat*", "problem*", "hard",
+    "difficult", "wish", "honestly",
+    "impossible", "can't", "couldn't", "cannot", "either", "supposed to", "have to", "had to",
+    "push back", "disagree*",
+    "ironic*", "irony", "never", "nobody", "no one", "too much", "not enough", "felt", "worr*",
+    "stuck", "struggl*",
+    "tension", "conflict*", "backwards", "opposite", "choose", "choice", "sacrific*", "give up",
+    "gave up", "juggl*",
     "balanc*", "unfair", "pressure", "resent*", "afraid",
     // The features of Engeström & Sannino's (2011) four manifestations, in everyday words.
     // Dilemma: hedging between two evaluations.
-    "i mean", "actually", "maybe", "i guess", "not sure", "part of me", "i don't know", "i understand",
+    "i mean", "actually", "maybe", "i guess", "not sure", "part of me", "i don't know",
+    "i understand",
     // Conflict: disagreement, criticism, refusal, pushing back.
-    "no", "not true", "argu*", "complain*", "refus*", "critic*", "fight*", "told", "pushed back", "objected",
+    "no", "not true", "argu*", "complain*", "refus*", "critic*", "fight*", "told", "pushed back",
+    "objected",
     // Critical conflict: a first-person emotional or moral account, told as a story.
-    "feel", "ashamed", "embarrass*", "hurt", "cried", "tears", "heart", "stomach", "awful", "terrible", "worst",
+    "feel", "ashamed", "embarrass*", "hurt", "cried", "tears", "heart", "stomach", "awful",
+    "terrible", "worst",
     "fail*", "myself", "realiz*", "one day", "remember", "that day", "guilty",
     // Double bind: pressing, equally bad alternatives, spoken for a collective.
-    "we have to", "we must", "we can't", "no way", "no choice", "helpless", "what can we", "what are we", "nothing we",
+    "we have to", "we must", "we can't", "no way", "no choice", "helpless", "what can we",
+    "what are we", "nothing we",
     "trapped", "either way", "damned",
   ]
   /// Per sentence: the markers, a question mark, length, and the shares of "I", "we" (with
@@ -297,7 +337,9 @@ public enum TensionFeatures {
   ///
   /// - Parameter units: in document order (the sentences beside a unit are the units before and
   ///   after it in the same document that answer the same interviewer turn).
-  public static func matrix(_ units: [CodingUnit], unitFeatures: Matrix, probabilities: [[Float]]) -> Matrix {
+  public static func matrix(_ units: [CodingUnit], unitFeatures: Matrix, probabilities: [[Float]])
+    -> Matrix
+  {
     var matrix = Matrix(rows: units.count, columns: count)
     let elements = Element.allCases.count
     let beside = beside(units, probabilities: probabilities)
@@ -305,9 +347,13 @@ public enum TensionFeatures {
       let base = row * count
       for (k, value) in unitFeatures.row(row).enumerated() { matrix.values[base + k] = value }
       for k in 0..<elements { matrix.values[base + UnitFeatures.count + k] = probabilities[row][k] }
-      for k in 0..<elements { matrix.values[base + UnitFeatures.count + elements + k] = beside[row][k] }
+      for k in 0..<elements {
+        matrix.values[base + UnitFeatures.count + elements + k] = beside[row][k]
+      }
       let own = flags(unit.text)
-      let around = [unit.previous, unit.next].compactMap { $0 }.map(flags).reduce([Float](repeating: 0, count: sentenceCount)) {
+      let around = [unit.previous, unit.next].compactMap { $0 }.map(flags).reduce(
+        [Float](repeating: 0, count: sentenceCount)
+      ) {
         zip($0, $1).map { max($0, $1) }
       }
       let start = base + UnitFeatures.count + 2 * elements
@@ -326,9 +372,14 @@ public enum TensionFeatures {
     let elements = Element.allCases.count
     return units.indices.map { row in
       var result = [Float](repeating: 0, count: elements)
-      for other in [row - 1, row + 1] where units.indices.contains(other) && probabilities.indices.contains(other) {
-        guard units[other].document == units[row].document, units[other].context == units[row].context else { continue }
-        for k in 0..<min(elements, probabilities[other].count) { result[k] = max(result[k], probabilities[other][k]) }
+      for other in [row - 1, row + 1]
+      where units.indices.contains(other) && probabilities.indices.contains(other) {
+        guard units[other].document == units[row].document,
+          units[other].context == units[row].context
+        else { continue }
+        for k in 0..<min(elements, probabilities[other].count) {
+          result[k] = max(result[k], probabilities[other][k])
+        }
       }
       return result
     }
@@ -341,7 +392,9 @@ public enum TensionFeatures {
     var current = ""
     for character in text.lowercased() {
       let character: Character = character == "’" ? "'" : character
-      if character.isLetter || character == "'" { current.append(character) } else if !current.isEmpty {
+      if character.isLetter || character == "'" {
+        current.append(character)
+      } else if !current.isEmpty {
         words.append(current)
         current = ""
       }

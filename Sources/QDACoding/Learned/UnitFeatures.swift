@@ -34,9 +34,12 @@ public enum UnitFeatures {
         let neighbours = [unit.previous, unit.next].compactMap { $0.flatMap(vector) }
         if !neighbours.isEmpty {
           let scale = 1 / Float(neighbours.count)
-          for neighbour in neighbours { for k in 0..<n { values[base + 2 * n + k] += neighbour[k] * scale } }
+          for neighbour in neighbours {
+            for k in 0..<n { values[base + 2 * n + k] += neighbour[k] * scale }
+          }
         }
-        for (index, element) in Element.allCases.enumerated() where unit.ruleElements.contains(element) {
+        for (index, element) in Element.allCases.enumerated()
+        where unit.ruleElements.contains(element) {
           values[base + 3 * n + index] = 1
         }
       }

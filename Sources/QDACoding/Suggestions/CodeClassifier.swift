@@ -72,7 +72,9 @@ public struct CodeClassifier: Sendable {
     self.codes = codes
     self.vocabulary = vocabulary
     weights = codes.map { code in
-      Self.train(vectors, labels: training.map { $0.codes.contains(code) }, dimension: vocabulary.count, options: options)
+      Self.train(
+        vectors, labels: training.map { $0.codes.contains(code) }, dimension: vocabulary.count,
+        options: options)
     }
   }
 
@@ -89,7 +91,9 @@ public struct CodeClassifier: Sendable {
   /// A sparse, L2-normalised binary vector: feature index and value.
   typealias Vector = [(index: Int, value: Double)]
 
-  static func features(_ passage: ClassifiedPassage, vocabulary: inout [String: Int], grow: Bool) -> Vector {
+  static func features(_ passage: ClassifiedPassage, vocabulary: inout [String: Int], grow: Bool)
+    -> Vector
+  {
     var names = Set<String>()
     var previous: String?
     for token in Tokenizer.tokens(in: passage.text, punctuation: true) {
@@ -135,7 +139,9 @@ public struct CodeClassifier: Sendable {
 
   // MARK: - Training
 
-  static func train(_ vectors: [Vector], labels: [Bool], dimension: Int, options: Options) -> [Double] {
+  static func train(_ vectors: [Vector], labels: [Bool], dimension: Int, options: Options)
+    -> [Double]
+  {
     var weights = Array(repeating: 0.0, count: dimension + 1)
     let positives = Double(labels.filter { $0 }.count)
     let negatives = Double(labels.count) - positives
@@ -152,7 +158,8 @@ public struct CodeClassifier: Sendable {
         gradient[dimension] += weight * error
       }
       for index in 0..<dimension {
-        weights[index] -= options.learningRate * (gradient[index] / total + options.regularization * weights[index])
+        weights[index] -=
+          options.learningRate * (gradient[index] / total + options.regularization * weights[index])
       }
       weights[dimension] -= options.learningRate * gradient[dimension] / total
     }

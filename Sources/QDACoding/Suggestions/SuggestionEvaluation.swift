@@ -15,12 +15,14 @@ public struct SuggestionScore: Hashable, Sendable {
 
   /// TP / (TP + FP); nil when nothing was suggested.
   public var precision: Double? {
-    truePositives + falsePositives > 0 ? Double(truePositives) / Double(truePositives + falsePositives) : nil
+    truePositives + falsePositives > 0
+      ? Double(truePositives) / Double(truePositives + falsePositives) : nil
   }
 
   /// TP / (TP + FN); nil when the coder never applied it.
   public var recall: Double? {
-    truePositives + falseNegatives > 0 ? Double(truePositives) / Double(truePositives + falseNegatives) : nil
+    truePositives + falseNegatives > 0
+      ? Double(truePositives) / Double(truePositives + falseNegatives) : nil
   }
 
   /// The harmonic mean of precision and recall; nil when either is.
@@ -71,9 +73,11 @@ public struct SuggestionEvaluation: Sendable {
     var fold: [String: Int] = [:]
     for (index, document) in documents.enumerated() { fold[document] = index % k }
     let allCodes = Set(passages.flatMap(\.codes)).sorted()
-    var codeScores = Dictionary(uniqueKeysWithValues: allCodes.map { ($0, SuggestionScore(label: $0)) })
+    var codeScores = Dictionary(
+      uniqueKeysWithValues: allCodes.map { ($0, SuggestionScore(label: $0)) })
     let elementOf = Dictionary(
-      codebook.codes.compactMap { code in code.element.map { (code.id, $0) } }, uniquingKeysWith: { a, _ in a })
+      codebook.codes.compactMap { code in code.element.map { (code.id, $0) } },
+      uniquingKeysWith: { a, _ in a })
     var elementScores: [Element: SuggestionScore] = [:]
 
     for held in 0..<k {
@@ -82,9 +86,11 @@ public struct SuggestionEvaluation: Sendable {
       guard !testing.isEmpty else { continue }
       let classifier = CodeClassifier(training: training, options: options)
       for passage in testing {
-        let suggested = Set(classifier.scores(for: passage).filter { $0.score >= threshold }.map(\.code))
+        let suggested = Set(
+          classifier.scores(for: passage).filter { $0.score >= threshold }.map(\.code))
         for code in allCodes {
-          codeScores[code]?.count(suggested: suggested.contains(code), coded: passage.codes.contains(code))
+          codeScores[code]?.count(
+            suggested: suggested.contains(code), coded: passage.codes.contains(code))
         }
         let suggestedElements = Set(suggested.compactMap { elementOf[$0] })
         let codedElements = Set(passage.codes.compactMap { elementOf[$0] })
@@ -100,13 +106,16 @@ public struct SuggestionEvaluation: Sendable {
       overall.falsePositives += score.falsePositives
       overall.falseNegatives += score.falseNegatives
     }
-    let order = Dictionary(codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let order = Dictionary(
+      codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.folds = k
     self.passages = passages.count
     self.documents = documents.count
     self.threshold = threshold
     self.overall = overall
     elements = Element.allCases.compactMap { elementScores[$0] }
-    codes = allCodes.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }.compactMap { codeScores[$0] }
+    codes = allCodes.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }.compactMap {
+      codeScores[$0]
+    }
   }
 }

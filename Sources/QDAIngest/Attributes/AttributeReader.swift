@@ -32,7 +32,8 @@ public enum AttributeReader {
     var seenNames: Set<String> = []
     var declared: [AttributeType?] = []
     for (index, field) in header.fields.enumerated() {
-      let (name, type) = try parseHeader(field.value, file: file, line: header.line, column: index + 1)
+      let (name, type) = try parseHeader(
+        field.value, file: file, line: header.line, column: index + 1)
       // A set, not a scan of the names so far: a header of 100,000 columns stays linear.
       guard seenNames.insert(name.lowercased()).inserted else {
         throw IngestError(
@@ -43,7 +44,8 @@ public enum AttributeReader {
       declared.append(type)
     }
     guard names.count >= 1 else {
-      throw IngestError(InputLocation(file: file, line: header.line), .attributes, "the header is empty")
+      throw IngestError(
+        InputLocation(file: file, line: header.line), .attributes, "the header is empty")
     }
 
     // Every row has exactly the header's cells.
@@ -84,7 +86,8 @@ public enum AttributeReader {
         guard let value = parse(text, as: definition.type) else {
           throw IngestError(
             InputLocation(file: file, line: row.line, column: offset + 2), .attributes,
-            "row \(row.line), column '\(definition.name)': '\(text)' is not \(article(definition.type))")
+            "row \(row.line), column '\(definition.name)': '\(text)' is not \(article(definition.type))"
+          )
         }
         attributes[definition.name] = value
       }
@@ -145,7 +148,8 @@ public enum AttributeReader {
     {
       throw IngestError(
         InputLocation(file: file, line: bad.0), .attributes,
-        "row \(bad.0), column '\(column)': '\(bad.1)' is not a number (the column's other values are)")
+        "row \(bad.0), column '\(column)': '\(bad.1)' is not a number (the column's other values are)"
+      )
     }
     return .category
   }

@@ -84,14 +84,18 @@ public enum CSVReader {
   ///   - limits: the largest record read.
   /// - Throws: `IngestError` (`.csv`) for a quoted cell that never closes, or a record past the
   ///   limits, naming the line it starts on.
-  public static func parse(_ text: String, delimiter: Character? = nil, file: String, limits: Limits = .init()) throws
+  public static func parse(
+    _ text: String, delimiter: Character? = nil, file: String, limits: Limits = .init()
+  ) throws
     -> CSVTable
   {
     let chosen = delimiter ?? sniffDelimiter(text)
     let delimiterByte = chosen.asciiValue ?? UInt8(ascii: ",")
     var utf8 = text
     return try utf8.withUTF8 { bytes in
-      CSVTable(delimiter: chosen, records: try parse(bytes, delimiter: delimiterByte, file: file, limits: limits))
+      CSVTable(
+        delimiter: chosen,
+        records: try parse(bytes, delimiter: delimiterByte, file: file, limits: limits))
     }
   }
 
@@ -137,7 +141,9 @@ public enum CSVReader {
 
   // MARK: - Private
 
-  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, limits: Limits)
+  private static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, file: String, limits: Limits
+  )
     throws -> [CSVRecord]
   {
     let quote = UInt8(ascii: "\"")

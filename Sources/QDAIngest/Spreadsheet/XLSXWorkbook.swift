@@ -39,31 +39,51 @@ struct XLSXWorkbook {
   ///   - sheet: the worksheet's name, or nil for the first.
   ///   - limits: how much the package may inflate (a zip bomb stops with an error).
   /// - Throws: `IngestError` naming the file (and the part and line, for damaged XML).
-  init(bytes: [UInt8], file: String, sheet name: String? = nil, limits: ZipReader.Limits = .init()) throws {
+  init(bytes: [UInt8], file: String, sheet name: String? = nil, limits: ZipReader.Limits = .init())
+    throws
+  {
     do {
       let zip = try ZipReader(bytes: bytes, file: file, limits: limits)
       func xml(_ name: String) throws -> XMLDocument? {
         guard let entry = zip.entry(matching: name) else { return nil }
         return try XMLDocument(bytes: try zip.read(entry), file: file + "#" + entry)
       }
-      guard let workbook = try xml("xl/workbook.xml"), let root = workbook.root, root.name == "workbook" else {
-        throw IngestError(InputLocation(file: file), .unsupportedFormat, "not an Excel workbook: no xl/workbook.xml")
+      guard let workbook = try xml("xl/workbook.xml"), let root = workbook.root,
+        root.name == "workbook"
+      else {
+        throw IngestError(
+          InputLocation(file: file), .unsupportedFormat, "not an Excel workbook: no xl/workbook.xml"
+        )
       }
-      let dates1904 = root.child(named: "workbookPr")?.attribute("date1904").map { $0 == "1" || $0 == "true" } ?? false
+      let dates1904 =
+        root.child(named: "workbookPr")?.attribute("date1904").map { $0 == "1" || $0 == "true" }
+        ?? false
       let sheets = root.child(named: "sheets")?.children(named: "sheet") ?? []
-      guard let sheet = name.map({ name in sheets.first { $0.attribute("name") == name } }) ?? sheets.first else {
+      guard
+        let sheet = name.map({ name in sheets.first { $0.attribute("name") == name } })
+          ?? sheets.first
+      else {
         if let name, !sheets.isEmpty {
-          let names = sheets.compactMap { $0.attribute("name") }.map { "'\($0)'" }.joined(separator: ", ")
-          throw IngestError(InputLocation(file: file), .unsupportedFormat, "no worksheet named '\(name)' (the workbook has \(names))")
+          let names = sheets.compactMap { $0.attribute("name") }.map { "'\($0)'" }.joined(
+            separator: ", ")
+          throw IngestError(
+            InputLocation(file: file), .unsupportedFormat,
+            "no worksheet named '\(name)' (the workbook has \(names))")
         }
-        throw IngestError(InputLocation(file: file), .unsupportedFormat, "the workbook has no worksheet")
+        throw IngestError(
+          InputLocation(file: file), .unsupportedFormat, "the workbook has no worksheet")
       }
       sheetName = sheet.attribute("name") ?? "Sheet1"
-      let target = try Self.sheetPath(zip: zip, file: file, relationship: sheet.attribute("id", namespace: Self.relationships))
+      let target = try Self.sheetPath(
+        zip: zip, file: file, relationship: sheet.attribute("id", namespace: Self.relationships))
       let strings = try xml("xl/sharedStrings.xml").map(Self.sharedStrings) ?? []
       let dateStyles = try xml("xl/styles.xml").map(Self.dateStyles) ?? []
-      guard let worksheet = try xml(target), let sheetRoot = worksheet.root, let data = sheetRoot.child(named: "sheetData") else {
-        throw IngestError(InputLocation(file: file), .unsupportedFormat, "the workbook's first sheet (\(target)) is missing")
+      guard let worksheet = try xml(target), let sheetRoot = worksheet.root,
+        let data = sheetRoot.child(named: "sheetData")
+      else {
+        throw IngestError(
+          InputLocation(file: file), .unsupportedFormat,
+          "the workbook's first sheet (\(target)) is missing")
       }
       var records: [CSVRecord] = []
       var nextRow = 1
@@ -76,20 +96,29 @@ struct XLSXWorkbook {
           let column = cell.attribute("r").flatMap(Self.column(ofReference:)) ?? nextColumn
           guard column < 20_000 else {
             throw IngestError(
-              InputLocation(file: file + "#" + target, line: cell.line), .unreadable, "cell \(cell.attribute("r") ?? "?") is beyond column 20000")
+              InputLocation(file: file + "#" + target, line: cell.line), .unreadable,
+              "cell \(cell.attribute("r") ?? "?") is beyond column 20000")
           }
           while fields.count < column { fields.append(CSVField("")) }
-          let value = Self.value(cell, strings: strings, dateStyles: dateStyles, dates1904: dates1904)
-          if fields.count == column { fields.append(CSVField(value, quoted: true)) } else { fields[column] = CSVField(value, quoted: true) }
+          let value = Self.value(
+            cell, strings: strings, dateStyles: dateStyles, dates1904: dates1904)
+          if fields.count == column {
+            fields.append(CSVField(value, quoted: true))
+          } else {
+            fields[column] = CSVField(value, quoted: true)
+          }
           nextColumn = column + 1
         }
         records.append(CSVRecord(line: number, fields: fields))
       }
       self.records = records
     } catch let error as ArchiveError {
-      throw IngestError(InputLocation(file: error.entry.map { file + "#" + $0 } ?? file), .unreadable, error.message)
+      throw IngestError(
+        InputLocation(file: error.entry.map { file + "#" + $0 } ?? file), .unreadable, error.message
+      )
     } catch let error as XMLError {
-      throw IngestError(InputLocation(file: error.file, line: error.line), .unreadable, error.message)
+      throw IngestError(
+        InputLocation(file: error.file, line: error.line), .unreadable, error.message)
     }
   }
 
@@ -99,7 +128,8 @@ struct XLSXWorkbook {
       return "xl/worksheets/sheet1.xml"
     }
     let rels = try XMLDocument(bytes: try zip.read(entry), file: file + "#" + entry)
-    for element in rels.root?.children(named: "Relationship") ?? [] where element.attribute("Id") == relationship {
+    for element in rels.root?.children(named: "Relationship") ?? []
+    where element.attribute("Id") == relationship {
       guard let target = element.attribute("Target") else { break }
       return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
@@ -122,7 +152,9 @@ struct XLSXWorkbook {
     guard let root = document.root else { return [] }
     var custom: [Int: String] = [:]
     for format in root.child(named: "numFmts")?.children(named: "numFmt") ?? [] {
-      if let id = format.attribute("numFmtId").flatMap(Int.init), let code = format.attribute("formatCode") {
+      if let id = format.attribute("numFmtId").flatMap(Int.init),
+        let code = format.attribute("formatCode")
+      {
         custom[id] = code
       }
     }
@@ -160,7 +192,9 @@ struct XLSXWorkbook {
   }
 
   /// A cell's text.
-  static func value(_ cell: XMLElement, strings: [String], dateStyles: [Bool], dates1904: Bool) -> String {
+  static func value(_ cell: XMLElement, strings: [String], dateStyles: [Bool], dates1904: Bool)
+    -> String
+  {
     let type = cell.attribute("t") ?? "n"
     let raw = cell.child(named: "v")?.text ?? ""
     switch type {
@@ -170,7 +204,9 @@ struct XLSXWorkbook {
     case "str", "e": return raw
     default:
       guard let number = Double(raw) else { return raw }
-      if let style = cell.attribute("s").flatMap(Int.init), style < dateStyles.count, dateStyles[style] {
+      if let style = cell.attribute("s").flatMap(Int.init), style < dateStyles.count,
+        dateStyles[style]
+      {
         return isoDate(serial: number, dates1904: dates1904)
       }
       return shortest(number)
@@ -194,12 +230,15 @@ struct XLSXWorkbook {
     let seconds = ((serial - epochDays) * 86_400).rounded()
     let date = Date(timeIntervalSince1970: seconds)
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    let time = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    let time = String(
+      format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
     if serial >= 0, serial < 1 { return time }  // a time of day with no date
     let day = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    if parts.hour == 0, parts.minute == 0, parts.second == 0, serial == serial.rounded() { return day }
+    if parts.hour == 0, parts.minute == 0, parts.second == 0, serial == serial.rounded() {
+      return day
+    }
     return day + "T" + time
   }
 

@@ -29,46 +29,90 @@ enum LikertScales {
   }
 
   static let scales: [Scale] = [
-    Scale(name: "agreement", points: [
-      ["strongly disagree"], ["disagree"], ["somewhat disagree", "slightly disagree", "tend to disagree"],
-      ["neither agree nor disagree", "neutral", "neither agree or disagree", "undecided"],
-      ["somewhat agree", "slightly agree", "tend to agree"], ["agree"], ["strongly agree"],
-    ]),
-    Scale(name: "motivation", points: [
-      ["not at all motivating", "not motivating"], ["slightly motivating", "a little motivating"],
-      ["somewhat motivating", "moderately motivating"], ["very motivating"], ["definitely motivating", "extremely motivating"],
-    ]),
-    Scale(name: "extent", points: [
-      ["not at all"], ["to a small extent", "a little", "to a little extent"], ["to some extent", "somewhat"],
-      ["to a moderate extent", "moderately", "quite a bit"], ["to a great extent", "a great deal", "to a large extent"],
-    ]),
-    Scale(name: "change", points: [["no", "not really", "not at all"], ["yes somewhat", "somewhat"], ["yes a great deal", "a great deal"]]),
-    Scale(name: "amount", points: [["none of it", "none"], ["some of it", "a little of it"], ["most of it"], ["all of it"]]),
-    Scale(name: "frequency", points: [["never"], ["rarely", "seldom"], ["sometimes", "occasionally"], ["often", "usually", "frequently"], ["always"]]),
-    Scale(name: "satisfaction", points: [
-      ["very dissatisfied"], ["dissatisfied", "somewhat dissatisfied"], ["neutral", "neither satisfied nor dissatisfied"],
-      ["satisfied", "somewhat satisfied"], ["very satisfied"],
-    ]),
-    Scale(name: "quality", points: [["poor", "very poor"], ["fair"], ["good"], ["very good"], ["excellent"]]),
-    Scale(name: "likelihood", points: [
-      ["very unlikely", "extremely unlikely"], ["unlikely", "somewhat unlikely"], ["neutral", "neither likely nor unlikely"],
-      ["likely", "somewhat likely"], ["very likely", "extremely likely"],
-    ]),
-    Scale(name: "importance", points: [
-      ["not at all important", "not important"], ["slightly important"], ["moderately important", "somewhat important"],
-      ["very important"], ["extremely important"],
-    ]),
-    Scale(name: "usefulness", points: [
-      ["not at all useful", "not useful"], ["slightly useful"], ["somewhat useful", "moderately useful"], ["very useful"],
-      ["extremely useful"],
-    ]),
-    Scale(name: "clarity", points: [["not at all clearly", "not clearly"], ["somewhat clearly"], ["clearly"], ["very clearly"]]),
+    Scale(
+      name: "agreement",
+      points: [
+        ["strongly disagree"], ["disagree"],
+        ["somewhat disagree", "slightly disagree", "tend to disagree"],
+        ["neither agree nor disagree", "neutral", "neither agree or disagree", "undecided"],
+        ["somewhat agree", "slightly agree", "tend to agree"], ["agree"], ["strongly agree"],
+      ]),
+    Scale(
+      name: "motivation",
+      points: [
+        ["not at all motivating", "not motivating"],
+        ["slightly motivating", "a little motivating"],
+        ["somewhat motivating", "moderately motivating"], ["very motivating"],
+        ["definitely motivating", "extremely motivating"],
+      ]),
+    Scale(
+      name: "extent",
+      points: [
+        ["not at all"], ["to a small extent", "a little", "to a little extent"],
+        ["to some extent", "somewhat"],
+        ["to a moderate extent", "moderately", "quite a bit"],
+        ["to a great extent", "a great deal", "to a large extent"],
+      ]),
+    Scale(
+      name: "change",
+      points: [
+        ["no", "not really", "not at all"], ["yes somewhat", "somewhat"],
+        ["yes a great deal", "a great deal"],
+      ]),
+    Scale(
+      name: "amount",
+      points: [
+        ["none of it", "none"], ["some of it", "a little of it"], ["most of it"], ["all of it"],
+      ]),
+    Scale(
+      name: "frequency",
+      points: [
+        ["never"], ["rarely", "seldom"], ["sometimes", "occasionally"],
+        ["often", "usually", "frequently"], ["always"],
+      ]),
+    Scale(
+      name: "satisfaction",
+      points: [
+        ["very dissatisfied"], ["dissatisfied", "somewhat dissatisfied"],
+        ["neutral", "neither satisfied nor dissatisfied"],
+        ["satisfied", "somewhat satisfied"], ["very satisfied"],
+      ]),
+    Scale(
+      name: "quality",
+      points: [["poor", "very poor"], ["fair"], ["good"], ["very good"], ["excellent"]]),
+    Scale(
+      name: "likelihood",
+      points: [
+        ["very unlikely", "extremely unlikely"], ["unlikely", "somewhat unlikely"],
+        ["neutral", "neither likely nor unlikely"],
+        ["likely", "somewhat likely"], ["very likely", "extremely likely"],
+      ]),
+    Scale(
+      name: "importance",
+      points: [
+        ["not at all important", "not important"], ["slightly important"],
+        ["moderately important", "somewhat important"],
+        ["very important"], ["extremely important"],
+      ]),
+    Scale(
+      name: "usefulness",
+      points: [
+        ["not at all useful", "not useful"], ["slightly useful"],
+        ["somewhat useful", "moderately useful"], ["very useful"],
+        ["extremely useful"],
+      ]),
+    Scale(
+      name: "clarity",
+      points: [
+        ["not at all clearly", "not clearly"], ["somewhat clearly"], ["clearly"], ["very clearly"],
+      ]),
   ]
 
   /// Answers that are not a point of any scale: kept, counted as answered "no opinion", left out
   /// of top- and bottom-box shares.
   static let nonSubstantive: Set<String> = [
-    "n a", "na", "not applicable", "don t know", "dont know", "do not know", "no basis for evaluation",
+    "n a", "na", "not applicable", "don t know", "dont know", "do not know",
+    "no basis for evaluation",
     "prefer not to say", "prefer not to answer", "unsure", "not sure", "no opinion",
   ]
 
@@ -88,7 +132,8 @@ enum LikertScales {
       guard positions.count == substantive.count, Set(positions.values).count >= 2 else { continue }
       // Each point's label: an answer that spells it exactly, else the table's spelling.
       let points = scale.points.enumerated().map { index, spellings -> String in
-        let exact = positions.filter { $0.value == index && spellings.contains(normalize($0.key)) }.keys.sorted()
+        let exact = positions.filter { $0.value == index && spellings.contains(normalize($0.key)) }
+          .keys.sorted()
         if let spelled = exact.first { return spelled }
         return sentenceCase(spellings[0])
       }
@@ -108,7 +153,9 @@ enum LikertScales {
   /// The position of an answer on a scale, tolerating typos in longer labels.
   static func position(of answer: String, in scale: Scale) -> Int? {
     let text = normalize(answer)
-    for (index, spellings) in scale.points.enumerated() where spellings.contains(text) { return index }
+    for (index, spellings) in scale.points.enumerated() where spellings.contains(text) {
+      return index
+    }
     guard text.count >= 5 else { return nil }
     var best: (index: Int, distance: Int)?
     for (index, spellings) in scale.points.enumerated() {
@@ -124,7 +171,8 @@ enum LikertScales {
 
   /// Lower case, letters and digits only, single spaces.
   static func normalize(_ text: String) -> String {
-    String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ")
+      .joined(separator: " ")
   }
 
   /// Levenshtein distance, stopping early past `limit`.
@@ -137,7 +185,8 @@ enum LikertScales {
       var current = [i] + Array(repeating: 0, count: b.count)
       var rowMinimum = i
       for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         rowMinimum = min(rowMinimum, current[j])
       }
       if rowMinimum > limit { return limit + 1 }

@@ -22,7 +22,8 @@ enum REDCapDictionary {
       case "calc", "slider": .numeric
       case "notes": .openText
       case "text":
-        ["integer", "number", "number_1dp", "number_2dp"].contains(validation) ? .numeric
+        ["integer", "number", "number_1dp", "number_2dp"].contains(validation)
+          ? .numeric
           : validation.isEmpty ? .openText : .metadata
       default: .metadata  // descriptive, file, sql, dates and contact details
       }
@@ -37,7 +38,8 @@ enum REDCapDictionary {
     let text = try TextDecoder.decode(bytes, file: file).text
     let records = try CSVReader.parse(text, file: file).records.filter { !$0.isBlank }
     guard let header = records.first,
-      header.fields.first?.value.lowercased().hasPrefix("variable / field name") == true, header.fields.count >= 6
+      header.fields.first?.value.lowercased().hasPrefix("variable / field name") == true,
+      header.fields.count >= 6
     else {
       throw IngestError(
         InputLocation(file: file, line: 1), .csv,
@@ -45,12 +47,16 @@ enum REDCapDictionary {
     }
     var fields: [String: Field] = [:]
     for record in records.dropFirst() {
-      guard let name = record[0]?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
+      guard let name = record[0]?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        continue
+      }
       let type = record[3]?.lowercased() ?? ""
       var choices: [SurveyChoice] = []
       switch type {
-      case "yesno": choices = [SurveyChoice(code: "1", label: "Yes"), SurveyChoice(code: "0", label: "No")]
-      case "truefalse": choices = [SurveyChoice(code: "1", label: "True"), SurveyChoice(code: "0", label: "False")]
+      case "yesno":
+        choices = [SurveyChoice(code: "1", label: "Yes"), SurveyChoice(code: "0", label: "No")]
+      case "truefalse":
+        choices = [SurveyChoice(code: "1", label: "True"), SurveyChoice(code: "0", label: "False")]
       case "radio", "dropdown", "checkbox":
         choices = try parseChoices(record[5] ?? "", file: file, line: record.line)
       default: break
@@ -69,7 +75,8 @@ enum REDCapDictionary {
     try text.split(separator: "|").map { part in
       guard let comma = part.firstIndex(of: ",") else {
         throw IngestError(
-          InputLocation(file: file, line: line, column: 6), .csv, "the choice '\(part.trimmingCharacters(in: .whitespaces))' has no 'code, label' comma")
+          InputLocation(file: file, line: line, column: 6), .csv,
+          "the choice '\(part.trimmingCharacters(in: .whitespaces))' has no 'code, label' comma")
       }
       return SurveyChoice(
         code: part[..<comma].trimmingCharacters(in: .whitespaces),
@@ -81,7 +88,13 @@ enum REDCapDictionary {
     var output = ""
     var inTag = false
     for character in text {
-      if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { output.append(character) }
+      if character == "<" {
+        inTag = true
+      } else if character == ">" {
+        inTag = false
+      } else if !inTag {
+        output.append(character)
+      }
     }
     return output.trimmingCharacters(in: .whitespacesAndNewlines)
   }

@@ -41,7 +41,9 @@ enum REDCapOccasions {
     func index(_ name: String) -> Int? { columns.first { $0.header == name }?.index }
     let event = index(eventColumn)
     let instance = index(instanceColumn)
-    guard event != nil || instance != nil, let idColumn = columns.first(where: { $0.role == .respondentID })?.index else {
+    guard event != nil || instance != nil,
+      let idColumn = columns.first(where: { $0.role == .respondentID })?.index
+    else {
       return nil
     }
     let occasionColumns = Set([eventColumn, instrumentColumn, instanceColumn])
@@ -67,7 +69,8 @@ enum REDCapOccasions {
       if let earlier = firstLine[id]?[occasion] {
         throw IngestError(
           InputLocation(file: file, line: row.line), .csv,
-          "row \(row.line) repeats record '\(id)' at \(label(occasion, event: true, instance: true)) (first on line \(earlier))")
+          "row \(row.line) repeats record '\(id)' at \(label(occasion, event: true, instance: true)) (first on line \(earlier))"
+        )
       }
       records[id]?[occasion] = row
       firstLine[id, default: [:]][occasion] = row.line
@@ -76,12 +79,16 @@ enum REDCapOccasions {
 
     // Per item, the occasions on which some record answered it (a ticked box for a checkbox).
     var itemOccasions: [String: Set<Occasion>] = [:]
-    for column in columns where !occasionColumns.contains(column.header) && column.index != idColumn && column.role != .skip {
+    for column in columns
+    where !occasionColumns.contains(column.header) && column.index != idColumn
+      && column.role != .skip
+    {
       for row in rows {
         let value = cell(row, column.index)
         if column.isChoiceColumn, value == "0" { continue }
         guard !value.isEmpty else { continue }
-        itemOccasions[column.itemID, default: []].insert(Occasion(event: cell(row, event), instance: cell(row, instance)))
+        itemOccasions[column.itemID, default: []].insert(
+          Occasion(event: cell(row, event), instance: cell(row, instance)))
       }
     }
     func sorted(_ occasions: Set<Occasion>) -> [Occasion] {
@@ -95,13 +102,15 @@ enum REDCapOccasions {
     idCopy.index = 0
     wide.append((idCopy, nil))
     let occasionsColumn = SurveyColumn(
-      index: 1, header: eventColumn, itemID: eventColumn, text: "Events and instances", role: .metadata)
+      index: 1, header: eventColumn, itemID: eventColumn, text: "Events and instances",
+      role: .metadata)
     wide.append((occasionsColumn, nil))
     var instrument: [SurveyColumn] = []
     func flush() {
       var occasions: [Occasion] = []
       for column in instrument {
-        for occasion in sorted(itemOccasions[column.itemID] ?? []) where !occasions.contains(occasion) {
+        for occasion in sorted(itemOccasions[column.itemID] ?? [])
+        where !occasions.contains(occasion) {
           occasions.append(occasion)
         }
       }
@@ -128,7 +137,8 @@ enum REDCapOccasions {
       if occasions.isEmpty { wide += instrument.map { ($0, nil) } }
       instrument = []
     }
-    for column in columns where column.index != idColumn && !occasionColumns.contains(column.header) {
+    for column in columns where column.index != idColumn && !occasionColumns.contains(column.header)
+    {
       instrument.append(column)
       if column.header.hasSuffix("_complete") { flush() }
     }
@@ -143,19 +153,24 @@ enum REDCapOccasions {
     // One row per record.
     var merged: [CSVRecord] = []
     for id in order {
-      guard let byOccasion = records[id], let occasions = recordOccasions[id], let first = byOccasion[occasions[0]] else { continue }
+      guard let byOccasion = records[id], let occasions = recordOccasions[id],
+        let first = byOccasion[occasions[0]]
+      else { continue }
       var fields: [CSVField] = []
       fields.reserveCapacity(wide.count)
       for (position, entry) in wide.enumerated() {
         if position == 0 {
           fields.append(CSVField(id))
         } else if position == 1 {
-          let names = occasions.map { label($0, event: event != nil, instance: !$0.instance.isEmpty) }
+          let names = occasions.map {
+            label($0, event: event != nil, instance: !$0.instance.isEmpty)
+          }
           fields.append(CSVField(names.joined(separator: "; ")))
         } else {
           let source = entry.occasion.map { byOccasion[$0] } ?? first
           let column = entry.column.index
-          fields.append(source.flatMap { column < $0.fields.count ? $0.fields[column] : nil } ?? CSVField(""))
+          fields.append(
+            source.flatMap { column < $0.fields.count ? $0.fields[column] : nil } ?? CSVField(""))
         }
       }
       merged.append(CSVRecord(line: first.line, fields: fields))
@@ -166,7 +181,9 @@ enum REDCapOccasions {
     if events > 0 { parts.append("\(events) event\(events == 1 ? "" : "s")") }
     if instances > 0 { parts.append("repeated instances") }
     let split = Set(
-      columns.filter { $0.role == .answer || $0.isChoiceColumn }.map(\.itemID).filter { (itemOccasions[$0]?.count ?? 0) > 1 }
+      columns.filter { $0.role == .answer || $0.isChoiceColumn }.map(\.itemID).filter {
+        (itemOccasions[$0]?.count ?? 0) > 1
+      }
     ).count
     let warning =
       "\(file): a REDCap export with \(parts.joined(separator: " and ")): \(rows.count) rows are \(merged.count) records, "

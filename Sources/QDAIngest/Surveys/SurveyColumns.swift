@@ -61,7 +61,8 @@ enum SurveyColumns {
   }
 
   static func layout(
-    _ records: [CSVRecord], dialect: SurveyDialect, file: String, dictionary: [String: REDCapDictionary.Field]?
+    _ records: [CSVRecord], dialect: SurveyDialect, file: String,
+    dictionary: [String: REDCapDictionary.Field]?
   ) throws -> Layout {
     let row1 = records[0].fields.map(\.value)
     func cell(_ row: Int, _ column: Int) -> String {
@@ -72,47 +73,64 @@ enum SurveyColumns {
     switch dialect {
     case .qualtrics, .qualtrics2016:
       guard records.count >= 3 else {
-        throw IngestError(InputLocation(file: file, line: 1), .csv, "a Qualtrics export needs three header rows")
+        throw IngestError(
+          InputLocation(file: file, line: 1), .csv, "a Qualtrics export needs three header rows")
       }
       // Rows 2 and 3 name the columns of row 1; one cell more (an unquoted `{"ImportId":…}`
       // holding a comma) would shift every item id after it onto the wrong column.
       for record in records[1...2] where record.holdsText(after: row1.count) {
         throw IngestError(
           InputLocation(file: file, line: record.line, column: row1.count + 1), .csv,
-          "header row \(record.line) has \(record.fields.count) cells but row 1 has \(row1.count) (is a cell holding commas not quoted?)")
+          "header row \(record.line) has \(record.fields.count) cells but row 1 has \(row1.count) (is a cell holding commas not quoted?)"
+        )
       }
-      layout = Layout(columns: row1.indices.map { qualtricsColumn($0, tag: row1[$0], text: cell(1, $0), importCell: cell(2, $0)) }, headerRows: 3)
+      layout = Layout(
+        columns: row1.indices.map {
+          qualtricsColumn($0, tag: row1[$0], text: cell(1, $0), importCell: cell(2, $0))
+        }, headerRows: 3)
       linkTextBoxes(&layout.columns)
     case .qualtricsLegacy:
-      layout = Layout(columns: row1.indices.map { legacyColumn($0, tag: row1[$0], label: cell(1, $0)) }, headerRows: 2)
+      layout = Layout(
+        columns: row1.indices.map { legacyColumn($0, tag: row1[$0], label: cell(1, $0)) },
+        headerRows: 2)
       linkTextBoxes(&layout.columns)
     case .surveyMonkey:
       layout = surveyMonkeyLayout(row1: row1, row2: row1.indices.map { cell(1, $0) })
     case .googleForms, .microsoftForms, .generic:
-      layout = Layout(columns: row1.indices.map { singleRowColumn($0, header: row1[$0], dialect: dialect) }, headerRows: 1)
+      layout = Layout(
+        columns: row1.indices.map { singleRowColumn($0, header: row1[$0], dialect: dialect) },
+        headerRows: 1)
     case .redcap:
-      layout = Layout(columns: row1.indices.map { redcapColumn($0, header: row1[$0], dictionary: dictionary) }, headerRows: 1)
+      layout = Layout(
+        columns: row1.indices.map { redcapColumn($0, header: row1[$0], dictionary: dictionary) },
+        headerRows: 1)
       if dictionary == nil {
-        layout.warnings.append("\(file): a REDCap raw export without its data dictionary: choice labels and item types are inferred (pass --dictionary)")
+        layout.warnings.append(
+          "\(file): a REDCap raw export without its data dictionary: choice labels and item types are inferred (pass --dictionary)"
+        )
       }
     case .limeSurvey:
-      layout = Layout(columns: row1.indices.map { limeSurveyColumn($0, header: row1[$0]) }, headerRows: 1)
+      layout = Layout(
+        columns: row1.indices.map { limeSurveyColumn($0, header: row1[$0]) }, headerRows: 1)
     }
     // A column with no header but with answers is kept, named by its position; only columns
     // empty throughout (a trailing delimiter) are dropped.
-    for index in layout.columns.indices where layout.columns[index].role == .skip
+    for index in layout.columns.indices
+    where layout.columns[index].role == .skip
       && layout.columns[index].header.trimmingCharacters(in: .whitespaces).isEmpty
     {
       let column = layout.columns[index].index
       let holdsAnswers = records.dropFirst(layout.headerRows).contains { record in
-        column < record.fields.count && !record.fields[column].value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        column < record.fields.count
+          && !record.fields[column].value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
       }
       guard holdsAnswers else { continue }
       let name = "Column \(column + 1)"
       layout.columns[index].role = .answer
       layout.columns[index].itemID = name
       layout.columns[index].text = name
-      layout.warnings.append("\(file):1: column \(column + 1) has no header but holds answers; read as '\(name)'")
+      layout.warnings.append(
+        "\(file):1: column \(column + 1) has no header but holds answers; read as '\(name)'")
     }
     // Repeated item ids (two Google Forms questions with one title) get a suffix.
     var seen: [String: Int] = [:]
@@ -125,7 +143,9 @@ enum SurveyColumns {
         let count = (seen[key] ?? 1) + 1
         seen[key] = count
         layout.columns[index].itemID = "\(key) (\(count))"
-        layout.warnings.append("\(file):1: column \(index + 1) repeats the header '\(column.header)'; read as '\(key) (\(count))'")
+        layout.warnings.append(
+          "\(file):1: column \(index + 1) repeats the header '\(column.header)'; read as '\(key) (\(count))'"
+        )
       } else {
         singles.insert(key)
       }
@@ -136,29 +156,37 @@ enum SurveyColumns {
   // MARK: - Qualtrics
 
   static let qualtricsMetadata: [String: SurveyColumn.Role] = [
-    "_recordid": .respondentID, "responseid": .respondentID, "finished": .finished, "progress": .progress,
+    "_recordid": .respondentID, "responseid": .respondentID, "finished": .finished,
+    "progress": .progress,
     "status": .status,
   ]
 
   /// `{"ImportId":"QID2_TEXT"}` or `{'ImportId': 'QID2-1'}` → the id.
   static func importID(_ cell: String) -> String? {
     guard let key = cell.range(of: "ImportId") else { return nil }
-    let rest = cell[key.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == ":" || $0 == " " })
+    let rest = cell[key.upperBound...].drop(while: {
+      $0 == "\"" || $0 == "'" || $0 == ":" || $0 == " "
+    })
     let value = rest.prefix(while: { $0 != "\"" && $0 != "'" })
     return value.isEmpty ? nil : String(value)
   }
 
-  static func qualtricsColumn(_ index: Int, tag: String, text: String, importCell: String) -> SurveyColumn {
+  static func qualtricsColumn(_ index: Int, tag: String, text: String, importCell: String)
+    -> SurveyColumn
+  {
     let id = importID(importCell) ?? tag
     let lowered = id.lowercased()
     var column = SurveyColumn(index: index, header: tag, itemID: id, text: text, role: .answer)
     if tag.isEmpty && text.isEmpty { column.role = .skip; return column }
-    if lowered.contains("topics") || tag.hasSuffix(" - Topics") || lowered.hasSuffix("_do") || tag.contains("_DO_") {
+    if lowered.contains("topics") || tag.hasSuffix(" - Topics") || lowered.hasSuffix("_do")
+      || tag.contains("_DO_")
+    {
       column.role = .skip
       return column
     }
     guard lowered.hasPrefix("qid") else {
-      let plain = lowered.replacingOccurrences(of: "panel-", with: "").replacingOccurrences(of: "location-", with: "")
+      let plain = lowered.replacingOccurrences(of: "panel-", with: "").replacingOccurrences(
+        of: "location-", with: "")
       column.role = qualtricsMetadata[plain] ?? .metadata
       column.itemID = tag
       return column
@@ -205,7 +233,8 @@ enum SurveyColumns {
   /// label, so that a packed cell holding it is split around it. `Q1_TEXT` beside `Q1` marks
   /// `Q1` the same way.
   static func linkTextBoxes(_ columns: inout [SurveyColumn]) {
-    let byHeader = Dictionary(columns.indices.map { (columns[$0].header, $0) }, uniquingKeysWith: { first, _ in first })
+    let byHeader = Dictionary(
+      columns.indices.map { (columns[$0].header, $0) }, uniquingKeysWith: { first, _ in first })
     for box in columns {
       guard case .other(let parent) = box.role else { continue }
       if let own = byHeader[parent] {
@@ -233,8 +262,10 @@ enum SurveyColumns {
   // MARK: - SurveyMonkey
 
   static let surveyMonkeyMetadata: [String: SurveyColumn.Role] = [
-    "respondent id": .respondentID, "collector id": .metadata, "start date": .metadata, "end date": .metadata,
-    "ip address": .metadata, "email address": .metadata, "first name": .metadata, "last name": .metadata,
+    "respondent id": .respondentID, "collector id": .metadata, "start date": .metadata,
+    "end date": .metadata,
+    "ip address": .metadata, "email address": .metadata, "first name": .metadata,
+    "last name": .metadata,
   ]
 
   /// SurveyMonkey's two header rows: the question over its first column only, and under each
@@ -254,12 +285,15 @@ enum SurveyColumns {
       let top = row1[index].trimmingCharacters(in: .whitespacesAndNewlines)
       let sub = row2[index].trimmingCharacters(in: .whitespacesAndNewlines)
       let lowered = top.lowercased()
-      if let role = surveyMonkeyMetadata[lowered] ?? (lowered.hasPrefix("custom data") ? .metadata : nil) {
+      if let role = surveyMonkeyMetadata[lowered]
+        ?? (lowered.hasPrefix("custom data") ? .metadata : nil)
+      {
         columns.append(SurveyColumn(index: index, header: top, itemID: top, text: top, role: role))
         continue
       }
       if top.isEmpty && sub.isEmpty {
-        columns.append(SurveyColumn(index: index, header: "", itemID: "col\(index + 1)", text: "", role: .skip))
+        columns.append(
+          SurveyColumn(index: index, header: "", itemID: "col\(index + 1)", text: "", role: .skip))
         continue
       }
       if !top.isEmpty {
@@ -273,9 +307,12 @@ enum SurveyColumns {
       let header = top.isEmpty ? questionText : top
       switch sub {
       case "Response", "":
-        columns.append(SurveyColumn(index: index, header: header, itemID: questionID, text: questionText, role: .answer))
+        columns.append(
+          SurveyColumn(
+            index: index, header: header, itemID: questionID, text: questionText, role: .answer))
       case "Open-Ended Response":
-        var column = SurveyColumn(index: index, header: header, itemID: questionID, text: questionText, role: .answer)
+        var column = SurveyColumn(
+          index: index, header: header, itemID: questionID, text: questionText, role: .answer)
         column.declaredType = .openText
         columns.append(column)
       default:
@@ -283,7 +320,8 @@ enum SurveyColumns {
         // decided from the values by the item builder.
         columns.append(
           SurveyColumn(
-            index: index, header: header, itemID: "\(questionID)_\(position)", text: questionText, subItem: sub,
+            index: index, header: header, itemID: "\(questionID)_\(position)", text: questionText,
+            subItem: sub,
             role: top.isEmpty && !labelled ? .other(parent: questionID) : .answer))
       }
     }
@@ -292,9 +330,11 @@ enum SurveyColumns {
 
   // MARK: - One header row
 
-  static func singleRowColumn(_ index: Int, header: String, dialect: SurveyDialect) -> SurveyColumn {
+  static func singleRowColumn(_ index: Int, header: String, dialect: SurveyDialect) -> SurveyColumn
+  {
     let trimmed = header.trimmingCharacters(in: .whitespacesAndNewlines)
-    var column = SurveyColumn(index: index, header: header, itemID: trimmed, text: trimmed, role: .answer)
+    var column = SurveyColumn(
+      index: index, header: header, itemID: trimmed, text: trimmed, role: .answer)
     if trimmed.isEmpty {
       column.itemID = "column \(index + 1)"
       column.role = .skip
@@ -303,26 +343,36 @@ enum SurveyColumns {
     let lowered = trimmed.lowercased()
     switch dialect {
     case .googleForms:
-      if lowered == "timestamp" || lowered == "email address" || lowered == "score" { column.role = .metadata }
+      if lowered == "timestamp" || lowered == "email address" || lowered == "score" {
+        column.role = .metadata
+      }
     case .microsoftForms:
       if lowered == "id" { column.role = .respondentID }
-      if ["start time", "completion time", "email", "name", "last modified time", "total points", "quiz feedback"].contains(lowered) {
+      if [
+        "start time", "completion time", "email", "name", "last modified time", "total points",
+        "quiz feedback",
+      ].contains(lowered) {
         column.role = .metadata
       }
     default:
       if index == 0 { column.role = .respondentID }
     }
     // Google's grid questions: `Question [Row]`.
-    if column.role == .answer, trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "["), open > trimmed.startIndex {
+    if column.role == .answer, trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "["),
+      open > trimmed.startIndex
+    {
       column.text = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-      column.subItem = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+      column.subItem = String(
+        trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
     }
     return column
   }
 
   // MARK: - REDCap
 
-  static func redcapColumn(_ index: Int, header: String, dictionary: [String: REDCapDictionary.Field]?) -> SurveyColumn {
+  static func redcapColumn(
+    _ index: Int, header: String, dictionary: [String: REDCapDictionary.Field]?
+  ) -> SurveyColumn {
     let name = header.trimmingCharacters(in: .whitespaces)
     var column = SurveyColumn(index: index, header: name, itemID: name, text: name, role: .answer)
     if index == 0 {
@@ -367,7 +417,8 @@ enum SurveyColumns {
   // MARK: - LimeSurvey
 
   static let limeSurveyMetadata: Set<String> = [
-    "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl",
+    "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr",
+    "refurl",
     "interviewtime",
   ]
 
@@ -375,16 +426,22 @@ enum SurveyColumns {
     let name = header.trimmingCharacters(in: .whitespaces)
     var column = SurveyColumn(index: index, header: name, itemID: name, text: name, role: .answer)
     let lowered = name.lowercased()
-    if lowered == "id" { column.role = .respondentID }
-    else if lowered == "submitdate" { column.role = .submitDate }
-    else if limeSurveyMetadata.contains(lowered) || lowered.hasPrefix("grouptime") || lowered.hasSuffix("time") && lowered.count > 4 && lowered.hasPrefix("q") == false {
+    if lowered == "id" {
+      column.role = .respondentID
+    } else if lowered == "submitdate" {
+      column.role = .submitDate
+    } else if limeSurveyMetadata.contains(lowered) || lowered.hasPrefix("grouptime")
+      || lowered.hasSuffix("time") && lowered.count > 4 && lowered.hasPrefix("q") == false
+    {
       column.role = .metadata
     } else if name.hasSuffix("]"), let open = name.firstIndex(of: "[") {
       let question = String(name[..<open])
       let sub = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
       column.text = question
       column.subItem = sub
-      if sub.lowercased() == "other" || sub.lowercased() == "comment" { column.role = .other(parent: question) }
+      if sub.lowercased() == "other" || sub.lowercased() == "comment" {
+        column.role = .other(parent: question)
+      }
     }
     return column
   }

@@ -66,7 +66,9 @@ extension SurveyItemBuilder {
       // Qualtrics joins with `,` alone: in a column it says holds choices, a comma followed by a
       // space is inside a choice (`Yes, in part`), so no other separator is tried.
       var separators: [Separator] = [.commaSpace, .comma]
-      if hints.qualtrics { separators = hints.choiceQuestion ? [.tightComma] : [.tightComma] + separators }
+      if hints.qualtrics {
+        separators = hints.choiceQuestion ? [.tightComma] : [.tightComma] + separators
+      }
       for separator in separators {
         if let packing = Self.packing(values, separator: separator, hints: hints) {
           self = packing
@@ -76,7 +78,10 @@ extension SurveyItemBuilder {
       return nil
     }
 
-    private init(choices: [String], separator: Separator, known: Set<String>, prepared: KnownChoices, capitalised: Bool) {
+    private init(
+      choices: [String], separator: Separator, known: Set<String>, prepared: KnownChoices,
+      capitalised: Bool
+    ) {
       self.choices = choices
       self.separator = separator
       self.known = known
@@ -86,7 +91,8 @@ extension SurveyItemBuilder {
 
     /// The phrases of a question that asks for several answers.
     static let severalAnswers = [
-      "all that apply", "select all", "check all", "choose all", "mark all", "tick all", "one or more", "select up to",
+      "all that apply", "select all", "check all", "choose all", "mark all", "tick all",
+      "one or more", "select up to",
       "choose up to", "select any", "check any", "choose any", "select multiple",
     ]
 
@@ -96,12 +102,16 @@ extension SurveyItemBuilder {
       return severalAnswers.contains { lowered.contains($0) }
     }
 
-    private static func packing(_ values: CellValues, separator: Separator, hints: Hints) -> Packing? {
+    private static func packing(_ values: CellValues, separator: Separator, hints: Hints)
+      -> Packing?
+    {
       let distinct = values.counts
-      guard distinct.keys.contains(where: { pieces(of: $0, separator: separator).count >= 2 }) else { return nil }
+      guard distinct.keys.contains(where: { pieces(of: $0, separator: separator).count >= 2 })
+      else { return nil }
       let capitalised = !distinct.keys.contains { $0.first?.isLowercase == true }
       let named = Set(hints.known.filter { pieces(of: $0, separator: separator).count >= 2 })
-      let known = named.union(commaChoices(distinct, separator: separator, capitalised: capitalised))
+      let known = named.union(
+        commaChoices(distinct, separator: separator, capitalised: capitalised))
       let prepared = KnownChoices(known, separator: separator)
       let limit = max(12, values.total / 3)
       // Per part, the cells holding it; the cells of several parts with their parts.
@@ -113,7 +123,11 @@ extension SurveyItemBuilder {
         for part in Set(parts) { counts[part, default: 0] += cells }
         // Too many distinct parts for choices (a choice question's cells are choices whatever their number).
         guard hints.choiceQuestion || counts.count <= limit else { return nil }
-        if parts.count == 1 { alone.insert(parts[0]) } else if parts.count >= 2 { multi.append((parts, cells)) }
+        if parts.count == 1 {
+          alone.insert(parts[0])
+        } else if parts.count >= 2 {
+          multi.append((parts, cells))
+        }
       }
       let multiCells = multi.reduce(0) { $0 + $1.cells }
       guard multiCells >= 1 else { return nil }
@@ -122,7 +136,9 @@ extension SurveyItemBuilder {
       var recurring = 0
       for (parts, cells) in multi {
         partsInMulti += parts.count * cells
-        recurring += parts.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) || established.contains($0) }.count * cells
+        recurring +=
+          parts.filter { (counts[$0] ?? 0) >= 2 || alone.contains($0) || established.contains($0) }
+          .count * cells
       }
       let share = Double(recurring) / Double(partsInMulti)
       // Sentences split at their commas recur when people write alike; labels rarely end a sentence.
@@ -139,7 +155,9 @@ extension SurveyItemBuilder {
         || (multiCells >= 2 && fewSentences && words(atMost: 8) && share >= 0.9)
       guard packed else { return nil }
       let choices = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
-      return Packing(choices: choices, separator: separator, known: known, prepared: prepared, capitalised: capitalised)
+      return Packing(
+        choices: choices, separator: separator, known: known, prepared: prepared,
+        capitalised: capitalised)
     }
 
     /// A packed cell's choices.
@@ -150,7 +168,9 @@ extension SurveyItemBuilder {
     /// A cell of a multi-select a dictionary declares, its packing not learnt: split at `, `,
     /// the dictionary's choices kept whole.
     static func split(declared value: String, choices: [String]) -> [String] {
-      fragments(value, separator: .commaSpace, known: Set(choices.filter { $0.contains(", ") }), capitalised: false)
+      fragments(
+        value, separator: .commaSpace, known: Set(choices.filter { $0.contains(", ") }),
+        capitalised: false)
     }
 
     /// The choices that hold the separator themselves, learnt from the respondents: a cell's
@@ -158,12 +178,16 @@ extension SurveyItemBuilder {
     /// never appear in any cell except together and in that order. (Two separate choices that
     /// everyone who picks one also picks, in the same order, cannot be told from one choice; the
     /// export does not say.)
-    static func commaChoices(_ distinct: [String: Int], separator: Separator, capitalised: Bool) -> Set<String> {
+    static func commaChoices(_ distinct: [String: Int], separator: Separator, capitalised: Bool)
+      -> Set<String>
+    {
       let candidates = distinct.filter { $0.value >= 2 }.keys.filter {
         fragments($0, separator: separator, known: [], capitalised: capitalised).count >= 2
       }
       guard !candidates.isEmpty else { return [] }
-      let split = distinct.keys.map { fragments($0, separator: separator, known: [], capitalised: capitalised) }
+      let split = distinct.keys.map {
+        fragments($0, separator: separator, known: [], capitalised: capitalised)
+      }
       var result = Set<String>()
       for candidate in candidates {
         let parts = fragments(candidate, separator: separator, known: [], capitalised: capitalised)
@@ -172,7 +196,8 @@ extension SurveyItemBuilder {
           while index < cell.count {
             if let offset = parts.firstIndex(of: cell[index]) {
               // A part must start the whole run of parts, in order.
-              guard offset == 0, index + parts.count <= cell.count, Array(cell[index..<(index + parts.count)]) == parts
+              guard offset == 0, index + parts.count <= cell.count,
+                Array(cell[index..<(index + parts.count)]) == parts
               else { return false }
               index += parts.count
             } else {
@@ -195,9 +220,13 @@ extension SurveyItemBuilder {
     static func pieces(of value: String, separator: Separator) -> [String] {
       let comma = UInt8(ascii: ","), space = UInt8(ascii: " ")
       let utf8 = Array(value.utf8)
-      func isDigit(_ index: Int) -> Bool { index >= 0 && index < utf8.count && utf8[index] >= 0x30 && utf8[index] <= 0x39 }
+      func isDigit(_ index: Int) -> Bool {
+        index >= 0 && index < utf8.count && utf8[index] >= 0x30 && utf8[index] <= 0x39
+      }
       // Qualtrics' codes (`1,3,-2`): every comma separates.
-      let codes = separator == .tightComma && utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == comma || $0 == UInt8(ascii: "-") }
+      let codes =
+        separator == .tightComma
+        && utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == comma || $0 == UInt8(ascii: "-") }
       var result: [String] = []
       var start = 0
       var index = 0
@@ -211,7 +240,9 @@ extension SurveyItemBuilder {
           case .tightComma:
             let spaced = next.map { $0 == space || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? false
             // `1,500`: a digit, a comma, three digits and no fourth.
-            let thousands = !codes && isDigit(index - 1) && isDigit(index + 1) && isDigit(index + 2) && isDigit(index + 3)
+            let thousands =
+              !codes && isDigit(index - 1) && isDigit(index + 1) && isDigit(index + 2)
+              && isDigit(index + 3)
               && !isDigit(index + 4)
             splits = !spaced && !thousands
           }
@@ -231,7 +262,9 @@ extension SurveyItemBuilder {
     /// A packed cell split at the separator: the longest known choice at each place first;
     /// otherwise parts are glued while a `(` or `[` is open, and, in a capitalised column, while
     /// the next part begins with a small letter.
-    static func fragments(_ value: String, separator: Separator, known: Set<String>, capitalised: Bool) -> [String] {
+    static func fragments(
+      _ value: String, separator: Separator, known: Set<String>, capitalised: Bool
+    ) -> [String] {
       fragments(value, known: KnownChoices(known, separator: separator), capitalised: capitalised)
     }
 
@@ -253,13 +286,14 @@ extension SurveyItemBuilder {
         self.separator = separator
         let joinerBytes = Array(Packing.joiner(separator).utf8)
         self.joinerBytes = joinerBytes
-        longestKnown = known.lazy.map { Packing.pieces(of: $0, separator: separator).count }.max() ?? 1
+        longestKnown =
+          known.lazy.map { Packing.pieces(of: $0, separator: separator).count }.max() ?? 1
         var byHead: [ArraySlice<UInt8>: [[UInt8]]] = [:]
         for choice in known {
           let bytes = Array(choice.utf8)
           byHead[Self.head(bytes[...], joiner: joinerBytes), default: []].append(bytes)
         }
-        for key in byHead.keys { byHead[key]!.sort { $0.count > $1.count } }
+        for key in byHead.keys { byHead[key]?.sort { $0.count > $1.count } }
         self.byHead = byHead
       }
 
@@ -267,7 +301,9 @@ extension SurveyItemBuilder {
       static func head(_ bytes: ArraySlice<UInt8>, joiner: [UInt8]) -> ArraySlice<UInt8> {
         var index = bytes.startIndex
         while index + joiner.count <= bytes.endIndex {
-          if bytes[index..<(index + joiner.count)].elementsEqual(joiner) { return bytes[bytes.startIndex..<index] }
+          if bytes[index..<(index + joiner.count)].elementsEqual(joiner) {
+            return bytes[bytes.startIndex..<index]
+          }
           index += 1
         }
         return bytes
@@ -282,15 +318,19 @@ extension SurveyItemBuilder {
         return nil
       }
 
-      private func run(from index: Int, of pieceBytes: [[UInt8]], spelling choice: [UInt8]) -> Int? {
+      private func run(from index: Int, of pieceBytes: [[UInt8]], spelling choice: [UInt8]) -> Int?
+      {
         var offset = 0
         var last = index
         while true {
           let piece = pieceBytes[last]
-          guard offset + piece.count <= choice.count, choice[offset..<(offset + piece.count)].elementsEqual(piece) else { return nil }
+          guard offset + piece.count <= choice.count,
+            choice[offset..<(offset + piece.count)].elementsEqual(piece)
+          else { return nil }
           offset += piece.count
           if offset == choice.count { return last > index ? last : nil }
-          guard offset + joinerBytes.count <= choice.count, choice[offset..<(offset + joinerBytes.count)].elementsEqual(joinerBytes)
+          guard offset + joinerBytes.count <= choice.count,
+            choice[offset..<(offset + joinerBytes.count)].elementsEqual(joinerBytes)
           else { return nil }
           offset += joinerBytes.count
           last += 1
@@ -314,7 +354,9 @@ extension SurveyItemBuilder {
         if !known.byHead.isEmpty, let last = known.run(from: index, of: pieceBytes) { end = last }
         var text = pieces[index...end].joined(separator: joiner)
         var open = balance(text)
-        while end + 1 < pieces.count, open > 0 || (capitalised && pieces[end + 1].first?.isLowercase == true) {
+        while end + 1 < pieces.count,
+          open > 0 || (capitalised && pieces[end + 1].first?.isLowercase == true)
+        {
           end += 1
           text += joiner + pieces[end]
           open += balance(pieces[end])

@@ -12,20 +12,26 @@ extension SurveyItemBuilder {
   /// ones most people left blank (a question shown only to some).
   ///
   /// - Returns: a warning saying how many, when any.
-  static func markStoppedEarly(_ respondents: inout [SurveyRespondent], items: [SurveyItem], file: String) -> [String] {
+  static func markStoppedEarly(
+    _ respondents: inout [SurveyRespondent], items: [SurveyItem], file: String
+  ) -> [String] {
     let answerItems = items.filter { $0.type != .metadata }
     guard !answerItems.isEmpty, !respondents.isEmpty else { return [] }
     var answeredBy = [Int](repeating: 0, count: answerItems.count)
     for respondent in respondents {
-      for (index, item) in answerItems.enumerated() where respondent.answers[item.id] != nil { answeredBy[index] += 1 }
+      for (index, item) in answerItems.enumerated() where respondent.answers[item.id] != nil {
+        answeredBy[index] += 1
+      }
     }
     let closed: Set<SurveyItemType> = [.singleChoice, .likert, .multiSelect, .numeric]
     let expected = answerItems.indices.map { index in
-      closed.contains(answerItems[index].type) && answerItems[index].parentID == nil && answeredBy[index] * 2 >= respondents.count
+      closed.contains(answerItems[index].type) && answerItems[index].parentID == nil
+        && answeredBy[index] * 2 >= respondents.count
     }
     var stopped = 0
     var blank = 0
-    for index in respondents.indices where respondents[index].exclusion == nil && respondents[index].finished == nil {
+    for index in respondents.indices
+    where respondents[index].exclusion == nil && respondents[index].finished == nil {
       let answers = respondents[index].answers
       let last = answerItems.lastIndex { answers[$0.id] != nil }
       let tail = (last.map { $0 + 1 } ?? 0)..<answerItems.count
@@ -45,7 +51,9 @@ extension SurveyItemBuilder {
   /// participants are) the id `<id> (line <n>)`, so that each row stays a respondent of its own.
   ///
   /// - Returns: a warning per repeated id.
-  static func distinguishRepeatedIDs(_ respondents: inout [SurveyRespondent], file: String) -> [String] {
+  static func distinguishRepeatedIDs(_ respondents: inout [SurveyRespondent], file: String)
+    -> [String]
+  {
     var firstLine: [String: Int] = [:]
     var notes: [String] = []
     // A new id is never one the file already has (a spreadsheet may even number two rows alike).
@@ -65,7 +73,9 @@ extension SurveyItemBuilder {
       }
       taken.insert(renamed.lowercased())
       respondents[index].id = renamed
-      notes.append("\(file):\(line): the respondent id '\(id)' is also on line \(earlier); read as '\(renamed)'")
+      notes.append(
+        "\(file):\(line): the respondent id '\(id)' is also on line \(earlier); read as '\(renamed)'"
+      )
     }
     return notes
   }

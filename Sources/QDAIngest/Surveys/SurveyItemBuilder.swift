@@ -27,7 +27,8 @@ import QDAModel
 /// is told apart by its line (see `SurveyItemBuilder+Respondents.swift`).
 enum SurveyItemBuilder {
   static func build(
-    columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String, warnings: [String]
+    columns: [SurveyColumn], rows: [CSVRecord], dialect: SurveyDialect, file: String,
+    warnings: [String]
   ) -> Survey {
     func cell(_ row: CSVRecord, _ column: Int) -> String {
       column < row.fields.count ? trimmed(row.fields[column].value) : ""
@@ -60,7 +61,9 @@ enum SurveyItemBuilder {
     var otherBoxes: [String: SurveyColumn] = [:]
     if dialect == .surveyMonkey {
       for column in answerColumns {
-        if case .other(let parent) = column.role, let label = column.subItem, isOtherChoice(label) { otherBoxes[parent] = column }
+        if case .other(let parent) = column.role, let label = column.subItem, isOtherChoice(label) {
+          otherBoxes[parent] = column
+        }
       }
     }
 
@@ -68,7 +71,9 @@ enum SurveyItemBuilder {
       let first = members[0]
       if case .choice = first.role {
         let choices = members.compactMap { column -> SurveyChoice? in
-          if case .choice(let code, let label) = column.role { return SurveyChoice(code: code, label: label) }
+          if case .choice(let code, let label) = column.role {
+            return SurveyChoice(code: code, label: label)
+          }
           return nil
         }
         addMultiSelect(id: first.itemID, text: first.text, columns: members, choices: choices)
@@ -82,7 +87,9 @@ enum SurveyItemBuilder {
         // An "Other (please specify)" box is chosen by writing in it.
         let chosen = split.choices + split.boxes.filter { $0.subItem.map(isOtherChoice) ?? false }
         let choices = chosen.map { column in
-          SurveyChoice(code: choiceCode(column), label: column.subItem ?? subs[members.firstIndex { $0.index == column.index } ?? 0])
+          SurveyChoice(
+            code: choiceCode(column),
+            label: column.subItem ?? subs[members.firstIndex { $0.index == column.index } ?? 0])
         }
         addMultiSelect(id: id, text: question, columns: chosen, choices: choices)
         for box in split.boxes {
@@ -93,7 +100,8 @@ enum SurveyItemBuilder {
         }
         continue
       }
-      let (question, subs) = members.count >= 2 ? splitTexts(members) : (first.text, [first.subItem ?? ""])
+      let (question, subs) =
+        members.count >= 2 ? splitTexts(members) : (first.text, [first.subItem ?? ""])
       for (column, sub) in zip(members, subs) {
         var column = column
         if members.count >= 2 {
@@ -104,9 +112,11 @@ enum SurveyItemBuilder {
       }
     }
 
-    func addMultiSelect(id: String, text: String, columns: [SurveyColumn], choices: [SurveyChoice]) {
+    func addMultiSelect(id: String, text: String, columns: [SurveyColumn], choices: [SurveyChoice])
+    {
       items.append(
-        SurveyItem(id: id, headers: columns.map(\.header), text: text, type: .multiSelect, choices: choices))
+        SurveyItem(
+          id: id, headers: columns.map(\.header), text: text, type: .multiSelect, choices: choices))
       readers.append(
         (
           id,
@@ -131,7 +141,8 @@ enum SurveyItemBuilder {
       let isMetadata = column.role != .answer && parent == nil
       let box = parent == nil ? otherBoxes[column.itemID] : nil
       let hints = Packing.Hints(
-        qualtrics: [.qualtrics, .qualtrics2016, .qualtricsLegacy].contains(dialect), choiceQuestion: column.isChoiceQuestion,
+        qualtrics: [.qualtrics, .qualtrics2016, .qualtricsLegacy].contains(dialect),
+        choiceQuestion: column.isChoiceQuestion,
         asksForSeveral: Packing.asksForSeveral(column.text), known: column.knownLabels)
       // Only an answer column's cells are counted: metadata (dates, addresses, durations) and
       // "other" boxes differ on every row, and nothing reads their counts.
@@ -147,9 +158,12 @@ enum SurveyItemBuilder {
         type = .openText
       } else if let declared = column.declaredType {
         type = declared
-        if declared == .likert { scale = LikertScales.match(Set(choices.map(\.label)))?.scale ?? choices.map(\.label) }
+        if declared == .likert {
+          scale = LikertScales.match(Set(choices.map(\.label)))?.scale ?? choices.map(\.label)
+        }
       } else {
-        (type, packed) = infer(values, text: column.text + " " + (column.subItem ?? ""), hints: hints)
+        (type, packed) = infer(
+          values, text: column.text + " " + (column.subItem ?? ""), hints: hints)
       }
       // Labels from the dictionary (codes → labels); a scale's point labels (typos mended); for
       // other choices one spelling per case-insensitive variant.
@@ -162,12 +176,15 @@ enum SurveyItemBuilder {
       } else if choices.isEmpty, type == .singleChoice {
         canonical = canonicalSpellings(values)
         var seen = Set<String>()
-        choices = values.counts.keys.compactMap { canonical[$0] }.filter { seen.insert($0).inserted }.sorted().map {
+        choices = values.counts.keys.compactMap { canonical[$0] }.filter {
+          seen.insert($0).inserted
+        }.sorted().map {
           SurveyChoice(code: $0, label: $0)
         }
       }
       if let packed { choices = packed.choices.map { SurveyChoice(code: $0, label: $0) } }
-      let labels = Dictionary(choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
+      let labels = Dictionary(
+        choices.map { ($0.code, $0.label) }, uniquingKeysWith: { first, _ in first })
       let finalType = packed != nil ? SurveyItemType.multiSelect : type
       let otherLabel = box.flatMap { finalType == .singleChoice ? $0.subItem : nil }
       if let otherLabel, !choices.contains(where: { $0.label == otherLabel }) {
@@ -175,7 +192,8 @@ enum SurveyItemBuilder {
       }
       items.append(
         SurveyItem(
-          id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem, type: finalType, choices: choices, scale: scale, parentID: parent,
+          id: column.itemID, headers: [column.header], text: column.text, subItem: column.subItem,
+          type: finalType, choices: choices, scale: scale, parentID: parent,
           isIdentifier: column.isIdentifier))
       // Each distinct cell of a closed item resolved once (every non-empty cell of an answer
       // column is counted in `values`): its choices split, its label or spelling found.
@@ -183,7 +201,8 @@ enum SurveyItemBuilder {
       func resolve(_ value: String) -> [String]? {
         switch finalType {
         // A multi-select the dictionary declares, its packing not learnt: split at `, `.
-        case .multiSelect: packed?.split(value) ?? Packing.split(declared: value, choices: choices.map(\.label))
+        case .multiSelect:
+          packed?.split(value) ?? Packing.split(declared: value, choices: choices.map(\.label))
         case .singleChoice, .likert: [labels[value] ?? canonical[value] ?? value]
         default: nil
         }
@@ -226,7 +245,8 @@ enum SurveyItemBuilder {
     var respondents: [SurveyRespondent] = []
     respondents.reserveCapacity(rows.count)
     for row in rows {
-      let id = idColumn.map { cell(row, $0.index) }.flatMap { $0.isEmpty ? nil : $0 } ?? "row \(row.line)"
+      let id =
+        idColumn.map { cell(row, $0.index) }.flatMap { $0.isEmpty ? nil : $0 } ?? "row \(row.line)"
       var finished: Bool?
       if let finishedColumn {
         switch cell(row, finishedColumn.index).lowercased() {
@@ -235,7 +255,8 @@ enum SurveyItemBuilder {
         default: break
         }
       }
-      if finished == nil, let progressColumn, let progress = Double(cell(row, progressColumn.index)) {
+      if finished == nil, let progressColumn, let progress = Double(cell(row, progressColumn.index))
+      {
         finished = progress >= 100
       }
       if let submitColumn { finished = !cell(row, submitColumn.index).isEmpty }
@@ -252,32 +273,46 @@ enum SurveyItemBuilder {
       for (id, read) in readers {
         if let answer = read(row) { answers[id] = answer }
       }
-      respondents.append(SurveyRespondent(id: id, line: row.line, finished: finished, exclusion: exclusion, answers: answers))
+      respondents.append(
+        SurveyRespondent(
+          id: id, line: row.line, finished: finished, exclusion: exclusion, answers: answers))
     }
     resolveParents(&items)
     notes += distinguishRepeatedIDs(&respondents, file: file)
-    if dialect == .surveyMonkey { notes += markStoppedEarly(&respondents, items: items, file: file) }
+    if dialect == .surveyMonkey {
+      notes += markStoppedEarly(&respondents, items: items, file: file)
+    }
     let previews = respondents.filter { $0.exclusion == "preview" }.count
     let spam = respondents.filter { $0.exclusion == "spam" }.count
     if previews + spam > 0 {
-      let parts = [(previews, "preview"), (spam, "spam")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+      let parts = [(previews, "preview"), (spam, "spam")].filter { $0.0 > 0 }.map {
+        "\($0.0) \($0.1)"
+      }
       notes.append(
-        "\(file): \(previews + spam) of \(respondents.count) responses left out of every count (\(parts.joined(separator: ", ")), from the Status column)")
+        "\(file): \(previews + spam) of \(respondents.count) responses left out of every count (\(parts.joined(separator: ", ")), from the Status column)"
+      )
     }
     if statusTwo > 0 {
-      notes.append("\(file): \(statusTwo) response\(statusTwo == 1 ? " has" : "s have") Status 2 (a survey test); counted, as Qualtrics does not mark them as previews or spam")
+      notes.append(
+        "\(file): \(statusTwo) response\(statusTwo == 1 ? " has" : "s have") Status 2 (a survey test); counted, as Qualtrics does not mark them as previews or spam"
+      )
     }
-    return Survey(source: file, dialect: dialect, items: items, respondents: respondents, warnings: notes)
+    return Survey(
+      source: file, dialect: dialect, items: items, respondents: respondents, warnings: notes)
   }
 
   /// The cell without surrounding spaces and line breaks; most cells have none, and are
   /// returned without copying.
   static func trimmed(_ text: String) -> String {
     // ASCII ends other than space, tab and line breaks: nothing to trim (most cells).
-    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80,
+      last > 0x20, last < 0x80
+    {
       return text
     }
-    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else {
+      return text
+    }
     guard first.properties.isWhitespace || last.properties.isWhitespace else { return text }
     return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
@@ -286,7 +321,8 @@ enum SurveyItemBuilder {
   /// checkbox question not side by side) an id of its own, so neither's answers overwrite the
   /// other's; each such question is noted with the header row's line.
   static func distinguishRepeatedItemIDs(
-    _ items: inout [SurveyItem], _ readers: inout [(id: String, read: (CSVRecord) -> SurveyAnswer?)], file: String
+    _ items: inout [SurveyItem],
+    _ readers: inout [(id: String, read: (CSVRecord) -> SurveyAnswer?)], file: String
   ) -> [String] {
     var taken = Set(items.map { $0.id.lowercased() })
     var seen: Set<String> = []
@@ -306,7 +342,9 @@ enum SurveyItemBuilder {
         items[index].id = fresh
         renamed[id, default: [:]][nth] = fresh
         let headers = items[index].headers.map { "'\($0)'" }.joined(separator: ", ")
-        notes.append("\(file):1: the question '\(id)' appears twice; the later one (columns \(headers)) is read as '\(fresh)'")
+        notes.append(
+          "\(file):1: the question '\(id)' appears twice; the later one (columns \(headers)) is read as '\(fresh)'"
+        )
         continue
       }
     }
@@ -338,7 +376,9 @@ enum SurveyItemBuilder {
       guard Int(suffix) != nil else { return nil }
       return "q:" + column.header[..<underscore]
     case .surveyMonkey:
-      guard column.subItem != nil, let underscore = column.itemID.lastIndex(of: "_") else { return nil }
+      guard column.subItem != nil, let underscore = column.itemID.lastIndex(of: "_") else {
+        return nil
+      }
       return "q:" + column.itemID[..<underscore]
     case .limeSurvey, .googleForms:
       return column.subItem != nil ? "q:" + column.text : nil
@@ -350,27 +390,37 @@ enum SurveyItemBuilder {
   /// The multi-select item's id: Qualtrics' ImportId without its choice part, else the key.
   static func groupID(_ members: [SurveyColumn], key: String, dialect: SurveyDialect) -> String {
     let id = members[0].itemID
-    if dialect == .qualtrics || dialect == .qualtrics2016, let cut = id.lastIndex(where: { $0 == "_" || $0 == "-" }) {
+    if dialect == .qualtrics || dialect == .qualtrics2016,
+      let cut = id.lastIndex(where: { $0 == "_" || $0 == "-" })
+    {
       return String(id[..<cut])
     }
-    if dialect == .qualtricsLegacy, let cut = members[0].header.lastIndex(of: "_") { return String(members[0].header[..<cut]) }
+    if dialect == .qualtricsLegacy, let cut = members[0].header.lastIndex(of: "_") {
+      return String(members[0].header[..<cut])
+    }
     return String(key.dropFirst(2))
   }
 
   static func choiceCode(_ column: SurveyColumn) -> String {
-    if let underscore = column.header.lastIndex(of: "_") { return String(column.header[column.header.index(after: underscore)...]) }
+    if let underscore = column.header.lastIndex(of: "_") {
+      return String(column.header[column.header.index(after: underscore)...])
+    }
     return column.subItem ?? column.header
   }
 
   /// Whether every cell of the columns only marks a choice: `1`, `0`, empty, or the column's
   /// own label.
-  static func isChoiceFlags(_ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String) -> Bool {
+  static func isChoiceFlags(
+    _ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String
+  ) -> Bool {
     var marked = false
     for column in columns {
       for row in rows {
         let value = cell(row, column.index)
         if value.isEmpty || value == "0" { continue }
-        if value == "1" || value == column.subItem || value.lowercased() == "y" || value.lowercased() == "checked" {
+        if value == "1" || value == column.subItem || value.lowercased() == "y"
+          || value.lowercased() == "checked"
+        {
           marked = true
           continue
         }
@@ -384,15 +434,20 @@ enum SurveyItemBuilder {
   /// at most two boxes people wrote in (SurveyMonkey's "Other (please specify)", a comment box),
   /// each labelled as such or holding open text. Nil when the columns are not a multi-select
   /// (a matrix's rows).
-  static func choicesAndBoxes(_ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String)
+  static func choicesAndBoxes(
+    _ columns: [SurveyColumn], rows: [CSVRecord], cell: (CSVRecord, Int) -> String
+  )
     -> (choices: [SurveyColumn], boxes: [SurveyColumn])?
   {
     guard isChoiceFlags(columns, rows: rows, cell: cell) == false else { return (columns, []) }
     // A column of marks, or with none at all.
     func marksOnly(_ column: SurveyColumn) -> Bool {
-      isChoiceFlags([column], rows: rows, cell: cell) || rows.allSatisfy { cell($0, column.index).isEmpty || cell($0, column.index) == "0" }
+      isChoiceFlags([column], rows: rows, cell: cell)
+        || rows.allSatisfy { cell($0, column.index).isEmpty || cell($0, column.index) == "0" }
     }
-    guard let firstBox = columns.firstIndex(where: { !marksOnly($0) }), firstBox >= 2, columns.count - firstBox <= 2 else {
+    guard let firstBox = columns.firstIndex(where: { !marksOnly($0) }), firstBox >= 2,
+      columns.count - firstBox <= 2
+    else {
       return nil
     }
     let choices = Array(columns[..<firstBox])
@@ -426,7 +481,8 @@ enum SurveyItemBuilder {
       guard let parent = items[index].parentID, !ids.contains(parent) else { continue }
       if let id = owner(of: parent) {
         items[index].parentID = id
-      } else if let cut = parent.lastIndex(of: "_"), Int(parent[parent.index(after: cut)...]) != nil,
+      } else if let cut = parent.lastIndex(of: "_"),
+        Int(parent[parent.index(after: cut)...]) != nil,
         let id = owner(of: String(parent[..<cut]))
       {
         items[index].parentID = id
@@ -449,18 +505,30 @@ enum SurveyItemBuilder {
       while !text.hasPrefix(prefix) { prefix.removeLast() }
     }
     if texts.allSatisfy({ $0 == texts[0] }) { return (texts[0], columns.map { $0.subItem ?? "" }) }
-    if let cut = prefix.range(of: " - ", options: .backwards) ?? prefix.range(of: "-", options: .backwards) {
+    if let cut = prefix.range(of: " - ", options: .backwards)
+      ?? prefix.range(of: "-", options: .backwards)
+    {
       let question = String(prefix[..<cut.lowerBound]).trimmingCharacters(in: .whitespaces)
       let start = prefix.distance(from: prefix.startIndex, to: cut.upperBound)
-      return (question, texts.map { String($0.dropFirst(start)).trimmingCharacters(in: .whitespaces) })
+      return (
+        question, texts.map { String($0.dropFirst(start)).trimmingCharacters(in: .whitespaces) }
+      )
     }
-    return (prefix.trimmingCharacters(in: .whitespaces), texts.map { String($0.dropFirst(prefix.count)) })
+    return (
+      prefix.trimmingCharacters(in: .whitespaces), texts.map { String($0.dropFirst(prefix.count)) }
+    )
   }
 
   // MARK: - Types
 
-  static let quantityWords = ["how many", "number of", "hours", "minutes", "age", "years", "percent", "%", "how much time", "days", "weeks", "score"]
-  static let explainWords = ["explain", "describe", "why", "rationale", "comment", "please specify", "free text", "tell us", "anything else", "what do you think"]
+  static let quantityWords = [
+    "how many", "number of", "hours", "minutes", "age", "years", "percent", "%", "how much time",
+    "days", "weeks", "score",
+  ]
+  static let explainWords = [
+    "explain", "describe", "why", "rationale", "comment", "please specify", "free text", "tell us",
+    "anything else", "what do you think",
+  ]
 
   /// The non-empty cells of a column: each distinct value with the number of cells holding it
   /// (a million respondents give a few dozen distinct answers to a closed item).
@@ -479,14 +547,20 @@ enum SurveyItemBuilder {
   }
 
   /// An item's type from its cells and the header's hints (see the type's documentation).
-  static func infer(_ values: CellValues, text: String, hints: Packing.Hints = Packing.Hints()) -> (SurveyItemType, Packing?) {
+  static func infer(_ values: CellValues, text: String, hints: Packing.Hints = Packing.Hints()) -> (
+    SurveyItemType, Packing?
+  ) {
     guard !values.isEmpty else { return (hints.choiceQuestion ? .singleChoice : .openText, nil) }
     let lowered = text.lowercased()
     let distinct = values.counts
     if LikertScales.match(Set(distinct.keys)) != nil { return (.likert, nil) }
     // A question known to take several choices: packed codes (`1,3`) are choices, not decimals.
-    if hints.choiceQuestion || hints.asksForSeveral, let packed = Packing(values, hints: hints) { return (.multiSelect, packed) }
-    let numbers = distinct.keys.compactMap { Double($0.contains(",") ? $0.replacingOccurrences(of: ",", with: ".") : $0) }
+    if hints.choiceQuestion || hints.asksForSeveral, let packed = Packing(values, hints: hints) {
+      return (.multiSelect, packed)
+    }
+    let numbers = distinct.keys.compactMap {
+      Double($0.contains(",") ? $0.replacingOccurrences(of: ",", with: ".") : $0)
+    }
     if numbers.count == distinct.count {
       let integers = numbers.allSatisfy { $0 == $0.rounded() && abs($0) <= 10 }
       let quantity = quantityWords.contains { lowered.contains($0) }
@@ -502,7 +576,9 @@ enum SurveyItemBuilder {
     let long = meanWords >= 3 || distinct.keys.contains { $0.count > 40 }
     let mostlyDistinct = values.total >= 4 && Double(folded.count) / Double(values.total) > 0.5
     let asksToExplain = explainWords.contains { lowered.contains($0) }
-    if long || mostlyDistinct || asksToExplain || (values.total < 4 && meanWords >= 2) { return (.openText, nil) }
+    if long || mostlyDistinct || asksToExplain || (values.total < 4 && meanWords >= 2) {
+      return (.openText, nil)
+    }
     return (.singleChoice, nil)
   }
 

@@ -28,16 +28,21 @@ public enum SurveyReader {
   ///   - dictionaryFile: the dictionary's path.
   /// - Throws: `IngestError` naming the file, row and column when the file is not a survey export
   ///   or is damaged.
-  public static func read(bytes: [UInt8], file: String, dictionary: [UInt8]? = nil, dictionaryFile: String? = nil)
+  public static func read(
+    bytes: [UInt8], file: String, dictionary: [UInt8]? = nil, dictionaryFile: String? = nil
+  )
     throws -> Survey
   {
     let (records, decodingWarnings) = try decodedRecords(bytes, file: file)
     guard let header = records.first else {
       throw IngestError(InputLocation(file: file), .csv, "the file is empty")
     }
-    let dictionaryFields = try dictionary.map { try REDCapDictionary.read($0, file: dictionaryFile ?? "dictionary.csv") }
+    let dictionaryFields = try dictionary.map {
+      try REDCapDictionary.read($0, file: dictionaryFile ?? "dictionary.csv")
+    }
     let dialect = try detect(records, file: file)
-    let layout = try SurveyColumns.layout(records, dialect: dialect, file: file, dictionary: dictionaryFields)
+    let layout = try SurveyColumns.layout(
+      records, dialect: dialect, file: file, dictionary: dictionaryFields)
     let rows = records.dropFirst(layout.headerRows).filter { !$0.isBlank }
     // (A file not in UTF-8 is read as Windows-1252 and says so, as a transcript does.)
     var warnings = decodingWarnings + layout.warnings
@@ -49,12 +54,15 @@ public enum SurveyReader {
     if rows.isEmpty { warnings.append("\(file): the export has no responses") }
     var columns = layout.columns
     var responses = Array(rows)
-    if dialect == .redcap, let wide = try REDCapOccasions.widen(columns: columns, rows: responses, file: file) {
+    if dialect == .redcap,
+      let wide = try REDCapOccasions.widen(columns: columns, rows: responses, file: file)
+    {
       columns = wide.columns
       responses = wide.rows
       warnings += wide.warnings
     }
-    return SurveyItemBuilder.build(columns: columns, rows: responses, dialect: dialect, file: file, warnings: warnings)
+    return SurveyItemBuilder.build(
+      columns: columns, rows: responses, dialect: dialect, file: file, warnings: warnings)
   }
 
   /// Whether a file's first bytes look like a survey export QDAKit reads (used to tell survey
@@ -73,7 +81,9 @@ public enum SurveyReader {
   }
 
   /// The records, and what decoding the text said (a file not in UTF-8 read as Windows-1252).
-  static func decodedRecords(_ bytes: [UInt8], file: String) throws -> (records: [CSVRecord], warnings: [String]) {
+  static func decodedRecords(_ bytes: [UInt8], file: String) throws -> (
+    records: [CSVRecord], warnings: [String]
+  ) {
     if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       return (try XLSXWorkbook(bytes: bytes, file: file).records, [])
     }
@@ -101,15 +111,20 @@ public enum SurveyReader {
     if lowered.starts(with: ["variable / field name", "form name"]) {
       throw IngestError(
         InputLocation(file: file, line: 1), .csv,
-        "this is a REDCap data dictionary, not responses: give the raw export as the survey and this file with --dictionary")
+        "this is a REDCap data dictionary, not responses: give the raw export as the survey and this file with --dictionary"
+      )
     }
     if lowered.starts(with: ["respondent id", "collector id"]) { return .surveyMonkey }
     if lowered.first == "timestamp" { return .googleForms }
     if lowered.starts(with: ["id", "start time", "completion time"]) { return .microsoftForms }
-    if lowered.starts(with: ["id", "submitdate"]) || (lowered.contains("submitdate") && lowered.contains("lastpage")) {
+    if lowered.starts(with: ["id", "submitdate"])
+      || (lowered.contains("submitdate") && lowered.contains("lastpage"))
+    {
       return .limeSurvey
     }
-    if lowered.contains(where: { $0.hasSuffix("_complete") || $0 == "redcap_event_name" || $0 == "redcap_survey_identifier" }) {
+    if lowered.contains(where: {
+      $0.hasSuffix("_complete") || $0 == "redcap_event_name" || $0 == "redcap_survey_identifier"
+    }) {
       return .redcap
     }
     return .generic

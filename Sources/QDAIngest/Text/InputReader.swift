@@ -14,16 +14,23 @@ public enum InputReader {
   ///
   /// - Throws: `IngestError` (`.unreadable`) naming the file and what is wrong with it.
   /// - Parameter what: what kind of input the maximum is for, in the message ("transcripts").
-  public static func bytes(atPath path: String, maximum: Int = maximumBytes, what: String = "input files") throws -> [UInt8] {
+  public static func bytes(
+    atPath path: String, maximum: Int = maximumBytes, what: String = "input files"
+  ) throws -> [UInt8] {
     let attributes: [FileAttributeKey: Any]
     do {
       attributes = try FileManager.default.attributesOfItem(atPath: path)
     } catch {
-      throw IngestError(InputLocation(file: path), .unreadable, "cannot read the file (it does not exist or is not readable)")
-    }
-    if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
       throw IngestError(
-        InputLocation(file: path), .unreadable, type == .typeDirectory ? "is a folder, not a file" : "is not a regular file")
+        InputLocation(file: path), .unreadable,
+        "cannot read the file (it does not exist or is not readable)")
+    }
+    if let type = attributes[.type] as? FileAttributeType, type != .typeRegular,
+      type != .typeSymbolicLink
+    {
+      throw IngestError(
+        InputLocation(file: path), .unreadable,
+        type == .typeDirectory ? "is a folder, not a file" : "is not a regular file")
     }
     if let size = (attributes[.size] as? NSNumber)?.intValue, size > maximum {
       throw IngestError(
@@ -34,7 +41,8 @@ public enum InputReader {
       throw IngestError(InputLocation(file: path), .unreadable, "cannot read the file")
     }
     guard data.count <= maximum else {
-      throw IngestError(InputLocation(file: path), .unreadable, "is larger than \(describe(maximum))")
+      throw IngestError(
+        InputLocation(file: path), .unreadable, "is larger than \(describe(maximum))")
     }
     return [UInt8](data)
   }

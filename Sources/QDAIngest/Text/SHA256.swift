@@ -59,7 +59,7 @@ public enum SHA256 {
         }
         guard buffer.count == 64 else { return }
         let block = buffer
-        block.withUnsafeBufferPointer { compress($0.baseAddress!) }
+        block.withUnsafeBufferPointer { if let base = $0.baseAddress { compress(base) } }
         buffer.removeAll(keepingCapacity: true)
       }
       guard let base = bytes.baseAddress else { return }
@@ -79,10 +79,12 @@ public enum SHA256 {
       var tail = buffer
       tail.append(0x80)
       while tail.count % 64 != 56 { tail.append(0) }
-      for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      }
       var start = 0
       while start < tail.count {
-        tail.withUnsafeBufferPointer { compress($0.baseAddress! + start) }
+        tail.withUnsafeBufferPointer { if let base = $0.baseAddress { compress(base + start) } }
         start += 64
       }
       let digits = Array("0123456789abcdef")
@@ -122,11 +124,13 @@ public enum SHA256 {
     }
 
     private mutating func compress(
-      _ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>, constants k: UnsafeBufferPointer<UInt32>
+      _ block: UnsafePointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>,
+      constants k: UnsafeBufferPointer<UInt32>
     ) {
       for i in 0..<16 {
         w[i] =
-          UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8
+          UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2])
+          << 8
           | UInt32(block[i * 4 + 3])
       }
       for i in 16..<64 {

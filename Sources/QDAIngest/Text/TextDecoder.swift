@@ -53,7 +53,8 @@ public enum TextDecoder {
       if controls * 20 > scalars {
         throw IngestError(
           InputLocation(file: file), .encoding,
-          "not a text file: \(controls) control characters in \(scalars) (read as \(decoded.encoding))")
+          "not a text file: \(controls) control characters in \(scalars) (read as \(decoded.encoding))"
+        )
       }
     }
     return decoded
@@ -84,7 +85,9 @@ public enum TextDecoder {
       return normalized(
         try utf16(bytes[...], littleEndian: guess, file: file),
         encoding: guess ? "utf-16le" : "utf-16be",
-        warnings: ["\(file): no byte-order mark; decoded as \(guess ? "UTF-16LE" : "UTF-16BE") from its zero bytes"])
+        warnings: [
+          "\(file): no byte-order mark; decoded as \(guess ? "UTF-16LE" : "UTF-16BE") from its zero bytes"
+        ])
     }
     if let text = strictUTF8(bytes[...]) {
       return normalized(text, encoding: "utf-8", warnings: [])
@@ -105,7 +108,8 @@ public enum TextDecoder {
   }
 
   /// The offset (from the slice's start index) of the first byte that is not valid UTF-8.
-  static func firstInvalidUTF8Offset<C: Collection<UInt8>>(_ bytes: C) -> Int? where C.Index == Int {
+  static func firstInvalidUTF8Offset<C: Collection<UInt8>>(_ bytes: C) -> Int?
+  where C.Index == Int {
     var index = bytes.startIndex
     let end = bytes.endIndex
     while index < end {
@@ -215,7 +219,9 @@ public enum TextDecoder {
 
   /// The text with CRLF and lone CR turned into LF, and which line breaks it had. CR and LF
   /// are single bytes in UTF-8 and never part of another character, so this works on bytes.
-  private static func normalized(_ text: String, encoding: String, warnings: [String]) -> DecodedText {
+  private static func normalized(_ text: String, encoding: String, warnings: [String])
+    -> DecodedText
+  {
     var crlf = 0
     var cr = 0
     var lf = 0
@@ -251,7 +257,8 @@ public enum TextDecoder {
     let kinds = [(crlf, "crlf"), (cr, "cr"), (lf, "lf")].filter { $0.0 > 0 }
     let lineEndings = kinds.isEmpty ? "none" : kinds.count == 1 ? kinds[0].1 : "mixed"
     let result = output.map { String(decoding: $0, as: UTF8.self) } ?? text
-    return DecodedText(text: result, encoding: encoding, lineEndings: lineEndings, warnings: warnings)
+    return DecodedText(
+      text: result, encoding: encoding, lineEndings: lineEndings, warnings: warnings)
   }
 
   private static func hex(_ byte: UInt8) -> String {

@@ -24,9 +24,12 @@ struct CueLines {
   /// Sounds that subtitles for the deaf and hard of hearing put in brackets, as they put names:
   /// a bracket holding one of these words is never a speaker.
   static let sounds: Set<String> = [
-    "music", "applause", "laughter", "laughs", "laughing", "chuckles", "chuckling", "sighs", "coughs", "coughing",
-    "inaudible", "crosstalk", "silence", "noise", "indistinct", "overlapping", "background", "cheering", "static",
-    "beeping", "ringing", "knocking", "sniffles", "clears", "groans", "gasps", "pause", "unintelligible", "playing",
+    "music", "applause", "laughter", "laughs", "laughing", "chuckles", "chuckling", "sighs",
+    "coughs", "coughing",
+    "inaudible", "crosstalk", "silence", "noise", "indistinct", "overlapping", "background",
+    "cheering", "static",
+    "beeping", "ringing", "knocking", "sniffles", "clears", "groans", "gasps", "pause",
+    "unintelligible", "playing",
   ]
 
   /// The cues of one caption block: its body lines (markup and all), times and line.
@@ -45,7 +48,8 @@ struct CueLines {
       return (raw, words, voice)
     }
     let last = lines.last(where: { !$0.words.isEmpty })?.words
-    if let previousLast, let first = lines.firstIndex(where: { !$0.words.isEmpty }), lines[first].words == previousLast,
+    if let previousLast, let first = lines.firstIndex(where: { !$0.words.isEmpty }),
+      lines[first].words == previousLast,
       lines.count >= 2 || end - start < 0.1
     {
       lines.remove(at: first)
@@ -57,7 +61,9 @@ struct CueLines {
       let trimmed = line.words.trimmingCharacters(in: .whitespaces)
       if let spoken = Self.afterDash(trimmed) {
         parts.append(([spoken], true))
-      } else if Self.startsWithNamedBracket(trimmed), !(parts.last?.lines.allSatisfy(\.isEmpty) ?? true) {
+      } else if Self.startsWithNamedBracket(trimmed),
+        !(parts.last?.lines.allSatisfy(\.isEmpty) ?? true)
+      {
         parts.append(([trimmed], false))
       } else if parts.isEmpty {
         parts.append(([line.raw], false))
@@ -70,7 +76,8 @@ struct CueLines {
       let (text, _) = CaptionTranscript.clean(part.lines.joined(separator: "\n"))
       // A cue that is only a sound in brackets (`[MUSIC PLAYING]`, `(applause)`) holds no words.
       if Self.isOnlyASound(text) { return nil }
-      return CaptionCue(start: start, end: end, voice: voice, text: text, line: line, newTurn: part.dash)
+      return CaptionCue(
+        start: start, end: end, voice: voice, text: text, line: line, newTurn: part.dash)
     }
   }
 
@@ -103,7 +110,9 @@ struct CueLines {
 
   /// Whether a line opens with a bracketed name and goes on (`[MARIA] Yes.`, `[Dr. Ko]: Right.`).
   static func startsWithNamedBracket(_ line: String) -> Bool {
-    guard line.hasPrefix("["), let label = CaptionTranscript.bracketLabel(line) else { return false }
+    guard line.hasPrefix("["), let label = CaptionTranscript.bracketLabel(line) else {
+      return false
+    }
     return !label.words.isEmpty
   }
 }
@@ -126,7 +135,9 @@ enum CaptionTranscript {
   /// The longest passage of unattributed cues.
   static let unattributedSpan = 30.0
 
-  static func build(_ cues: [CaptionCue], header: [String: String], file: String, warnings: [String]) throws
+  static func build(
+    _ cues: [CaptionCue], header: [String: String], file: String, warnings: [String]
+  ) throws
     -> Transcript
   {
     let cues = cues.filter { !$0.text.isEmpty || $0.voice != nil }
@@ -138,7 +149,9 @@ enum CaptionTranscript {
       return splitLabel(cue.text)
     }
     var counts: [String: Int] = [:]
-    for item in labelled { if let speaker = item.speaker { counts[speaker.lowercased(), default: 0] += 1 } }
+    for item in labelled {
+      if let speaker = item.speaker { counts[speaker.lowercased(), default: 0] += 1 }
+    }
     var attributed = zip(cues, labelled).map { cue, item -> (speaker: String?, words: String) in
       guard let speaker = item.speaker else { return (nil, cue.text) }
       if cue.voice != nil { return item }
@@ -151,7 +164,11 @@ enum CaptionTranscript {
       // Only a turn's first cue is labelled: the cues after it are the same speaker's.
       var current: String?
       for index in attributed.indices {
-        if let speaker = attributed[index].speaker { current = speaker } else { attributed[index].speaker = current }
+        if let speaker = attributed[index].speaker {
+          current = speaker
+        } else {
+          attributed[index].speaker = current
+        }
       }
     }
 
@@ -165,7 +182,9 @@ enum CaptionTranscript {
     }
     var runs: [Run] = []
     for (cue, item) in zip(cues, attributed) {
-      if var last = runs.last, !cue.newTurn, last.speaker?.lowercased() == item.speaker?.lowercased() {
+      if var last = runs.last, !cue.newTurn,
+        last.speaker?.lowercased() == item.speaker?.lowercased()
+      {
         let joins =
           item.speaker != nil
           || (cue.start - last.end < unattributedGap && cue.end - last.start <= unattributedSpan)
@@ -176,7 +195,10 @@ enum CaptionTranscript {
           continue
         }
       }
-      runs.append(Run(speaker: item.speaker, words: item.words.isEmpty ? [] : [item.words], start: cue.start, end: cue.end, line: cue.line))
+      runs.append(
+        Run(
+          speaker: item.speaker, words: item.words.isEmpty ? [] : [item.words], start: cue.start,
+          end: cue.end, line: cue.line))
     }
 
     var text = String.UnicodeScalarView()
@@ -193,11 +215,12 @@ enum CaptionTranscript {
       let start = offset
       text.append(contentsOf: words.unicodeScalars)
       offset += words.unicodeScalars.count
-      if previousSpeaker == nil || previousSpeaker! != run.speaker || run.speaker == nil { turn += 1 }
+      if previousSpeaker.map({ $0 != run.speaker }) ?? true || run.speaker == nil { turn += 1 }
       previousSpeaker = .some(run.speaker)
       segments.append(
         TranscriptSegment(
-          speaker: run.speaker, span: TextSpan(start: start, end: offset), startTime: run.start, endTime: run.end,
+          speaker: run.speaker, span: TextSpan(start: start, end: offset), startTime: run.start,
+          endTime: run.end,
           turn: turn, line: run.line))
       text.append("\n")
       offset += 1
@@ -258,13 +281,17 @@ enum CaptionTranscript {
   /// and no `?!,;"`.
   static func bracketLabel(_ text: String) -> (speaker: String?, words: String)? {
     guard text.hasPrefix("["), let close = text.prefix(42).firstIndex(of: "]") else { return nil }
-    let label = text[text.index(after: text.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+    let label = text[text.index(after: text.startIndex)..<close].trimmingCharacters(
+      in: .whitespaces)
     var words = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
     if words.hasPrefix(":") { words = words.dropFirst().trimmingCharacters(in: .whitespaces) }
     let parts = label.split(separator: " ")
-    guard !label.isEmpty, label.count <= 40, (1...4).contains(parts.count), label.first?.isUppercase == true,
+    guard !label.isEmpty, label.count <= 40, (1...4).contains(parts.count),
+      label.first?.isUppercase == true,
       !label.contains(where: { "?!,;\"".contains($0) }),
-      !parts.contains(where: { CueLines.sounds.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) })
+      !parts.contains(where: {
+        CueLines.sounds.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters))
+      })
     else { return nil }
     return (label, words)
   }
@@ -288,11 +315,13 @@ enum CaptionTranscript {
     guard (2...3).contains(parts.count) else { return nil }
     var total = 0.0
     for part in parts.dropLast() {
-      guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part) else { return nil }
+      guard !part.isEmpty, part.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(part)
+      else { return nil }
       total = total * 60 + Double(value)
     }
     let last = parts[parts.count - 1].replacingOccurrences(of: ",", with: ".")
-    guard !last.isEmpty, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(last),
+    guard !last.isEmpty, last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      let value = Double(last),
       value < 60
     else { return nil }
     let seconds = total * 60 + value
@@ -332,7 +361,9 @@ enum CaptionTranscript {
         index = raw.index(after: close)
         continue
       }
-      if character == "{", raw[index...].hasPrefix("{\\"), let close = raw[index...].firstIndex(of: "}") {
+      if character == "{", raw[index...].hasPrefix("{\\"),
+        let close = raw[index...].firstIndex(of: "}")
+      {
         index = raw.index(after: close)
         continue
       }
@@ -340,13 +371,16 @@ enum CaptionTranscript {
       index = raw.index(after: index)
     }
     let decoded = decodeEntities(output)
-    let collapsed = decoded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).joined(separator: " ")
+    let collapsed = decoded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+      .joined(separator: " ")
     return (collapsed, voice)
   }
 
   static let entities: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "lrm": "", "rlm": "",
-    "hellip": "…", "mdash": "—", "ndash": "–", "rsquo": "’", "lsquo": "‘", "rdquo": "”", "ldquo": "“",
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "lrm": "",
+    "rlm": "",
+    "hellip": "…", "mdash": "—", "ndash": "–", "rsquo": "’", "lsquo": "‘", "rdquo": "”",
+    "ldquo": "“",
   ]
 
   /// `&amp;`, `&#39;`, `&#x2019;` and the named entities above; anything else is kept as written.
@@ -359,7 +393,9 @@ enum CaptionTranscript {
         let name = text[text.index(after: index)..<semicolon]
         var replacement: String?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
-          replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+          replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+            String($0)
+          }
         } else if name.hasPrefix("#") {
           replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
         } else {

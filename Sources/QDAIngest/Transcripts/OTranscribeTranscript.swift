@@ -15,11 +15,16 @@ public enum OTranscribeTranscript {
   /// - Throws: `IngestError` (`.transcript`) when the file is not JSON with a `text` string, or
   ///   holds no speech.
   public static func parse(_ text: String, file: String) throws -> Transcript {
-    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-      throw IngestError(InputLocation(file: file, line: 1), .transcript, "not an oTranscribe file: expected a JSON object")
+    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    else {
+      throw IngestError(
+        InputLocation(file: file, line: 1), .transcript,
+        "not an oTranscribe file: expected a JSON object")
     }
     guard let html = object["text"] as? String else {
-      throw IngestError(InputLocation(file: file, line: 1), .transcript, "not an oTranscribe file: no \"text\" string")
+      throw IngestError(
+        InputLocation(file: file, line: 1), .transcript,
+        "not an oTranscribe file: no \"text\" string")
     }
     let (plain, bold) = lines(fromHTML: html)
     var transcript = try PlainTextTranscript.parse(plain, file: file, knownSpeakers: bold)
@@ -40,7 +45,8 @@ public enum OTranscribeTranscript {
 
     func endLine() {
       let cleaned = CaptionTranscript.decodeEntities(current)
-        .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\n" }).joined(separator: " ")
+        .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\n" })
+        .joined(separator: " ")
       if !cleaned.isEmpty {
         lines.append((pendingTime.map { "[" + CaptionTranscript.clock($0) + "] " } ?? "") + cleaned)
       } else if !(lines.last?.isEmpty ?? true) {
@@ -69,7 +75,9 @@ public enum OTranscribeTranscript {
         // A paragraph ends a paragraph: keep a blank line between them.
         if name != "br", closing { lines.append("") }
       case ("span", false) where tag.contains("timestamp"):
-        if let time = attribute("data-timestamp", in: String(html[index...close])).flatMap(Double.init) {
+        if let time = attribute("data-timestamp", in: String(html[index...close])).flatMap(
+          Double.init)
+        {
           if current.trimmingCharacters(in: .whitespaces).isEmpty { pendingTime = time }
         }
         skipUntilSpanClose = true
@@ -78,7 +86,9 @@ public enum OTranscribeTranscript {
       case ("b", false), ("strong", false):
         if current.trimmingCharacters(in: .whitespaces).isEmpty { boldText = "" }
       case ("b", true), ("strong", true):
-        if let name = boldText?.trimmingCharacters(in: CharacterSet(charactersIn: " :")), !name.isEmpty {
+        if let name = boldText?.trimmingCharacters(in: CharacterSet(charactersIn: " :")),
+          !name.isEmpty
+        {
           bold.insert(CaptionTranscript.decodeEntities(name))
           // `<b>Ortiz</b> words`: make it a label.
           if !current.trimmingCharacters(in: .whitespaces).hasSuffix(":"),

@@ -62,7 +62,8 @@ public enum PlainTextTranscript {
         // ("Liang Wen", never "Honestly") does.
         guard head.time != nil, timedLabels >= 2 else { return false }
         return head.tabAfterLabel
-          || (label.split(separator: " ").count >= 2 && SpeakerVocabulary.looksLikePersonName(label))
+          || (label.split(separator: " ").count >= 2
+            && SpeakerVocabulary.looksLikePersonName(label))
       }
     }
 
@@ -72,10 +73,11 @@ public enum PlainTextTranscript {
     let (footer, bodyEnd) = TranscriptHeader.footer(scalars, lines, from: firstBodyLine)
     header.merge(footer) { kept, _ in kept }
     counts = labelCounts(firstBodyLine..<bodyEnd)
-    timedLabels = heads[firstBodyLine..<bodyEnd].filter {
-      $0.time != nil && $0.form == .colon
-        && !SpeakerVocabulary.isDiscourseWord($0.label?.lowercased() ?? "")
-    }.count
+    timedLabels =
+      heads[firstBodyLine..<bodyEnd].filter {
+        $0.time != nil && $0.form == .colon
+          && !SpeakerVocabulary.isDiscourseWord($0.label?.lowercased() ?? "")
+      }.count
 
     var segments: [TranscriptSegment] = []
     var turn = -1
@@ -107,7 +109,8 @@ public enum PlainTextTranscript {
         if let time = head.time { pendingTime = time }
         continue
       }
-      if head.label == nil, let content, TranscriptHeader.isRule(String(scalars: scalars[content])) {
+      if head.label == nil, let content, TranscriptHeader.isRule(String(scalars: scalars[content]))
+      {
         closeParagraph()  // a drawn rule separates, it is not speech
         continue
       }
@@ -160,7 +163,11 @@ public enum PlainTextTranscript {
     if !segments.contains(where: { $0.speaker != nil }) {
       warnings.append("\(file): no speaker labels found; every paragraph is unattributed")
     }
-    if header["participant"] == nil, let alias = ["participant id", "interviewee", "respondent", "case"].first(where: { header[$0] != nil }) {
+    if header["participant"] == nil,
+      let alias = ["participant id", "interviewee", "respondent", "case"].first(where: {
+        header[$0] != nil
+      })
+    {
       header["participant"] = header[alias]
     }
     return Transcript(text: text, header: header, segments: segments, warnings: warnings)

@@ -50,7 +50,9 @@ public enum SpeakerRoles {
         order.append(key)
         stats[key] = ([], [], 0, segment.turn)
       }
-      let words = scalars[segment.span.start..<segment.span.end].split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+      let words = scalars[segment.span.start..<segment.span.end].split(whereSeparator: {
+        $0 == " " || $0 == "\n"
+      }).count
       stats[key]?.turns.insert(segment.turn)
       stats[key]?.words += words
       if scalars[segment.span.start..<segment.span.end].contains("?") {
@@ -58,7 +60,8 @@ public enum SpeakerRoles {
       }
     }
     func summary(_ key: String, _ role: SpeakerRole, _ reason: String) -> SpeakerSummary {
-      SpeakerSummary(label: labels[key] ?? key, role: role, turns: stats[key]?.turns.count ?? 0, reason: reason)
+      SpeakerSummary(
+        label: labels[key] ?? key, role: role, turns: stats[key]?.turns.count ?? 0, reason: reason)
     }
     guard !order.isEmpty else { return [] }
 
@@ -82,7 +85,8 @@ public enum SpeakerRoles {
     var scores: [String: Double] = [:]
     var reasons: [String: [String]] = [:]
     var named: [String: SpeakerRole] = [:]
-    let headerInterviewer = transcript.header["interviewer"] ?? transcript.header["moderator"]
+    let headerInterviewer =
+      transcript.header["interviewer"] ?? transcript.header["moderator"]
       ?? transcript.header["facilitator"] ?? transcript.header["researcher"]
     let headerParticipant = transcript.header["participant"] ?? transcript.header["interviewee"]
     for key in order {
@@ -101,7 +105,8 @@ public enum SpeakerRoles {
       } else if hint == nil, participantNames.contains(where: { namesMatch(label, $0) }) {
         // The reason does not quote the file name: it may hold a name redaction removes.
         score -= 5
-        reasons[key, default: []].append("named like the document (its participant id or file name)")
+        reasons[key, default: []].append(
+          "named like the document (its participant id or file name)")
       }
       if isHeaderInterviewer != isHeaderParticipant {
         named[key] = isHeaderInterviewer ? .interviewer : .participant
@@ -174,7 +179,8 @@ public enum SpeakerRoles {
       if named[key] == .unknown { return summary(key, .unknown, reason) }
       if interviewers.contains(key) { return summary(key, .interviewer, reason) }
       if unclear {
-        return summary(key, .participant, "no clear interviewer among \(people.count) speakers; " + reason)
+        return summary(
+          key, .participant, "no clear interviewer among \(people.count) speakers; " + reason)
       }
       return summary(key, .participant, reason)
     }
@@ -185,7 +191,8 @@ public enum SpeakerRoles {
   /// `Maria Ortiz`. Titles and pronouns (`Sam Ito (they/them)`) are not name words.
   static func namesMatch(_ label: String, _ name: String) -> Bool {
     let ignored: Set<String> = [
-      "dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir", "she", "her", "hers", "he", "him", "his",
+      "dr", "mr", "mrs", "ms", "mx", "prof", "miss", "sir", "she", "her", "hers", "he", "him",
+      "his",
       "they", "them", "theirs", "xe", "xem", "ze", "zir",
     ]
     func parts(_ text: String) -> [String] {
@@ -201,7 +208,8 @@ public enum SpeakerRoles {
     if !labelWords.isDisjoint(with: nameWords) { return true }
     // Initials: "AO" or "A.O." for "Amara Osei", "J. Okafor".
     let letters = label.filter { $0 != "." && $0 != " " }
-    guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isUppercase }), nameParts.count >= 2
+    guard (2...3).contains(letters.count), letters.allSatisfy({ $0.isUppercase }),
+      nameParts.count >= 2
     else { return false }
     return String(nameParts.compactMap(\.first)) == letters.lowercased()
   }

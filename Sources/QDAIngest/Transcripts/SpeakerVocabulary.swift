@@ -20,18 +20,24 @@ public enum SpeakerVocabulary {
     "teacher", "student", "guest", "ie", "superintendent", "administrator", "educator", "parent",
     "leader", "subject",
   ]
-  private static let neutralWords: Set<String> = ["speaker", "id", "s", "person", "voice", "spk", "unknown"]
+  private static let neutralWords: Set<String> = [
+    "speaker", "id", "s", "person", "voice", "spk", "unknown",
+  ]
   private static let discourseWords: Set<String> = [
-    "so", "and", "but", "well", "yes", "no", "okay", "ok", "note", "notes", "example", "also", "then",
-    "now", "like", "um", "uh", "because", "however", "first", "second", "third", "finally", "update",
+    "so", "and", "but", "well", "yes", "no", "okay", "ok", "note", "notes", "example", "also",
+    "then",
+    "now", "like", "um", "uh", "because", "however", "first", "second", "third", "finally",
+    "update",
     "edit", "ps", "re", "warning", "tip", "step", "answer key", "summary", "background", "quote",
-    "response", "comment", "comments", "reminder", "important", "result", "results", "goal", "goals",
+    "response", "comment", "comments", "reminder", "important", "result", "results", "goal",
+    "goals",
   ]
 
   /// Bracketed notes transcribers write for what is not words: `[laughs]`, `[crosstalk]`,
   /// `[inaudible]`, `[redacted]`. At a line start they are part of the speech, never a speaker.
   private static let annotationWords: Set<String> = [
-    "laugh", "laughs", "laughing", "laughter", "chuckle", "chuckles", "chuckling", "giggles", "smiles",
+    "laugh", "laughs", "laughing", "laughter", "chuckle", "chuckles", "chuckling", "giggles",
+    "smiles",
     "pause", "pauses", "paused", "long pause", "short pause", "silence", "crosstalk", "cross talk",
     "overtalk", "overlapping", "overlap", "inaudible", "unintelligible", "indistinct", "unclear",
     "sigh", "sighs", "sighing", "cough", "coughs", "coughing", "clears throat", "noise",
@@ -47,7 +53,8 @@ public enum SpeakerVocabulary {
     "hi", "hello", "hey", "thanks", "thank", "sure", "right", "great", "good", "yeah", "yep", "yes",
     "no", "okay", "ok", "alright", "mhm", "um", "uh", "absolutely", "exactly", "perfect", "welcome",
     "morning", "afternoon", "evening", "so", "well", "oh", "wow", "cool", "fine", "nice", "let",
-    "can", "could", "would", "will", "do", "did", "is", "are", "i", "we", "you", "it", "that", "this",
+    "can", "could", "would", "will", "do", "did", "is", "are", "i", "we", "you", "it", "that",
+    "this",
   ]
 
   /// Lower-case words that may sit inside a name: `Anna de Vries`, `Omar bin Said`.
@@ -65,7 +72,8 @@ public enum SpeakerVocabulary {
     let scalars = bracketText.unicodeScalars
     let hasDigit = scalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     let hasCapital = scalars.contains { $0.properties.isUppercase }
-    return !hasDigit && !hasCapital && !bracketText.contains("_") && roleHint(for: bracketText) == nil
+    return !hasDigit && !hasCapital && !bracketText.contains("_")
+      && roleHint(for: bracketText) == nil
   }
 
   /// Whether a header value reads as a person's name rather than speech: `Dr. Amara Osei`,
@@ -94,7 +102,9 @@ public enum SpeakerVocabulary {
           $0.properties.isAlphabetic || $0 == "." || $0 == "-" || $0 == "'" || $0 == "\u{2019}"
         })
       else { return false }
-      if !initial.properties.isUppercase && !nameParticles.contains(word.lowercased()) { return false }
+      if !initial.properties.isUppercase && !nameParticles.contains(word.lowercased()) {
+        return false
+      }
     }
     // "Brandt." ends a sentence; "K." and "Jr." are abbreviations.
     if last.hasSuffix("."), last.unicodeScalars.filter({ $0.properties.isAlphabetic }).count > 2 {

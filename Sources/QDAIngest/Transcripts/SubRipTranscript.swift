@@ -46,7 +46,9 @@ public enum SubRipTranscript {
         body.append(lines[index])
         index += 1
       }
-      if index < lines.count, lines[index].contains("-->"), let last = body.last, last.allSatisfy({ $0.isNumber }) {
+      if index < lines.count, lines[index].contains("-->"), let last = body.last,
+        last.allSatisfy({ $0.isNumber })
+      {
         body.removeLast()
       }
       cues += cueLines.cues(body, start: start, end: end, line: timesLine).map { cue in

@@ -58,8 +58,10 @@ enum TranscriptHeader {
       }
       let head = heads[index]
       if head.form == .colon, head.time == nil, let key = head.label {
-        let value = String(scalars: scalars[(lines[index].lowerBound + head.contentStart)..<lines[index].upperBound])
-          .trimmingSpaces
+        let value = String(
+          scalars: scalars[(lines[index].lowerBound + head.contentStart)..<lines[index].upperBound]
+        )
+        .trimmingSpaces
         let lowered = key.lowercased()
         guard fields[lowered] == nil, unfamiliar[lowered] == nil,
           isField(key: key, value: value, labelCount: labelCount)
@@ -185,8 +187,10 @@ enum TranscriptHeader {
     let marked = line.uppercased() == line || "[(<*-–—=_".contains(line.first ?? " ")
     if inner == "end" || inner == "the end" { return marked }
     if inner.hasPrefix("end of ") { return true }
-    if words.count <= 3, words.first == "recording" || words.first == "interview" || words.first == "transcript",
-      let verb = words.last, ["ends", "ended", "stops", "stopped", "ends here"].contains(String(verb))
+    if words.count <= 3,
+      words.first == "recording" || words.first == "interview" || words.first == "transcript",
+      let verb = words.last,
+      ["ends", "ended", "stops", "stopped", "ends here"].contains(String(verb))
     {
       return true
     }

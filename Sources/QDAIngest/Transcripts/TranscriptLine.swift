@@ -67,8 +67,9 @@ enum LineScanner {
   static func endOfLeadingTime(_ line: ArraySlice<Unicode.Scalar>) -> Int? {
     var index = line.startIndex
     skipSpaces(line, &index)
-    guard let (_, after) = timestamp(line, at: index, bracketed: true)
-      ?? timestamp(line, at: index, bracketed: false)
+    guard
+      let (_, after) = timestamp(line, at: index, bracketed: true)
+        ?? timestamp(line, at: index, bracketed: false)
     else { return nil }
     return after
   }
@@ -104,7 +105,8 @@ enum LineScanner {
       break
     }
     guard parts.count >= 2, parts.dropFirst().allSatisfy({ $0 < 60 }) else { return nil }
-    if index + 1 < end, line[index] == "." || line[index] == ",", digitValue(line[index + 1]) != nil {
+    if index + 1 < end, line[index] == "." || line[index] == ",", digitValue(line[index + 1]) != nil
+    {
       index += 1
       var scale = 0.1
       while index < end, let digit = digitValue(line[index]) {
@@ -220,7 +222,9 @@ enum LineScanner {
   }
 
   private static func skipSpaces(_ line: ArraySlice<Unicode.Scalar>, _ index: inout Int) {
-    while index < line.endIndex, line[index] == " " || line[index] == "\t" || line[index] == "\u{00A0}" {
+    while index < line.endIndex,
+      line[index] == " " || line[index] == "\t" || line[index] == "\u{00A0}"
+    {
       index += 1
     }
   }

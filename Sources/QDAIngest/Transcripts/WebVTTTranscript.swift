@@ -26,17 +26,21 @@ public enum WebVTTTranscript {
       first.count == 6 || first.dropFirst(6).first == " " || first.dropFirst(6).first == "\t"
     else {
       throw IngestError(
-        InputLocation(file: file, line: 1), .transcript, "not a WebVTT file: the first line must be WEBVTT")
+        InputLocation(file: file, line: 1), .transcript,
+        "not a WebVTT file: the first line must be WEBVTT")
     }
     var header: [String: String] = [:]
     let title = first.dropFirst(6).trimmingCharacters(in: .whitespaces)
     if !title.isEmpty { header["title"] = title }
     var index = 1
     // Header metadata up to the first blank line.
-    while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty, !lines[index].contains("-->") {
+    while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty,
+      !lines[index].contains("-->")
+    {
       if let colon = lines[index].firstIndex(of: ":") {
         let key = lines[index][..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        header[key] = lines[index][lines[index].index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        header[key] = lines[index][lines[index].index(after: colon)...].trimmingCharacters(
+          in: .whitespaces)
       }
       index += 1
     }
@@ -51,8 +55,12 @@ public enum WebVTTTranscript {
         continue
       }
       // NOTE, STYLE and REGION blocks run to the next blank line.
-      if line == "NOTE" || line.hasPrefix("NOTE ") || line.hasPrefix("NOTE\t") || line == "STYLE" || line == "REGION" {
-        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+      if line == "NOTE" || line.hasPrefix("NOTE ") || line.hasPrefix("NOTE\t") || line == "STYLE"
+        || line == "REGION"
+      {
+        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+          index += 1
+        }
         continue
       }
       var timing = try CaptionTranscript.times(line, file: file, line: index + 1)
@@ -63,7 +71,9 @@ public enum WebVTTTranscript {
       }
       guard let (start, end) = timing else {
         warnings.append("\(file):\(index + 1): text outside any cue was skipped")
-        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+        while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+          index += 1
+        }
         continue
       }
       let timesLine = index + 1

@@ -145,6 +145,7 @@ struct WordDocument {
       return false
     }
     let value = bold.attribute("val", namespace: wordNamespace)?.lowercased()
-    return value == nil || !["0", "false", "off", "none"].contains(value!)
+    guard let value else { return true }
+    return !["0", "false", "off", "none"].contains(value)
   }
 }

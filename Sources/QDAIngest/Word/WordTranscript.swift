@@ -50,7 +50,8 @@ public enum WordTranscript {
       }
     }
     guard !paragraphs.isEmpty else {
-      throw IngestError(InputLocation(file: file), .transcript, "no text found in the Word document")
+      throw IngestError(
+        InputLocation(file: file), .transcript, "no text found in the Word document")
     }
     let text = joinHeader(paragraphs)
     return try PlainTextTranscript.parse(text, file: file, knownSpeakers: known)
@@ -114,7 +115,9 @@ public enum WordTranscript {
       guard TranscriptHeader.keys.contains(key), !value.isEmpty,
         !value.contains("?"), !value.contains("!"), !value.contains("\n")
       else { break }
-      if SpeakerVocabulary.roleHint(for: key) != nil, value.split(separator: " ").count > 4 { break }
+      if SpeakerVocabulary.roleHint(for: key) != nil, value.split(separator: " ").count > 4 {
+        break
+      }
       headerCount += 1
     }
     // A title alone is no header.

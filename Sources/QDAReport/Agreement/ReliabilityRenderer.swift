@@ -18,7 +18,8 @@ public enum ReliabilityRenderer {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let document = ReportJSON(report, gate: gate)
-    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}" }
+    guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8)
+    else { return "{}" }
     return text + "\n"
   }
 
@@ -28,10 +29,15 @@ public enum ReliabilityRenderer {
     var lines: [String] = []
     var heading =
       "Agreement between \(report.coders.joined(separator: ", ")) on \(report.passages) passage\(report.passages == 1 ? "" : "s")"
-    if report.setAside > 0 { heading += " (\(report.setAside) more in documents not every coder reviewed, set aside)" }
+    if report.setAside > 0 {
+      heading += " (\(report.setAside) more in documents not every coder reviewed, set aside)"
+    }
     lines.append(heading)
     lines.append("")
-    var header = ["", "units", "coded (\(report.coders.joined(separator: "/")))", "agree", two ? "Cohen κ" : "Fleiss κ", "Krippendorff α", "verdict"]
+    var header = [
+      "", "units", "coded (\(report.coders.joined(separator: "/")))", "agree",
+      two ? "Cohen κ" : "Fleiss κ", "Krippendorff α", "verdict",
+    ]
     if two { header += ["chars agree", "chars κ"] }
     var rows: [[String]] = [header]
     func row(_ label: String, _ entry: ReliabilityRow) -> [String] {
@@ -56,28 +62,39 @@ public enum ReliabilityRenderer {
     for code in report.codes { rows.append(row("  " + code.id, code)) }
     lines += table(rows)
     lines.append("")
-    lines.append("Units: passages; a code's figures compare, passage by passage, whether each coder applied it.")
-    lines.append("An element's figures compare which of its codes each coder applied; the pooled row counts")
+    lines.append(
+      "Units: passages; a code's figures compare, passage by passage, whether each coder applied it."
+    )
+    lines.append(
+      "An element's figures compare which of its codes each coder applied; the pooled row counts")
     lines.append("every code's yes/no on every passage.")
     if two {
-      lines.append("Characters: every character of the compared documents, coded or not (NVivo's Coding Comparison).")
+      lines.append(
+        "Characters: every character of the compared documents, coded or not (NVivo's Coding Comparison)."
+      )
     }
-    lines.append("Krippendorff α: ≥ 0.800 reliable; 0.667–0.800 tentative conclusions only; below 0.667 unreliable.")
-    lines.append("κ bands (Landis & Koch): < 0 poor, 0–0.20 slight, 0.20–0.40 fair, 0.40–0.60 moderate,")
+    lines.append(
+      "Krippendorff α: ≥ 0.800 reliable; 0.667–0.800 tentative conclusions only; below 0.667 unreliable."
+    )
+    lines.append(
+      "κ bands (Landis & Koch): < 0 poor, 0–0.20 slight, 0.20–0.40 fair, 0.40–0.60 moderate,")
     lines.append("0.60–0.80 substantial, ≥ 0.80 almost perfect.")
     if let gate {
       let (failing, undefined) = gate.check(report)
       lines.append("")
       if failing.isEmpty {
-        lines.append("Gate passed: every code's \(gate.figure.title) is at least \(format(gate.minimum)).")
+        lines.append(
+          "Gate passed: every code's \(gate.figure.title) is at least \(format(gate.minimum)).")
       } else {
         lines.append(
           "Gate failed: \(failing.count) code\(failing.count == 1 ? "" : "s") below \(gate.figure.title) \(format(gate.minimum)): "
-            + failing.map { "\($0.id) (\(number($0.figures.value(of: gate.figure))))" }.joined(separator: ", "))
+            + failing.map { "\($0.id) (\(number($0.figures.value(of: gate.figure))))" }.joined(
+              separator: ", "))
       }
       if !undefined.isEmpty {
         lines.append(
-          "Not judged (\(gate.figure.title) undefined: no variation): " + undefined.map(\.id).joined(separator: ", "))
+          "Not judged (\(gate.figure.title) undefined: no variation): "
+            + undefined.map(\.id).joined(separator: ", "))
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -118,7 +135,8 @@ public enum ReliabilityRenderer {
     let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.enumerated().flatMap { index, row -> [String] in
       let line = row.enumerated().map { column, cell in
-        column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        column == 0
+          ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
           : String(repeating: " ", count: widths[column] - cell.count) + cell
       }.joined(separator: "  ")
       let trimmed = String(line.reversed().drop(while: { $0 == " " }).reversed())
@@ -160,7 +178,8 @@ private struct ReportJSON: Encodable {
     self.gate = gate.map { gate in
       let (failing, undefined) = gate.check(report)
       return GateJSON(
-        figure: gate.figure.jsonKey, minimum: gate.minimum, passed: failing.isEmpty, failing: failing.map(\.id),
+        figure: gate.figure.jsonKey, minimum: gate.minimum, passed: failing.isEmpty,
+        failing: failing.map(\.id),
         undefined: undefined.map(\.id))
     }
   }
@@ -223,7 +242,8 @@ private struct RowJSON: Encodable {
     var reasons: [String: String] = [:]
     for (key, result) in [
       ("cohen_kappa", figures.cohensKappa), ("fleiss_kappa", figures.fleissKappa),
-      ("krippendorff_alpha", figures.krippendorffAlpha), ("percent_agreement", figures.percentAgreement),
+      ("krippendorff_alpha", figures.krippendorffAlpha),
+      ("percent_agreement", figures.percentAgreement),
     ] {
       if let result, case .undefined(let reason) = result.estimate { reasons[key] = reason.phrase }
     }
@@ -235,7 +255,8 @@ private struct RowJSON: Encodable {
     case id, name, units, percentAgreement = "percent_agreement", agreeingUnits = "agreeing_units"
     case codedUnits = "coded_units"
     case cohenKappa = "cohen_kappa", kappaBand = "kappa_band", fleissKappa = "fleiss_kappa"
-    case krippendorffAlpha = "krippendorff_alpha", alphaVerdict = "alpha_verdict", compared, undefined
+    case krippendorffAlpha = "krippendorff_alpha", alphaVerdict = "alpha_verdict", compared,
+      undefined
     case characters
   }
 

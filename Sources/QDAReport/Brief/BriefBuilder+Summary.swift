@@ -27,13 +27,22 @@ extension BriefBuilder {
   private mutating func summaryOfPeople() -> [Inline]? {
     guard !interviewed.isEmpty else { return nil }
     var inlines: [Inline] = [
-      .text(CountWording.sentenceStart(CountWording.number(interviewed.count)) + " \(noun.form(interviewed.count)) \(interviewed.count == 1 ? "was" : "were") interviewed")
+      .text(
+        CountWording.sentenceStart(CountWording.number(interviewed.count))
+          + " \(noun.form(interviewed.count)) \(interviewed.count == 1 ? "was" : "were") interviewed"
+      )
     ]
     if let groups = completionGroups() {
       inlines.append(.text("; "))
-      inlines.append(countPeople(CountWording.number(groups.done.count), title: "\(groups.label): yes", participants: groups.done, attributes: [groups.attribute]))
+      inlines.append(
+        countPeople(
+          CountWording.number(groups.done.count), title: "\(groups.label): yes",
+          participants: groups.done, attributes: [groups.attribute]))
       inlines.append(.text(groups.verb.map { " \($0) and " } ?? " had \(groups.label) = yes and "))
-      inlines.append(countPeople(CountWording.number(groups.notDone.count), title: "\(groups.label): no", participants: groups.notDone, attributes: [groups.attribute]))
+      inlines.append(
+        countPeople(
+          CountWording.number(groups.notDone.count), title: "\(groups.label): no",
+          participants: groups.notDone, attributes: [groups.attribute]))
       inlines.append(.text(groups.verb == nil ? " had \(groups.label) = no" : " did not"))
     }
     inlines.append(.text("."))
@@ -45,11 +54,19 @@ extension BriefBuilder {
   private mutating func summaryOfThemes() -> [Inline]? {
     let rows = analysis.codes.rows.enumerated()
       .filter { $0.element.depth > 0 && !$0.element.participants.isEmpty }
-      .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
+      .sorted {
+        ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset)
+      }
       .prefix(3).map(\.element)
     guard !rows.isEmpty else { return nil }
     return [.text("The themes the most \(noun.plural) raised: ")]
-      + namedCounts(rows.map { (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, Array($0.passageIDs), codedSpans($0.codeID)) })
+      + namedCounts(
+        rows.map {
+          (
+            Self.lowercasedFirst($0.name), $0.name, $0.participants.count, Array($0.passageIDs),
+            codedSpans($0.codeID)
+          )
+        })
       + [.text(".")]
   }
 
@@ -62,7 +79,10 @@ extension BriefBuilder {
     var inlines: [Inline] = [.text("As the sentence model reads the feedback, ")]
     for (index, feedback) in read.enumerated() {
       if index > 0 { inlines.append(.text("; ")) }
-      inlines.append(.text("on the \(Self.lowercasedFirst(feedback.name)) (\(CountWording.number(feedback.readings.count)) \(noun.form(feedback.readings.count))) "))
+      inlines.append(
+        .text(
+          "on the \(Self.lowercasedFirst(feedback.name)) (\(CountWording.number(feedback.readings.count)) \(noun.form(feedback.readings.count))) "
+        ))
       inlines += valenceCounts(feedback)
     }
     inlines.append(.text("."))
@@ -73,25 +93,40 @@ extension BriefBuilder {
   private mutating func summaryOfMotivation() -> [Inline]? {
     guard let table = analysis.motivation else { return nil }
     let themes = table.themes.enumerated().filter { !$0.element.participants.isEmpty }
-      .sorted { ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset) }
+      .sorted {
+        ($0.element.participants.count, -$0.offset) > ($1.element.participants.count, -$1.offset)
+      }
     guard let most = themes.first?.element.participants.count else { return nil }
     let top = themes.map(\.element).filter { $0.participants.count == most }.prefix(3)
-    return [.text(top.count == 1 ? "The reason for taking part given most often: " : "The reasons for taking part given most often: ")]
-      + namedCounts(top.map { (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, $0.passageIDs, [:]) })
+    return [
+      .text(
+        top.count == 1
+          ? "The reason for taking part given most often: "
+          : "The reasons for taking part given most often: ")
+    ]
+      + namedCounts(
+        top.map {
+          (Self.lowercasedFirst($0.name), $0.name, $0.participants.count, $0.passageIDs, [:])
+        })
       + [.text(".")]
   }
 
   /// "a (four of 11 principals), b (…) and c (…)": each name with its count of participants,
   /// linked to its passages (titled "<title> — <count>").
   mutating func namedCounts(
-    _ items: [(shown: String, title: String, participants: Int, passages: [Int64], spans: [Int64: [TextSpan]])]
+    _ items: [(
+      shown: String, title: String, participants: Int, passages: [Int64], spans: [Int64: [TextSpan]]
+    )]
   ) -> [Inline] {
     var inlines: [Inline] = []
     for (index, item) in items.enumerated() {
       if index > 0 { inlines.append(.text(index == items.count - 1 ? " and " : ", ")) }
-      let phrase = CountWording.phrase(item.participants, of: interviewed.count, total: interviewed.count, noun: noun)
+      let phrase = CountWording.phrase(
+        item.participants, of: interviewed.count, total: interviewed.count, noun: noun)
       inlines.append(.text(item.shown + " ("))
-      inlines.append(count(phrase, title: "\(item.title) — \(phrase)", passages: item.passages, spans: item.spans))
+      inlines.append(
+        count(
+          phrase, title: "\(item.title) — \(phrase)", passages: item.passages, spans: item.spans))
       inlines.append(.text(")"))
     }
     return inlines
@@ -103,17 +138,31 @@ extension BriefBuilder {
     var inlines: [Inline] = []
     if let mean = table.meanHours {
       inlines.append(.text("Completing \(study.programme) took "))
-      inlines.append(count("\(rounded(mean)) hours", title: "Mean hours estimated (n = \(table.nEstimates))", passages: table.estimates.map(\.passageID)))
-      let whose = table.nEstimates == 1 ? "one \(noun.singular)'s estimate" : "\(CountWording.number(table.nEstimates)) \(noun.plural)' estimates"
+      inlines.append(
+        count(
+          "\(rounded(mean)) hours", title: "Mean hours estimated (n = \(table.nEstimates))",
+          passages: table.estimates.map(\.passageID)))
+      let whose =
+        table.nEstimates == 1
+        ? "one \(noun.singular)'s estimate"
+        : "\(CountWording.number(table.nEstimates)) \(noun.plural)' estimates"
       inlines.append(.text(" on average, by \(whose)"))
     }
     let answered = table.nJudgmentRespondents
-    if answered > 0, let judgment = TimeJudgment.allCases.max(by: { table.count($0) < table.count($1) }), table.count(judgment) > 0 {
+    if answered > 0,
+      let judgment = TimeJudgment.allCases.max(by: { table.count($0) < table.count($1) }),
+      table.count(judgment) > 0
+    {
       let matching = table.judgments.filter { $0.judgment == judgment }
-      let phrase = CountWording.phrase(matching.count, of: answered, total: interviewed.count, noun: noun, subset: "who judged it")
+      let phrase = CountWording.phrase(
+        matching.count, of: answered, total: interviewed.count, noun: noun, subset: "who judged it")
       let first = inlines.isEmpty
       if !first { inlines.append(.text("; ")) }
-      inlines.append(count(first ? CountWording.sentenceStart(phrase) : phrase, title: "Judged the time \(judgment.label.lowercased())", passages: matching.map(\.passageID)))
+      inlines.append(
+        count(
+          first ? CountWording.sentenceStart(phrase) : phrase,
+          title: "Judged the time \(judgment.label.lowercased())",
+          passages: matching.map(\.passageID)))
       inlines.append(.text(" found the time \(judgment.label.lowercased())"))
     }
     guard !inlines.isEmpty else { return nil }
@@ -130,17 +179,31 @@ extension BriefBuilder {
     guard !notMattered.isEmpty || !mattered.isEmpty else { return nil }
     // The larger stance first, the other after it.
     let stances = [
-      (answers: notMattered, title: "Incentives did not matter much", said: " said they did not matter much to their decision", also: " that they did not"),
-      (answers: mattered, title: "Incentives mattered", said: " said they mattered to their decision", also: " that they did"),
+      (
+        answers: notMattered, title: "Incentives did not matter much",
+        said: " said they did not matter much to their decision", also: " that they did not"
+      ),
+      (
+        answers: mattered, title: "Incentives mattered",
+        said: " said they mattered to their decision", also: " that they did"
+      ),
     ]
-    let (major, minor) = notMattered.count >= mattered.count ? (stances[0], stances[1]) : (stances[1], stances[0])
-    let phrase = CountWording.phrase(major.answers.count, of: table.respondents, total: interviewed.count, noun: noun, subset: "who spoke of them")
+    let (major, minor) =
+      notMattered.count >= mattered.count ? (stances[0], stances[1]) : (stances[1], stances[0])
+    let phrase = CountWording.phrase(
+      major.answers.count, of: table.respondents, total: interviewed.count, noun: noun,
+      subset: "who spoke of them")
     var inlines: [Inline] = [.text("Incentives: ")]
-    inlines.append(count(phrase, title: "\(major.title) — \(phrase)", passages: major.answers.flatMap(\.passageIDs)))
+    inlines.append(
+      count(
+        phrase, title: "\(major.title) — \(phrase)", passages: major.answers.flatMap(\.passageIDs)))
     inlines.append(.text(major.said))
     if !minor.answers.isEmpty {
       inlines.append(.text(", "))
-      inlines.append(count(CountWording.number(minor.answers.count), title: minor.title, passages: minor.answers.flatMap(\.passageIDs)))
+      inlines.append(
+        count(
+          CountWording.number(minor.answers.count), title: minor.title,
+          passages: minor.answers.flatMap(\.passageIDs)))
       inlines.append(.text(minor.also))
     }
     inlines.append(.text("."))
@@ -161,11 +224,21 @@ extension BriefBuilder {
       }
     }
     guard let (a, b, pair) = best else { return nil }
-    let phrase = CountWording.phrase(pair.participants, of: interviewed.count, total: interviewed.count, noun: noun)
-    let between = a == b ? "\(elementPhrase(a)) pulling two ways" : "\(elementPhrase(a)) and \(elementPhrase(b))"
+    let phrase = CountWording.phrase(
+      pair.participants, of: interviewed.count, total: interviewed.count, noun: noun)
+    let between =
+      a == b
+      ? "\(elementPhrase(a)) pulling two ways" : "\(elementPhrase(a)) and \(elementPhrase(b))"
     var inlines: [Inline] = [.text("The contradiction found most often: between \(between), for ")]
-    inlines.append(count(phrase, title: "Contradiction — \(a == b ? a.name : "\(a.name) × \(b.name)"): \(phrase)", passages: pair.passages))
-    inlines.append(.text(recurring > 1 ? "; \(CountWording.number(recurring)) pairs of elements were in tension for two \(noun.plural) or more." : "."))
+    inlines.append(
+      count(
+        phrase, title: "Contradiction — \(a == b ? a.name : "\(a.name) × \(b.name)"): \(phrase)",
+        passages: pair.passages))
+    inlines.append(
+      .text(
+        recurring > 1
+          ? "; \(CountWording.number(recurring)) pairs of elements were in tension for two \(noun.plural) or more."
+          : "."))
     return inlines
   }
 
@@ -176,10 +249,14 @@ extension BriefBuilder {
     let top = table.groups.prefix(3)
     guard !top.isEmpty else { return nil }
     return [.text("The recommendations most made: ")]
-      + namedCounts(top.map { group in
-        ("“\(group.label)”", "Recommendations, “\(group.label)”", group.participants.count, table.passageIDs(group.members),
-         suggestionSpans(group.members))
-      })
+      + namedCounts(
+        top.map { group in
+          (
+            "“\(group.label)”", "Recommendations, “\(group.label)”", group.participants.count,
+            table.passageIDs(group.members),
+            suggestionSpans(group.members)
+          )
+        })
       + [.text(" (see Considerations).")]
   }
 

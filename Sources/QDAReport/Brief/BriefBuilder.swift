@@ -39,7 +39,8 @@ public struct BriefBuilder {
   /// - Parameter names: the people's names to replace in quoted words (`QuoteNameMask`); nil
   ///   quotes the words as spoken.
   public init(
-    corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil, methods: MethodsContext? = nil,
+    corpus: CorpusSnapshot, analysis: Analysis, contradictions: ContradictionSummary? = nil,
+    methods: MethodsContext? = nil,
     names: QuoteNameMask? = nil
   ) {
     self.corpus = corpus
@@ -58,9 +59,13 @@ public struct BriefBuilder {
   /// Each document as the brief names it: `interview` or `survey`, numbered in project order
   /// where a participant has more than one of a kind (`interview 2`).
   static func documentLabels(_ documents: [Document]) -> [Int64: String] {
-    func kind(_ document: Document) -> String { document.format == .survey ? "survey" : "interview" }
+    func kind(_ document: Document) -> String {
+      document.format == .survey ? "survey" : "interview"
+    }
     var total: [String: Int] = [:]
-    for document in documents { total[document.participantID + "\u{0}" + kind(document), default: 0] += 1 }
+    for document in documents {
+      total[document.participantID + "\u{0}" + kind(document), default: 0] += 1
+    }
     var seen: [String: Int] = [:]
     var labels: [Int64: String] = [:]
     for document in documents {
@@ -90,8 +95,14 @@ public struct BriefBuilder {
     subjectSection()
     divisionOfLaborSection()
     heading(1, "Findings", anchor: "findings")
-    if let svg = BriefCharts.themes(analysis.codes, noun: noun.plural, title: "Themes by number of \(noun.plural)") {
-      figure("themes", svg, caption: "Figure \(figureCount + 1). CHAT elements and codes by the number of \(noun.plural) whose answers carry them.")
+    if let svg = BriefCharts.themes(
+      analysis.codes, noun: noun.plural, title: "Themes by number of \(noun.plural)")
+    {
+      figure(
+        "themes", svg,
+        caption:
+          "Figure \(figureCount + 1). CHAT elements and codes by the number of \(noun.plural) whose answers carry them."
+      )
     }
     for element in [Element.outcome, .object, .rules, .toolsAndSigns, .community] {
       elementSection(element)
@@ -107,9 +118,12 @@ public struct BriefBuilder {
     let documents = corpus.documents.count
     let passages = corpus.passages.count(role: { $0 != .interviewer })
     let manual = corpus.codings.countsByCoder.keys.filter { !Coding.isMachine($0) }.sorted()
-    var text = "Based on \(documents) interview transcript\(documents == 1 ? "" : "s") with \(interviewed.count) \(noun.form(interviewed.count))"
-    text += " (\(passages) participant passages), coded with the codebook \(corpus.codebook.name) v\(corpus.codebook.version)"
-    text += manual.isEmpty ? " by its rules." : " by its rules and by \(manual.joined(separator: ", "))."
+    var text =
+      "Based on \(documents) interview transcript\(documents == 1 ? "" : "s") with \(interviewed.count) \(noun.form(interviewed.count))"
+    text +=
+      " (\(passages) participant passages), coded with the codebook \(corpus.codebook.name) v\(corpus.codebook.version)"
+    text +=
+      manual.isEmpty ? " by its rules." : " by its rules and by \(manual.joined(separator: ", "))."
     text += " Every count links to the passages behind it (appendix)."
     return text
   }
@@ -130,7 +144,9 @@ public struct BriefBuilder {
   }
 
   /// Registers the passages behind a count and returns its inline link.
-  mutating func count(_ text: String, title: String, passages: some Sequence<Int64>, spans: [Int64: [TextSpan]] = [:]) -> Inline {
+  mutating func count(
+    _ text: String, title: String, passages: some Sequence<Int64>, spans: [Int64: [TextSpan]] = [:]
+  ) -> Inline {
     let id = "ref-\(references.count + 1)"
     var entries: [Reference.Entry] = []
     var seen = Set<Int64>()
@@ -141,7 +157,8 @@ public struct BriefBuilder {
         total += spans[passageID]?.count ?? 1
         continue
       }
-      guard let passage = corpus.passage(passageID), let participant = corpus.participant(of: passage),
+      guard let passage = corpus.passage(passageID),
+        let participant = corpus.participant(of: passage),
         let document = corpus.document(passage.documentID)
       else { continue }
       let scalars = Array(scalarsOf: corpus.text(of: passage))
@@ -150,13 +167,17 @@ public struct BriefBuilder {
         let lower = max(0, span.start - passage.span.start)
         let upper = min(scalars.count, span.end - passage.span.start)
         guard lower < upper else { continue }
-        entries.append(Reference.Entry(
-          passageID: passageID, participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
-          speaker: passage.role == .participant ? nil : passage.role.rawValue,
-          start: span.start, end: span.end, place: Citation.place(of: passage), text: masked(String(scalars: scalars[lower..<upper]))))
+        entries.append(
+          Reference.Entry(
+            passageID: passageID, participant: participant,
+            documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
+            speaker: passage.role == .participant ? nil : passage.role.rawValue,
+            start: span.start, end: span.end, place: Citation.place(of: passage),
+            text: masked(String(scalars: scalars[lower..<upper]))))
       }
     }
-    references.append(Reference(id: id, title: title, entries: entries, total: entries.count + total))
+    references.append(
+      Reference(id: id, title: title, entries: entries, total: entries.count + total))
     return .count(text, reference: id)
   }
 
@@ -164,9 +185,15 @@ public struct BriefBuilder {
   func codedSpans(_ codeID: String, participants: Set<String>? = nil) -> [Int64: [TextSpan]] {
     var spans: [Int64: [TextSpan]] = [:]
     for coding in corpus.codings(under: codeID) {
-      guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer else { continue }
-      if let participants, let who = corpus.participant(of: passage), !participants.contains(who) { continue }
-      if !(spans[coding.passageID]?.contains(coding.span) ?? false) { spans[coding.passageID, default: []].append(coding.span) }
+      guard let passage = corpus.passage(coding.passageID), passage.role != .interviewer else {
+        continue
+      }
+      if let participants, let who = corpus.participant(of: passage), !participants.contains(who) {
+        continue
+      }
+      if !(spans[coding.passageID]?.contains(coding.span) ?? false) {
+        spans[coding.passageID, default: []].append(coding.span)
+      }
     }
     return spans.mapValues { $0.sorted() }
   }
@@ -192,24 +219,34 @@ public struct BriefBuilder {
     if let passage = corpus.passage(source.passageID) {
       references.append(
         Reference(
-          id: id, title: "Quote \(quoteCount + 1): " + Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place),
+          id: id,
+          title: "Quote \(quoteCount + 1): "
+            + Citation.text(
+              participant: source.participant, documentKey: source.documentKey, place: source.place),
           entries: [
             Reference.Entry(
-              passageID: source.passageID, participant: source.participant, documentKey: source.documentKey,
-              speaker: passage.role == .participant ? nil : passage.role.rawValue, start: passage.span.start, end: passage.span.end,
+              passageID: source.passageID, participant: source.participant,
+              documentKey: source.documentKey,
+              speaker: passage.role == .participant ? nil : passage.role.rawValue,
+              start: passage.span.start, end: passage.span.end,
               place: source.place, text: masked(corpus.text(of: passage)))
           ]))
       source.reference = id
     }
     let text = masked(quote.text)
-    blocks.append(.quote(lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote), text: text, source: source))
+    blocks.append(
+      .quote(
+        lead: QuoteSelector.lead(quoteCount, noun: noun.singular, followsQuote: lastBlockIsQuote),
+        text: text, source: source))
     quoteCount += 1
   }
 
   /// Adds an exemplar quote for a code, if a fresh passage offers one.
   mutating func exemplar(_ codeID: String, participants: Set<String>? = nil) {
     let spans = codedSpans(codeID, participants: participants)
-    let candidates = spans.keys.sorted().flatMap { id in (spans[id] ?? []).map { (passageID: id, span: $0) } }
+    let candidates = spans.keys.sorted().flatMap { id in
+      (spans[id] ?? []).map { (passageID: id, span: $0) }
+    }
     guard let quote = quotes.pick(candidates, corpus: corpus) else { return }
     appendQuote(quote)
   }
@@ -231,8 +268,11 @@ public struct BriefBuilder {
 
   /// "four of 11 principals" for a code's participants, linked to their coded passages.
   mutating func codeCount(_ row: CodeSummaryTable.Row, capitalized: Bool) -> Inline {
-    let phrase = CountWording.phrase(row.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
+    let phrase = CountWording.phrase(
+      row.participants.count, of: interviewed.count, total: interviewed.count, noun: noun)
     let text = capitalized ? CountWording.sentenceStart(phrase) : phrase
-    return count(text, title: "\(row.name) — \(phrase)", passages: row.passageIDs, spans: codedSpans(row.codeID))
+    return count(
+      text, title: "\(row.name) — \(phrase)", passages: row.passageIDs,
+      spans: codedSpans(row.codeID))
   }
 }

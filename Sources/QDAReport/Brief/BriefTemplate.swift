@@ -34,7 +34,8 @@ public struct BriefTemplate: Sendable {
       template = try MustacheTemplate(string: text)
     } catch let error as MustacheTemplate.ParserError {
       throw ReportTemplateError(
-        "\(file):\(error.context.lineNumber):\(error.context.columnNumber): \(Self.describe(error.error)) in `\(error.context.line.trimmingCharacters(in: .whitespaces))`")
+        "\(file):\(error.context.lineNumber):\(error.context.columnNumber): \(Self.describe(error.error)) in `\(error.context.line.trimmingCharacters(in: .whitespaces))`"
+      )
     } catch {
       throw ReportTemplateError("\(file): \(error)")
     }
@@ -43,9 +44,13 @@ public struct BriefTemplate: Sendable {
   /// The template the brief is written with unless another is given.
   public static var standard: BriefTemplate {
     // The default text is tested to parse.
-    var template = try! BriefTemplate(text: defaultText, file: "(default template)")
-    template.strict = false
-    return template
+    do {
+      var template = try BriefTemplate(text: defaultText, file: "(default template)")
+      template.strict = false
+      return template
+    } catch {
+      preconditionFailure("the default template does not parse: \(error)")
+    }
   }
 
   /// The sections a template's tags name, in order, with the line each is on (comments skipped).
@@ -59,7 +64,9 @@ public struct BriefTemplate: Sendable {
       let tag = rest[open.upperBound..<close.lowerBound]
       if !tag.hasPrefix("!") {
         let name = tag.trimmingCharacters(in: CharacterSet(charactersIn: "{}#^/&> \t"))
-        if name.hasPrefix("section.") { result.append((String(name.dropFirst("section.".count)), line)) }
+        if name.hasPrefix("section.") {
+          result.append((String(name.dropFirst("section.".count)), line))
+        }
       }
       line += tag.filter { $0 == "\n" }.count
       rest = rest[close.upperBound...]
@@ -68,7 +75,9 @@ public struct BriefTemplate: Sendable {
   }
 
   /// Sections the brief may leave out (no contradictions, no surveys…), never an error to name.
-  static let optionalSections: Set<String> = ["summary", "contradictions", "considerations", "surveys", "methods", "approach"]
+  static let optionalSections: Set<String> = [
+    "summary", "contradictions", "considerations", "surveys", "methods", "approach",
+  ]
 
   /// Checks the sections a template names against those a brief can have (before a run, so
   /// that a typo stops it before anything is stored).
@@ -80,12 +89,15 @@ public struct BriefTemplate: Sendable {
     let known = Set(anchors.map(Self.key)).union(Self.fixedSections).union(Self.optionalSections)
     for (name, line) in sectionNames where !known.contains(name) && !name.hasPrefix("table_") {
       throw ReportTemplateError(
-        "\(file):\(line): the brief has no section '\(name)'; sections: \(known.sorted().joined(separator: ", ")) (and table_<id> for each table)")
+        "\(file):\(line): the brief has no section '\(name)'; sections: \(known.sorted().joined(separator: ", ")) (and table_<id> for each table)"
+      )
     }
   }
 
   /// Sections every brief has.
-  static let fixedSections: Set<String> = ["subject", "division_of_labor", "findings", "tables", "appendix"]
+  static let fixedSections: Set<String> = [
+    "subject", "division_of_labor", "findings", "tables", "appendix",
+  ]
 
   /// The key a heading anchor is named by in a template.
   public static func key(_ anchor: String) -> String {
@@ -101,10 +113,12 @@ public struct BriefTemplate: Sendable {
   public func render(_ report: ReportDocument, values: [String: Any]) throws -> ReportDocument {
     let sections = Self.sections(of: report.blocks)
     let named = sectionNames
-    for (name, line) in named where strict && sections[name] == nil && !Self.optionalSections.contains(name) {
+    for (name, line) in named
+    where strict && sections[name] == nil && !Self.optionalSections.contains(name) {
       let known = sections.keys.filter { !$0.hasPrefix("table_") }.sorted()
       throw ReportTemplateError(
-        "\(file):\(line): the brief has no section '\(name)'; sections: \(known.joined(separator: ", ")) (and table_<id> for each table)")
+        "\(file):\(line): the brief has no section '\(name)'; sections: \(known.joined(separator: ", ")) (and table_<id> for each table)"
+      )
     }
     let placed = Set(named.map(\.name))
     var tokens: [String: String] = [:]
@@ -112,17 +126,21 @@ public struct BriefTemplate: Sendable {
     for (key, range) in sections {
       // Leave out the sections placed elsewhere in the template.
       let inner = placed.compactMap { other -> Range<Int>? in
-        guard other != key, let nested = sections[other], nested.lowerBound > range.lowerBound, nested.upperBound <= range.upperBound
+        guard other != key, let nested = sections[other], nested.lowerBound > range.lowerBound,
+          nested.upperBound <= range.upperBound
         else { return nil }
         return nested
       }
-      generated[key] = range.filter { index in !inner.contains { $0.contains(index) } }.map { report.blocks[$0] }
+      generated[key] = range.filter { index in !inner.contains { $0.contains(index) } }.map {
+        report.blocks[$0]
+      }
       tokens[key] = Self.token(key)
     }
     for (name, _) in named where tokens[name] == nil {
       tokens[name] = ""
     }
-    let overviewEnd = report.blocks.firstIndex { if case .heading = $0 { return true } else { return false } } ?? 0
+    let overviewEnd =
+      report.blocks.firstIndex { if case .heading = $0 { return true } else { return false } } ?? 0
     generated["overview"] = Array(report.blocks[0..<overviewEnd])
     var context = values
     context["section"] = tokens
@@ -131,16 +149,20 @@ public struct BriefTemplate: Sendable {
     context["subtitle"] = context["subtitle"] ?? report.subtitle ?? ""
     let output = template.render(context)
 
-    var document = ReportDocument(title: report.title, subtitle: nil, blocks: [], references: report.references)
+    var document = ReportDocument(
+      title: report.title, subtitle: nil, blocks: [], references: report.references)
     var prose: [String] = []
     var titleSet = false
     func flush() {
-      document.blocks += ProseParser.blocks(prose.joined(separator: "\n"), title: &document.title, titleSet: &titleSet)
+      document.blocks += ProseParser.blocks(
+        prose.joined(separator: "\n"), title: &document.title, titleSet: &titleSet)
       prose = []
     }
     for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
       var rest = Substring(line)
-      while let open = rest.firstIndex(of: Self.open), let close = rest[open...].firstIndex(of: Self.close) {
+      while let open = rest.firstIndex(of: Self.open),
+        let close = rest[open...].firstIndex(of: Self.close)
+      {
         let before = rest[..<open]
         if !before.trimmingCharacters(in: .whitespaces).isEmpty { prose.append(String(before)) }
         flush()
@@ -174,7 +196,8 @@ public struct BriefTemplate: Sendable {
 
   static func describe(_ error: any Error) -> String {
     switch "\(error)" {
-    case let text where text.contains("sectionCloseNameIncorrect"): "a section is closed with another name than it was opened with"
+    case let text where text.contains("sectionCloseNameIncorrect"):
+      "a section is closed with another name than it was opened with"
     case let text where text.contains("expectedSectionEnd"): "a section is never closed"
     case let text where text.contains("unfinishedName"): "a tag is not closed with }}"
     default: "\(error)"
@@ -267,7 +290,9 @@ enum ProseParser {
           title = heading
           titleSet = true
         } else {
-          var anchor = "prose-" + heading.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+          var anchor =
+            "prose-"
+            + heading.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
           while anchors.contains(anchor) { anchor += "-2" }
           anchors.insert(anchor)
           blocks.append(.heading(level: max(1, hashes - 1), text: heading, anchor: anchor))
@@ -311,12 +336,14 @@ enum ProseParser {
         index = end.upperBound
       } else if let marker = rest.first, marker == "*" || marker == "_",
         index == text.startIndex || !text[text.index(before: index)].isLetter,
-        let end = text[text.index(after: index)...].firstIndex(of: marker), end > text.index(after: index)
+        let end = text[text.index(after: index)...].firstIndex(of: marker),
+        end > text.index(after: index)
       {
         flush()
         result.append(.emphasis(String(text[text.index(after: index)..<end])))
         index = text.index(after: end)
-      } else if rest.first == "[", let close = rest.firstIndex(of: "]"), text.index(after: close) < text.endIndex,
+      } else if rest.first == "[", let close = rest.firstIndex(of: "]"),
+        text.index(after: close) < text.endIndex,
         text[text.index(after: close)] == "(", let paren = text[close...].firstIndex(of: ")")
       {
         flush()
@@ -335,10 +362,12 @@ enum ProseParser {
 
   static func decodeEntities(_ text: String) -> String {
     guard text.contains("&") else { return text }
-    return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-      .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-      .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&#x2F;", with: "/")
-      .replacingOccurrences(of: "&#x60;", with: "`").replacingOccurrences(of: "&#x3D;", with: "=")
-      .replacingOccurrences(of: "&amp;", with: "&")
+    return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+      of: "&gt;", with: ">"
+    )
+    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+    .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&#x2F;", with: "/")
+    .replacingOccurrences(of: "&#x60;", with: "`").replacingOccurrences(of: "&#x3D;", with: "=")
+    .replacingOccurrences(of: "&amp;", with: "&")
   }
 }

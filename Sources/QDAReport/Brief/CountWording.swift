@@ -40,19 +40,25 @@ public enum CountWording {
   ///   - total: everyone in the study; when the denominator is smaller, it is a subset the
   ///     phrase names.
   ///   - subset: the words naming the subset ("who responded to this question").
-  public static func phrase(_ count: Int, of denominator: Int, total: Int, noun: Noun, subset: String? = nil)
+  public static func phrase(
+    _ count: Int, of denominator: Int, total: Int, noun: Noun, subset: String? = nil
+  )
     -> String
   {
     let isSubset = denominator != total
     let tail = isSubset ? subset.map { " " + $0 } ?? "" : ""
     if denominator == 0 { return "no \(noun.plural)" }
     if count == denominator {
-      if count == 1 { return isSubset ? "the one \(noun.singular)\(tail)" : "the one \(noun.singular)" }
+      if count == 1 {
+        return isSubset ? "the one \(noun.singular)\(tail)" : "the one \(noun.singular)"
+      }
       if count == 2 { return "both \(noun.plural)\(tail)" }
       return "all \(number(count)) \(noun.plural)\(tail)"
     }
     if count == 0 {
-      return isSubset ? "none of the \(number(denominator)) \(noun.plural)\(tail)" : "none of the \(number(denominator)) \(noun.plural)"
+      return isSubset
+        ? "none of the \(number(denominator)) \(noun.plural)\(tail)"
+        : "none of the \(number(denominator)) \(noun.plural)"
     }
     if isSubset {
       return "\(number(count)) of the \(number(denominator)) \(noun.plural)\(tail)"
@@ -62,7 +68,9 @@ public enum CountWording {
 
   /// "most interviewees (eight of 11)" when more than half, else "four of 11 interviewees".
   public static func share(_ count: Int, of denominator: Int, noun: Noun) -> String {
-    if count == denominator { return phrase(count, of: denominator, total: denominator, noun: noun) }
+    if count == denominator {
+      return phrase(count, of: denominator, total: denominator, noun: noun)
+    }
     if count * 2 > denominator {
       return "most \(noun.plural) (\(number(count)) of \(number(denominator)))"
     }
@@ -89,9 +97,14 @@ public enum CountWording {
 
   /// English words for numbers up to 999.
   static func spellOut(_ value: Int) -> String {
-    let ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-    let tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    let ones = [
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+      "nineteen",
+    ]
+    let tens = [
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
     if value < 20 { return ones[value] }
     if value < 100 { return tens[value / 10] + (value % 10 == 0 ? "" : "-" + ones[value % 10]) }
     if value < 1000 {

@@ -27,7 +27,9 @@ struct QuoteSelector {
   static let consideredAtMost = 400
 
   /// The best quote among candidate spans (each a span inside a passage), or nil.
-  mutating func pick(_ candidates: [(passageID: Int64, span: TextSpan)], corpus: CorpusSnapshot) -> Exemplar? {
+  mutating func pick(_ candidates: [(passageID: Int64, span: TextSpan)], corpus: CorpusSnapshot)
+    -> Exemplar?
+  {
     var best: (score: Double, exemplar: Exemplar)?
     var unused = candidates.filter { !usedPassages.contains($0.passageID) }
     if unused.count > Self.consideredAtMost {
@@ -39,7 +41,8 @@ struct QuoteSelector {
     // The texts not read before, read together.
     var asked = Set<Int64>()
     let unread = unused.compactMap {
-      scalarCache[$0.passageID] == nil && asked.insert($0.passageID).inserted ? corpus.passage($0.passageID) : nil
+      scalarCache[$0.passageID] == nil && asked.insert($0.passageID).inserted
+        ? corpus.passage($0.passageID) : nil
     }
     for (passage, text) in zip(unread, corpus.texts(of: unread)) {
       if let id = passage.id { scalarCache[id] = Array(scalarsOf: text) }
@@ -58,7 +61,8 @@ struct QuoteSelector {
       let exemplar = Exemplar(
         text: quote.text,
         source: QuoteSource(
-          participant: participant, documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
+          participant: participant,
+          documentKey: document.id.flatMap { documentLabels[$0] } ?? "interview",
           passageID: candidate.passageID,
           start: quote.start, end: quote.end, place: Citation.place(of: passage)))
       if best.map({ score > $0.score }) ?? true { best = (score, exemplar) }
@@ -71,7 +75,9 @@ struct QuoteSelector {
   }
 
   /// The sentences around a span, grown to a readable length inside the passage.
-  private func excerpt(_ passage: Passage, scalars: [Unicode.Scalar], around span: TextSpan, document: Document)
+  private func excerpt(
+    _ passage: Passage, scalars: [Unicode.Scalar], around span: TextSpan, document: Document
+  )
     -> (text: String, words: Int, start: Int, end: Int)?
   {
     let base = passage.span.start
@@ -84,14 +90,20 @@ struct QuoteSelector {
     var first = sentences.firstIndex { $0.upperBound > relative.lowerBound } ?? 0
     var last = sentences.lastIndex { $0.lowerBound < relative.upperBound } ?? first
     // Too long: keep the sentences from the start of the span up to the limit.
-    while last > first, words(sentences[first].lowerBound..<sentences[last].upperBound) > maximumWords {
+    while last > first,
+      words(sentences[first].lowerBound..<sentences[last].upperBound) > maximumWords
+    {
       last -= 1
     }
     // Too short: add the next sentence, then the previous one.
     while words(sentences[first].lowerBound..<sentences[last].upperBound) < minimumWords {
-      if last + 1 < sentences.count, words(sentences[first].lowerBound..<sentences[last + 1].upperBound) <= maximumWords {
+      if last + 1 < sentences.count,
+        words(sentences[first].lowerBound..<sentences[last + 1].upperBound) <= maximumWords
+      {
         last += 1
-      } else if first > 0, words(sentences[first - 1].lowerBound..<sentences[last].upperBound) <= maximumWords {
+      } else if first > 0,
+        words(sentences[first - 1].lowerBound..<sentences[last].upperBound) <= maximumWords
+      {
         first -= 1
       } else {
         break
@@ -120,7 +132,8 @@ struct QuoteSelector {
       return leads[index % leads.count]
     }
     let leads = [
-      "One \(noun) explained:", "As one \(noun) put it:", "One \(noun) described it this way:", "One \(noun) said:",
+      "One \(noun) explained:", "As one \(noun) put it:", "One \(noun) described it this way:",
+      "One \(noun) said:",
     ]
     return leads[index % leads.count]
   }

@@ -14,10 +14,11 @@ public struct ReportDocument: Sendable {
 
   /// Inserts blocks before the heading with an anchor (at the end when there is none).
   public mutating func insert(_ inserted: [Block], beforeAnchor anchor: String) {
-    let index = blocks.firstIndex { block in
-      if case .heading(_, _, let found) = block { return found == anchor }
-      return false
-    } ?? blocks.endIndex
+    let index =
+      blocks.firstIndex { block in
+        if case .heading(_, _, let found) = block { return found == anchor }
+        return false
+      } ?? blocks.endIndex
     blocks.insert(contentsOf: inserted, at: index)
   }
 
@@ -27,7 +28,9 @@ public struct ReportDocument: Sendable {
   /// The passages behind each count, by reference id, for the appendix.
   public var references: [Reference]
 
-  public init(title: String, subtitle: String? = nil, blocks: [Block] = [], references: [Reference] = []) {
+  public init(
+    title: String, subtitle: String? = nil, blocks: [Block] = [], references: [Reference] = []
+  ) {
     self.title = title
     self.subtitle = subtitle
     self.blocks = blocks
@@ -110,7 +113,8 @@ public struct Reference: Sendable, Hashable {
   /// How many people the count rests on in all (`people` lists at most `Reference.listed`).
   public var peopleTotal: Int
 
-  public init(id: String, title: String, entries: [Entry], total: Int? = nil, people: [Person] = []) {
+  public init(id: String, title: String, entries: [Entry], total: Int? = nil, people: [Person] = [])
+  {
     self.id = id
     self.title = title
     self.entries = Array(entries.prefix(Self.listed))
@@ -126,12 +130,14 @@ public struct Reference: Sendable, Hashable {
   /// "(7 passages)", or "(2,345 passages; the first 100 listed, all in analysis.json)".
   public var countNote: String {
     if !people.isEmpty {
-      let counted = "\(peopleTotal) participant\(peopleTotal == 1 ? "" : "s"), from the participant attributes"
+      let counted =
+        "\(peopleTotal) participant\(peopleTotal == 1 ? "" : "s"), from the participant attributes"
       return peopleTotal > people.count ? counted + "; the first \(people.count) listed" : counted
     }
     let plural = total == 1 ? "" : "s"
     guard total > entries.count else { return "\(total) passage\(plural)" }
-    return "\(total) passage\(plural); the first \(entries.count) listed, every one in analysis.json and the table's JSON"
+    return
+      "\(total) passage\(plural); the first \(entries.count) listed, every one in analysis.json and the table's JSON"
   }
 }
 

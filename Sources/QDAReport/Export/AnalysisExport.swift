@@ -32,16 +32,20 @@ public struct AnalysisExport: Encodable, Sendable {
   /// - Parameter documentText: a document's text, for a corpus read without them; nil reads
   ///   `Document.text`. Called once per document, one at a time.
   public init(
-    corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String, contradictions: [Contradiction] = [],
+    corpus: CorpusSnapshot, analysis: Analysis, toolVersion: String,
+    contradictions: [Contradiction] = [],
     surveys: [(counted: SurveySummary, withUnfinished: SurveySummary)] = [],
     documentText: ((Document) throws -> String)? = nil
   ) rethrows {
-    func text(_ document: Document) throws -> String { try documentText?(document) ?? document.text }
+    func text(_ document: Document) throws -> String {
+      try documentText?(document) ?? document.text
+    }
     survey = surveys.map(SurveyExport.init)
     generator = Generator(name: "QDAKit", version: toolVersion)
     let study = corpus.interviewProtocol?.study ?? Study()
     self.study = StudyExport(
-      title: study.title, participantNoun: study.participantNoun, participantsNoun: study.participantsNoun,
+      title: study.title, participantNoun: study.participantNoun,
+      participantsNoun: study.participantsNoun,
       period: study.period, programme: study.programme,
       protocolQuestions: corpus.interviewProtocol?.questions.map {
         QuestionExport(id: $0.id, text: $0.text, probes: $0.probes, measure: $0.measure?.rawValue)
@@ -49,20 +53,26 @@ public struct AnalysisExport: Encodable, Sendable {
     codebook = CodebookExport(
       name: corpus.codebook.name, version: corpus.codebook.version,
       codes: corpus.codebook.codes.map {
-        CodeExport(id: $0.id, name: $0.name, element: $0.element?.rawValue ?? "none", parent: $0.parentID, definition: $0.definition)
+        CodeExport(
+          id: $0.id, name: $0.name, element: $0.element?.rawValue ?? "none", parent: $0.parentID,
+          definition: $0.definition)
       })
     attributes = corpus.attributes.map { AttributeExport(name: $0.name, type: $0.type.rawValue) }
     let interviewed = Set(corpus.interviewed)
     var documentsOf: [String: [Int64]] = [:]
-    for document in corpus.documents { if let id = document.id { documentsOf[document.participantID, default: []].append(id) } }
+    for document in corpus.documents {
+      if let id = document.id { documentsOf[document.participantID, default: []].append(id) }
+    }
     participants = corpus.participants.map { participant in
       ParticipantExport(
         id: participant.id, interviewed: interviewed.contains(participant.id),
-        attributes: participant.attributes.mapValues(JSONScalar.init), documents: documentsOf[participant.id] ?? [])
+        attributes: participant.attributes.mapValues(JSONScalar.init),
+        documents: documentsOf[participant.id] ?? [])
     }
     // A contradiction's span words are read from its participant's (first) document, while
     // that document's text is at hand: one document is decoded at a time.
-    let documentOf = Dictionary(corpus.documents.enumerated().map { ($1.participantID, $0) }, uniquingKeysWith: { a, _ in a })
+    let documentOf = Dictionary(
+      corpus.documents.enumerated().map { ($1.participantID, $0) }, uniquingKeysWith: { a, _ in a })
     var quotedIn: [Int: [Int]] = [:]
     for (index, contradiction) in contradictions.enumerated() {
       quotedIn[documentOf[contradiction.participant] ?? -1, default: []].append(index)
@@ -72,23 +82,33 @@ public struct AnalysisExport: Encodable, Sendable {
       let words = try text(document)
       if let quoting = quotedIn[position] {
         let scalars = Array(words.unicodeScalars)
-        for index in quoting { exported[index] = Self.contradictionExport(contradictions[index], scalars: scalars) }
+        for index in quoting {
+          exported[index] = Self.contradictionExport(contradictions[index], scalars: scalars)
+        }
       }
       return DocumentExport(
-        id: document.id ?? 0, key: document.key, sourcePath: document.sourcePath, participant: document.participantID,
-        format: document.format.rawValue, encoding: document.encoding, contentHash: document.contentHash,
-        characters: words.unicodeScalars.count, metadata: document.metadata, warnings: document.warnings)
+        id: document.id ?? 0, key: document.key, sourcePath: document.sourcePath,
+        participant: document.participantID,
+        format: document.format.rawValue, encoding: document.encoding,
+        contentHash: document.contentHash,
+        characters: words.unicodeScalars.count, metadata: document.metadata,
+        warnings: document.warnings)
     }
     passages = PassageList(corpus)
     tables = TablesExport(analysis)
     // A contradiction whose participant has no document keeps its spans without words.
-    self.contradictions = zip(contradictions, exported).map { $1 ?? Self.contradictionExport($0, scalars: []) }
+    self.contradictions = zip(contradictions, exported).map {
+      $1 ?? Self.contradictionExport($0, scalars: [])
+    }
   }
 
   /// A contradiction with its spans' words taken from `scalars` (its document's).
-  static func contradictionExport(_ c: Contradiction, scalars: [Unicode.Scalar]) -> ContradictionExport {
+  static func contradictionExport(_ c: Contradiction, scalars: [Unicode.Scalar])
+    -> ContradictionExport
+  {
     ContradictionExport(
-      level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue], manifestation: c.manifestation.rawValue,
+      level: c.level.rawValue, elements: [c.first.rawValue, c.second.rawValue],
+      manifestation: c.manifestation.rawValue,
       participant: c.participant, passages: c.passageIDs,
       spans: c.spans.map { span in
         let text = span.end <= scalars.count ? String(scalars: scalars[span.start..<span.end]) : ""
@@ -120,7 +140,6 @@ public struct AnalysisExport: Encodable, Sendable {
     return String(decoding: data, as: UTF8.self)
   }
 
-
   static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -140,25 +159,30 @@ public struct AnalysisExport: Encodable, Sendable {
   /// passages (most of a large export) are encoded in chunks on every core and handed over as
   /// they are ready, so the whole document is never held in memory. The bytes are those
   /// `JSONEncoder` gives for the whole export.
-  public func write(chunkSize: Int = AnalysisExport.chunkSize, _ sink: (Data) throws -> Void) throws {
-    try withoutActuallyEscaping(sink) { sink in try write(chunkSize: chunkSize, to: SectionWriter(encoder: Self.encoder(), sink: sink)) }
+  public func write(chunkSize: Int = AnalysisExport.chunkSize, _ sink: (Data) throws -> Void) throws
+  {
+    try withoutActuallyEscaping(sink) { sink in
+      try write(chunkSize: chunkSize, to: SectionWriter(encoder: Self.encoder(), sink: sink))
+    }
   }
 
   private func write(chunkSize: Int, to out: SectionWriter) throws {
-    try out.object(indent: 0, [
-      ("attributes", { try $0.value(attributes, indent: 2) }),
-      ("codebook", { try $0.value(codebook, indent: 2) }),
-      ("contradictions", { try $0.list(contradictions, indent: 2) }),
-      ("documents", { try $0.list(documents, indent: 2) }),
-      ("generator", { try $0.value(generator, indent: 2) }),
-      ("participants", { try $0.list(participants, indent: 2) }),
-      ("passages", { try writePassages(chunkSize: chunkSize, to: $0) }),
-      ("schema", { try $0.value(schema, indent: 2) }),
-      ("schema_version", { try $0.value(schemaVersion, indent: 2) }),
-      ("study", { try $0.value(study, indent: 2) }),
-      ("survey", { try $0.list(survey, indent: 2) }),
-      ("tables", { try tables.write(to: $0, indent: 2) }),
-    ])
+    try out.object(
+      indent: 0,
+      [
+        ("attributes", { try $0.value(attributes, indent: 2) }),
+        ("codebook", { try $0.value(codebook, indent: 2) }),
+        ("contradictions", { try $0.list(contradictions, indent: 2) }),
+        ("documents", { try $0.list(documents, indent: 2) }),
+        ("generator", { try $0.value(generator, indent: 2) }),
+        ("participants", { try $0.list(participants, indent: 2) }),
+        ("passages", { try writePassages(chunkSize: chunkSize, to: $0) }),
+        ("schema", { try $0.value(schema, indent: 2) }),
+        ("schema_version", { try $0.value(schemaVersion, indent: 2) }),
+        ("study", { try $0.value(study, indent: 2) }),
+        ("survey", { try $0.list(survey, indent: 2) }),
+        ("tables", { try tables.write(to: $0, indent: 2) }),
+      ])
     try out.raw("\n")
   }
 
@@ -166,12 +190,16 @@ public struct AnalysisExport: Encodable, Sendable {
   private func writePassages(chunkSize: Int, to out: SectionWriter) throws {
     guard !passages.isEmpty else { return try out.emptyList(indent: 2) }
     try out.raw("[")
-    let chunks = stride(from: 0, to: passages.count, by: max(1, chunkSize)).map { $0..<min($0 + max(1, chunkSize), passages.count) }
+    let chunks = stride(from: 0, to: passages.count, by: max(1, chunkSize)).map {
+      $0..<min($0 + max(1, chunkSize), passages.count)
+    }
     var group = 0
     while group < chunks.count {
       let batch = Array(chunks[group..<min(group + Self.chunksAtOnce, chunks.count)])
       let passages = self.passages
-      let encoded = concurrentMap(batch.count) { index in Result { try Self.elements(passages.exports(batch[index])) } }
+      let encoded = concurrentMap(batch.count) { index in
+        Result { try Self.elements(passages.exports(batch[index])) }
+      }
       for (offset, result) in encoded.enumerated() {
         try out.raw(group + offset == 0 ? "\n" : ",\n")
         try out.sink(try result.get())
@@ -199,7 +227,8 @@ public struct AnalysisExport: Encodable, Sendable {
         out.key("end", indent: 10); out.integer(coding.end); out.append(",\n")
         out.key("id", indent: 10); out.integer(coding.id); out.append(",\n")
         out.key("matched", indent: 10); out.strings(coding.matched, indent: 10); out.append(",\n")
-        out.key("negated", indent: 10); out.append(coding.negated ? "true" : "false"); out.append(",\n")
+        out.key("negated", indent: 10); out.append(coding.negated ? "true" : "false");
+        out.append(",\n")
         if let rule = coding.rule {
           out.key("rule", indent: 10); out.string(rule); out.append(",\n")
         }
@@ -208,14 +237,19 @@ public struct AnalysisExport: Encodable, Sendable {
       out.append(",\n")
       out.key("document", indent: 6); out.integer(passage.document); out.append(",\n")
       out.key("end", indent: 6); out.integer(passage.end); out.append(",\n")
-      if let time = passage.endTime { out.key("end_time", indent: 6); out.number(time); out.append(",\n") }
+      if let time = passage.endTime {
+        out.key("end_time", indent: 6); out.number(time); out.append(",\n")
+      }
       out.key("id", indent: 6); out.integer(passage.id); out.append(",\n")
       out.key("ordinal", indent: 6); out.integer(passage.ordinal); out.append(",\n")
-      out.key("protocol_question", indent: 6); out.optionalString(passage.protocolQuestion); out.append(",\n")
+      out.key("protocol_question", indent: 6); out.optionalString(passage.protocolQuestion);
+      out.append(",\n")
       out.key("role", indent: 6); out.string(passage.role); out.append(",\n")
       out.key("speaker", indent: 6); out.optionalString(passage.speaker); out.append(",\n")
       out.key("start", indent: 6); out.integer(passage.start); out.append(",\n")
-      if let time = passage.startTime { out.key("start_time", indent: 6); out.number(time); out.append(",\n") }
+      if let time = passage.startTime {
+        out.key("start_time", indent: 6); out.number(time); out.append(",\n")
+      }
       out.key("text", indent: 6); out.string(passage.text); out.append(",\n")
       out.key("turn", indent: 6); out.integer(passage.turn); out.append("\n    }")
     }
@@ -259,11 +293,13 @@ public struct AnalysisExport: Encodable, Sendable {
       items = summary.items.map { entry in
         let counts = entry.distribution.map { Count(label: $0.label, count: $0.respondents.count) }
         return Item(
-          id: entry.item.id, text: entry.item.fullText, type: entry.item.type.rawValue, n: entry.answered,
+          id: entry.item.id, text: entry.item.fullText, type: entry.item.type.rawValue,
+          n: entry.answered,
           distribution: entry.item.type == .multiSelect ? [] : counts,
           percentTop2: entry.item.type == .likert ? entry.percentTopTwo : nil,
           percentBottom2: entry.item.type == .likert ? entry.percentBottomTwo : nil,
-          choiceCounts: entry.item.type == .multiSelect ? counts : nil, mean: entry.mean, median: entry.median,
+          choiceCounts: entry.item.type == .multiSelect ? counts : nil, mean: entry.mean,
+          median: entry.median,
           minimum: entry.minimum, maximum: entry.maximum)
       }
     }
@@ -337,9 +373,12 @@ public struct AnalysisExport: Encodable, Sendable {
       self.corpus = corpus
       let passages = corpus.passages
       let codings = corpus.codings
-      elements = Dictionary(uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
+      elements = Dictionary(
+        uniqueKeysWithValues: corpus.codebook.codes.map { ($0.id, $0.element?.rawValue ?? "none") })
       // A counting sort by passage, keeping the codings' order within each passage.
-      let owner = codings.indices.map { corpus.passageIndex(codings.passageID(at: $0)).map(Int32.init) ?? -1 }
+      let owner = codings.indices.map {
+        corpus.passageIndex(codings.passageID(at: $0)).map(Int32.init) ?? -1
+      }
       var start = [Int32](repeating: 0, count: passages.count + 1)
       for index in owner where index >= 0 { start[Int(index) + 1] += 1 }
       for index in passages.indices { start[index + 1] += start[index] }
@@ -359,26 +398,35 @@ public struct AnalysisExport: Encodable, Sendable {
     /// The passages in `range`, their texts read together.
     func exports(_ range: Range<Int>) -> [PassageExport] {
       let passages = range.map { corpus.passages[$0] }
-      return zip(zip(range, passages), corpus.texts(of: passages)).map { export($0.0, $0.1, text: $1) }
+      return zip(zip(range, passages), corpus.texts(of: passages)).map {
+        export($0.0, $0.1, text: $1)
+      }
     }
 
     func export(_ index: Int, _ passage: Passage, text: String) -> PassageExport {
       PassageExport(
-        id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal, turn: passage.turn,
-        speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start, end: passage.span.end,
-        text: text, startTime: passage.startTime, endTime: passage.endTime, protocolQuestion: passage.questionID,
+        id: passage.id ?? 0, document: passage.documentID ?? 0, ordinal: passage.ordinal,
+        turn: passage.turn,
+        speaker: passage.speaker, role: passage.role.rawValue, start: passage.span.start,
+        end: passage.span.end,
+        text: text, startTime: passage.startTime, endTime: passage.endTime,
+        protocolQuestion: passage.questionID,
         codings: codingOrder[Int(codingStart[index])..<Int(codingStart[index + 1])].map {
           let coding = corpus.codings[Int($0)]
           return CodingExport(
-            id: coding.id ?? 0, code: coding.codeID, element: elements[coding.codeID] ?? "retired", coder: coding.coder,
-            rule: coding.ruleID, start: coding.span.start, end: coding.span.end, matched: coding.matched, negated: coding.negated)
+            id: coding.id ?? 0, code: coding.codeID, element: elements[coding.codeID] ?? "retired",
+            coder: coding.coder,
+            rule: coding.ruleID, start: coding.span.start, end: coding.span.end,
+            matched: coding.matched, negated: coding.negated)
         })
     }
 
     func encode(to encoder: any Encoder) throws {
       var container = encoder.unkeyedContainer()
       for start in stride(from: 0, to: count, by: AnalysisExport.chunkSize) {
-        for passage in exports(start..<min(start + AnalysisExport.chunkSize, count)) { try container.encode(passage) }
+        for passage in exports(start..<min(start + AnalysisExport.chunkSize, count)) {
+          try container.encode(passage)
+        }
       }
     }
   }
@@ -399,7 +447,8 @@ public struct AnalysisExport: Encodable, Sendable {
     var codings: [CodingExport]
 
     enum CodingKeys: String, CodingKey {
-      case id, document, ordinal, turn, speaker, role, start, end, text, startTime, endTime, protocolQuestion, codings
+      case id, document, ordinal, turn, speaker, role, start, end, text, startTime, endTime,
+        protocolQuestion, codings
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -451,7 +500,11 @@ enum JSONScalar: Encodable, Sendable {
     var container = encoder.singleValueContainer()
     switch self {
     case .number(let n):
-      if n == n.rounded(), abs(n) < 1e15 { try container.encode(Int64(n)) } else { try container.encode(n) }
+      if n == n.rounded(), abs(n) < 1e15 {
+        try container.encode(Int64(n))
+      } else {
+        try container.encode(n)
+      }
     case .bool(let b): try container.encode(b)
     case .string(let s): try container.encode(s)
     }

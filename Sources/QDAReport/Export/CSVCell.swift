@@ -23,7 +23,9 @@ public enum CSVCell {
     if let first = text.first, formulaStarts.contains(first), !isPlainNumber(text) {
       text = "'" + text
     }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t" }) {
+    if text.contains(where: {
+      $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" || $0 == "\t"
+    }) {
       return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return text
@@ -33,7 +35,9 @@ public enum CSVCell {
   static func isPlainNumber(_ text: String) -> Bool {
     guard let first = text.first, first == "-" || first == "+" else { return false }
     let rest = text.dropFirst()
-    guard let digit = rest.first, digit.isASCII, digit.isNumber || digit == "." else { return false }
+    guard let digit = rest.first, digit.isASCII, digit.isNumber || digit == "." else {
+      return false
+    }
     return Double(text) != nil && !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" })
   }
 }

@@ -18,9 +18,13 @@ struct SectionWriter {
   /// An object whose opening brace follows a key (or starts the output) at `indent`; its
   /// fields, given in sorted key order, write their values. A nil writer leaves its key out
   /// (as the encoder leaves out a nil optional).
-  func object(indent: Int, _ fields: [(key: String, write: ((SectionWriter) throws -> Void)?)]) throws {
+  func object(indent: Int, _ fields: [(key: String, write: ((SectionWriter) throws -> Void)?)])
+    throws
+  {
     let present = fields.filter { $0.write != nil }
-    guard !present.isEmpty else { return try raw("{\n\n" + String(repeating: " ", count: indent) + "}") }
+    guard !present.isEmpty else {
+      return try raw("{\n\n" + String(repeating: " ", count: indent) + "}")
+    }
     try raw("{\n")
     for (index, field) in present.enumerated() {
       try raw(String(repeating: " ", count: indent + 2) + "\"\(field.key)\" : ")
@@ -49,7 +53,9 @@ struct SectionWriter {
     try raw(String(repeating: " ", count: indent) + "]")
   }
 
-  func emptyList(indent: Int) throws { try raw("[\n\n" + String(repeating: " ", count: indent) + "]") }
+  func emptyList(indent: Int) throws {
+    try raw("[\n\n" + String(repeating: " ", count: indent) + "]")
+  }
 
   /// `json` with every line after the first moved `indent` spaces in, and the first too when
   /// it starts a line of its own (a list's elements); blank lines stay blank.

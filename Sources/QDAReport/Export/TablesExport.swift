@@ -16,17 +16,25 @@ struct TablesExport: Encodable, Sendable {
   /// Writes the section as the encoder would, a part at a time: the code pairs and cross-tabs
   /// list a large study's passages by the million.
   func write(to out: SectionWriter, indent: Int) throws {
-    try out.object(indent: indent, [
-      ("codes", { try $0.list(codes, indent: indent + 2) }),
-      ("cooccurrence", { try $0.list(cooccurrence, indent: indent + 2, chunk: 1) }),
-      ("crosstabs", { try $0.list(crosstabs, indent: indent + 2, chunk: 1) }),
-      ("experience", { try $0.value(experience, indent: indent + 2) }),
-      ("feedback_valence", feedbackValence.map { feedback in { try $0.value(feedback, indent: indent + 2) } }),
-      ("incentives", { try $0.value(incentives, indent: indent + 2) }),
-      ("motivation", motivation.map { motivation in { try $0.value(motivation, indent: indent + 2) } }),
-      ("recommendations", { try $0.value(recommendations, indent: indent + 2) }),
-      ("time_commitment", { try $0.value(timeCommitment, indent: indent + 2) }),
-    ])
+    try out.object(
+      indent: indent,
+      [
+        ("codes", { try $0.list(codes, indent: indent + 2) }),
+        ("cooccurrence", { try $0.list(cooccurrence, indent: indent + 2, chunk: 1) }),
+        ("crosstabs", { try $0.list(crosstabs, indent: indent + 2, chunk: 1) }),
+        ("experience", { try $0.value(experience, indent: indent + 2) }),
+        (
+          "feedback_valence",
+          feedbackValence.map { feedback in { try $0.value(feedback, indent: indent + 2) } }
+        ),
+        ("incentives", { try $0.value(incentives, indent: indent + 2) }),
+        (
+          "motivation",
+          motivation.map { motivation in { try $0.value(motivation, indent: indent + 2) } }
+        ),
+        ("recommendations", { try $0.value(recommendations, indent: indent + 2) }),
+        ("time_commitment", { try $0.value(timeCommitment, indent: indent + 2) }),
+      ])
   }
 
   init(_ analysis: Analysis) {
@@ -37,20 +45,29 @@ struct TablesExport: Encodable, Sendable {
       meanHours: time.meanHours.map { ($0 * 1000).rounded() / 1000 }, nEstimates: time.nEstimates,
       hours: time.estimates.map {
         .init(
-          participant: $0.participant, hours: $0.hours, expression: $0.expression, passage: $0.passageID, rule: $0.rule.rawValue,
-          working: $0.working, evidence: $0.evidence, passages: $0.passageIDs, source: $0.source.rawValue)
+          participant: $0.participant, hours: $0.hours, expression: $0.expression,
+          passage: $0.passageID, rule: $0.rule.rawValue,
+          working: $0.working, evidence: $0.evidence, passages: $0.passageIDs,
+          source: $0.source.rawValue)
       },
       noEstimate: time.noEstimate.map(\.participant),
-      noEstimateEvidence: time.noEstimate.map { .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs) },
+      noEstimateEvidence: time.noEstimate.map {
+        .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs)
+      },
       judgments: judgments, nJudgments: time.nJudgmentRespondents,
       participantJudgments: time.judgments.map {
-        .init(participant: $0.participant, judgment: $0.judgment.rawValue, evidence: $0.evidence, quote: $0.quote, passage: $0.passageID)
+        .init(
+          participant: $0.participant, judgment: $0.judgment.rawValue, evidence: $0.evidence,
+          quote: $0.quote, passage: $0.passageID)
       },
       unclearJudgments: time.unclearJudgments.map(\.participant),
       advice: .init(
         respondents: time.adviceRespondents.count, timeManagement: time.timeManagementAdvice.count,
-        respondentIds: time.adviceRespondents.map(\.participant), timeManagementIds: time.timeManagementAdvice.map(\.participant),
-        evidence: time.timeManagementAdvice.map { .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs) },
+        respondentIds: time.adviceRespondents.map(\.participant),
+        timeManagementIds: time.timeManagementAdvice.map(\.participant),
+        evidence: time.timeManagementAdvice.map {
+          .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs)
+        },
         declined: time.adviceRespondents.filter { $0.evidence != nil }.map {
           .init(participant: $0.participant, evidence: $0.evidence, passages: $0.passageIDs)
         }),
@@ -61,9 +78,12 @@ struct TablesExport: Encodable, Sendable {
         participants: table.total.participants, nParticipants: table.total.participants.count,
         themes: table.themes.map {
           .init(
-            code: $0.codeID, name: $0.name, participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs,
+            code: $0.codeID, name: $0.name, participants: $0.participants,
+            nParticipants: $0.participants.count, passages: $0.passageIDs,
             inCodebook: $0.inCodebook, countedFrom: $0.countedFrom,
-            evidence: $0.evidence.map { .init(participant: $0.participant, evidence: $0.quote, passages: [$0.passageID]) })
+            evidence: $0.evidence.map {
+              .init(participant: $0.participant, evidence: $0.quote, passages: [$0.passageID])
+            })
         })
     }
     let incentives = analysis.incentives
@@ -72,39 +92,52 @@ struct TablesExport: Encodable, Sendable {
       mattered: incentives.count(.mattered), unclear: incentives.count(nil),
       answers: incentives.answers.map {
         .init(
-          participant: $0.participant, stance: $0.stance?.rawValue, evidence: $0.evidence, cue: $0.cue,
-          incentives: $0.incentives.map(\.rawValue), passages: $0.passageIDs, source: $0.source.rawValue)
+          participant: $0.participant, stance: $0.stance?.rawValue, evidence: $0.evidence,
+          cue: $0.cue,
+          incentives: $0.incentives.map(\.rawValue), passages: $0.passageIDs,
+          source: $0.source.rawValue)
       },
       source: incentives.source)
     experience = analysis.experience
     codes = analysis.codes.rows.map {
-      CodeRowExport(code: $0.codeID, element: $0.element?.rawValue ?? "none", participants: $0.participants, nParticipants: $0.participants.count, passages: $0.passageIDs.count, codings: $0.codings)
+      CodeRowExport(
+        code: $0.codeID, element: $0.element?.rawValue ?? "none", participants: $0.participants,
+        nParticipants: $0.participants.count, passages: $0.passageIDs.count, codings: $0.codings)
     }
     crosstabs = analysis.crosstabs.map { crosstab in
       CrosstabExport(
         attribute: crosstab.attribute, values: crosstab.values, columnTotals: crosstab.columnTotals,
         rows: crosstab.codeOrder.map { id in
-          .init(code: id, cells: (crosstab.cells[id] ?? []).map { .init(participants: $0.participants.count, passages: $0.passageIDs.count) })
+          .init(
+            code: id,
+            cells: (crosstab.cells[id] ?? []).map {
+              .init(participants: $0.participants.count, passages: $0.passageIDs.count)
+            })
         })
     }
     cooccurrence = analysis.cooccurrence.pairs.map {
-      PairExport(codes: [$0.first, $0.second], passages: $0.passageIDs.count, participants: $0.participants.count, passageIds: $0.passageIDs)
+      PairExport(
+        codes: [$0.first, $0.second], passages: $0.passageIDs.count,
+        participants: $0.participants.count, passageIds: $0.passageIDs)
     }
     let table = analysis.recommendations
     func suggestions(_ members: [Int]) -> [RecommendationsExport.Suggestion] {
       members.map {
         let suggestion = table.suggestions[$0]
         return .init(
-          participant: suggestion.participant, text: suggestion.text, passage: suggestion.passageID, inAnswer: suggestion.inAnswer)
+          participant: suggestion.participant, text: suggestion.text, passage: suggestion.passageID,
+          inAnswer: suggestion.inAnswer)
       }
     }
     recommendations = RecommendationsExport(
-      grouping: table.grouping.rawValue, denominator: table.denominator, participants: table.participants,
+      grouping: table.grouping.rawValue, denominator: table.denominator,
+      participants: table.participants,
       groups: table.groups.map {
         .init(
           label: $0.label, participants: $0.participants, nParticipants: $0.participants.count,
           passages: table.passageIDs($0.members), quote: table.suggestions[$0.quote].text,
-          quoteParticipant: table.suggestions[$0.quote].participant, suggestions: suggestions($0.members))
+          quoteParticipant: table.suggestions[$0.quote].participant,
+          suggestions: suggestions($0.members))
       },
       others: suggestions(table.others))
     let feedback = analysis.feedbackValence
@@ -114,16 +147,23 @@ struct TablesExport: Encodable, Sendable {
         model: feedback.model ?? "",
         codes: feedback.codes.filter { !$0.readings.isEmpty }.map { code in
           func ids(_ valence: Valence) -> [String] { code.readings(valence).map(\.participant) }
-          func sentence(_ sentence: FeedbackValenceTable.Sentence?) -> FeedbackValenceExport.Sentence? {
-            sentence.map { .init(text: $0.text, passage: $0.passageID, start: $0.start, end: $0.end) }
+          func sentence(_ sentence: FeedbackValenceTable.Sentence?) -> FeedbackValenceExport
+            .Sentence?
+          {
+            sentence.map {
+              .init(text: $0.text, passage: $0.passageID, start: $0.start, end: $0.end)
+            }
           }
           return .init(
-            code: code.codeID, name: code.name, nParticipants: code.readings.count, positive: ids(.positive), negative: ids(.negative),
+            code: code.codeID, name: code.name, nParticipants: code.readings.count,
+            positive: ids(.positive), negative: ids(.negative),
             mixed: ids(.mixed), neither: ids(.none),
             readings: code.readings.map {
               .init(
-                participant: $0.participant, valence: $0.valence == .none ? "neither" : $0.valence.rawValue,
-                sentences: $0.sentences, positiveProbability: Self.rounded($0.positive), negativeProbability: Self.rounded($0.negative),
+                participant: $0.participant,
+                valence: $0.valence == .none ? "neither" : $0.valence.rawValue,
+                sentences: $0.sentences, positiveProbability: Self.rounded($0.positive),
+                negativeProbability: Self.rounded($0.negative),
                 spokeWell: sentence($0.praise), spokePoorly: sentence($0.criticism))
             })
         })
@@ -232,7 +272,8 @@ struct TablesExport: Encodable, Sendable {
     var sources: [String]
 
     enum CodingKeys: String, CodingKey {
-      case meanHours, nEstimates, hours, noEstimate, noEstimateEvidence, judgments, nJudgments, participantJudgments, unclearJudgments
+      case meanHours, nEstimates, hours, noEstimate, noEstimateEvidence, judgments, nJudgments,
+        participantJudgments, unclearJudgments
       case advice, sources
     }
 
@@ -281,7 +322,9 @@ struct TablesExport: Encodable, Sendable {
       var passages: [Int64]
       var source: String
 
-      enum CodingKeys: String, CodingKey { case participant, stance, evidence, cue, incentives, passages, source }
+      enum CodingKeys: String, CodingKey {
+        case participant, stance, evidence, cue, incentives, passages, source
+      }
 
       func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

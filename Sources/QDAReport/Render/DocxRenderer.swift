@@ -15,13 +15,17 @@ public struct DocxRenderer: Sendable {
   /// The package's parts, in the order a `.docx` lists them. The body (`word/document.xml`, by
   /// far the largest part: hundreds of megabytes for a large study) is handed to `body` a piece
   /// of about a megabyte at a time as it is made, and stands in the list without bytes.
-  public func render(_ report: ReportDocument, body sink: ([UInt8]) throws -> Void) rethrows -> [(path: String, bytes: [UInt8]?)] {
-    try sink(Array("""
-      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-      <w:document xmlns:w="\(Self.w)" xmlns:r="\(Self.r)" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
-      <w:body>
+  public func render(_ report: ReportDocument, body sink: ([UInt8]) throws -> Void) rethrows -> [(
+    path: String, bytes: [UInt8]?
+  )] {
+    try sink(
+      Array(
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="\(Self.w)" xmlns:r="\(Self.r)" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">
+        <w:body>
 
-      """.utf8))
+        """.utf8))
     var body = Body()
     body.paragraph(style: "Title", runs: run(report.title))
     if let subtitle = report.subtitle { body.paragraph(style: "Subtitle", runs: run(subtitle)) }
@@ -37,7 +41,9 @@ public struct DocxRenderer: Sendable {
       case .heading(let level, let text, let anchor):
         // The tables, the methods and the appendix each start a page: they are for looking up.
         let ownPage = level == 1 && anchor.map(Self.sectionsOnTheirOwnPage.contains) == true
-        body.paragraph(style: "Heading\(min(4, max(1, level)))", runs: run(text), bookmark: anchor, pageBreakBefore: ownPage)
+        body.paragraph(
+          style: "Heading\(min(4, max(1, level)))", runs: run(text), bookmark: anchor,
+          pageBreakBefore: ownPage)
       case .paragraph(let inlines):
         body.paragraph(style: nil, runs: runs(inlines))
       case .blockquote(let inlines):
@@ -45,8 +51,12 @@ public struct DocxRenderer: Sendable {
       case .quote(let lead, let text, let source):
         body.paragraph(style: nil, runs: run(lead), keepWithNext: true)
         body.paragraph(style: "Quote", runs: run(text), keepWithNext: true)
-        let place = "— " + Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place)
-        body.paragraph(style: "QuoteSource", runs: source.reference.map { link(place, to: $0) } ?? run(place))
+        let place =
+          "— "
+          + Citation.text(
+            participant: source.participant, documentKey: source.documentKey, place: source.place)
+        body.paragraph(
+          style: "QuoteSource", runs: source.reference.map { link(place, to: $0) } ?? run(place))
       case .bullets(let items):
         for item in items { body.paragraph(style: "ListBullet", runs: runs(item), numbered: true) }
       case .table(let table):
@@ -61,27 +71,36 @@ public struct DocxRenderer: Sendable {
         body.paragraph(style: "Caption", runs: run(caption))
       case .passages(let reference):
         body.paragraph(
-          style: "ReferenceTitle", runs: run("[\(reference.id.replacingOccurrences(of: "ref-", with: ""))] \(reference.title) (\(reference.countNote))"),
+          style: "ReferenceTitle",
+          runs: run(
+            "[\(reference.id.replacingOccurrences(of: "ref-", with: ""))] \(reference.title) (\(reference.countNote))"
+          ),
           bookmark: reference.id)
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\($0))" } ?? ""
           body.paragraph(
             style: "ReferenceEntry",
-            runs: run("\(entry.participant)\(speaker), \(entry.documentKey), \(entry.place), passage \(entry.passageID): ", italic: true)
+            runs: run(
+              "\(entry.participant)\(speaker), \(entry.documentKey), \(entry.place), passage \(entry.passageID): ",
+              italic: true)
               + run("“\(entry.text.replacingOccurrences(of: "\n", with: " "))”"))
         }
         for person in reference.people {
           body.paragraph(
-            style: "ReferenceEntry", runs: run(person.participant + (person.values.isEmpty ? "" : ": "), italic: true) + run(person.values))
+            style: "ReferenceEntry",
+            runs: run(person.participant + (person.values.isEmpty ? "" : ": "), italic: true)
+              + run(person.values))
         }
       }
     }
     for piece in body.takePieces(all: true) { try sink(piece) }
-    try sink(Array("""
-      <w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
-      </w:body>
-      </w:document>
-      """.utf8))
+    try sink(
+      Array(
+        """
+        <w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>
+        </w:body>
+        </w:document>
+        """.utf8))
     var relationships = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
@@ -91,7 +110,8 @@ public struct DocxRenderer: Sendable {
 
       """
     for image in body.images {
-      relationships += "<Relationship Id=\"\(image.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(image.file)\"/>\n"
+      relationships +=
+        "<Relationship Id=\"\(image.relationship)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/\(image.file)\"/>\n"
     }
     relationships += "</Relationships>"
     var parts: [(path: String, bytes: [UInt8]?)] = [
@@ -119,15 +139,20 @@ public struct DocxRenderer: Sendable {
   func contents(_ report: ReportDocument, in body: inout Body) {
     var entries: [(level: Int, text: String, anchor: String)] = []
     for block in report.blocks {
-      if case .heading(let level, let text, let anchor?) = block, level <= 2 { entries.append((level, text, anchor)) }
+      if case .heading(let level, let text, let anchor?) = block, level <= 2 {
+        entries.append((level, text, anchor))
+      }
     }
     guard entries.count >= 3 else { return }
-    body.paragraph(style: "TOCHeading", runs: run("Contents"), pageBreakBefore: entries.first?.anchor == "summary")
+    body.paragraph(
+      style: "TOCHeading", runs: run("Contents"),
+      pageBreakBefore: entries.first?.anchor == "summary")
     for (index, entry) in entries.enumerated() {
       var runs = ""
       if index == 0 {
         runs += "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
-        runs += "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
+        runs +=
+          "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>"
         runs += "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
       }
       runs += link(entry.text, to: entry.anchor)
@@ -154,7 +179,8 @@ public struct DocxRenderer: Sendable {
     var properties = ""
     if bold { properties += "<w:b/>" }
     if italic { properties += "<w:i/>" }
-    return "<w:r>\(properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
+    return
+      "<w:r>\(properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>")<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
   }
 
   func link(_ text: String, to anchor: String) -> String {
@@ -170,7 +196,8 @@ public struct DocxRenderer: Sendable {
       case .count(let text, let reference): link(text, to: reference)
       case .link(let text, let url):
         // External links need a relationship each; the address is written after the text.
-        url.hasPrefix("#") ? link(text, to: String(url.dropFirst())) : run(text) + run(" (\(url))", italic: true)
+        url.hasPrefix("#")
+          ? link(text, to: String(url.dropFirst())) : run(text) + run(" (\(url))", italic: true)
       }
     }.joined()
   }
@@ -220,7 +247,8 @@ public struct DocxRenderer: Sendable {
     var bookmarks = 0
 
     mutating func paragraph(
-      style: String?, runs: String, bookmark: String? = nil, keepWithNext: Bool = false, numbered: Bool = false,
+      style: String?, runs: String, bookmark: String? = nil, keepWithNext: Bool = false,
+      numbered: Bool = false,
       pageBreakBefore: Bool = false
     ) {
       var properties = ""
@@ -231,7 +259,8 @@ public struct DocxRenderer: Sendable {
       xml += "<w:p>\(properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")"
       if let bookmark {
         bookmarks += 1
-        xml += "<w:bookmarkStart w:id=\"\(bookmarks)\" w:name=\"\(DocxRenderer.bookmark(bookmark))\"/>\(runs)<w:bookmarkEnd w:id=\"\(bookmarks)\"/>"
+        xml +=
+          "<w:bookmarkStart w:id=\"\(bookmarks)\" w:name=\"\(DocxRenderer.bookmark(bookmark))\"/>\(runs)<w:bookmarkEnd w:id=\"\(bookmarks)\"/>"
       } else {
         xml += runs
       }
@@ -262,7 +291,8 @@ public struct DocxRenderer: Sendable {
     mutating func table(_ table: DataTable) {
       let columns = max(1, table.columns.count)
       let width = 9360 / columns
-      xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
+      xml +=
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
       xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns) + "</w:tblGrid>\n"
       xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
       for column in table.columns { xml += cell(column, bold: true, shaded: true) }
@@ -274,7 +304,9 @@ public struct DocxRenderer: Sendable {
       xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
       for index in 0..<max(1, columns) {
         let text = index < row.count ? row[index].text : ""
-        xml += cell(text, bold: false, shaded: false, right: index > 0 && index < row.count && row[index].value != nil)
+        xml += cell(
+          text, bold: false, shaded: false,
+          right: index > 0 && index < row.count && row[index].value != nil)
       }
       xml += "</w:tr>\n"
       keepPiece()
@@ -284,7 +316,9 @@ public struct DocxRenderer: Sendable {
     mutating func end(_ table: DataTable) {
       xml += "</w:tbl>\n"
       for note in table.notes {
-        paragraph(style: "TableNote", runs: "<w:r><w:t xml:space=\"preserve\">\(DocxRenderer.escape(note))</w:t></w:r>")
+        paragraph(
+          style: "TableNote",
+          runs: "<w:r><w:t xml:space=\"preserve\">\(DocxRenderer.escape(note))</w:t></w:r>")
       }
       if table.notes.isEmpty { paragraph(style: "TableNote", runs: "") }
     }
@@ -293,7 +327,8 @@ public struct DocxRenderer: Sendable {
       let shade = shaded ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8E8E8\"/>" : ""
       let alignment = right ? "<w:jc w:val=\"right\"/>" : ""
       let runProperties = bold ? "<w:rPr><w:b/></w:rPr>" : ""
-      return "<w:tc><w:tcPr>\(shade)</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(alignment)</w:pPr><w:r>\(runProperties)<w:t xml:space=\"preserve\">\(DocxRenderer.escape(text))</w:t></w:r></w:p></w:tc>"
+      return
+        "<w:tc><w:tcPr>\(shade)</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>\(alignment)</w:pPr><w:r>\(runProperties)<w:t xml:space=\"preserve\">\(DocxRenderer.escape(text))</w:t></w:r></w:p></w:tc>"
     }
 
     mutating func figure(id: String, svg: String) {

@@ -27,7 +27,8 @@ public struct HTMLRenderer: Sendable {
     }
     if open { items += "</ul></li>\n" }
     guard count >= 3 else { return "" }
-    return "<nav class=\"contents\" aria-label=\"Contents\"><h2 class=\"contents-title\">Contents</h2>\n<ul>\n"
+    return
+      "<nav class=\"contents\" aria-label=\"Contents\"><h2 class=\"contents-title\">Contents</h2>\n<ul>\n"
       + items.replacingOccurrences(of: "<ul></ul>", with: "") + "</ul></nav>\n"
   }
 
@@ -48,26 +49,34 @@ public struct HTMLRenderer: Sendable {
       case .paragraph(let inlines):
         body += "<p>\(inline(inlines))</p>\n"
       case .quote(let lead, let text, let source):
-        let place = escape(Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place))
+        let place = escape(
+          Citation.text(
+            participant: source.participant, documentKey: source.documentKey, place: source.place))
         let footer = source.reference.map { "<a href=\"#\(escape($0))\">\(place)</a>" } ?? place
-        body += "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(footer)</footer></blockquote>\n"
+        body +=
+          "<p class=\"lead\">\(escape(lead))</p>\n<blockquote><p>\(escape(text))</p><footer>\(footer)</footer></blockquote>\n"
       case .bullets(let items):
-        body += "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+        body +=
+          "<ul>\n" + items.map { "<li>\(inline($0))</li>" }.joined(separator: "\n") + "\n</ul>\n"
       case .blockquote(let inlines):
         body += "<blockquote class=\"prose\"><p>\(inline(inlines))</p></blockquote>\n"
       case .table(let table):
         body += self.table(table)
       case .figure(let id, let svg, let caption):
         // The SVG is built by SurveyChart from escaped text; it is inlined as it is.
-        body += "<figure id=\"\(escape(id))\">\n\(svg)\n<figcaption>\(escape(caption))</figcaption></figure>\n"
+        body +=
+          "<figure id=\"\(escape(id))\">\n\(svg)\n<figcaption>\(escape(caption))</figcaption></figure>\n"
       case .passages(let reference):
-        body += "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(escape(reference.countNote)))</small></h4>\n<ol>\n"
+        body +=
+          "<section class=\"reference\" id=\"\(escape(reference.id))\"><h4>\(escape(reference.title)) <small>(\(escape(reference.countNote)))</small></h4>\n<ol>\n"
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\(escape($0)))" } ?? ""
-          body += "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)), \(escape(entry.place)), passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
+          body +=
+            "<li><span class=\"where\">\(escape(entry.participant))\(speaker), \(escape(entry.documentKey)), \(escape(entry.place)), passage \(entry.passageID)</span> “\(escape(entry.text))”</li>\n"
         }
         for person in reference.people {
-          body += "<li><span class=\"where\">\(escape(person.participant))</span> \(escape(person.values))</li>\n"
+          body +=
+            "<li><span class=\"where\">\(escape(person.participant))</span> \(escape(person.values))</li>\n"
         }
         body += "</ol></section>\n"
       }
@@ -108,12 +117,16 @@ public struct HTMLRenderer: Sendable {
   }
 
   func table(_ table: DataTable) -> String {
-    var html = "<table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+    var html =
+      "<table>\n<thead><tr>" + table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+      + "</tr></thead>\n<tbody>\n"
     for row in table.rows {
-      html += "<tr>" + row.enumerated().map { index, cell in
-        let cls = cell.value != nil && index > 0 ? " class=\"number\"" : ""
-        return "<td\(cls)>\(escape(cell.text))</td>"
-      }.joined() + "</tr>\n"
+      html +=
+        "<tr>"
+        + row.enumerated().map { index, cell in
+          let cls = cell.value != nil && index > 0 ? " class=\"number\"" : ""
+          return "<td\(cls)>\(escape(cell.text))</td>"
+        }.joined() + "</tr>\n"
     }
     html += "</tbody>\n</table>\n"
     for note in table.notes { html += "<p class=\"note\">\(escape(note))</p>\n" }

@@ -18,8 +18,11 @@ public struct MarkdownRenderer: Sendable {
       case .paragraph(let inlines):
         out += inline(inlines) + "\n\n"
       case .quote(let lead, let text, let source):
-        let place = MarkdownText.escapeLine(Citation.text(participant: source.participant, documentKey: source.documentKey, place: source.place))
-        out += "\(MarkdownText.escape(lead))\n\n> \(MarkdownText.escape(text).replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(place)\(source.reference.map { " ([passage](#\($0)))" } ?? "")\n\n"
+        let place = MarkdownText.escapeLine(
+          Citation.text(
+            participant: source.participant, documentKey: source.documentKey, place: source.place))
+        out +=
+          "\(MarkdownText.escape(lead))\n\n> \(MarkdownText.escape(text).replacingOccurrences(of: "\n", with: "\n> "))\n>\n> — \(place)\(source.reference.map { " ([passage](#\($0)))" } ?? "")\n\n"
       case .bullets(let items):
         out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
       case .blockquote(let inlines):
@@ -31,14 +34,17 @@ public struct MarkdownRenderer: Sendable {
         out += "![\(caption)](figures/\(id).svg)\n\n_\(caption)_\n\n"
       case .passages(let reference):
         let number = reference.id.replacingOccurrences(of: "ref-", with: "")
-        out += "<a id=\"\(reference.id)\"></a>\n**[\(number)] \(MarkdownText.escapeLine(reference.title))** (\(MarkdownText.escapeLine(reference.countNote)))\n\n"
+        out +=
+          "<a id=\"\(reference.id)\"></a>\n**[\(number)] \(MarkdownText.escapeLine(reference.title))** (\(MarkdownText.escapeLine(reference.countNote)))\n\n"
         for entry in reference.entries {
           let speaker = entry.speaker.map { " (\(MarkdownText.escapeLine($0)))" } ?? ""
           let text = MarkdownText.escapeLine(entry.text)
-          out += "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)), \(MarkdownText.escapeLine(entry.place)), passage \(entry.passageID): “\(text)”\n"
+          out +=
+            "- \(MarkdownText.escapeLine(entry.participant))\(speaker), \(MarkdownText.escapeLine(entry.documentKey)), \(MarkdownText.escapeLine(entry.place)), passage \(entry.passageID): “\(text)”\n"
         }
         for person in reference.people {
-          out += "- \(MarkdownText.escapeLine(person.participant))\(person.values.isEmpty ? "" : ": " + MarkdownText.escapeLine(person.values))\n"
+          out +=
+            "- \(MarkdownText.escapeLine(person.participant))\(person.values.isEmpty ? "" : ": " + MarkdownText.escapeLine(person.values))\n"
         }
         out += "\n"
       }
@@ -58,4 +64,3 @@ public struct MarkdownRenderer: Sendable {
     }.joined()
   }
 }
-

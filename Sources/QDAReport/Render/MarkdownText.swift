@@ -13,7 +13,9 @@ enum MarkdownText {
 
   /// The text escaped for a paragraph, heading or list item; new lines kept.
   static func escape(_ text: String) -> String {
-    guard text.contains(where: { inline.contains($0) || lineStart.contains($0) }) else { return text }
+    guard text.contains(where: { inline.contains($0) || lineStart.contains($0) }) else {
+      return text
+    }
     var result = ""
     result.reserveCapacity(text.utf8.count + 8)
     var atLineStart = true
@@ -32,7 +34,9 @@ enum MarkdownText {
         case "&": next.isLetter || next == "#"
         case "!": next == "["
         // `_` between letters or digits never makes emphasis (CommonMark's flanking rules).
-        case "_": !(index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber) && (next.isLetter || next.isNumber))
+        case "_":
+          !(index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+            && (next.isLetter || next.isNumber))
         default: inline.contains(character) || (atLineStart && lineStart.contains(character))
         }
       if markup { result.append("\\") }

@@ -13,7 +13,10 @@ public enum TableRenderer {
   /// The Markdown handed to `sink` a megabyte or so at a time.
   public static func writeMarkdown(_ table: DataTable, to sink: (String) throws -> Void) rethrows {
     var text = "| " + table.columns.map(escapeMarkdown).joined(separator: " | ") + " |\n"
-    text += "|" + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(separator: "|") + "|\n"
+    text +=
+      "|"
+      + table.columns.enumerated().map { index, _ in index == 0 ? "---" : "--:" }.joined(
+        separator: "|") + "|\n"
     for row in table.rows {
       text += "| " + row.map { escapeMarkdown($0.text) }.joined(separator: " | ") + " |\n"
       if text.utf8.count >= OutputPieces.size {
@@ -53,7 +56,9 @@ public enum TableRenderer {
   public static func dictionaryCSV(_ table: DataTable) -> String {
     var text = "column,type,meaning\r\n"
     for column in table.asData.columns {
-      text += [column.name, column.kind.rawValue, column.meaning].map(escapeCSV).joined(separator: ",") + "\r\n"
+      text +=
+        [column.name, column.kind.rawValue, column.meaning].map(escapeCSV).joined(separator: ",")
+        + "\r\n"
     }
     return text
   }
@@ -79,7 +84,8 @@ public enum TableRenderer {
     try writeJSONBytes(table) { try sink(Data($0)) }
   }
 
-  private static func writeJSONBytes(_ table: DataTable, _ sink: ([UInt8]) throws -> Void) rethrows {
+  private static func writeJSONBytes(_ table: DataTable, _ sink: ([UInt8]) throws -> Void) rethrows
+  {
     var out = PrettyJSON()
     out.append("{\n")
     out.key("columns", indent: 2); out.strings(table.columns, indent: 2); out.append(",\n")
@@ -117,7 +123,11 @@ public enum TableRenderer {
     var previousSpace = false
     var plain = true
     for byte in text.utf8 {
-      if byte == 0x7C || byte == 0x0A || (byte == 0x20 && previousSpace) || markupBytes.contains(byte) { plain = false; break }
+      if byte == 0x7C || byte == 0x0A || (byte == 0x20 && previousSpace)
+        || markupBytes.contains(byte)
+      {
+        plain = false; break
+      }
       previousSpace = byte == 0x20
     }
     if plain { return text }
@@ -139,7 +149,9 @@ public enum TableRenderer {
 struct PrettyJSON {
   var bytes: [UInt8] = []
 
-  mutating func append(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
 
   mutating func indent(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
 
@@ -157,14 +169,17 @@ struct PrettyJSON {
     if let value { string(value) } else { append("null") }
   }
 
-  mutating func integer<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
+  mutating func integer<T: BinaryInteger>(_ value: T) {
+    bytes.append(contentsOf: String(value).utf8)
+  }
 
   mutating func number(_ value: Double) { bytes.append(contentsOf: JSONString.number(value).utf8) }
 
   /// A list whose opening bracket follows a key or starts a line at `indent`; its elements
   /// stand two spaces further in.
   mutating func list<Elements: Collection>(
-    _ elements: Elements, indent count: Int, _ element: (inout PrettyJSON, Elements.Element) throws -> Void
+    _ elements: Elements, indent count: Int,
+    _ element: (inout PrettyJSON, Elements.Element) throws -> Void
   ) rethrows {
     append("[\n")
     if elements.isEmpty { append("\n") }

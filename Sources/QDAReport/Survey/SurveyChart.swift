@@ -15,7 +15,9 @@ public enum SurveyChart {
   ///   - items: the block's items (same scale).
   public static func likertBlock(title: String, items: [SurveyItemSummary]) -> String {
     let scale = items.first?.item.scale ?? []
-    let used = scale.filter { point in items.contains { $0.distribution.contains { $0.label == point && !$0.respondents.isEmpty } } }
+    let used = scale.filter { point in
+      items.contains { $0.distribution.contains { $0.label == point && !$0.respondents.isEmpty } }
+    }
     let labelWidth = 330.0
     let barWidth = 420.0
     let rowHeight = 34.0
@@ -31,22 +33,30 @@ public enum SurveyChart {
       """
     for (row, entry) in items.enumerated() {
       let y = top + Double(row) * rowHeight
-      let onScale = max(1, used.reduce(0) { total, point in total + (entry.distribution.first { $0.label == point }?.respondents.count ?? 0) })
-      svg += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(fmt(y + 17))\" text-anchor=\"end\">\(escape(clip(entry.item.subItem ?? entry.item.text, 52)))</text>\n"
+      let onScale = max(
+        1,
+        used.reduce(0) { total, point in
+          total + (entry.distribution.first { $0.label == point }?.respondents.count ?? 0)
+        })
+      svg +=
+        "<text x=\"\(Int(labelWidth - 8))\" y=\"\(fmt(y + 17))\" text-anchor=\"end\">\(escape(clip(entry.item.subItem ?? entry.item.text, 52)))</text>\n"
       var x = labelWidth
       for (index, point) in used.enumerated() {
         let count = entry.distribution.first { $0.label == point }?.respondents.count ?? 0
         guard count > 0 else { continue }
         let share = Double(count) / Double(onScale)
         let w = share * barWidth
-        svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowHeight - 10))\" fill=\"\(shades[index])\" stroke=\"#000\" stroke-width=\"0.5\"><title>\(escape(point)): \(count) of \(onScale) (\(Int((share * 100).rounded()))%)</title></rect>\n"
+        svg +=
+          "<rect x=\"\(fmt(x))\" y=\"\(fmt(y + 4))\" width=\"\(fmt(w))\" height=\"\(fmt(rowHeight - 10))\" fill=\"\(shades[index])\" stroke=\"#000\" stroke-width=\"0.5\"><title>\(escape(point)): \(count) of \(onScale) (\(Int((share * 100).rounded()))%)</title></rect>\n"
         if w >= 28 {
           let textColor = index >= used.count / 2 ? "#fff" : "#000"
-          svg += "<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 18))\" text-anchor=\"middle\" fill=\"\(textColor)\">\(Int((share * 100).rounded()))%</text>\n"
+          svg +=
+            "<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(y + 18))\" text-anchor=\"middle\" fill=\"\(textColor)\">\(Int((share * 100).rounded()))%</text>\n"
         }
         x += w
       }
-      svg += "<text x=\"\(fmt(labelWidth + barWidth + 6))\" y=\"\(fmt(y + 18))\">n = \(onScale)</text>\n"
+      svg +=
+        "<text x=\"\(fmt(labelWidth + barWidth + 6))\" y=\"\(fmt(y + 18))\">n = \(onScale)</text>\n"
     }
     // Legend, in rows that fit the width.
     var lx = 0.0
@@ -57,8 +67,10 @@ public enum SurveyChart {
         lx = 0
         ly += 18
       }
-      svg += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(shades[index])\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-      svg += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly + 10))\" font-size=\"11\">\(escape(point))</text>\n"
+      svg +=
+        "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(shades[index])\" stroke=\"#000\" stroke-width=\"0.5\"/>"
+      svg +=
+        "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly + 10))\" font-size=\"11\">\(escape(point))</text>\n"
       lx += itemWidth
     }
     svg += "</svg>"

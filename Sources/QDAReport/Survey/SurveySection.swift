@@ -13,7 +13,8 @@ public enum SurveySection {
   public static func blocks(_ summary: SurveySummary) -> [Block] {
     let stem = ((summary.source as NSString).lastPathComponent as NSString).deletingPathExtension
     var blocks: [Block] = [.heading(level: 2, text: "Survey: \(stem)", anchor: "survey-" + stem)]
-    var intro = "\(summary.dialect.name) export, \(summary.rows) responses: \(summary.counted) counted"
+    var intro =
+      "\(summary.dialect.name) export, \(summary.rows) responses: \(summary.counted) counted"
     if summary.unfinished > 0, summary.dialect == .surveyMonkey {
       // SurveyMonkey writes no completion flag: the reader found who stopped early.
       intro += ", \(summary.unfinished) who stopped early (their last questions blank) left out"
@@ -21,13 +22,17 @@ public enum SurveySection {
       intro += ", \(summary.unfinished) unfinished left out"
     }
     if summary.excluded > 0 { intro += ", \(summary.excluded) previews or spam left out" }
-    blocks.append(.paragraph([.text(intro + ". Each percent is of the respondents who answered the item (n).")]))
+    blocks.append(
+      .paragraph([.text(intro + ". Each percent is of the respondents who answered the item (n).")])
+    )
 
     // Rating items, block by block (items sharing a question).
     let likert = summary.items.filter { $0.item.type == .likert }
     var groups: [(question: String, items: [SurveyItemSummary])] = []
     for entry in likert {
-      if let last = groups.last, last.question == entry.item.text, last.items.first?.item.scale == entry.item.scale {
+      if let last = groups.last, last.question == entry.item.text,
+        last.items.first?.item.scale == entry.item.scale
+      {
         groups[groups.count - 1].items.append(entry)
       } else {
         groups.append((entry.item.text, [entry]))
@@ -38,8 +43,10 @@ public enum SurveySection {
       blocks.append(.bullets(group.items.compactMap(statement)))
       blocks.append(
         .figure(
-          id: "survey-\(stem)-ratings-\(index + 1)", svg: SurveyChart.likertBlock(title: group.question, items: group.items),
-          caption: "\(group.question) Shares of the answers on the scale; n at the end of each bar."))
+          id: "survey-\(stem)-ratings-\(index + 1)",
+          svg: SurveyChart.likertBlock(title: group.question, items: group.items),
+          caption: "\(group.question) Shares of the answers on the scale; n at the end of each bar."
+        ))
     }
 
     for entry in summary.items where entry.item.type == .multiSelect && entry.answered > 0 {
@@ -48,11 +55,14 @@ public enum SurveySection {
     }
 
     for entry in summary.items where entry.item.type == .numeric {
-      guard let mean = entry.mean, let median = entry.median, let low = entry.minimum, let high = entry.maximum else { continue }
+      guard let mean = entry.mean, let median = entry.median, let low = entry.minimum,
+        let high = entry.maximum
+      else { continue }
       blocks.append(
         .paragraph([
           .text(
-            "\(entry.item.fullText) Mean \(number(mean)), median \(number(median)), range \(number(low))–\(number(high)) (n = \(entry.answered)).")
+            "\(entry.item.fullText) Mean \(number(mean)), median \(number(median)), range \(number(low))–\(number(high)) (n = \(entry.answered))."
+          )
         ]))
     }
     return blocks
@@ -60,7 +70,9 @@ public enum SurveySection {
 
   /// A survey's tables for the brief's Tables section, each under its title.
   public static func tableBlocks(_ tables: [DataTable]) -> [Block] {
-    tables.flatMap { table in [Block.heading(level: 3, text: table.title, anchor: "table-\(table.id)"), .table(table)] }
+    tables.flatMap { table in
+      [Block.heading(level: 3, text: table.title, anchor: "table-\(table.id)"), .table(table)]
+    }
   }
 
   /// A multi-select's most chosen choices, each with its share of those who answered: the top
@@ -92,7 +104,9 @@ public enum SurveySection {
     }
     if !entry.writtenIn.isEmpty {
       let count = entry.writtenIn.count
-      lines.append([.text("\(count) respondent\(count == 1 ? "" : "s") wrote in the question's text box.")])
+      lines.append([
+        .text("\(count) respondent\(count == 1 ? "" : "s") wrote in the question's text box.")
+      ])
     }
     return lines
   }
@@ -110,7 +124,9 @@ public enum SurveySection {
       what = "answered “\(top.last ?? "")”"
     }
     let item = entry.item.subItem ?? entry.item.text
-    return [.text("\(percentWord(share)) (\(entry.topTwo.count) of \(entry.onScale)) \(what): \(item)")]
+    return [
+      .text("\(percentWord(share)) (\(entry.topTwo.count) of \(entry.onScale)) \(what): \(item)")
+    ]
   }
 
   /// `73 percent`, as the brief writes percentages.
