@@ -47,6 +47,10 @@ import QDAAnalysis
     // A denial the speaker disowns, and one they do not.
     ("I'd be less than honest if I said the stipend meant nothing to me.", .mattered),
     ("The stipend meant nothing to me.", .didNotMatter),
+    // A bare no or yes opening a short answer that does not turn.
+    ("None I could point to.", .didNotMatter),
+    ("No, never crossed my mind.", .didNotMatter),
+    ("Yes, for me it did.", .mattered),
   ])
   func readsStances(answer: String, stance: IncentiveStance) {
     #expect(Self.stance(answer) == stance, "\(answer)")

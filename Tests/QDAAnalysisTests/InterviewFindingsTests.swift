@@ -318,6 +318,36 @@ import QDAModel
     #expect(found.incentives?.verdict?.stance == .didNotMatter)
   }
 
+  /// A topic announced rather than asked: alone ("Alright. Stipends."), or beside a question that
+  /// names no topic, with the question that matters in the next turn.
+  @Test(arguments: [
+    [
+      "I: Alright. Stipends. You brought up the money earlier.",
+      "P: The stipend mattered more than I like to admit, with two kids in daycare.",
+    ],
+    [
+      "I: Let's turn to the incentive. There was a credit for finishing, wasn't there?",
+      "P: Two graduate credits, through the state college.",
+      "I: Did that matter much?",
+      "P: It mattered, yes. Those two credits moved me up a column on the pay scale.",
+    ],
+  ])
+  func anIncentiveAnnouncedRatherThanAskedIsAsked(lines: [String]) throws {
+    let found = try #require(InterviewFindings(Self.snapshot(["A07": lines]))["A07"])
+    #expect(found.incentives?.asked == true)
+    #expect(found.incentives?.verdict?.stance == .mattered)
+  }
+
+  /// A comment that mentions a topic on the way to another question does not ask about it.
+  @Test func aCommentMentioningATopicIsNoAnnouncement() throws {
+    let lines = [
+      "I: Thanks, that's really helpful about the hours. What did you make of the website?",
+      "P: Twelve tabs open at once, every time. I gave up on it after the third module.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["A08": lines]))["A08"])
+    #expect(found.hours == nil)
+  }
+
   @Test func nothingIsFoundWhereNothingIsSaid() throws {
     let lines = [
       "I: How was the platform?",

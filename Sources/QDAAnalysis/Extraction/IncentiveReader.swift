@@ -276,6 +276,17 @@ public enum IncentiveReader {
     ]
     if negative.contains(phrase) { return (.didNotMatter, text.text) }
     if positive.contains(phrase) { return (.mattered, text.text) }
+    // A bare no or yes opening a short answer that does not turn ("None that I can identify.",
+    // "No, never crossed my mind.", "Yes, for me it did."): its stance.
+    guard let first = words.first,
+      !words.contains(where: { ["but", "though", "although", "except"].contains($0) })
+    else { return nil }
+    if ["no", "none", "nope", "nah", "never"].contains(first) { return (.didNotMatter, text.text) }
+    if ["yes", "yeah", "yep", "absolutely", "definitely"].contains(first),
+      !words.contains(where: { ["not", "n't", "no", "never"].contains($0) })
+    {
+      return (.mattered, text.text)
+    }
     return nil
   }
 

@@ -27,7 +27,10 @@ public enum AskTopic: String, CaseIterable, Hashable, Sendable, Codable {
 /// ```
 public enum InterviewAsk {
   /// The topics a question (or an interviewer's turn) asks about.
-  public static func topics(of text: CueText) -> Set<AskTopic> {
+  ///
+  /// - Parameter announced: the text is a topic announced (`isAnnouncement`): an incentive it
+  ///   names is what is asked about ("Stipends."), with no word asking whether it mattered.
+  public static func topics(of text: CueText, announced: Bool = false) -> Set<AskTopic> {
     var topics = Set<AskTopic>()
     for match in lexicon.matches(in: text) { topics.insert(match.value) }
     // "Hours?", "And the total hours?", "Time spent?": the topic named and asked, nothing more.
@@ -46,13 +49,27 @@ public enum InterviewAsk {
       // "What would you tell the designers?" is not advice to peers.
       topics.remove(.timeAdvice)
     }
-    if topics.contains(.incentives), !incentiveRole.matchesAny(text) {
+    if topics.contains(.incentives), !announced, !incentiveRole.matchesAny(text) {
       // An incentive named in passing ("How was getting the certificate?") does not ask
       // whether it mattered.
       topics.remove(.incentives)
     }
     return topics
   }
+
+  /// Whether a sentence only names a topic: at most three words besides the ones that move a
+  /// conversation on ("Incentives.", "Okay, the website now.", "Let's talk about the grant, the
+  /// incentive."), not a comment that mentions one ("Thanks, that's helpful about the hours.").
+  public static func isAnnouncement(_ text: CueText) -> Bool {
+    let named = text.words.map(\.text).filter { !announcingWords.contains($0) }
+    return !named.isEmpty && named.count <= 3
+  }
+
+  static let announcingWords: Set<String> = [
+    "okay", "ok", "alright", "all", "right", "so", "now", "and", "then", "next", "let", "let's",
+    "us", "talk", "turn", "move", "moving", "on", "to", "about", "the", "a", "an", "your", "over",
+    "onto", "switch", "switching", "gears", "'s", "s", "quick", "quickly", "one", "last", "bit",
+  ]
 
   /// Whether an interviewer's turn that asks nothing new follows up `topic` ("Even a rough
   /// guess?", "Anything beyond that, for you personally?").

@@ -104,6 +104,18 @@ public struct InterviewExchanges: Sendable {
             asked.formUnion(topics)
           }
         }
+        // A topic announced rather than asked ("Okay. Incentives. You mentioned money.",
+        // "Let's talk about the grant, the incentive. There was one for finishing, right?"):
+        // when the turn's questions name no topic, a sentence that is nothing but a topic.
+        if askText == nil,
+          let announced = cues.first(where: {
+            !$0.isQuestion && InterviewAsk.isAnnouncement($0)
+              && !InterviewAsk.topics(of: $0, announced: true).isEmpty
+          })
+        {
+          askText = announced
+          asked.formUnion(InterviewAsk.topics(of: announced, announced: true))
+        }
         if let askText {
           let asking = questions.isEmpty ? [askText] : questions
           let span = asking[0].range.lowerBound..<asking[asking.count - 1].range.upperBound
