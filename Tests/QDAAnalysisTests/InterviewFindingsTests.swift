@@ -338,6 +338,19 @@ import QDAModel
     #expect(found.incentives?.verdict?.stance == .mattered)
   }
 
+  /// An answer about the time given part by part, the interviewer asking for each part in a
+  /// short question ("And the reading?"), with the total at the end.
+  @Test func aShortQuestionForAnotherPartKeepsTheQuestionOpen() throws {
+    let lines = [
+      "I: How many hours did the whole course take you?",
+      "P: Hard to say. The workshops were two full days.",
+      "I: And the reading?",
+      "P: Another ten or so. Twenty-six hours in all, I'd say.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["A09": lines]))["A09"])
+    #expect(found.hours?.estimate?.hours == 26, "\(String(describing: found.hours?.estimate))")
+  }
+
   /// A comment that mentions a topic on the way to another question does not ask about it.
   @Test func aCommentMentioningATopicIsNoAnnouncement() throws {
     let lines = [

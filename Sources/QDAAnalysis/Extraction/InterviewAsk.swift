@@ -75,6 +75,15 @@ public enum InterviewAsk {
   /// guess?", "Anything beyond that, for you personally?").
   public static func followsUp(_ topic: AskTopic, _ text: CueText) -> Bool {
     if text.words.count <= 6, !text.isQuestion { return true }
+    // "And the online part?", "What about the Saturdays?": a short question that goes on to
+    // another part of what was asked (a new topic would have been asked as one).
+    let words = text.words.map(\.text)
+    if text.isQuestion, words.count <= 6,
+      words.first == "and" || words.starts(with: ["what", "about"])
+        || words.starts(with: ["how", "about"])
+    {
+      return true
+    }
     return followUps[topic]?.matchesAny(text) ?? false
   }
 
