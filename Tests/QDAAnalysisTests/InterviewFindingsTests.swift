@@ -351,6 +351,16 @@ import QDAModel
     #expect(found.hours?.estimate?.hours == 26, "\(String(describing: found.hours?.estimate))")
   }
 
+  /// A judgment said for someone else, or another year, is not the speaker's own.
+  @Test func aJudgmentForSomeoneInOtherCircumstancesIsNotTheSpeakers() throws {
+    let lines = [
+      "I: Was the workload too much, about right, or too little?",
+      "P: In the spring I had, it was too much. For another coach, with a lighter caseload, probably about right.",
+    ]
+    let found = try #require(InterviewFindings(Self.snapshot(["A10": lines]))["A10"])
+    #expect(found.judgment?.judgment == .tooMuch)
+  }
+
   /// A comment that mentions a topic on the way to another question does not ask about it.
   @Test func aCommentMentioningATopicIsNoAnnouncement() throws {
     let lines = [

@@ -355,12 +355,15 @@ public struct InterviewFindings: Sendable {
   }
 
   /// A judgment or stance said for other people, or as what the programme intends: "for
-  /// somebody newer", "for most principals", "it's supposed to be manageable".
+  /// somebody newer", "for most principals", "for a different principal in a different year",
+  /// "it's supposed to be manageable".
   static let forOthers = CueLexicon([
     "for somebody|someone|anybody|anyone|others|everybody|everyone|people|folks|beginners|newcomers|them",
     "for other|most|many|some|new|newer .. people|principals|teachers|folks|administrators|aps|colleagues",
     "for my|our|the principals|teachers|staff|colleagues|team|aps|administrators",
     "for a|an new|newer|first year|novice|beginning|ap|assistant|teacher|principal|administrator",
+    "for another|different",
+    "for a|an different|other",
     "supposed to be",
   ])
 
