@@ -25,31 +25,26 @@ enum Instruments {
     return (try TextDecoder.decode(bytes, file: path).text, SHA256.hex(of: bytes))
   }
 
-  /// A codebook, and the prior model it names (read relative to the codebook's folder).
+  /// A codebook, and the models it names (its prior and its valence model, read relative to the
+  /// codebook's folder and checked before anything is stored).
   static func codebook(at path: String) throws -> LoadedInstrument<Codebook> {
     let (text, hash) = try readText(path)
     let codebook = try CodebookReader().read(text, file: path)
-    func named(_ name: String) -> String {
-      name.hasPrefix("/")
+    /// The JSON of a model file the codebook names, once `check` has read it without error.
+    func model(_ name: String?, check: (Data, String) throws -> Void) throws -> Data? {
+      guard let name else { return nil }
+      let file =
+        name.hasPrefix("/")
         ? name
         : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-    }
-    var prior: Data?
-    if let name = codebook.prior {
-      let file = named(name)
       let data = Data(try InputReader.bytes(atPath: file))
-      _ = try LearnedModel.decode(data, file: file)
-      prior = data
-    }
-    var valence: Data?
-    if let name = codebook.valence {
-      let file = named(name)
-      let data = Data(try InputReader.bytes(atPath: file))
-      _ = try ValenceModel.decode(data, file: file)
-      valence = data
+      try check(data, file)
+      return data
     }
     return LoadedInstrument(
-      value: codebook, file: path, source: text, contentHash: hash, prior: prior, valence: valence)
+      value: codebook, file: path, source: text, contentHash: hash,
+      prior: try model(codebook.prior) { _ = try LearnedModel.decode($0, file: $1) },
+      valence: try model(codebook.valence) { _ = try ValenceModel.decode($0, file: $1) })
   }
 
   static func interviewProtocol(at path: String, codebook: Codebook?) throws -> LoadedInstrument<

@@ -28,6 +28,25 @@ import _QDATestSupport
     #expect(!(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)).contains("\"models\""))
   }
 
+  /// A codebook that names a model file that is not one (here the prior where the valence
+  /// model belongs) is refused before anything is stored, naming the file.
+  @Test func aCodebookNamingAWrongModelFileIsRefusedByName() throws {
+    let temp = try TemporaryFolder("wrong-model")
+    defer { withExtendedLifetime(temp) {} }
+    let wrong = Fixtures.repository("Codebooks/chat.prior.json")
+    let codebook = try temp.write(
+      "chat.yaml",
+      try Fixtures.chatCodebookText().replacingOccurrences(
+        of: "\nvalence: \(Fixtures.repository("Codebooks/chat.valence.json"))\n", with: "\nvalence: \(wrong)\n"))
+    let error = try #require(throws: (any Error).self) {
+      try Self.pipeline.analyze(
+        IngestRequest(inputs: [Fixtures.repository("Corpora/principals/P01.txt")], codebook: codebook),
+        project: temp.path("p.qda"), out: temp.path("out"))
+    }
+    #expect(String(describing: error).hasPrefix("\(wrong): not a valence model"), "\(error)")
+    #expect(!FileManager.default.fileExists(atPath: temp.path("p.qda")))
+  }
+
   @Test func aFailedRunLeavesNoProjectItCreatedAndTouchesNoFileItDidNotWrite() throws {
     let temp = try TemporaryFolder("failed-run")
     defer { withExtendedLifetime(temp) {} }
