@@ -34,6 +34,15 @@ extension Pipeline {
       }
       return items
     }
+    // Every answer's sentences embedded in one batch, then handed back answer by answer.
+    func vectorsByAnswer(_ items: [LabelledFeedback]) -> [[[Float]]] {
+      let vectors = encoder.encode(items.flatMap(\.sentences))
+      var position = 0
+      return items.map { item in
+        defer { position += item.sentences.count }
+        return Array(vectors[position..<(position + item.sentences.count)])
+      }
+    }
     let learned: ValenceModel
     if let model {
       learned = try ValenceModel.decode(Data(try InputReader.bytes(atPath: model)), file: model)
@@ -54,13 +63,8 @@ extension Pipeline {
       }
       environment.progress(
         "embedding \(labelled.reduce(0) { $0 + $1.sentences.count }) labelled sentences")
-      let vectors = encoder.encode(labelled.flatMap(\.sentences))
-      var position = 0
-      let training = labelled.map { item -> ValenceModel.Example in
-        defer { position += item.sentences.count }
-        return ValenceModel.Example(
-          vectors: Array(vectors[position..<(position + item.sentences.count)]),
-          polarities: item.polarities ?? [])
+      let training = zip(labelled, vectorsByAnswer(labelled)).map {
+        ValenceModel.Example(vectors: $1, polarities: $0.polarities ?? [])
       }
       learned = ValenceModel.train(
         training, encoder: encoder.fingerprint,
@@ -69,12 +73,7 @@ extension Pipeline {
     var evaluations: [ValenceEvaluation] = []
     for file in evaluate {
       let items = try read(file)
-      let vectors = encoder.encode(items.flatMap(\.sentences))
-      var position = 0
-      let readings = items.map { item -> Valence in
-        defer { position += item.sentences.count }
-        return learned.valence(of: Array(vectors[position..<(position + item.sentences.count)]))
-      }
+      let readings = vectorsByAnswer(items).map(learned.valence(of:))
       evaluations.append(
         ValenceEvaluation(file: file, labelled: items.map(\.valence), read: readings))
     }

@@ -10,7 +10,7 @@ import QDAText
 /// ```
 ///
 /// or as a whole (to score): `{"id": "H1", "text": "…", "valence": "mixed"}`. An answer
-/// labelled by sentence has the valence its sentences give it (`Valence(positive:negative:)`);
+/// labelled by sentence has the valence its sentences give it (`Valence(_:)`);
 /// a `valence` given beside them must agree.
 public struct LabelledFeedback: Hashable, Sendable {
   public var id: String
@@ -62,8 +62,7 @@ public struct LabelledFeedback: Hashable, Sendable {
           texts.append(words)
           polarities.append(polarity)
         }
-        let valence = Valence(
-          positive: polarities.contains(.positive), negative: polarities.contains(.negative))
+        let valence = Valence(polarities)
         if let given = object["valence"] as? String, Valence(word: given) != valence {
           throw problem(
             "'valence' is '\(given)' but its sentences' polarities make it \(valence.rawValue)")
@@ -94,19 +93,6 @@ public struct LabelledFeedback: Hashable, Sendable {
       result.append(item)
     }
     return result
-  }
-}
-
-extension Valence {
-  /// `positive`, `negative`, `mixed`, and `none` or `neither`.
-  public init?(word: String) {
-    if word == "neither" {
-      self = .none
-    } else if let valence = Valence(rawValue: word) {
-      self = valence
-    } else {
-      return nil
-    }
   }
 }
 

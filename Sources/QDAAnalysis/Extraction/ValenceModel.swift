@@ -9,6 +9,22 @@ public enum Valence: String, Hashable, Sendable, Codable, CaseIterable {
   public init(positive: Bool, negative: Bool) {
     self = positive ? (negative ? .mixed : .positive) : (negative ? .negative : .none)
   }
+
+  /// The valence of sentences that speak as they do.
+  public init(_ polarities: [Polarity]) {
+    self.init(positive: polarities.contains(.positive), negative: polarities.contains(.negative))
+  }
+
+  /// As the tables and the JSON export write it: `none` is "neither".
+  public var word: String { self == .none ? "neither" : rawValue }
+
+  /// From `positive`, `negative`, `mixed`, and `none` or `neither`.
+  public init?(word: String) {
+    guard let valence = word == Valence.none.word ? Valence.none : Valence(rawValue: word) else {
+      return nil
+    }
+    self = valence
+  }
 }
 
 /// One sentence's judgment, as a reader labels it for training.
@@ -76,7 +92,7 @@ public struct ValenceModel: Hashable, Sendable, Codable {
 
   /// The valence given the sentences' probabilities.
   public func valence(_ probabilities: [(positive: Float, negative: Float)]) -> Valence {
-    Self.valence(probabilities.map(polarity))
+    Valence(probabilities.map(polarity))
   }
 
   /// How one sentence speaks, given its probabilities.
@@ -96,11 +112,6 @@ public struct ValenceModel: Hashable, Sendable, Codable {
     return .neutral
   }
 
-  /// The valence of sentences that speak as they do.
-  public static func valence(_ polarities: [Polarity]) -> Valence {
-    Valence(positive: polarities.contains(.positive), negative: polarities.contains(.negative))
-  }
-
   // MARK: - Learning
 
   /// A labelled answer: its sentences' vectors and each sentence's polarity.
@@ -113,9 +124,7 @@ public struct ValenceModel: Hashable, Sendable, Codable {
       self.polarities = polarities
     }
     /// The answer's valence as its sentences' labels give it.
-    public var valence: Valence {
-      Valence(positive: polarities.contains(.positive), negative: polarities.contains(.negative))
-    }
+    public var valence: Valence { Valence(polarities) }
   }
 
   /// The thresholds training chooses among.
@@ -153,7 +162,7 @@ public struct ValenceModel: Hashable, Sendable, Codable {
             (positive: positive.probability($0), negative: negative.probability($0))
           }
           for (position, threshold) in thresholds.enumerated()
-          where valence(probabilities.map { polarity($0, threshold: threshold) }) == example.valence
+          where Valence(probabilities.map { polarity($0, threshold: threshold) }) == example.valence
           {
             right[position] += 1
           }

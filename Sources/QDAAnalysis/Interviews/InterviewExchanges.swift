@@ -108,13 +108,13 @@ public struct InterviewExchanges: Sendable {
         // "Let's talk about the grant, the incentive. There was one for finishing, right?"):
         // when the turn's questions name no topic, a sentence that is nothing but a topic.
         if askText == nil,
-          let announced = cues.first(where: {
-            !$0.isQuestion && InterviewAsk.isAnnouncement($0)
-              && !InterviewAsk.topics(of: $0, announced: true).isEmpty
-          })
+          let (announced, topics) = cues.lazy
+            .filter({ !$0.isQuestion && InterviewAsk.isAnnouncement($0) })
+            .map({ ($0, InterviewAsk.topics(of: $0, announced: true)) })
+            .first(where: { !$0.1.isEmpty })
         {
           askText = announced
-          asked.formUnion(InterviewAsk.topics(of: announced, announced: true))
+          asked.formUnion(topics)
         }
         if let askText {
           let asking = questions.isEmpty ? [askText] : questions

@@ -132,7 +132,7 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
           .max { probabilities[$0].positive < probabilities[$1].positive }
         let criticism = zip(positions, polarities).filter { $1 == .negative }.map(\.0)
           .max { probabilities[$0].negative < probabilities[$1].negative }
-        let valence = model.valence(read)
+        let valence = Valence(polarities)
         return Reading(
           participant: participant, valence: valence,
           praise: valence == .positive || valence == .mixed
@@ -224,13 +224,13 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
         let passages = Self.passages([reading], of: code)
         rows.append([
           TableCell(code.name), TableCell(reading.participant),
-          TableCell(Self.word(reading.valence), passages: passages),
+          TableCell(reading.valence.word.capitalized, passages: passages),
           TableCell(reading.praise.map { "“\($0.text)”" } ?? ""),
           TableCell(reading.criticism.map { "“\($0.text)”" } ?? ""),
         ])
         data.append([
           .text(code.codeID), .text(reading.participant),
-          .text(reading.valence == .none ? "neither" : reading.valence.rawValue),
+          .text(reading.valence.word),
           .integer(reading.sentences), .number(Self.rounded(reading.positive)),
           .number(Self.rounded(reading.negative)),
           reading.praise.map { .text($0.text) } ?? .missing,
@@ -267,15 +267,6 @@ public struct FeedbackValenceTable: Hashable, Sendable, Codable {
   /// Both tables, when read.
   public func tables(interviewed: Int) -> [DataTable] {
     isRead ? [summaryTable(interviewed: interviewed), participantTable] : []
-  }
-
-  static func word(_ valence: Valence) -> String {
-    switch valence {
-    case .positive: "Positive"
-    case .negative: "Negative"
-    case .mixed: "Mixed"
-    case .none: "Neither"
-    }
   }
 
   static func decimal(_ value: Float) -> String { String(format: "%.2f", Double(value)) }

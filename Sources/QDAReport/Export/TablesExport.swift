@@ -161,7 +161,7 @@ struct TablesExport: Encodable, Sendable {
             readings: code.readings.map {
               .init(
                 participant: $0.participant,
-                valence: $0.valence == .none ? "neither" : $0.valence.rawValue,
+                valence: $0.valence.word,
                 sentences: $0.sentences, positiveProbability: Self.rounded($0.positive),
                 negativeProbability: Self.rounded($0.negative),
                 spokeWell: sentence($0.praise), spokePoorly: sentence($0.criticism))
